@@ -1,0 +1,15 @@
+package io.voicegateway.bus;
+
+/** The call event names fixed by the architecture contract. */
+public enum CallEventType {
+  CALL_STARTED,
+  CALL_RINGING,
+  CALL_CONNECTED,
+  CALL_ON_HOLD,
+  CALL_RESUMED,
+  CALL_TRANSFERRED,
+  CALL_TERMINATED,
+  DTMF_RECEIVED,
+  AUDIO_STARTED,
+  AUDIO_STOPPED
+}

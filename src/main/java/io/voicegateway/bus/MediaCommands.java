@@ -1,0 +1,42 @@
+package io.voicegateway.bus;
+
+/** Control messages between the SIP verticle and the media side (RTP pool, mixer, apps). */
+public final class MediaCommands {
+  private MediaCommands() {}
+
+  /** Allocate an RTP/RTCP port pair for a new SIP leg of a call. */
+  public record LegOpen(String callId, String legId) {}
+
+  /** The local RTP port (RTCP is rtpPort + 1) bound for the leg. */
+  public record LegOpened(String legId, int rtpPort) {}
+
+  /**
+   * Start or update a leg's media after offer/answer. Re-sent whole on every renegotiation
+   * (hold, resume, codec change); the media side swaps its pipeline.
+   *
+   * @param codec          configuration name: g711-ulaw, g711-alaw, g722, opus
+   * @param payloadType    the PT both sides use for the codec (the offerer's number)
+   * @param dtmfPayloadType telephone-event PT, or -1 when not negotiated
+   * @param ptimeMs        the packetisation time we send with
+   * @param direction      sendrecv, sendonly, recvonly or inactive, from our side's point of view
+   */
+  public record LegStart(
+      String callId,
+      String legId,
+      String remoteHost,
+      int remotePort,
+      String codec,
+      int payloadType,
+      int dtmfPayloadType,
+      int ptimeMs,
+      String direction) {}
+
+  /** Stop a leg and give its ports back to the pool. */
+  public record LegClose(String callId, String legId, String reason) {}
+
+  /** Attach an app leg (e.g. "echo") to a call. */
+  public record AppAttach(String callId, String app) {}
+
+  /** Generate RFC 4733 digits toward a leg. */
+  public record DtmfSend(String callId, String legId, String digits) {}
+}

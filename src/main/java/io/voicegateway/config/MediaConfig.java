@@ -1,0 +1,48 @@
+package io.voicegateway.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code media:} section. Keys of the original voice-gateway configuration are accepted verbatim
+ * (sip_port, sip_transport, …); bind_address, public_address and opus are additions.
+ *
+ * @param sipTransports  lower-case: udp, tcp, tls
+ * @param bindAddress    where SIP and RTP sockets listen (default 0.0.0.0)
+ * @param publicAddress  the address written into Contact, Via and SDP c= (default: bindAddress, or
+ *                       127.0.0.1 when binding the wildcard and nothing better is known)
+ * @param codecs         configuration names in order of preference: g711-ulaw, g711-alaw, g722, opus
+ */
+public record MediaConfig(
+    int sipPort,
+    List<String> sipTransports,
+    String sipTlsCert,
+    String sipTlsKey,
+    String bindAddress,
+    String publicAddress,
+    int rtpPortMin,
+    int rtpPortMax,
+    boolean rtpSymmetric,
+    List<String> codecs,
+    String outputFormat,
+    int outputSampleRate,
+    int outputChannels,
+    int jitterBufferMs,
+    int jitterBufferMaxMs,
+    boolean jitterBufferAdaptive,
+    boolean packetLossConcealment,
+    Duration reconnectionTimeout,
+    Duration rtpTimeout,
+    Duration keepaliveInterval,
+    DtmfConfig dtmf,
+    OpusConfig opus,
+    List<Registration> registrations) {
+
+  /** @param method rfc4733, inband or both; @param inbandSensitivity 0.0 (strict) … 1.0 (lenient) */
+  public record DtmfConfig(String method, double inbandSensitivity) {}
+
+  public record OpusConfig(int bitrate, int complexity) {}
+
+  /** A trunk registration from the original configuration. */
+  public record Registration(String uri, String username, String password, String registrar, int expiry) {}
+}

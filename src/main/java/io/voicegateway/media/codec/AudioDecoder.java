@@ -1,0 +1,24 @@
+package io.voicegateway.media.codec;
+
+/** Decodes one leg's RTP payloads to 16-bit PCM at {@link #sampleRate()}. One instance per leg, one thread. */
+public interface AudioDecoder {
+  int sampleRate();
+
+  /** Decodes one packet's payload into {@code out} from {@code outOff}; returns the samples written. */
+  int decode(byte[] in, int off, int len, short[] out, int outOff);
+
+  /**
+   * Fills {@code samples} samples for a lost packet with the codec's own concealment.
+   * Returns the samples written, or -1 when the codec has none (the caller then uses waveform PLC).
+   */
+  int conceal(short[] out, int outOff, int samples);
+
+  /**
+   * Recovers the previous, lost frame from forward error correction carried in this packet (Opus in-band
+   * FEC). Returns the samples written, or -1 when the packet carries none or the codec has no FEC.
+   */
+  int decodeFec(byte[] in, int off, int len, short[] out, int outOff, int samples);
+
+  /** Forget all state (new SSRC, codec change). */
+  void reset();
+}
