@@ -1,12 +1,9 @@
 package io.voicegateway.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Loads {@code voice-gateway.yaml}: YAML → tree (Jackson) → {@code ${VAR}} substitution → typed records,
@@ -23,9 +21,6 @@ public final class ConfigLoader {
   /** media and http are typed; the others stay raw trees until later capabilities give them records. */
   static final List<String> SECTIONS = List.of("media", "http", "providers", "devices", "routes", "ivr",
       "voicemail", "recording", "streaming");
-
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private ConfigLoader() {}
 
@@ -59,13 +54,23 @@ public final class ConfigLoader {
 
   private static JsonNode readTree(String yaml, String source) {
     try {
-      JsonNode root = YAML.readTree(yaml);
-      return root == null || root.isMissingNode() || root.isNull() ? JsonNodeFactory.instance.objectNode() : root;
+      JsonNode root = YamlTreeReader.read(yaml);
+      return root.isNull() ? JsonNodeFactory.instance.objectNode() : root;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new ConfigException(source, "not valid YAML" + where + ": " + e.getOriginalMessage());
+      throw new ConfigException(source, "not valid YAML" + where + ": " + problem(e));
+    } catch (IOException e) {
+      throw new ConfigException(source, "cannot read the YAML: " + e);
     }
+  }
+
+  /** SnakeYAML's own message quotes the source with a caret over several lines; keep its one-line gist. */
+  private static String problem(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+      return yaml.getContext() == null ? yaml.getProblem() : yaml.getContext() + ": " + yaml.getProblem();
+    }
+    return e.getOriginalMessage();
   }
 
   private static GatewayConfig build(JsonNode tree, Map<String, String> env) {

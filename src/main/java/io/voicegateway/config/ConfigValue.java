@@ -162,7 +162,7 @@ final class ConfigValue {
       return ConfigMap.empty(path);
     }
     if (!node.isObject()) {
-      throw wrongType("a mapping of " + String.join(", ", known));
+      throw error("expected a mapping, got " + shown() + "; keys here: " + String.join(", ", known));
     }
     node.fieldNames().forEachRemaining(key -> {
       if (!known.contains(key)) {

@@ -19,7 +19,12 @@ final class KeySuggestion {
         bestDistance = d;
       }
     }
-    return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
+    if (bestDistance <= limit) {
+      return Optional.ofNullable(best);
+    }
+    // a word of the key rather than a typo of it: token → api_token, pass → password
+    return known.stream().filter(k -> unknown.length() >= 3 && (k.contains(unknown) || unknown.contains(k)))
+        .findFirst();
   }
 
   /** Levenshtein distance, two rows. */

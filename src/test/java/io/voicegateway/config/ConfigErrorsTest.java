@@ -73,7 +73,9 @@ class ConfigErrorsTest {
         // the document itself
         Arguments.of("not a mapping", "- a\n- b", "", "[\"a\",\"b\"]", "mapping of sections"),
         Arguments.of("not YAML", "media: {sip_port: [5060", "", "not valid YAML", "line"),
-        Arguments.of("duplicate key", "media: {}\nmedia: {}", "", "not valid YAML", "media"));
+        Arguments.of("duplicate key", "media:\n  sip_port: 5060\n  sip_port: 5062", "media.sip_port", "'sip_port'", "twice"),
+        Arguments.of("yes is not a boolean", "media: {rtp_symmetric: yes}", "media.rtp_symmetric", "'yes'", "true or false"),
+        Arguments.of("hex port", "media: {sip_port: 0x13C4}", "media.sip_port", "'0x13C4'", "1..65535"));
   }
 
   @ParameterizedTest(name = "{0}")
