@@ -108,18 +108,20 @@ public final class SdpNegotiator {
   }
 
   /**
-   * Reads the answer to an offer from {@link #createOffer}: the first codec the answerer listed that we know,
+   * Reads the answer to an offer from {@link #createOffer}: in its first audio stream not rejected with port 0,
+   * the first codec the answerer listed that we know,
    * with the payload type it used.
    *
    * @throws SdpNegotiationException 400 when the SDP does not parse, 488 when the audio stream was rejected
    *                                 or no codec of ours is in it
    */
   public NegotiatedMedia acceptAnswer(String answerSdp) throws SdpNegotiationException {
-    SdpStream audio = SdpReader.read(answerSdp).stream().filter(SdpStream::isAudio).findFirst()
-        .orElseThrow(() -> notAcceptable("answer has no audio stream"));
-    if (audio.port() == 0) {
-      throw notAcceptable("answerer rejected the audio stream");
+    List<SdpStream> audios = SdpReader.read(answerSdp).stream().filter(SdpStream::isAudio).toList();
+    if (audios.isEmpty()) {
+      throw notAcceptable("answer has no audio stream");
     }
+    SdpStream audio = audios.stream().filter(a -> a.port() != 0).findFirst()
+        .orElseThrow(() -> notAcceptable("answerer rejected the audio stream"));
     for (int pt : audio.payloadTypes()) {
       Optional<CodecType> codec = codecOf(audio, pt).filter(preference::contains);
       if (codec.isPresent()) {
