@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.media.Allocations;
 import io.voicegateway.media.SignalMetrics;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The table and ADPCM codecs run a 20 ms frame without allocating; Opus's cost is Concentus's, reported. */
+/**
+ * The table and ADPCM codecs run a 20 ms frame without allocating. (Opus is left out: Concentus allocates
+ * internally, ~140 KB per encode+decode; see docs/codecs.md.)
+ */
 class CodecAllocationTest {
   @ParameterizedTest
   @EnumSource(value = CodecType.class, names = {"PCMU", "PCMA", "G722"})
   void encodeAndDecodeAllocateNothing(CodecType type) {
     long bytes = bytesPerThousandFrames(type);
     assertTrue(bytes < 1024, type + " allocated " + bytes + " bytes in 1000 frames");
-  }
-
-  @Test
-  void opusAllocationIsMeasured() {
-    long bytes = bytesPerThousandFrames(CodecType.OPUS);
-    System.out.printf("Opus (Concentus) allocates %d bytes per 20 ms encode+decode%n", bytes / 1000);
-    assertTrue(bytes >= 0);
   }
 
   private static long bytesPerThousandFrames(CodecType type) {
