@@ -1,0 +1,64 @@
+package io.voicegateway.rtp;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Where a leg sends RTP. Without symmetric RTP, always the SDP address. With it ({@code rtp_symmetric}),
+ * the source of the first valid packet, so phones behind NAT are reached where they actually are; after
+ * that a packet from another address moves the target only when it also carries a new SSRC, so a stray or
+ * spoofed packet with the current stream's SSRC cannot hijack the media.
+ *
+ * <p>Only the leg's RTP thread calls {@link #onPacket}; {@link #target()} is read by the mixer thread.
+ */
+public final class SymmetricLatch {
+  private final boolean symmetric;
+  private volatile InetSocketAddress target;
+  private boolean latched;
+  private long latchedSsrc;
+  private long relatches;
+
+  public SymmetricLatch(boolean symmetric, InetSocketAddress sdpAddress) {
+    this.symmetric = symmetric;
+    this.target = sdpAddress;
+  }
+
+  /**
+   * Considers a valid packet. Returns true when the target moved. The caller passes its own
+   * {@link InetSocketAddress} instance; it is kept only when latching, so steady state allocates nothing.
+   */
+  public boolean onPacket(InetSocketAddress source, long ssrc) {
+    if (!symmetric) {
+      return false;
+    }
+    if (!latched) {
+      latched = true;
+      latchedSsrc = ssrc;
+      boolean moved = !source.equals(target);
+      target = source;
+      return moved;
+    }
+    if (ssrc != latchedSsrc && !source.equals(target)) {
+      latchedSsrc = ssrc;
+      target = source;
+      relatches++;
+      return true;
+    }
+    if (ssrc != latchedSsrc) {
+      latchedSsrc = ssrc; // same address, new stream: follow the SSRC, the address stays
+    }
+    return false;
+  }
+
+  /** Where to send now: the latched source, or the SDP address until something valid arrives. */
+  public InetSocketAddress target() {
+    return target;
+  }
+
+  public boolean latched() {
+    return latched;
+  }
+
+  public long relatches() {
+    return relatches;
+  }
+}
