@@ -1,7 +1,5 @@
 package io.voicegateway.rtp;
 
-import java.net.InetSocketAddress;
-
 /**
  * Where a leg sends RTP. Without symmetric RTP, always the SDP address. With it ({@code rtp_symmetric}),
  * the source of the first valid packet, so phones behind NAT are reached where they actually are; after
@@ -12,34 +10,36 @@ import java.net.InetSocketAddress;
  */
 public final class SymmetricLatch {
   private final boolean symmetric;
-  private volatile InetSocketAddress target;
+  private volatile RtpTarget target;
   private boolean latched;
   private long latchedSsrc;
   private long relatches;
 
-  public SymmetricLatch(boolean symmetric, InetSocketAddress sdpAddress) {
+  public SymmetricLatch(boolean symmetric, RtpTarget sdpAddress) {
     this.symmetric = symmetric;
     this.target = sdpAddress;
   }
 
   /**
-   * Considers a valid packet. Returns true when the target moved. The caller passes its own
-   * {@link InetSocketAddress} instance; it is kept only when latching, so steady state allocates nothing.
+   * Considers a valid packet from {@code host:port}. Returns true when the target moved. Compares without
+   * allocating; a new {@link RtpTarget} is made only when the target moves.
    */
-  public boolean onPacket(InetSocketAddress source, long ssrc) {
+  public boolean onPacket(String host, int port, long ssrc) {
     if (!symmetric) {
       return false;
     }
     if (!latched) {
       latched = true;
       latchedSsrc = ssrc;
-      boolean moved = !source.equals(target);
-      target = source;
-      return moved;
+      if (target.is(host, port)) {
+        return false;
+      }
+      target = new RtpTarget(host, port);
+      return true;
     }
-    if (ssrc != latchedSsrc && !source.equals(target)) {
+    if (ssrc != latchedSsrc && !target.is(host, port)) {
       latchedSsrc = ssrc;
-      target = source;
+      target = new RtpTarget(host, port);
       relatches++;
       return true;
     }
@@ -50,7 +50,7 @@ public final class SymmetricLatch {
   }
 
   /** Where to send now: the latched source, or the SDP address until something valid arrives. */
-  public InetSocketAddress target() {
+  public RtpTarget target() {
     return target;
   }
 
