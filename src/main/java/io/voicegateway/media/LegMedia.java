@@ -1,5 +1,6 @@
 package io.voicegateway.media;
 
+import io.voicegateway.media.jitter.AudioReceiver;
 import io.voicegateway.media.jitter.ReceiverStats;
 import io.voicegateway.rtp.RtpPacket;
 import io.voicegateway.rtp.RtpPacketizer;
@@ -20,6 +21,7 @@ public final class LegMedia implements MixerLeg {
   private final RtpPacketizer packetizer = RtpPacketizer.random();
   private final ConcurrentLinkedQueue<String> dtmfToSend = new ConcurrentLinkedQueue<>();
   private volatile LegPipeline pipeline;
+  private volatile LegTransport transport;
   private volatile PacketSender sender = PacketSender.NONE;
   private volatile AudioTap tap;
   private volatile boolean closed;
@@ -63,6 +65,17 @@ public final class LegMedia implements MixerLeg {
     return pipeline;
   }
 
+  /** Connects the leg to its sockets (the RTP verticle does, right after binding). */
+  public void transport(LegTransport transport) {
+    this.transport = transport;
+    this.sender = transport == null ? PacketSender.NONE : transport;
+  }
+
+  public LegTransport transport() {
+    return transport;
+  }
+
+  /** For legs without sockets and tests: where packets go. */
   public void sender(PacketSender sender) {
     this.sender = sender == null ? PacketSender.NONE : sender;
   }
@@ -72,33 +85,40 @@ public final class LegMedia implements MixerLeg {
     this.tap = tap;
   }
 
-  /** RTP thread: hands one valid packet to the jitter buffer or the RFC 4733 receiver. */
-  public void onRtp(RtpPacket packet, long arrivalNanos) {
+  /**
+   * RTP thread: hands one valid packet to the jitter buffer or the RFC 4733 receiver. Returns false when
+   * the packet was not for this leg's negotiated media (unknown payload type, not started): counted and
+   * dropped, and it must not latch or count as media.
+   */
+  public boolean onRtp(RtpPacket packet, long arrivalNanos) {
     LegPipeline p = pipeline;
     if (p == null || closed) {
-      return;
+      return false;
+    }
+    LegConfig config = p.config();
+    int pt = packet.payloadType();
+    boolean audio = pt == config.payloadType() || pt == AudioReceiver.PT_COMFORT_NOISE;
+    boolean event = pt == config.dtmfPayloadType() && config.dtmfPayloadType() >= 0;
+    if (!audio && !event) {
+      unknownPayloadTypes++; // counted and dropped
+      return false;
+    }
+    if (!config.receive()) {
+      droppedOnHold++;
+      return true;
     }
     packetsReceived++;
-    if (!p.config().receive()) {
-      droppedOnHold++;
-      return;
-    }
-    int pt = packet.payloadType();
-    if (pt == p.config().payloadType()) {
+    if (audio) {
       p.receive().receiver().offer(packet.sequenceNumber(), packet.timestamp(), packet.ssrc(), pt,
           packet.buffer(), packet.payloadOffset(), packet.payloadLength(), arrivalNanos);
       if (p.dtmfIn() != null) {
         p.dtmfIn().onMediaTimestamp(packet.timestamp());
       }
-    } else if (pt == p.config().dtmfPayloadType() && p.dtmfIn() != null) {
+    } else if (p.dtmfIn() != null) {
       p.dtmfIn().onPacket(packet.sequenceNumber(), packet.timestamp(), packet.marker(), packet.buffer(),
           packet.payloadOffset(), packet.payloadLength());
-    } else if (pt == io.voicegateway.media.jitter.AudioReceiver.PT_COMFORT_NOISE) {
-      p.receive().receiver().offer(packet.sequenceNumber(), packet.timestamp(), packet.ssrc(), pt,
-          packet.buffer(), packet.payloadOffset(), packet.payloadLength(), arrivalNanos);
-    } else {
-      unknownPayloadTypes++; // counted and dropped
     }
+    return true;
   }
 
   /** RTP thread: a datagram on the leg's port that is not valid RTP. */
@@ -151,8 +171,13 @@ public final class LegMedia implements MixerLeg {
     return listening;
   }
 
+  /** Stops the leg and closes its sockets. Idempotent. */
   public void close() {
     closed = true;
+    LegTransport t = transport;
+    if (t != null) {
+      t.close();
+    }
   }
 
   public boolean closed() {
