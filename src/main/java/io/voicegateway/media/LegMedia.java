@@ -1,5 +1,6 @@
 package io.voicegateway.media;
 
+import io.voicegateway.media.dtmf.DtmfDigits;
 import io.voicegateway.media.jitter.AudioReceiver;
 import io.voicegateway.media.jitter.ReceiverStats;
 import io.voicegateway.rtp.RtpPacket;
@@ -126,10 +127,14 @@ public final class LegMedia implements MixerLeg {
     invalidPackets++;
   }
 
-  /** Any thread: queues RFC 4733 digits toward the leg; false when telephone-event was not negotiated. */
+  /**
+   * Any thread: queues RFC 4733 digits toward the leg; the mixer sends them on its next ticks. False when
+   * telephone-event was not negotiated or a character is not a DTMF digit.
+   */
   public boolean queueDtmf(String digits) {
     LegPipeline p = pipeline;
-    if (p == null || p.config().dtmfPayloadType() < 0 || digits == null || digits.isEmpty()) {
+    if (p == null || p.config().dtmfPayloadType() < 0 || digits == null || digits.isEmpty()
+        || !DtmfDigits.isValid(digits)) {
       return false;
     }
     dtmfToSend.add(digits);

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The media state every media verticle shares: the RTP port pool, legs by id, calls by id, and the mixer
@@ -27,7 +28,7 @@ public final class MediaEngine {
   private final Map<String, MediaCall> calls = new ConcurrentHashMap<>();
   private final Map<Integer, MixerPartition> partitions = new ConcurrentHashMap<>();
   private final Map<Integer, Boolean> servedPartitions = new ConcurrentHashMap<>();
-  private volatile MediaEvents events = MediaEvents.NONE;
+  private final AtomicReference<MediaEvents> events = new AtomicReference<>(MediaEvents.NONE);
 
   /** One call in the engine: its mixer membership and partition. */
   private record MediaCall(MixerCall mix, MixerPartition partition) {}
@@ -51,13 +52,18 @@ public final class MediaEngine {
     return ports;
   }
 
-  /** Where media events go; set once by the first RTP verticle. */
-  public void events(MediaEvents events) {
-    this.events = events == null ? MediaEvents.NONE : events;
+  /** Where media events go. Returns false when another publisher is already set (first RTP verticle wins). */
+  public boolean events(MediaEvents publisher) {
+    return events.compareAndSet(MediaEvents.NONE, publisher);
+  }
+
+  /** Back to no publisher (its verticle stopped), unless another has taken over. */
+  public void clearEvents(MediaEvents publisher) {
+    events.compareAndSet(publisher, MediaEvents.NONE);
   }
 
   public MediaEvents events() {
-    return events;
+    return events.get();
   }
 
   /** The partition a {@code MixerVerticle} serves; from then on new calls are spread over served ones. */
@@ -136,7 +142,7 @@ public final class MediaEngine {
     leg.start(new LegPipeline(legConfig, config.opus(), jitter, method, sensitivity,
         (digit, durationMs, source) -> {
           metrics.dtmfEvent();
-          events.dtmf(leg.callId(), leg.legId(), digit, durationMs);
+          events.get().dtmf(leg.callId(), leg.legId(), digit, durationMs);
         }));
     return leg;
   }

@@ -6,10 +6,12 @@ package io.voicegateway.rtp;
  * that a packet from another address moves the target only when it also carries a new SSRC, so a stray or
  * spoofed packet with the current stream's SSRC cannot hijack the media.
  *
- * <p>Only the leg's RTP thread calls {@link #onPacket}; {@link #target()} is read by the mixer thread.
+ * <p>The leg's RTP thread calls {@link #onPacket}, renegotiation {@link #sdpAddress} (uncontended lock);
+ * {@link #target()} is a volatile read for the mixer thread.
  */
 public final class SymmetricLatch {
   private final boolean symmetric;
+  private RtpTarget sdpAddress;
   private volatile RtpTarget target;
   private boolean latched;
   private long latchedSsrc;
@@ -17,14 +19,28 @@ public final class SymmetricLatch {
 
   public SymmetricLatch(boolean symmetric, RtpTarget sdpAddress) {
     this.symmetric = symmetric;
+    this.sdpAddress = sdpAddress;
     this.target = sdpAddress;
+  }
+
+  /**
+   * A renegotiation's SDP address. The same address (hold, resume, codec change) keeps the latch; a new
+   * one (transfer, a new device) is where media goes now, and the next packet latches again.
+   */
+  public synchronized void sdpAddress(RtpTarget address) {
+    if (address.equals(sdpAddress)) {
+      return;
+    }
+    sdpAddress = address;
+    target = address;
+    latched = false;
   }
 
   /**
    * Considers a valid packet from {@code host:port}. Returns true when the target moved. Compares without
    * allocating; a new {@link RtpTarget} is made only when the target moves.
    */
-  public boolean onPacket(String host, int port, long ssrc) {
+  public synchronized boolean onPacket(String host, int port, long ssrc) {
     if (!symmetric) {
       return false;
     }
