@@ -42,12 +42,20 @@ public final class Resampler {
     } else {
       int lowRate = Math.min(inRate, outRate);
       long upsampledRate = (long) inRate * up;
-      int length = (int) (2L * HALF_TAPS_AT_LOW_RATE * upsampledRate / lowRate);
+      int length = prototypeLength();
       this.taps = (length + up - 1) / up;
       double cutoff = CUTOFF_OF_LOW_NYQUIST * (lowRate / 2.0) / upsampledRate;
       this.phases = split(LowPassFilter.design(length, cutoff, KAISER_BETA, up));
     }
     this.work = new float[taps - 1 + 960];
+  }
+
+  /**
+   * Taps of the prototype at the upsampled rate: {@code 2 * HALF_TAPS_AT_LOW_RATE} low-rate periods, plus
+   * one so the length is odd and the delay a whole number of samples at both rates.
+   */
+  private int prototypeLength() {
+    return (int) (2L * HALF_TAPS_AT_LOW_RATE * inRate * up / Math.min(inRate, outRate)) + 1;
   }
 
   /** Splits the prototype into {@code up} phases, each scaled to exactly unit DC gain. */
@@ -80,13 +88,9 @@ public final class Resampler {
     return (int) (((long) inLen * up + down - 1) / down) + 1;
   }
 
-  /** The filter's group delay, in output samples (0 for identity). */
+  /** The filter's group delay, in output samples (0 for identity; 32 low-rate periods otherwise). */
   public double delay() {
-    if (up == down) {
-      return 0;
-    }
-    int length = (int) (2L * HALF_TAPS_AT_LOW_RATE * inRate * up / Math.min(inRate, outRate));
-    return (length - 1) / 2.0 / down;
+    return up == down ? 0 : (prototypeLength() - 1) / 2.0 / down;
   }
 
   /**
