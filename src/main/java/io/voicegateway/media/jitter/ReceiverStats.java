@@ -5,7 +5,7 @@ package io.voicegateway.media.jitter;
  *
  * <p>Every field has exactly one writing thread, so a volatile field with a plain increment is exact and
  * needs no atomics: the mixer thread writes everything about playout; the socket thread writes only
- * {@link #dropped()}. Counters are cumulative for the life of the leg, across stream resets.
+ * the part of {@link #dropped()} it rejects itself. Counters are cumulative for the life of the leg, across stream resets.
  */
 public final class ReceiverStats {
   volatile long received;
@@ -13,6 +13,8 @@ public final class ReceiverStats {
   volatile long late;
   volatile long duplicates;
   volatile long dropped;
+  /** Written by the producer only. */
+  volatile long rejected;
   volatile long concealedFrames;
   volatile long resets;
   volatile double jitterMs;
@@ -43,7 +45,7 @@ public final class ReceiverStats {
 
   /** Packets dropped for bad input: empty or oversized payload, a full hand-off ring, an unconfirmed jump. */
   public long dropped() {
-    return dropped;
+    return dropped + rejected;
   }
 
   /** 20 ms frames whose kind was {@link FrameKind#CONCEALED}. */
@@ -76,6 +78,6 @@ public final class ReceiverStats {
     return String.format(java.util.Locale.ROOT,
         "received=%d lost=%d late=%d duplicates=%d dropped=%d concealedFrames=%d resets=%d jitter=%.1fms "
             + "depth=%.1fms target=%.1fms",
-        received, lost, late, duplicates, dropped, concealedFrames, resets, jitterMs, depthMs, targetDepthMs);
+        received, lost, late, duplicates, dropped(), concealedFrames, resets, jitterMs, depthMs, targetDepthMs);
   }
 }
