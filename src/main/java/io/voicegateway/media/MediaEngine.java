@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * The media state every media verticle shares: the RTP port pool, legs by id, calls by id, and the mixer
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MediaEngine {
   private final MediaConfig config;
+  private final LongSupplier clock;
   private final GatewayMetrics metrics;
   private final PortPool ports;
   private final JitterSettings jitter;
@@ -31,13 +33,24 @@ public final class MediaEngine {
   private final AtomicReference<MediaEvents> events = new AtomicReference<>(MediaEvents.NONE);
 
   /** One call in the engine: its mixer membership and partition. */
-  private record MediaCall(MixerCall mix, MixerPartition partition) {}
+  private record MediaCall(MixerCall mix, MixerPartition partition, long createdNanos) {}
 
   public MediaEngine(GatewayConfig config, GatewayMetrics metrics) {
+    this(config, metrics, System::nanoTime);
+  }
+
+  /** @param clock the monotonic clock (nanoseconds) that stamps packet arrivals and drives timeouts */
+  public MediaEngine(GatewayConfig config, GatewayMetrics metrics, LongSupplier clock) {
+    this.clock = clock;
     this.config = config.media();
     this.metrics = metrics;
     this.ports = new PortPool(this.config.rtpPortMin(), this.config.rtpPortMax());
     this.jitter = JitterSettings.of(this.config);
+  }
+
+  /** Monotonic nanoseconds; a test clock in tests. */
+  public long nanoTime() {
+    return clock.getAsLong();
   }
 
   public MediaConfig config() {
@@ -99,7 +112,7 @@ public final class MediaEngine {
       MixerCall mix = new MixerCall(id);
       partition.add(mix);
       metrics.callStarted();
-      return new MediaCall(mix, partition);
+      return new MediaCall(mix, partition, clock.getAsLong());
     });
   }
 
@@ -193,7 +206,7 @@ public final class MediaEngine {
   private void endCall(String callId, MediaCall call) {
     if (calls.remove(callId, call)) {
       call.partition().remove(call.mix());
-      metrics.callEnded(Duration.ofNanos(System.nanoTime() - call.mix().createdNanos()));
+      metrics.callEnded(Duration.ofNanos(clock.getAsLong() - call.createdNanos()));
     }
   }
 

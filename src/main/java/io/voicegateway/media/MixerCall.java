@@ -10,7 +10,6 @@ public final class MixerCall {
   private static final MixerLeg[] NONE = new MixerLeg[0];
 
   private final String callId;
-  private final long createdNanos = System.nanoTime();
   private volatile MixerLeg[] legs = NONE;
   // Mixer-thread state: when the call's first frame was due and how many frames it has produced.
   long startNanos;
@@ -26,11 +25,6 @@ public final class MixerCall {
 
   public String callId() {
     return callId;
-  }
-
-  /** When the call entered the mixer, for the call-duration metric. */
-  public long createdNanos() {
-    return createdNanos;
   }
 
   public synchronized void add(MixerLeg leg) {

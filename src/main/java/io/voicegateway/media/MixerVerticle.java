@@ -5,7 +5,7 @@ import io.vertx.core.VerticleBase;
 
 /**
  * Drives one mixer partition. Deploy on the dedicated worker pool {@code media}, one instance per core.
- * Its timer only calls {@link Mixer#tick}: the mixer itself keeps time from {@code System.nanoTime()},
+ * Its timer only calls {@link Mixer#tick}: the mixer itself keeps time from the engine's monotonic clock ({@code System.nanoTime()}),
  * so a 10 ms timer bounds lateness to half a frame without ever drifting.
  */
 public final class MixerVerticle extends VerticleBase {
@@ -27,7 +27,7 @@ public final class MixerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     mixer = new Mixer(engine.servePartition(partition));
-    timer = vertx.setPeriodic(TIMER_MS, id -> mixer.tick(System.nanoTime()));
+    timer = vertx.setPeriodic(TIMER_MS, id -> mixer.tick(engine.nanoTime()));
     return Future.succeededFuture();
   }
 

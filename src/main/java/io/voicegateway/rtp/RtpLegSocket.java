@@ -73,7 +73,7 @@ final class RtpLegSocket implements LegTransport {
   }
 
   static RtpLegSocket attach(MediaEngine engine, LegMedia leg, DatagramSocket[] sockets) {
-    RtpLegSocket socket = new RtpLegSocket(engine, leg, sockets[0], sockets[1], System.nanoTime());
+    RtpLegSocket socket = new RtpLegSocket(engine, leg, sockets[0], sockets[1], engine.nanoTime());
     sockets[0].handler(socket::onRtp);
     sockets[1].handler(socket::onRtcp);
     leg.transport(socket);
@@ -85,7 +85,7 @@ final class RtpLegSocket implements LegTransport {
   }
 
   private void onRtp(DatagramPacket datagram) {
-    long now = System.nanoTime();
+    long now = engine.nanoTime();
     Buffer data = datagram.data();
     int len = data.length();
     if (len > MAX_DATAGRAM) {
@@ -119,7 +119,7 @@ final class RtpLegSocket implements LegTransport {
     data.getBytes(0, len, rtcpRx, 0);
     if (RtcpReports.parse(rtcpRx, 0, len, leg.packetizer().ssrc(), lastReport) && lastReport.fromSender) {
       lastSrNtpMiddle = lastReport.ntpMiddle;
-      lastSrArrivalNanos = System.nanoTime();
+      lastSrArrivalNanos = engine.nanoTime();
     }
   }
 

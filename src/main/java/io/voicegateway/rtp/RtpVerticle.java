@@ -153,7 +153,7 @@ public final class RtpVerticle extends VerticleBase {
   }
 
   private void check() {
-    long now = System.nanoTime();
+    long now = engine.nanoTime();
     for (RtpLegSocket socket : sockets.values()) {
       if (socket.closed()) {
         sockets.remove(socket.leg().legId(), socket); // closed elsewhere (another instance, call end)
