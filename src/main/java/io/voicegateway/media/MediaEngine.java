@@ -6,7 +6,6 @@ import io.voicegateway.config.MediaConfig;
 import io.voicegateway.media.jitter.JitterSettings;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.rtp.PortPool;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class MediaEngine {
   private final AtomicReference<MediaEvents> events = new AtomicReference<>(MediaEvents.NONE);
 
   /** One call in the engine: its mixer membership and partition. */
-  private record MediaCall(MixerCall mix, MixerPartition partition, long createdNanos) {}
+  private record MediaCall(MixerCall mix, MixerPartition partition) {}
 
   public MediaEngine(GatewayConfig config, GatewayMetrics metrics) {
     this(config, metrics, System::nanoTime);
@@ -111,8 +110,7 @@ public final class MediaEngine {
       MixerPartition partition = pickPartition();
       MixerCall mix = new MixerCall(id);
       partition.add(mix);
-      metrics.callStarted();
-      return new MediaCall(mix, partition, clock.getAsLong());
+      return new MediaCall(mix, partition);
     });
   }
 
@@ -205,8 +203,7 @@ public final class MediaEngine {
 
   private void endCall(String callId, MediaCall call) {
     if (calls.remove(callId, call)) {
-      call.partition().remove(call.mix());
-      metrics.callEnded(Duration.ofNanos(clock.getAsLong() - call.createdNanos()));
+      call.partition().remove(call.mix()); // call counts and durations are the SIP side's metrics
     }
   }
 
