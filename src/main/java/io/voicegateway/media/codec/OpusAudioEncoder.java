@@ -1,6 +1,7 @@
 package io.voicegateway.media.codec;
 
 import io.github.jaredmdobson.concentus.OpusApplication;
+import io.github.jaredmdobson.concentus.OpusBandwidth;
 import io.github.jaredmdobson.concentus.OpusEncoder;
 import io.github.jaredmdobson.concentus.OpusException;
 import io.github.jaredmdobson.concentus.OpusSignal;
@@ -37,6 +38,20 @@ final class OpusAudioEncoder implements AudioEncoder {
     encoder.setUseInbandFEC(true);
     encoder.setPacketLossPercent(PACKET_LOSS_HINT_PERCENT);
     encoder.setUseDTX(false);
+    encoder.setMaxBandwidth(maxBandwidthFor(config.bitrate()));
+  }
+
+  /**
+   * Caps the audio bandwidth so the SILK layer keeps enough bits to code FEC. Concentus follows libopus
+   * 1.1, whose SILK codes LBRR only above ~1.15 × 12/16 kbit/s (NB/WB) of its own share, and which (unlike
+   * libopus 1.3's decide_fec) never narrows the band to make room: measured, FEC vanishes below 28 kbit/s
+   * at fullband and below 19 kbit/s at wideband. Above 28 kbit/s the encoder picks the band itself.
+   */
+  static OpusBandwidth maxBandwidthFor(int bitrate) {
+    if (bitrate >= 28000) {
+      return OpusBandwidth.OPUS_BANDWIDTH_FULLBAND;
+    }
+    return bitrate >= 19000 ? OpusBandwidth.OPUS_BANDWIDTH_WIDEBAND : OpusBandwidth.OPUS_BANDWIDTH_NARROWBAND;
   }
 
   @Override
