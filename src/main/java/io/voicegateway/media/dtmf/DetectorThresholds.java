@@ -14,7 +14,7 @@ final class DetectorThresholds {
   static final double DBM0_AMPLITUDE = 32768 * Math.pow(10, -3.17 / 20);
 
   final double sensitivity;
-  /** Share of block energy the two tones must carry for a block to start a press (0.80 → 0.65). */
+  /** Share of block energy the two tones must carry for a block to start a press (0.85 → 0.65). */
   final double startRatio;
   /** Lower share that keeps a started press going (hysteresis), e.g. through a partial block. */
   final double holdRatio;
@@ -34,7 +34,7 @@ final class DetectorThresholds {
       throw new IllegalArgumentException("sensitivity must be within 0..1: " + sensitivity);
     }
     this.sensitivity = sensitivity;
-    this.startRatio = 0.80 - 0.15 * sensitivity;
+    this.startRatio = 0.85 - 0.20 * sensitivity;
     this.holdRatio = 0.40;
     this.minToneDbm0 = -30 - 10 * sensitivity;
     this.normalTwistDb = 8 + 3 * sensitivity;
