@@ -26,7 +26,7 @@ final class DetectorThresholds {
   final double reverseTwistDb;
   /** How far the strongest tone of a group must stand above the group's others, in dB (10 → 6). */
   final double relativePeakDb;
-  /** How far each tone's second harmonic must stay below the tone, in dB (20 → 12). */
+  /** How far each tone's second harmonic must stay below the tone, in dB (25 → 18). */
   final double harmonicDb;
 
   DetectorThresholds(double sensitivity) {
@@ -40,7 +40,7 @@ final class DetectorThresholds {
     this.normalTwistDb = 8 + 3 * sensitivity;
     this.reverseTwistDb = 4 + 3 * sensitivity;
     this.relativePeakDb = 10 - 4 * sensitivity;
-    this.harmonicDb = 20 - 8 * sensitivity;
+    this.harmonicDb = 25 - 7 * sensitivity;
   }
 
   /** @return the power ratio for a level difference in dB */
