@@ -14,7 +14,7 @@ final class DetectorThresholds {
   static final double DBM0_AMPLITUDE = 32768 * Math.pow(10, -3.17 / 20);
 
   final double sensitivity;
-  /** Share of block energy the two tones must carry for a block to start a press (0.80 → 0.65). */
+  /** Share of block energy the two tones must carry for a block to start a press (0.85 → 0.65). */
   final double startRatio;
   /** Lower share that keeps a started press going (hysteresis), e.g. through a partial block. */
   final double holdRatio;
@@ -26,7 +26,7 @@ final class DetectorThresholds {
   final double reverseTwistDb;
   /** How far the strongest tone of a group must stand above the group's others, in dB (10 → 6). */
   final double relativePeakDb;
-  /** How far each tone's second harmonic must stay below the tone, in dB (20 → 12). */
+  /** How far each tone's second harmonic must stay below the tone, in dB (25 → 18). */
   final double harmonicDb;
 
   DetectorThresholds(double sensitivity) {
@@ -34,13 +34,13 @@ final class DetectorThresholds {
       throw new IllegalArgumentException("sensitivity must be within 0..1: " + sensitivity);
     }
     this.sensitivity = sensitivity;
-    this.startRatio = 0.80 - 0.15 * sensitivity;
+    this.startRatio = 0.85 - 0.20 * sensitivity;
     this.holdRatio = 0.40;
     this.minToneDbm0 = -30 - 10 * sensitivity;
     this.normalTwistDb = 8 + 3 * sensitivity;
     this.reverseTwistDb = 4 + 3 * sensitivity;
     this.relativePeakDb = 10 - 4 * sensitivity;
-    this.harmonicDb = 20 - 8 * sensitivity;
+    this.harmonicDb = 25 - 7 * sensitivity;
   }
 
   /** @return the power ratio for a level difference in dB */

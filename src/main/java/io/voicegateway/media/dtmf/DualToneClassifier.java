@@ -1,29 +1,31 @@
 package io.voicegateway.media.dtmf;
 
 /**
- * Decides whether one block of audio holds a DTMF dual tone, and which. A block qualifies when the
- * strongest low-group and high-group tones are both loud enough, within the twist limits, clearly
- * stronger than the other tones of their group, free of second harmonics (voice and instruments have
- * them, DTMF generators do not), and together carry most of the block's energy. That last share also
- * tells how much of the block the tone covers: a sine present in a fraction c of the block gives a
- * share of about c, which is what lets the debouncer reject short tones. Allocation-free.
+ * Decides whether one block of audio holds a DTMF dual tone, and which.
+ *
+ * <p>Goertzel filters at the 8 DTMF frequencies pick the strongest low and high tone, which must
+ * each stand clearly above the other tones of their group. A joint least-squares fit ({@link
+ * DualToneBasis}) then measures the pair exactly: both tones loud enough, within the twist limits,
+ * free of second harmonics (voice and instruments have them, DTMF generators do not), and together
+ * carrying most of the block's energy. That share also tells how much of the block the tone covers:
+ * a tone present in a fraction c of the block gives a share of about c, which is what lets the
+ * debouncer reject short tones. Allocation-free.
  */
 final class DualToneClassifier {
 
-  private static final double[] LOW_HZ = {697, 770, 852, 941};
-  private static final double[] HIGH_HZ = {1209, 1336, 1477, 1633};
   /** Row-major keypad: low tone r and high tone c give KEYPAD[r * 4 + c]. */
   private static final String KEYPAD = "123A456B789C*0#D";
 
   private final int n;
   private final Goertzel[] low = new Goertzel[4];
   private final Goertzel[] high = new Goertzel[4];
-  private final Goertzel[] lowHarmonic = new Goertzel[4];
-  private final Goertzel[] highHarmonic = new Goertzel[4];
   private final double[] lowPower = new double[4];
   private final double[] highPower = new double[4];
+  private final DualToneBasis basis;
+  private final double[] projections = new double[8];
+  private final double[] amplitudes = new double[4];
 
-  private final double minTonePower;
+  private final double minAmplitude;
   private final double normalTwist;
   private final double reverseTwist;
   private final double relativePeak;
@@ -37,17 +39,15 @@ final class DualToneClassifier {
   DualToneClassifier(int sampleRate, int blockSamples, DetectorThresholds t) {
     this.n = blockSamples;
     for (int i = 0; i < 4; i++) {
-      low[i] = new Goertzel(LOW_HZ[i], sampleRate);
-      high[i] = new Goertzel(HIGH_HZ[i], sampleRate);
-      lowHarmonic[i] = new Goertzel(2 * LOW_HZ[i], sampleRate);
-      highHarmonic[i] = new Goertzel(2 * HIGH_HZ[i], sampleRate);
+      low[i] = new Goertzel(DualToneBasis.LOW_HZ[i], sampleRate);
+      high[i] = new Goertzel(DualToneBasis.HIGH_HZ[i], sampleRate);
     }
-    double minAmplitude = DetectorThresholds.DBM0_AMPLITUDE * Math.pow(10, t.minToneDbm0 / 20);
-    this.minTonePower = Math.pow(minAmplitude * n / 2, 2);
-    this.normalTwist = DetectorThresholds.ratio(t.normalTwistDb);
-    this.reverseTwist = DetectorThresholds.ratio(t.reverseTwistDb);
-    this.relativePeak = DetectorThresholds.ratio(t.relativePeakDb);
-    this.harmonic = DetectorThresholds.ratio(t.harmonicDb);
+    this.basis = DualToneBasis.forRate(sampleRate, blockSamples);
+    this.minAmplitude = DetectorThresholds.DBM0_AMPLITUDE * amplitudeRatio(t.minToneDbm0);
+    this.normalTwist = amplitudeRatio(t.normalTwistDb);
+    this.reverseTwist = amplitudeRatio(t.reverseTwistDb);
+    this.relativePeak = Math.pow(10, t.relativePeakDb / 10);
+    this.harmonic = amplitudeRatio(-t.harmonicDb);
     this.startRatio = t.startRatio;
     this.holdRatio = t.holdRatio;
   }
@@ -62,27 +62,25 @@ final class DualToneClassifier {
     lastRatio = 0;
     int r = strongest(low, lowPower, x);
     int c = strongest(high, highPower, x);
-    double pr = lowPower[r];
-    double pc = highPower[c];
-    if (pr < minTonePower || pc < minTonePower) {
-      return 0;
-    }
-    if (pc > pr * normalTwist || pr > pc * reverseTwist) {
-      return 0;
-    }
     if (!standsOut(lowPower, r) || !standsOut(highPower, c)) {
+      return 0;
+    }
+    double explained = basis.fit(x, r, c, projections, amplitudes);
+    double a = amplitudes[0];
+    double b = amplitudes[1];
+    if (a < minAmplitude || b < minAmplitude || b > a * normalTwist || a > b * reverseTwist) {
+      return 0;
+    }
+    if (amplitudes[2] > a * harmonic || amplitudes[3] > b * harmonic) {
       return 0;
     }
     double energy = 0;
     for (int i = 0; i < n; i++) {
       energy += (double) x[i] * x[i];
     }
-    // A full-block sine of amplitude A: Goertzel power (A·n/2)², energy A²·n/2, hence the 2/n.
-    lastRatio = 2 * (pr + pc) / (n * energy);
+    // harmonics are at least 12 dB down here, so what the fit explains is essentially the pair
+    lastRatio = explained / energy;
     if (lastRatio < holdRatio) {
-      return 0;
-    }
-    if (lowHarmonic[r].power(x, n) * harmonic > pr || highHarmonic[c].power(x, n) * harmonic > pc) {
       return 0;
     }
     strict = lastRatio >= startRatio;
@@ -97,6 +95,10 @@ final class DualToneClassifier {
   /** @return the tones' share of the last block's energy (0 when it failed before that check) */
   double lastRatio() {
     return lastRatio;
+  }
+
+  private static double amplitudeRatio(double db) {
+    return Math.pow(10, db / 20);
   }
 
   private int strongest(Goertzel[] filters, double[] power, float[] x) {

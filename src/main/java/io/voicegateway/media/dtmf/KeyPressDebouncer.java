@@ -1,30 +1,32 @@
 package io.voicegateway.media.dtmf;
 
 /**
- * Turns per-block digit decisions into key presses. A press starts on two consecutive strict blocks
- * of the same digit and lasts while blocks show that digit (strict or not); two consecutive blocks
- * without it end the press, which is then reported once with its length from first to last block.
- * A single odd block inside a tone (a drop-out, a burst of noise) neither ends nor splits the press.
+ * Turns per-block digit decisions into key presses. A press starts after {@code startBlocks}
+ * consecutive strict blocks of the same digit and lasts while blocks show that digit (strict or
+ * not); {@code endBlocks} consecutive blocks without it end the press, which is then reported once.
+ * Fewer odd blocks inside a tone (a drop-out, a burst of noise) neither end nor split it.
  *
- * <p>With blocks of 12.75 ms this gives: a tone of 40 ms or more always spans two whole blocks, so it
- * is detected; a 20 ms tone spans at most one whole block plus 57 % of another, below the 65 %
- * minimum share a strict block needs, so it is not; a pause of 40 ms or more always spans two whole
- * blocks, so it separates two presses of the same digit.
+ * <p>The press length is the number of blocks from its first to its last, times the hop between
+ * blocks: for overlapping blocks that matches the tone's length within about one hop.
  */
 final class KeyPressDebouncer {
 
-  private final double blockMs;
+  private final double hopMs;
+  private final int startBlocks;
+  private final int endBlocks;
   private final DtmfListener listener;
 
   private long block;          // index of the block being handled
-  private char previous;       // the previous block's digit, 0 for none
-  private boolean previousStrict;
+  private char candidate;      // the digit of the current run of strict blocks, 0 for none
+  private int run;             // length of that run
   private char current;        // the digit being pressed, 0 when idle
   private long firstBlock;
   private long lastBlock;      // last block that showed the current digit
 
-  KeyPressDebouncer(double blockMs, DtmfListener listener) {
-    this.blockMs = blockMs;
+  KeyPressDebouncer(double hopMs, int startBlocks, int endBlocks, DtmfListener listener) {
+    this.hopMs = hopMs;
+    this.startBlocks = startBlocks;
+    this.endBlocks = endBlocks;
     this.listener = listener;
   }
 
@@ -32,25 +34,32 @@ final class KeyPressDebouncer {
     if (current != 0) {
       if (digit == current) {
         lastBlock = block;
-      } else if (block - lastBlock >= 2) {
-        listener.onDigit(current, (int) Math.round((lastBlock - firstBlock + 1) * blockMs), DtmfSource.INBAND);
+      } else if (block - lastBlock >= endBlocks) {
+        long blocks = lastBlock - firstBlock + 1;
+        listener.onDigit(current, (int) Math.round(blocks * hopMs), DtmfSource.INBAND);
         current = 0;
       }
     }
-    if (current == 0 && digit != 0 && strict && previousStrict && previous == digit) {
-      current = digit;
-      firstBlock = block - 1;
-      lastBlock = block;
+    if (digit != 0 && strict && digit == candidate) {
+      run++;
+    } else {
+      candidate = strict ? digit : 0;
+      run = candidate == 0 ? 0 : 1;
     }
-    previous = digit;
-    previousStrict = strict;
+    if (current == 0 && run >= startBlocks) {
+      current = candidate;
+      firstBlock = block - run + 1;
+      lastBlock = block;
+      run = 0;
+      candidate = 0;
+    }
     block++;
   }
 
   void reset() {
     block = 0;
-    previous = 0;
-    previousStrict = false;
+    candidate = 0;
+    run = 0;
     current = 0;
   }
 }
