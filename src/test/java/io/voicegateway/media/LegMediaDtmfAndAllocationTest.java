@@ -86,6 +86,39 @@ class LegMediaDtmfAndAllocationTest {
     assertEquals("9*", digits.toString());
   }
 
+  @Test
+  void withBothMethodsAPressSentAsEventsAndAsToneIsReportedOnce() {
+    LegMedia events = leg("events", CodecType.PCMU, 0, "rfc4733");
+    LegMedia tones = leg("tones", CodecType.PCMU, 0, "rfc4733");
+    LegMedia b = leg("b", CodecType.PCMU, 0, "both");
+    List<byte[]> wire = new ArrayList<>();
+    events.sender((buf, off, len) -> {
+      if ((buf[1] & 0x7f) == 101) {
+        wire.add(java.util.Arrays.copyOfRange(buf, off, off + len)); // only its RFC 4733 packets
+      }
+    });
+    tones.sender((buf, off, len) -> wire.add(java.util.Arrays.copyOfRange(buf, off, off + len)));
+    assertTrue(events.queueDtmf("5"));
+    RtpPacket packet = new RtpPacket();
+    float[] silence = new float[MixerLeg.FRAME];
+    float[] tone = new float[MixerLeg.FRAME];
+    for (int f = 0; f < 30; f++) {
+      for (int i = 0; i < MixerLeg.FRAME; i++) {
+        double t = (f * MixerLeg.FRAME + i) / 48000.0; // '5' = 770 + 1336 Hz for 200 ms
+        tone[i] = f < 10 ? (float) (0.2 * Math.sin(2 * Math.PI * 770 * t) + 0.2 * Math.sin(2 * Math.PI * 1336 * t)) : 0;
+      }
+      events.push(silence);
+      tones.push(tone);
+      for (byte[] d : wire) {
+        assertTrue(packet.parse(d, 0, d.length));
+        b.onRtp(packet, f * FRAME_NANOS);
+      }
+      wire.clear();
+      b.pull();
+    }
+    assertEquals("5", digits.toString());
+  }
+
   @ParameterizedTest
   @EnumSource(CodecType.class)
   void aLegTickAllocatesNothingInSteadyState(CodecType codec) {
