@@ -20,6 +20,12 @@ final class Playback {
 
   /** Plays {@code stream} from t=0 for {@code ticks} ticks; the tick at time t reads after every arrival ≤ t. */
   static Playback run(AudioReceiver rx, RecordedStream stream, int ticks, int sampleRate, long tickPhaseNanos) {
+    return run(rx, stream, ticks, sampleRate, tickPhaseNanos, t -> { });
+  }
+
+  /** As above; {@code afterTick} sees the tick index after each frame (to sample stats or reset). */
+  static Playback run(AudioReceiver rx, RecordedStream stream, int ticks, int sampleRate, long tickPhaseNanos,
+      java.util.function.IntConsumer afterTick) {
     int frame = sampleRate / 50;
     short[] out = new short[ticks * frame];
     short[] buf = new short[frame];
@@ -34,8 +40,18 @@ final class Playback {
       }
       kinds.add(rx.readFrame(buf));
       System.arraycopy(buf, 0, out, t * frame, frame);
+      afterTick.accept(t);
     }
     return new Playback(out, kinds, frame);
+  }
+
+  /** RMS of {@code pcm} over [from, to). */
+  static double rms(short[] pcm, int from, int to) {
+    double e = 0;
+    for (int i = from; i < to; i++) {
+      e += (double) pcm[i] * pcm[i];
+    }
+    return Math.sqrt(e / Math.max(1, to - from));
   }
 
   int firstAudioFrame() {
