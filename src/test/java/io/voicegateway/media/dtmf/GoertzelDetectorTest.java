@@ -65,15 +65,18 @@ class GoertzelDetectorTest {
     }
   }
 
-  @Test
-  void detects40msTonesSeparatedBy40msPauses() {
-    for (int shift = 0; shift < GoertzelDetector.BLOCK_SAMPLES_8K; shift += 3) {
-      Signals s = new Signals(8000).silence(shift / 8.0);
-      for (int i = 0; i < 8; i++) {
-        s.tone('5', 40, -15, 0).silence(40);
+  @ParameterizedTest
+  @ValueSource(ints = {8000, 16000})
+  void detects40msTonesSeparatedBy40msPauses(int rate) {
+    for (double sensitivity : new double[] {0, 0.5, 1}) {
+      for (int shift = 0; shift < GoertzelDetector.BLOCK_SAMPLES_8K; shift += 3) {
+        Signals s = new Signals(rate).silence(shift / 8.0); // shifts of 1/8 ms cover a whole block
+        for (int i = 0; i < 8; i++) {
+          s.tone('5', 40, -15, 0).silence(40);
+        }
+        Presses presses = detect(rate, sensitivity, s.silence(60).pcm());
+        assertEquals("55555555", presses.digits(), "shifted by " + shift / 8.0 + " ms, sensitivity " + sensitivity);
       }
-      Presses presses = detect(8000, DEFAULT_SENSITIVITY, s.silence(60).pcm());
-      assertEquals("55555555", presses.digits(), "shifted by " + shift + " samples");
     }
   }
 
@@ -91,15 +94,16 @@ class GoertzelDetectorTest {
     }
   }
 
-  @Test
-  void ignores20msTones() {
+  @ParameterizedTest
+  @ValueSource(ints = {8000, 16000})
+  void ignores20msTones(int rate) {
     for (double sensitivity : new double[] {0, 0.5, 1}) {
       for (int shift = 0; shift < GoertzelDetector.BLOCK_SAMPLES_8K; shift += 3) {
-        Signals s = new Signals(8000).silence(shift / 8.0);
+        Signals s = new Signals(rate).silence(shift / 8.0);
         for (char digit : ALL.toCharArray()) {
           s.tone(digit, 20, -10, 0).silence(60);
         }
-        assertEquals("", detect(8000, sensitivity, s.pcm()).digits(),
+        assertEquals("", detect(rate, sensitivity, s.pcm()).digits(),
             "shifted by " + shift + " samples, sensitivity " + sensitivity);
       }
     }
