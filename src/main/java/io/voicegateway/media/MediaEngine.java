@@ -29,6 +29,7 @@ public final class MediaEngine {
   private final Map<String, MediaCall> calls = new ConcurrentHashMap<>();
   private final Map<Integer, MixerPartition> partitions = new ConcurrentHashMap<>();
   private final Map<Integer, Boolean> servedPartitions = new ConcurrentHashMap<>();
+  private final Map<Integer, Mixer> mixers = new ConcurrentHashMap<>();
   private final AtomicReference<MediaEvents> events = new AtomicReference<>(MediaEvents.NONE);
 
   /** One call in the engine: its mixer membership and partition. */
@@ -78,15 +79,28 @@ public final class MediaEngine {
     return events.get();
   }
 
-  /** The partition a {@code MixerVerticle} serves; from then on new calls are spread over served ones. */
+  /** The partition a mixer serves; from then on new calls are spread over served partitions. */
   public MixerPartition servePartition(int index) {
     MixerPartition partition = partition(index);
     servedPartitions.put(index, Boolean.TRUE);
     return partition;
   }
 
+  /** Makes the mixer of a partition (what {@code MixerVerticle} runs) and serves the partition. */
+  public Mixer mixer(int index) {
+    Mixer mixer = new Mixer(servePartition(index));
+    mixers.put(index, mixer);
+    return mixer;
+  }
+
   public void stopServing(int index) {
     servedPartitions.remove(index);
+    mixers.remove(index);
+  }
+
+  /** The running mixers by partition, for their tick counters (late ticks, skipped frames). */
+  public Map<Integer, Mixer> mixers() {
+    return Map.copyOf(mixers);
   }
 
   private MixerPartition partition(int index) {

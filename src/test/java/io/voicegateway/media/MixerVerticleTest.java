@@ -38,6 +38,7 @@ class MixerVerticleTest {
       assertTrue(verticle.mixer().framesMixed() >= 5);
       assertTrue(thread[0].startsWith("media"), thread[0]);
       assertEquals(0.2f, a.heard.get(0), 1e-6f);
+      assertEquals(verticle.mixer(), engine.mixers().get(0));
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
