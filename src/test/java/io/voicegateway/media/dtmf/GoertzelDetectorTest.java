@@ -80,6 +80,33 @@ class GoertzelDetectorTest {
     }
   }
 
+  /** ITU-T Q.24: operate within ±1.5 % of the nominal frequencies, never at ±3.5 % or beyond. */
+  @ParameterizedTest
+  @ValueSource(doubles = {-0.015, -0.01, 0.01, 0.015})
+  void acceptsTonesUpTo1Point5PercentOffFrequency(double deviation) {
+    for (double sensitivity : new double[] {0, 0.5, 1}) {
+      for (char digit : ALL.toCharArray()) {
+        short[] pcm = new Signals(8000).silence(40).dual(Signals.lowHz(digit) * (1 + deviation),
+            Signals.highHz(digit) * (1 + deviation), 100, -12, 0).silence(100).pcm();
+        assertEquals(String.valueOf(digit), detect(8000, sensitivity, pcm).digits(),
+            digit + " off by " + deviation * 100 + " %, sensitivity " + sensitivity);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-0.05, -0.035, -0.025, 0.025, 0.035, 0.05})
+  void rejectsTonesFarOffFrequency(double deviation) {
+    for (double sensitivity : new double[] {0, 0.5, 1}) {
+      for (char digit : ALL.toCharArray()) {
+        short[] pcm = new Signals(8000).silence(40).dual(Signals.lowHz(digit) * (1 + deviation),
+            Signals.highHz(digit) * (1 + deviation), 100, -12, 0).silence(100).pcm();
+        assertEquals("", detect(8000, sensitivity, pcm).digits(),
+            digit + " off by " + deviation * 100 + " %, sensitivity " + sensitivity);
+      }
+    }
+  }
+
   @Test
   void shortDropOutsDoNotSplitAPress() {
     for (int gapMs : new int[] {5, 10, 20}) {
