@@ -6,8 +6,8 @@ package io.voicegateway.media.dtmf;
  * <p>Goertzel filters at the 8 DTMF frequencies pick the strongest low and high tone, which must
  * each stand clearly above the other tones of their group. A joint least-squares fit ({@link
  * DualToneBasis}) then measures the pair exactly: both tones loud enough, within the twist limits,
- * free of second harmonics (voice and instruments have them, DTMF generators do not), within 2 % of
- * their nominal frequencies, and together carrying most of the block's energy. Such a block may
+ * free of second harmonics (voice and instruments have them, DTMF generators do not), within about
+ * 2 % of their nominal frequencies, and together carrying most of the block's energy. Such a block may
  * continue a press; to start one it must also carry a larger share and a steady tone (one that
  * neither starts nor stops inside the block), which is what lets the debouncer reject short tones.
  * Allocation-free.
@@ -55,7 +55,7 @@ final class DualToneClassifier {
     this.minAmplitude = DetectorThresholds.DBM0_AMPLITUDE * amplitudeRatio(t.minToneDbm0);
     this.normalTwist = amplitudeRatio(t.normalTwistDb);
     this.reverseTwist = amplitudeRatio(t.reverseTwistDb);
-    this.relativePeak = Math.pow(10, t.relativePeakDb / 10);
+    this.relativePeak = DetectorThresholds.ratio(t.relativePeakDb);
     this.harmonic = amplitudeRatio(-t.harmonicDb);
     this.startRatio = t.startRatio;
     this.holdRatio = t.holdRatio;
@@ -85,14 +85,14 @@ final class DualToneClassifier {
         || DualToneBasis.amplitude(coefficients, 3) > b * harmonic) {
       return 0;
     }
-    if (basis.deviation(coefficients, 0, r, c) > maxDeviation || basis.deviation(coefficients, 1, r, c) > maxDeviation) {
+    if (basis.deviation(coefficients, 0, r, c) > maxDeviation
+        || basis.deviation(coefficients, 1, r, c) > maxDeviation) {
       return 0;
     }
     double energy = 0;
     for (int i = 0; i < n; i++) {
       energy += (double) x[i] * x[i];
     }
-    // harmonics are at least 12 dB down here, so what the fit explains is essentially the pair
     lastRatio = explained / energy;
     if (lastRatio < holdRatio) {
       return 0;

@@ -47,9 +47,10 @@ class DetectorReport {
         int found = 0;
         for (char digit : ALL.toCharArray()) {
           double f = 1 + deviation / 100;
-          short[] pcm = new Signals(8000).silence(40).dual(Signals.lowHz(digit) * f, Signals.highHz(digit) * f, 100, -12, 0)
-              .silence(100).pcm();
-          found += GoertzelDetectorTest.detect(8000, SENSITIVITIES[s], pcm).digits().equals(String.valueOf(digit)) ? 1 : 0;
+          short[] pcm = new Signals(8000).silence(40)
+              .dual(Signals.lowHz(digit) * f, Signals.highHz(digit) * f, 100, -12, 0).silence(100).pcm();
+          String detected = GoertzelDetectorTest.detect(8000, SENSITIVITIES[s], pcm).digits();
+          found += detected.equals(String.valueOf(digit)) ? 1 : 0;
         }
         cells[s] = found + "/16";
       }
