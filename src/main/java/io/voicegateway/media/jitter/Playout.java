@@ -139,6 +139,7 @@ final class Playout {
     if (state == State.IDLE && !store.isEmpty()) {
       state = State.BUFFERING;
       bufferingTicks = 0;
+      jitter.restartTransit(); // a pause's length says nothing about the network
     }
     double target = depth.targetMs(jitter.jitterMs(), packetMs());
     if (state == State.BUFFERING) {
@@ -244,11 +245,13 @@ final class Playout {
       fill(need, false);
       return;
     }
-    if (gap > 0 && skipPending) {
-      fill(ms10 / 2, false); // starts a concealment so the jump is cross-faded like a loss
-      playTs = h.timestamp;
+    if (skipPending) {
       skipPending = false;
-      return;
+      if (gap > 0) {
+        fill(ms10 / 2, false); // starts a concealment so the jump is cross-faded like a loss
+        playTs = h.timestamp;
+        return;
+      }
     }
     if (gap > 0) {
       if (!recoverWithFec(h, gap)) {
