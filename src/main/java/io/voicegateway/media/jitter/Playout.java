@@ -105,19 +105,16 @@ final class Playout {
 
   /** A packet from the current stream, with extended sequence number and timestamp. */
   void accept(Packet p) {
-    jitter.update(p.arrivalNanos, p.timestamp);
-    stats.jitterMs = jitter.jitterMs();
-    if (haveFloor && p.seq < playSeq) {
-      long age = playSeq - 1 - p.seq;
-      if (age < 64 && (playedMask & (1L << age)) != 0) {
-        stats.duplicates++;
-      } else {
-        stats.late++;
-      }
+    boolean played = haveFloor && p.seq < playSeq;
+    long age = playSeq - 1 - p.seq;
+    if (played ? age < 64 && (playedMask & (1L << age)) != 0 : store.contains(p.seq)) {
+      stats.duplicates++; // a copy says nothing about the network's delay: not fed to the estimator
       return;
     }
-    if (store.contains(p.seq)) {
-      stats.duplicates++;
+    jitter.update(p.arrivalNanos, p.timestamp);
+    stats.jitterMs = jitter.jitterMs();
+    if (played) {
+      stats.late++;
       return;
     }
     if (state == State.PLAYING && p.payloadType != AudioReceiver.PT_COMFORT_NOISE
@@ -147,6 +144,8 @@ final class Playout {
     }
     if (state == State.PLAYING) {
       playTick(target);
+    } else {
+      stats.depthMs = 0;
     }
     while (fifo.size() < frame + lookback) {
       produce(frame + lookback - fifo.size());

@@ -21,8 +21,9 @@ final class TestSpeech {
   /**
    * A variant without espeak's pitch "flutter": the default voices add random pitch jitter far beyond a human
    * voice's, which makes any pitch-repeating concealment look worse than it does on real speech.
+   * Override with {@code -Djitter.voice=...} (passed through surefire's argLine) to compare voices.
    */
-  static final String VOICE = "en-us+Alex";
+  static final String VOICE = System.getProperty("jitter.voice", "en-us+Alex");
   private static short[] cached;
   private static String source;
 
