@@ -22,6 +22,8 @@ final class Playout {
   private final int frame;
   private final int lookback;
   private final int ms10;
+  /** Samples per whole RTP timestamp step (2 for G.722: 16 kHz audio on an 8 kHz clock); fills are multiples. */
+  private final int grain;
   private final long maxJumpTs;
   private final int stallLimitTicks;
 
@@ -68,6 +70,7 @@ final class Playout {
     this.rate = decoder.sampleRate();
     this.frame = rate / 50;
     this.ms10 = rate / 100;
+    this.grain = rate / gcd(rate, clockRate);
     this.plc = new WaveformPlc(rate);
     this.lookback = plc.lookback();
     this.maxJumpTs = (long) clockRate * Math.max(1000, 2 * settings.maxMs()) / 1000;
@@ -227,6 +230,7 @@ final class Playout {
   }
 
   private void produce(int need) {
+    need = roundUp(need, grain);
     if (state != State.PLAYING) {
       fill(need, false);
       return;
@@ -417,6 +421,10 @@ final class Playout {
 
   private long toSamples(long ts) {
     return ts * rate / clockRate;
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   private static int roundUp(int n, int step) {
