@@ -29,8 +29,7 @@ final class Playout {
 
   private final PacketStore store;
   private final PcmFifo fifo;
-  private final WaveformPlc plc;
-  private final ComfortNoise noise;
+  private final GapFiller filler;
   private final JitterEstimator jitter;
   private final DepthController depth;
 
@@ -44,10 +43,6 @@ final class Playout {
   private long playTs;
   private long newestTs;
   private int packetSamples;
-  private boolean comfortNoise;
-  private boolean decoderConceals = true;
-  /** Samples made up since the last real audio (large: nothing to fade from). */
-  private int sinceAudio = Integer.MAX_VALUE / 2;
   private int bufferingTicks;
   private int stallTicks;
   private double pendingMs;
@@ -55,12 +50,6 @@ final class Playout {
   private boolean skipPending;
   private float loud;
   private boolean lastQuiet = true;
-
-  private int audioN;
-  private int concealN;
-  private int noiseN;
-  private int silenceN;
-  private FrameKind lastKind = FrameKind.SILENCE;
 
   Playout(AudioDecoder decoder, int clockRate, JitterSettings settings, ReceiverStats stats) {
     this.decoder = decoder;
@@ -71,14 +60,14 @@ final class Playout {
     this.frame = rate / 50;
     this.ms10 = rate / 100;
     this.grain = rate / gcd(rate, clockRate);
-    this.plc = new WaveformPlc(rate);
+    WaveformPlc plc = new WaveformPlc(rate);
     this.lookback = plc.lookback();
     this.maxJumpTs = (long) clockRate * Math.max(1000, 2 * settings.maxMs()) / 1000;
     this.stallLimitTicks = Math.max(200, settings.maxMs()) / 20;
     this.store = new PacketStore(Integer.highestOneBit(Math.max(32, settings.maxMs() / 10 + 16) * 2 - 1));
     // Room for: one frame, the PLC look-back, the largest packet (120 ms) and a grow step.
     this.fifo = new PcmFifo(frame + lookback + rate * 160 / 1000);
-    this.noise = new ComfortNoise(rate);
+    this.filler = new GapFiller(decoder, settings.plc(), fifo, plc);
     this.jitter = new JitterEstimator(clockRate);
     this.depth = new DepthController(settings);
     this.packetSamples = frame;
@@ -103,7 +92,7 @@ final class Playout {
   void resetAll() {
     resetStream();
     decoder.reset();
-    comfortNoise = false;
+    filler.reset();
   }
 
   /** A packet from the current stream, with extended sequence number and timestamp. */
@@ -135,7 +124,7 @@ final class Playout {
   }
 
   FrameKind readFrame(short[] out) {
-    audioN = concealN = noiseN = silenceN = 0;
+    filler.beginFrame();
     if (state == State.IDLE && !store.isEmpty()) {
       state = State.BUFFERING;
       bufferingTicks = 0;
@@ -154,7 +143,7 @@ final class Playout {
       produce(frame + lookback - fifo.size());
     }
     fifo.take(out, frame);
-    FrameKind kind = kindOfFrame();
+    FrameKind kind = filler.frameKind();
     if (kind == FrameKind.CONCEALED) {
       stats.concealedFrames++;
     }
@@ -232,12 +221,12 @@ final class Playout {
   private void produce(int need) {
     need = roundUp(need, grain);
     if (state != State.PLAYING) {
-      fill(need, false);
+      filler.fill(need, false);
       return;
     }
     Packet h = store.head();
     if (h == null) {
-      playTs += toTs(fill(need, true));
+      playTs += toTs(filler.fill(need, true));
       return;
     }
     long gap = h.timestamp - playTs;
@@ -245,20 +234,21 @@ final class Playout {
       stats.resets++; // timestamp jump (resume after hold): start a new talkspurt on this packet
       state = State.BUFFERING;
       bufferingTicks = 0;
-      fill(need, false);
+      filler.fill(need, false);
       return;
     }
     if (skipPending) {
       skipPending = false;
       if (gap > 0) {
-        fill(ms10 / 2, false); // starts a concealment so the jump is cross-faded like a loss
+        filler.fill(ms10 / 2, false); // starts a concealment so the jump is cross-faded like a loss
         playTs = h.timestamp;
         return;
       }
     }
     if (gap > 0) {
       if (!recoverWithFec(h, gap)) {
-        playTs += toTs(fill((int) Math.min(toSamples(gap), need), true));
+        // At least one whole timestamp step, so playout always moves on.
+        playTs += toTs(filler.fill(Math.max(grain, roundUp((int) Math.min(toSamples(gap), need), grain)), true));
       }
       return;
     }
@@ -271,9 +261,9 @@ final class Playout {
   }
 
   private void play(Packet h, int skip) {
-    if (pendingMs > 0 && (lastQuiet || pendingTicks > 50) && !comfortNoise) {
+    if (pendingMs > 0 && (lastQuiet || pendingTicks > 50) && !filler.inComfortNoise()) {
       int n = roundUp((int) (pendingMs * rate / 1000), ms10);
-      fill(n, false); // grow: stretch a quiet moment with concealment, the packet plays right after
+      filler.fill(n, false); // grow: stretch a quiet moment with concealment, the packet plays right after
       depth.adjusted(n * 1000.0 / rate);
       pendingMs = 0;
       return;
@@ -283,11 +273,7 @@ final class Playout {
     playedMask = advance >= 64 ? 1 : (playedMask << advance) | 1;
     playSeq = h.seq + 1;
     if (h.payloadType == AudioReceiver.PT_COMFORT_NOISE) {
-      if (!comfortNoise) {
-        noise.restart();
-        comfortNoise = true;
-      }
-      noise.update(h.payload, h.length);
+      filler.comfortNoise(h.payload, h.length);
       store.remove(h.seq);
       return;
     }
@@ -298,7 +284,6 @@ final class Playout {
       stats.dropped++; // undecodable: its time will be concealed as a gap
       return;
     }
-    comfortNoise = false;
     packetSamples = w;
     playTs = h.timestamp + toTs(w);
     if (skip > 0) {
@@ -306,10 +291,7 @@ final class Playout {
       System.arraycopy(fifo.array(), at + skip, fifo.array(), at, w - skip);
       w -= skip;
     }
-    plc.good(fifo.array(), at, w);
-    fifo.commit(w);
-    audioN += w;
-    sinceAudio = 0;
+    filler.audio(at, w);
     lastQuiet = quiet(fifo.array(), at, w);
     if (pendingMs < 0 && (lastQuiet || pendingTicks > 50)) {
       shrink(at, w);
@@ -329,76 +311,18 @@ final class Playout {
 
   /** Opus in-band FEC: the next packet carries the lost one. */
   private boolean recoverWithFec(Packet next, long gap) {
-    if (!settings.plc() || !decoderConceals || next.seq != playSeq + 1 || next.payloadType == AudioReceiver.PT_COMFORT_NOISE) {
+    if (next.seq != playSeq + 1 || next.payloadType == AudioReceiver.PT_COMFORT_NOISE) {
       return false;
     }
-    int n = (int) toSamples(gap);
-    if (n > fifo.free()) {
+    int w = filler.recoverFromFec(next, (int) toSamples(gap));
+    if (w == 0) {
       return false;
     }
-    int w = decoder.decodeFec(next.payload, 0, next.length, fifo.array(), fifo.size(), n);
-    if (w <= 0) {
-      return false;
-    }
-    plc.good(fifo.array(), fifo.size(), w);
-    fifo.commit(w);
-    concealN += w;
     playTs += toTs(w);
     stats.lost++;
     playSeq++;
     playedMask <<= 1;
     return true;
-  }
-
-  /**
-   * Makes up {@code n} samples: comfort noise while in a silence period; otherwise the codec's concealment or
-   * waveform PLC (silence for a loss when PLC is off, and once a concealment has faded). Returns samples written.
-   */
-  private int fill(int n, boolean loss) {
-    short[] a = fifo.array();
-    int at = fifo.size();
-    if (comfortNoise) {
-      noise.fill(a, at, n);
-      noiseN += n;
-      plc.good(a, at, n);
-    } else if (loss && !settings.plc()) {
-      java.util.Arrays.fill(a, at, at + n, (short) 0);
-      silenceN += n;
-      plc.good(a, at, n);
-    } else if (plc.concealing() || (!decoderConceals && sinceAudio < 6 * ms10)) {
-      int audible = Math.max(0, Math.min(n, 6 * ms10 - plc.concealedSamples()));
-      plc.conceal(a, at, n); // continues (and fades) an ongoing waveform concealment
-      concealN += audible;
-      silenceN += n - audible;
-    } else if (sinceAudio >= 6 * ms10) {
-      java.util.Arrays.fill(a, at, at + n, (short) 0);
-      silenceN += n;
-      plc.good(a, at, n);
-    } else {
-      int w = decoder.conceal(a, at, Math.min(roundUp(n, ms10), fifo.free()));
-      if (w < 0) {
-        decoderConceals = false; // no codec PLC (G.711, G.722): waveform PLC from now on
-        plc.conceal(a, at, n);
-      } else {
-        n = w;
-        plc.good(a, at, n); // keeps the waveform history in step with what is played
-      }
-      concealN += n;
-    }
-    fifo.commit(n);
-    sinceAudio = Math.min(sinceAudio + n, 1 << 30);
-    return n;
-  }
-
-  private FrameKind kindOfFrame() {
-    int max = Math.max(Math.max(audioN, concealN), Math.max(noiseN, silenceN));
-    if (max == 0) {
-      return lastKind;
-    }
-    lastKind = max == audioN ? FrameKind.AUDIO
-        : max == concealN ? FrameKind.CONCEALED
-        : max == noiseN ? FrameKind.COMFORT_NOISE : FrameKind.SILENCE;
-    return lastKind;
   }
 
   private boolean quiet(short[] a, int off, int n) {

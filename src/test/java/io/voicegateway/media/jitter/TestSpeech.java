@@ -56,7 +56,8 @@ final class TestSpeech {
     Path raw = dir.resolve("speech.raw");
     try {
       run("espeak-ng", "-v", VOICE, "-s", "150", "-w", wav.toString(), TEXT);
-      run("sox", wav.toString(), "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw",
+      // -D: no dither, so the test signal (and every figure) is the same on every run.
+      run("sox", "-D", wav.toString(), "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw",
           raw.toString(), "gain", "-n", "-6");
       byte[] bytes = Files.readAllBytes(raw);
       short[] pcm = new short[bytes.length / 2];
