@@ -89,7 +89,11 @@ public final class AudioReceiver {
   }
 
   private void admit(Packet p) {
-    switch (tracker.classify(p)) {
+    SequenceTracker.Verdict verdict = tracker.classify(p);
+    if (tracker.takeDiscardedProbe()) {
+      stats.dropped++; // a lone packet far off the sequence: bad input
+    }
+    switch (verdict) {
       case ACCEPT -> playout.accept(p);
       case NEW_STREAM -> {
         newStream(p);
@@ -102,7 +106,7 @@ public final class AudioReceiver {
           playout.accept(p);
         }
       }
-      case PROBATION -> stats.dropped++;
+      case PROBATION -> { } // held until the next packet confirms or refutes the jump
     }
   }
 
@@ -116,6 +120,9 @@ public final class AudioReceiver {
     appliedGeneration = g;
     stats.resets++;
     tracker.reset();
+    if (tracker.takeDiscardedProbe()) {
+      stats.dropped++;
+    }
     playout.resetAll();
   }
 
