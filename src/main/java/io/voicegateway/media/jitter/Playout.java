@@ -14,6 +14,8 @@ import io.voicegateway.media.codec.AudioDecoder;
 final class Playout {
   private enum State { IDLE, BUFFERING, PLAYING }
 
+  private static final int OVERFULL_TICKS = 10;
+
   private final AudioDecoder decoder;
   private final JitterSettings settings;
   private final ReceiverStats stats;
@@ -45,6 +47,7 @@ final class Playout {
   private int packetSamples;
   private int bufferingTicks;
   private int stallTicks;
+  private int overfullTicks;
   private double pendingMs;
   private int pendingTicks;
   private boolean skipPending;
@@ -155,8 +158,7 @@ final class Playout {
     Packet head = store.head();
     // Never hold more than maxMs: a flood after a stall (or a late-starting consumer) would only add delay.
     while (head != null && spanMs(head.timestamp) > settings.maxMs()) {
-      store.remove(head.seq);
-      stats.late++;
+      discard(head);
       head = store.head();
     }
     if (head == null) {
@@ -177,8 +179,12 @@ final class Playout {
 
   private void playTick(double target) {
     double level = levelMs();
-    if (level > settings.maxMs() + 20) {
+    // Over maxMs for a while means the sender's clock runs fast (or a burst): drop back to the target. A mixer
+    // catching up after a stall also sees a full buffer, but only for the few back-to-back ticks that drain it.
+    overfullTicks = level > settings.maxMs() + 20 ? overfullTicks + 1 : 0;
+    if (overfullTicks > OVERFULL_TICKS) {
       trimTo(target);
+      overfullTicks = 0;
       level = levelMs();
     }
     stats.depthMs = depth.observe(level);
@@ -198,13 +204,25 @@ final class Playout {
 
   /** Drops the oldest packets until the depth is back near target, and jumps playout to the new head. */
   private void trimTo(double target) {
+    double before = levelMs();
     Packet head = store.head();
     while (head != null && spanMs(head.timestamp) > target && store.size() > 1) {
-      store.remove(head.seq);
-      stats.late++;
+      discard(head);
       head = store.head();
     }
     skipPending = true;
+    depth.adjusted(levelMs() - before);
+  }
+
+  /** Drops a packet that arrived but can no longer play (too late, or the buffer is over-full). */
+  private void discard(Packet p) {
+    store.remove(p.seq);
+    stats.late++;
+    if (haveFloor && p.seq >= playSeq) {
+      long advance = p.seq + 1 - playSeq; // its number is accounted for: not lost, and a copy is not a duplicate
+      playedMask = advance >= 64 ? 0 : playedMask << advance;
+      playSeq = p.seq + 1;
+    }
   }
 
   /** Buffered audio ahead of the output: FIFO (less the PLC look-back) plus the packets not yet decoded. */
@@ -253,8 +271,7 @@ final class Playout {
       return;
     }
     if (gap < 0 && h.payloadType != AudioReceiver.PT_COMFORT_NOISE && h.timestamp + toTs(packetSamples) <= playTs) {
-      store.remove(h.seq);
-      stats.late++;
+      discard(h);
       return;
     }
     play(h, (int) Math.max(0, toSamples(-gap)));

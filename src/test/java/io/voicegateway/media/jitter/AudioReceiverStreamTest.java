@@ -191,6 +191,72 @@ class AudioReceiverStreamTest {
     assertEquals(FrameKind.AUDIO, got.kinds.get(90), "the packets after the reset play as a new stream");
   }
 
+  /** The network holds everything sent in [from, to) ms and delivers it at once at {@code to} + 10 ms. */
+  @ParameterizedTest
+  @ValueSource(ints = {180, 500}) // shorter than the 200 ms stall limit (trimmed while playing) and longer
+  void aDelaySpikeNeverLeavesMoreThanMaxMsBuffered(int holdMs) {
+    RecordedStream clean = speech(4, 20, 100, 0, 5, 0);
+    List<RecordedStream.Pkt> ps = new ArrayList<>();
+    for (RecordedStream.Pkt p : clean.packets) {
+      long sent = p.sendNanos();
+      ps.add(sent >= 1000 * MS && sent < (1000 + holdMs) * MS ? p.arriving((1010 + holdMs) * MS) : p);
+    }
+    int maxMs = 100;
+    AudioReceiver rx = new AudioReceiver(Codecs.decoder(CodecType.PCMU, null), 8000,
+        new JitterSettings(40, maxMs, false, true));
+    double[] depth = new double[215];
+    Playback got = Playback.run(rx, new RecordedStream(ps).sorted(), 215, 8000, 0,
+        t -> depth[t] = rx.stats().depthMs());
+    assertTrue(rx.stats().late() > 0, rx.stats().toString());
+    for (int t = 0; t < 215; t++) {
+      assertTrue(depth[t] <= maxMs + 20, "depth " + depth[t] + " at tick " + t);
+    }
+    assertEquals(FrameKind.AUDIO, got.kinds.get(150), "plays again after the spike");
+    int cleanStep = Playback.maxStep(decode(clean), 0, 32000);
+    assertTrue(Playback.maxStep(got.pcm, 0, got.pcm.length) <= cleanStep, "no click around the spike");
+  }
+
+  @Test
+  void aMixerCatchingUpAfterAStallLosesNothing() {
+    RecordedStream s = speech(3, 20, 100, 0, 5, 0);
+    Playback ref = Playback.run(receiver(), s, 150, 8000, 0);
+    AudioReceiver rx = receiver(); // 60 ms depth, 200 ms max: the stall is longer than the max
+    short[] out = new short[150 * 160];
+    short[] buf = new short[160];
+    int next = 0;
+    for (int t = 0; t < 150; t++) {
+      // The mixer stalls from tick 50 to 64 (300 ms), then runs the 15 due ticks back to back at tick 65.
+      long now = (t >= 50 && t < 65 ? 65 : t) * 20 * MS;
+      while (next < s.packets.size() && s.packets.get(next).arrivalNanos() <= now) {
+        RecordedStream.Pkt p = s.packets.get(next++);
+        rx.offer(p.seq(), p.ts(), p.ssrc(), p.pt(), p.payload(), 0, p.payload().length, p.arrivalNanos());
+      }
+      rx.readFrame(buf);
+      System.arraycopy(buf, 0, out, t * 160, 160);
+    }
+    assertEquals(0, rx.stats().late() + rx.stats().lost() + rx.stats().dropped(), rx.stats().toString());
+    assertArrayEquals(ref.pcm, out);
+  }
+
+  @Test
+  void aFastSenderClockIsTrimmedBackSmoothly() {
+    // The sender's clock runs 2 % fast: 20 ms packets every 19.6 ms. A fixed buffer would grow without bound.
+    RecordedStream s = speech(30, 20, 100, 0, 5, 0);
+    s = new RecordedStream(s.packets.stream().map(p -> p.arriving(p.arrivalNanos() * 98 / 100)).toList());
+    AudioReceiver rx = new AudioReceiver(Codecs.decoder(CodecType.PCMU, null), 8000,
+        new JitterSettings(40, 100, false, true));
+    double[] depth = new double[1500];
+    Playback got = Playback.run(rx, s, 1460, 8000, 0, t -> depth[t] = rx.stats().depthMs());
+    for (int t = 0; t < 1460; t++) {
+      int tick = t;
+      assertTrue(depth[t] <= 100 + 40, () -> "depth (smoothed) at most max + two frames, at tick " + tick + ": "
+          + Arrays.toString(Arrays.copyOfRange(depth, Math.max(0, tick - 30), tick + 1)) + " " + rx.stats());
+    }
+    assertTrue(rx.stats().late() > 0, "trimmed by dropping the oldest packets: " + rx.stats());
+    int cleanStep = Playback.maxStep(decode(s), 0, 30 * 8000);
+    assertTrue(Playback.maxStep(got.pcm, 0, got.pcm.length) <= cleanStep, "no click at the trims");
+  }
+
   @Test
   void badInputIsCountedAndDropped() {
     AudioReceiver rx = receiver();
