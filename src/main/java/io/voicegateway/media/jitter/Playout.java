@@ -39,7 +39,10 @@ final class Playout {
   private boolean haveFloor;
   /** The next sequence number to play; lower ones are late or duplicates. */
   private long playSeq;
-  /** Bit i set: sequence number {@code playSeq - 1 - i} was played (tells duplicates from late packets). */
+  /**
+   * Bit i set: sequence number {@code playSeq - 1 - i} arrived (played or discarded), so a copy is a duplicate;
+   * clear: playout skipped it as lost, so if it turns up it is late.
+   */
   private long playedMask;
   /** RTP timestamp of the next sample to go into the FIFO. */
   private long playTs;
@@ -100,29 +103,26 @@ final class Playout {
 
   /** A packet from the current stream, with extended sequence number and timestamp. */
   void accept(Packet p) {
-    boolean played = haveFloor && p.seq < playSeq;
+    boolean behind = haveFloor && p.seq < playSeq;
     long age = playSeq - 1 - p.seq;
-    if (played ? age < 64 && (playedMask & (1L << age)) != 0 : store.contains(p.seq)) {
+    if (behind ? age < 64 && (playedMask & (1L << age)) != 0 : store.contains(p.seq)) {
       stats.duplicates++; // a copy says nothing about the network's delay: not fed to the estimator
       return;
     }
+    stats.received++;
     jitter.update(p.arrivalNanos, p.timestamp);
     stats.jitterMs = jitter.jitterMs();
-    if (played) {
+    if (behind || (!store.isEmpty() && store.newestSeq() - p.seq >= store.capacity())) {
       stats.late++;
+      if (behind && age < 64) {
+        stats.lost--; // counted lost when playout skipped it; it did arrive (RFC 3550: late is not lost)
+        playedMask |= 1L << age; // a further copy is a duplicate
+      }
       return;
     }
-    if (state == State.PLAYING && p.payloadType != AudioReceiver.PT_COMFORT_NOISE
-        && p.timestamp + toTs(packetSamples) <= playTs) {
-      stats.late++; // its time was already concealed while the buffer ran dry
-      return;
-    }
-    if (!store.isEmpty() && store.newestSeq() - p.seq >= store.capacity()) {
-      stats.late++;
-      return;
-    }
+    // A packet whose time was concealed while the buffer ran dry is kept for now: playout discards it as late
+    // when it reaches it, which also accounts for its sequence number.
     stats.dropped += store.put(p.seq, p);
-    stats.received++;
     newestTs = store.size() == 1 ? p.timestamp : Math.max(newestTs, p.timestamp);
   }
 
@@ -218,11 +218,20 @@ final class Playout {
   private void discard(Packet p) {
     store.remove(p.seq);
     stats.late++;
-    if (haveFloor && p.seq >= playSeq) {
-      long advance = p.seq + 1 - playSeq; // its number is accounted for: not lost, and a copy is not a duplicate
-      playedMask = advance >= 64 ? 0 : playedMask << advance;
-      playSeq = p.seq + 1;
+    if (haveFloor) {
+      pass(p.seq);
     }
+  }
+
+  /** Playout moves past {@code seq}, which arrived: the numbers skipped before it never did (lost). */
+  private void pass(long seq) {
+    if (seq < playSeq) {
+      return;
+    }
+    stats.lost += seq - playSeq;
+    long advance = seq + 1 - playSeq;
+    playedMask = advance >= 64 ? 1 : (playedMask << advance) | 1;
+    playSeq = seq + 1;
   }
 
   /** Buffered audio ahead of the output: FIFO (less the PLC look-back) plus the packets not yet decoded. */
@@ -285,10 +294,7 @@ final class Playout {
       pendingMs = 0;
       return;
     }
-    stats.lost += Math.max(0, h.seq - playSeq);
-    long advance = h.seq + 1 - playSeq;
-    playedMask = advance >= 64 ? 1 : (playedMask << advance) | 1;
-    playSeq = h.seq + 1;
+    pass(h.seq);
     if (h.payloadType == AudioReceiver.PT_COMFORT_NOISE) {
       filler.comfortNoise(h.payload, h.length);
       store.remove(h.seq);
