@@ -28,6 +28,7 @@ final class GapFiller {
   private int noiseN;
   private int silenceN;
   private FrameKind lastKind = FrameKind.SILENCE;
+  private FrameKind lastAudibleKind = FrameKind.AUDIO;
 
   GapFiller(AudioDecoder decoder, boolean plcEnabled, PcmFifo fifo, WaveformPlc plc) {
     this.decoder = decoder;
@@ -132,15 +133,28 @@ final class GapFiller {
     audioN = concealN = noiseN = silenceN = 0;
   }
 
-  /** What most of this frame's new samples were; the previous kind when none were made. */
-  FrameKind frameKind() {
+  /**
+   * What most of this frame's new samples were (the previous kind when none were made). SILENCE only for a frame
+   * of zeros, so a consumer may skip it: a mostly silent frame that still carries the end of a fade (or the
+   * look-back samples held from before) keeps the kind of what it carries.
+   */
+  FrameKind frameKind(short[] out, int n) {
     int max = Math.max(Math.max(audioN, concealN), Math.max(noiseN, silenceN));
     if (max > 0) {
       lastKind = max == audioN ? FrameKind.AUDIO
           : max == concealN ? FrameKind.CONCEALED
           : max == noiseN ? FrameKind.COMFORT_NOISE : FrameKind.SILENCE;
     }
-    return lastKind;
+    if (lastKind != FrameKind.SILENCE) {
+      lastAudibleKind = lastKind;
+      return lastKind;
+    }
+    for (int i = 0; i < n; i++) {
+      if (out[i] != 0) {
+        return lastAudibleKind;
+      }
+    }
+    return FrameKind.SILENCE;
   }
 
   /** After a codec change: comfort noise off, and ask the (new) codec again whether it conceals. */

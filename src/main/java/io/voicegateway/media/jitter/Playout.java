@@ -146,7 +146,7 @@ final class Playout {
       produce(frame + lookback - fifo.size());
     }
     fifo.take(out, frame);
-    FrameKind kind = filler.frameKind();
+    FrameKind kind = filler.frameKind(out, frame);
     if (kind == FrameKind.CONCEALED) {
       stats.concealedFrames++;
     }
