@@ -1,0 +1,11 @@
+package io.voicegateway.sip.auth;
+
+/** What {@link DigestServer#verify} concluded about a request's credentials. */
+public enum DigestVerdict {
+  /** Right response on a live nonce we issued. */
+  VALID,
+  /** Right response, but the nonce has expired: challenge again with {@code stale=true}. */
+  STALE,
+  /** Wrong password, a nonce we never issued, another realm, or a malformed value: challenge again. */
+  INVALID
+}
