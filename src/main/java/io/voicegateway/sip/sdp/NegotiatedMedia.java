@@ -10,6 +10,7 @@ import java.util.List;
  * @param codec           the one codec both sides will use
  * @param payloadType     its RTP payload type, as the offerer numbered it
  * @param dtmfPayloadType the telephone-event payload type, or -1 if the peer offered none
+ * @param dtmfClockRate   the telephone-event RTP clock (8000, or 48000 beside Opus when offered), 0 if none
  * @param ptimeMs         packetisation time from {@code a=ptime} (default 20)
  * @param remoteHost      where to send RTP ({@code c=} at media or session level); "0.0.0.0" on old-style hold
  * @param remotePort      where to send RTP
@@ -23,6 +24,7 @@ public record NegotiatedMedia(
     CodecType codec,
     int payloadType,
     int dtmfPayloadType,
+    int dtmfClockRate,
     int ptimeMs,
     String remoteHost,
     int remotePort,
