@@ -10,6 +10,7 @@ import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
@@ -51,7 +52,12 @@ final class InviteHandler {
     leg.dialog(st.getDialog());
     leg.pendingServerInvite(st);
     s.start(call, leg);
-    call.enqueue(() -> answer(call, leg, request, st));
+    call.enqueue(() -> answer(call, leg, request, st)).onFailure(err -> {
+      LOG.log(Level.WARNING, "answering call " + call.id() + " failed", err);
+      if (leg.pending()) {
+        fail(call, leg, request, st, Response.SERVER_INTERNAL_ERROR, null);
+      }
+    });
   }
 
   private Future<Void> answer(Call call, Leg leg, Request request, ServerTransaction st) {

@@ -88,7 +88,9 @@ public final class SipMessages {
 
   void addAllow(Message message) {
     try {
-      message.addHeader(sip.headers().createHeader("Allow", String.join(", ", ALLOWED)));
+      for (String method : ALLOWED) {
+        message.addHeader(sip.headers().createAllowHeader(method)); // JAIN-SIP joins them into one line
+      }
     } catch (ParseException e) {
       throw new IllegalStateException(e);
     }

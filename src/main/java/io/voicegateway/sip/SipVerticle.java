@@ -52,7 +52,7 @@ public final class SipVerticle extends VerticleBase {
       sip = handle;
       services = new SipServices(vertx, config, metrics, handle);
       teardown = new Teardown(services);
-      uac = new UacService(services, teardown);
+      uac = new UacService(context, services, teardown);
       RequestDispatcher dispatcher = new RequestDispatcher(services, teardown);
       bridge.bind(handle.provider(), new Events(dispatcher));
       vertx.eventBus().<SipCommands.Hangup>consumer(Addresses.SIP_HANGUP, msg ->
@@ -86,7 +86,7 @@ public final class SipVerticle extends VerticleBase {
         }));
   }
 
-  /** The client-side API (originate, hold, resume, transfer, hang up). Use on this verticle's context. */
+  /** The client-side API (originate, hold, resume, transfer, cancel, hang up); callable from any thread. */
   public UacService uac() {
     return uac;
   }

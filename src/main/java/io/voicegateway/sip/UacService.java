@@ -1,6 +1,10 @@
 package io.voicegateway.sip;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.function.Supplier;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.CallState;
 import io.voicegateway.call.Leg;
@@ -14,16 +18,18 @@ import javax.sip.message.Response;
 
 /**
  * The gateway as a caller, for the API and the B2BUA: originate, hold, resume, transfer (REFER), cancel,
- * hang up. Every method must be called on the SIP verticle's context and returns a future that
- * completes there; calls are named by their internal id. Mid-call operations on one call run one at a
+ * hang up. Callable from any thread: each method hops onto the SIP verticle's context, and its future
+ * completes there. Calls are named by their internal id; mid-call operations on one call run one at a
  * time.
  */
 public final class UacService {
   private final SipServices s;
   private final Teardown teardown;
   private final RequestFactory requests;
+  private final Context context;
 
-  UacService(SipServices s, Teardown teardown) {
+  UacService(Context context, SipServices s, Teardown teardown) {
+    this.context = context;
     this.s = s;
     this.teardown = teardown;
     this.requests = new RequestFactory(s.sip, s.messages);
@@ -34,6 +40,10 @@ public final class UacService {
    * fails with {@link UacFailure} (status of the final response, 408 on timeout, 487 when cancelled).
    */
   public Future<String> originate(OutboundCall spec) {
+    return onContext(() -> doOriginate(spec));
+  }
+
+  private Future<String> doOriginate(OutboundCall spec) {
     String sipCallId = requests.newCallId();
     Leg leg = Leg.sip(false, sipCallId, SipMessages.newTag());
     Call call = new Call("outbound", "sip:" + spec.fromUser() + "@" + s.publicAddress(), spec.target(),
@@ -62,6 +72,10 @@ public final class UacService {
 
   /** Ends a call: BYE when connected, CANCEL or 487 when still being set up. Fails when the id is unknown. */
   public Future<Void> hangup(String callId, String reason) {
+    return onContext(() -> doHangup(callId, reason));
+  }
+
+  private Future<Void> doHangup(String callId, String reason) {
     Call call = s.calls.byId(callId).orElse(null);
     if (call == null) {
       return Future.failedFuture(new UacFailure(404, "no call " + callId));
@@ -73,6 +87,10 @@ public final class UacService {
 
   /** CANCELs our pending INVITE; fails when the call is unknown or already answered. */
   public Future<Void> cancel(String callId) {
+    return onContext(() -> doCancel(callId));
+  }
+
+  private Future<Void> doCancel(String callId) {
     Call call = s.calls.byId(callId).orElse(null);
     if (call == null || call.legs().stream().noneMatch(l -> l.pendingClientInvite() != null)) {
       return Future.failedFuture(new UacFailure(481, "no pending outbound INVITE for " + callId));
@@ -140,8 +158,22 @@ public final class UacService {
     Future<T> run(Call call, Leg leg, Dialog dialog) throws Exception;
   }
 
-  /** Runs {@code op} in the call's queue on its first SIP leg's confirmed dialog. */
+  /** Runs {@code op} on the verticle's context (at once when already there). */
+  private <T> Future<T> onContext(Supplier<Future<T>> op) {
+    if (Vertx.currentContext() == context) {
+      return op.get();
+    }
+    Promise<T> result = Promise.promise();
+    context.runOnContext(v -> op.get().onComplete(result));
+    return result.future();
+  }
+
+  /** Runs {@code op} on the verticle's context, in the call's queue, on its first SIP leg's confirmed dialog. */
   private <T> Future<T> withDialog(String callId, DialogOperation<T> op) {
+    return onContext(() -> inDialog(callId, op));
+  }
+
+  private <T> Future<T> inDialog(String callId, DialogOperation<T> op) {
     Call call = s.calls.byId(callId).orElse(null);
     if (call == null) {
       return Future.failedFuture(new UacFailure(404, "no call " + callId));

@@ -60,12 +60,14 @@ public final class SipStackFactory {
     p.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
     p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JulServerLogger.class.getName());
     p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "ERROR");
-    // The listener only hops onto the Vert.x context, so letting the stack call it concurrently is safe.
+    // One UDP processing thread keeps datagrams in arrival order (an ACK must not overtake its BYE's
+    // predecessor on the way to the Vert.x context); the listener only hops, so one thread keeps up.
+    p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-    p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
     p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
     p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", PemSecurityManagerProvider.class.getName());
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+    p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
     if (media.sipTlsCert() != null && media.sipTlsKey() != null) {
       p.setProperty(PemSecurityManagerProvider.CERT_PROPERTY, media.sipTlsCert());
       p.setProperty(PemSecurityManagerProvider.KEY_PROPERTY, media.sipTlsKey());
