@@ -25,8 +25,12 @@ import javax.sip.message.Request;
 
 /**
  * The semantic checks a UAS makes on a request that parsed (RFC 3261 §8.2), in the RFC's order: mandatory
- * headers and CSeq (400), Request-URI scheme (416), extensions (420), body type (415), Accept (406). Pure: it
- * only reads the request and says which response to send instead of processing it, if any.
+ * headers and CSeq (400), Request-URI scheme (416), extensions (420), body type (415), Accept (406). Pure: it only reads the request and says which response to send instead of processing it, if any.
+ * Method support (405/501) is left to the dialog layer, which knows what it implements.
+ *
+ * <p>Known gaps, both from what JAIN-SIP's parser keeps: it holds one value of a duplicated single-value header
+ * (To, From, Call-ID, CSeq, Content-Length; RFC 4475 multi01, mcl01), and its request line reports SIP/2.0
+ * whatever version was sent (badvers), so neither can be told apart here.
  */
 public final class RequestChecks {
 

@@ -22,6 +22,8 @@ import javax.sdp.SessionDescription;
 final class SdpReader {
 
   private static final Pattern LINE = Pattern.compile("[a-zA-Z]=.*");
+  /** m=<media> <port>[/<count>] <proto> <fmt>...; checked here because the NIST parser prints a stack trace. */
+  private static final Pattern M_LINE = Pattern.compile("m=\\S+ \\d{1,5}(/\\d+)? \\S+( \\S+)+\\s*");
 
   private SdpReader() {
   }
@@ -45,6 +47,9 @@ final class SdpReader {
       List<SdpStream> streams = new ArrayList<>(descriptions.size());
       for (Object d : descriptions) {
         SdpStream stream = stream((MediaDescription) d, sessionHost, defaults);
+        if (stream.port() > 65535) {
+          throw bad("m= port out of range: " + stream.port(), null);
+        }
         if (stream.port() != 0 && stream.host() == null) {
           throw bad("no c= line for the " + stream.mediaType() + " stream", null);
         }
@@ -65,6 +70,9 @@ final class SdpReader {
     for (String line : sdp.split("\r?\n")) {
       if (!line.isEmpty() && !LINE.matcher(line).matches()) {
         throw bad("SDP line is not type=value: " + line, null);
+      }
+      if (line.startsWith("m=") && !M_LINE.matcher(line).matches()) {
+        throw bad("malformed m= line: " + line, null);
       }
     }
   }

@@ -41,10 +41,10 @@ record SdpStream(
     return "0.0.0.0".equals(host) || "::".equals(host);
   }
 
-  /** The payload types of the format list; formats that are not numbers are skipped. */
+  /** The RTP payload types (0-127) of the format list; anything else in it is skipped. */
   List<Integer> payloadTypes() {
-    return formats.stream().filter(f -> f.chars().allMatch(Character::isDigit) && !f.isEmpty() && f.length() < 4)
-        .map(Integer::parseInt).toList();
+    return formats.stream().filter(f -> !f.isEmpty() && f.length() <= 3 && f.chars().allMatch(Character::isDigit))
+        .map(Integer::parseInt).filter(pt -> pt <= 127).toList();
   }
 
   /** This stream as a declined answer m-line: same media, port 0, same formats (RFC 3264 §6). */

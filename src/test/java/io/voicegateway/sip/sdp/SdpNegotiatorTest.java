@@ -124,6 +124,8 @@ class SdpNegotiatorTest {
         Arguments.of("no c= anywhere", "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 5004 RTP/AVP 0\r\n",
             400),
         Arguments.of("non-numeric port", offer("m=audio xyz RTP/AVP 0"), 400),
+        Arguments.of("port beyond 65535", offer("m=audio 70000 RTP/AVP 0"), 400),
+        Arguments.of("m= line without formats", offer("m=audio 5004 RTP/AVP"), 400),
         Arguments.of("line without type=", offer("m=audio 5004 RTP/AVP 0", "hello"), 400));
   }
 
