@@ -75,7 +75,7 @@ class SipUacIT {
         .await(20, TimeUnit.SECONDS);
     assertEquals("ok", reply.body());
     assertOk(sipp.await());
-
+    assertTrue(GatewayUnderTest.eventually(10, () -> gw.media.count(CallEventType.CALL_TERMINATED) == 1));
     List<CallEventType> types = gw.media.events.stream().map(CallEvent::type).toList();
     assertEquals(List.of(CallEventType.CALL_STARTED, CallEventType.CALL_RINGING, CallEventType.CALL_CONNECTED,
         CallEventType.CALL_TERMINATED), types);
@@ -110,7 +110,7 @@ class SipUacIT {
     SippRunner.Running sipp = callee(SippRunner.scenario(scenario));
     String callId = gw.sip.uac().originate(OutboundCall.to(target()).withCredentials("alice", "secret"))
         .await(20, TimeUnit.SECONDS);
-    assertEquals(1, gw.media.count(CallEventType.CALL_CONNECTED));
+    assertTrue(GatewayUnderTest.eventually(10, () -> gw.media.count(CallEventType.CALL_CONNECTED) == 1));
     gw.sip.uac().hangup(callId, "done").await(20, TimeUnit.SECONDS);
     assertOk(sipp.await());
   }
@@ -123,7 +123,7 @@ class SipUacIT {
     assertEquals(202, status);
     gw.sip.uac().hangup(callId, "transferred").await(20, TimeUnit.SECONDS);
     assertOk(sipp.await());
-    assertEquals(1, gw.media.count(CallEventType.CALL_TRANSFERRED));
+    assertTrue(GatewayUnderTest.eventually(10, () -> gw.media.count(CallEventType.CALL_TRANSFERRED) == 1));
   }
 
   @Test
@@ -134,6 +134,7 @@ class SipUacIT {
     gw.sip.uac().resume(callId).await(20, TimeUnit.SECONDS);
     gw.sip.uac().hangup(callId, "done").await(20, TimeUnit.SECONDS);
     assertOk(sipp.await());
+    assertTrue(GatewayUnderTest.eventually(10, () -> gw.media.count(CallEventType.CALL_RESUMED) == 1));
     assertEquals(1, gw.media.count(CallEventType.CALL_ON_HOLD));
     assertEquals(1, gw.media.count(CallEventType.CALL_RESUMED));
   }
