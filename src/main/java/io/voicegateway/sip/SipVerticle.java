@@ -119,6 +119,11 @@ public final class SipVerticle extends VerticleBase {
     }
 
     @Override
+    public void onUntransacted(Request request, String reason) {
+      services.messages.rejectStateless(request, reason);
+    }
+
+    @Override
     public void onResponse(ResponseEvent event) {
       services.client.onResponse(event);
     }
