@@ -5,7 +5,7 @@ public class ConfigException extends RuntimeException {
   private final String keyPath;
 
   public ConfigException(String keyPath, String message) {
-    super(keyPath + ": " + message);
+    super(keyPath == null || keyPath.isEmpty() ? message : keyPath + ": " + message);
     this.keyPath = keyPath;
   }
 

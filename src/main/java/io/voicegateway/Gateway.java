@@ -1,0 +1,162 @@
+package io.voicegateway;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.voicegateway.apps.AppsVerticle;
+import io.voicegateway.bus.LocalCodec;
+import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.config.MediaConfig;
+import io.voicegateway.http.HttpVerticle;
+import io.voicegateway.media.MediaEngine;
+import io.voicegateway.media.MixerVerticle;
+import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.rtp.RtpVerticle;
+import io.voicegateway.sip.SipVerticle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One running gateway: a Vert.x instance with every verticle deployed. Used by {@link Main} and by the
+ * interop tests, which start it on free loopback ports.
+ */
+public final class Gateway {
+  /** Worker pool that runs the mixers: media must never wait behind blocking work. */
+  public static final String MEDIA_POOL = "media";
+
+  private final Vertx vertx;
+  private final GatewayConfig config;
+  private final GatewayMetrics metrics;
+  private final PrometheusMeterRegistry prometheus;
+  private final long startedAtMs = System.currentTimeMillis();
+  /** Deployment ids by verticle label, in deployment order. */
+  private final Map<String, String> deployments = new LinkedHashMap<>();
+  private MediaEngine media;
+  private HttpVerticle http;
+
+  private Gateway(GatewayConfig config) {
+    this.config = config;
+    this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(
+            new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(prometheus))
+        .build();
+    this.metrics = new GatewayMetrics(prometheus);
+    LocalCodec.registerAll(vertx);
+  }
+
+  /** Deploys media first, then SIP (so calls are accepted only once media is ready), then HTTP. */
+  public static Future<Gateway> start(GatewayConfig config) {
+    Gateway gw = new Gateway(config);
+    return gw.deployAll().map(gw).recover(err -> gw.vertx.close().transform(v -> Future.failedFuture(err)));
+  }
+
+  private Future<Void> deployAll() {
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    media = new MediaEngine(config, metrics);
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < cores; i++) {
+      chain = chain.compose(v -> deploy("rtp-" + deployments.size(), () -> new RtpVerticle(media), new DeploymentOptions()));
+    }
+    DeploymentOptions mixerOptions = new DeploymentOptions()
+        .setThreadingModel(ThreadingModel.WORKER)
+        .setWorkerPoolName(MEDIA_POOL)
+        .setWorkerPoolSize(cores);
+    for (int i = 0; i < cores; i++) {
+      int partition = i;
+      chain = chain.compose(v -> deploy("mixer-" + partition,
+          () -> new MixerVerticle(media, partition, cores), mixerOptions));
+    }
+    return chain
+        .compose(v -> deploy("apps", () -> new AppsVerticle(media), new DeploymentOptions()))
+        .compose(v -> deploy("sip", () -> new SipVerticle(config, metrics), new DeploymentOptions()))
+        .compose(v -> {
+          http = new HttpVerticle(config.http(), prometheus, this::health);
+          return deploy("http", () -> http, new DeploymentOptions());
+        });
+  }
+
+  private Future<Void> deploy(String label, Supplier<io.vertx.core.Deployable> verticle, DeploymentOptions options) {
+    return vertx.deployVerticle(verticle, options).map(id -> {
+      deployments.put(label, id);
+      return null;
+    });
+  }
+
+  /**
+   * Undeploys SIP first, so in-progress calls get their BYE while media is still up, then the rest in
+   * reverse order, then closes Vert.x.
+   */
+  public Future<Void> stop() {
+    List<String> order = new ArrayList<>(deployments.keySet());
+    order.remove("sip");
+    order.add(0, "sip");
+    Future<Void> chain = Future.succeededFuture();
+    for (String label : order) {
+      if (label.startsWith("rtp") || label.startsWith("mixer")) {
+        continue;
+      }
+      chain = chain.compose(v -> vertx.undeploy(deployments.get(label)).otherwiseEmpty().mapEmpty());
+    }
+    return chain.compose(v -> vertx.close());
+  }
+
+  /** The body of {@code GET /health}. */
+  public JsonObject health() {
+    return new JsonObject()
+        .put("status", "up")
+        .put("version", version())
+        .put("uptimeSeconds", (System.currentTimeMillis() - startedAtMs) / 1000)
+        .put("verticles", new JsonArray(new ArrayList<>(deployments.keySet())))
+        .put("activeCalls", metrics.activeCalls());
+  }
+
+  /** One line per listening socket, for the start-up banner. */
+  public List<String> listening() {
+    MediaConfig m = config.media();
+    List<String> lines = new ArrayList<>();
+    for (String transport : m.sipTransports()) {
+      lines.add("SIP  " + transport + " " + m.bindAddress() + ":" + m.sipPort());
+    }
+    lines.add("HTTP http://" + config.http().host() + ":" + httpPort() + "/");
+    lines.add("RTP  udp " + m.bindAddress() + ":" + m.rtpPortMin() + "-" + m.rtpPortMax());
+    return lines;
+  }
+
+  public static String version() {
+    String v = Gateway.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  public int httpPort() {
+    return http.actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public GatewayConfig config() {
+    return config;
+  }
+
+  public GatewayMetrics metrics() {
+    return metrics;
+  }
+
+  public MediaEngine media() {
+    return media;
+  }
+}

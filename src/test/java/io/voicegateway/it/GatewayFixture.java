@@ -1,0 +1,70 @@
+package io.voicegateway.it;
+
+import io.voicegateway.Gateway;
+import io.voicegateway.config.ConfigLoader;
+import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.testing.FreePorts;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a whole gateway in-process on free loopback ports, for interop tests. */
+public final class GatewayFixture implements AutoCloseable {
+  public static final int RTP_PORTS = 200;
+
+  private final Gateway gateway;
+  private final int sipPort;
+  private final int rtpPortMin;
+
+  private GatewayFixture(Gateway gateway, int sipPort, int rtpPortMin) {
+    this.gateway = gateway;
+    this.sipPort = sipPort;
+    this.rtpPortMin = rtpPortMin;
+  }
+
+  /** @param mediaYaml extra lines for the {@code media:} section, each indented by two spaces */
+  public static GatewayFixture start(String mediaYaml) throws Exception {
+    int sipPort = FreePorts.udpAndTcp();
+    int rtp = FreePorts.block(RTP_PORTS);
+    String yaml = String.join("\n",
+        "media:",
+        "  sip_port: " + sipPort,
+        "  bind_address: 127.0.0.1",
+        "  rtp_port_range: " + rtp + "-" + (rtp + RTP_PORTS - 1),
+        mediaYaml,
+        "http:",
+        "  host: 127.0.0.1",
+        "  port: " + FreePorts.udpAndTcp(),
+        "  api_token: test-token",
+        "");
+    GatewayConfig config = ConfigLoader.parse(yaml, Map.of());
+    return new GatewayFixture(Gateway.start(config).await(60, TimeUnit.SECONDS), sipPort, rtp);
+  }
+
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  public int sipPort() {
+    return sipPort;
+  }
+
+  /** The first port of the gateway's RTP range ({@link #RTP_PORTS} ports). */
+  public int rtpPortMin() {
+    return rtpPortMin;
+  }
+
+  /** {@code 127.0.0.1:port}, the target SIPp takes. */
+  public String target() {
+    return "127.0.0.1:" + sipPort;
+  }
+
+  /** {@code sip:user@127.0.0.1:port}. */
+  public String uri(String user) {
+    return "sip:" + user + "@127.0.0.1:" + sipPort;
+  }
+
+  @Override
+  public void close() throws Exception {
+    gateway.stop().await(30, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,136 @@
+package io.voicegateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.voicegateway.testing.FreePorts;
+import io.voicegateway.testing.Tools;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The launcher as a user runs it: a separate JVM, its exit codes, its banner, SIGTERM with a call up. */
+class MainIT {
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "unknown key      | 'media:\n  sip_prot: 5060\n'                | media.sip_prot",
+      "unknown codec    | 'media:\n  codecs: [g711-ulaw, g729]\n'    | media.codecs[1]",
+      "missing env var  | 'media:\n  sip_port: ${VG_NO_SUCH_VAR}\n'  | VG_NO_SUCH_VAR",
+      "reversed range   | 'media:\n  rtp_port_range: 20000-10000\n' | media.rtp_port_range",
+  })
+  void invalidConfigurationExitsWithCode2AndNamesTheKey(String name, String yaml, String expected)
+      throws Exception {
+    Path conf = dir.resolve("bad.yaml");
+    Files.writeString(conf, yaml.replace("\\n", "\n"));
+    Process p = java("--conf", conf.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.contains(expected), "message names " + expected + ": " + out);
+  }
+
+  @Test
+  void startsPrintsItsSocketsAndShutsDownCleanlyOnSigtermWithACallUp() throws Exception {
+    Path sipp = Tools.require("sipp");
+    int sipPort = FreePorts.udpAndTcp();
+    int httpPort = FreePorts.udpAndTcp();
+    int rtp = FreePorts.block(20);
+    Path conf = dir.resolve("gw.yaml");
+    Files.writeString(conf, String.join("\n",
+        "media:",
+        "  sip_port: " + sipPort,
+        "  bind_address: 127.0.0.1",
+        "  rtp_port_range: " + rtp + "-" + (rtp + 19),
+        "http:",
+        "  host: 127.0.0.1",
+        "  port: " + httpPort,
+        "  api_token: secret",
+        ""));
+    Process gw = java("--conf", conf.toString()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("gw.log").toFile()).start();
+    try {
+      List<String> banner = awaitLine(gw, dir.resolve("gw.log"), "dashboard ");
+      assertTrue(banner.stream().anyMatch(l -> l.contains("listening SIP  udp 127.0.0.1:" + sipPort)), banner.toString());
+      assertTrue(banner.stream().anyMatch(l -> l.contains("listening SIP  tcp 127.0.0.1:" + sipPort)), banner.toString());
+      assertTrue(banner.stream().anyMatch(l -> l.contains("listening HTTP http://127.0.0.1:" + httpPort)), banner.toString());
+      assertTrue(banner.stream().anyMatch(l -> l.contains("listening RTP")), banner.toString());
+
+      HttpResponse<String> health = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, health.statusCode());
+      assertTrue(health.body().contains("\"status\":\"up\""), health.body());
+
+      // A call that stays up until the gateway ends it.
+      Path scenario = Path.of("src/test/resources/sipp/uac_shutdown.xml").toAbsolutePath();
+      Process call = new ProcessBuilder(sipp.toString(), "-sf", scenario.toString(),
+          "-i", "127.0.0.1", "-mi", "127.0.0.1", "-p", Integer.toString(FreePorts.udpAndTcp()),
+          "-m", "1", "-nostdin", "-timeout", "60s", "127.0.0.1:" + sipPort)
+          .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("sipp.log").toFile())
+          .start();
+      awaitActiveCalls(httpPort, 1);
+
+      gw.destroy(); // SIGTERM
+      assertTrue(gw.waitFor(30, TimeUnit.SECONDS), "gateway exits after SIGTERM");
+      assertEquals(0, gw.exitValue(), Files.readString(dir.resolve("gw.log")));
+      assertTrue(call.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(0, call.exitValue(), "SIPp got its BYE: " + Files.readString(dir.resolve("sipp.log")));
+      // Every socket is closed: the ports can be bound again.
+      try (java.net.DatagramSocket s = new java.net.DatagramSocket(sipPort,
+          java.net.InetAddress.getLoopbackAddress())) {
+        assertTrue(s.isBound());
+      }
+    } finally {
+      gw.destroyForcibly();
+    }
+  }
+
+  private static void awaitActiveCalls(int httpPort, int n) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    for (int i = 0; i < 200; i++) {
+      String body = client.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      if (body.contains("\"activeCalls\":" + n)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the call never became active");
+  }
+
+  private static List<String> awaitLine(Process p, Path log, String marker) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+      if (lines.stream().anyMatch(l -> l.startsWith(marker))) {
+        return lines;
+      }
+      if (!p.isAlive()) {
+        throw new AssertionError("gateway exited " + p.exitValue() + ": " + lines);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no '" + marker + "' line: " + Files.readAllLines(log));
+  }
+
+  private static ProcessBuilder java(String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.voicegateway.Main"));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd);
+  }
+}

@@ -1,0 +1,54 @@
+package io.voicegateway.testing;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Finds loopback ports free for both UDP and TCP, so parallel test runs never collide. */
+public final class FreePorts {
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+  private FreePorts() {}
+
+  /** A port free on 127.0.0.1 for UDP and TCP. */
+  public static int udpAndTcp() {
+    return block(1);
+  }
+
+  /**
+   * The first of {@code count} consecutive ports, all free for UDP and TCP, starting at an even port
+   * (RTP ranges and baresip, which also binds TLS on the SIP port + 1, need such blocks).
+   */
+  public static int block(int count) {
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int start = 20000 + 2 * ThreadLocalRandom.current().nextInt(0, 20000);
+      if (allFree(start, count)) {
+        return start;
+      }
+    }
+    throw new IllegalStateException("no block of " + count + " free ports found");
+  }
+
+  private static boolean allFree(int start, int count) {
+    for (int p = start; p < start + count; p++) {
+      if (!free(p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean free(int port) {
+    try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, port));
+         ServerSocket tcp = new ServerSocket()) {
+      tcp.setReuseAddress(false);
+      tcp.bind(new InetSocketAddress(LOOPBACK, port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
