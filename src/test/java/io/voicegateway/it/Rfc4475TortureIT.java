@@ -3,7 +3,7 @@ package io.voicegateway.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.it.support.FreePorts;
+import io.voicegateway.testing.FreePorts;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.TestConfigs;
 import java.io.InputStream;
@@ -134,7 +134,7 @@ class Rfc4475TortureIT {
     trace.addHandler(capture);
     undelivered.setLevel(Level.FINE);
     undelivered.addHandler(capture);
-    gw = new GatewayUnderTest(TestConfigs.gateway(TestConfigs.media(FreePorts.find(), List.of("udp"), null, null,
+    gw = new GatewayUnderTest(TestConfigs.gateway(TestConfigs.media(FreePorts.udpAndTcp(), List.of("udp"), null, null,
         List.of(), Duration.ofSeconds(30))));
   }
 

@@ -3,7 +3,7 @@ package io.voicegateway.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.config.MediaConfig;
-import io.voicegateway.it.support.FreePorts;
+import io.voicegateway.testing.FreePorts;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.TestConfigs;
 import java.net.DatagramPacket;
@@ -23,7 +23,7 @@ class SipKeepaliveIT {
       peer.setSoTimeout(10_000);
       MediaConfig.Registration trunk = new MediaConfig.Registration("sip:gw@127.0.0.1", "gw", "pw",
           "127.0.0.1:" + peer.getLocalPort(), 300);
-      try (GatewayUnderTest gw = new GatewayUnderTest(TestConfigs.gateway(TestConfigs.media(FreePorts.find(),
+      try (GatewayUnderTest gw = new GatewayUnderTest(TestConfigs.gateway(TestConfigs.media(FreePorts.udpAndTcp(),
           List.of("udp"), null, null, List.of(trunk), Duration.ofMillis(200))))) {
         for (int i = 0; i < 2; i++) {
           DatagramPacket p = new DatagramPacket(new byte[65536], 65536);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.voicegateway.bus.CallEventType;
-import io.voicegateway.it.support.FreePorts;
+import io.voicegateway.testing.FreePorts;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.it.support.TestConfigs;
@@ -32,7 +32,7 @@ class SipTransportIT {
   void start() throws Exception {
     SippRunner.requireSipp();
     makeCertificate();
-    gw = new GatewayUnderTest(TestConfigs.gateway(TestConfigs.media(FreePorts.find(true),
+    gw = new GatewayUnderTest(TestConfigs.gateway(TestConfigs.media(FreePorts.block(2),
         List.of("udp", "tcp", "tls"), cert.toString(), key.toString(), List.of(), Duration.ofSeconds(30))));
   }
 

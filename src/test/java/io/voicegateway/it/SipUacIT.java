@@ -8,7 +8,7 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.SipCommands;
-import io.voicegateway.it.support.FreePorts;
+import io.voicegateway.testing.FreePorts;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.it.support.TestConfigs;
@@ -31,8 +31,8 @@ class SipUacIT {
   @BeforeEach
   void start() throws Exception {
     SippRunner.requireSipp();
-    gw = new GatewayUnderTest(TestConfigs.udpTcp(FreePorts.find()));
-    sippPort = FreePorts.find();
+    gw = new GatewayUnderTest(TestConfigs.udpTcp(FreePorts.udpAndTcp()));
+    sippPort = FreePorts.udpAndTcp();
   }
 
   @AfterEach

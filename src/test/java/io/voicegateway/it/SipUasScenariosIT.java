@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
-import io.voicegateway.it.support.FreePorts;
+import io.voicegateway.testing.FreePorts;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.it.support.TestConfigs;
@@ -22,7 +22,7 @@ class SipUasScenariosIT {
   @BeforeEach
   void start() throws Exception {
     SippRunner.requireSipp();
-    gw = new GatewayUnderTest(TestConfigs.udpTcp(FreePorts.find()));
+    gw = new GatewayUnderTest(TestConfigs.udpTcp(FreePorts.udpAndTcp()));
   }
 
   @AfterEach

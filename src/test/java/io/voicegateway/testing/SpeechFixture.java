@@ -3,7 +3,6 @@ package io.voicegateway.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /** Speech test audio made with espeak-ng and converted with sox, cached per directory and rate. */
 public final class SpeechFixture {
@@ -22,18 +21,11 @@ public final class SpeechFixture {
     Tools.require("sox");
     Path raw = dir.resolve("speech-raw.wav");
     if (!Files.exists(raw)) {
-      run("espeak-ng", "-v", "en", "-s", "150", "-w", raw.toString(), TEXT);
+      Tools.run("espeak-ng", "-v", "en", "-s", "150", "-w", raw.toString(), TEXT);
     }
-    run("sox", raw.toString(), "-r", Integer.toString(rate), "-c", "1", "-b", "16", out.toString(),
+    Tools.run("sox", raw.toString(), "-r", Integer.toString(rate), "-c", "1", "-b", "16", out.toString(),
         "pad", "0.5", "0", "gain", "-n", "-3");
     return out;
   }
 
-  static void run(String... cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException(String.join(" ", cmd) + " failed: " + output);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.voicegateway.it.support;
 
+import io.voicegateway.testing.FreePorts;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.voicegateway.bus.Addresses;
@@ -31,7 +32,7 @@ public final class FakeMedia {
         if (exhausted) {
           msg.fail(503, "port pool exhausted");
         } else {
-          msg.reply(new MediaCommands.LegOpened(msg.body().legId(), FreePorts.find(true)));
+          msg.reply(new MediaCommands.LegOpened(msg.body().legId(), FreePorts.block(2)));
         }
       };
       if (openDelayMs > 0) {

@@ -1,9 +1,6 @@
 package io.voicegateway.it.support;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.File;
+import io.voicegateway.testing.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,14 +33,7 @@ public final class SippRunner {
 
   /** Fails under CI=true when sipp is not installed, skips otherwise. */
   public static String requireSipp() {
-    String path = which("sipp");
-    if (path == null) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("sipp is not installed (Debian package sip-tester) and CI=true");
-      }
-      assumeTrue(false, "sipp not installed");
-    }
-    return path;
+    return Tools.require("sipp").toString();
   }
 
   /** A run of a scenario file from {@code src/test/resources/sipp/}. */
@@ -149,13 +139,4 @@ public final class SippRunner {
     return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
   }
 
-  private static String which(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      File f = new File(dir, tool);
-      if (f.canExecute()) {
-        return f.getAbsolutePath();
-      }
-    }
-    return null;
-  }
 }

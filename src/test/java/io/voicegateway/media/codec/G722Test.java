@@ -1,10 +1,10 @@
 package io.voicegateway.media.codec;
 
+import io.voicegateway.testing.Tools;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.media.ExternalTools;
 import io.voicegateway.media.SignalMetrics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,13 +78,13 @@ class G722Test {
 
   @Test
   void espeakSpeechRoundTrip(@TempDir Path dir) throws Exception {
-    ExternalTools.require("espeak-ng");
-    ExternalTools.require("sox");
+    Tools.require("espeak-ng");
+    Tools.require("sox");
     Path wav = dir.resolve("speech.wav");
     Path raw = dir.resolve("speech.raw");
-    ExternalTools.run(List.of("espeak-ng", "-w", wav.toString(),
+    Tools.run(List.of("espeak-ng", "-w", wav.toString(),
         "Thank you for calling. Your call is important to us; please stay on the line."));
-    ExternalTools.run(List.of("sox", wav.toString(), "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer",
+    Tools.run(List.of("sox", wav.toString(), "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer",
         "-L", "-t", "raw", raw.toString(), "vol", "0.8"));
     short[] speech = pcm(Files.readAllBytes(raw));
     short[] decoded = decodeInFrames(encodeInFrames(speech));

@@ -1,5 +1,6 @@
 package io.voicegateway.media.dtmf;
 
+import io.voicegateway.testing.Tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class Rfc4733PcapTest {
   @CsvSource({"1,1", "2,2", "3,3", "4,4", "5,5", "6,6", "7,7", "8,8", "9,9", "0,0", "star,*", "pound,#"})
   void reportsTheDigitOfSippCapture(String name, char digit) throws Exception {
     Path pcap = PCAPS.resolve("dtmf_2833_" + name + ".pcap");
-    ExternalTools.requireFile(pcap);
+    Tools.requireFile(pcap);
     List<PcapReader.Datagram> datagrams = PcapReader.udp(pcap);
     assertEquals(10, datagrams.size());
 

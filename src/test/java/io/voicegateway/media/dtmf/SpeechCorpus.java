@@ -1,5 +1,6 @@
 package io.voicegateway.media.dtmf;
 
+import io.voicegateway.testing.Tools;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -33,15 +34,15 @@ final class SpeechCorpus {
 
   /** @return 16-bit PCM at {@code sampleRate}, at least {@code minSeconds} long */
   static short[] generate(Path dir, int sampleRate, int minSeconds) throws IOException, InterruptedException {
-    ExternalTools.require("espeak-ng", "sox");
+    Tools.require("espeak-ng", "sox");
     short[] all = new short[0];
     for (int i = 0; all.length < minSeconds * sampleRate; i++) {
       String[] voice = VOICES[i % VOICES.length];
       String text = TEXTS[i % TEXTS.length];
       Path wav = dir.resolve("speech" + i + ".wav");
       Path raw = dir.resolve("speech" + i + "-" + sampleRate + ".raw");
-      ExternalTools.run("espeak-ng", "-v", voice[0], "-s", voice[1], "-p", voice[2], "-w", wav.toString(), text);
-      ExternalTools.run("sox", wav.toString(), "-r", String.valueOf(sampleRate), "-c", "1", "-b", "16",
+      Tools.run("espeak-ng", "-v", voice[0], "-s", voice[1], "-p", voice[2], "-w", wav.toString(), text);
+      Tools.run("sox", wav.toString(), "-r", String.valueOf(sampleRate), "-c", "1", "-b", "16",
           "-e", "signed-integer", "-L", "-t", "raw", raw.toString());
       short[] part = readRaw(raw);
       int at = all.length;
