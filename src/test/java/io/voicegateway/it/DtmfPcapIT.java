@@ -45,6 +45,8 @@ class DtmfPcapIT {
       List<CallEvent> digits = events.stream().filter(e -> e.type() == CallEventType.DTMF_RECEIVED).toList();
       assertEquals(1, digits.size(), "one DTMF_RECEIVED per key press: " + digits);
       assertEquals("1", digits.get(0).digit());
+      assertEquals(1.0, gw.gateway().metrics().registry().get("vg_media_dtmf_events").counter().count(),
+          "vg_media_dtmf_events counts the press");
 
       // ~8 s of audio echoed back as PCMA (PT 8) in 20 ms frames: 160-byte payloads, 160 timestamp units apart.
       List<RtpCapture.Packet> audio = back.stream().filter(p -> p.payloadType() == 8).toList();
