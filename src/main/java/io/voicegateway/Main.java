@@ -6,6 +6,7 @@ import io.voicegateway.config.GatewayConfig;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
 
 /**
@@ -54,7 +55,11 @@ public final class Main {
     }
 
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
     Runnable shutdown = () -> {
+      if (!stopping.compareAndSet(false, true)) {
+        return; // a second signal while stopping changes nothing
+      }
       System.out.println("voice-gateway: shutting down");
       try {
         gateway.stop().await(15, TimeUnit.SECONDS);

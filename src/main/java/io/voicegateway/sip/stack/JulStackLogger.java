@@ -27,7 +27,14 @@ public final class JulStackLogger implements StackLogger {
   @Override public void logFatalError(String message) { LOG.severe(message); }
   @Override public void logError(String message) { LOG.warning(message); }
   @Override public void logError(String message, Exception e) { LOG.log(Level.WARNING, message, e); }
-  @Override public void logWarning(String message) { LOG.warning(message); }
+  @Override
+  public void logWarning(String message) {
+    // Without TLS configured the stack warns at every start that its key and trust stores are JVM
+    // defaults: expected, so kept out of the operator's log.
+    boolean tlsDefaults = message != null && (message.startsWith("Using default")
+        || message.startsWith("TLS server settings will be inactive") || message.startsWith("TLS trust settings"));
+    LOG.log(tlsDefaults ? Level.FINE : Level.WARNING, message);
+  }
   @Override public void logInfo(String message) { LOG.fine(message); } // the stack's INFO is start-up chatter
   @Override public boolean isLoggingEnabled() { return LOG.isLoggable(Level.FINE); }
   @Override
