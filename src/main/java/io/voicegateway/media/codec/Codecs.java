@@ -1,0 +1,34 @@
+package io.voicegateway.media.codec;
+
+import io.voicegateway.config.MediaConfig;
+
+/**
+ * Creates a fresh decoder or encoder for one leg. Every call returns a new instance: codec state is never
+ * shared between legs.
+ */
+public final class Codecs {
+  /** Opus settings used when the configuration has none. */
+  public static final MediaConfig.OpusConfig DEFAULT_OPUS = new MediaConfig.OpusConfig(32000, 5);
+
+  private Codecs() {}
+
+  /** @param opus Opus bitrate/complexity; null means {@link #DEFAULT_OPUS}. Ignored by other codecs. */
+  public static AudioDecoder decoder(CodecType type, MediaConfig.OpusConfig opus) {
+    return switch (type) {
+      case PCMU -> new G711Decoder(false);
+      case PCMA -> new G711Decoder(true);
+      case G722 -> new G722Decoder();
+      case OPUS -> new OpusAudioDecoder();
+    };
+  }
+
+  /** @param opus Opus bitrate/complexity; null means {@link #DEFAULT_OPUS}. Ignored by other codecs. */
+  public static AudioEncoder encoder(CodecType type, MediaConfig.OpusConfig opus) {
+    return switch (type) {
+      case PCMU -> new G711Encoder(false);
+      case PCMA -> new G711Encoder(true);
+      case G722 -> new G722Encoder();
+      case OPUS -> new OpusAudioEncoder(opus == null ? DEFAULT_OPUS : opus);
+    };
+  }
+}

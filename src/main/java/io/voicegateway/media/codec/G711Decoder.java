@@ -1,0 +1,52 @@
+package io.voicegateway.media.codec;
+
+/** PCMU or PCMA payload → 8 kHz PCM, one table lookup per byte. Stateless apart from the law. */
+final class G711Decoder implements AudioDecoder {
+  private final boolean alaw;
+
+  G711Decoder(boolean alaw) {
+    this.alaw = alaw;
+  }
+
+  @Override
+  public int sampleRate() {
+    return 8000;
+  }
+
+  /** Writes one sample per byte, as many as fit in {@code out}. */
+  @Override
+  public int decode(byte[] in, int off, int len, short[] out, int outOff) {
+    int n = Math.min(len, out.length - outOff);
+    if (alaw) {
+      for (int i = 0; i < n; i++) {
+        out[outOff + i] = G711.alawDecode(in[off + i]);
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        out[outOff + i] = G711.ulawDecode(in[off + i]);
+      }
+    }
+    return Math.max(n, 0);
+  }
+
+  /** G.711 has no concealment of its own; the jitter buffer's waveform PLC fills the gap. */
+  @Override
+  public int conceal(short[] out, int outOff, int samples) {
+    return -1;
+  }
+
+  @Override
+  public int decodeFec(byte[] in, int off, int len, short[] out, int outOff, int samples) {
+    return -1;
+  }
+
+  @Override
+  public void reset() {
+    // stateless
+  }
+
+  @Override
+  public String toString() {
+    return alaw ? "PCMA" : "PCMU";
+  }
+}
