@@ -1,0 +1,13 @@
+package io.voicegateway.media.jitter;
+
+/** What {@link AudioReceiver#readFrame} put into the frame. */
+public enum FrameKind {
+  /** Decoded audio from received packets (possibly joined to concealment at an edge). */
+  AUDIO,
+  /** Mostly made up for lost or late packets (codec PLC, Opus FEC or waveform PLC), or time-stretching. */
+  CONCEALED,
+  /** Noise at the level signalled by RFC 3389 comfort-noise packets. */
+  COMFORT_NOISE,
+  /** Nothing to play: before the first packet, while buffering, after concealment faded out, or PLC off. */
+  SILENCE
+}

@@ -1,0 +1,44 @@
+package io.voicegateway.media.jitter;
+
+/**
+ * A reusable slot holding one RTP packet's header facts and a copy of its payload. Slots are allocated once
+ * per leg; the payload array grows only for a payload larger than any seen before (never in steady state).
+ */
+final class Packet {
+  /** Larger payloads are bad input: 60 ms of G.711 is 480 bytes, an Opus packet at most 1275. */
+  static final int MAX_PAYLOAD = 1500;
+  private static final int INITIAL_PAYLOAD = 512;
+
+  long seq;
+  long timestamp;
+  long ssrc;
+  int payloadType;
+  long arrivalNanos;
+  int generation;
+  byte[] payload = new byte[INITIAL_PAYLOAD];
+  int length;
+
+  /** Copies the packet in; false (nothing copied) when the payload is empty or too large. */
+  boolean set(long seq, long timestamp, long ssrc, int payloadType, byte[] buf, int off, int len,
+      long arrivalNanos, int generation) {
+    if (len < 0 || len > MAX_PAYLOAD || buf == null || off < 0 || off + len > buf.length) {
+      return false;
+    }
+    if (len > payload.length) {
+      payload = new byte[Math.max(len, payload.length * 2)];
+    }
+    System.arraycopy(buf, off, payload, 0, len);
+    this.seq = seq;
+    this.timestamp = timestamp;
+    this.ssrc = ssrc;
+    this.payloadType = payloadType;
+    this.arrivalNanos = arrivalNanos;
+    this.generation = generation;
+    this.length = len;
+    return true;
+  }
+
+  void copyFrom(Packet p) {
+    set(p.seq, p.timestamp, p.ssrc, p.payloadType, p.payload, 0, p.length, p.arrivalNanos, p.generation);
+  }
+}

@@ -1,0 +1,70 @@
+package io.voicegateway.media.jitter;
+
+/**
+ * Extends 16-bit sequence numbers and 32-bit timestamps to longs, and recognises a new stream: a new SSRC at
+ * once, a sequence jump (RFC 3550 A.1: more than 3000 ahead or 100 behind) only when the next packet follows
+ * the jumped one, so a single stray packet cannot restart playout. Consumer thread only.
+ */
+final class SequenceTracker {
+  static final int MAX_DROPOUT = 3000;
+  static final int MAX_MISORDER = 100;
+
+  enum Verdict { ACCEPT, NEW_STREAM, CONFIRMED_JUMP, PROBATION }
+
+  private boolean started;
+  private long ssrc;
+  private long highestSeq;
+  private long highestTs;
+  private final Packet probe = new Packet();
+  private boolean probing;
+
+  /** Classifies {@code p}; on ACCEPT its seq and timestamp have been replaced by their extended values. */
+  Verdict classify(Packet p) {
+    if (!started) {
+      start(p);
+      return Verdict.ACCEPT;
+    }
+    if (p.ssrc != ssrc) {
+      return Verdict.NEW_STREAM;
+    }
+    int delta = (int) (short) (p.seq - highestSeq);
+    if (delta > MAX_DROPOUT || delta < -MAX_MISORDER) {
+      if (probing && ((probe.seq + 1) & 0xFFFF) == p.seq) {
+        probing = false;
+        return Verdict.CONFIRMED_JUMP;
+      }
+      probe.copyFrom(p);
+      probing = true;
+      return Verdict.PROBATION;
+    }
+    probing = false;
+    long seq = highestSeq + delta;
+    long ts = highestTs + (int) (p.timestamp - highestTs);
+    if (delta > 0) {
+      highestSeq = seq;
+      highestTs = ts;
+    }
+    p.seq = seq;
+    p.timestamp = ts;
+    return Verdict.ACCEPT;
+  }
+
+  /** The packet held on probation (valid after CONFIRMED_JUMP). */
+  Packet probe() {
+    return probe;
+  }
+
+  /** Begins a new stream at {@code p} (which becomes the reference; seq and timestamp stay as they are). */
+  void start(Packet p) {
+    started = true;
+    probing = false;
+    ssrc = p.ssrc;
+    highestSeq = p.seq;
+    highestTs = p.timestamp;
+  }
+
+  void reset() {
+    started = false;
+    probing = false;
+  }
+}
