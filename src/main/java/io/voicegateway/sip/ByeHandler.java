@@ -1,0 +1,32 @@
+package io.voicegateway.sip;
+
+import io.voicegateway.call.Call;
+import javax.sip.ServerTransaction;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/** The peer hangs up: 200, then the rest of the call is torn down. Unknown dialog: 481. */
+final class ByeHandler {
+  private final SipServices s;
+  private final Teardown teardown;
+
+  ByeHandler(SipServices s, Teardown teardown) {
+    this.s = s;
+    this.teardown = teardown;
+  }
+
+  void handle(Request bye, ServerTransaction st) {
+    String sipCallId = ((CallIdHeader) bye.getHeader(CallIdHeader.NAME)).getCallId();
+    Call call = s.calls.bySipCallId(sipCallId).orElse(null);
+    if (call == null) {
+      s.messages.respond(st, bye, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      return;
+    }
+    s.messages.respond(st, bye, Response.OK, null);
+    call.enqueue(() -> {
+      s.calls.legBySipCallId(sipCallId).ifPresent(leg -> leg.dialog(null)); // this leg needs no BYE from us
+      return teardown.hangup(call, "remote BYE");
+    });
+  }
+}

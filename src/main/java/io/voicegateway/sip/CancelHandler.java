@@ -1,0 +1,37 @@
+package io.voicegateway.sip;
+
+import io.voicegateway.call.Call;
+import io.voicegateway.call.Leg;
+import javax.sip.ServerTransaction;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * CANCEL of an INVITE we have not answered: 200 to the CANCEL, 487 to the INVITE, call ended. A CANCEL
+ * that comes after our final response changes nothing (200); one matching no call gets 481.
+ */
+final class CancelHandler {
+  private final SipServices s;
+  private final Teardown teardown;
+
+  CancelHandler(SipServices s, Teardown teardown) {
+    this.s = s;
+    this.teardown = teardown;
+  }
+
+  void handle(Request cancel, ServerTransaction st) {
+    String sipCallId = ((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId();
+    Call call = s.calls.bySipCallId(sipCallId).orElse(null);
+    Leg leg = s.calls.legBySipCallId(sipCallId).orElse(null);
+    if (call == null || leg == null) {
+      s.messages.respond(st, cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      return;
+    }
+    s.messages.respond(st, cancel, Response.OK, null);
+    if (leg.pendingServerInvite() != null) {
+      // Not queued behind the answer in progress: the answer checks leg.pending() and stops.
+      teardown.hangup(call, "cancelled");
+    }
+  }
+}

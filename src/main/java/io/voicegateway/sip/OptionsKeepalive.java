@@ -1,0 +1,79 @@
+package io.voicegateway.sip;
+
+import io.voicegateway.config.MediaConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sip.message.Request;
+
+/**
+ * Pings every configured peer (the registrars of {@code media.registrations}) with OPTIONS each
+ * {@code media.keepalive_interval}. Any response means the peer is up; {@value #DOWN_AFTER} timeouts in
+ * a row mark it down (logged once per change).
+ */
+final class OptionsKeepalive {
+  private static final Logger LOG = Logger.getLogger(OptionsKeepalive.class.getName());
+  static final int DOWN_AFTER = 3;
+
+  private final SipServices s;
+  private final RequestFactory requests;
+  private final Map<String, Integer> failures = new LinkedHashMap<>();
+  private long timerId = -1;
+
+  OptionsKeepalive(SipServices s) {
+    this.s = s;
+    this.requests = new RequestFactory(s.sip, s.messages);
+    for (MediaConfig.Registration r : s.config.media().registrations()) {
+      if (r.registrar() != null && !r.registrar().isBlank()) {
+        failures.putIfAbsent(peerUri(r.registrar()), 0);
+      }
+    }
+  }
+
+  void start() {
+    long intervalMs = s.config.media().keepaliveInterval() == null ? 0 : s.config.media().keepaliveInterval().toMillis();
+    if (intervalMs > 0 && !failures.isEmpty()) {
+      timerId = s.vertx.setPeriodic(intervalMs, id -> pingAll());
+    }
+  }
+
+  void stop() {
+    if (timerId >= 0) {
+      s.vertx.cancelTimer(timerId);
+    }
+  }
+
+  /** Peer URI → true when up (fewer than {@value #DOWN_AFTER} failures in a row). */
+  Map<String, Boolean> peers() {
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    failures.forEach((peer, n) -> out.put(peer, n < DOWN_AFTER));
+    return out;
+  }
+
+  private void pingAll() {
+    for (String peer : failures.keySet()) {
+      try {
+        Request options = requests.create(Request.OPTIONS, peer, "gateway", requests.newCallId(),
+            SipMessages.newTag(), Map.of());
+        s.client.send(options, null, null).onComplete(ar -> record(peer, ar.succeeded()));
+      } catch (Exception e) {
+        record(peer, false);
+      }
+    }
+  }
+
+  private void record(String peer, boolean answered) {
+    int before = failures.getOrDefault(peer, 0);
+    int after = answered ? 0 : before + 1;
+    failures.put(peer, after);
+    if (before < DOWN_AFTER && after >= DOWN_AFTER) {
+      LOG.warning("SIP peer " + peer + " is down: no answer to " + after + " OPTIONS");
+    } else if (before >= DOWN_AFTER && after == 0) {
+      LOG.info("SIP peer " + peer + " is up again");
+    }
+  }
+
+  private static String peerUri(String registrar) {
+    return registrar.startsWith("sip:") || registrar.startsWith("sips:") ? registrar : "sip:" + registrar;
+  }
+}

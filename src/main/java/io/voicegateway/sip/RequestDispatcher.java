@@ -1,0 +1,81 @@
+package io.voicegateway.sip;
+
+import java.util.Optional;
+import javax.sip.ServerTransaction;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * Sends each request (already on the verticle's context, with its server transaction) to the handler of
+ * its method, after the semantic checks of {@link RequestChecks}. Methods we know but do not serve get 405,
+ * unknown ones 501, both with Allow (RFC 3261 §8.2.1).
+ */
+final class RequestDispatcher {
+  private final SipServices s;
+  private final Teardown teardown;
+  private final InviteHandler invite;
+  private final ReinviteHandler reinvite;
+  private final AckHandler ack;
+  private final ByeHandler bye;
+  private final CancelHandler cancel;
+  private final OptionsHandler options;
+
+  RequestDispatcher(SipServices s, Teardown teardown) {
+    this.s = s;
+    this.teardown = teardown;
+    this.invite = new InviteHandler(s);
+    this.reinvite = new ReinviteHandler(s);
+    this.ack = new AckHandler(s, teardown);
+    this.bye = new ByeHandler(s, teardown);
+    this.cancel = new CancelHandler(s, teardown);
+    this.options = new OptionsHandler(s);
+  }
+
+  void dispatch(Request request, ServerTransaction st) {
+    String method = request.getMethod();
+    if (Request.ACK.equals(method)) {
+      ack.handle(request);
+      return;
+    }
+    boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)) != null
+        && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+    if (Request.INVITE.equals(method)) {
+      s.messages.respond(st, request, Response.TRYING, null);
+    }
+    Optional<RequestRejection> rejection = s.checks.check(request);
+    if (rejection.isPresent()) {
+      s.messages.reject(st, request, rejection.get(), inDialog ? null : SipMessages.newTag());
+      return;
+    }
+    switch (method) {
+      case Request.INVITE -> {
+        if (inDialog) {
+          reinvite.handle(request, st);
+        } else {
+          invite.handle(request, st);
+        }
+      }
+      case Request.BYE -> bye.handle(request, st);
+      case Request.CANCEL -> cancel.handle(request, st);
+      case Request.OPTIONS -> options.handle(request, st);
+      case Request.NOTIFY -> notify(request, st);
+      default -> notAllowed(request, st);
+    }
+  }
+
+  /** NOTIFY of the REFER subscriptions we create: acknowledged when the dialog is ours. */
+  private void notify(Request request, ServerTransaction st) {
+    String callId = ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+    int status = s.calls.bySipCallId(callId).isPresent() ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST;
+    s.messages.respond(st, request, status, null);
+  }
+
+  private void notAllowed(Request request, ServerTransaction st) {
+    int status = SipMessages.KNOWN_NOT_ALLOWED.contains(request.getMethod())
+        ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED;
+    Response response = s.messages.response(request, status, SipMessages.newTag());
+    s.messages.addAllow(response);
+    s.messages.send(st, response);
+  }
+}

@@ -1,0 +1,127 @@
+package io.voicegateway.sip;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallEvent;
+import io.voicegateway.bus.CallEventType;
+import io.voicegateway.bus.MediaCommands;
+import io.voicegateway.call.Call;
+import io.voicegateway.call.CallManager;
+import io.voicegateway.call.CallState;
+import io.voicegateway.call.Leg;
+import io.voicegateway.call.Router;
+import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.sip.sdp.NegotiatedMedia;
+import io.voicegateway.sip.sdp.SdpNegotiator;
+import io.voicegateway.sip.stack.SipStackHandle;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * What the per-method handlers share: the stack, the calls, the event bus, the negotiator. Also the few
+ * call-level operations every handler needs (publish an event, open/start/close media, end a call).
+ * Used only on the SIP verticle's context.
+ */
+public final class SipServices {
+  private static final Logger LOG = Logger.getLogger(SipServices.class.getName());
+
+  final Vertx vertx;
+  final GatewayConfig config;
+  final GatewayMetrics metrics;
+  final SipStackHandle sip;
+  final SipMessages messages;
+  final CallManager calls = new CallManager();
+  final Router router = new Router();
+  final SdpNegotiator sdp;
+  final RequestChecks checks = RequestChecks.defaults();
+  final ClientRequests client;
+
+  SipServices(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
+    this.vertx = vertx;
+    this.config = config;
+    this.metrics = metrics;
+    this.sip = sip;
+    this.messages = new SipMessages(sip);
+    this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
+    this.client = new ClientRequests(vertx, sip);
+  }
+
+  private static List<CodecType> codecs(List<String> names) {
+    return names.stream().map(n -> CodecType.byConfigName(n).orElseThrow(
+        () -> new IllegalArgumentException("unknown codec " + n))).toList();
+  }
+
+  public CallManager calls() {
+    return calls;
+  }
+
+  long now() {
+    return System.currentTimeMillis();
+  }
+
+  String publicAddress() {
+    return sip.publicAddress();
+  }
+
+  void publish(Call call, CallEventType type, String reason) {
+    CallEvent event = call.event(type, reason, now());
+    vertx.eventBus().publish(Addresses.CALL_EVENTS, event);
+  }
+
+  /** Moves the call and publishes the event when the move is legal; a no-op otherwise. */
+  void moveTo(Call call, CallState state, String reason) {
+    call.moveTo(state, now()).ifPresent(type -> publish(call, type, reason));
+  }
+
+  /** Registers a new call with its first leg and publishes CALL_STARTED. */
+  void start(Call call, Leg leg) {
+    call.addLeg(leg);
+    calls.add(call);
+    metrics.callStarted();
+    publish(call, CallEventType.CALL_STARTED, null);
+  }
+
+  /** Asks the media side for an RTP port for the leg; fails when the pool is exhausted. */
+  Future<Integer> openMedia(Call call, Leg leg) {
+    return vertx.eventBus()
+        .<MediaCommands.LegOpened>request(Addresses.MEDIA_LEG_OPEN, new MediaCommands.LegOpen(call.id(), leg.id()))
+        .map(msg -> {
+          leg.mediaOpen(true);
+          leg.rtpPort(msg.body().rtpPort());
+          return msg.body().rtpPort();
+        });
+  }
+
+  /** Sends the negotiated media to the media side (also on every renegotiation). */
+  void startMedia(Call call, Leg leg, NegotiatedMedia media) {
+    leg.media(media);
+    vertx.eventBus().send(Addresses.MEDIA_LEG_START, new MediaCommands.LegStart(call.id(), leg.id(),
+        media.remoteHost(), media.remotePort(), media.codec().configName(), media.payloadType(),
+        media.dtmfPayloadType(), media.ptimeMs(), media.localDirection().sdpName()));
+  }
+
+  void closeMedia(Call call, Leg leg, String reason) {
+    if (leg.mediaOpen()) {
+      leg.mediaOpen(false);
+      vertx.eventBus().send(Addresses.MEDIA_LEG_CLOSE, new MediaCommands.LegClose(call.id(), leg.id(), reason));
+    }
+  }
+
+  /**
+   * Ends the call on our side: closes the media of every leg, publishes CALL_TERMINATED, records the
+   * duration and forgets the call. SIP signalling toward the legs is the caller's job.
+   */
+  void terminate(Call call, String reason) {
+    if (call.state() == CallState.TERMINATED) {
+      return;
+    }
+    call.legs().forEach(leg -> closeMedia(call, leg, reason));
+    moveTo(call, CallState.TERMINATED, reason);
+    metrics.callEnded(call.connectedDuration(now()));
+    calls.remove(call);
+    LOG.fine(() -> "call " + call.id() + " ended: " + reason);
+  }
+}

@@ -1,0 +1,150 @@
+package io.voicegateway.sip;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.SipCommands;
+import io.voicegateway.call.Call;
+import io.voicegateway.call.Leg;
+import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.sip.stack.SipStackFactory;
+import io.voicegateway.sip.stack.SipStackHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sip.Dialog;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.TimeoutEvent;
+import javax.sip.message.Request;
+
+/**
+ * The SIP side of the gateway: owns the JAIN-SIP stack, the calls and their signalling. Every stack
+ * callback hops onto this verticle's context, so the call state needs no locks. Serves
+ * {@link Addresses#SIP_HANGUP} and {@link Addresses#SIP_CALLS}; originates calls through {@link #uac()}.
+ */
+public final class SipVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(SipVerticle.class.getName());
+  /** How long stop() waits for the BYE/CANCEL transactions of the calls it ends. */
+  private static final long STOP_GRACE_MS = 2000;
+
+  private final GatewayConfig config;
+  private final GatewayMetrics metrics;
+  private SipStackHandle sip;
+  private SipServices services;
+  private Teardown teardown;
+  private UacService uac;
+  private OptionsKeepalive keepalive;
+
+  public SipVerticle(GatewayConfig config, GatewayMetrics metrics) {
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    SipEventBridge bridge = new SipEventBridge(context);
+    return vertx.executeBlocking(() -> SipStackFactory.create(config.media(), bridge)).map(handle -> {
+      sip = handle;
+      services = new SipServices(vertx, config, metrics, handle);
+      teardown = new Teardown(services);
+      uac = new UacService(context, services, teardown);
+      RequestDispatcher dispatcher = new RequestDispatcher(services, teardown);
+      bridge.bind(handle.provider(), new Events(dispatcher));
+      vertx.eventBus().<SipCommands.Hangup>consumer(Addresses.SIP_HANGUP, msg ->
+          uac.hangup(msg.body().callId(), msg.body().reason() == null ? "hangup" : msg.body().reason())
+              .onSuccess(v -> msg.reply("ok"))
+              .onFailure(err -> msg.fail(404, err.getMessage())));
+      vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls()));
+      keepalive = new OptionsKeepalive(services);
+      keepalive.start();
+      LOG.info("SIP listening on " + config.media().bindAddress() + ":" + config.media().sipPort() + " "
+          + config.media().sipTransports());
+      return this;
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (sip == null) {
+      return Future.succeededFuture();
+    }
+    keepalive.stop();
+    List<Future<?>> ending = new ArrayList<>();
+    for (Call call : List.copyOf(services.calls().calls())) {
+      ending.add(teardown.hangup(call, "shutdown"));
+    }
+    return Future.join(ending)
+        .timeout(STOP_GRACE_MS, TimeUnit.MILLISECONDS)
+        .transform(ignored -> vertx.executeBlocking(() -> {
+          sip.stop();
+          return null;
+        }));
+  }
+
+  /** The client-side API (originate, hold, resume, transfer, cancel, hang up); callable from any thread. */
+  public UacService uac() {
+    return uac;
+  }
+
+  /** The stack's addresses and ports, e.g. for tests. */
+  public SipStackHandle stack() {
+    return sip;
+  }
+
+  private JsonArray activeCalls() {
+    JsonArray out = new JsonArray();
+    for (Call call : services.calls().calls()) {
+      out.add(new JsonObject().put("id", call.id()).put("state", call.state().name()).put("from", call.from())
+          .put("to", call.to()).put("direction", call.direction()).put("codec", call.codec()));
+    }
+    return out;
+  }
+
+  /** Stack events, already on this verticle's context. */
+  private final class Events implements SipEventBridge.Handler {
+    private final RequestDispatcher dispatcher;
+
+    Events(RequestDispatcher dispatcher) {
+      this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void onRequest(Request request, ServerTransaction st) {
+      dispatcher.dispatch(request, st);
+    }
+
+    @Override
+    public void onResponse(ResponseEvent event) {
+      services.client.onResponse(event);
+    }
+
+    @Override
+    public void onTimeout(TimeoutEvent event) {
+      services.client.onTimeout(event);
+    }
+
+    @Override
+    public void onDialogTerminated(Dialog dialog) {
+      endIfCurrent(dialog, "dialog terminated");
+    }
+
+    @Override
+    public void onDialogTimeout(Dialog dialog) {
+      endIfCurrent(dialog, "no ACK");
+    }
+
+    /** A dialog the stack gave up on while its call still counts on it: end the call. */
+    private void endIfCurrent(Dialog dialog, String reason) {
+      String callId = dialog.getCallId().getCallId();
+      Leg leg = services.calls().legBySipCallId(callId).orElse(null);
+      if (leg != null && leg.dialog() == dialog && !leg.pending()) {
+        services.calls().bySipCallId(callId).ifPresent(call -> call.enqueue(() -> teardown.hangup(call, reason)));
+      }
+    }
+  }
+}

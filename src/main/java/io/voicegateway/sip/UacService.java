@@ -1,0 +1,203 @@
+package io.voicegateway.sip;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.function.Supplier;
+import io.voicegateway.call.Call;
+import io.voicegateway.call.CallState;
+import io.voicegateway.call.Leg;
+import io.voicegateway.sip.sdp.MediaDirection;
+import io.voicegateway.sip.sdp.NegotiatedMedia;
+import io.voicegateway.sip.sdp.SdpNegotiationException;
+import javax.sip.Dialog;
+import javax.sip.header.CSeqHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The gateway as a caller, for the API and the B2BUA: originate, hold, resume, transfer (REFER), cancel,
+ * hang up. Callable from any thread: each method hops onto the SIP verticle's context, and its future
+ * completes there. Calls are named by their internal id; mid-call operations on one call run one at a
+ * time.
+ */
+public final class UacService {
+  private final SipServices s;
+  private final Teardown teardown;
+  private final RequestFactory requests;
+  private final Context context;
+
+  UacService(Context context, SipServices s, Teardown teardown) {
+    this.context = context;
+    this.s = s;
+    this.teardown = teardown;
+    this.requests = new RequestFactory(s.sip, s.messages);
+  }
+
+  /**
+   * Calls {@code spec.target()} with our offer. Completes with the new call's id once answered and ACKed;
+   * fails with {@link UacFailure} (status of the final response, 408 on timeout, 487 when cancelled).
+   */
+  public Future<String> originate(OutboundCall spec) {
+    return onContext(() -> doOriginate(spec));
+  }
+
+  private Future<String> doOriginate(OutboundCall spec) {
+    String sipCallId = requests.newCallId();
+    Leg leg = Leg.sip(false, sipCallId, SipMessages.newTag());
+    Call call = new Call("outbound", "sip:" + spec.fromUser() + "@" + s.publicAddress(), spec.target(),
+        sipCallId, xOnly(spec), s.now());
+    s.start(call, leg);
+    return s.openMedia(call, leg)
+        .recover(err -> {
+          s.terminate(call, "no media port");
+          return Future.failedFuture(new UacFailure(Response.SERVICE_UNAVAILABLE, "no media port"));
+        })
+        .compose(port -> {
+          try {
+            Request invite = requests.create(Request.INVITE, spec.target(), spec.fromUser(), sipCallId,
+                leg.localTag(), spec.headers());
+            String offer = s.sdp.createOffer(s.publicAddress(), port, leg.nextOrigin(), MediaDirection.SENDRECV);
+            s.messages.setSdp(invite, offer);
+            leg.localSdp(offer);
+            leg.awaitingAnswer(true);
+            return new UacInvite(s, teardown, call, leg, spec).send(invite);
+          } catch (Exception e) {
+            s.terminate(call, "bad target: " + e.getMessage());
+            return Future.failedFuture(new UacFailure(400, "bad target " + spec.target() + ": " + e.getMessage()));
+          }
+        });
+  }
+
+  /** Ends a call: BYE when connected, CANCEL or 487 when still being set up. Fails when the id is unknown. */
+  public Future<Void> hangup(String callId, String reason) {
+    return onContext(() -> doHangup(callId, reason));
+  }
+
+  private Future<Void> doHangup(String callId, String reason) {
+    Call call = s.calls.byId(callId).orElse(null);
+    if (call == null) {
+      return Future.failedFuture(new UacFailure(404, "no call " + callId));
+    }
+    boolean settingUp = call.legs().stream().anyMatch(Leg::pending);
+    // A call still being set up is not queued behind its own INVITE, which may wait for a long time.
+    return settingUp ? teardown.hangup(call, reason) : call.enqueue(() -> teardown.hangup(call, reason));
+  }
+
+  /** CANCELs our pending INVITE; fails when the call is unknown or already answered. */
+  public Future<Void> cancel(String callId) {
+    return onContext(() -> doCancel(callId));
+  }
+
+  private Future<Void> doCancel(String callId) {
+    Call call = s.calls.byId(callId).orElse(null);
+    if (call == null || call.legs().stream().noneMatch(l -> l.pendingClientInvite() != null)) {
+      return Future.failedFuture(new UacFailure(481, "no pending outbound INVITE for " + callId));
+    }
+    return teardown.hangup(call, "cancelled");
+  }
+
+  /** Puts the peer on hold: re-INVITE offering sendonly. */
+  public Future<Void> hold(String callId) {
+    return reinvite(callId, MediaDirection.SENDONLY);
+  }
+
+  /** Takes the peer off hold: re-INVITE offering sendrecv. */
+  public Future<Void> resume(String callId) {
+    return reinvite(callId, MediaDirection.SENDRECV);
+  }
+
+  /**
+   * Asks the peer to call {@code referTo} (blind transfer, RFC 3515). Completes with the final status;
+   * a 2xx moves the call to TRANSFERRED.
+   */
+  public Future<Integer> refer(String callId, String referTo) {
+    return withDialog(callId, (call, leg, dialog) -> {
+      Request refer = dialog.createRequest(Request.REFER);
+      refer.addHeader(s.sip.headers().createReferToHeader(s.sip.addresses().createAddress(referTo)));
+      refer.addHeader(s.messages.contact(null));
+      return s.client.send(refer, dialog, null).map(response -> {
+        if (response.getStatusCode() < 300) {
+          s.moveTo(call, CallState.TRANSFERRED, "refer " + referTo);
+        }
+        return response.getStatusCode();
+      });
+    });
+  }
+
+  private Future<Void> reinvite(String callId, MediaDirection direction) {
+    return withDialog(callId, (call, leg, dialog) -> {
+      Request invite = dialog.createRequest(Request.INVITE);
+      invite.addHeader(s.messages.contact(null));
+      String offer = s.sdp.createOffer(s.publicAddress(), leg.rtpPort(), leg.nextOrigin(), direction);
+      s.messages.setSdp(invite, offer);
+      return s.client.send(invite, dialog, null).compose(response -> {
+        int status = response.getStatusCode();
+        if (status >= 300) {
+          return Future.failedFuture(new UacFailure(status, response.getReasonPhrase()));
+        }
+        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        try {
+          dialog.sendAck(dialog.createAck(cseq));
+          NegotiatedMedia media = s.sdp.acceptAnswer(SipMessages.body(response));
+          leg.localSdp(offer);
+          s.startMedia(call, leg, media);
+          ReinviteHandler.applyHold(s, call, leg, direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(media));
+          return Future.<Void>succeededFuture();
+        } catch (SdpNegotiationException e) {
+          return Future.failedFuture(new UacFailure(e.status(), e.getMessage()));
+        } catch (Exception e) {
+          return Future.failedFuture(e);
+        }
+      });
+    });
+  }
+
+  private interface DialogOperation<T> {
+    Future<T> run(Call call, Leg leg, Dialog dialog) throws Exception;
+  }
+
+  /** Runs {@code op} on the verticle's context (at once when already there). */
+  private <T> Future<T> onContext(Supplier<Future<T>> op) {
+    if (Vertx.currentContext() == context) {
+      return op.get();
+    }
+    Promise<T> result = Promise.promise();
+    context.runOnContext(v -> op.get().onComplete(result));
+    return result.future();
+  }
+
+  /** Runs {@code op} on the verticle's context, in the call's queue, on its first SIP leg's confirmed dialog. */
+  private <T> Future<T> withDialog(String callId, DialogOperation<T> op) {
+    return onContext(() -> inDialog(callId, op));
+  }
+
+  private <T> Future<T> inDialog(String callId, DialogOperation<T> op) {
+    Call call = s.calls.byId(callId).orElse(null);
+    if (call == null) {
+      return Future.failedFuture(new UacFailure(404, "no call " + callId));
+    }
+    return call.enqueue(() -> {
+      Leg leg = call.firstSipLeg().orElse(null);
+      if (leg == null || leg.dialog() == null || leg.pending()) {
+        return Future.failedFuture(new UacFailure(481, "call " + callId + " has no confirmed dialog"));
+      }
+      try {
+        return op.run(call, leg, leg.dialog());
+      } catch (Exception e) {
+        return Future.failedFuture(e);
+      }
+    });
+  }
+
+  private static java.util.Map<String, String> xOnly(OutboundCall spec) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    spec.headers().forEach((k, v) -> {
+      if (k.regionMatches(true, 0, "X-", 0, 2)) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+}

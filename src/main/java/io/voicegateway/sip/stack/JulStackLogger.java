@@ -1,0 +1,54 @@
+package io.voicegateway.sip.stack;
+
+import gov.nist.core.StackLogger;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends JAIN-SIP's internal logging to java.util.logging instead of log4j (which is not on our class
+ * path). Named {@code gov.nist.javax.sip}; the JUL default level (INFO) keeps it quiet, since the stack
+ * logs its chatter at debug/trace. JAIN-SIP instantiates it by class name (no-arg constructor).
+ */
+public final class JulStackLogger implements StackLogger {
+  private static final Logger LOG = Logger.getLogger("gov.nist.javax.sip");
+
+  @Override public void logStackTrace() { logStackTrace(TRACE_DEBUG); }
+  @Override public void logStackTrace(int level) {
+    if (isLoggingEnabled(level)) {
+      LOG.log(toJul(level), "stack trace", new Throwable());
+    }
+  }
+  @Override public int getLineCount() { return 0; }
+  @Override public void logException(Throwable t) { LOG.log(Level.WARNING, t.getMessage(), t); }
+  @Override public void logDebug(String message) { LOG.fine(message); }
+  @Override public void logDebug(String message, Exception e) { LOG.log(Level.FINE, message, e); }
+  @Override public void logTrace(String message) { LOG.finest(message); }
+  @Override public void logFatalError(String message) { LOG.severe(message); }
+  @Override public void logError(String message) { LOG.warning(message); }
+  @Override public void logError(String message, Exception e) { LOG.log(Level.WARNING, message, e); }
+  @Override public void logWarning(String message) { LOG.warning(message); }
+  @Override public void logInfo(String message) { LOG.fine(message); } // the stack's INFO is start-up chatter
+  @Override public boolean isLoggingEnabled() { return LOG.isLoggable(Level.FINE); }
+  @Override public boolean isLoggingEnabled(int level) { return LOG.isLoggable(toJul(level)); }
+  @Override public void disableLogging() {}
+  @Override public void enableLogging() {}
+  @Override public void setBuildTimeStamp(String buildTimeStamp) {}
+  @Override public void setStackProperties(Properties properties) {}
+  @Override public String getLoggerName() { return LOG.getName(); }
+
+  private static Level toJul(int level) {
+    if (level <= TRACE_FATAL) {
+      return Level.SEVERE;
+    } else if (level <= TRACE_ERROR) {
+      return Level.WARNING;
+    } else if (level <= TRACE_WARN) {
+      return Level.WARNING;
+    } else if (level <= TRACE_INFO) {
+      return Level.FINE;
+    } else if (level <= TRACE_DEBUG) {
+      return Level.FINER;
+    }
+    return Level.FINEST;
+  }
+}

@@ -1,0 +1,77 @@
+package io.voicegateway.sip.stack;
+
+import io.voicegateway.config.MediaConfig;
+import java.util.Properties;
+import java.util.UUID;
+import javax.sip.ListeningPoint;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+
+/**
+ * Builds a JAIN-SIP RI stack with one {@link SipProvider} holding a listening point per configured
+ * transport. UDP and TCP share {@code media.sip_port}; TLS takes that port too unless TCP is also
+ * configured, then the next one (5060/5061 by convention), since TCP and TLS cannot share a socket.
+ */
+public final class SipStackFactory {
+  private SipStackFactory() {}
+
+  /** Starts the stack and its sockets; the listener gets every request, response and timeout. */
+  public static SipStackHandle create(MediaConfig media, SipListener listener) throws Exception {
+    SipFactory sipFactory = SipFactory.getInstance();
+    sipFactory.setPathName("gov.nist");
+    SipStack stack = sipFactory.createSipStack(properties(media));
+    try {
+      SipProvider provider = null;
+      for (String transport : media.sipTransports()) {
+        ListeningPoint lp = stack.createListeningPoint(media.bindAddress(), port(media, transport), transport);
+        if (provider == null) {
+          provider = stack.createSipProvider(lp);
+        } else {
+          provider.addListeningPoint(lp);
+        }
+      }
+      if (provider == null) {
+        throw new IllegalArgumentException("media.sip_transport names no transport");
+      }
+      provider.addSipListener(listener);
+      provider.setAutomaticDialogSupportEnabled(true);
+      stack.start();
+      return new SipStackHandle(stack, provider, sipFactory.createAddressFactory(),
+          sipFactory.createHeaderFactory(), sipFactory.createMessageFactory(), media.publicAddress());
+    } catch (Exception e) {
+      stack.stop();
+      throw e;
+    }
+  }
+
+  /** The port a transport listens on (see the class comment for TLS). */
+  public static int port(MediaConfig media, String transport) {
+    boolean tlsNextPort = "tls".equalsIgnoreCase(transport) && media.sipTransports().contains("tcp");
+    return tlsNextPort ? media.sipPort() + 1 : media.sipPort();
+  }
+
+  private static Properties properties(MediaConfig media) {
+    Properties p = new Properties();
+    // Unique per instance: SipFactory caches stacks by name and tests run several in one JVM.
+    p.setProperty("javax.sip.STACK_NAME", "voice-gateway-" + UUID.randomUUID());
+    p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+    p.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
+    p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JulServerLogger.class.getName());
+    p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "ERROR");
+    // One UDP processing thread keeps datagrams in arrival order (an ACK must not overtake its BYE's
+    // predecessor on the way to the Vert.x context); the listener only hops, so one thread keeps up.
+    p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
+    p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+    p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+    p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", PemSecurityManagerProvider.class.getName());
+    p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+    p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
+    if (media.sipTlsCert() != null && media.sipTlsKey() != null) {
+      p.setProperty(PemSecurityManagerProvider.CERT_PROPERTY, media.sipTlsCert());
+      p.setProperty(PemSecurityManagerProvider.KEY_PROPERTY, media.sipTlsKey());
+    }
+    return p;
+  }
+}

@@ -1,0 +1,41 @@
+package io.voicegateway.sip.stack;
+
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+
+/**
+ * A running JAIN-SIP stack with its provider and factories.
+ *
+ * @param publicAddress the host written into Via, Contact and SDP
+ */
+public record SipStackHandle(
+    SipStack stack,
+    SipProvider provider,
+    AddressFactory addresses,
+    HeaderFactory headers,
+    MessageFactory messages,
+    String publicAddress) {
+
+  /** The listening point for a transport (udp, tcp, tls), or the first one when not listening on it. */
+  public ListeningPoint listeningPoint(String transport) {
+    ListeningPoint lp = provider.getListeningPoint(transport);
+    return lp != null ? lp : provider.getListeningPoints()[0];
+  }
+
+  /** Stops the stack: closes its sockets and timers. */
+  public void stop() {
+    for (ListeningPoint lp : provider.getListeningPoints()) {
+      try {
+        provider.removeListeningPoint(lp);
+        stack.deleteListeningPoint(lp);
+      } catch (Exception ignored) {
+        // stopping anyway: stack.stop() below closes what is left
+      }
+    }
+    stack.stop();
+  }
+}

@@ -1,0 +1,56 @@
+package io.voicegateway.it.support;
+
+import io.vertx.core.Vertx;
+import io.voicegateway.bus.LocalCodec;
+import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.sip.SipVerticle;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The SIP verticle deployed in-process on 127.0.0.1 with {@link FakeMedia} answering the media commands.
+ * The lead can switch tests to the full gateway by deploying the media verticles instead of FakeMedia.
+ */
+public final class GatewayUnderTest implements AutoCloseable {
+  public final Vertx vertx = Vertx.vertx();
+  public final GatewayMetrics metrics = GatewayMetrics.detached();
+  public final FakeMedia media;
+  public final SipVerticle sip;
+  public final GatewayConfig config;
+  private final String deploymentId;
+
+  public GatewayUnderTest(GatewayConfig config) throws Exception {
+    this.config = config;
+    LocalCodec.registerAll(vertx);
+    media = new FakeMedia(vertx);
+    sip = new SipVerticle(config, metrics);
+    deploymentId = vertx.deployVerticle(sip).await(20, TimeUnit.SECONDS);
+  }
+
+  public int port() {
+    return config.media().sipPort();
+  }
+
+  /** {@code 127.0.0.1:port} for SIPp's remote-host argument. */
+  public String target() {
+    return "127.0.0.1:" + port();
+  }
+
+  /** Polls {@code condition} until true or {@code seconds} pass. */
+  public static boolean eventually(int seconds, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return condition.getAsBoolean();
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.undeploy(deploymentId).await(20, TimeUnit.SECONDS);
+    vertx.close().await(20, TimeUnit.SECONDS);
+  }
+}

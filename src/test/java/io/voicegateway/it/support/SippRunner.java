@@ -1,0 +1,161 @@
+package io.voicegateway.it.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs SIPp against a test gateway and reads its outcome: exit code, successful/failed call counts from
+ * the {@code -trace_stat} CSV, and the unexpected messages of {@code -trace_err}. Each run gets its own
+ * working directory (with {@code pcap/} linked to SIPp's shipped audio). Missing sipp: the test is skipped,
+ * or fails under {@code CI=true}.
+ */
+public final class SippRunner {
+  private static final long DEFAULT_TIMEOUT_S = 90;
+
+  /** What one SIPp run did. */
+  public record Result(int exitCode, long successful, long failed, String errors, String output) {
+    @Override
+    public String toString() {
+      return "sipp exit " + exitCode + ", " + successful + " ok, " + failed + " failed\n" + output + "\n" + errors;
+    }
+  }
+
+  private final List<String> args = new ArrayList<>();
+  private long timeoutSeconds = DEFAULT_TIMEOUT_S;
+
+  private SippRunner() {}
+
+  /** Fails under CI=true when sipp is not installed, skips otherwise. */
+  public static String requireSipp() {
+    String path = which("sipp");
+    if (path == null) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail("sipp is not installed (Debian package sip-tester) and CI=true");
+      }
+      assumeTrue(false, "sipp not installed");
+    }
+    return path;
+  }
+
+  /** A run of a scenario file from {@code src/test/resources/sipp/}. */
+  public static SippRunner scenario(String name) {
+    SippRunner r = new SippRunner();
+    r.args.add("-sf");
+    r.args.add(Path.of("src/test/resources/sipp", name).toAbsolutePath().toString());
+    return r;
+  }
+
+  /** A run of one of SIPp's built-in scenarios ({@code uac}, {@code uas}, …). */
+  public static SippRunner builtin(String name) {
+    SippRunner r = new SippRunner();
+    r.args.add("-sn");
+    r.args.add(name);
+    return r;
+  }
+
+  public SippRunner args(String... more) {
+    args.addAll(List.of(more));
+    return this;
+  }
+
+  public SippRunner timeoutSeconds(long seconds) {
+    timeoutSeconds = seconds;
+    return this;
+  }
+
+  /** Runs to completion: calls {@code -m calls}, at most {@code concurrent} at once, {@code rate} per second. */
+  public Result run(String target, int calls, int concurrent, int rate) throws IOException, InterruptedException {
+    return start(target, calls, concurrent, rate).await();
+  }
+
+  /** Starts SIPp in the background; {@link Running#await()} waits for it. */
+  public Running start(String target, int calls, int concurrent, int rate) throws IOException {
+    String sipp = requireSipp();
+    Path dir = Files.createTempDirectory("sipp");
+    Path pcaps = Path.of("/usr/share/sip-tester");
+    if (Files.isDirectory(pcaps)) {
+      Files.createSymbolicLink(dir.resolve("pcap"), pcaps);
+    }
+    List<String> cmd = new ArrayList<>(List.of(sipp));
+    if (target != null) {
+      cmd.add(target);
+    }
+    cmd.addAll(args);
+    cmd.addAll(List.of("-i", "127.0.0.1", "-mi", "127.0.0.1", "-nostdin", "-m", String.valueOf(calls),
+        "-l", String.valueOf(concurrent), "-r", String.valueOf(rate),
+        "-timeout", timeoutSeconds + "s", "-timeout_error", "-recv_timeout", "20000",
+        "-trace_stat", "-stf", "stat.csv", "-fd", "1", "-trace_err", "-error_file", "errors.log"));
+    Process process = new ProcessBuilder(cmd).directory(dir.toFile())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+    return new Running(process, dir, timeoutSeconds + 15);
+  }
+
+  /** A SIPp process in flight. */
+  public static final class Running {
+    private final Process process;
+    private final Path dir;
+    private final long limitSeconds;
+
+    Running(Process process, Path dir, long limitSeconds) {
+      this.process = process;
+      this.dir = dir;
+      this.limitSeconds = limitSeconds;
+    }
+
+    public Result await() throws IOException, InterruptedException {
+      if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor();
+      }
+      return read(process.exitValue());
+    }
+
+    private Result read(int exit) throws IOException {
+      long ok = 0;
+      long failed = 0;
+      Path stat = dir.resolve("stat.csv");
+      if (Files.exists(stat)) {
+        List<String> lines = Files.readAllLines(stat, StandardCharsets.ISO_8859_1);
+        if (lines.size() >= 2) {
+          String[] head = lines.get(0).split(";");
+          String[] last = lines.get(lines.size() - 1).split(";");
+          for (int i = 0; i < head.length && i < last.length; i++) {
+            if (head[i].equals("SuccessfulCall(C)")) {
+              ok = Long.parseLong(last[i].trim());
+            } else if (head[i].equals("FailedCall(C)")) {
+              failed = Long.parseLong(last[i].trim());
+            }
+          }
+        }
+      }
+      return new Result(exit, ok, failed, readIfAny(dir.resolve("errors.log")), readIfAny(dir.resolve("out.log")));
+    }
+  }
+
+  private static String readIfAny(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return "";
+    }
+    String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+    return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+  }
+
+  private static String which(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      File f = new File(dir, tool);
+      if (f.canExecute()) {
+        return f.getAbsolutePath();
+      }
+    }
+    return null;
+  }
+}
