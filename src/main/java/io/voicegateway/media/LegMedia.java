@@ -1,0 +1,214 @@
+package io.voicegateway.media;
+
+import io.voicegateway.media.dtmf.DtmfDigits;
+import io.voicegateway.media.jitter.AudioReceiver;
+import io.voicegateway.media.jitter.ReceiverStats;
+import io.voicegateway.rtp.RtpPacket;
+import io.voicegateway.rtp.RtpPacketizer;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One SIP leg's media: a stable identity (call, leg, RTP port, outgoing SSRC/sequence/timestamp) around a
+ * {@link LegPipeline} that is replaced whole on every renegotiation.
+ *
+ * <p>Threads: {@link #onRtp} runs on the leg socket's event loop; {@link #pull}/{@link #push} on the
+ * mixer thread; {@link #start}, {@link #queueDtmf} and {@link #tap} from any thread. Nothing is shared
+ * between these except through volatile references and a queue, and steady state allocates nothing.
+ */
+public final class LegMedia implements MixerLeg {
+  private final String callId;
+  private final String legId;
+  private final int rtpPort;
+  private final RtpPacketizer packetizer = RtpPacketizer.random();
+  private final ConcurrentLinkedQueue<String> dtmfToSend = new ConcurrentLinkedQueue<>();
+  private volatile LegPipeline pipeline;
+  private volatile LegTransport transport;
+  private volatile PacketSender sender = PacketSender.NONE;
+  private volatile AudioTap tap;
+  private volatile boolean closed;
+  private boolean wasListening; // mixer thread
+  // Written by the RTP thread only, read anywhere (volatile + single writer = exact).
+  private volatile long packetsReceived;
+  private volatile long invalidPackets;
+  private volatile long unknownPayloadTypes;
+  private volatile long droppedOnHold;
+
+  public LegMedia(String callId, String legId, int rtpPort) {
+    this.callId = callId;
+    this.legId = legId;
+    this.rtpPort = rtpPort;
+  }
+
+  public String callId() {
+    return callId;
+  }
+
+  public String legId() {
+    return legId;
+  }
+
+  /** The local RTP port (RTCP on + 1); 0 for a leg without a socket. */
+  public int rtpPort() {
+    return rtpPort;
+  }
+
+  /** Swaps in a freshly built pipeline (first start, hold, resume, codec change). */
+  public void start(LegPipeline next) {
+    LegPipeline previous = pipeline;
+    if (previous == null || previous.config().codec() != next.config().codec()) {
+      packetizer.talkspurt();
+    }
+    pipeline = next;
+  }
+
+  /** The current pipeline, or null before the first start. */
+  public LegPipeline pipeline() {
+    return pipeline;
+  }
+
+  /** Connects the leg to its sockets (the RTP verticle does, right after binding). */
+  public void transport(LegTransport transport) {
+    this.transport = transport;
+    this.sender = transport == null ? PacketSender.NONE : transport;
+  }
+
+  public LegTransport transport() {
+    return transport;
+  }
+
+  /** For legs without sockets and tests: where packets go. */
+  public void sender(PacketSender sender) {
+    this.sender = sender == null ? PacketSender.NONE : sender;
+  }
+
+  /** Attaches (or with null detaches) the 16 kHz tap of this leg's incoming audio. */
+  public void tap(AudioTap tap) {
+    this.tap = tap;
+  }
+
+  /**
+   * RTP thread: hands one valid packet to the jitter buffer or the RFC 4733 receiver. Returns false when
+   * the packet was not for this leg's negotiated media (unknown payload type, not started): counted and
+   * dropped, and it must not latch or count as media.
+   */
+  public boolean onRtp(RtpPacket packet, long arrivalNanos) {
+    LegPipeline p = pipeline;
+    if (p == null || closed) {
+      return false;
+    }
+    LegConfig config = p.config();
+    int pt = packet.payloadType();
+    boolean audio = pt == config.payloadType() || pt == AudioReceiver.PT_COMFORT_NOISE;
+    boolean event = pt == config.dtmfPayloadType() && config.dtmfPayloadType() >= 0;
+    if (!audio && !event) {
+      unknownPayloadTypes++; // counted and dropped
+      return false;
+    }
+    if (!config.receive()) {
+      droppedOnHold++;
+      return true;
+    }
+    packetsReceived++;
+    if (audio) {
+      p.receive().receiver().offer(packet.sequenceNumber(), packet.timestamp(), packet.ssrc(), pt,
+          packet.buffer(), packet.payloadOffset(), packet.payloadLength(), arrivalNanos);
+      if (p.dtmfIn() != null) {
+        p.dtmfIn().onMediaTimestamp(packet.timestamp());
+      }
+    } else if (p.dtmfIn() != null) {
+      p.dtmfIn().onPacket(packet.sequenceNumber(), packet.timestamp(), packet.marker(), packet.buffer(),
+          packet.payloadOffset(), packet.payloadLength());
+    }
+    return true;
+  }
+
+  /** RTP thread: a datagram on the leg's port that is not valid RTP. */
+  public void countInvalid() {
+    invalidPackets++;
+  }
+
+  /**
+   * Any thread: queues RFC 4733 digits toward the leg; the mixer sends them on its next ticks. False when
+   * telephone-event was not negotiated or a character is not a DTMF digit.
+   */
+  public boolean queueDtmf(String digits) {
+    LegPipeline p = pipeline;
+    if (p == null || p.config().dtmfPayloadType() < 0 || digits == null || digits.isEmpty()
+        || !DtmfDigits.isValid(digits)) {
+      return false;
+    }
+    dtmfToSend.add(digits);
+    return true;
+  }
+
+  @Override
+  public float[] pull() {
+    LegPipeline p = pipeline;
+    if (p == null || closed || !p.config().receive()) {
+      return null;
+    }
+    return p.receive().pull(legId, tap);
+  }
+
+  @Override
+  public void push(float[] mix) {
+    LegPipeline p = pipeline;
+    if (p == null) {
+      return;
+    }
+    if (!wasListening) {
+      wasListening = true;
+      packetizer.talkspurt();
+    }
+    for (String digits = dtmfToSend.poll(); digits != null; digits = dtmfToSend.poll()) {
+      p.send().queueDtmf(digits);
+    }
+    p.send().push(mix, packetizer, sender);
+  }
+
+  @Override
+  public boolean listening() {
+    LegPipeline p = pipeline;
+    boolean listening = p != null && !closed && p.config().send();
+    if (!listening) {
+      wasListening = false;
+    }
+    return listening;
+  }
+
+  /** Stops the leg and closes its sockets. Idempotent. */
+  public void close() {
+    closed = true;
+    LegTransport t = transport;
+    if (t != null) {
+      t.close();
+    }
+  }
+
+  public boolean closed() {
+    return closed;
+  }
+
+  public RtpPacketizer packetizer() {
+    return packetizer;
+  }
+
+  /** The jitter buffer's counters, or null before the first start. */
+  public ReceiverStats receiverStats() {
+    LegPipeline p = pipeline;
+    return p == null ? null : p.receive().receiver().stats();
+  }
+
+  public LegStats stats() {
+    ReceiverStats r = receiverStats();
+    LegPipeline p = pipeline;
+    return new LegStats(callId, legId, rtpPort, p == null ? null : p.config().codec().configName(),
+        packetsReceived, invalidPackets, unknownPayloadTypes, droppedOnHold,
+        r == null ? 0 : r.lost(), r == null ? 0 : r.jitterMs(), packetizer.packets(), packetizer.octets());
+  }
+
+  @Override
+  public String toString() {
+    return "Leg " + legId + " [" + pipeline + "]";
+  }
+}

@@ -1,0 +1,61 @@
+package io.voicegateway.media;
+
+import io.voicegateway.media.codec.Codecs;
+import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.media.dtmf.DtmfListener;
+import io.voicegateway.media.dtmf.GoertzelDetector;
+import io.voicegateway.media.dtmf.Rfc4733Receiver;
+import io.voicegateway.media.jitter.JitterSettings;
+import io.voicegateway.config.MediaConfig;
+
+/**
+ * Everything a leg's negotiated media needs, built whole from one {@link LegConfig}: the codec pair, the
+ * receive and send paths, the RFC 4733 receiver. A renegotiation builds a new pipeline and the leg swaps it
+ * in with one volatile write, so neither the RTP thread nor the mixer ever sees a half-changed leg.
+ */
+public final class LegPipeline {
+  private final LegConfig config;
+  private final ReceivePath receive;
+  private final SendPath send;
+  private final Rfc4733Receiver dtmfIn; // null when telephone-event was not negotiated
+
+  /**
+   * @param dtmfMethod      {@code dtmf.method}: rfc4733, inband or both
+   * @param sensitivity     {@code dtmf.inband_sensitivity}
+   * @param dtmf            where detected digits go (RTP thread for RFC 4733, mixer thread for in-band)
+   */
+  public LegPipeline(LegConfig config, MediaConfig.OpusConfig opus, JitterSettings jitter, String dtmfMethod,
+      double sensitivity, DtmfListener dtmf) {
+    this.config = config;
+    CodecType codec = config.codec();
+    boolean inband = "inband".equals(dtmfMethod) || "both".equals(dtmfMethod);
+    boolean rfc4733 = !"inband".equals(dtmfMethod) && config.dtmfPayloadType() >= 0;
+    GoertzelDetector detector = inband ? new GoertzelDetector(codec.sampleRate(), sensitivity, dtmf) : null;
+    this.receive = new ReceivePath(Codecs.decoder(codec, opus), codec.rtpClockRate(), jitter, detector);
+    this.send = new SendPath(codec, Codecs.encoder(codec, opus), config.payloadType(),
+        config.dtmfPayloadType(), config.ptimeMs());
+    this.dtmfIn = rfc4733 ? new Rfc4733Receiver(codec.rtpClockRate(), dtmf) : null;
+  }
+
+  public LegConfig config() {
+    return config;
+  }
+
+  ReceivePath receive() {
+    return receive;
+  }
+
+  SendPath send() {
+    return send;
+  }
+
+  Rfc4733Receiver dtmfIn() {
+    return dtmfIn;
+  }
+
+  @Override
+  public String toString() {
+    return "Jitter -> " + config.codec().encodingName() + " -> 48k -> Mixer -> " + config.codec().encodingName()
+        + "/" + config.ptimeMs() + "ms -> RTP" + (config.onHold() ? " (hold)" : "");
+  }
+}

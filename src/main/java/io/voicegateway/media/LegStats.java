@@ -1,0 +1,13 @@
+package io.voicegateway.media;
+
+/**
+ * A snapshot of one leg's counters for the API and dashboard.
+ *
+ * @param codec             configuration name of the current codec, null before the leg started
+ * @param invalidPackets    datagrams on the RTP port that were not valid RTP (dropped)
+ * @param unknownPayloadTypes valid RTP with a payload type that was not negotiated (dropped)
+ * @param droppedOnHold     packets that arrived while the leg was not receiving
+ */
+public record LegStats(String callId, String legId, int rtpPort, String codec, long packetsReceived,
+    long invalidPackets, long unknownPayloadTypes, long droppedOnHold, long packetsLost, double jitterMs,
+    long packetsSent, long octetsSent) {}

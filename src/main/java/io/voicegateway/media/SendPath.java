@@ -1,0 +1,106 @@
+package io.voicegateway.media;
+
+import io.voicegateway.media.codec.AudioEncoder;
+import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.media.dtmf.Rfc4733Sender;
+import io.voicegateway.media.resample.Resampler;
+import io.voicegateway.rtp.RtpPacketizer;
+
+/**
+ * Send half of a leg: 48 kHz mix → resample to the codec rate → 16-bit → gather one ptime → encode →
+ * packetise. While RFC 4733 digits are being sent, event packets take the place of audio packets
+ * (RFC 4733 §2.5.1.1); the audio timestamp keeps running. {@link #push} allocates nothing.
+ */
+final class SendPath {
+  private static final int MAX_PAYLOAD = 1500;
+
+  private final CodecType codec;
+  private final AudioEncoder encoder;
+  private final int payloadType;
+  private final int dtmfPayloadType;
+  private final Resampler from48k;
+  private final float[] resampled;
+  private final short[] pending;
+  private final int samplesPerPacket;
+  private final int tsPerPacket;
+  private final int tsPerFrame;
+  private int pendingSamples;
+  private final byte[] packet = new byte[12 + MAX_PAYLOAD];
+  private final Rfc4733Sender dtmf; // null when telephone-event was not negotiated
+  private boolean sendingDtmf;
+
+  SendPath(CodecType codec, AudioEncoder encoder, int payloadType, int dtmfPayloadType, int ptimeMs) {
+    this.codec = codec;
+    this.encoder = encoder;
+    this.payloadType = payloadType;
+    this.dtmfPayloadType = dtmfPayloadType;
+    int rate = encoder.sampleRate();
+    this.from48k = new Resampler(48000, rate);
+    this.resampled = new float[from48k.maxOutput(MixerLeg.FRAME)];
+    int ptime = packetTime(codec, ptimeMs);
+    this.samplesPerPacket = rate * ptime / 1000;
+    this.tsPerPacket = codec.rtpClockRate() * ptime / 1000;
+    this.tsPerFrame = codec.timestampsPer20ms();
+    this.pending = new short[samplesPerPacket + rate / 50];
+    this.dtmf = dtmfPayloadType >= 0 ? new Rfc4733Sender(codec.rtpClockRate()) : null;
+  }
+
+  /** Opus frames are 10, 20, 40 or 60 ms; any other ptime falls back to 20 ms for it. */
+  static int packetTime(CodecType codec, int ptimeMs) {
+    if (codec == CodecType.OPUS && ptimeMs != 10 && ptimeMs != 20 && ptimeMs != 40 && ptimeMs != 60) {
+      return 20;
+    }
+    return ptimeMs;
+  }
+
+  /** Queues RFC 4733 digits; false when telephone-event was not negotiated or the digits are invalid. */
+  boolean queueDtmf(String digits) {
+    if (dtmf == null) {
+      return false;
+    }
+    try {
+      dtmf.queue(digits);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Encodes and sends the 20 ms {@code mix}; the packetizer's timestamp advances by 20 ms. */
+  void push(float[] mix, RtpPacketizer rtp, PacketSender sender) {
+    if (dtmf != null && dtmf.active()) {
+      int len = dtmf.next(rtp.timestamp(), packet, 12);
+      if (len > 0) {
+        sendingDtmf = true;
+        rtp.header(packet, dtmfPayloadType, dtmf.timestamp(), dtmf.marker(), len);
+        sender.send(packet, 0, 12 + len);
+      }
+      pendingSamples = 0; // audio during the event is dropped, not delayed
+      rtp.advance(tsPerFrame);
+      return;
+    }
+    if (sendingDtmf) {
+      sendingDtmf = false;
+      rtp.talkspurt();
+    }
+    int n = from48k.process(mix, MixerLeg.FRAME, resampled);
+    Pcm.toShort(resampled, 0, pending, pendingSamples, n);
+    pendingSamples += n;
+    // The timestamp of a packet is that of its first sample: packets out of this frame start where the
+    // frame's pending audio began.
+    long frameStart = rtp.timestamp() - (long) (pendingSamples - n) * codec.rtpClockRate() / encoder.sampleRate();
+    int consumed = 0;
+    while (pendingSamples - consumed >= samplesPerPacket) {
+      int len = encoder.encode(pending, consumed, samplesPerPacket, packet, 12);
+      long ts = (frameStart + (long) consumed * tsPerPacket / samplesPerPacket) & 0xffffffffL;
+      rtp.header(packet, payloadType, ts, false, len);
+      sender.send(packet, 0, 12 + len);
+      consumed += samplesPerPacket;
+    }
+    if (consumed > 0) {
+      System.arraycopy(pending, consumed, pending, 0, pendingSamples - consumed);
+      pendingSamples -= consumed;
+    }
+    rtp.advance(tsPerFrame);
+  }
+}
