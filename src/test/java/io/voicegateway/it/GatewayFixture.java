@@ -31,7 +31,7 @@ public final class GatewayFixture implements AutoCloseable {
         mediaYaml,
         "http:",
         "  host: 127.0.0.1",
-        "  port: 0",
+        "  port: " + FreePorts.udpAndTcp(),
         "  api_token: test-token",
         "");
     GatewayConfig config = ConfigLoader.parse(yaml, Map.of());
