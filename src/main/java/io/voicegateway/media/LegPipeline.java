@@ -18,6 +18,9 @@ public final class LegPipeline {
   private final ReceivePath receive;
   private final SendPath send;
   private final Rfc4733Receiver dtmfIn; // null when telephone-event was not negotiated
+  // Set once RFC 4733 events arrive: with dtmf.method "both" a phone that sends events may also leave the
+  // tones in its audio, and each press must be reported once.
+  private volatile boolean eventsSeen;
 
   /**
    * @param dtmfMethod      {@code dtmf.method}: rfc4733, inband or both
@@ -30,11 +33,21 @@ public final class LegPipeline {
     CodecType codec = config.codec();
     boolean inband = "inband".equals(dtmfMethod) || "both".equals(dtmfMethod);
     boolean rfc4733 = !"inband".equals(dtmfMethod) && config.dtmfPayloadType() >= 0;
-    GoertzelDetector detector = inband ? new GoertzelDetector(codec.sampleRate(), sensitivity, dtmf) : null;
+    DtmfListener inbandUnlessEvents = (digit, ms, source) -> {
+      if (!eventsSeen) {
+        dtmf.onDigit(digit, ms, source);
+      }
+    };
+    DtmfListener events = (digit, ms, source) -> {
+      eventsSeen = true;
+      dtmf.onDigit(digit, ms, source);
+    };
+    GoertzelDetector detector = inband ? new GoertzelDetector(codec.sampleRate(), sensitivity, inbandUnlessEvents)
+        : null;
     this.receive = new ReceivePath(Codecs.decoder(codec, opus), codec.rtpClockRate(), jitter, detector);
     this.send = new SendPath(codec, Codecs.encoder(codec, opus), config.payloadType(),
         config.dtmfPayloadType(), config.ptimeMs());
-    this.dtmfIn = rfc4733 ? new Rfc4733Receiver(codec.rtpClockRate(), dtmf) : null;
+    this.dtmfIn = rfc4733 ? new Rfc4733Receiver(codec.rtpClockRate(), events) : null;
   }
 
   public LegConfig config() {

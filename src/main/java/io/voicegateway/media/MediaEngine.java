@@ -6,7 +6,6 @@ import io.voicegateway.config.MediaConfig;
 import io.voicegateway.media.jitter.JitterSettings;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.rtp.PortPool;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,10 +29,11 @@ public final class MediaEngine {
   private final Map<String, MediaCall> calls = new ConcurrentHashMap<>();
   private final Map<Integer, MixerPartition> partitions = new ConcurrentHashMap<>();
   private final Map<Integer, Boolean> servedPartitions = new ConcurrentHashMap<>();
+  private final Map<Integer, Mixer> mixers = new ConcurrentHashMap<>();
   private final AtomicReference<MediaEvents> events = new AtomicReference<>(MediaEvents.NONE);
 
   /** One call in the engine: its mixer membership and partition. */
-  private record MediaCall(MixerCall mix, MixerPartition partition, long createdNanos) {}
+  private record MediaCall(MixerCall mix, MixerPartition partition) {}
 
   public MediaEngine(GatewayConfig config, GatewayMetrics metrics) {
     this(config, metrics, System::nanoTime);
@@ -79,15 +79,28 @@ public final class MediaEngine {
     return events.get();
   }
 
-  /** The partition a {@code MixerVerticle} serves; from then on new calls are spread over served ones. */
+  /** The partition a mixer serves; from then on new calls are spread over served partitions. */
   public MixerPartition servePartition(int index) {
     MixerPartition partition = partition(index);
     servedPartitions.put(index, Boolean.TRUE);
     return partition;
   }
 
+  /** Makes the mixer of a partition (what {@code MixerVerticle} runs) and serves the partition. */
+  public Mixer mixer(int index) {
+    Mixer mixer = new Mixer(servePartition(index));
+    mixers.put(index, mixer);
+    return mixer;
+  }
+
   public void stopServing(int index) {
     servedPartitions.remove(index);
+    mixers.remove(index);
+  }
+
+  /** The running mixers by partition, for their tick counters (late ticks, skipped frames). */
+  public Map<Integer, Mixer> mixers() {
+    return Map.copyOf(mixers);
   }
 
   private MixerPartition partition(int index) {
@@ -111,8 +124,7 @@ public final class MediaEngine {
       MixerPartition partition = pickPartition();
       MixerCall mix = new MixerCall(id);
       partition.add(mix);
-      metrics.callStarted();
-      return new MediaCall(mix, partition, clock.getAsLong());
+      return new MediaCall(mix, partition);
     });
   }
 
@@ -205,8 +217,7 @@ public final class MediaEngine {
 
   private void endCall(String callId, MediaCall call) {
     if (calls.remove(callId, call)) {
-      call.partition().remove(call.mix());
-      metrics.callEnded(Duration.ofNanos(clock.getAsLong() - call.createdNanos()));
+      call.partition().remove(call.mix()); // call counts and durations are the SIP side's metrics
     }
   }
 

@@ -14,10 +14,11 @@ public final class Mixer {
   public static final int MAX_CATCH_UP = 5;
 
   private final MixerPartition partition;
-  private long ticks;
-  private long lateTicks;
-  private long framesMixed;
-  private long framesSkipped;
+  // Written by the mixer thread only; volatile so the API and metrics can read them from anywhere.
+  private volatile long ticks;
+  private volatile long lateTicks;
+  private volatile long framesMixed;
+  private volatile long framesSkipped;
 
   public Mixer(MixerPartition partition) {
     this.partition = partition;

@@ -26,7 +26,7 @@ public final class MixerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    mixer = new Mixer(engine.servePartition(partition));
+    mixer = engine.mixer(partition);
     timer = vertx.setPeriodic(TIMER_MS, id -> mixer.tick(engine.nanoTime()));
     return Future.succeededFuture();
   }

@@ -142,16 +142,25 @@ final class RtpLegSocket implements LegTransport {
   }
 
   private void sendRtcp(long now, LegPipeline p) {
-    if (stats.started()) {
-      long lost = Math.max(0, stats.cumulativeLost());
-      if (lost > reportedLost) {
-        metrics.rtpLost(lost - reportedLost);
-        reportedLost = lost;
-      }
-      long clock = p == null ? 8000 : p.config().codec().rtpClockRate();
-      metrics.rtpJitter(stats.jitterUnits() * 1000.0 / clock);
+    recordMetrics(p);
+    sendRtcpReport(now, latch.target());
+  }
+
+  /** Adds this leg's new losses and its current jitter to the process totals. */
+  private void recordMetrics(LegPipeline p) {
+    if (!stats.started()) {
+      return;
     }
-    RtpTarget target = latch.target();
+    long lost = Math.max(0, stats.cumulativeLost());
+    if (lost > reportedLost) {
+      metrics.rtpLost(lost - reportedLost);
+      reportedLost = lost;
+    }
+    long clock = p == null ? 8000 : p.config().codec().rtpClockRate();
+    metrics.rtpJitter(stats.jitterUnits() * 1000.0 / clock);
+  }
+
+  private void sendRtcpReport(long now, RtpTarget target) {
     if (target.port() <= 0) {
       return;
     }
@@ -183,6 +192,7 @@ final class RtpLegSocket implements LegTransport {
       return;
     }
     closed = true;
+    recordMetrics(leg.pipeline()); // the losses since the last report (a read of RTP-thread counters)
     rtp.close();
     rtcp.close();
   }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * RTP port pool I/O on an event loop; deploy one instance per core, all sharing one {@link MediaEngine}.
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * crosses the event bus: packets go straight from the socket into the leg's jitter buffer.
  */
 public final class RtpVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(RtpVerticle.class.getName());
   /** The watchdog and RTCP timer. */
   static final long CHECK_MS = 250;
   /** Ports tried when a pair from the pool turns out to be taken by another process. */
@@ -84,6 +86,7 @@ public final class RtpVerticle extends VerticleBase {
       if (ar.succeeded()) {
         msg.reply(new LegOpened(open.legId(), ar.result()));
       } else {
+        LOG.warning(() -> "leg " + open.legId() + " of call " + open.callId() + ": " + ar.cause().getMessage());
         msg.fail(503, ar.cause().getMessage());
       }
     });
@@ -126,6 +129,8 @@ public final class RtpVerticle extends VerticleBase {
       engine.startLeg(msg.body());
       msg.reply(msg.body());
     } catch (IllegalArgumentException e) {
+      // The SIP side usually sends (no reply): the log is where a bad start shows.
+      LOG.warning(() -> "leg " + msg.body().legId() + " not started: " + e.getMessage());
       msg.fail(400, e.getMessage());
     }
   }

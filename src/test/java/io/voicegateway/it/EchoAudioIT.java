@@ -20,6 +20,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The echo test as a caller hears it: baresip dials {@code sip:echo@…} with one codec, plays speech made
  * by espeak-ng and records what comes back. The returned audio must match what was sent (normalized
  * cross-correlation after alignment) and arrive within 120 ms of round-trip delay.
+ *
+ * <p>baresip's dump of what it heard starts with the first packet it decodes. The gateway sends RTP
+ * from the moment the call is answered (silence until the echo has something), so the lag of the speech
+ * inside that dump is the delay the gateway adds: its jitter buffer, the mixer tick and the codecs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EchoAudioIT {
@@ -39,6 +43,10 @@ class EchoAudioIT {
     gw.close();
   }
 
+  private static short[] toCompareRate(Wav wav) {
+    return AudioMatch.resample(AudioMatch.mono(wav.samples(), wav.channels()), wav.sampleRate(), COMPARE_RATE);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "PCMU,          8000,  0.9",
@@ -52,11 +60,12 @@ class EchoAudioIT {
     Baresip.CallRecording rec = phone.call(gw.uri("echo"), Duration.ofSeconds(25));
     assertNotNull(rec.heard(), "baresip heard nothing: " + rec.log());
 
-    short[] sent = AudioMatch.resample(Wav.read(rec.sent()).samples(), rate, COMPARE_RATE);
-    short[] heard = AudioMatch.resample(Wav.read(rec.heard()).samples(), rate, COMPARE_RATE);
-    AudioMatch.Result match = AudioMatch.align(sent, heard, COMPARE_RATE, 500);
+    short[] sent = toCompareRate(Wav.read(rec.sent()));
+    short[] heard = toCompareRate(Wav.read(rec.heard()));
+    AudioMatch.Result match = AudioMatch.align(sent, heard, COMPARE_RATE, 500, 400);
     System.out.printf("echo %s: %s%n", codec, match);
-    assertTrue(match.correlation() >= minCorrelation, codec + ": " + match);
-    assertTrue(match.lagMs() <= 120, codec + " round trip adds too much delay: " + match);
+    assertTrue(match.windows().size() >= 8, codec + ": too little speech came back: " + match);
+    assertTrue(match.medianCorrelation() >= minCorrelation, codec + ": " + match);
+    assertTrue(match.maxLagMs() <= 120, codec + " round trip adds too much delay: " + match);
   }
 }

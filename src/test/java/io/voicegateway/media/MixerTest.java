@@ -13,7 +13,7 @@ class MixerTest {
   private static final long MS = 1_000_000L;
 
   /** A leg that says a constant level and remembers the level it heard on each frame. */
-  static final class ConstantLeg implements MixerLeg {
+  static class ConstantLeg implements MixerLeg {
     final float[] frame = new float[FRAME];
     final List<Float> heard = new ArrayList<>();
     boolean talking = true;

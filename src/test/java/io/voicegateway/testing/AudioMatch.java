@@ -1,76 +1,117 @@
 package io.voicegateway.testing;
 
+import io.voicegateway.media.Pcm;
+import io.voicegateway.media.resample.Resampler;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Aligns what came back with what was sent: the lag with the highest normalized cross-correlation
- * (Pearson, over the overlap) within a search window.
+ * Aligns what came back with what was sent. A real peer's jitter buffer may move the alignment by a
+ * frame or two while it settles, so the audio is compared in windows, each aligned on its own: the
+ * result is the median of the windows' best normalized cross-correlations, and the largest lag among them.
  */
 public final class AudioMatch {
-  /** @param lagSamples how much later {@code received} is than {@code sent}; @param correlation in [-1, 1] */
-  public record Result(int lagSamples, double correlation, int sampleRate) {
-    public double lagMs() {
-      return lagSamples * 1000.0 / sampleRate;
-    }
+  /** One window: where it starts in {@code sent}, its best lag and correlation there. */
+  public record Window(int startSample, int lagSamples, double correlation) {}
 
+  /** @param medianCorrelation in [-1, 1]; @param maxLagMs the largest per-window lag */
+  public record Result(double medianCorrelation, double maxLagMs, List<Window> windows) {
     @Override
     public String toString() {
-      return String.format("correlation %.3f at lag %.1f ms", correlation, lagMs());
+      return String.format("median correlation %.3f over %d windows, max lag %.1f ms",
+          medianCorrelation, windows.size(), maxLagMs);
     }
   }
 
   private AudioMatch() {}
 
-  /** Both signals at {@code rate}; searches lags 0 … maxLagMs. Silence-only overlaps score 0. */
-  public static Result align(short[] sent, short[] received, int rate, int maxLagMs) {
+  /**
+   * Compares {@code received} against {@code sent} (both mono at {@code rate}) in windows of
+   * {@code windowMs}, searching lags 0 … {@code maxLagMs}. Windows of near silence in {@code sent} are
+   * skipped: they carry no shape to match.
+   */
+  public static Result align(short[] sent, short[] received, int rate, int windowMs, int maxLagMs) {
+    int w = rate * windowMs / 1000;
     int maxLag = rate * maxLagMs / 1000;
-    int bestLag = 0;
-    double best = -2;
-    for (int lag = 0; lag <= maxLag && lag < received.length; lag++) {
-      double c = correlation(sent, received, lag);
-      if (c > best) {
-        best = c;
-        bestLag = lag;
+    List<Window> windows = new ArrayList<>();
+    for (int start = 0; start + w <= sent.length; start += w) {
+      if (rms(sent, start, w) < 300) {
+        continue;
       }
+      int bestLag = 0;
+      double best = -1;
+      for (int lag = 0; lag <= maxLag && start + lag + w <= received.length; lag++) {
+        double c = correlation(sent, start, received, start + lag, w);
+        if (c > best) {
+          best = c;
+          bestLag = lag;
+        }
+      }
+      windows.add(new Window(start, bestLag, best));
     }
-    return new Result(bestLag, best, rate);
+    if (windows.isEmpty()) {
+      return new Result(-1, 0, windows);
+    }
+    double[] c = windows.stream().mapToDouble(Window::correlation).sorted().toArray();
+    double maxLagMsSeen = windows.stream().mapToInt(Window::lagSamples).max().orElse(0) * 1000.0 / rate;
+    return new Result(c[c.length / 2], maxLagMsSeen, windows);
   }
 
-  /** Pearson correlation of sent[i] against received[i + lag] over their overlap. */
-  public static double correlation(short[] sent, short[] received, int lag) {
-    int n = Math.min(sent.length, received.length - lag);
-    if (n <= 0) {
-      return 0;
-    }
+  /** Pearson correlation of a[ao …] against b[bo …] over n samples. */
+  static double correlation(short[] a, int ao, short[] b, int bo, int n) {
     double sa = 0, sb = 0;
     for (int i = 0; i < n; i++) {
-      sa += sent[i];
-      sb += received[i + lag];
+      sa += a[ao + i];
+      sb += b[bo + i];
     }
     double ma = sa / n, mb = sb / n;
     double num = 0, da = 0, db = 0;
     for (int i = 0; i < n; i++) {
-      double a = sent[i] - ma, b = received[i + lag] - mb;
-      num += a * b;
-      da += a * a;
-      db += b * b;
+      double x = a[ao + i] - ma, y = b[bo + i] - mb;
+      num += x * y;
+      da += x * x;
+      db += y * y;
     }
     return da == 0 || db == 0 ? 0 : num / Math.sqrt(da * db);
   }
 
-  /** Linear-interpolation rate change, good enough to compare speech envelopes across codec rates. */
+  private static double rms(short[] s, int off, int n) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += (double) s[off + i] * s[off + i];
+    }
+    return Math.sqrt(sum / n);
+  }
+
+  /** Changes rate with the gateway's own band-limited resampler (8, 16 or 48 kHz). */
   public static short[] resample(short[] in, int fromRate, int toRate) {
     if (fromRate == toRate) {
       return in;
     }
-    int n = (int) ((long) in.length * toRate / fromRate);
-    short[] out = new short[n];
-    for (int i = 0; i < n; i++) {
-      double pos = (double) i * fromRate / toRate;
-      int j = (int) pos;
-      double f = pos - j;
-      int a = in[Math.min(j, in.length - 1)];
-      int b = in[Math.min(j + 1, in.length - 1)];
-      out[i] = (short) Math.round(a + (b - a) * f);
+    Resampler r = new Resampler(fromRate, toRate);
+    float[] f = new float[in.length];
+    Pcm.toFloat(in, 0, f, 0, in.length);
+    float[] out = new float[r.maxOutput(in.length)];
+    int n = r.process(f, in.length, out);
+    short[] s = new short[n];
+    Pcm.toShort(out, 0, s, 0, n);
+    return s;
+  }
+
+  /** Averages interleaved channels into one. */
+  public static short[] mono(short[] interleaved, int channels) {
+    if (channels <= 1) {
+      return interleaved;
+    }
+    short[] out = new short[interleaved.length / channels];
+    for (int i = 0; i < out.length; i++) {
+      int sum = 0;
+      for (int c = 0; c < channels; c++) {
+        sum += interleaved[i * channels + c];
+      }
+      out[i] = (short) (sum / channels);
     }
     return out;
   }
+
 }

@@ -13,10 +13,10 @@ final class G711Decoder implements AudioDecoder {
     return 8000;
   }
 
-  /** Writes one sample per byte, as many as fit in {@code out}. */
+  /** Writes one sample per byte, as many as {@code in} holds and fit in {@code out}. */
   @Override
   public int decode(byte[] in, int off, int len, short[] out, int outOff) {
-    int n = Math.min(len, out.length - outOff);
+    int n = Math.min(Math.min(len, in.length - off), out.length - outOff);
     if (alaw) {
       for (int i = 0; i < n; i++) {
         out[outOff + i] = G711.alawDecode(in[off + i]);

@@ -13,10 +13,10 @@ final class G711Encoder implements AudioEncoder {
     return 8000;
   }
 
-  /** Writes one byte per sample, as many as fit in {@code out}. */
+  /** Writes one byte per sample, as many as {@code in} holds and fit in {@code out}. */
   @Override
   public int encode(short[] in, int inOff, int samples, byte[] out, int outOff) {
-    int n = Math.min(samples, out.length - outOff);
+    int n = Math.min(Math.min(samples, in.length - inOff), out.length - outOff);
     if (alaw) {
       for (int i = 0; i < n; i++) {
         out[outOff + i] = G711.alawEncode(in[inOff + i]);

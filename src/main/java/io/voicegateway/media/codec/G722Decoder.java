@@ -26,7 +26,7 @@ final class G722Decoder implements AudioDecoder {
   /** Writes two samples per byte, for as many whole bytes as fit in {@code out}. */
   @Override
   public int decode(byte[] in, int off, int len, short[] out, int outOff) {
-    int n = Math.min(len, (out.length - outOff) / 2);
+    int n = Math.min(Math.min(len, in.length - off), (out.length - outOff) / 2);
     for (int i = 0; i < n; i++) {
       int code = in[off + i] & 0xFF;
       int rlow = decodeLow(code & 0x3F);

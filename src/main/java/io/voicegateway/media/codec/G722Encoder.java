@@ -31,7 +31,7 @@ final class G722Encoder implements AudioEncoder {
   /** Encodes pairs of samples (an odd last sample is dropped); returns {@code samples / 2} bytes. */
   @Override
   public int encode(short[] in, int inOff, int samples, byte[] out, int outOff) {
-    int n = Math.min(samples / 2, out.length - outOff);
+    int n = Math.min(Math.min(samples, in.length - inOff) / 2, out.length - outOff);
     for (int i = 0; i < n; i++) {
       qmf.analyse(in[inOff + 2 * i], in[inOff + 2 * i + 1]);
       int ilow = encodeLow(qmf.low);

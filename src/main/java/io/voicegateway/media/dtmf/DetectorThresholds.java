@@ -20,9 +20,9 @@ final class DetectorThresholds {
   final double holdRatio;
   /** Weakest accepted tone, per tone, in dBm0 (-30 → -40). */
   final double minToneDbm0;
-  /** High group louder than low group, in dB (8 → 11). */
+  /** High group louder than low group, in dB (8.5 → 11): 8 dB always passes. */
   final double normalTwistDb;
-  /** Low group louder than high group, in dB (4 → 7). */
+  /** Low group louder than high group, in dB (4.5 → 7): 4 dB always passes. */
   final double reverseTwistDb;
   /** How far the strongest tone of a group must stand above the group's others, in dB (10 → 6). */
   final double relativePeakDb;
@@ -35,10 +35,10 @@ final class DetectorThresholds {
     }
     this.sensitivity = sensitivity;
     this.startRatio = 0.85 - 0.20 * sensitivity;
-    this.holdRatio = 0.40;
+    this.holdRatio = 0.50;
     this.minToneDbm0 = -30 - 10 * sensitivity;
-    this.normalTwistDb = 8 + 3 * sensitivity;
-    this.reverseTwistDb = 4 + 3 * sensitivity;
+    this.normalTwistDb = 8.5 + 2.5 * sensitivity;
+    this.reverseTwistDb = 4.5 + 2.5 * sensitivity;
     this.relativePeakDb = 10 - 4 * sensitivity;
     this.harmonicDb = 25 - 7 * sensitivity;
   }

@@ -2,7 +2,8 @@ package io.voicegateway.media.dtmf;
 
 /**
  * The Goertzel algorithm for one frequency: the squared DFT magnitude at an exact frequency (not
- * restricted to integer bins) over a block, for 8 multiplies-and-adds per 4 samples of the FFT.
+ * restricted to integer bins) over a block, for one multiply and two adds per sample. Cheaper than an
+ * FFT when, as here, only 8 frequencies matter.
  */
 final class Goertzel {
 

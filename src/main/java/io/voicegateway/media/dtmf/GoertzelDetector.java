@@ -24,8 +24,11 @@ public final class GoertzelDetector {
   public static final int BLOCK_SAMPLES_8K = 102;
   /** Consecutive clean blocks (half a block apart) of one digit that start a press: 31.9 ms. */
   public static final int START_BLOCKS = 4;
-  /** Consecutive blocks without the digit that end a press: longer than a 10 ms drop-out can cause. */
-  public static final int END_BLOCKS = 7;
+  /**
+   * Consecutive blocks without the digit that end a press (38 ms): every block touching a gap fails,
+   * so a 20 ms drop-out (at most 5 blocks) never splits a press and a 40 ms pause (at least 6) ends it.
+   */
+  public static final int END_BLOCKS = 6;
 
   private final int sampleRate;
   private final float[] block;

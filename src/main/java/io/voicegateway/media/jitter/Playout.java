@@ -360,12 +360,10 @@ final class Playout {
       silenceN += n;
       plc.good(a, at, n);
     } else if (plc.concealing() || (!decoderConceals && sinceAudio < 6 * ms10)) {
+      int audible = Math.max(0, Math.min(n, 6 * ms10 - plc.concealedSamples()));
       plc.conceal(a, at, n); // continues (and fades) an ongoing waveform concealment
-      if (plc.faded()) {
-        silenceN += n;
-      } else {
-        concealN += n;
-      }
+      concealN += audible;
+      silenceN += n - audible;
     } else if (sinceAudio >= 6 * ms10) {
       java.util.Arrays.fill(a, at, at + n, (short) 0);
       silenceN += n;

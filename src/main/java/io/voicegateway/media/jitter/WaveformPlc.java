@@ -71,6 +71,11 @@ public final class WaveformPlc {
     return erased >= 6 * frame10;
   }
 
+  /** Samples concealed so far in the current concealment (0 when not concealing). */
+  public int concealedSamples() {
+    return erased;
+  }
+
   /** The pitch period (samples) used by the current or last concealment. */
   public int pitch() {
     return pitch;

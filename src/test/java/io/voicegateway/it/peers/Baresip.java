@@ -41,8 +41,10 @@ public final class Baresip {
         "audio_alert aufile," + dir.resolve("alert.wav"),
         "ausrc_srate " + sampleRate,
         "auplay_srate " + sampleRate,
+        // Opus is negotiated as opus/48000/2: keep the audio device side mono.
+        "ausrc_channels 1",
+        "auplay_channels 1",
         "rtp_ports 40000-49999",
-        "jitter_buffer_delay 2-8",
         "module_path /usr/lib/baresip/modules",
         "module g711.so",
         "module g722.so",

@@ -63,5 +63,6 @@ class G711Test {
     AudioDecoder dec = Codecs.decoder(CodecType.PCMU, null);
     short[] out = new short[100];
     assertEquals(40, dec.decode(new byte[160], 0, 160, out, 60));
+    assertEquals(10, dec.decode(new byte[160], 150, 160, new short[160], 0)); // length past the array's end
   }
 }

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voicegateway.media.Allocations;
 import io.voicegateway.media.SignalMetrics;
-import java.lang.management.ManagementFactory;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -127,21 +126,10 @@ class ResamplerTest {
 
   @Test
   void steadyStateProcessingDoesNotAllocate() {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no allocation counter");
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
     Resampler r = new Resampler(8000, 48000);
     float[] in = SignalMetrics.toneFloat(1000, 8000, 160, 0.5);
     float[] out = new float[r.maxOutput(160)];
-    for (int i = 0; i < 2000; i++) {
-      r.process(in, 160, out); // warm up (JIT)
-    }
-    long tid = Thread.currentThread().getId();
-    long before = threads.getThreadAllocatedBytes(tid);
-    for (int i = 0; i < 1000; i++) {
-      r.process(in, 160, out);
-    }
-    long allocated = threads.getThreadAllocatedBytes(tid) - before;
+    long allocated = Allocations.measure(() -> r.process(in, 160, out), 2000, 1000);
     assertTrue(allocated < 1024, "allocated " + allocated + " bytes in 1000 frames");
   }
 
