@@ -22,14 +22,22 @@ public final class FakeMedia {
   public final ConcurrentLinkedQueue<CallEvent> events = new ConcurrentLinkedQueue<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private volatile boolean exhausted;
+  private volatile long openDelayMs;
 
   public FakeMedia(Vertx vertx) {
     consumers.add(vertx.eventBus().<MediaCommands.LegOpen>consumer(Addresses.MEDIA_LEG_OPEN, msg -> {
       opens.add(msg.body());
-      if (exhausted) {
-        msg.fail(503, "port pool exhausted");
+      Runnable answer = () -> {
+        if (exhausted) {
+          msg.fail(503, "port pool exhausted");
+        } else {
+          msg.reply(new MediaCommands.LegOpened(msg.body().legId(), FreePorts.find(true)));
+        }
+      };
+      if (openDelayMs > 0) {
+        vertx.setTimer(openDelayMs, id -> answer.run());
       } else {
-        msg.reply(new MediaCommands.LegOpened(msg.body().legId(), FreePorts.find(true)));
+        answer.run();
       }
     }));
     consumers.add(vertx.eventBus().<MediaCommands.LegStart>consumer(Addresses.MEDIA_LEG_START, m -> starts.add(m.body())));
@@ -41,6 +49,11 @@ public final class FakeMedia {
   /** From now on LEG_OPEN fails as when the port pool is empty. */
   public void exhaust() {
     exhausted = true;
+  }
+
+  /** Answers LEG_OPEN only after {@code ms}, so calls stay ringing that long (to CANCEL them). */
+  public void delayOpens(long ms) {
+    openDelayMs = ms;
   }
 
   public long count(io.voicegateway.bus.CallEventType type) {
