@@ -28,6 +28,8 @@ final class DetectorThresholds {
   final double relativePeakDb;
   /** How far each tone's second harmonic must stay below the tone, in dB (25 → 18). */
   final double harmonicDb;
+  /** How far, as a fraction, each tone may be off its nominal frequency (1.7 % → 2.0 %). */
+  final double maxDeviation;
 
   DetectorThresholds(double sensitivity) {
     if (!(sensitivity >= 0 && sensitivity <= 1)) {
@@ -41,6 +43,7 @@ final class DetectorThresholds {
     this.reverseTwistDb = 4.5 + 2.5 * sensitivity;
     this.relativePeakDb = 10 - 4 * sensitivity;
     this.harmonicDb = 25 - 7 * sensitivity;
+    this.maxDeviation = 0.017 + 0.003 * sensitivity;
   }
 
   /** @return the power ratio for a level difference in dB */
@@ -52,8 +55,8 @@ final class DetectorThresholds {
   public String toString() {
     return String.format(java.util.Locale.ROOT,
         "sensitivity %.2f: start %.2f, hold %.2f, min %.0f dBm0, twist +%.1f/-%.1f dB, peak %.0f dB, "
-            + "harmonic %.0f dB",
+            + "harmonic %.0f dB, deviation %.1f %%",
         sensitivity, startRatio, holdRatio, minToneDbm0, normalTwistDb, reverseTwistDb, relativePeakDb,
-        harmonicDb);
+        harmonicDb, maxDeviation * 100);
   }
 }

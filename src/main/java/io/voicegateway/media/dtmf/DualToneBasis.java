@@ -1,30 +1,48 @@
 package io.voicegateway.media.dtmf;
 
 /**
- * Least-squares fit of one DTMF pair and its second harmonics over a block: the amplitudes of the
- * sines at the low tone, the high tone, and twice each, that best explain the block together.
+ * Least-squares fit of one DTMF pair over a block, then of its second harmonics to what the pair
+ * leaves unexplained.
  *
  * <p>Why not the Goertzel powers alone: over a block this short a rectangular window leaks each tone
- * into the other filters (a high tone 8 dB louder moves the low tone's estimate by ±2 dB) and a row's
- * harmonic lies only 58–93 Hz from a column tone. Fitting all four frequencies jointly removes that
- * cross-talk, so twist, energy share and harmonic levels are exact for clean tones.
+ * into the other filters (a high tone 8 dB louder moves the low tone's estimate by ±2 dB). Fitting
+ * both tones jointly removes that, so twist and energy share are exact for clean tones. Each tone
+ * gets first- and second-order terms in time as well (t·cos, t·sin, t²·cos, t²·sin, t from -1 to 1
+ * across the block), so a tone off its nominal frequency, as a generator may be, is still fitted
+ * (without them ±0.5 % already lost a quarter of the digits) and its deviation can be measured.
  *
- * <p>Immutable and shared by every detector of one sample rate: the cosine/sine tables (16 per
- * frequency pair, about 13 KB at 8 kHz) and each pair's inverse Gram matrix are built once.
+ * <p>The harmonics are fitted afterwards, to the residual: a row's harmonic (1394–1882 Hz) lies only
+ * 58–93 Hz from a column tone, close enough to the column tone's time terms that a joint fit would
+ * trade energy between them and turn a little noise into a loud "harmonic".
+ *
+ * <p>Immutable and shared by every detector of one sample rate: the basis tables (about 26 KB at
+ * 8 kHz) and each pair's matrices are built once.
  */
 final class DualToneBasis {
 
   static final double[] LOW_HZ = {697, 770, 852, 941};
   static final double[] HIGH_HZ = {1209, 1336, 1477, 1633};
-  private static final int TERMS = 8; // cos and sin for: low, high, 2 × low, 2 × high
+  /**
+   * Terms of one pair's tone model: cos and sin of low and high, then t·cos and t·sin of both, then
+   * t²·cos and t²·sin of both.
+   */
+  private static final int TONE_TERMS = 12;
+  /** cos and sin of 2 × low and 2 × high. */
+  private static final int HARMONIC_TERMS = 4;
+  /** Coefficients {@link #fit} produces: the tone model's, then the harmonics'. */
+  static final int TERMS = TONE_TERMS + HARMONIC_TERMS;
   private static final DualToneBasis[] CACHE = new DualToneBasis[7]; // by sample rate / 8000
 
   private final int n;
-  /** [frequency index][sample]: 0-3 low, 4-7 high, 8-11 low harmonics, 12-15 high harmonics. */
-  private final float[][] cos = new float[16][];
-  private final float[][] sin = new float[16][];
-  /** [r * 4 + c]: the 8×8 inverse Gram matrix of that pair's basis, row-major. */
-  private final double[][] inverseGram = new double[16][];
+  private final double halfBlockSeconds;
+  /** [pair r * 4 + c][term][sample]; tone terms then harmonic terms; arrays shared between pairs. */
+  private final float[][][] terms = new float[16][][];
+  /** [pair]: inverse Gram matrix of the tone terms, row-major. */
+  private final double[][] toneInverse = new double[16][];
+  /** [pair]: inverse Gram matrix of the harmonic terms, row-major. */
+  private final double[][] harmonicInverse = new double[16][];
+  /** [pair]: inner products of each tone term with each harmonic term, [tone term * 4 + harmonic term]. */
+  private final double[][] cross = new double[16][];
 
   static synchronized DualToneBasis forRate(int sampleRate, int blockSamples) {
     int key = sampleRate / 8000;
@@ -36,95 +54,149 @@ final class DualToneBasis {
 
   private DualToneBasis(int sampleRate, int n) {
     this.n = n;
-    for (int f = 0; f < 16; f++) {
-      double hz = (f / 4 % 2 == 0 ? LOW_HZ : HIGH_HZ)[f % 4] * (f < 8 ? 1 : 2);
-      cos[f] = new float[n];
-      sin[f] = new float[n];
-      for (int i = 0; i < n; i++) {
-        // centred time index keeps the basis better conditioned than starting at 0
-        double phase = 2 * Math.PI * hz * (i - (n - 1) / 2.0) / sampleRate;
-        cos[f][i] = (float) Math.cos(phase);
-        sin[f][i] = (float) Math.sin(phase);
-      }
+    this.halfBlockSeconds = n / 2.0 / sampleRate;
+    float[][][] low = new float[4][][];
+    float[][][] high = new float[4][][];
+    for (int i = 0; i < 4; i++) {
+      low[i] = tables(LOW_HZ[i], sampleRate);
+      high[i] = tables(HIGH_HZ[i], sampleRate);
     }
     for (int r = 0; r < 4; r++) {
       for (int c = 0; c < 4; c++) {
-        inverseGram[r * 4 + c] = invert(gram(r, c));
+        float[][] l = low[r];
+        float[][] h = high[c];
+        float[][] t = {
+            l[0], l[1], h[0], h[1], l[2], l[3], h[2], h[3], l[4], l[5], h[4], h[5], // tone terms
+            l[6], l[7], h[6], h[7]}; // harmonic terms
+        int pair = r * 4 + c;
+        terms[pair] = t;
+        toneInverse[pair] = invert(products(t, 0, TONE_TERMS, 0, TONE_TERMS), TONE_TERMS);
+        harmonicInverse[pair] = invert(products(t, TONE_TERMS, TERMS, TONE_TERMS, TERMS), HARMONIC_TERMS);
+        cross[pair] = products(t, 0, TONE_TERMS, TONE_TERMS, TERMS);
       }
     }
   }
 
-  /**
-   * Fits the pair (r, c) to {@code x}.
-   *
-   * @param projections scratch, at least 8 long
-   * @param amplitudes  receives the sine amplitudes of: low tone, high tone, low's harmonic, high's
-   *                    harmonic
-   * @return the energy of the fitted signal: the part of the block's energy the four sines explain
-   */
-  double fit(float[] x, int r, int c, double[] projections, double[] amplitudes) {
-    for (int t = 0; t < TERMS; t += 2) {
-      int f = frequency(r, c, t / 2);
-      float[] cf = cos[f];
-      float[] sf = sin[f];
-      double pc = 0;
-      double ps = 0;
-      for (int i = 0; i < n; i++) {
-        pc += x[i] * cf[i];
-        ps += x[i] * sf[i];
-      }
-      projections[t] = pc;
-      projections[t + 1] = ps;
+  /** cos, sin, t·cos, t·sin, t²·cos, t²·sin at {@code hz}, then cos, sin at 2 × {@code hz}. */
+  private float[][] tables(double hz, int sampleRate) {
+    float[][] t = new float[8][n];
+    for (int i = 0; i < n; i++) {
+      double centred = i - (n - 1) / 2.0;
+      double phase = 2 * Math.PI * hz * centred / sampleRate;
+      double time = centred / (n / 2.0);
+      double cos = Math.cos(phase);
+      double sin = Math.sin(phase);
+      t[0][i] = (float) cos;
+      t[1][i] = (float) sin;
+      t[2][i] = (float) (time * cos);
+      t[3][i] = (float) (time * sin);
+      t[4][i] = (float) (time * time * cos);
+      t[5][i] = (float) (time * time * sin);
+      t[6][i] = (float) Math.cos(2 * phase);
+      t[7][i] = (float) Math.sin(2 * phase);
     }
-    double[] inv = inverseGram[r * 4 + c];
-    double explained = 0;
-    for (int t = 0; t < TERMS; t += 2) {
-      double a = 0;
-      double b = 0;
-      for (int j = 0; j < TERMS; j++) {
-        a += inv[t * TERMS + j] * projections[j];
-        b += inv[(t + 1) * TERMS + j] * projections[j];
+    return t;
+  }
+
+  /**
+   * Fits the pair (r, c) to {@code x}; read the result with {@link #amplitude} and {@link
+   * #deviation}.
+   *
+   * @param projections  scratch, {@link #TERMS} long
+   * @param coefficients receives the coefficients, {@link #TERMS} long
+   * @return the energy of the fitted pair: the part of the block's energy the two tones explain
+   */
+  double fit(float[] x, int r, int c, double[] projections, double[] coefficients) {
+    int pair = r * 4 + c;
+    float[][] t = terms[pair];
+    for (int k = 0; k < TERMS; k++) {
+      float[] b = t[k];
+      double p = 0;
+      for (int i = 0; i < n; i++) {
+        p += x[i] * b[i];
       }
-      amplitudes[t / 2] = Math.sqrt(a * a + b * b);
-      explained += a * projections[t] + b * projections[t + 1];
+      projections[k] = p;
+    }
+    double[] inv = toneInverse[pair];
+    double explained = 0;
+    for (int k = 0; k < TONE_TERMS; k++) {
+      double coefficient = 0;
+      for (int j = 0; j < TONE_TERMS; j++) {
+        coefficient += inv[k * TONE_TERMS + j] * projections[j];
+      }
+      coefficients[k] = coefficient;
+      explained += coefficient * projections[k];
+    }
+    // the residual's projections on the harmonic terms: x's, less the fitted tones'
+    double[] x2 = cross[pair];
+    for (int h = 0; h < HARMONIC_TERMS; h++) {
+      double fitted = 0;
+      for (int k = 0; k < TONE_TERMS; k++) {
+        fitted += coefficients[k] * x2[k * HARMONIC_TERMS + h];
+      }
+      projections[TONE_TERMS + h] -= fitted;
+    }
+    double[] hinv = harmonicInverse[pair];
+    for (int h = 0; h < HARMONIC_TERMS; h++) {
+      double coefficient = 0;
+      for (int j = 0; j < HARMONIC_TERMS; j++) {
+        coefficient += hinv[h * HARMONIC_TERMS + j] * projections[TONE_TERMS + j];
+      }
+      coefficients[TONE_TERMS + h] = coefficient;
     }
     return explained;
   }
 
-  /** Frequency index of term k (0 low, 1 high, 2 low harmonic, 3 high harmonic) of pair (r, c). */
-  private static int frequency(int r, int c, int k) {
-    switch (k) {
-      case 0: return r;
-      case 1: return 4 + c;
-      case 2: return 8 + r;
-      default: return 12 + c;
-    }
+  /** @return the amplitude at the block's centre of 0 the low tone, 1 the high tone, 2 low's harmonic, 3 high's */
+  static double amplitude(double[] coefficients, int sine) {
+    int at = sine < 2 ? 2 * sine : TONE_TERMS + 2 * (sine - 2);
+    return Math.hypot(coefficients[at], coefficients[at + 1]);
   }
 
-  private double[] gram(int r, int c) {
-    double[] g = new double[TERMS * TERMS];
-    for (int i = 0; i < TERMS; i++) {
-      float[] bi = basis(r, c, i);
-      for (int j = 0; j < TERMS; j++) {
-        float[] bj = basis(r, c, j);
+  /**
+   * How far tone 0 (low) or 1 (high) is off its nominal frequency, as a fraction of it. A change of
+   * frequency turns the phase, which shows as a t-term in quadrature with the tone; a change of
+   * amplitude (a tone starting or stopping inside the block) shows in phase and is left out.
+   */
+  double deviation(double[] coefficients, int tone, int r, int c) {
+    double a = coefficients[2 * tone];
+    double b = coefficients[2 * tone + 1];
+    double ta = coefficients[4 + 2 * tone];
+    double tb = coefficients[5 + 2 * tone];
+    double radiansAtEdge = Math.abs(a * tb - b * ta) / (a * a + b * b); // phase turned from centre to edge
+    double hz = tone == 0 ? LOW_HZ[r] : HIGH_HZ[c];
+    return radiansAtEdge / (2 * Math.PI * hz * halfBlockSeconds);
+  }
+
+  /**
+   * How much tone 0 (low) or 1 (high) grows from the block's centre to its end, as a fraction of its
+   * amplitude (negative when it fades): the t-term in phase with the tone. Steady tones give ~0; a
+   * tone starting or stopping inside the block gives a large value.
+   */
+  static double slope(double[] coefficients, int tone) {
+    double a = coefficients[2 * tone];
+    double b = coefficients[2 * tone + 1];
+    return (a * coefficients[4 + 2 * tone] + b * coefficients[5 + 2 * tone]) / (a * a + b * b);
+  }
+
+  /** Inner products of terms [i0, i1) with terms [j0, j1), row-major. */
+  private double[] products(float[][] t, int i0, int i1, int j0, int j1) {
+    int cols = j1 - j0;
+    double[] g = new double[(i1 - i0) * cols];
+    for (int i = i0; i < i1; i++) {
+      for (int j = j0; j < j1; j++) {
         double s = 0;
         for (int k = 0; k < n; k++) {
-          s += (double) bi[k] * bj[k];
+          s += (double) t[i][k] * t[j][k];
         }
-        g[i * TERMS + j] = s;
+        g[(i - i0) * cols + (j - j0)] = s;
       }
     }
     return g;
   }
 
-  private float[] basis(int r, int c, int term) {
-    int f = frequency(r, c, term / 2);
-    return term % 2 == 0 ? cos[f] : sin[f];
-  }
-
-  /** Gauss-Jordan inversion with partial pivoting; the matrix is small, symmetric and well conditioned. */
-  private static double[] invert(double[] m) {
-    int k = TERMS;
+  /** Gauss-Jordan inversion with partial pivoting; the matrices are small, symmetric and well conditioned. */
+  private static double[] invert(double[] m, int k) {
     double[] a = m.clone();
     double[] inv = new double[k * k];
     for (int i = 0; i < k; i++) {

@@ -6,13 +6,21 @@ package io.voicegateway.media.dtmf;
  * <p>Goertzel filters at the 8 DTMF frequencies pick the strongest low and high tone, which must
  * each stand clearly above the other tones of their group. A joint least-squares fit ({@link
  * DualToneBasis}) then measures the pair exactly: both tones loud enough, within the twist limits,
- * free of second harmonics (voice and instruments have them, DTMF generators do not), and together
- * carrying most of the block's energy. That share also tells how much of the block the tone covers:
- * a tone present in a fraction c of the block gives a share of about c, which is what lets the
- * debouncer reject short tones. Allocation-free.
+ * free of second harmonics (voice and instruments have them, DTMF generators do not), within about
+ * 2 % of their nominal frequencies, and together carrying most of the block's energy. Such a block may
+ * continue a press; to start one it must also carry a larger share and a steady tone (one that
+ * neither starts nor stops inside the block), which is what lets the debouncer reject short tones.
+ * Allocation-free.
  */
 final class DualToneClassifier {
 
+  /**
+   * Largest amplitude change, centre to edge, of a block that may start a press. A tone covering
+   * 80 % of the block shows about 0.5, so only blocks (nearly) full of tone count, and a press needs
+   * a tone long enough to fill {@link GoertzelDetector#START_BLOCKS} of them: 20 ms never does,
+   * 33 ms always does.
+   */
+  private static final double MAX_SLOPE = 0.5;
   /** Row-major keypad: low tone r and high tone c give KEYPAD[r * 4 + c]. */
   private static final String KEYPAD = "123A456B789C*0#D";
 
@@ -22,8 +30,8 @@ final class DualToneClassifier {
   private final double[] lowPower = new double[4];
   private final double[] highPower = new double[4];
   private final DualToneBasis basis;
-  private final double[] projections = new double[8];
-  private final double[] amplitudes = new double[4];
+  private final double[] projections = new double[DualToneBasis.TERMS];
+  private final double[] coefficients = new double[DualToneBasis.TERMS];
 
   private final double minAmplitude;
   private final double normalTwist;
@@ -32,6 +40,7 @@ final class DualToneClassifier {
   private final double harmonic;
   private final double startRatio;
   private final double holdRatio;
+  private final double maxDeviation;
 
   private boolean strict;
   private double lastRatio;
@@ -46,10 +55,11 @@ final class DualToneClassifier {
     this.minAmplitude = DetectorThresholds.DBM0_AMPLITUDE * amplitudeRatio(t.minToneDbm0);
     this.normalTwist = amplitudeRatio(t.normalTwistDb);
     this.reverseTwist = amplitudeRatio(t.reverseTwistDb);
-    this.relativePeak = Math.pow(10, t.relativePeakDb / 10);
+    this.relativePeak = DetectorThresholds.ratio(t.relativePeakDb);
     this.harmonic = amplitudeRatio(-t.harmonicDb);
     this.startRatio = t.startRatio;
     this.holdRatio = t.holdRatio;
+    this.maxDeviation = t.maxDeviation;
   }
 
   /**
@@ -65,25 +75,31 @@ final class DualToneClassifier {
     if (!standsOut(lowPower, r) || !standsOut(highPower, c)) {
       return 0;
     }
-    double explained = basis.fit(x, r, c, projections, amplitudes);
-    double a = amplitudes[0];
-    double b = amplitudes[1];
+    double explained = basis.fit(x, r, c, projections, coefficients);
+    double a = DualToneBasis.amplitude(coefficients, 0);
+    double b = DualToneBasis.amplitude(coefficients, 1);
     if (a < minAmplitude || b < minAmplitude || b > a * normalTwist || a > b * reverseTwist) {
       return 0;
     }
-    if (amplitudes[2] > a * harmonic || amplitudes[3] > b * harmonic) {
+    if (DualToneBasis.amplitude(coefficients, 2) > a * harmonic
+        || DualToneBasis.amplitude(coefficients, 3) > b * harmonic) {
+      return 0;
+    }
+    if (basis.deviation(coefficients, 0, r, c) > maxDeviation
+        || basis.deviation(coefficients, 1, r, c) > maxDeviation) {
       return 0;
     }
     double energy = 0;
     for (int i = 0; i < n; i++) {
       energy += (double) x[i] * x[i];
     }
-    // harmonics are at least 12 dB down here, so what the fit explains is essentially the pair
     lastRatio = explained / energy;
     if (lastRatio < holdRatio) {
       return 0;
     }
-    strict = lastRatio >= startRatio;
+    strict = lastRatio >= startRatio
+        && Math.abs(DualToneBasis.slope(coefficients, 0)) <= MAX_SLOPE
+        && Math.abs(DualToneBasis.slope(coefficients, 1)) <= MAX_SLOPE;
     return KEYPAD.charAt(r * 4 + c);
   }
 

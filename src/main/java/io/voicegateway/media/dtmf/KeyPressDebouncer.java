@@ -6,8 +6,9 @@ package io.voicegateway.media.dtmf;
  * not); {@code endBlocks} consecutive blocks without it end the press, which is then reported once.
  * Fewer odd blocks inside a tone (a drop-out, a burst of noise) neither end nor split it.
  *
- * <p>The press length is the number of blocks from its first to its last, times the hop between
- * blocks: for overlapping blocks that matches the tone's length within about one hop.
+ * <p>The press length is the span from its first to its last block plus one hop, in hops: blocks
+ * that only partly overlap the tone's ends do not count, which costs about one hop (measured for
+ * 40 ms to 1 s tones at 8 kHz, every alignment: within -8 … +7 ms of the true length).
  */
 final class KeyPressDebouncer {
 
@@ -35,8 +36,8 @@ final class KeyPressDebouncer {
       if (digit == current) {
         lastBlock = block;
       } else if (block - lastBlock >= endBlocks) {
-        long blocks = lastBlock - firstBlock + 1;
-        listener.onDigit(current, (int) Math.round(blocks * hopMs), DtmfSource.INBAND);
+        long hops = lastBlock - firstBlock + 2;
+        listener.onDigit(current, (int) Math.round(hops * hopMs), DtmfSource.INBAND);
         current = 0;
       }
     }

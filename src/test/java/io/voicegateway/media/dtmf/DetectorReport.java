@@ -40,6 +40,23 @@ class DetectorReport {
       row(out, fmt(twist), cells);
     }
     out.append('\n');
+    row(out, "frequency deviation (%)", "s = 0", "s = 0.5", "s = 1");
+    for (double deviation : new double[] {-3.5, -2.5, -2, -1.5, -1, 1, 1.5, 2, 2.5, 3.5}) {
+      String[] cells = new String[3];
+      for (int s = 0; s < 3; s++) {
+        int found = 0;
+        for (char digit : ALL.toCharArray()) {
+          double f = 1 + deviation / 100;
+          short[] pcm = new Signals(8000).silence(40)
+              .dual(Signals.lowHz(digit) * f, Signals.highHz(digit) * f, 100, -12, 0).silence(100).pcm();
+          String detected = GoertzelDetectorTest.detect(8000, SENSITIVITIES[s], pcm).digits();
+          found += detected.equals(String.valueOf(digit)) ? 1 : 0;
+        }
+        cells[s] = found + "/16";
+      }
+      row(out, fmt(deviation), cells);
+    }
+    out.append('\n');
     row(out, "SNR (dB), tones at -20 dBm0", "s = 0", "s = 0.5", "s = 1");
     for (double snr : new double[] {30, 20, 15, 12, 10, 6}) {
       String[] cells = new String[3];
