@@ -7,12 +7,21 @@ import io.voicegateway.media.codec.AudioDecoder;
  * timestamp into the re-framing FIFO, conceals gaps, plays comfort noise, and grows or shrinks the depth at quiet
  * moments. Mixer thread only; nothing here allocates after construction.
  *
+ * <p>Late ticks: a late mixer tick reads every frame that fell due meanwhile back to back, so one frame's view
+ * of the level can include audio the next reads of the same tick need. Hence the excess is trimmed only when it
+ * lasts longer than a catch-up, and when the buffer ran dry (the packets were held up too) the next packet in
+ * sequence is played whole from where playout stands: the concealed time becomes depth instead of every following
+ * packet being cut short by it.
+ *
  * <p>States: IDLE (nothing to play), BUFFERING (a talkspurt's first packets are here, waiting for the target
  * depth), PLAYING. Playout keeps running on the RTP clock while the buffer is empty, so a packet that resumes
  * after a pause lands at the right depth; after a long stall it re-buffers instead.
  */
 final class Playout {
   private enum State { IDLE, BUFFERING, PLAYING }
+
+  /** Frames the level must stay above the bound before the excess is trimmed: more than a mixer catch-up (5). */
+  static final int TRIM_AFTER_FRAMES = 6;
 
   private final AudioDecoder decoder;
   private final JitterSettings settings;
@@ -48,6 +57,9 @@ final class Playout {
   private int sinceAudio = Integer.MAX_VALUE / 2;
   private int bufferingTicks;
   private int stallTicks;
+  private int overflowFrames;
+  /** Playout ran out of packets mid-talkspurt and is concealing; the next packet in sequence re-anchors it. */
+  private boolean ranDry;
   private double pendingMs;
   private int pendingTicks;
   private boolean skipPending;
@@ -90,6 +102,8 @@ final class Playout {
     haveFloor = false;
     playedMask = 0;
     skipPending = false;
+    ranDry = false;
+    overflowFrames = 0;
     pendingMs = 0;
     depth.reset();
     jitter.reset(depth.seedJitterMs(packetMs()));
@@ -121,7 +135,7 @@ final class Playout {
       return;
     }
     if (state == State.PLAYING && p.payloadType != AudioReceiver.PT_COMFORT_NOISE
-        && p.timestamp + toTs(packetSamples) <= playTs) {
+        && p.timestamp + toTs(packetSamples) <= playTs && !resumesAfterRunningDry(p)) {
       stats.late++; // its time was already concealed while the buffer ran dry
       return;
     }
@@ -185,9 +199,10 @@ final class Playout {
 
   private void playTick(double target) {
     double level = levelMs();
-    if (level > settings.maxMs() + 20) {
-      trimTo(target);
-      level = levelMs();
+    overflowFrames = level > settings.maxMs() + 20 ? overflowFrames + 1 : 0;
+    if (overflowFrames > TRIM_AFTER_FRAMES) {
+      level -= trimTo(target);
+      overflowFrames = 0;
     }
     stats.depthMs = depth.observe(level);
     stallTicks = store.isEmpty() ? stallTicks + 1 : 0;
@@ -204,8 +219,13 @@ final class Playout {
     }
   }
 
-  /** Drops the oldest packets until the depth is back near target, and jumps playout to the new head. */
-  private void trimTo(double target) {
+  /**
+   * Drops the oldest packets until the depth is back near target, and jumps playout to the new head. Returns the
+   * milliseconds removed; the depth controller's smoothed depth drops by as much, so it does not go on shrinking
+   * a buffer the trim has already emptied.
+   */
+  private double trimTo(double target) {
+    double before = Math.max(0, spanMs(playTs));
     Packet head = store.head();
     while (head != null && spanMs(head.timestamp) > target && store.size() > 1) {
       store.remove(head.seq);
@@ -213,6 +233,21 @@ final class Playout {
       head = store.head();
     }
     skipPending = true;
+    double removed = head == null ? 0 : Math.max(0, before - spanMs(head.timestamp));
+    if (removed > 0) {
+      depth.adjusted(-removed);
+    }
+    return removed;
+  }
+
+  /**
+   * Whether {@code p}, not yet played, arrives after playout ran dry and concealed its time: it was held up (a
+   * stall, a burst), not lost. Playout then re-anchors on it and plays it whole; the concealment already played
+   * becomes extra depth. Not beyond the buffer's bound, so a long outage still ends in a late drop and a re-buffer.
+   */
+  private boolean resumesAfterRunningDry(Packet p) {
+    return ranDry && haveFloor && p.seq >= playSeq && p.payloadType != AudioReceiver.PT_COMFORT_NOISE
+        && playTs - p.timestamp <= toTs((long) settings.maxMs() * rate / 1000);
   }
 
   /** Buffered audio ahead of the output: FIFO (less the PLC look-back) plus the packets not yet decoded. */
@@ -234,6 +269,7 @@ final class Playout {
     Packet h = store.head();
     if (h == null) {
       playTs += toTs(fill(need, true));
+      ranDry = true;
       return;
     }
     long gap = h.timestamp - playTs;
@@ -254,6 +290,12 @@ final class Playout {
       if (!recoverWithFec(h, gap)) {
         playTs += toTs(fill((int) Math.min(toSamples(gap), need), true));
       }
+      return;
+    }
+    if (gap < 0 && resumesAfterRunningDry(h)) {
+      depth.adjusted(-gap * 1000.0 / clockRate);
+      playTs = h.timestamp; // re-anchor on the held-up packet instead of cutting it
+      ranDry = false;
       return;
     }
     if (gap < 0 && h.payloadType != AudioReceiver.PT_COMFORT_NOISE && h.timestamp + toTs(packetSamples) <= playTs) {
@@ -293,6 +335,7 @@ final class Playout {
       return;
     }
     comfortNoise = false;
+    ranDry = false;
     packetSamples = w;
     playTs = h.timestamp + toTs(w);
     if (skip > 0) {
