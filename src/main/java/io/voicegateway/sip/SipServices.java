@@ -98,9 +98,24 @@ public final class SipServices {
   /** Sends the negotiated media to the media side (also on every renegotiation). */
   void startMedia(Call call, Leg leg, NegotiatedMedia media) {
     leg.media(media);
-    vertx.eventBus().send(Addresses.MEDIA_LEG_START, new MediaCommands.LegStart(call.id(), leg.id(),
-        media.remoteHost(), media.remotePort(), media.codec().configName(), media.payloadType(),
-        media.dtmfPayloadType(), media.ptimeMs(), media.localDirection().sdpName()));
+    vertx.eventBus().send(Addresses.MEDIA_LEG_START, legStart(call, leg, media));
+  }
+
+  /**
+   * As {@link #startMedia}, completing once the media side has built the leg's pipeline. A start it refuses
+   * is logged there and the call goes on, as with {@link #startMedia}, so this future never fails.
+   */
+  Future<Void> startMediaAndWait(Call call, Leg leg, NegotiatedMedia media) {
+    leg.media(media);
+    return vertx.eventBus().request(Addresses.MEDIA_LEG_START, legStart(call, leg, media))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  private static MediaCommands.LegStart legStart(Call call, Leg leg, NegotiatedMedia media) {
+    return new MediaCommands.LegStart(call.id(), leg.id(), media.remoteHost(), media.remotePort(),
+        media.codec().configName(), media.payloadType(), media.dtmfPayloadType(), media.ptimeMs(),
+        media.localDirection().sdpName());
   }
 
   void closeMedia(Call call, Leg leg, String reason) {
