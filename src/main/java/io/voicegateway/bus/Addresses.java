@@ -12,7 +12,10 @@ public final class Addresses {
 
   /** Request {@link MediaCommands.LegOpen}, reply {@link MediaCommands.LegOpened}; fails with 503 when the port pool is empty. */
   public static final String MEDIA_LEG_OPEN = "vg.media.leg.open";
-  /** Send {@link MediaCommands.LegStart}: negotiated codec, remote address, direction. Re-sent on re-INVITE. */
+  /**
+   * Send {@link MediaCommands.LegStart}: negotiated codec, remote address, direction. Re-sent on re-INVITE. The
+   * media side replies with the same LegStart once the leg runs: a UAS answer waits for that reply.
+   */
   public static final String MEDIA_LEG_START = "vg.media.leg.start";
   /** Send {@link MediaCommands.LegClose}: stop a leg and give its ports back to the pool. */
   public static final String MEDIA_LEG_CLOSE = "vg.media.leg.close";

@@ -23,7 +23,7 @@ import javax.sip.message.Response;
 
 /**
  * An initial INVITE (already answered 100 and checked by {@link RequestDispatcher}), we are the UAS: route (404), 180, offer/answer (400/488), media port
- * (503), 200 with our SDP, then media start and app attach. An INVITE without SDP gets our offer in the
+ * (503), media start, 200 with our SDP, then app attach. An INVITE without SDP gets our offer in the
  * 200 and the answer is taken from the ACK ({@link AckHandler}).
  */
 final class InviteHandler {
@@ -83,12 +83,18 @@ final class InviteHandler {
     NegotiatedMedia answered = media;
     return s.openMedia(call, leg)
         .compose(port -> {
-          if (!leg.pending()) { // CANCEL arrived while the media side allocated
-            s.closeMedia(call, leg, "cancelled");
-            return Future.succeededFuture();
-          }
-          sendOk(call, leg, request, st, answered, port);
-          return Future.<Void>succeededFuture();
+          // The phone sends RTP as soon as it has our 200: start the media first. Built after the answer (slow on
+          // a cold JVM), the pipeline was late, the phone's first packets piled up and our own RTP began late.
+          Future<Void> ready = answered == null || !leg.pending() ? Future.succeededFuture()
+              : s.startMediaAndWait(call, leg, answered);
+          return ready.compose(v -> {
+            if (!leg.pending()) { // CANCEL arrived while the media side allocated or started
+              s.closeMedia(call, leg, "cancelled");
+              return Future.<Void>succeededFuture();
+            }
+            sendOk(call, leg, request, st, answered, port);
+            return Future.<Void>succeededFuture();
+          });
         }, err -> {
           LOG.warning("no media port for call " + call.id() + ": " + err.getMessage());
           if (leg.pending()) {
@@ -114,8 +120,7 @@ final class InviteHandler {
     leg.pendingServerInvite(null);
     s.messages.send(st, ok);
     if (media != null) {
-      s.startMedia(call, leg, media);
-      attachApp(s, call);
+      attachApp(s, call); // the media already runs (answer)
     } else {
       leg.awaitingAnswer(true);
     }

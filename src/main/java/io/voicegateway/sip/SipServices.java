@@ -1,6 +1,7 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Vertx;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
@@ -27,6 +28,8 @@ import java.util.logging.Logger;
  */
 public final class SipServices {
   private static final Logger LOG = Logger.getLogger(SipServices.class.getName());
+  /** How long an answer waits for the media side to confirm a leg's start (a cold JVM needs a few 100 ms). */
+  static final long MEDIA_START_WAIT_MS = 2000;
 
   final Vertx vertx;
   final GatewayConfig config;
@@ -106,9 +109,27 @@ public final class SipServices {
   /** Sends the negotiated media to the media side (also on every renegotiation). */
   void startMedia(Call call, Leg leg, NegotiatedMedia media) {
     leg.media(media);
-    vertx.eventBus().send(Addresses.MEDIA_LEG_START, new MediaCommands.LegStart(call.id(), leg.id(),
-        media.remoteHost(), media.remotePort(), media.codec().configName(), media.payloadType(),
-        media.dtmfPayloadType(), media.ptimeMs(), media.localDirection().sdpName()));
+    vertx.eventBus().send(Addresses.MEDIA_LEG_START, legStart(call, leg, media));
+  }
+
+  /**
+   * As {@link #startMedia}, completing once the media side has built the leg's pipeline. A start it refuses
+   * is logged there and the call goes on, as with {@link #startMedia}; so does one not confirmed within
+   * {@link #MEDIA_START_WAIT_MS}. This future never fails.
+   */
+  Future<Void> startMediaAndWait(Call call, Leg leg, NegotiatedMedia media) {
+    leg.media(media);
+    return vertx.eventBus()
+        .request(Addresses.MEDIA_LEG_START, legStart(call, leg, media),
+            new DeliveryOptions().setSendTimeout(MEDIA_START_WAIT_MS))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  private static MediaCommands.LegStart legStart(Call call, Leg leg, NegotiatedMedia media) {
+    return new MediaCommands.LegStart(call.id(), leg.id(), media.remoteHost(), media.remotePort(),
+        media.codec().configName(), media.payloadType(), media.dtmfPayloadType(), media.ptimeMs(),
+        media.localDirection().sdpName());
   }
 
   void closeMedia(Call call, Leg leg, String reason) {

@@ -51,6 +51,8 @@ final class Playout {
   private int bufferingTicks;
   private int stallTicks;
   private int overfullTicks;
+  /** Playout ran out of packets mid-talkspurt and is concealing; a held-up packet re-anchors it. */
+  private boolean ranDry;
   private double pendingMs;
   private int pendingTicks;
   private boolean skipPending;
@@ -88,6 +90,7 @@ final class Playout {
     haveFloor = false;
     playedMask = 0;
     skipPending = false;
+    ranDry = false;
     pendingMs = 0;
     depth.reset();
     jitter.reset(depth.seedJitterMs(packetMs()));
@@ -254,6 +257,7 @@ final class Playout {
     Packet h = store.head();
     if (h == null) {
       playTs += toTs(filler.fill(need, true));
+      ranDry = true;
       return;
     }
     long gap = h.timestamp - playTs;
@@ -279,6 +283,12 @@ final class Playout {
       }
       return;
     }
+    if (gap < 0 && resumesAfterRunningDry(h)) {
+      depth.adjusted(-gap * 1000.0 / clockRate);
+      playTs = h.timestamp; // re-anchor on the held-up packet instead of cutting it
+      ranDry = false;
+      return;
+    }
     if (gap < 0 && h.payloadType != AudioReceiver.PT_COMFORT_NOISE && h.timestamp + toTs(packetSamples) <= playTs) {
       discard(h);
       return;
@@ -286,7 +296,20 @@ final class Playout {
     play(h, (int) Math.max(0, toSamples(-gap)));
   }
 
+  /**
+   * A packet that was only held up (a stall of the network or of this JVM), arriving after playout ran dry and
+   * concealed its time: rather than cut or drop it, playout restarts from it and the concealment already played
+   * becomes extra depth, which the adaptive depth controller then shrinks. Only while the buffered audio from
+   * that packet on stays within the buffer's bound, so a long outage still ends in a late drop and a re-buffer;
+   * a fixed-depth buffer keeps its depth and drops instead.
+   */
+  private boolean resumesAfterRunningDry(Packet p) {
+    return ranDry && settings.adaptive() && haveFloor && p.seq >= playSeq
+        && p.payloadType != AudioReceiver.PT_COMFORT_NOISE && spanMs(p.timestamp) <= settings.maxMs();
+  }
+
   private void play(Packet h, int skip) {
+    ranDry = false;
     if (pendingMs > 0 && (lastQuiet || pendingTicks > 50) && !filler.inComfortNoise()) {
       int n = roundUp((int) (pendingMs * rate / 1000), ms10);
       filler.fill(n, false); // grow: stretch a quiet moment with concealment, the packet plays right after

@@ -41,7 +41,10 @@ public final class FakeMedia {
         answer.run();
       }
     }));
-    consumers.add(vertx.eventBus().<MediaCommands.LegStart>consumer(Addresses.MEDIA_LEG_START, m -> starts.add(m.body())));
+    consumers.add(vertx.eventBus().<MediaCommands.LegStart>consumer(Addresses.MEDIA_LEG_START, m -> {
+      starts.add(m.body());
+      m.reply(m.body()); // the UAS answers once the media side confirms the start
+    }));
     consumers.add(vertx.eventBus().<MediaCommands.LegClose>consumer(Addresses.MEDIA_LEG_CLOSE, m -> closes.add(m.body())));
     consumers.add(vertx.eventBus().<MediaCommands.AppAttach>consumer(Addresses.APPS_ATTACH, m -> attaches.add(m.body())));
     consumers.add(vertx.eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS, m -> events.add(m.body())));
