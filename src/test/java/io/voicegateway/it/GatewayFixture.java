@@ -13,10 +13,12 @@ public final class GatewayFixture implements AutoCloseable {
 
   private final Gateway gateway;
   private final int sipPort;
+  private final int rtpPortMin;
 
-  private GatewayFixture(Gateway gateway, int sipPort) {
+  private GatewayFixture(Gateway gateway, int sipPort, int rtpPortMin) {
     this.gateway = gateway;
     this.sipPort = sipPort;
+    this.rtpPortMin = rtpPortMin;
   }
 
   /** @param mediaYaml extra lines for the {@code media:} section, each indented by two spaces */
@@ -35,7 +37,7 @@ public final class GatewayFixture implements AutoCloseable {
         "  api_token: test-token",
         "");
     GatewayConfig config = ConfigLoader.parse(yaml, Map.of());
-    return new GatewayFixture(Gateway.start(config).await(60, TimeUnit.SECONDS), sipPort);
+    return new GatewayFixture(Gateway.start(config).await(60, TimeUnit.SECONDS), sipPort, rtp);
   }
 
   public Gateway gateway() {
@@ -44,6 +46,16 @@ public final class GatewayFixture implements AutoCloseable {
 
   public int sipPort() {
     return sipPort;
+  }
+
+  /** The first port of the gateway's RTP range ({@link #RTP_PORTS} ports). */
+  public int rtpPortMin() {
+    return rtpPortMin;
+  }
+
+  /** {@code 127.0.0.1:port}, the target SIPp takes. */
+  public String target() {
+    return "127.0.0.1:" + sipPort;
   }
 
   /** {@code sip:user@127.0.0.1:port}. */
