@@ -19,6 +19,7 @@ import io.voicegateway.http.HttpVerticle;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MixerVerticle;
 import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.metrics.MixerMeters;
 import io.voicegateway.rtp.RtpVerticle;
 import io.voicegateway.sip.SipVerticle;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ public final class Gateway {
   private Future<Void> deployAll() {
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
     media = new MediaEngine(config, metrics);
+    MixerMeters.register(prometheus, media);
     Future<Void> chain = Future.succeededFuture();
     for (int i = 0; i < cores; i++) {
       chain = chain.compose(v -> deploy("rtp-" + deployments.size(), () -> new RtpVerticle(media), new DeploymentOptions()));

@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Threads: exactly one producer (the RTP socket's event loop) calls {@link #offer}; exactly one consumer
  * (the mixer's media worker) calls {@link #readFrame}. {@link #stats()} and {@link #reset()} may be called from
- * any thread.
+ * any thread. The hand-off between them is a lock-free single-producer single-consumer ring of pre-allocated
+ * slots rather than a lock: the event loop must never wait on a mixer tick (nor the mixer on a burst of
+ * packets), and with the ring every piece of jitter-buffer state is touched by the mixer thread alone, so the
+ * buffer logic itself needs no synchronisation. The cost is one payload copy more than a locked design.
  *
  * <p>Playout: packets are ordered by sequence number (16-bit wrap) and played out by RTP timestamp (32-bit
  * wrap); whatever the sender's ptime, decoded audio goes into a small PCM FIFO that {@link #readFrame} drains
@@ -86,7 +89,11 @@ public final class AudioReceiver {
   }
 
   private void admit(Packet p) {
-    switch (tracker.classify(p)) {
+    SequenceTracker.Verdict verdict = tracker.classify(p);
+    if (tracker.takeDiscardedProbe()) {
+      stats.dropped++; // a lone packet far off the sequence: bad input
+    }
+    switch (verdict) {
       case ACCEPT -> playout.accept(p);
       case NEW_STREAM -> {
         newStream(p);
@@ -99,7 +106,7 @@ public final class AudioReceiver {
           playout.accept(p);
         }
       }
-      case PROBATION -> stats.dropped++;
+      case PROBATION -> { } // held until the next packet confirms or refutes the jump
     }
   }
 
@@ -113,6 +120,9 @@ public final class AudioReceiver {
     appliedGeneration = g;
     stats.resets++;
     tracker.reset();
+    if (tracker.takeDiscardedProbe()) {
+      stats.dropped++;
+    }
     playout.resetAll();
   }
 

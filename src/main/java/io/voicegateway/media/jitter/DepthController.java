@@ -40,10 +40,6 @@ final class DepthController {
     return average;
   }
 
-  double depthMs() {
-    return Double.isNaN(average) ? 0 : average;
-  }
-
   /** +ms to grow, -ms to shrink, 0 to hold; never more than 30 ms at once. */
   double decide(double targetMs) {
     if (!settings.adaptive() || Double.isNaN(average)) {

@@ -8,6 +8,9 @@ public enum FrameKind {
   CONCEALED,
   /** Noise at the level signalled by RFC 3389 comfort-noise packets. */
   COMFORT_NOISE,
-  /** Nothing to play: before the first packet, while buffering, after concealment faded out, or PLC off. */
+  /**
+   * A frame of zeros, which a consumer may skip: before the first packet, while buffering, after a concealment has
+   * faded out, or a lost packet with PLC off.
+   */
   SILENCE
 }

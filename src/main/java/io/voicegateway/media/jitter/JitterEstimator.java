@@ -24,6 +24,11 @@ final class JitterEstimator {
     jitter = seedMs * clockRate / 1000.0;
   }
 
+  /** Keeps the estimate but does not difference the next packet against the one before a pause. */
+  void restartTransit() {
+    havePrevious = false;
+  }
+
   /** One received packet: its arrival time and its (extended) RTP timestamp. */
   void update(long arrivalNanos, long timestamp) {
     if (!haveFirst) {

@@ -34,11 +34,6 @@ final class PacketStore {
     return count == 0;
   }
 
-  /** The lowest sequence number a held packet may have. */
-  long base() {
-    return base;
-  }
-
   /** The highest sequence number held, or {@code Long.MIN_VALUE} when empty. */
   long newestSeq() {
     return count == 0 ? Long.MIN_VALUE : newest;
@@ -90,11 +85,6 @@ final class PacketStore {
     return null;
   }
 
-  /** The packet held under {@code seq}, or null. */
-  Packet get(long seq) {
-    return contains(seq) ? slots[(int) (seq & mask)] : null;
-  }
-
   void remove(long seq) {
     if (contains(seq)) {
       present[(int) (seq & mask)] = false;
@@ -103,17 +93,6 @@ final class PacketStore {
         base = seq + 1;
       }
     }
-  }
-
-  /** Raises the base to {@code seq}; packets below it are removed and counted. */
-  int dropBelow(long seq) {
-    int dropped = 0;
-    while (base < seq && count > 0) {
-      dropped += evict(base);
-      base++;
-    }
-    base = Math.max(base, seq);
-    return dropped;
   }
 
   private int evict(long seq) {

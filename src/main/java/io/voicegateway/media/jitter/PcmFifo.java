@@ -60,8 +60,4 @@ final class PcmFifo {
     java.util.Arrays.fill(buf, size, size + n, (short) 0);
     size += n;
   }
-
-  void clear() {
-    size = 0;
-  }
 }

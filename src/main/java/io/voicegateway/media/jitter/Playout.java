@@ -14,6 +14,8 @@ import io.voicegateway.media.codec.AudioDecoder;
 final class Playout {
   private enum State { IDLE, BUFFERING, PLAYING }
 
+  private static final int OVERFULL_TICKS = 10;
+
   private final AudioDecoder decoder;
   private final JitterSettings settings;
   private final ReceiverStats stats;
@@ -22,13 +24,14 @@ final class Playout {
   private final int frame;
   private final int lookback;
   private final int ms10;
+  /** Samples per whole RTP timestamp step (2 for G.722: 16 kHz audio on an 8 kHz clock); fills are multiples. */
+  private final int grain;
   private final long maxJumpTs;
   private final int stallLimitTicks;
 
   private final PacketStore store;
   private final PcmFifo fifo;
-  private final WaveformPlc plc;
-  private final ComfortNoise noise;
+  private final GapFiller filler;
   private final JitterEstimator jitter;
   private final DepthController depth;
 
@@ -36,29 +39,23 @@ final class Playout {
   private boolean haveFloor;
   /** The next sequence number to play; lower ones are late or duplicates. */
   private long playSeq;
-  /** Bit i set: sequence number {@code playSeq - 1 - i} was played (tells duplicates from late packets). */
+  /**
+   * Bit i set: sequence number {@code playSeq - 1 - i} arrived (played or discarded), so a copy is a duplicate;
+   * clear: playout skipped it as lost, so if it turns up it is late.
+   */
   private long playedMask;
   /** RTP timestamp of the next sample to go into the FIFO. */
   private long playTs;
   private long newestTs;
   private int packetSamples;
-  private boolean comfortNoise;
-  private boolean decoderConceals = true;
-  /** Samples made up since the last real audio (large: nothing to fade from). */
-  private int sinceAudio = Integer.MAX_VALUE / 2;
   private int bufferingTicks;
   private int stallTicks;
+  private int overfullTicks;
   private double pendingMs;
   private int pendingTicks;
   private boolean skipPending;
   private float loud;
   private boolean lastQuiet = true;
-
-  private int audioN;
-  private int concealN;
-  private int noiseN;
-  private int silenceN;
-  private FrameKind lastKind = FrameKind.SILENCE;
 
   Playout(AudioDecoder decoder, int clockRate, JitterSettings settings, ReceiverStats stats) {
     this.decoder = decoder;
@@ -68,14 +65,15 @@ final class Playout {
     this.rate = decoder.sampleRate();
     this.frame = rate / 50;
     this.ms10 = rate / 100;
-    this.plc = new WaveformPlc(rate);
+    this.grain = rate / gcd(rate, clockRate);
+    WaveformPlc plc = new WaveformPlc(rate);
     this.lookback = plc.lookback();
     this.maxJumpTs = (long) clockRate * Math.max(1000, 2 * settings.maxMs()) / 1000;
     this.stallLimitTicks = Math.max(200, settings.maxMs()) / 20;
     this.store = new PacketStore(Integer.highestOneBit(Math.max(32, settings.maxMs() / 10 + 16) * 2 - 1));
     // Room for: one frame, the PLC look-back, the largest packet (120 ms) and a grow step.
     this.fifo = new PcmFifo(frame + lookback + rate * 160 / 1000);
-    this.noise = new ComfortNoise(rate);
+    this.filler = new GapFiller(decoder, settings.plc(), fifo, plc);
     this.jitter = new JitterEstimator(clockRate);
     this.depth = new DepthController(settings);
     this.packetSamples = frame;
@@ -100,45 +98,40 @@ final class Playout {
   void resetAll() {
     resetStream();
     decoder.reset();
-    comfortNoise = false;
+    filler.reset();
   }
 
   /** A packet from the current stream, with extended sequence number and timestamp. */
   void accept(Packet p) {
+    boolean behind = haveFloor && p.seq < playSeq;
+    long age = playSeq - 1 - p.seq;
+    if (behind ? age < 64 && (playedMask & (1L << age)) != 0 : store.contains(p.seq)) {
+      stats.duplicates++; // a copy says nothing about the network's delay: not fed to the estimator
+      return;
+    }
+    stats.received++;
     jitter.update(p.arrivalNanos, p.timestamp);
     stats.jitterMs = jitter.jitterMs();
-    if (haveFloor && p.seq < playSeq) {
-      long age = playSeq - 1 - p.seq;
-      if (age < 64 && (playedMask & (1L << age)) != 0) {
-        stats.duplicates++;
-      } else {
-        stats.late++;
+    if (behind || (!store.isEmpty() && store.newestSeq() - p.seq >= store.capacity())) {
+      stats.late++;
+      if (behind && age < 64) {
+        stats.lost--; // counted lost when playout skipped it; it did arrive (RFC 3550: late is not lost)
+        playedMask |= 1L << age; // a further copy is a duplicate
       }
       return;
     }
-    if (store.contains(p.seq)) {
-      stats.duplicates++;
-      return;
-    }
-    if (state == State.PLAYING && p.payloadType != AudioReceiver.PT_COMFORT_NOISE
-        && p.timestamp + toTs(packetSamples) <= playTs) {
-      stats.late++; // its time was already concealed while the buffer ran dry
-      return;
-    }
-    if (!store.isEmpty() && store.newestSeq() - p.seq >= store.capacity()) {
-      stats.late++;
-      return;
-    }
+    // A packet whose time was concealed while the buffer ran dry is kept for now: playout discards it as late
+    // when it reaches it, which also accounts for its sequence number.
     stats.dropped += store.put(p.seq, p);
-    stats.received++;
     newestTs = store.size() == 1 ? p.timestamp : Math.max(newestTs, p.timestamp);
   }
 
   FrameKind readFrame(short[] out) {
-    audioN = concealN = noiseN = silenceN = 0;
+    filler.beginFrame();
     if (state == State.IDLE && !store.isEmpty()) {
       state = State.BUFFERING;
       bufferingTicks = 0;
+      jitter.restartTransit(); // a pause's length says nothing about the network
     }
     double target = depth.targetMs(jitter.jitterMs(), packetMs());
     if (state == State.BUFFERING) {
@@ -146,12 +139,14 @@ final class Playout {
     }
     if (state == State.PLAYING) {
       playTick(target);
+    } else {
+      stats.depthMs = 0;
     }
     while (fifo.size() < frame + lookback) {
       produce(frame + lookback - fifo.size());
     }
     fifo.take(out, frame);
-    FrameKind kind = kindOfFrame();
+    FrameKind kind = filler.frameKind(out, frame);
     if (kind == FrameKind.CONCEALED) {
       stats.concealedFrames++;
     }
@@ -163,8 +158,7 @@ final class Playout {
     Packet head = store.head();
     // Never hold more than maxMs: a flood after a stall (or a late-starting consumer) would only add delay.
     while (head != null && spanMs(head.timestamp) > settings.maxMs()) {
-      store.remove(head.seq);
-      stats.late++;
+      discard(head);
       head = store.head();
     }
     if (head == null) {
@@ -185,8 +179,12 @@ final class Playout {
 
   private void playTick(double target) {
     double level = levelMs();
-    if (level > settings.maxMs() + 20) {
+    // Over maxMs for a while means the sender's clock runs fast (or a burst): drop back to the target. A mixer
+    // catching up after a stall also sees a full buffer, but only for the few back-to-back ticks that drain it.
+    overfullTicks = level > settings.maxMs() + 20 ? overfullTicks + 1 : 0;
+    if (overfullTicks > OVERFULL_TICKS) {
       trimTo(target);
+      overfullTicks = 0;
       level = levelMs();
     }
     stats.depthMs = depth.observe(level);
@@ -206,13 +204,34 @@ final class Playout {
 
   /** Drops the oldest packets until the depth is back near target, and jumps playout to the new head. */
   private void trimTo(double target) {
+    double before = levelMs();
     Packet head = store.head();
     while (head != null && spanMs(head.timestamp) > target && store.size() > 1) {
-      store.remove(head.seq);
-      stats.late++;
+      discard(head);
       head = store.head();
     }
     skipPending = true;
+    depth.adjusted(levelMs() - before);
+  }
+
+  /** Drops a packet that arrived but can no longer play (too late, or the buffer is over-full). */
+  private void discard(Packet p) {
+    store.remove(p.seq);
+    stats.late++;
+    if (haveFloor) {
+      pass(p.seq);
+    }
+  }
+
+  /** Playout moves past {@code seq}, which arrived: the numbers skipped before it never did (lost). */
+  private void pass(long seq) {
+    if (seq < playSeq) {
+      return;
+    }
+    stats.lost += seq - playSeq;
+    long advance = seq + 1 - playSeq;
+    playedMask = advance >= 64 ? 1 : (playedMask << advance) | 1;
+    playSeq = seq + 1;
   }
 
   /** Buffered audio ahead of the output: FIFO (less the PLC look-back) plus the packets not yet decoded. */
@@ -227,13 +246,14 @@ final class Playout {
   }
 
   private void produce(int need) {
+    need = roundUp(need, grain);
     if (state != State.PLAYING) {
-      fill(need, false);
+      filler.fill(need, false);
       return;
     }
     Packet h = store.head();
     if (h == null) {
-      playTs += toTs(fill(need, true));
+      playTs += toTs(filler.fill(need, true));
       return;
     }
     long gap = h.timestamp - playTs;
@@ -241,47 +261,42 @@ final class Playout {
       stats.resets++; // timestamp jump (resume after hold): start a new talkspurt on this packet
       state = State.BUFFERING;
       bufferingTicks = 0;
-      fill(need, false);
+      filler.fill(need, false);
       return;
     }
-    if (gap > 0 && skipPending) {
-      fill(ms10 / 2, false); // starts a concealment so the jump is cross-faded like a loss
-      playTs = h.timestamp;
+    if (skipPending) {
       skipPending = false;
-      return;
+      if (gap > 0) {
+        filler.fill(ms10 / 2, false); // starts a concealment so the jump is cross-faded like a loss
+        playTs = h.timestamp;
+        return;
+      }
     }
     if (gap > 0) {
       if (!recoverWithFec(h, gap)) {
-        playTs += toTs(fill((int) Math.min(toSamples(gap), need), true));
+        // At least one whole timestamp step, so playout always moves on.
+        playTs += toTs(filler.fill(Math.max(grain, roundUp((int) Math.min(toSamples(gap), need), grain)), true));
       }
       return;
     }
     if (gap < 0 && h.payloadType != AudioReceiver.PT_COMFORT_NOISE && h.timestamp + toTs(packetSamples) <= playTs) {
-      store.remove(h.seq);
-      stats.late++;
+      discard(h);
       return;
     }
     play(h, (int) Math.max(0, toSamples(-gap)));
   }
 
   private void play(Packet h, int skip) {
-    if (pendingMs > 0 && (lastQuiet || pendingTicks > 50) && !comfortNoise) {
+    if (pendingMs > 0 && (lastQuiet || pendingTicks > 50) && !filler.inComfortNoise()) {
       int n = roundUp((int) (pendingMs * rate / 1000), ms10);
-      fill(n, false); // grow: stretch a quiet moment with concealment, the packet plays right after
+      filler.fill(n, false); // grow: stretch a quiet moment with concealment, the packet plays right after
       depth.adjusted(n * 1000.0 / rate);
       pendingMs = 0;
       return;
     }
-    stats.lost += Math.max(0, h.seq - playSeq);
-    long advance = h.seq + 1 - playSeq;
-    playedMask = advance >= 64 ? 1 : (playedMask << advance) | 1;
-    playSeq = h.seq + 1;
+    pass(h.seq);
     if (h.payloadType == AudioReceiver.PT_COMFORT_NOISE) {
-      if (!comfortNoise) {
-        noise.restart();
-        comfortNoise = true;
-      }
-      noise.update(h.payload, h.length);
+      filler.comfortNoise(h.payload, h.length);
       store.remove(h.seq);
       return;
     }
@@ -292,7 +307,6 @@ final class Playout {
       stats.dropped++; // undecodable: its time will be concealed as a gap
       return;
     }
-    comfortNoise = false;
     packetSamples = w;
     playTs = h.timestamp + toTs(w);
     if (skip > 0) {
@@ -300,10 +314,7 @@ final class Playout {
       System.arraycopy(fifo.array(), at + skip, fifo.array(), at, w - skip);
       w -= skip;
     }
-    plc.good(fifo.array(), at, w);
-    fifo.commit(w);
-    audioN += w;
-    sinceAudio = 0;
+    filler.audio(at, w);
     lastQuiet = quiet(fifo.array(), at, w);
     if (pendingMs < 0 && (lastQuiet || pendingTicks > 50)) {
       shrink(at, w);
@@ -323,76 +334,18 @@ final class Playout {
 
   /** Opus in-band FEC: the next packet carries the lost one. */
   private boolean recoverWithFec(Packet next, long gap) {
-    if (!settings.plc() || !decoderConceals || next.seq != playSeq + 1 || next.payloadType == AudioReceiver.PT_COMFORT_NOISE) {
+    if (next.seq != playSeq + 1 || next.payloadType == AudioReceiver.PT_COMFORT_NOISE) {
       return false;
     }
-    int n = (int) toSamples(gap);
-    if (n > fifo.free()) {
+    int w = filler.recoverFromFec(next, (int) toSamples(gap));
+    if (w == 0) {
       return false;
     }
-    int w = decoder.decodeFec(next.payload, 0, next.length, fifo.array(), fifo.size(), n);
-    if (w <= 0) {
-      return false;
-    }
-    plc.good(fifo.array(), fifo.size(), w);
-    fifo.commit(w);
-    concealN += w;
     playTs += toTs(w);
     stats.lost++;
     playSeq++;
     playedMask <<= 1;
     return true;
-  }
-
-  /**
-   * Makes up {@code n} samples: comfort noise while in a silence period; otherwise the codec's concealment or
-   * waveform PLC (silence for a loss when PLC is off, and once a concealment has faded). Returns samples written.
-   */
-  private int fill(int n, boolean loss) {
-    short[] a = fifo.array();
-    int at = fifo.size();
-    if (comfortNoise) {
-      noise.fill(a, at, n);
-      noiseN += n;
-      plc.good(a, at, n);
-    } else if (loss && !settings.plc()) {
-      java.util.Arrays.fill(a, at, at + n, (short) 0);
-      silenceN += n;
-      plc.good(a, at, n);
-    } else if (plc.concealing() || (!decoderConceals && sinceAudio < 6 * ms10)) {
-      int audible = Math.max(0, Math.min(n, 6 * ms10 - plc.concealedSamples()));
-      plc.conceal(a, at, n); // continues (and fades) an ongoing waveform concealment
-      concealN += audible;
-      silenceN += n - audible;
-    } else if (sinceAudio >= 6 * ms10) {
-      java.util.Arrays.fill(a, at, at + n, (short) 0);
-      silenceN += n;
-      plc.good(a, at, n);
-    } else {
-      int w = decoder.conceal(a, at, Math.min(roundUp(n, ms10), fifo.free()));
-      if (w < 0) {
-        decoderConceals = false; // no codec PLC (G.711, G.722): waveform PLC from now on
-        plc.conceal(a, at, n);
-      } else {
-        n = w;
-        plc.good(a, at, n); // keeps the waveform history in step with what is played
-      }
-      concealN += n;
-    }
-    fifo.commit(n);
-    sinceAudio = Math.min(sinceAudio + n, 1 << 30);
-    return n;
-  }
-
-  private FrameKind kindOfFrame() {
-    int max = Math.max(Math.max(audioN, concealN), Math.max(noiseN, silenceN));
-    if (max == 0) {
-      return lastKind;
-    }
-    lastKind = max == audioN ? FrameKind.AUDIO
-        : max == concealN ? FrameKind.CONCEALED
-        : max == noiseN ? FrameKind.COMFORT_NOISE : FrameKind.SILENCE;
-    return lastKind;
   }
 
   private boolean quiet(short[] a, int off, int n) {
@@ -415,6 +368,10 @@ final class Playout {
 
   private long toSamples(long ts) {
     return ts * rate / clockRate;
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   private static int roundUp(int n, int step) {

@@ -23,17 +23,23 @@ public final class ReceiverStats {
 
   ReceiverStats() {}
 
-  /** Packets accepted into the buffer (excluding duplicates and invalid ones). */
+  /** Packets that arrived, on time or late (not duplicates, not invalid ones). */
   public long received() {
     return received;
   }
 
-  /** Sequence numbers that never arrived in time to play (RFC 3550 sense, counted at playout). */
+  /**
+   * Sequence numbers that never arrived, counted when playout passes them (RFC 3550 sense: a packet that
+   * arrives after its time is {@link #late()}, not lost).
+   */
   public long lost() {
     return lost;
   }
 
-  /** Packets that arrived after their audio had been played or concealed; dropped. */
+  /**
+   * Packets that arrived after their audio had been concealed, or that an over-full buffer had to drop: counted
+   * in {@link #received()}, not played.
+   */
   public long late() {
     return late;
   }

@@ -17,6 +17,7 @@ final class SequenceTracker {
   private long highestTs;
   private final Packet probe = new Packet();
   private boolean probing;
+  private boolean probeDiscarded;
 
   /** Classifies {@code p}; on ACCEPT its seq and timestamp have been replaced by their extended values. */
   Verdict classify(Packet p) {
@@ -25,6 +26,8 @@ final class SequenceTracker {
       return Verdict.ACCEPT;
     }
     if (p.ssrc != ssrc) {
+      probeDiscarded |= probing;
+      probing = false;
       return Verdict.NEW_STREAM;
     }
     int delta = (int) (short) (p.seq - highestSeq);
@@ -33,10 +36,12 @@ final class SequenceTracker {
         probing = false;
         return Verdict.CONFIRMED_JUMP;
       }
+      probeDiscarded |= probing;
       probe.copyFrom(p);
       probing = true;
       return Verdict.PROBATION;
     }
+    probeDiscarded |= probing;
     probing = false;
     long seq = highestSeq + delta;
     long ts = highestTs + (int) (p.timestamp - highestTs);
@@ -49,6 +54,13 @@ final class SequenceTracker {
     return Verdict.ACCEPT;
   }
 
+  /** True (once) when a packet held on probation was not confirmed and is gone: count it as dropped. */
+  boolean takeDiscardedProbe() {
+    boolean d = probeDiscarded;
+    probeDiscarded = false;
+    return d;
+  }
+
   /** The packet held on probation (valid after CONFIRMED_JUMP). */
   Packet probe() {
     return probe;
@@ -57,7 +69,6 @@ final class SequenceTracker {
   /** Begins a new stream at {@code p} (which becomes the reference; seq and timestamp stay as they are). */
   void start(Packet p) {
     started = true;
-    probing = false;
     ssrc = p.ssrc;
     highestSeq = p.seq;
     highestTs = p.timestamp;
@@ -65,6 +76,7 @@ final class SequenceTracker {
 
   void reset() {
     started = false;
+    probeDiscarded |= probing;
     probing = false;
   }
 }

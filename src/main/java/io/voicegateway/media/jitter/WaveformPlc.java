@@ -66,11 +66,6 @@ public final class WaveformPlc {
     return erased > 0;
   }
 
-  /** True once the concealment has faded to silence (60 ms). */
-  public boolean faded() {
-    return erased >= 6 * frame10;
-  }
-
   /** Samples concealed so far in the current concealment (0 when not concealing). */
   public int concealedSamples() {
     return erased;

@@ -87,6 +87,11 @@ class AudioReceiverLossTest {
         long silent = plc.kinds.subList(start, plc.kinds.size() - 12).stream().filter(k -> k == FrameKind.SILENCE)
             .count();
         assertTrue(silent <= framesBeyond60ms(lossy, ptimeMs), "silent frames " + silent);
+        for (int f = 0; f < plc.kinds.size(); f++) {
+          if (plc.kinds.get(f) == FrameKind.SILENCE) {
+            assertEquals(0, Playback.rms(plc.pcm, f * 160, f * 160 + 160), "a SILENCE frame is all zeros");
+          }
+        }
         int joinStep = plc.maxJoinStep(start);
         assertTrue(joinStep <= cleanStep, "click at a frame join: " + joinStep + " > clean max step " + cleanStep);
         assertTrue(Playback.maxStep(plc.pcm, from, to) <= cleanStep * 1.1,

@@ -21,8 +21,9 @@ final class TestSpeech {
   /**
    * A variant without espeak's pitch "flutter": the default voices add random pitch jitter far beyond a human
    * voice's, which makes any pitch-repeating concealment look worse than it does on real speech.
+   * Override with {@code -Djitter.voice=...} (passed through surefire's argLine) to compare voices.
    */
-  static final String VOICE = "en-us+Alex";
+  static final String VOICE = System.getProperty("jitter.voice", "en-us+Alex");
   private static short[] cached;
   private static String source;
 
@@ -55,7 +56,8 @@ final class TestSpeech {
     Path raw = dir.resolve("speech.raw");
     try {
       run("espeak-ng", "-v", VOICE, "-s", "150", "-w", wav.toString(), TEXT);
-      run("sox", wav.toString(), "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw",
+      // -D: no dither, so the test signal (and every figure) is the same on every run.
+      run("sox", "-D", wav.toString(), "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw",
           raw.toString(), "gain", "-n", "-6");
       byte[] bytes = Files.readAllBytes(raw);
       short[] pcm = new short[bytes.length / 2];
