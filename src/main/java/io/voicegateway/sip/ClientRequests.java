@@ -21,7 +21,7 @@ public final class ClientRequests {
 
   private record Pending(Promise<Response> result, Consumer<Response> provisional) {}
 
-  ClientRequests(io.vertx.core.Vertx vertx, SipStackHandle sip) {
+  ClientRequests(SipStackHandle sip) {
     this.sip = sip;
   }
 

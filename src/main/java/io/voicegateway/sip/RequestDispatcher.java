@@ -13,7 +13,6 @@ import javax.sip.message.Response;
  */
 final class RequestDispatcher {
   private final SipServices s;
-  private final Teardown teardown;
   private final InviteHandler invite;
   private final ReinviteHandler reinvite;
   private final AckHandler ack;
@@ -23,7 +22,6 @@ final class RequestDispatcher {
 
   RequestDispatcher(SipServices s, Teardown teardown) {
     this.s = s;
-    this.teardown = teardown;
     this.invite = new InviteHandler(s);
     this.reinvite = new ReinviteHandler(s);
     this.ack = new AckHandler(s, teardown);

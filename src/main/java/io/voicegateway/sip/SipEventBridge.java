@@ -32,6 +32,8 @@ final class SipEventBridge implements SipListenerExt {
     void onTimeout(TimeoutEvent event);
     void onDialogTerminated(javax.sip.Dialog dialog);
     void onDialogTimeout(javax.sip.Dialog dialog);
+    /** A request the stack made no transaction for (missing mandatory headers): answered statelessly. */
+    void onUntransacted(Request request, String reason);
   }
 
   private final Context context;
@@ -76,6 +78,8 @@ final class SipEventBridge implements SipListenerExt {
         return; // a retransmission: the transaction layer answers it
       } catch (Exception e) {
         LOG.log(Level.FINE, "no transaction for " + request.getMethod(), e);
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        hop(h -> h.onUntransacted(request, reason));
         return;
       }
     }

@@ -64,8 +64,28 @@ public final class SipMessages {
     try {
       st.sendResponse(response);
     } catch (Exception e) {
-      LOG.log(Level.FINE, "could not send " + response.getStatusCode(), e);
+      LOG.log(Level.FINE, "could not send " + response.getStatusCode() + " for Call-ID " + callId(response), e);
     }
+  }
+
+  /**
+   * Answers a request the stack would not make a transaction for (e.g. an RFC 2543 INVITE without
+   * Max-Forwards) with a stateless 400, when it has the headers a response needs.
+   */
+  void rejectStateless(Request request, String reason) {
+    try {
+      Response response = response(request, Response.BAD_REQUEST, newTag());
+      response.setReasonPhrase("Bad Request (" + reason.replace('\r', ' ').replace('\n', ' ') + ")");
+      sip.provider().sendResponse(response);
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "could not reject " + request.getMethod() + " statelessly for Call-ID "
+          + callId(request), e);
+    }
+  }
+
+  private static String callId(Message message) {
+    javax.sip.header.CallIdHeader h = (javax.sip.header.CallIdHeader) message.getHeader(javax.sip.header.CallIdHeader.NAME);
+    return h == null ? null : h.getCallId();
   }
 
   void respond(ServerTransaction st, Request request, int status, String toTag) {

@@ -46,7 +46,7 @@ public final class SipServices {
     this.sip = sip;
     this.messages = new SipMessages(sip);
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
-    this.client = new ClientRequests(vertx, sip);
+    this.client = new ClientRequests(sip);
   }
 
   private static List<CodecType> codecs(List<String> names) {
@@ -71,16 +71,24 @@ public final class SipServices {
     vertx.eventBus().publish(Addresses.CALL_EVENTS, event);
   }
 
-  /** Moves the call and publishes the event when the move is legal; a no-op otherwise. */
+  /**
+   * Moves the call and publishes the event when the move is legal; a no-op otherwise. A call counts as
+   * active (vg_media_active_calls, vg_media_total_calls) from CONNECTED on: rejected and cancelled calls
+   * never carried media.
+   */
   void moveTo(Call call, CallState state, String reason) {
-    call.moveTo(state, now()).ifPresent(type -> publish(call, type, reason));
+    call.moveTo(state, now()).ifPresent(type -> {
+      if (state == CallState.CONNECTED) {
+        metrics.callStarted();
+      }
+      publish(call, type, reason);
+    });
   }
 
   /** Registers a new call with its first leg and publishes CALL_STARTED. */
   void start(Call call, Leg leg) {
     call.addLeg(leg);
     calls.add(call);
-    metrics.callStarted();
     publish(call, CallEventType.CALL_STARTED, null);
   }
 
@@ -119,8 +127,11 @@ public final class SipServices {
       return;
     }
     call.legs().forEach(leg -> closeMedia(call, leg, reason));
+    boolean wasConnected = call.state() != CallState.RINGING;
     moveTo(call, CallState.TERMINATED, reason);
-    metrics.callEnded(call.connectedDuration(now()));
+    if (wasConnected) {
+      metrics.callEnded(call.connectedDuration(now()));
+    }
     calls.remove(call);
     LOG.fine(() -> "call " + call.id() + " ended: " + reason);
   }

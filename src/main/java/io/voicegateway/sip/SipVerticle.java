@@ -62,7 +62,7 @@ public final class SipVerticle extends VerticleBase {
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls()));
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
-      LOG.info("SIP listening on " + config.media().bindAddress() + ":" + config.media().sipPort() + " "
+      LOG.fine(() -> "SIP listening on " + config.media().bindAddress() + ":" + config.media().sipPort() + " "
           + config.media().sipTransports());
       return this;
     });
@@ -116,6 +116,11 @@ public final class SipVerticle extends VerticleBase {
     @Override
     public void onRequest(Request request, ServerTransaction st) {
       dispatcher.dispatch(request, st);
+    }
+
+    @Override
+    public void onUntransacted(Request request, String reason) {
+      services.messages.rejectStateless(request, reason);
     }
 
     @Override

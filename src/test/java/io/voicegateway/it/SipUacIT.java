@@ -89,6 +89,19 @@ class SipUacIT {
   }
 
   @Test
+  void stoppingTheVerticleSendsByeToConnectedCalls() throws Exception {
+    SippRunner.Running sipp = callee(SippRunner.builtin("uas"));
+    gw.sip.uac().originate(OutboundCall.to(target())).await(20, TimeUnit.SECONDS);
+
+    gw.close();
+    assertOk(sipp.await()); // SIPp's uas completes only when it gets the BYE and answers it
+    assertEquals(1, gw.media.count(CallEventType.CALL_TERMINATED));
+    assertEquals("shutdown", gw.media.events.stream()
+        .filter(e -> e.type() == CallEventType.CALL_TERMINATED).findFirst().get().reason());
+    gw = null;
+  }
+
+  @Test
   void hangupOfUnknownCallFails404() {
     var failure = gw.vertx.eventBus().request(Addresses.SIP_HANGUP, new SipCommands.Hangup("no-such-call", "api"))
         .toCompletionStage().toCompletableFuture();

@@ -14,6 +14,10 @@ import javax.sip.SipStack;
 public final class JulServerLogger implements ServerLogger {
   private static final Logger LOG = Logger.getLogger("io.voicegateway.sip.messages");
 
+  static boolean enabled() {
+    return LOG.isLoggable(Level.FINE);
+  }
+
   @Override public void closeLogFile() {}
 
   @Override

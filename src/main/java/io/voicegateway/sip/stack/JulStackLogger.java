@@ -30,7 +30,11 @@ public final class JulStackLogger implements StackLogger {
   @Override public void logWarning(String message) { LOG.warning(message); }
   @Override public void logInfo(String message) { LOG.fine(message); } // the stack's INFO is start-up chatter
   @Override public boolean isLoggingEnabled() { return LOG.isLoggable(Level.FINE); }
-  @Override public boolean isLoggingEnabled(int level) { return LOG.isLoggable(toJul(level)); }
+  @Override
+  public boolean isLoggingEnabled(int level) {
+    // TRACE_MESSAGES (== TRACE_INFO) gates the message trace of JulServerLogger, which has its own logger.
+    return LOG.isLoggable(toJul(level)) || (level == TRACE_MESSAGES && JulServerLogger.enabled());
+  }
   @Override public void disableLogging() {}
   @Override public void enableLogging() {}
   @Override public void setBuildTimeStamp(String buildTimeStamp) {}

@@ -52,7 +52,7 @@ public final class SipStackFactory {
     return tlsNextPort ? media.sipPort() + 1 : media.sipPort();
   }
 
-  private static Properties properties(MediaConfig media) {
+  private static Properties properties(MediaConfig media) throws Exception {
     Properties p = new Properties();
     // Unique per instance: SipFactory caches stacks by name and tests run several in one JVM.
     p.setProperty("javax.sip.STACK_NAME", "voice-gateway-" + UUID.randomUUID());
@@ -65,12 +65,17 @@ public final class SipStackFactory {
     p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
     p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
-    p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", PemSecurityManagerProvider.class.getName());
+    p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", CheckingParserFactory.class.getName());
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
     p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
-    if (media.sipTlsCert() != null && media.sipTlsKey() != null) {
-      p.setProperty(PemSecurityManagerProvider.CERT_PROPERTY, media.sipTlsCert());
-      p.setProperty(PemSecurityManagerProvider.KEY_PROPERTY, media.sipTlsKey());
+    if (media.sipTransports().contains("tls") && media.sipTlsCert() != null && media.sipTlsKey() != null) {
+      PemKeyStore.Written store = PemKeyStore.write(java.nio.file.Path.of(media.sipTlsCert()),
+          java.nio.file.Path.of(media.sipTlsKey()));
+      for (String prefix : new String[] {"javax.net.ssl.keyStore", "javax.net.ssl.trustStore"}) {
+        p.setProperty(prefix, store.file().toString());
+        p.setProperty(prefix + "Password", store.password());
+        p.setProperty(prefix + "Type", "PKCS12");
+      }
     }
     return p;
   }

@@ -1,0 +1,28 @@
+package io.voicegateway.sip.stack;
+
+import gov.nist.javax.sip.parser.MessageParser;
+import gov.nist.javax.sip.parser.MessageParserFactory;
+import gov.nist.javax.sip.parser.StringMsgParserFactory;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.text.ParseException;
+
+/**
+ * JAIN-SIP's own parser with {@link RawMessageCheck} in front: a message that fails the check is a parse
+ * error, which the stack answers with its stateless 400 (over UDP) like any other unparseable request.
+ * Plugged in with the stack property {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}.
+ */
+public final class CheckingParserFactory implements MessageParserFactory {
+  private final StringMsgParserFactory delegate = new StringMsgParserFactory();
+
+  @Override
+  public MessageParser createMessageParser(SIPTransactionStack stack) {
+    MessageParser parser = delegate.createMessageParser(stack);
+    return (bytes, readBody, strict, listener) -> {
+      var fault = RawMessageCheck.check(bytes);
+      if (fault.isPresent()) {
+        throw new ParseException(fault.get(), 0);
+      }
+      return parser.parseSIPMessage(bytes, readBody, strict, listener);
+    };
+  }
+}

@@ -1,0 +1,49 @@
+package io.voicegateway.sip.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RawMessageCheckTest {
+  private static Optional<String> check(String text) {
+    return RawMessageCheck.check(text.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  private static Optional<String> file(String name) throws Exception {
+    try (InputStream in = RawMessageCheckTest.class.getResourceAsStream("/rfc4475/" + name + ".dat")) {
+      return RawMessageCheck.check(in.readAllBytes());
+    }
+  }
+
+  @Test
+  void rfc4475FaultsTheParserHides() throws Exception {
+    assertEquals(Optional.of("SIP version SIP/7.0 not supported"), file("badvers"));
+    assertEquals(Optional.of("duplicate cseq header"), file("multi01"));
+    assertEquals(Optional.of("duplicate content-length header"), file("mcl01"));
+  }
+
+  @Test
+  void validTortureMessagesPass() throws Exception {
+    for (String name : new String[] {"wsinv", "intmeth", "esc01", "longreq", "dblreq", "mpart01", "transports",
+        "lwsstart", "trws", "inv2543", "unreason", "bigcode"}) {
+      assertEquals(Optional.empty(), file(name), name);
+    }
+  }
+
+  @Test
+  void compactAndLongFormsCountAsOneHeaderAndFoldingIsIgnored() {
+    assertEquals(Optional.of("duplicate from header"),
+        check("OPTIONS sip:a@b SIP/2.0\r\nFrom: <sip:x@y>;tag=1\r\nf: <sip:z@y>;tag=2\r\n\r\n"));
+    assertEquals(Optional.empty(),
+        check("OPTIONS sip:a@b SIP/2.0\r\nTo: <sip:x@y>\r\n  ;p=1\r\nVia: a\r\nVia: b\r\n\r\n"));
+  }
+
+  @Test
+  void headersInTheBodyAreNotCounted() {
+    assertEquals(Optional.empty(),
+        check("MESSAGE sip:a@b SIP/2.0\r\nCall-ID: 1\r\nContent-Length: 12\r\n\r\nCall-ID: 2\r\n"));
+  }
+}
