@@ -73,6 +73,6 @@ awk -v calls="$calls" -v active="$active" -v c0="$cpu0" -v c1="$cpu1" -v t0="$t0
   printf "concurrent calls (measured)   %d of %d\n", active, calls
   printf "gateway CPU                   %.1f %% of one core (%.3f %% per call)\n", cpu, cpu / (active > 0 ? active : 1)
   printf "mixer ticks / late / skipped  %d / %d / %d frames (over %.0f s)\n", k1 - k0, l1 - l0, s1 - s0, secs
-  printf "RTP received / lost           %d / %d (%.4f %%)\n", rx, lost, rx > 0 ? lost * 100 / (rx + lost) : 0
+  printf "RTP received / lost           %d / %d (%.4f %%)\n", rx, lost, (rx > 0 ? lost * 100 / (rx + lost) : 0)
   printf "SIPp calls ok / failed        %s / %s (exit %d)\n", ok, failed, se
 }'

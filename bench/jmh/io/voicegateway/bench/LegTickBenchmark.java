@@ -36,6 +36,10 @@ public class LegTickBenchmark {
   @Param({"PCMU", "PCMA", "G722", "OPUS"})
   public CodecType codec;
 
+  /** {@code dtmf.method}: "both" (the default) also runs the in-band Goertzel detector on every frame. */
+  @Param({"both", "rfc4733"})
+  public String dtmf;
+
   private LegMedia sender;
   private LegMedia receiver;
   private final float[] frame = new float[MixerLeg.FRAME];
@@ -61,7 +65,7 @@ public class LegTickBenchmark {
   private LegMedia leg(String id, int pt) {
     LegMedia leg = new LegMedia("bench", id, 0);
     leg.start(new LegPipeline(new LegConfig(codec, pt, 101, 20, true, true), new MediaConfig.OpusConfig(32000, 5),
-        new JitterSettings(40, 200, true, true), "rfc4733", 0.5, (d, ms, s) -> { }));
+        new JitterSettings(40, 200, true, true), dtmf, 0.5, (d, ms, s) -> { }));
     return leg;
   }
 

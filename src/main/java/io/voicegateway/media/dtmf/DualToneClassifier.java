@@ -118,9 +118,9 @@ final class DualToneClassifier {
   }
 
   private int strongest(Goertzel[] filters, double[] power, float[] x) {
+    Goertzel.powers(filters, x, n, power);
     int best = 0;
     for (int i = 0; i < 4; i++) {
-      power[i] = filters[i].power(x, n);
       if (power[i] > power[best]) {
         best = i;
       }

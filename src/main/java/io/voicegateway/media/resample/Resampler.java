@@ -1,19 +1,34 @@
 package io.voicegateway.media.resample;
 
+import java.util.Arrays;
+
 /**
  * Streaming sample-rate converter between 8, 16 and 48 kHz (any rational pair works), one per leg and
- * direction. A polyphase Kaiser-windowed sinc: 64 taps at the lower of the two rates, cutoff at 92 % of
- * the lower Nyquist, about 80 dB of stopband. State (the last input samples and the output phase) is
- * carried across calls, so feeding 20 ms chunks gives exactly the one-shot result.
+ * direction. A polyphase Kaiser-windowed sinc designed for telephony: 36 taps at the lower of the two rates,
+ * −6 dB at the lower Nyquist, flat within 0.01 dB up to 85 % of it (3.4 kHz at 8 kHz, 7 kHz at 16 kHz)
+ * and at least 72 dB down from 112 % of it (4.5 kHz, 9 kHz). Aliases of the 4–4.5 kHz sliver land above
+ * 3.5 kHz, outside the telephone band. State (the last input samples and the output phase) is carried
+ * across calls, so feeding 20 ms chunks gives exactly the one-shot result.
+ *
+ * <p>All 8/16/48 kHz pairs are integer ratios, and they get loops shaped for the JIT's auto-vectoriser.
+ * One dot product per output is a float reduction, which Java must sum in order, so it stays scalar;
+ * instead each coefficient is multiplied into a whole row of outputs ({@code acc[i] += c * y[i]}), where
+ * {@code y} is the run of inputs that tap sees, copied to start at 0 (C2 vectorises that form, not one
+ * with an offset index). Interpolation keeps one row per output phase and shares each shifted copy
+ * between them; decimation first splits the input into {@code down} interleaved lanes so that every tap
+ * reads a contiguous run. Each output is still summed in one fixed order, so chunked and one-shot results
+ * stay bit-identical. Measured (JDK 17, AVX2): 8k→48k 35 → 4.5 µs and 48k→8k 22 → 7 µs per 20 ms.
  *
  * <p>Written here rather than taken from Concentus: Concentus 1.0.2 ships no Speex resampler, only SILK's
  * package-private, 16-bit, fixed-ratio one, which is not public API and is not a float pipeline.
  */
 public final class Resampler {
-  /** Taps per side at the lower rate: sets the transition width (~630 Hz when that rate is 8 kHz). */
-  private static final int HALF_TAPS_AT_LOW_RATE = 32;
-  private static final double CUTOFF_OF_LOW_NYQUIST = 0.92;
-  private static final double KAISER_BETA = 8.0;
+  /** Taps per side at the lower rate: sets the transition width (about 1 kHz when that rate is 8 kHz). */
+  static final int HALF_TAPS_AT_LOW_RATE = 18;
+  /** Cutoff (−6 dB point) as a fraction of the lower Nyquist: the transition band is centred on it. */
+  private static final double CUTOFF_OF_LOW_NYQUIST = 1.0;
+  /** Kaiser window shape for about 72 dB of stopband with this length. */
+  private static final double KAISER_BETA = 7.0;
 
   private final int inRate;
   private final int outRate;
@@ -22,8 +37,17 @@ public final class Resampler {
   private final int taps;
   /** {@code phases[p][m]} multiplies the m-th oldest of the {@code taps} inputs under output phase p. */
   private final float[][] phases;
+  /** Decimation only: {@code lanes[q][k]} = {@code phases[0][k * down + q]}. */
+  private final float[][] laneCoefficients;
   /** {@code taps - 1} samples of history followed by the current input; grows only for a larger chunk. */
   private float[] work;
+  /**
+   * Scratch rows, made on the first chunk and grown only for a larger one. Interpolation: one accumulator
+   * per output phase. Decimation: the accumulator, then the work split into {@code down} interleaved lanes.
+   */
+  private float[][] rows;
+  /** Scratch: the inputs one tap sees, copied to start at index 0. */
+  private float[] shifted;
   /** Position of the next output sample, in units of 1/up input samples from the current chunk start. */
   private int position;
 
@@ -43,11 +67,18 @@ public final class Resampler {
       int lowRate = Math.min(inRate, outRate);
       long upsampledRate = (long) inRate * up;
       int length = prototypeLength();
-      this.taps = (length + up - 1) / up;
+      int perPhase = (length + up - 1) / up;
+      // A decimator's taps are padded with leading zeros to a whole number of lanes.
+      this.taps = up == 1 ? (perPhase + down - 1) / down * down : perPhase;
       double cutoff = CUTOFF_OF_LOW_NYQUIST * (lowRate / 2.0) / upsampledRate;
       this.phases = split(LowPassFilter.design(length, cutoff, KAISER_BETA, up));
     }
-    this.work = new float[taps - 1 + 960];
+    this.laneCoefficients = up == 1 && down > 1 ? lanes(phases[0]) : null;
+    int chunk = Math.max(960, inRate / 50);
+    this.work = new float[taps - 1 + chunk];
+    if (up != down) {
+      ensureRows(Math.max(up, down + 1), down == 1 ? chunk : laneLength(chunk));
+    }
   }
 
   /**
@@ -75,6 +106,23 @@ public final class Resampler {
     return result;
   }
 
+  /** Regroups a decimator's taps by input lane: tap {@code k * down + q} reads lane q at offset k. */
+  private float[][] lanes(float[] c) {
+    int perLane = taps / down;
+    float[][] result = new float[down][perLane];
+    for (int q = 0; q < down; q++) {
+      for (int k = 0; k < perLane; k++) {
+        result[q][k] = c[k * down + q];
+      }
+    }
+    return result;
+  }
+
+  /** Lane length for a chunk: the most outputs it can give plus the taps per lane. */
+  private int laneLength(int inLen) {
+    return inLen / down + 1 + taps / down;
+  }
+
   public int inRate() {
     return inRate;
   }
@@ -88,7 +136,7 @@ public final class Resampler {
     return (int) (((long) inLen * up + down - 1) / down) + 1;
   }
 
-  /** The filter's group delay, in output samples (0 for identity; 32 low-rate periods otherwise). */
+  /** The filter's group delay, in output samples (0 for identity; 18 low-rate periods otherwise). */
   public double delay() {
     return up == down ? 0 : (prototypeLength() - 1) / 2.0 / down;
   }
@@ -109,6 +157,98 @@ public final class Resampler {
       work = grown;
     }
     System.arraycopy(in, 0, work, history, inLen);
+    int n;
+    if (down == 1) {
+      n = interpolate(inLen, out);
+    } else if (up == 1) {
+      n = decimate(inLen, out);
+    } else {
+      n = rational(inLen, out);
+    }
+    System.arraycopy(work, inLen, work, 0, history);
+    return n;
+  }
+
+  /** {@code up} outputs per input: phase p of input i is output {@code i * up + p}. */
+  private int interpolate(int inLen, float[] out) {
+    ensureRows(up, inLen);
+    float[][] r = rows;
+    float[] y = shifted;
+    for (int p = 0; p < up; p++) {
+      Arrays.fill(r[p], 0, inLen, 0f);
+    }
+    for (int m = 0; m < taps; m++) {
+      System.arraycopy(work, m, y, 0, inLen); // the inputs tap m sees, aligned with the outputs
+      for (int p = 0; p < up; p++) {
+        addScaled(r[p], phases[p][m], y, inLen);
+      }
+    }
+    for (int p = 0; p < up; p++) {
+      float[] row = r[p];
+      for (int i = 0, o = p; i < inLen; i++, o += up) {
+        out[o] = row[i];
+      }
+    }
+    return inLen * up;
+  }
+
+  /** One output per {@code down} inputs, starting at {@link #position}. */
+  private int decimate(int inLen, float[] out) {
+    int start = position;
+    if (start >= inLen) { // a chunk shorter than the step: no output this time
+      position = start - inLen;
+      return 0;
+    }
+    int count = (inLen - 1 - start) / down + 1;
+    int perLane = taps / down;
+    int laneLength = count + perLane - 1;
+    ensureRows(down + 1, laneLength);
+    float[][] r = rows;
+    float[] y = shifted;
+    // Output j reads work[start + j * down + (k * down + q)] = lane q at offset j + k.
+    float[] x = work;
+    for (int q = 0; q < down; q++) {
+      float[] lane = r[q + 1];
+      for (int j = 0, from = start + q; j < laneLength; j++, from += down) {
+        lane[j] = x[from];
+      }
+    }
+    float[] acc = r[0];
+    Arrays.fill(acc, 0, count, 0f);
+    for (int q = 0; q < down; q++) {
+      float[] c = laneCoefficients[q];
+      for (int k = 0; k < perLane; k++) {
+        System.arraycopy(r[q + 1], k, y, 0, count);
+        addScaled(acc, c[k], y, count);
+      }
+    }
+    System.arraycopy(acc, 0, out, 0, count);
+    position = start + count * down - inLen;
+    return count;
+  }
+
+  /**
+   * {@code acc[i] += c * y[i]}. Both arrays share one index on purpose: C2 (JDK 17) left the form with an
+   * offset ({@code y[i + k]}) scalar, this one it turns into SIMD.
+   */
+  private static void addScaled(float[] acc, float c, float[] y, int n) {
+    for (int i = 0; i < n; i++) {
+      acc[i] += c * y[i];
+    }
+  }
+
+  /** Makes {@code count} rows of at least {@code length} and a shift buffer as long; grows only. */
+  private void ensureRows(int count, int length) {
+    if (rows == null || rows.length < count || rows[0].length < length) {
+      rows = new float[count][Math.max(length, rows == null ? 0 : rows[0].length)];
+    }
+    if (shifted == null || shifted.length < length) {
+      shifted = new float[length];
+    }
+  }
+
+  /** Any other ratio: one dot product per output. Not used between 8, 16 and 48 kHz. */
+  private int rational(int inLen, float[] out) {
     int end = inLen * up;
     int n = 0;
     int pos = position;
@@ -118,35 +258,20 @@ public final class Resampler {
       pos += down;
     }
     position = pos - end;
-    System.arraycopy(work, inLen, work, 0, history);
     return n;
   }
 
-  /**
-   * The FIR sum over {@code taps} inputs from {@code x[from]}. Four partial sums break the add-latency chain
-   * (Java may not reassociate float adds itself): measured 1.4x faster than one running sum.
-   */
   private float dot(float[] c, float[] x, int from) {
-    float a0 = 0;
-    float a1 = 0;
-    float a2 = 0;
-    float a3 = 0;
-    int m = 0;
-    for (int last = taps - 3; m < last; m += 4) {
-      a0 += c[m] * x[from + m];
-      a1 += c[m + 1] * x[from + m + 1];
-      a2 += c[m + 2] * x[from + m + 2];
-      a3 += c[m + 3] * x[from + m + 3];
+    float sum = 0;
+    for (int m = 0; m < taps; m++) {
+      sum += c[m] * x[from + m];
     }
-    for (; m < taps; m++) {
-      a0 += c[m] * x[from + m];
-    }
-    return (a0 + a1) + (a2 + a3);
+    return sum;
   }
 
   /** Forgets the history (new stream). */
   public void reset() {
-    java.util.Arrays.fill(work, 0f);
+    Arrays.fill(work, 0f);
     position = 0;
   }
 

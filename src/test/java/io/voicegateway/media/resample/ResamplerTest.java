@@ -21,7 +21,7 @@ class ResamplerTest {
     for (int i = 0; i < 100; i++) {
       assertEquals(out / 50, r.process(frame, frame.length, result));
     }
-    assertEquals(in == out ? 0 : 32.0 * out / Math.min(in, out), r.delay(), 1e-9);
+    assertEquals(in == out ? 0 : (double) Resampler.HALF_TAPS_AT_LOW_RATE * out / Math.min(in, out), r.delay(), 1e-9);
   }
 
   @Test
@@ -49,7 +49,7 @@ class ResamplerTest {
       downsampler.process(up, 960, down);
       System.arraycopy(down, 0, back, off, 160);
     }
-    int delay = (int) (upsampler.delay() / 6 + downsampler.delay()); // 32 + 32 samples at 8 kHz
+    int delay = (int) (upsampler.delay() / 6 + downsampler.delay()); // 18 + 18 samples at 8 kHz
     double snr = SignalMetrics.snrDb(tone, 400, back, 400 + delay, 7000);
     // Images of 1 kHz at 48 kHz (7 kHz and 9 kHz) must be gone.
     short[] wide16 = new short[wide.length];
@@ -59,7 +59,7 @@ class ResamplerTest {
         SignalMetrics.goertzelPower(wide16, 4800, 38400, 48000, 9000));
     double imageDb = 10 * Math.log10(imagePower / tonePower);
     System.out.printf("Resampler 8k->48k->8k 1 kHz: SNR %.1f dB, images at 48k %.1f dB%n", snr, imageDb);
-    assertEquals(64, delay);
+    assertEquals(2 * Resampler.HALF_TAPS_AT_LOW_RATE, delay);
     assertTrue(snr >= 60, "SNR " + snr);
     assertTrue(imageDb <= -60, "image " + imageDb);
   }
@@ -91,6 +91,33 @@ class ResamplerTest {
     double gain = 20 * Math.log10(SignalMetrics.rms(out, 400, 7000) / SignalMetrics.rms(tone, 800, 14000));
     System.out.printf("Resampler 16k->8k gain at 3.3 kHz %.3f dB%n", gain);
     assertEquals(0, gain, 0.1);
+  }
+
+  /**
+   * The telephony design: flat through the passband (3.4 kHz at 8 kHz, 7 kHz at 16 kHz), deep from 112 % of
+   * the low Nyquist (4.5 kHz, 9 kHz) up, in the mixer's send direction (48 kHz down to the codec rate).
+   */
+  @ParameterizedTest
+  @CsvSource({"8000,300,0", "8000,1000,0", "8000,3400,0", "8000,4500,-70", "8000,6000,-70", "8000,15000,-70",
+      "16000,300,0", "16000,7000,0", "16000,9000,-70", "16000,20000,-70"})
+  void telephonyPassbandIsFlatAndStopbandDeep(int codecRate, int hz, int expectedDb) {
+    Resampler r = new Resampler(48000, codecRate);
+    float[] tone = SignalMetrics.toneFloat(hz, 48000, 48000, 0.5);
+    float[] out = new float[r.maxOutput(960)];
+    float[] all = new float[codecRate];
+    float[] chunk = new float[960];
+    for (int off = 0; off < 48000; off += 960) {
+      System.arraycopy(tone, off, chunk, 0, 960);
+      System.arraycopy(out, 0, all, off / (48000 / codecRate), r.process(chunk, 960, out));
+    }
+    double gainDb = 20 * Math.log10(SignalMetrics.rms(all, codecRate / 20, codecRate * 9 / 10)
+        / SignalMetrics.rms(tone, 2400, 43200));
+    System.out.printf("Resampler 48k->%d %d Hz: %.3f dB%n", codecRate, hz, gainDb);
+    if (expectedDb == 0) {
+      assertEquals(0, gainDb, 0.01);
+    } else {
+      assertTrue(gainDb <= expectedDb, hz + " Hz only " + gainDb + " dB");
+    }
   }
 
   @ParameterizedTest
