@@ -4,6 +4,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -17,6 +19,7 @@ import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
 import io.voicegateway.http.HttpVerticle;
 import io.voicegateway.media.MediaEngine;
+import io.voicegateway.media.MediaWarmup;
 import io.voicegateway.media.MixerVerticle;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.metrics.MixerMeters;
@@ -82,12 +85,30 @@ public final class Gateway {
           () -> new MixerVerticle(media, partition, cores), mixerOptions));
     }
     return chain
+        .compose(v -> warmUp())
         .compose(v -> deploy("apps", () -> new AppsVerticle(media), new DeploymentOptions()))
         .compose(v -> deploy("sip", () -> new SipVerticle(config, metrics), new DeploymentOptions()))
         .compose(v -> {
           http = new HttpVerticle(config.http(), prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());
         });
+  }
+
+  /**
+   * Pays the cold-JVM costs before the first call instead of during it: every codec's pipeline runs a
+   * second of audio (class loading, tables, first JIT), and one datagram goes through Vert.x's UDP path and
+   * address resolver, whose first use took hundreds of milliseconds on an RTP event loop.
+   */
+  private Future<Void> warmUp() {
+    Future<Void> pipelines = vertx.executeBlocking(() -> {
+      MediaWarmup.run(config.media());
+      return null;
+    });
+    DatagramSocket socket = vertx.createDatagramSocket();
+    Future<Void> udp = socket.listen(0, "127.0.0.1")
+        .compose(s -> s.send(Buffer.buffer(new byte[1]), s.localAddress().port(), "127.0.0.1"))
+        .eventually(socket::close);
+    return Future.all(pipelines, udp).mapEmpty();
   }
 
   private Future<Void> deploy(String label, Supplier<io.vertx.core.Deployable> verticle, DeploymentOptions options) {
