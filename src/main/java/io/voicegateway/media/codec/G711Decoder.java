@@ -29,16 +29,7 @@ final class G711Decoder implements AudioDecoder {
     return Math.max(n, 0);
   }
 
-  /** G.711 has no concealment of its own; the jitter buffer's waveform PLC fills the gap. */
-  @Override
-  public int conceal(short[] out, int outOff, int samples) {
-    return -1;
-  }
 
-  @Override
-  public int decodeFec(byte[] in, int off, int len, short[] out, int outOff, int samples) {
-    return -1;
-  }
 
   @Override
   public void reset() {

@@ -56,15 +56,7 @@ final class G722Decoder implements AudioDecoder {
     return rhigh;
   }
 
-  @Override
-  public int conceal(short[] out, int outOff, int samples) {
-    return -1;
-  }
 
-  @Override
-  public int decodeFec(byte[] in, int off, int len, short[] out, int outOff, int samples) {
-    return -1;
-  }
 
   @Override
   public void reset() {
