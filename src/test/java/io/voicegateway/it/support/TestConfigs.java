@@ -20,7 +20,7 @@ public final class TestConfigs {
 
   public static GatewayConfig gateway(MediaConfig media) {
     return new GatewayConfig(media, new HttpConfig("127.0.0.1", 0, "test-token", false),
-        null, null, null, null, null, null, null);
+        List.of(), List.of(), List.of(), null, null, null, null);
   }
 
   /** UDP and TCP on {@code sipPort}. */
