@@ -1,5 +1,6 @@
 package io.voicegateway.config;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.voicegateway.config.MediaConfig.Registration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,9 @@ final class ProvidersReader {
     }
     List<Registration> registrations = media.registrations();
     for (int i = 0; i < registrations.size(); i++) {
-      ConfigValue at = new ConfigValue(null, KeyPath.index("media.registrations", i));
-      providers.add(fromRegistration(registrations.get(i), ids.add(at, "registration-" + (i + 1)), media));
+      String id = "registration-" + (i + 1);
+      ConfigValue at = new ConfigValue(JsonNodeFactory.instance.textNode(id), KeyPath.index("media.registrations", i));
+      providers.add(fromRegistration(registrations.get(i), ids.add(at, id), media));
     }
     return List.copyOf(providers);
   }
