@@ -5,9 +5,19 @@ import java.util.Optional;
 
 /**
  * An IP literal or CIDR block ({@code 203.0.113.0/24}, {@code 2001:db8::/32}). Written by hand: the JDK
- * has no CIDR type and the comparison is a few lines of byte masking.
+ * has no CIDR type and the comparison is a few lines of byte masking. Immutable; host bits written in
+ * the block ({@code 10.1.0.0/15}) are ignored, as routers do.
  */
-public record IpRange(byte[] network, int prefixLength) {
+public final class IpRange {
+  private final byte[] network;
+  private final int prefixLength;
+  private final String text;
+
+  private IpRange(byte[] network, int prefixLength, String text) {
+    this.network = network;
+    this.prefixLength = prefixLength;
+    this.text = text;
+  }
 
   /** The range, or empty when {@code text} is neither an IP literal nor a valid CIDR block. */
   public static Optional<IpRange> parse(String text) {
@@ -26,7 +36,7 @@ public record IpRange(byte[] network, int prefixLength) {
       }
       prefix = Integer.parseInt(length);
     }
-    return Optional.of(new IpRange(bytes, prefix));
+    return Optional.of(new IpRange(bytes, prefix, text));
   }
 
   /** Whether {@code address} lies in this block; an IPv4 address never matches an IPv6 block or back. */
@@ -47,5 +57,10 @@ public record IpRange(byte[] network, int prefixLength) {
     }
     int mask = 0xFF << (8 - rest) & 0xFF;
     return (candidate[full] & mask) == (network[full] & mask);
+  }
+
+  @Override
+  public String toString() {
+    return text;
   }
 }
