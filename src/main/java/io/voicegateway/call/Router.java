@@ -60,6 +60,20 @@ public final class Router {
    *     for a device caller, another device's extension comes first; empty when nothing matches
    */
   public Optional<RouteTarget> route(Direction direction, String calledNumber, CallSource source) {
+    return route(direction, calledNumber, source, true);
+  }
+
+  /**
+   * Like {@link #route(Direction, String, CallSource)} over every route in file order, whatever its
+   * direction: the security rule alone decides, so a trunk or unknown caller still only reaches inbound
+   * routes, while a device reaches outbound routes and the inbound ones that admit it (the echo test).
+   */
+  public Optional<RouteTarget> route(String calledNumber, CallSource source) {
+    return route(null, calledNumber, source, false);
+  }
+
+  private Optional<RouteTarget> route(Direction direction, String calledNumber, CallSource source,
+      boolean oneDirection) {
     if (source.kind() == CallSource.Kind.DEVICE) {
       Optional<RouteTarget> extension = extension(calledNumber, source.id());
       if (extension.isPresent()) {
@@ -68,7 +82,8 @@ public final class Router {
     }
     for (CompiledRoute route : routes) {
       RouteConfig config = route.config();
-      if (config.direction() == direction && admits(config, source) && route.pattern().matches(calledNumber)) {
+      if ((!oneDirection || config.direction() == direction) && admits(config, source)
+          && route.pattern().matches(calledNumber)) {
         return Optional.of(target(config, NumberRewrite.apply(calledNumber, config.strip(), config.prepend())));
       }
     }

@@ -23,7 +23,7 @@ class RouterSecurityTest {
         - {direction: inbound, match: known, app: echo, from: known}
         - {direction: inbound, match: trunk, app: echo, from: trunk}
         - {direction: inbound, match: device, app: echo, from: device}
-        - {direction: outbound, match: '*', provider: carrier1}
+        - {direction: outbound, match: '0*', provider: carrier1}
       """, Map.of()));
 
   static Stream<Arguments> table() {
@@ -56,5 +56,13 @@ class RouterSecurityTest {
   @MethodSource("table")
   void whoReachesWhat(CallSource source, Direction direction, String number, boolean reached) {
     assertEquals(reached, ROUTER.route(direction, number, source).isPresent());
+  }
+
+  @ParameterizedTest(name = "{0} → {2} without direction: {3}")
+  @MethodSource("table")
+  void theSameTableHoldsWhenTheDirectionIsLeftToTheRule(CallSource source, Direction direction, String number,
+      boolean reached) {
+    // every number of the table matches exactly one inbound route, or (0301234) only the outbound one
+    assertEquals(reached, ROUTER.route(number, source).isPresent());
   }
 }

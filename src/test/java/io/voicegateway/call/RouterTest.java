@@ -146,4 +146,18 @@ class RouterTest {
     assertEquals(Optional.empty(), router.route(Direction.INBOUND, "102", TRUNK));
     assertEquals(Optional.empty(), router.route(Direction.INBOUND, "102", CallSource.unknown()));
   }
+
+  @Test
+  void withoutADirectionTheSecurityRuleAloneDecidesInFileOrder() {
+    Router router = router("""
+          - {direction: inbound, match: echo, app: echo, from: any}
+          - {direction: outbound, match: '*', provider: carrier1}
+          - {direction: inbound, match: '*', ring: [bob]}
+        """);
+    assertEquals(RouteTarget.Kind.APP, router.route("echo", ALICE).orElseThrow().kind(), "a device reaches the echo test");
+    assertEquals(RouteTarget.Kind.PROVIDER, router.route("0301", ALICE).orElseThrow().kind());
+    assertEquals(RouteTarget.Kind.DEVICES, router.route("0301", TRUNK).orElseThrow().kind(), "never out again");
+    assertEquals(Optional.empty(), router.route("0301", CallSource.unknown()));
+    assertEquals(RouteTarget.Kind.APP, router.route("echo", CallSource.unknown()).orElseThrow().kind());
+  }
 }
