@@ -18,9 +18,16 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * walked by hand so every error names its key path, the bad value and what is allowed.
  */
 public final class ConfigLoader {
-  /** media and http are typed; the others stay raw trees until later capabilities give them records. */
+  /** media, http, providers, devices and routes are typed; the others stay raw trees for now. */
   static final List<String> SECTIONS = List.of("media", "http", "providers", "devices", "routes", "ivr",
       "voicemail", "recording", "streaming");
+
+  /**
+   * Without a {@code routes:} section the echo test answers anyone: the one route of the shipped file.
+   * An explicit empty list ({@code routes: []}) routes nothing.
+   */
+  static final List<RouteConfig> DEFAULT_ROUTES = List.of(new RouteConfig(RouteConfig.Direction.INBOUND, "echo",
+      List.of(), "echo", null, null, null, null, 0, "", null, null, RouteConfig.From.ANY));
 
   private ConfigLoader() {}
 
@@ -83,9 +90,13 @@ public final class ConfigLoader {
     ConfigMap root = rootValue.asMap(SECTIONS);
     MediaConfig media = MediaSectionReader.read(root.map("media", MediaSectionReader.KEYS));
     HttpConfig http = HttpSectionReader.read(root.map("http", HttpSectionReader.KEYS));
-    return new GatewayConfig(media, http, raw(resolved, "providers"), raw(resolved, "devices"),
-        raw(resolved, "routes"), raw(resolved, "ivr"), raw(resolved, "voicemail"), raw(resolved, "recording"),
-        raw(resolved, "streaming"));
+    List<ProviderConfig> providers = ProvidersReader.read(root.get("providers"), media);
+    List<DeviceConfig> devices = DevicesReader.read(root.get("devices"));
+    ConfigValue routesValue = root.get("routes");
+    List<RouteConfig> routes = routesValue.isUnset() ? DEFAULT_ROUTES
+        : RoutesReader.read(routesValue, devices, providers);
+    return new GatewayConfig(media, http, providers, devices, routes, raw(resolved, "ivr"),
+        raw(resolved, "voicemail"), raw(resolved, "recording"), raw(resolved, "streaming"));
   }
 
   /** A section given to a later capability as it is; null or missing becomes an empty mapping. */

@@ -45,7 +45,10 @@ class ConfigDefaultsTest {
     assertEquals("0.0.0.0", config.http().host());
     assertEquals(8080, config.http().port());
     assertTrue(config.http().apiTokenGenerated());
-    for (var raw : List.of(config.providers(), config.devices(), config.routes(), config.ivr(),
+    assertEquals(List.of(), config.providers());
+    assertEquals(List.of(), config.devices());
+    assertEquals(ConfigLoader.DEFAULT_ROUTES, config.routes());
+    for (var raw : List.of(config.ivr(),
         config.voicemail(), config.recording(), config.streaming())) {
       assertTrue(raw.isObject() && raw.isEmpty(), "raw section is an empty mapping: " + raw);
     }
@@ -76,6 +79,8 @@ class ConfigDefaultsTest {
     assertEquals(defaults.http().port(), shipped.http().port());
     assertTrue(shipped.http().apiTokenGenerated());
     assertEquals(defaults.providers(), shipped.providers());
+    assertEquals(defaults.devices(), shipped.devices());
+    assertEquals(defaults.routes(), shipped.routes());
   }
 
   @Test

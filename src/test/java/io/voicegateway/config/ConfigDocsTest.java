@@ -22,7 +22,8 @@ class ConfigDocsTest {
     Stream.of(MediaSectionReader.KEYS.stream().filter(k -> !List.of("dtmf", "opus").contains(k)),
             MediaSectionReader.DTMF_KEYS.stream().map(k -> "dtmf." + k),
             MediaSectionReader.OPUS_KEYS.stream().map(k -> "opus." + k),
-            RegistrationReader.KEYS.stream(), HttpSectionReader.KEYS.stream())
+            RegistrationReader.KEYS.stream(), HttpSectionReader.KEYS.stream(), ProvidersReader.KEYS.stream(),
+            DevicesReader.KEYS.stream(), RoutesReader.KEYS.stream())
         .flatMap(s -> s)
         .forEach(key -> assertTrue(docs.contains("| `" + key + "` |"), "docs/configuration.md lacks a row for " + key));
     ConfigLoader.SECTIONS.forEach(section -> assertTrue(docs.contains("`" + section + "`"), section));
@@ -32,7 +33,8 @@ class ConfigDocsTest {
   void shippedConfigurationWritesOutEveryKey() throws IOException {
     String shipped = Files.readString(Path.of("conf/voice-gateway.yaml"));
     Stream.of(MediaSectionReader.KEYS, MediaSectionReader.DTMF_KEYS, MediaSectionReader.OPUS_KEYS,
-            RegistrationReader.KEYS, HttpSectionReader.KEYS, ConfigLoader.SECTIONS)
+            RegistrationReader.KEYS, HttpSectionReader.KEYS, ConfigLoader.SECTIONS, ProvidersReader.KEYS,
+            DevicesReader.KEYS, RoutesReader.KEYS)
         .flatMap(List::stream)
         .forEach(key -> assertTrue(shipped.contains(key + ":"), "conf/voice-gateway.yaml lacks " + key));
   }
@@ -46,5 +48,8 @@ class ConfigDocsTest {
     assertEquals("203.0.113.10", config.media().publicAddress());
     assertEquals("4420123456", config.media().registrations().get(0).username());
     assertEquals("tok", config.http().apiToken());
+    assertEquals(List.of("carrier1", "registration-1"), config.providers().stream().map(ProviderConfig::id).toList());
+    assertEquals("101", config.devices().get(0).extension());
+    assertEquals(3, config.routes().size());
   }
 }

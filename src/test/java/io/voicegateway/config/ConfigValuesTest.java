@@ -87,14 +87,13 @@ class ConfigValuesTest {
   @Test
   void rawSectionsAreKeptAsTreesWithVariablesSubstituted() {
     GatewayConfig config = ConfigLoader.parse("""
-        providers:
-          - name: trunk1
-            password: ${TRUNK_PW}
-        routes: ~
-        """, Map.of("TRUNK_PW", "hunter2"));
-    assertTrue(config.providers().isArray());
-    assertEquals("hunter2", config.providers().get(0).get("password").asText());
-    assertTrue(config.routes().isObject() && config.routes().isEmpty());
+        ivr:
+          main:
+            prompt: ${PROMPT}
+        voicemail: ~
+        """, Map.of("PROMPT", "welcome.wav"));
+    assertEquals("welcome.wav", config.ivr().get("main").get("prompt").asText());
+    assertTrue(config.voicemail().isObject() && config.voicemail().isEmpty());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.voicegateway.media;
 
+import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
 import java.time.Duration;
@@ -19,6 +20,6 @@ public final class TestMediaConfig {
         portMax, true, List.of("g711-ulaw", "g711-alaw", "g722", "opus"), "pcm16", 16000, 1, 40, 200, true,
         true, reconnection, rtpTimeout, Duration.ofSeconds(30), new MediaConfig.DtmfConfig(dtmfMethod, 0.5),
         new MediaConfig.OpusConfig(32000, 5), List.of());
-    return new GatewayConfig(media, null, null, null, null, null, null, null, null);
+    return new GatewayConfig(media, null, List.of(), List.of(), ConfigLoader.defaults().routes(), null, null, null, null);
   }
 }

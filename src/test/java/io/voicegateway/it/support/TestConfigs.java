@@ -1,5 +1,6 @@
 package io.voicegateway.it.support;
 
+import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.HttpConfig;
 import io.voicegateway.config.MediaConfig;
@@ -20,7 +21,7 @@ public final class TestConfigs {
 
   public static GatewayConfig gateway(MediaConfig media) {
     return new GatewayConfig(media, new HttpConfig("127.0.0.1", 0, "test-token", false),
-        null, null, null, null, null, null, null);
+        List.of(), List.of(), ConfigLoader.defaults().routes(), null, null, null, null);
   }
 
   /** UDP and TCP on {@code sipPort}. */
