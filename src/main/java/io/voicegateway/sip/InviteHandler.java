@@ -5,7 +5,9 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.Leg;
+import io.voicegateway.call.CallSource;
 import io.voicegateway.call.RouteTarget;
+import gov.nist.javax.sip.message.SIPRequest;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -35,10 +37,9 @@ final class InviteHandler {
   }
 
   void handle(Request request, ServerTransaction st) {
-    URI uri = request.getRequestURI();
-    String user = uri instanceof SipURI sipUri ? sipUri.getUser() : null;
-    Optional<RouteTarget> target = s.router.route(user);
-    if (target.isEmpty()) {
+    Optional<RouteTarget> target = s.router.route(calledNumber(request), source(request));
+    if (target.isEmpty() || target.get().kind() != RouteTarget.Kind.APP) {
+      // Ringing devices and trunks join with the B2BUA; until then only app routes are served.
       s.messages.respond(st, request, Response.NOT_FOUND, SipMessages.newTag());
       return;
     }
@@ -58,6 +59,21 @@ final class InviteHandler {
         fail(call, leg, request, st, Response.SERVER_INTERNAL_ERROR, null);
       }
     });
+  }
+
+  /** The Request-URI user, or the To user when the Request-URI has none. */
+  private static String calledNumber(Request request) {
+    URI uri = request.getRequestURI();
+    if (uri instanceof SipURI sipUri && sipUri.getUser() != null) {
+      return sipUri.getUser();
+    }
+    URI to = ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI();
+    return to instanceof SipURI sipTo ? sipTo.getUser() : null;
+  }
+
+  /** Trunk by source address; authenticated devices join when the registrar authenticates INVITEs. */
+  private CallSource source(Request request) {
+    return s.sources.classify(((SIPRequest) request).getRemoteAddress(), null);
   }
 
   private Future<Void> answer(Call call, Leg leg, Request request, ServerTransaction st) {

@@ -12,6 +12,7 @@ import io.voicegateway.call.CallManager;
 import io.voicegateway.call.CallState;
 import io.voicegateway.call.Leg;
 import io.voicegateway.call.Router;
+import io.voicegateway.call.SourceClassifier;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.metrics.GatewayMetrics;
@@ -37,7 +38,8 @@ public final class SipServices {
   final SipStackHandle sip;
   final SipMessages messages;
   final CallManager calls = new CallManager();
-  final Router router = new Router();
+  final Router router;
+  final SourceClassifier sources;
   final SdpNegotiator sdp;
   final RequestChecks checks = RequestChecks.defaults();
   final ClientRequests client;
@@ -47,6 +49,8 @@ public final class SipServices {
     this.config = config;
     this.metrics = metrics;
     this.sip = sip;
+    this.router = Router.from(config);
+    this.sources = new SourceClassifier(config.providers());
     this.messages = new SipMessages(sip);
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
     this.client = new ClientRequests(sip);
