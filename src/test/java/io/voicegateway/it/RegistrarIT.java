@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.it.peers.BaresipPhone;
 import io.voicegateway.it.support.GatewayUnderTest;
+import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.sip.registrar.Binding;
+import io.voicegateway.testing.FreePorts;
 import io.voicegateway.sip.registrar.Source;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +67,15 @@ class RegistrarIT {
     }
     // baresip un-REGISTERs on SIGTERM
     assertTrue(GatewayUnderTest.eventually(10, () -> contactsOf("alice").isEmpty()), "alice unbound on exit");
+  }
+
+  @Test
+  void sippRegisterLifecycleEndsWithNoBinding() throws Exception {
+    SippRunner.requireSipp();
+    SippRunner.Result r = SippRunner.scenario("register_lifecycle.xml").args("-s", "alice", "-p", String.valueOf(FreePorts.udpAndTcp())).run(gw.target(), 1, 1, 1);
+    assertEquals(0, r.exitCode(), r.toString());
+    assertEquals(1, r.successful(), r.toString());
+    assertTrue(contactsOf("alice").isEmpty(), "Contact: * removed both contacts");
   }
 
   @Test
