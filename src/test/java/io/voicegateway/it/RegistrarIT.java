@@ -7,8 +7,8 @@ import io.voicegateway.it.peers.BaresipPhone;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.sip.registrar.Binding;
-import io.voicegateway.testing.FreePorts;
 import io.voicegateway.sip.registrar.Source;
+import io.voicegateway.testing.FreePorts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** baresip registers to the gateway as a device with digest auth; a wrong password is refused. */
+/**
+ * Devices registering to the gateway: baresip with digest auth (bound at its contact and source, unbound on
+ * exit), baresip with a wrong password (403, no binding), and a SIPp REGISTER lifecycle.
+ */
 class RegistrarIT {
   private static GatewayFixture gw;
 
