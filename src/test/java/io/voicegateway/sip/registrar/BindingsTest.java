@@ -59,4 +59,12 @@ class BindingsTest {
     assertTrue(bindings.of("alice").isEmpty());
     assertEquals(1, bindings.of("bob").size(), "other devices untouched");
   }
+
+  @Test
+  void reachUriPointsAtTheNatSourceWithTheContactsUser() {
+    Binding udp = bindings.put("alice", "sip:alice-0x1f@192.168.1.20:5060;transport=udp", 60, "c", 1, NAT);
+    assertEquals("sip:alice-0x1f@198.51.100.7:40312", udp.reachUri());
+    Binding tcp = bindings.put("bob", "sip:192.168.1.21", 60, "c", 1, new Source("2001:db8::7", 5070, "tcp"));
+    assertEquals("sip:[2001:db8::7]:5070;transport=tcp", tcp.reachUri());
+  }
 }
