@@ -48,6 +48,7 @@ public final class Gateway {
   private final Map<String, String> deployments = new LinkedHashMap<>();
   private MediaEngine media;
   private HttpVerticle http;
+  private SipVerticle sip;
 
   private Gateway(GatewayConfig config) {
     this.config = config;
@@ -87,7 +88,10 @@ public final class Gateway {
     return chain
         .compose(v -> warmUp())
         .compose(v -> deploy("apps", () -> new AppsVerticle(media), new DeploymentOptions()))
-        .compose(v -> deploy("sip", () -> new SipVerticle(config, metrics), new DeploymentOptions()))
+        .compose(v -> {
+          sip = new SipVerticle(config, metrics);
+          return deploy("sip", () -> sip, new DeploymentOptions());
+        })
         .compose(v -> {
           http = new HttpVerticle(config.http(), prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());
@@ -165,6 +169,11 @@ public final class Gateway {
 
   public int httpPort() {
     return http.actualPort();
+  }
+
+  /** The SIP verticle (its UAC API and the registrar's bindings), once started. */
+  public SipVerticle sip() {
+    return sip;
   }
 
   public Vertx vertx() {

@@ -1,5 +1,6 @@
 package io.voicegateway.sip;
 
+import io.voicegateway.sip.registrar.SourceOf;
 import java.util.Optional;
 import javax.sip.ServerTransaction;
 import javax.sip.header.ToHeader;
@@ -58,6 +59,7 @@ final class RequestDispatcher {
       case Request.CANCEL -> cancel.handle(request, st);
       case Request.OPTIONS -> options.handle(request, st);
       case Request.NOTIFY -> notify(request, st);
+      case Request.REGISTER -> register(request, st);
       default -> notAllowed(request, st);
     }
   }
@@ -67,6 +69,15 @@ final class RequestDispatcher {
     String callId = ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
     int status = s.calls.bySipCallId(callId).isPresent() ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST;
     s.messages.respond(st, request, status, null);
+  }
+
+  /** REGISTER from a device; 405 as before when no device is configured (we are no registrar then). */
+  private void register(Request request, ServerTransaction st) {
+    if (!s.registrar.enabled()) {
+      notAllowed(request, st);
+      return;
+    }
+    s.messages.send(st, s.registrar.handle(request, SourceOf.request(request, st)));
   }
 
   private void notAllowed(Request request, ServerTransaction st) {

@@ -36,9 +36,14 @@ public final class SipMessages {
       Request.UPDATE, Request.REFER);
 
   private final SipStackHandle sip;
+  /** {@link #ALLOWED}, plus REGISTER when the registrar serves devices. */
+  private final List<String> allowed;
 
-  SipMessages(SipStackHandle sip) {
+  SipMessages(SipStackHandle sip, boolean registrar) {
     this.sip = sip;
+    this.allowed = registrar
+        ? java.util.stream.Stream.concat(ALLOWED.stream(), java.util.stream.Stream.of(Request.REGISTER)).toList()
+        : ALLOWED;
   }
 
   public static String newTag() {
@@ -108,7 +113,7 @@ public final class SipMessages {
 
   void addAllow(Message message) {
     try {
-      for (String method : ALLOWED) {
+      for (String method : allowed) {
         message.addHeader(sip.headers().createAllowHeader(method)); // JAIN-SIP joins them into one line
       }
     } catch (ParseException e) {

@@ -16,9 +16,16 @@ import io.voicegateway.call.SourceClassifier;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.sip.auth.DigestServer;
+import io.voicegateway.sip.registrar.AuthThrottle;
+import io.voicegateway.sip.registrar.Bindings;
+import io.voicegateway.sip.registrar.ConfiguredDevices;
+import io.voicegateway.sip.registrar.Registrar;
+import io.voicegateway.sip.registrar.RegistrarPolicy;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiator;
 import io.voicegateway.sip.stack.SipStackHandle;
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -43,6 +50,7 @@ public final class SipServices {
   final SdpNegotiator sdp;
   final RequestChecks checks = RequestChecks.defaults();
   final ClientRequests client;
+  final Registrar registrar;
 
   SipServices(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
     this.vertx = vertx;
@@ -51,7 +59,8 @@ public final class SipServices {
     this.sip = sip;
     this.router = Router.from(config);
     this.sources = new SourceClassifier(config.providers());
-    this.messages = new SipMessages(sip);
+    this.registrar = newRegistrar(config, sip);
+    this.messages = new SipMessages(sip, registrar.enabled());
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
     this.client = new ClientRequests(sip);
   }
@@ -59,6 +68,20 @@ public final class SipServices {
   private static List<CodecType> codecs(List<String> names) {
     return names.stream().map(n -> CodecType.byConfigName(n).orElseThrow(
         () -> new IllegalArgumentException("unknown codec " + n))).toList();
+  }
+
+  private static Registrar newRegistrar(GatewayConfig config, SipStackHandle sip) {
+    RegistrarPolicy policy = RegistrarPolicy.defaults();
+    Clock clock = Clock.systemUTC();
+    return new Registrar(new ConfiguredDevices(config.devices()), new Bindings(clock),
+        DigestServer.create(sip.publicAddress(), policy.nonceLifetime()),
+        new AuthThrottle(policy.maxAuthFailures(), policy.failureWindow(), policy.blockFor(), clock),
+        policy, sip.messages(), sip.headers(), sip.addresses());
+  }
+
+  /** The device registrar and its location service (contactsOf for forking). */
+  public Registrar registrar() {
+    return registrar;
   }
 
   public CallManager calls() {

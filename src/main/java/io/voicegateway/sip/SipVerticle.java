@@ -10,6 +10,7 @@ import io.voicegateway.call.Call;
 import io.voicegateway.call.Leg;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
 import java.util.ArrayList;
@@ -89,6 +90,15 @@ public final class SipVerticle extends VerticleBase {
   /** The client-side API (originate, hold, resume, transfer, cancel, hang up); callable from any thread. */
   public UacService uac() {
     return uac;
+  }
+
+  /**
+   * The live bindings of a device (by id or extension), read on the SIP context; callable from any thread.
+   * Empty when the device is unknown or not registered.
+   */
+  public Future<List<Binding>> contactsOf(String deviceIdOrExtension) {
+    return Future.future(promise -> context.runOnContext(v ->
+        promise.complete(services.registrar().contactsOf(deviceIdOrExtension))));
   }
 
   /** The stack's addresses and ports, e.g. for tests. */

@@ -23,6 +23,14 @@ public final class GatewayFixture implements AutoCloseable {
 
   /** @param mediaYaml extra lines for the {@code media:} section, each indented by two spaces */
   public static GatewayFixture start(String mediaYaml) throws Exception {
+    return start(mediaYaml, "");
+  }
+
+  /**
+   * @param mediaYaml    extra lines for the {@code media:} section, each indented by two spaces
+   * @param sectionsYaml extra top-level sections (e.g. {@code devices:}), unindented
+   */
+  public static GatewayFixture start(String mediaYaml, String sectionsYaml) throws Exception {
     int sipPort = FreePorts.udpAndTcp();
     int rtp = FreePorts.block(RTP_PORTS);
     String yaml = String.join("\n",
@@ -35,6 +43,7 @@ public final class GatewayFixture implements AutoCloseable {
         "  host: 127.0.0.1",
         "  port: " + FreePorts.udpAndTcp(),
         "  api_token: test-token",
+        sectionsYaml,
         "");
     GatewayConfig config = ConfigLoader.parse(yaml, Map.of());
     return new GatewayFixture(Gateway.start(config).await(60, TimeUnit.SECONDS), sipPort, rtp);

@@ -89,6 +89,14 @@ public final class DigestServer {
     return age >= 0 && age <= lifetimeMs ? DigestVerdict.VALID : DigestVerdict.STALE;
   }
 
+  /**
+   * True for a nonce this server made (of any age): a request carrying someone else's nonce, e.g. one from
+   * before a restart, deserves a fresh challenge rather than counting as a wrong password.
+   */
+  public boolean issued(String nonce) {
+    return issueTime(nonce) >= 0;
+  }
+
   /** The issue time a nonce of ours carries, or -1 for one we did not make. */
   private long issueTime(String nonce) {
     byte[] raw;

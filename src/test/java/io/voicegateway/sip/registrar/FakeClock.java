@@ -1,0 +1,31 @@
+package io.voicegateway.sip.registrar;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock the test steps by hand. */
+final class FakeClock extends Clock {
+  private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+  void advance(Duration d) {
+    now = now.plus(d);
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}

@@ -1,0 +1,31 @@
+package io.voicegateway.sip.registrar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import javax.sip.SipFactory;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import org.junit.jupiter.api.Test;
+
+class SourceOfTest {
+
+  private static Request register(String via) throws Exception {
+    SipFactory f = SipFactory.getInstance();
+    f.setPathName("gov.nist");
+    MessageFactory messages = f.createMessageFactory();
+    return messages.createRequest("REGISTER sip:gw SIP/2.0\r\nVia: " + via + "\r\nMax-Forwards: 70\r\n"
+        + "From: <sip:a@gw>;tag=1\r\nTo: <sip:a@gw>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n");
+  }
+
+  @Test
+  void withoutATransactionTheViaReceivedAndRportNameTheNatAddress() throws Exception {
+    Request r = register("SIP/2.0/TCP 192.168.1.20:5060;branch=z9hG4bK1;received=198.51.100.7;rport=40312");
+    assertEquals(new Source("198.51.100.7", 40312, "tcp"), SourceOf.request(r, null));
+  }
+
+  @Test
+  void withoutNatParametersTheViaSentByIsUsedWithTheDefaultPort() throws Exception {
+    Request r = register("SIP/2.0/UDP 192.168.1.20;branch=z9hG4bK1");
+    assertEquals(new Source("192.168.1.20", 5060, "udp"), SourceOf.request(r, null));
+  }
+}
