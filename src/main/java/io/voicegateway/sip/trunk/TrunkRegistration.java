@@ -117,7 +117,10 @@ public final class TrunkRegistration {
     if (stopped) {
       return;
     }
-    move(TrunkState.REGISTERING, lastError, 0);
+    if (expiresAtMs <= clock.getAsLong()) {
+      // a refresh while the binding still stands stays REGISTERED: the API should not flap every refresh
+      move(TrunkState.REGISTERING, lastError, 0);
+    }
     send(requestedExpiry, 0, this::onFinal, err -> failed("no answer: " + err.getMessage()));
   }
 

@@ -2,9 +2,9 @@ package io.voicegateway.sip.trunk;
 
 /** Where a trunk registration stands. */
 public enum TrunkState {
-  /** A REGISTER (first, refresh or challenge answer) is in flight. */
+  /** A REGISTER is in flight and no binding stands (first attempt, retry after a failure). */
   REGISTERING,
-  /** The registrar accepted the binding; a refresh is scheduled. */
+  /** The registrar accepted the binding; a refresh is scheduled or in flight. */
   REGISTERED,
   /** The last attempt failed; a retry is scheduled with back-off. */
   FAILED,
