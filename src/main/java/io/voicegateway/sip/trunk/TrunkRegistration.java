@@ -170,7 +170,8 @@ public final class TrunkRegistration {
       values.add(text.substring(text.indexOf(':') + 1).trim());
     }
     DigestChallenge picked = DigestClient.pickChallenge(values).orElse(null);
-    if (picked == null || reg.username() == null || reg.username().isBlank() || answered > 1 || (answered == 1 && !picked.stale())) {
+    boolean noAccount = reg.username() == null || reg.username().isBlank();
+    if (picked == null || noAccount || answered > 1 || (answered == 1 && !picked.stale())) {
       challenge = null; // refused or unanswerable: the next attempt starts without stale credentials
       return false;
     }

@@ -149,6 +149,20 @@ class TrunkRegistrationTest {
   }
 
   @Test
+  void aProxyChallengeIsAnsweredWithProxyAuthorization() throws Exception {
+    trunk.start();
+    Sent first = next();
+    first.answer().complete(reply(first, 407,
+        "Proxy-Authenticate: Digest realm=\"proxy.test\", nonce=\"p1\", algorithm=MD5"));
+    Sent second = next();
+    assertNull(second.request().getHeader("Authorization"));
+    assertTrue(second.request().getHeader("Proxy-Authorization").toString().contains("realm=\"proxy.test\""));
+    second.answer().complete(reply(second, 200));
+    assertEquals(TrunkState.REGISTERED, trunk.state());
+    assertEquals(NOW + 600_000, trunk.snapshot().expiresAtMs()); // no expiry in the 2xx: the one we asked for
+  }
+
+  @Test
   void theContactExpiresParameterWinsOverTheExpiresHeader() throws Exception {
     trunk.start();
     Sent first = next();
