@@ -94,7 +94,7 @@ public final class TrunkRegistration {
       return Future.succeededFuture();
     }
     Promise<Void> done = Promise.promise();
-    send(0, 0, response -> done.tryComplete(), err -> done.tryComplete());
+    send(contact, 0, 0, response -> done.tryComplete(), err -> done.tryComplete());
     return done.future();
   }
 
@@ -121,19 +121,20 @@ public final class TrunkRegistration {
       // a refresh while the binding still stands stays REGISTERED: the API should not flap every refresh
       move(TrunkState.REGISTERING, lastError, 0);
     }
-    send(requestedExpiry, 0, this::onFinal, err -> failed("no answer: " + err.getMessage()));
+    send(contact, requestedExpiry, 0, this::onFinal, err -> failed("no answer: " + err.getMessage()));
   }
 
   /**
    * Sends one REGISTER. A challenge is answered once per attempt (twice when the second says the nonce went
    * stale), a 423 once with the registrar's Min-Expires; anything else goes to {@code onFinal}.
    *
+   * @param bind    {@code host:port} of the Contact to bind (or remove, with expiry 0)
    * @param retries how many of those answers this attempt has already sent
    */
-  private void send(int expiry, int retries, Consumer<Response> onFinal, Consumer<Throwable> onError) {
+  private void send(String bind, int expiry, int retries, Consumer<Response> onFinal, Consumer<Throwable> onError) {
     Request request;
     try {
-      request = requests.register(callId, fromTag, ++cseq, expiry, contact, credentials());
+      request = requests.register(callId, fromTag, ++cseq, expiry, bind, credentials());
     } catch (Exception e) {
       onError.accept(e);
       return;
@@ -147,11 +148,11 @@ public final class TrunkRegistration {
       int status = response.getStatusCode();
       if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
           && learnChallenge(response, retries)) {
-        send(expiry, retries + 1, onFinal, onError);
+        send(bind, expiry, retries + 1, onFinal, onError);
       } else if (status == Response.INTERVAL_TOO_BRIEF && retries == 0 && expiry > 0
           && response.getHeader(MinExpiresHeader.NAME) instanceof MinExpiresHeader min) {
         requestedExpiry = min.getExpires();
-        send(requestedExpiry, retries + 1, onFinal, onError);
+        send(bind, requestedExpiry, retries + 1, onFinal, onError);
       } else {
         onFinal.accept(response);
       }
@@ -200,10 +201,12 @@ public final class TrunkRegistration {
     }
     String seen = seenAddress(response);
     if (seen != null && !seen.equals(contact)) {
-      // the registrar reaches us elsewhere (NAT): bind the address it saw instead
+      // the registrar reaches us elsewhere (NAT): drop the unreachable binding, then bind the address it saw.
+      // One after the other: RFC 3261 §10.2 allows no second REGISTER on a Call-ID while one is pending.
       LOG.info(() -> "trunk " + reg.uri() + ": registrar sees us at " + seen + ", re-registering with that Contact");
+      String unreachable = contact;
       contact = seen;
-      attempt();
+      send(unreachable, 0, 0, r -> attempt(), err -> attempt());
       return;
     }
     int granted = requests.grantedExpiry(response, contact, requestedExpiry);

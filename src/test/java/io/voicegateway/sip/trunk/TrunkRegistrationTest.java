@@ -229,7 +229,14 @@ class TrunkRegistrationTest {
     ViaHeader via = (ViaHeader) natted.getHeader(ViaHeader.NAME);
     via.setReceived("203.0.113.7");
     via.setParameter("rport", "40000");
+    String privateContact = contactHostPort(first.request());
     first.answer().complete(natted);
+
+    Sent removal = next();
+    assertEquals(privateContact, contactHostPort(removal.request()), "the unreachable binding is removed first");
+    assertEquals(0, removal.request().getExpires().getExpires());
+    assertTrue(sent.isEmpty(), "one REGISTER at a time on the Call-ID");
+    removal.answer().complete(reply(removal, 200));
 
     Sent second = next();
     assertEquals("203.0.113.7:40000", contactHostPort(second.request()));
