@@ -94,7 +94,7 @@ public final class TrunkRegistration {
       return Future.succeededFuture();
     }
     Promise<Void> done = Promise.promise();
-    send(contact, 0, 0, response -> done.tryComplete(), err -> done.tryComplete());
+    send(contact, 0, 0, false, response -> done.tryComplete(), err -> done.tryComplete());
     return done.future();
   }
 
@@ -121,7 +121,7 @@ public final class TrunkRegistration {
       // a refresh while the binding still stands stays REGISTERED: the API should not flap every refresh
       move(TrunkState.REGISTERING, lastError, 0);
     }
-    send(contact, requestedExpiry, 0, this::onFinal, err -> failed("no answer: " + err.getMessage()));
+    send(contact, requestedExpiry, 0, false, this::onFinal, err -> failed("no answer: " + err.getMessage()));
   }
 
   /**
@@ -129,9 +129,11 @@ public final class TrunkRegistration {
    * stale), a 423 once with the registrar's Min-Expires; anything else goes to {@code onFinal}.
    *
    * @param bind    {@code host:port} of the Contact to bind (or remove, with expiry 0)
-   * @param retries how many of those answers this attempt has already sent
+   * @param challenges   how many challenges this attempt has already answered
+   * @param raisedExpiry whether this attempt already followed a 423 (registrars often send it after the auth)
    */
-  private void send(String bind, int expiry, int retries, Consumer<Response> onFinal, Consumer<Throwable> onError) {
+  private void send(String bind, int expiry, int challenges, boolean raisedExpiry, Consumer<Response> onFinal,
+      Consumer<Throwable> onError) {
     Request request;
     try {
       request = requests.register(callId, fromTag, ++cseq, expiry, bind, credentials());
@@ -147,12 +149,12 @@ public final class TrunkRegistration {
       Response response = ar.result();
       int status = response.getStatusCode();
       if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
-          && learnChallenge(response, retries)) {
-        send(bind, expiry, retries + 1, onFinal, onError);
-      } else if (status == Response.INTERVAL_TOO_BRIEF && retries == 0 && expiry > 0
+          && learnChallenge(response, challenges)) {
+        send(bind, expiry, challenges + 1, raisedExpiry, onFinal, onError);
+      } else if (status == Response.INTERVAL_TOO_BRIEF && !raisedExpiry && expiry > 0
           && response.getHeader(MinExpiresHeader.NAME) instanceof MinExpiresHeader min) {
         requestedExpiry = min.getExpires();
-        send(bind, requestedExpiry, retries + 1, onFinal, onError);
+        send(bind, requestedExpiry, challenges, true, onFinal, onError);
       } else {
         onFinal.accept(response);
       }
@@ -206,7 +208,7 @@ public final class TrunkRegistration {
       LOG.info(() -> "trunk " + reg.uri() + ": registrar sees us at " + seen + ", re-registering with that Contact");
       String unreachable = contact;
       contact = seen;
-      send(unreachable, 0, 0, r -> attempt(), err -> attempt());
+      send(unreachable, 0, 0, false, r -> attempt(), err -> attempt());
       return;
     }
     int granted = requests.grantedExpiry(response, contact, requestedExpiry);

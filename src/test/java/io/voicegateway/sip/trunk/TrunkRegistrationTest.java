@@ -221,6 +221,20 @@ class TrunkRegistrationTest {
   }
 
   @Test
+  void intervalTooBriefAfterTheChallengeAnswerIsStillHonoured() throws Exception {
+    trunk.start();
+    Sent first = next();
+    first.answer().complete(reply(first, 401, CHALLENGE));
+    Sent second = next();
+    second.answer().complete(reply(second, 423, "Min-Expires: 1800"));
+    Sent third = next();
+    assertEquals(1800, third.request().getExpires().getExpires());
+    assertTrue(third.request().getHeader("Authorization").toString().contains("nc=00000002"));
+    third.answer().complete(reply(third, 200));
+    assertEquals(TrunkState.REGISTERED, trunk.state());
+  }
+
+  @Test
   void viaReceivedAndRportReRegisterOnThePublicAddress() throws Exception {
     trunk.start();
     Sent first = next();
