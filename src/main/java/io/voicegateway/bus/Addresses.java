@@ -28,4 +28,6 @@ public final class Addresses {
   public static final String SIP_HANGUP = "vg.sip.hangup";
   /** Request with no body: reply is a JSON array of active calls (id, state, from, to). */
   public static final String SIP_CALLS = "vg.sip.calls";
+  /** Published {@link TrunkRegistrationEvent}s: a trunk registration changed state. */
+  public static final String TRUNK_REGISTRATION_EVENTS = "vg.trunk.registration.events";
 }

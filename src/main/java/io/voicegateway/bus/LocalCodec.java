@@ -24,6 +24,7 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
     register(vertx, MediaCommands.AppAttach.class);
     register(vertx, MediaCommands.DtmfSend.class);
     register(vertx, SipCommands.Hangup.class);
+    register(vertx, TrunkRegistrationEvent.class);
   }
 
   private static <T> void register(Vertx vertx, Class<T> type) {

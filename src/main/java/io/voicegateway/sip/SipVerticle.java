@@ -9,10 +9,13 @@ import io.voicegateway.bus.SipCommands;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.Leg;
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.config.MediaConfig;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
+import io.voicegateway.sip.trunk.RegistrationSchedule;
+import io.voicegateway.sip.trunk.TrunkRegistration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,7 @@ public final class SipVerticle extends VerticleBase {
   private Teardown teardown;
   private UacService uac;
   private OptionsKeepalive keepalive;
+  private final List<TrunkRegistration> trunks = new ArrayList<>();
 
   public SipVerticle(GatewayConfig config, GatewayMetrics metrics) {
     this.config = config;
@@ -63,6 +67,7 @@ public final class SipVerticle extends VerticleBase {
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls()));
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
+      startTrunkRegistrations();
       LOG.fine(() -> "SIP listening on " + config.media().bindAddress() + ":" + config.media().sipPort() + " "
           + config.media().sipTransports());
       return this;
@@ -76,6 +81,7 @@ public final class SipVerticle extends VerticleBase {
     }
     keepalive.stop();
     List<Future<?>> ending = new ArrayList<>();
+    trunks.forEach(t -> ending.add(t.stop()));
     for (Call call : List.copyOf(services.calls().calls())) {
       ending.add(teardown.hangup(call, "shutdown"));
     }
@@ -101,9 +107,24 @@ public final class SipVerticle extends VerticleBase {
         promise.complete(services.registrar().contactsOf(deviceIdOrExtension))));
   }
 
+  /** One per {@code media.registrations} entry, in configuration order; read them on the SIP context. */
+  public List<TrunkRegistration> trunkRegistrations() {
+    return List.copyOf(trunks);
+  }
+
   /** The stack's addresses and ports, e.g. for tests. */
   public SipStackHandle stack() {
     return sip;
+  }
+
+  private void startTrunkRegistrations() {
+    for (MediaConfig.Registration r : config.media().registrations()) {
+      TrunkRegistration trunk = new TrunkRegistration(vertx, sip, r, req -> services.client.send(req, null, null),
+          RegistrationSchedule.defaults(), e -> vertx.eventBus().publish(Addresses.TRUNK_REGISTRATION_EVENTS, e),
+          System::currentTimeMillis);
+      trunks.add(trunk);
+      trunk.start();
+    }
   }
 
   private JsonArray activeCalls() {

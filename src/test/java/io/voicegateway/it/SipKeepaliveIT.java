@@ -25,11 +25,17 @@ class SipKeepaliveIT {
           "127.0.0.1:" + peer.getLocalPort(), 300);
       try (GatewayUnderTest gw = new GatewayUnderTest(TestConfigs.gateway(TestConfigs.media(FreePorts.udpAndTcp(),
           List.of("udp"), null, null, List.of(trunk), Duration.ofMillis(200))))) {
-        for (int i = 0; i < 2; i++) {
+        // the registration to the same peer sends REGISTERs (unanswered, so retransmitted) between the OPTIONS
+        int options = 0;
+        while (options < 2) {
           DatagramPacket p = new DatagramPacket(new byte[65536], 65536);
           peer.receive(p);
           String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+          if (text.startsWith("REGISTER ")) {
+            continue;
+          }
           assertTrue(text.startsWith("OPTIONS sip:127.0.0.1:" + peer.getLocalPort() + " SIP/2.0"), text);
+          options++;
         }
       }
     }
