@@ -1,13 +1,11 @@
 package io.voicegateway.sip.auth;
 
+import io.voicegateway.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,31 +15,7 @@ class DigestServerTest {
   private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes();
   private static final String URI = "sip:gateway.example.com";
 
-  /** A clock the test steps by hand. */
-  private static final class SteppedClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final SteppedClock clock = new SteppedClock();
+  private final FakeClock clock = new FakeClock();
   private final DigestServer server =
       new DigestServer("gateway.example.com", SECRET, Duration.ofMinutes(5), DigestAlgorithm.MD5, clock);
 

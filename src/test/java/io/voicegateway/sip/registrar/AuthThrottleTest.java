@@ -1,5 +1,6 @@
 package io.voicegateway.sip.registrar;
 
+import io.voicegateway.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

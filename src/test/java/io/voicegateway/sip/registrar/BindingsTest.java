@@ -1,5 +1,6 @@
 package io.voicegateway.sip.registrar;
 
+import io.voicegateway.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

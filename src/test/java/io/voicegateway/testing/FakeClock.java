@@ -1,4 +1,4 @@
-package io.voicegateway.sip.registrar;
+package io.voicegateway.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test steps by hand. */
-final class FakeClock extends Clock {
+public final class FakeClock extends Clock {
   private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
