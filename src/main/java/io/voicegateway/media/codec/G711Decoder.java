@@ -29,8 +29,6 @@ final class G711Decoder implements AudioDecoder {
     return Math.max(n, 0);
   }
 
-
-
   @Override
   public void reset() {
     // stateless

@@ -56,8 +56,6 @@ final class G722Decoder implements AudioDecoder {
     return rhigh;
   }
 
-
-
   @Override
   public void reset() {
     qmf.reset();
