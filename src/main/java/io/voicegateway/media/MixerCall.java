@@ -28,24 +28,13 @@ public final class MixerCall {
   }
 
   public synchronized void add(MixerLeg leg) {
-    MixerLeg[] next = Arrays.copyOf(legs, legs.length + 1);
-    next[legs.length] = leg;
-    legs = next;
+    legs = SnapshotArrays.plus(legs, leg);
   }
 
   /** Removes the leg; returns the number of legs left. */
   public synchronized int remove(MixerLeg leg) {
-    MixerLeg[] current = legs;
-    for (int i = 0; i < current.length; i++) {
-      if (current[i] == leg) {
-        MixerLeg[] next = new MixerLeg[current.length - 1];
-        System.arraycopy(current, 0, next, 0, i);
-        System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-        legs = next;
-        return next.length;
-      }
-    }
-    return current.length;
+    legs = SnapshotArrays.minus(legs, leg);
+    return legs.length;
   }
 
   /** Replaces one leg by another in the same slot (a renegotiated pipeline), or adds it. */

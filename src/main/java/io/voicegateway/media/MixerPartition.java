@@ -18,22 +18,11 @@ public final class MixerPartition {
   }
 
   public synchronized void add(MixerCall call) {
-    MixerCall[] next = Arrays.copyOf(calls, calls.length + 1);
-    next[calls.length] = call;
-    calls = next;
+    calls = SnapshotArrays.plus(calls, call);
   }
 
   public synchronized void remove(MixerCall call) {
-    MixerCall[] current = calls;
-    for (int i = 0; i < current.length; i++) {
-      if (current[i] == call) {
-        MixerCall[] next = new MixerCall[current.length - 1];
-        System.arraycopy(current, 0, next, 0, i);
-        System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-        calls = next;
-        return;
-      }
-    }
+    calls = SnapshotArrays.minus(calls, call);
   }
 
   public MixerCall[] calls() {
