@@ -50,6 +50,7 @@ public final class SipServices {
   final SdpNegotiator sdp;
   final RequestChecks checks = RequestChecks.defaults();
   final ClientRequests client;
+  final RequestFactory requests;
   final Registrar registrar;
 
   SipServices(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
@@ -63,6 +64,7 @@ public final class SipServices {
     this.messages = new SipMessages(sip, registrar.enabled());
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
     this.client = new ClientRequests(sip);
+    this.requests = new RequestFactory(sip, messages);
   }
 
   private static List<CodecType> codecs(List<String> names) {

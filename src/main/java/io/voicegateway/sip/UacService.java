@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.CallState;
 import io.voicegateway.call.Leg;
+import io.voicegateway.call.RouteTarget;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -62,12 +63,38 @@ public final class UacService {
             s.messages.setSdp(invite, offer);
             leg.localSdp(offer);
             leg.awaitingAnswer(true);
-            return new UacInvite(s, teardown, call, leg, spec).send(invite);
+            return new OutboundInvite(s, leg, s.sdp, spec.username(), spec.password(), r -> ringing(call))
+                .send(invite)
+                .transform(ar -> ar.succeeded() ? connected(call, leg, spec, ar.result()) : failed(call, ar.cause()));
           } catch (Exception e) {
             s.terminate(call, "bad target: " + e.getMessage());
             return Future.failedFuture(new UacFailure(400, "bad target " + spec.target() + ": " + e.getMessage()));
           }
         });
+  }
+
+  private void ringing(Call call) {
+    call.ringing().ifPresent(type -> s.publish(call, type, null));
+  }
+
+  private Future<String> connected(Call call, Leg leg, OutboundCall spec, NegotiatedMedia media) {
+    if (call.state() == CallState.TERMINATED) { // hung up while the 2xx was on its way
+      return teardown.hangup(call, "hung up").transform(x -> Future.failedFuture(new UacFailure(487, "cancelled")));
+    }
+    s.startMedia(call, leg, media);
+    if (spec.app() != null) {
+      call.target(RouteTarget.app(spec.app()));
+      InviteHandler.attachApp(s, call);
+    }
+    s.moveTo(call, CallState.CONNECTED, null);
+    return Future.succeededFuture(call.id());
+  }
+
+  /** The INVITE failed: a leg that did get a dialog (2xx with a bad answer) is BYEd; the call ends. */
+  private Future<String> failed(Call call, Throwable cause) {
+    int status = cause instanceof UacFailure f ? f.status() : 500;
+    return teardown.hangup(call, "outbound " + status + " " + cause.getMessage())
+        .transform(x -> Future.failedFuture(cause));
   }
 
   /** Ends a call: BYE when connected, CANCEL or 487 when still being set up. Fails when the id is unknown. */
