@@ -73,7 +73,7 @@ public final class SipServices {
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
     this.client = new ClientRequests(sip);
     this.requests = new RequestFactory(sip, messages);
-    this.targets = new TargetResolver(registrar, config.providers(), sdp.preference(),
+    this.targets = new TargetResolver(registrar::contactsOf, config.providers(), sdp.preference(),
         binding -> reachable.test(binding), id -> trunkAddress.apply(id));
   }
 

@@ -207,4 +207,20 @@ class TrunkToDevicesIT {
       assertEquals(1, count(bob.logText(), "^INVITE sip:"), "bob was rung once");
     }
   }
+
+  @Test
+  void everyPhoneDecliningGivesTheTrunkBusy(@TempDir Path dir) throws Exception {
+    Path speech = SpeechFixture.speech(dir, 8000);
+    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech, 8000, false);
+         BaresipDevice bob = phone(dir, "bob", "builder", "PCMU", speech, 8000, false)) {
+      SippRunner.Running trunk = trunk("trunk_uac_busy.xml", "+4930123456", 0).start(gw.target(), 1, 1, 1);
+      assertTrue(GatewayUnderTest.eventually(15, () -> alice.logText().contains("INVITE sip:")
+          && bob.logText().contains("INVITE sip:")), "both phones ring");
+      Thread.sleep(300);
+      alice.command("hangup", "");
+      bob.command("hangup", "");
+      SippRunner.Result result = trunk.await();
+      assertEquals(1, result.successful(), "the trunk got 486: " + result);
+    }
+  }
 }
