@@ -28,6 +28,8 @@ import javax.sip.message.Response;
  *   <li>credentials of our realm (Proxy-Authorization, else Authorization) are checked with the registrar's
  *       digest server and failure throttle: right → DEVICE; stale nonce → 407 {@code stale=true}; a nonce we
  *       did not issue → 407; wrong password or unknown user → 403 (counted); a blocked source → 403;</li>
+ *   <li>a source that is the NAT address and port of a live binding → 407 (a device shares a trunk's IP only
+ *       by accident: on a loopback test bed, or a PBX host; its port tells it apart);</li>
  *   <li>a source address in a provider's {@code inbound_ips} → TRUNK;</li>
  *   <li>a Request-URI user that is the Contact user of one of our registrations, from that trunk's host →
  *       TRUNK ("recognised by the registration it arrives on");</li>
@@ -89,6 +91,10 @@ public final class InviteAuthenticator {
         case BLOCKED -> refuse(reply(invite, Response.FORBIDDEN, "Forbidden (too many failed attempts)"));
         case MALFORMED -> refuse(reply(invite, Response.BAD_REQUEST, "Bad Request (" + v.detail() + ")"));
       };
+    }
+    if (bindings.atSource(source).isPresent() && !devices.blocked(source)) {
+      // a device registered from this very address and port: it proves itself even on a trunk's IP
+      return refuse(challenge(invite, false));
     }
     if (trunkByAddress.isPresent()) {
       return admit(CallSource.trunk(trunkByAddress.get()));

@@ -99,7 +99,7 @@ class DeviceCallsIT {
       SippRunner.Result result = trunk.await();
       assertEquals(1, result.successful(), "trunk saw +49301234567, the 407 answered, then our BYE: " + result);
       alice.close();
-      assertTrue(alice.logText().contains("407 Proxy Authentication Required"),
+      assertTrue(alice.logText().contains("SIP/2.0 407"),
           "the gateway challenged alice's INVITE");
       AudioMatch.Result match = AudioMatch.align(compare(alice.sent()), compare(alice.heard()), COMPARE_RATE, 500,
           600);
@@ -111,13 +111,15 @@ class DeviceCallsIT {
 
   @Test
   void extensionCallsExtensionWithoutATrunk(@TempDir Path dir) throws Exception {
-    Path speech = SpeechFixture.speech(dir, 16000);
-    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech, 8000, false);
-         BaresipDevice bob = phone(dir, "bob", "builder", "G722", speech, 16000, true)) {
+    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", SpeechFixture.speech(dir, 8000), 8000, false);
+         BaresipDevice bob = phone(dir, "bob", "builder", "G722", SpeechFixture.speech(dir, 16000), 16000, true)) {
       alice.command("dial", "102");
       // bob answers and plays his speech; alice hears it; bob hangs up when it ends.
-      assertTrue(GatewayUnderTest.eventually(40, () -> bob.logText().contains("BYE sip:")
-          || alice.logText().contains("BYE sip:")), "the call ended:\n" + alice.logText());
+      boolean ended = GatewayUnderTest.eventually(40, () -> bob.logText().contains("BYE sip:")
+          || alice.logText().contains("BYE sip:"));
+      alice.close();
+      bob.close();
+      assertTrue(ended, "the call ended:\n" + alice.logText());
       Thread.sleep(500);
       alice.close();
       bob.close();
