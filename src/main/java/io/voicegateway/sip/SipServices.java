@@ -18,6 +18,7 @@ import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.auth.DigestServer;
 import io.voicegateway.sip.registrar.AuthThrottle;
+import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.registrar.Bindings;
 import io.voicegateway.sip.registrar.ConfiguredDevices;
 import io.voicegateway.sip.registrar.DeviceAuthenticator;
@@ -56,7 +57,10 @@ public final class SipServices {
   final SdpNegotiator sdp;
   final RequestChecks checks = RequestChecks.defaults();
   final ClientRequests client;
+  final RequestFactory requests;
   final Registrar registrar;
+  /** Routed targets → the SIP destinations to dial (device bindings, trunks). */
+  final TargetResolver targets;
   /** The registrar's location service, shared with INVITE source recognition and the qualifier. */
   final Bindings bindings;
   /** Who is calling: trunk, authenticated device (407/403 otherwise) or unknown. */
@@ -83,10 +87,13 @@ public final class SipServices {
     this.messages = new SipMessages(sip, registrar.enabled());
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
     this.client = new ClientRequests(sip);
+    this.requests = new RequestFactory(sip, messages);
     this.providerRegistrations = ProviderRegistrations.of(config);
     this.authenticator = new InviteAuthenticator(devices, bindings, sources, providerRegistrations, sip.messages(),
         sip.headers());
     this.qualifier = BindingQualifier.of(this, clock);
+    this.targets = new TargetResolver(registrar::contactsOf, config.providers(), sdp.preference(),
+        qualifier::reachable, this::learntAddress);
   }
 
   private static List<CodecType> codecs(List<String> names) {
@@ -124,6 +131,21 @@ public final class SipServices {
    */
   public Optional<TrunkRegistration> trunkRegistration(String providerId) {
     return providerRegistrations.of(providerId).map(e -> trunkRegistrations.get(e.providerId()));
+  }
+
+  /**
+   * The host a provider's registration learnt we are seen at (Via received), when it differs from our own
+   * public address: what Contact, Via and SDP toward that trunk carry. Null otherwise.
+   */
+  String learntAddress(String providerId) {
+    String seen = trunkRegistration(providerId).map(TrunkRegistration::publicAddress).orElse(null);
+    if (seen == null) {
+      return null;
+    }
+    String host = seen.startsWith("[") ? seen.substring(1, seen.indexOf(']'))
+        : seen.indexOf(':') == seen.lastIndexOf(':') && seen.indexOf(':') > 0 ? seen.substring(0, seen.indexOf(':'))
+        : seen;
+    return host.equals(publicAddress()) ? null : host;
   }
 
   public CallManager calls() {
