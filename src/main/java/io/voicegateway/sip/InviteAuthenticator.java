@@ -5,6 +5,7 @@ import io.voicegateway.call.CallSource;
 import io.voicegateway.call.SourceClassifier;
 import io.voicegateway.sip.registrar.Bindings;
 import io.voicegateway.sip.registrar.DeviceAuthenticator;
+import io.voicegateway.sip.registrar.FinalResponses;
 import io.voicegateway.sip.registrar.Source;
 import io.voicegateway.sip.trunk.ProviderRegistrations;
 import java.net.InetAddress;
@@ -16,7 +17,6 @@ import javax.sip.address.SipURI;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
-import javax.sip.header.ToHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -166,20 +166,8 @@ public final class InviteAuthenticator {
     return r;
   }
 
-  /** A final response with our To tag; {@code reason} overrides the standard phrase when given. */
   private Response reply(Request invite, int status, String reason) {
-    try {
-      Response r = messages.createResponse(status, invite);
-      ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
-      if (to.getTag() == null) {
-        to.setTag(SipMessages.newTag());
-      }
-      if (reason != null) {
-        r.setReasonPhrase(reason);
-      }
-      return r;
-    } catch (ParseException e) {
-      throw new IllegalStateException(e);
-    }
+    return FinalResponses.create(messages, invite, status, reason);
   }
+
 }

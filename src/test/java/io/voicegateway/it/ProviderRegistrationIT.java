@@ -28,7 +28,7 @@ class ProviderRegistrationIT {
     int registrarPort = FreePorts.udpAndTcp();
     SippRunner.Running registrar = SippRunner.scenario("uas_register_401.xml")
         .args("-p", String.valueOf(registrarPort)).timeoutSeconds(40).start(null, 1, 1, 1);
-    Thread.sleep(500); // SIPp binds its port
+    Thread.sleep(500); // let SIPp bind its port
 
     List<TrunkRegistrationEvent> events = new CopyOnWriteArrayList<>();
     GatewayFixture gw = GatewayFixture.start(String.join("\n",
@@ -70,7 +70,7 @@ class ProviderRegistrationIT {
     int registrarPort = FreePorts.udpAndTcp();
     SippRunner.Running registrar = SippRunner.scenario("uas_register_401.xml")
         .args("-p", String.valueOf(registrarPort)).timeoutSeconds(40).start(null, 1, 1, 1);
-    Thread.sleep(500);
+    Thread.sleep(500); // let SIPp bind its port
     GatewayFixture gw = GatewayFixture.start("", String.join("\n",
         "providers:",
         "  - id: carrier1",
@@ -84,11 +84,15 @@ class ProviderRegistrationIT {
     try {
       TrunkRegistration trunk = gw.gateway().sip().trunkRegistration("carrier1").orElseThrow();
       // the scenario grants 4 s and then wants the refresh before it lets the run end on the un-REGISTER
-      assertTrue(GatewayUnderTest.eventually(20, () -> trunk.snapshot().timestampMs() > 0
-          && trunk.state() == TrunkState.REGISTERED && trunk.snapshot().expiresAtMs() > 0), trunk.snapshot().toString());
-      Thread.sleep(3000); // past the refresh at half of 4 s
+      assertTrue(GatewayUnderTest.eventually(20, () -> trunk.state() == TrunkState.REGISTERED),
+          trunk.snapshot().toString());
+      long firstExpiry = trunk.snapshot().expiresAtMs();
+      // SIPp grants 4 s and wants the refresh (with valid credentials) before the un-REGISTER ends its run
+      assertTrue(GatewayUnderTest.eventually(10, () -> trunk.snapshot().expiresAtMs() > firstExpiry),
+          "refreshed: " + trunk.snapshot());
       assertEquals(TrunkState.REGISTERED, trunk.state(), trunk.snapshot().toString());
       assertEquals("sip:alice@127.0.0.1", trunk.snapshot().aor());
+      assertEquals("127.0.0.1:" + gw.sipPort(), trunk.publicAddress());
     } finally {
       gw.close();
     }

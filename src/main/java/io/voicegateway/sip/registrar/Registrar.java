@@ -1,7 +1,6 @@
 package io.voicegateway.sip.registrar;
 
 import gov.nist.javax.sip.header.SIPHeader;
-import io.voicegateway.sip.SipMessages;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -187,20 +186,7 @@ public final class Registrar {
     return to.getAddress().getURI() instanceof SipURI sip && sip.getUser() != null ? sip.getUser() : "";
   }
 
-  /** A response with our To tag; {@code reason} overrides the standard phrase when given. */
   private Response reply(Request register, int status, String reason) {
-    try {
-      Response r = messages.createResponse(status, register);
-      ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
-      if (to.getTag() == null) {
-        to.setTag(SipMessages.newTag());
-      }
-      if (reason != null) {
-        r.setReasonPhrase(reason);
-      }
-      return r;
-    } catch (ParseException e) {
-      throw new IllegalStateException(e);
-    }
+    return FinalResponses.create(messages, register, status, reason);
   }
 }
