@@ -69,12 +69,15 @@ final class TargetResolver {
         publicAddressOf.apply(p.id()), p.username()));
   }
 
-  /** {@code sip:NUMBER@host:port;transport=…}, the host bracketed when it is an IPv6 literal. */
+  /**
+   * {@code sip:NUMBER@host:port;transport=…} ({@code sip:host:port…} when {@code number} is null), the host
+   * bracketed when it is an IPv6 literal.
+   */
   static String uri(ProviderConfig p, String number) {
     String host = p.host().indexOf(':') >= 0 && !p.host().startsWith("[") ? "[" + p.host() + "]" : p.host();
     boolean tls = "tls".equalsIgnoreCase(p.transport());
     String transport = p.transport() == null || "udp".equalsIgnoreCase(p.transport()) ? ""
         : ";transport=" + p.transport().toLowerCase(java.util.Locale.ROOT);
-    return (tls ? "sips:" : "sip:") + number + "@" + host + (p.port() > 0 ? ":" + p.port() : "") + transport;
+    return (tls ? "sips:" : "sip:") + (number == null ? "" : number + "@") + host + (p.port() > 0 ? ":" + p.port() : "") + transport;
   }
 }

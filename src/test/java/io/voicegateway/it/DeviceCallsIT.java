@@ -33,7 +33,7 @@ class DeviceCallsIT {
   @BeforeAll
   static void start() throws Exception {
     trunkPort = FreePorts.udpAndTcp();
-    gw = GatewayFixture.start("  jitter_buffer_ms: 40", String.join("\n",
+    gw = GatewayFixture.start("  jitter_buffer_ms: 40\n  keepalive_interval: 1h", String.join("\n",
         "providers:",
         "  - id: carrier",
         "    host: 127.0.0.1",
