@@ -17,6 +17,7 @@ import io.voicegateway.apps.AppsVerticle;
 import io.voicegateway.bus.LocalCodec;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
+import io.voicegateway.feed.AudioFeedVerticle;
 import io.voicegateway.http.HttpVerticle;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MediaWarmup;
@@ -88,6 +89,7 @@ public final class Gateway {
     return chain
         .compose(v -> warmUp())
         .compose(v -> deploy("apps", () -> new AppsVerticle(media), new DeploymentOptions()))
+        .compose(v -> deploy("feed", () -> new AudioFeedVerticle(media), new DeploymentOptions()))
         .compose(v -> {
           sip = new SipVerticle(config, metrics);
           return deploy("sip", () -> sip, new DeploymentOptions());
