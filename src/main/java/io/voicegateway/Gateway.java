@@ -15,6 +15,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.voicegateway.apps.AppsVerticle;
 import io.voicegateway.bus.LocalCodec;
+import io.voicegateway.bridge.BridgeVerticle;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
 import io.voicegateway.feed.AudioFeedVerticle;
@@ -94,6 +95,8 @@ public final class Gateway {
           sip = new SipVerticle(config, metrics);
           return deploy("sip", () -> sip, new DeploymentOptions());
         })
+        .compose(v -> deploy("bridge", () -> new BridgeVerticle(config.bridge(), config.http().apiToken()),
+            new DeploymentOptions()))
         .compose(v -> {
           http = new HttpVerticle(config.http(), prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());
@@ -161,6 +164,9 @@ public final class Gateway {
     }
     lines.add("HTTP http://" + config.http().host() + ":" + httpPort() + "/");
     lines.add("RTP  udp " + m.bindAddress() + ":" + m.rtpPortMin() + "-" + m.rtpPortMax());
+    if (config.bridge().tcpEnabled()) {
+      lines.add("BUS  tcp " + config.bridge().tcpHost() + ":" + config.bridge().tcpPort() + " (event-bus bridge)");
+    }
     return lines;
   }
 
