@@ -1,6 +1,7 @@
 package io.voicegateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +132,45 @@ class BridgeIT {
     System.out.printf("bridge feed vs sent PCMA: %s%n", match);
     assertTrue(match.windows().size() >= 8, "too little speech to compare: " + match);
     assertTrue(match.medianCorrelation() >= 0.9, match.toString());
+
+    // Per-call feed addresses must not become per-call meters (the event-bus metrics carry no address label).
+    String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + gw.gateway().httpPort() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertFalse(metrics.contains(callId), "a meter names the call's feed address");
+  }
+
+  @Test
+  void theDocumentedPythonConsumerWritesTheCallsAudioToAWavFile() throws Exception {
+    SippRunner.requireSipp();
+    Tools.requireFile(SIPP_SPEECH);
+    Path python = Tools.require("python3");
+    Path wav = dir.resolve("example.wav");
+    Path log = dir.resolve("consumer.log");
+    Process consumer = new ProcessBuilder(python.toString(), Path.of("docs/event-bus-consumer.py").toAbsolutePath()
+        .toString(), "--port", String.valueOf(gw.bridgePort()), "--token", TOKEN, "--out", wav.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      for (int i = 0; i < 100 && !(Files.exists(log) && Files.readString(log).contains("waiting for calls")); i++) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(200); // its register frame is on the wire; let the bridge handle it
+      SippRunner.Result result = SippRunner.scenario("uac_pcap_xheaders.xml").args("-s", "echo")
+          .run(gw.target(), 1, 1, 1);
+      assertEquals(1, result.successful(), result.toString());
+      assertTrue(consumer.waitFor(20, TimeUnit.SECONDS), "the example did not exit: " + Files.readString(log));
+    } finally {
+      consumer.destroyForcibly();
+    }
+    String printed = Files.readString(log);
+    System.out.printf("example consumer printed:%n%s%n", printed);
+    assertEquals(0, consumer.exitValue(), printed);
+    assertTrue(printed.contains("CALL_STARTED") && printed.contains("CALL_TERMINATED")
+        && printed.contains("'X-Customer-Id': '4711'"), printed);
+    short[] heard = AudioMatch.resample(Wav.read(wav).samples(), 16000, COMPARE_RATE);
+    AudioMatch.Result match = AudioMatch.align(sentSpeech(), padFront(heard, COMPARE_RATE), COMPARE_RATE, 500, 1500);
+    System.out.printf("example consumer's WAV vs sent PCMA: %s%n", match);
+    assertTrue(match.windows().size() >= 8 && match.medianCorrelation() >= 0.9, match.toString());
   }
 
   @Test
