@@ -174,6 +174,55 @@ class BridgeIT {
   }
 
   @Test
+  void theStreamCommandStopsTheFeedMidCall() throws Exception {
+    SippRunner.requireSipp();
+    Tools.requireFile(SIPP_SPEECH);
+    List<String> types = new ArrayList<>();
+    try (TcpBridgeClient client = TcpBridgeClient.connect(gw.bridgePort(), TOKEN)) {
+      client.register(Addresses.CALL_EVENTS);
+      Thread.sleep(200);
+      SippRunner.Running sipp = SippRunner.scenario("uac_pcap_xheaders.xml").args("-s", "echo")
+          .start(gw.target(), 1, 1, 1);
+      String callId = nextEvent(client, new ArrayList<>()).getString("callId");
+      client.register(Addresses.audio(callId));
+      client.request(Addresses.COMMAND_STREAM, new JsonObject().put("callId", callId).put("enabled", true));
+      int framesBefore = 0;
+      int framesAfter = 0;
+      String stopReply = null;
+      boolean stopped = false;
+      while (true) {
+        JsonObject frame = client.next(30);
+        assertNotNull(frame, "the bridge went quiet: " + types);
+        String address = frame.getString("address");
+        if (Addresses.audio(callId).equals(address)) {
+          if (stopped) {
+            framesAfter++;
+          } else if (++framesBefore == 50) {
+            stopReply = client.request(Addresses.COMMAND_STREAM,
+                new JsonObject().put("callId", callId).put("enabled", false));
+          }
+        } else if (Addresses.CALL_EVENTS.equals(address)) {
+          JsonObject event = frame.getJsonObject("body");
+          types.add(event.getString("type") + (event.getString("reason") == null ? "" : "(" + event.getString("reason") + ")"));
+          stopped |= "AUDIO_STOPPED".equals(event.getString("type")) && "stream".equals(event.getString("reason"));
+          if ("CALL_TERMINATED".equals(event.getString("type"))) {
+            break;
+          }
+        } else if (address.equals(stopReply)) {
+          assertEquals(false, frame.getJsonObject("body").getBoolean("streaming"));
+        }
+      }
+      assertEquals(1, sipp.await().successful());
+      JsonObject late = client.next(2);
+      System.out.printf("stream stop: events %s, %d frames before, %d after the stop%n", types, framesBefore,
+          framesAfter);
+      assertTrue(stopped, "AUDIO_STOPPED(stream) after the stop command: " + types);
+      assertTrue(framesAfter <= 1, "at most a frame in flight after AUDIO_STOPPED: " + framesAfter);
+      assertEquals(null, late, "no AUDIO_STOPPED at the call's end once the feed was stopped");
+    }
+  }
+
+  @Test
   void onlyTheDocumentedAddressesAndOnlyWithTheToken() throws Exception {
     try (TcpBridgeClient client = TcpBridgeClient.connect(gw.bridgePort(), TOKEN)) {
       client.request(Addresses.SIP_HANGUP, new JsonObject().put("callId", "x"));
