@@ -9,6 +9,7 @@ import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.call.Call;
+import io.voicegateway.call.CallState;
 
 /**
  * A call's 16 kHz audio feed seen from the SIP side. The media side runs the feed; this class finds the
@@ -52,6 +53,11 @@ public final class Streaming {
         .<Boolean>request(Addresses.MEDIA_STREAM_START,
             new MediaCommands.StreamStart(call.id(), Addresses.audio(call.id())))
         .map(reply -> {
+          if (reply.body() && call.state() == CallState.TERMINATED) {
+            // The call ended while media was starting the feed: its end-of-call stop may have come first.
+            s.vertx.eventBus().send(Addresses.MEDIA_STREAM_STOP, new MediaCommands.StreamStop(call.id()));
+            return false;
+          }
           if (reply.body()) {
             s.publish(call, CallEventType.AUDIO_STARTED, streamName == null ? REASON : REASON + ":" + streamName);
           }

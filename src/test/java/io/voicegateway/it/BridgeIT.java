@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallEvent;
+import io.voicegateway.bus.CallEventType;
 import io.voicegateway.media.FeedFrame;
 import io.voicegateway.media.codec.G711;
 import io.voicegateway.media.dtmf.PcapReader;
@@ -19,6 +21,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +32,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -264,6 +272,56 @@ class BridgeIT {
     HttpResponse<String> query = http.send(HttpRequest.newBuilder(URI.create(base + "?token=" + TOKEN)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, query.statusCode(), query.body());
+  }
+
+  @Test
+  void aSockJsClientGetsCallEventsInTheirJsonFormAndTheSamePermissions() throws Exception {
+    BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+        .header("Authorization", "Bearer " + TOKEN)
+        .buildAsync(URI.create("ws://127.0.0.1:" + gw.gateway().httpPort() + "/eventbus/websocket"),
+            new WebSocket.Listener() {
+              private final StringBuilder text = new StringBuilder();
+
+              @Override
+              public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                  received.add(text.toString());
+                  text.setLength(0);
+                }
+                socket.request(1);
+                return null;
+              }
+
+              @Override
+              public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+                return onText(socket, StandardCharsets.UTF_8.decode(data), last); // the raw transport sends binary
+              }
+            })
+        .get(10, TimeUnit.SECONDS);
+    ws.sendText(new JsonObject().put("type", "register").put("address", Addresses.CALL_EVENTS).encode(), true).get();
+    CallEvent event = new CallEvent(CallEventType.CALL_RINGING, "sockjs-call", "inbound", "sip:a@example.com",
+        "sip:b@example.com", "sip-call-1", Map.of("X-Test", "1"), 42, null, 0, null);
+    String text = null;
+    for (int i = 0; i < 50 && text == null; i++) { // registering is asynchronous: publish until it is in place
+      gw.gateway().vertx().eventBus().publish(Addresses.CALL_EVENTS, event);
+      text = received.poll(100, TimeUnit.MILLISECONDS);
+    }
+    assertNotNull(text, "no call event over SockJS");
+    JsonObject frame = new JsonObject(text);
+    assertEquals("rec", frame.getString("type"), text);
+    assertEquals(event.toJson(), frame.getJsonObject("body"), "the documented JSON form");
+
+    ws.sendText(new JsonObject().put("type", "send").put("address", Addresses.SIP_HANGUP).put("replyAddress", "r")
+        .put("body", new JsonObject().put("callId", "sockjs-call")).encode(), true).get();
+    String denied;
+    do {
+      denied = received.poll(10, TimeUnit.SECONDS);
+      assertNotNull(denied, "no answer to a send to an internal address");
+    } while (denied.contains("\"rec\""));
+    assertTrue(denied.contains("access_denied"), denied);
+    ws.abort();
   }
 
   private static JsonObject nextEvent(TcpBridgeClient client, List<JsonObject> events) throws InterruptedException {
