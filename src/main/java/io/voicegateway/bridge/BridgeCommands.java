@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.SipCommands;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The commands external consumers may send (docs/event-bus.md). Bridge clients send JSON, while the SIP
@@ -74,7 +75,7 @@ final class BridgeCommands {
   }
 
   private void forward(Message<Object> msg, String address, Object command,
-      java.util.function.Function<Object, JsonObject> answer) {
+      Function<Object, JsonObject> answer) {
     bus.request(address, command).onComplete(ar -> {
       if (ar.succeeded()) {
         msg.reply(answer.apply(ar.result().body()));
