@@ -10,6 +10,7 @@ import java.util.List;
  * @param providers the trunks of {@code providers:} followed by each {@code media.registrations} entry as
  *                  a provider with {@code register: true} (ids {@code registration-1}, …)
  * @param routes    in file order: the first match wins
+ * @param bridge    the TCP event-bus bridge
  */
 public record GatewayConfig(
     MediaConfig media,
@@ -20,4 +21,16 @@ public record GatewayConfig(
     JsonNode ivr,
     JsonNode voicemail,
     JsonNode recording,
-    JsonNode streaming) {}
+    JsonNode streaming,
+    BridgeConfig bridge) {
+
+  /**
+   * Without a {@code bridge} (records built by hand, as tests do): no TCP bridge, so such gateways never
+   * compete for its port.
+   */
+  public GatewayConfig(MediaConfig media, HttpConfig http, List<ProviderConfig> providers, List<DeviceConfig> devices,
+      List<RouteConfig> routes, JsonNode ivr, JsonNode voicemail, JsonNode recording, JsonNode streaming) {
+    this(media, http, providers, devices, routes, ivr, voicemail, recording, streaming,
+        new BridgeConfig(false, "127.0.0.1", BridgeConfig.DEFAULT_TCP_PORT, true));
+  }
+}

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.voicegateway.bridge.SockJsBridge;
 import io.voicegateway.config.HttpConfig;
 import java.util.function.Supplier;
 
@@ -30,6 +31,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(health.get()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
+    router.route(SockJsBridge.PATH).subRouter(SockJsBridge.router(vertx, config.apiToken()));
     router.route("/*").handler(StaticHandler.create("webroot"));
     return vertx.createHttpServer()
         .requestHandler(router)

@@ -66,6 +66,7 @@ public final class SipVerticle extends VerticleBase {
               .onSuccess(v -> msg.reply("ok"))
               .onFailure(err -> msg.fail(404, err.getMessage())));
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls()));
+      Streaming.listen(services);
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
       services.qualifier().start(vertx);
