@@ -59,7 +59,10 @@ class BridgeIT {
 
   @BeforeAll
   void start() throws Exception {
-    gw = GatewayFixture.start("");
+    gw = GatewayFixture.start("", String.join("\n",
+        "routes:",
+        "  - {direction: inbound, match: echo, app: echo, from: any}",
+        "  - {direction: inbound, match: asr, stream: asr, from: any}"));
   }
 
   @AfterAll
@@ -179,6 +182,32 @@ class BridgeIT {
     AudioMatch.Result match = AudioMatch.align(sentSpeech(), padFront(heard, COMPARE_RATE), COMPARE_RATE, 500, 1500);
     System.out.printf("example consumer's WAV vs sent PCMA: %s%n", match);
     assertTrue(match.windows().size() >= 8 && match.medianCorrelation() >= 0.9, match.toString());
+  }
+
+  @Test
+  void aStreamRouteAnswersTheCallAndFeedsItsAudio() throws Exception {
+    SippRunner.requireSipp();
+    Tools.requireFile(SIPP_SPEECH);
+    io.vertx.core.Vertx vertx = gw.gateway().vertx();
+    java.util.concurrent.CompletableFuture<String> started = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
+    var events = vertx.eventBus().<io.voicegateway.bus.CallEvent>consumer(Addresses.CALL_EVENTS, msg -> {
+      if (msg.body().type() == io.voicegateway.bus.CallEventType.AUDIO_STARTED
+          && "stream:asr".equals(msg.body().reason())) {
+        vertx.eventBus().consumer(Addresses.audio(msg.body().callId()), frame -> frames.incrementAndGet());
+        started.complete(msg.body().callId());
+      }
+    });
+    try {
+      SippRunner.Result result = SippRunner.scenario("uac_pcap_xheaders.xml").args("-s", "asr")
+          .run(gw.target(), 1, 1, 1);
+      assertEquals(1, result.successful(), "the stream route answered: " + result);
+      assertNotNull(started.get(5, java.util.concurrent.TimeUnit.SECONDS), "AUDIO_STARTED with reason stream:asr");
+      System.out.printf("stream route: %d feed frames%n", frames.get());
+      assertTrue(frames.get() >= 250, "about 8 s of the caller's audio was fed: " + frames.get() + " frames");
+    } finally {
+      events.unregister();
+    }
   }
 
   @Test
