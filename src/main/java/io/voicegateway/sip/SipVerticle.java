@@ -14,6 +14,7 @@ import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
+import io.voicegateway.sip.trace.SipTraceService;
 import io.voicegateway.sip.trunk.RegistrationSchedule;
 import io.voicegateway.sip.trunk.TrunkRegistration;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ public final class SipVerticle extends VerticleBase {
               .onSuccess(v -> msg.reply("ok"))
               .onFailure(err -> msg.fail(404, err.getMessage())));
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls()));
+      SipTraceService.start(vertx, handle, services.calls());
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
       startTrunkRegistrations();
