@@ -24,6 +24,13 @@ public final class Addresses {
   /** Send {@link MediaCommands.DtmfSend}: generate RFC 4733 digits toward a leg. */
   public static final String MEDIA_DTMF_SEND = "vg.media.dtmf.send";
 
+  /**
+   * Request with a call id (String; empty for every leg), reply a JSON array of per-leg media statistics:
+   * {@code {callId, legId, codec, rtpPort, packetsReceived, packetsLost, jitterMs, level, packetsSent, …}}.
+   * Answered by the media side from the shared engine, for the REST API and the dashboard.
+   */
+  public static final String MEDIA_STATS = "vg.media.stats";
+
   /** Request {@link SipCommands.Hangup}: the gateway ends a call with BYE (API, timers, media timeouts). */
   public static final String SIP_HANGUP = "vg.sip.hangup";
   /** Request with no body: reply is a JSON array of active calls (id, state, from, to). */

@@ -10,6 +10,7 @@ import java.util.List;
  * @param providers the trunks of {@code providers:} followed by each {@code media.registrations} entry as
  *                  a provider with {@code register: true} (ids {@code registration-1}, …)
  * @param routes    in file order: the first match wins
+ * @param history   where finished calls are kept
  */
 public record GatewayConfig(
     MediaConfig media,
@@ -20,4 +21,12 @@ public record GatewayConfig(
     JsonNode ivr,
     JsonNode voicemail,
     JsonNode recording,
-    JsonNode streaming) {}
+    JsonNode streaming,
+    HistoryConfig history) {
+
+  /** Without call history, for configurations built in code. */
+  public GatewayConfig(MediaConfig media, HttpConfig http, List<ProviderConfig> providers, List<DeviceConfig> devices,
+      List<RouteConfig> routes, JsonNode ivr, JsonNode voicemail, JsonNode recording, JsonNode streaming) {
+    this(media, http, providers, devices, routes, ivr, voicemail, recording, streaming, HistoryConfig.disabled());
+  }
+}

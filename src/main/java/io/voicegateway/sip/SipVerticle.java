@@ -3,9 +3,9 @@ package io.voicegateway.sip;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.SipCommands;
+import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.Leg;
 import io.voicegateway.config.GatewayConfig;
@@ -19,6 +19,7 @@ import io.voicegateway.sip.trunk.RegistrationSchedule;
 import io.voicegateway.sip.trunk.TrunkRegistration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
@@ -109,6 +110,18 @@ public final class SipVerticle extends VerticleBase {
         promise.complete(services.registrar().contactsOf(deviceIdOrExtension))));
   }
 
+  /** When the device (by id or extension) last registered, wall-clock ms; empty if never. Callable from any thread. */
+  public Future<OptionalLong> lastSeenOf(String deviceIdOrExtension) {
+    return Future.future(promise -> context.runOnContext(v ->
+        promise.complete(services.registrar().lastSeen(deviceIdOrExtension))));
+  }
+
+  /** The state of each trunk registration, read on the SIP context; callable from any thread. */
+  public Future<List<TrunkRegistrationEvent>> trunkStates() {
+    return Future.future(promise -> context.runOnContext(v ->
+        promise.complete(trunks.stream().map(TrunkRegistration::snapshot).toList())));
+  }
+
   /** One per {@code media.registrations} entry, in configuration order; read them on the SIP context. */
   public List<TrunkRegistration> trunkRegistrations() {
     return List.copyOf(trunks);
@@ -129,11 +142,12 @@ public final class SipVerticle extends VerticleBase {
     }
   }
 
+  /** The {@code vg.sip.calls} reply: every call with its legs (see {@link ActiveCallJson}). */
   private JsonArray activeCalls() {
     JsonArray out = new JsonArray();
+    long now = System.currentTimeMillis();
     for (Call call : services.calls().calls()) {
-      out.add(new JsonObject().put("id", call.id()).put("state", call.state().name()).put("from", call.from())
-          .put("to", call.to()).put("direction", call.direction()).put("codec", call.codec()));
+      out.add(ActiveCallJson.of(call, now));
     }
     return out;
   }
