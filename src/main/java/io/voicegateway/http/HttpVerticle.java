@@ -30,6 +30,8 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(health.get()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
+    DashboardSocket.mount(router, vertx, config.apiToken(), DashboardSocket.sipCalls(vertx));
+    SipLadderApi.mount(router, vertx, config.apiToken());
     router.route("/*").handler(StaticHandler.create("webroot"));
     return vertx.createHttpServer()
         .requestHandler(router)
