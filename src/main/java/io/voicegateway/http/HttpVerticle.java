@@ -32,6 +32,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
     DashboardSocket.mount(router, vertx, config.apiToken(), DashboardSocket.sipCalls(vertx));
     SipLadderApi.mount(router, vertx, config.apiToken());
+    DashboardPage.mount(router, config.apiToken());
     router.route("/*").handler(StaticHandler.create("webroot"));
     return vertx.createHttpServer()
         .requestHandler(router)
