@@ -27,7 +27,7 @@ export async function api(method, path, body) {
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
-    data = { error: text };
+    data = { error: `${res.status} ${res.statusText}` }; // not our JSON: e.g. a proxy's HTML page
   }
   if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText);
   return data;

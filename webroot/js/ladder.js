@@ -55,12 +55,15 @@ export class LadderView {
     }
     const hosts = [];
     for (const e of entries) for (const a of [e.from, e.to]) if (!hosts.includes(a)) hosts.push(a);
+    // The gateway's own address: where received messages went and sent ones came from.
+    const own = new Set(entries.map((e) => (e.direction === 'in' ? e.to : e.from)));
     const x = (host) => COLUMN / 2 + hosts.indexOf(host) * COLUMN;
     const width = hosts.length * COLUMN;
     const height = TOP + entries.length * ROW + 10;
     const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'ladder-svg' });
     hosts.forEach((host) => {
-      root.append(svg('text', { x: x(host), y: 16, class: 'host' }, host));
+      root.append(svg('text', { x: x(host), y: 16, class: own.has(host) ? 'host own' : 'host' },
+        own.has(host) ? `gateway ${host}` : host));
       root.append(svg('line', { x1: x(host), y1: 24, x2: x(host), y2: height, class: 'lifeline' }));
     });
     const t0 = entries[0].time;
