@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.voicegateway.it.support.ApiClient;
-import io.voicegateway.it.support.ApiClient.Answer;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
+import io.voicegateway.testing.ApiClient;
+import io.voicegateway.testing.ApiClient.Answer;
 import io.voicegateway.testing.FreePorts;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.voicegateway.it.support;
+package io.voicegateway.testing;
 
 import io.vertx.core.json.Json;
 import java.io.IOException;
