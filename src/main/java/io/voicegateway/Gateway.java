@@ -17,6 +17,7 @@ import io.voicegateway.apps.AppsVerticle;
 import io.voicegateway.bus.LocalCodec;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
+import io.voicegateway.history.HistoryVerticle;
 import io.voicegateway.http.HttpVerticle;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MediaWarmup;
@@ -88,12 +89,15 @@ public final class Gateway {
     return chain
         .compose(v -> warmUp())
         .compose(v -> deploy("apps", () -> new AppsVerticle(media), new DeploymentOptions()))
+        .compose(v -> config.history().enabled()
+            ? deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions())
+            : Future.<Void>succeededFuture())
         .compose(v -> {
           sip = new SipVerticle(config, metrics);
           return deploy("sip", () -> sip, new DeploymentOptions());
         })
         .compose(v -> {
-          http = new HttpVerticle(config.http(), prometheus, this::health);
+          http = new HttpVerticle(config, prometheus, this::health, sip);
           return deploy("http", () -> http, new DeploymentOptions());
         });
   }

@@ -31,6 +31,12 @@ public final class Addresses {
    */
   public static final String MEDIA_STATS = "vg.media.stats";
 
+  /**
+   * Request a JSON query {@code {from, to, number, page, size}}, reply a JSON page of finished calls
+   * {@code {total, page, size, items}}; fails with 400 for a bad query. Answered by the history verticle.
+   */
+  public static final String HISTORY_QUERY = "vg.history.query";
+
   /** Request {@link SipCommands.Hangup}: the gateway ends a call with BYE (API, timers, media timeouts). */
   public static final String SIP_HANGUP = "vg.sip.hangup";
   /** Request with no body: reply is a JSON array of active calls (id, state, from, to). */

@@ -8,20 +8,20 @@ import io.vertx.ext.web.RoutingContext;
  * page then never meets a 401 (which browsers log as a console error) on its first requests.
  */
 public final class DashboardPage {
-  static final String LOGIN = "/login.html";
+  static final String LOGIN = "/login.html?next=/";
 
   private DashboardPage() {}
 
-  public static void mount(Router router, String apiToken) {
-    router.get("/").handler(ctx -> gate(ctx, apiToken));
-    router.get("/index.html").handler(ctx -> gate(ctx, apiToken));
+  public static void mount(Router router, ApiAuth auth) {
+    router.get("/").handler(ctx -> gate(ctx, auth));
+    router.get("/index.html").handler(ctx -> gate(ctx, auth));
   }
 
-  private static void gate(RoutingContext ctx, String token) {
-    if (RequestToken.matches(ctx.request(), token)) {
+  private static void gate(RoutingContext ctx, ApiAuth auth) {
+    if (auth.authorized(ctx.request(), false)) {
       ctx.next();
     } else {
-      ctx.redirect(LOGIN + "?next=/");
+      ctx.redirect(LOGIN);
     }
   }
 }

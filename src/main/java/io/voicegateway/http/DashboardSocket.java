@@ -32,31 +32,27 @@ public final class DashboardSocket {
   private static final Logger LOG = Logger.getLogger(DashboardSocket.class.getName());
 
   private final Vertx vertx;
-  private final String token;
+  private final ApiAuth auth;
   private final Supplier<Future<JsonArray>> calls;
   private final Set<ServerWebSocket> sockets = new LinkedHashSet<>();
   private final AtomicLong skipped = new AtomicLong();
   private Runnable stopFeeds;
 
   /** Use on one event loop (the HTTP verticle's): the socket set is not shared across threads. */
-  private DashboardSocket(Vertx vertx, String token, Supplier<Future<JsonArray>> calls) {
+  private DashboardSocket(Vertx vertx, ApiAuth auth, Supplier<Future<JsonArray>> calls) {
     this.vertx = vertx;
-    this.token = token;
+    this.auth = auth;
     this.calls = calls;
   }
 
   /**
-   * @param calls the active calls in the REST shape of {@code GET /api/v1/calls}, asked for once a second
+   * @param calls the active calls in the REST shape of {@code GET /api/v1/calls} ({@link LiveCalls#all}), asked
+   *              for once a second
    */
-  public static DashboardSocket mount(Router router, Vertx vertx, String apiToken, Supplier<Future<JsonArray>> calls) {
-    DashboardSocket socket = new DashboardSocket(vertx, apiToken, calls);
+  public static DashboardSocket mount(Router router, Vertx vertx, ApiAuth auth, Supplier<Future<JsonArray>> calls) {
+    DashboardSocket socket = new DashboardSocket(vertx, auth, calls);
     router.route(PATH).handler(socket::upgrade);
     return socket;
-  }
-
-  /** The plain {@code vg.sip.calls} reply (legs without media figures): for when no richer source is given. */
-  public static Supplier<Future<JsonArray>> sipCalls(Vertx vertx) {
-    return () -> vertx.eventBus().<JsonArray>request(Addresses.SIP_CALLS, null).map(m -> m.body());
   }
 
   /** Messages not sent because a socket's write queue was full. */
@@ -65,9 +61,8 @@ public final class DashboardSocket {
   }
 
   private void upgrade(RoutingContext ctx) {
-    if (!RequestToken.matches(ctx.request(), token)) {
-      ctx.response().setStatusCode(401);
-      ctx.json(new JsonObject().put("error", "missing or wrong API token"));
+    if (!auth.authorized(ctx.request(), true)) {
+      ApiErrors.send(ctx, 401, "missing or wrong API token: log in, or add ?token=<http.api_token>");
       return;
     }
     ctx.request().toWebSocket().onSuccess(this::opened).onFailure(ctx::fail);

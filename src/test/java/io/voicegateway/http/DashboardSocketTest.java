@@ -38,7 +38,7 @@ class DashboardSocketTest {
     LocalCodec.registerAll(vertx);
     Router router = Router.router(vertx);
     JsonArray calls = new JsonArray().add(new JsonObject().put("id", "c1").put("state", "CONNECTED"));
-    DashboardSocket.mount(router, vertx, TOKEN, () -> Future.succeededFuture(calls));
+    DashboardSocket.mount(router, vertx, new ApiAuth(TOKEN), () -> Future.succeededFuture(calls));
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
     client = vertx.createWebSocketClient();
   }
@@ -106,7 +106,7 @@ class DashboardSocketTest {
 
   @Test
   void acceptsTheLoginCookie() throws Exception {
-    BlockingQueue<JsonObject> received = connect(options("").addHeader("Cookie", RequestToken.COOKIE + "=" + TOKEN));
+    BlockingQueue<JsonObject> received = connect(options("").addHeader("Cookie", ApiAuth.COOKIE + "=" + TOKEN));
     assertEquals("calls", next(received, "calls").getString("type"));
   }
 }

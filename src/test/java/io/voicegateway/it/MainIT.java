@@ -58,6 +58,8 @@ class MainIT {
         "  host: 127.0.0.1",
         "  port: " + httpPort,
         "  api_token: secret",
+        "history:",
+        "  data_dir: " + dir.resolve("data"),
         ""));
     Process gw = java("--conf", conf.toString()).redirectErrorStream(true)
         .redirectOutput(dir.resolve("gw.log").toFile()).start();
@@ -73,6 +75,7 @@ class MainIT {
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());
       assertTrue(health.body().contains("\"status\":\"up\""), health.body());
+      assertTrue(Files.exists(dir.resolve("data/history.mv.db")), "the history database is created on first start");
 
       // A call that stays up until the gateway ends it.
       Path scenario = Path.of("src/test/resources/sipp/uac_shutdown.xml").toAbsolutePath();
