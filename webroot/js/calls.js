@@ -42,6 +42,7 @@ class LegRow {
   update(leg, sampled) {
     const c = this.cells;
     const stats = leg.stats || {};
+    this.el.classList.toggle('no-media', !leg.stats); // an app leg has no RTP of its own
     c.kind.textContent = leg.kind === 'app' ? 'app' : 'SIP';
     c.kind.className = 'kind kind-' + (leg.kind || 'sip');
     fill(c.peer, shortUri(leg.peer), leg.onHold ? h('span', { className: 'badge hold' }, 'held') : null);
@@ -51,6 +52,7 @@ class LegRow {
     const level = Number(stats.level) || 0;
     this.meter.dataset.level = level.toFixed(4);
     this.meterFill.style.width = levelPercent(level) + '%';
+    this.meterFill.className = 'meter-fill' + (dbfs(level) > -3 ? ' clip' : dbfs(level) > -12 ? ' hot' : '');
     c.levelText.textContent = level > 0.001 ? dbfs(level).toFixed(0) + ' dB' : 'silent';
     const lost = Number(stats.packetsLost) || 0;
     c.lossText.textContent = `${lost} lost / ${stats.packetsReceived ?? 0}`;

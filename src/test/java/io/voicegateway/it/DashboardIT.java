@@ -60,10 +60,11 @@ class DashboardIT {
       String card = browser.await("article.call[data-state=CONNECTED]", 20);
       assertTrue(browser.text(card).contains("sipp"), browser.text(card));
 
-      // The SIP leg shows its codec, and its level meter moves with SIPp's audio.
+      // The SIP leg shows its codec, and its level meter moves with SIPp's audio (watched for ~4 s, so the
+      // screenshot also shows a few seconds of the charts).
       Set<Double> levels = new LinkedHashSet<>();
       String codec = null;
-      for (int i = 0; i < 40 && levels.size() < 4; i++) {
+      for (int i = 0; i < 40 && (i < 16 || levels.size() < 3); i++) {
         for (JsonNode leg : browser.script(LEGS)) {
           if (leg.get("kind").asText().equals("SIP")) {
             codec = leg.get("codec").asText();
@@ -107,6 +108,7 @@ class DashboardIT {
       String row = browser.await("#history-table tbody tr[data-call-id]", 15);
       String history = browser.text(row);
       assertTrue(history.contains("echo") && history.contains("g711-alaw"), history);
+      Files.write(Path.of("target", "dashboard-history.png"), browser.screenshot());
 
       List<String> errors = new ArrayList<>();
       for (JsonNode entry : browser.consoleLog()) {
