@@ -8,7 +8,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +74,7 @@ public final class HistoryStore implements AutoCloseable {
       if (e.answeredAt() > 0) {
         call.setLong(7, e.answeredAt());
       } else {
-        call.setNull(7, java.sql.Types.BIGINT);
+        call.setNull(7, Types.BIGINT);
       }
       call.setLong(8, e.endedAt());
       call.setLong(9, e.durationMs());
@@ -156,7 +158,7 @@ public final class HistoryStore implements AutoCloseable {
     return 5;
   }
 
-  private Map<String, List<HistoryLeg>> legsOf(java.util.Collection<String> ids) throws SQLException {
+  private Map<String, List<HistoryLeg>> legsOf(Collection<String> ids) throws SQLException {
     Map<String, List<HistoryLeg>> out = new LinkedHashMap<>();
     if (ids.isEmpty()) {
       return out;

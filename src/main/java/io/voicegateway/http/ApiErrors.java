@@ -3,6 +3,7 @@ package io.voicegateway.http;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.voicegateway.sip.UacFailure;
@@ -51,7 +52,7 @@ public final class ApiErrors {
         ctx.response().setStatusCode(204).end();
       } else {
         ctx.response().setStatusCode(okStatus).putHeader("Content-Type", "application/json")
-            .end(io.vertx.core.json.Json.encode(ar.result()));
+            .end(Json.encode(ar.result()));
       }
     });
   }

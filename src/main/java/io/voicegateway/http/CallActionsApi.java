@@ -1,6 +1,7 @@
 package io.voicegateway.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,12 +22,12 @@ final class CallActionsApi {
   private static final Set<String> TALKING = Set.of("CONNECTED", "RESUMED");
   private static final Set<String> ESTABLISHED = Set.of("CONNECTED", "ON_HOLD", "RESUMED");
 
-  private final io.vertx.core.Vertx vertx;
+  private final Vertx vertx;
   private final LiveCalls live;
   private final SipVerticle sip;
   private final CallTargets targets;
 
-  CallActionsApi(io.vertx.core.Vertx vertx, LiveCalls live, SipVerticle sip, CallTargets targets) {
+  CallActionsApi(Vertx vertx, LiveCalls live, SipVerticle sip, CallTargets targets) {
     this.vertx = vertx;
     this.live = live;
     this.sip = sip;

@@ -9,6 +9,7 @@ import io.voicegateway.sip.SipVerticle;
 import io.voicegateway.sip.registrar.Binding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * {@code GET /api/v1/devices} and {@code /devices/{id}}: each configured device with its registration state, live
@@ -39,7 +40,7 @@ final class DevicesApi {
 
   private Future<JsonObject> device(DeviceConfig d) {
     Future<List<Binding>> contacts = sip.contactsOf(d.id());
-    Future<java.util.OptionalLong> lastSeen = sip.lastSeenOf(d.id());
+    Future<OptionalLong> lastSeen = sip.lastSeenOf(d.id());
     return Future.all(contacts, lastSeen).map(v -> {
       long now = System.currentTimeMillis(); // the registrar's bindings run on the system clock
       JsonArray list = new JsonArray();

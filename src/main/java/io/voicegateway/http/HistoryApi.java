@@ -1,5 +1,6 @@
 package io.voicegateway.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -12,6 +13,7 @@ import io.voicegateway.history.HistoryPage;
 import io.voicegateway.history.HistoryQuery;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * {@code GET /api/v1/history?from=&to=&number=&page=&size=}: finished calls, newest first, from the history verticle.
@@ -40,35 +42,34 @@ final class HistoryApi {
     ApiErrors.reply(ctx, vertx.eventBus().<JsonObject>request(Addresses.HISTORY_QUERY, HistoryJson.query(query))
         .map(msg -> msg.body())
         .recover(err -> err instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS
-            ? io.vertx.core.Future.succeededFuture(HistoryJson.page(HistoryPage.empty(query)))
-            : io.vertx.core.Future.failedFuture(err)), 200);
+            ? Future.succeededFuture(HistoryJson.page(HistoryPage.empty(query)))
+            : Future.failedFuture(err)), 200);
   }
 
   private static long time(RoutingContext ctx, String name, long unset) {
-    String v = ctx.request().getParam(name);
-    if (v == null || v.isBlank()) {
-      return unset;
-    }
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException notMillis) {
+    return param(ctx, name, unset, "epoch milliseconds or ISO-8601", v -> {
       try {
-        return Instant.parse(v.trim()).toEpochMilli();
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("'" + name + "' must be epoch milliseconds or ISO-8601, got '" + v + "'");
+        return Long.parseLong(v);
+      } catch (NumberFormatException notMillis) {
+        return Instant.parse(v).toEpochMilli();
       }
-    }
+    });
   }
 
   private static int integer(RoutingContext ctx, String name, int unset) {
+    return param(ctx, name, unset, "a whole number", Integer::parseInt);
+  }
+
+  /** The parsed query parameter, {@code unset} when absent or blank; an unparsable one is a 400. */
+  private static <T> T param(RoutingContext ctx, String name, T unset, String expected, Function<String, T> parse) {
     String v = ctx.request().getParam(name);
     if (v == null || v.isBlank()) {
       return unset;
     }
     try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + name + "' must be a whole number, got '" + v + "'");
+      return parse.apply(v.trim());
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new IllegalArgumentException("'" + name + "' must be " + expected + ", got '" + v + "'");
     }
   }
 }

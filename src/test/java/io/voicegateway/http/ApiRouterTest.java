@@ -89,6 +89,10 @@ class ApiRouterTest {
     assertEquals(404, missing.status());
     assertEquals("application/json", missing.raw().headers().firstValue("content-type").orElseThrow());
     assertEquals("no endpoint GET /api/v1/no/such/thing", missing.object().getString("error"));
+  }
+
+  @Test
+  void anOversizedBodyIs413() throws Exception {
     Answer tooBig = api.post("/api/v1/login", "{\"token\":\"" + "x".repeat(70_000) + "\"}");
     assertEquals(413, tooBig.status());
     assertTrue(tooBig.object().getString("error").contains("too large"), tooBig.toString());

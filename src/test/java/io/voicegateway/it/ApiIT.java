@@ -62,7 +62,7 @@ class ApiIT {
       int port = gw.gateway().httpPort();
       ApiClient api = new ApiClient(port, TOKEN);
       tokenAndLogin(api, port);
-      configurationViews(api);
+      configurationViews(api, gw.target());
       originateErrors(api);
       callDrivenByTheApi(api, gw.rtpPortMin());
     }
@@ -97,7 +97,7 @@ class ApiIT {
     assertTrue(unknown.object().getString("error").contains("/api/v1/nothing-here"), unknown.toString());
   }
 
-  private void configurationViews(ApiClient api) throws Exception {
+  private void configurationViews(ApiClient api, String gwTarget) throws Exception {
     JsonArray devices = api.get("/api/v1/devices").array();
     assertEquals(1, devices.size());
     JsonObject alice = devices.getJsonObject(0);
@@ -108,6 +108,32 @@ class ApiIT {
     assertNull(alice.getValue("lastSeen"));
     assertEquals(alice, api.get("/api/v1/devices/alice").object());
     assertEquals(404, api.get("/api/v1/devices/bob").status());
+
+    assertError(api.post("/api/v1/calls", "{\"from\":\"app:echo\",\"to\":\"101\"}"), 409, "not registered");
+
+    int phonePort = FreePorts.udpAndTcp();
+    long before = System.currentTimeMillis();
+    SippRunner.Result registered = SippRunner.scenario("register_once.xml").args("-s", "alice", "-p",
+        String.valueOf(phonePort)).run(gwTarget, 1, 1, 1);
+    assertEquals(0, registered.exitCode(), registered.toString());
+    JsonObject now = api.get("/api/v1/devices/alice").object();
+    assertTrue(now.getBoolean("registered"), now.encode());
+    JsonObject contact = now.getJsonArray("contacts").getJsonObject(0);
+    assertEquals("sip:alice@192.168.1.20:5060", contact.getString("contact"));
+    assertEquals("127.0.0.1:" + phonePort + "/udp", contact.getString("source"), "where the REGISTER really came from");
+    assertTrue(contact.getLong("expiresIn") > 100 && contact.getLong("expiresIn") <= 120, contact.encode());
+    assertTrue(now.getLong("lastSeen") >= before, now.encode());
+
+    // The phone answers on the port it registered from: a call to its extension goes there.
+    SippRunner.Running phone = SippRunner.builtin("uas").args("-p", String.valueOf(phonePort)).start(null, 1, 1, 1);
+    assertTrue(GatewayUnderTest.eventually(10, () -> listening(phonePort)), "the phone listens");
+    Answer toDevice = api.post("/api/v1/calls", "{\"from\":\"app:echo\",\"to\":\"101\"}");
+    assertEquals(201, toDevice.status(), toDevice.toString());
+    JsonObject deviceCall = api.get("/api/v1/calls/" + toDevice.object().getString("id")).object();
+    assertEquals("sip:alice@127.0.0.1:" + phonePort, deviceCall.getString("to"));
+    assertEquals(204, api.delete("/api/v1/calls/" + toDevice.object().getString("id")).status());
+    SippRunner.Result answered = phone.await();
+    assertEquals(0, answered.exitCode(), answered.toString());
 
     JsonArray providers = api.get("/api/v1/providers").array();
     assertEquals(List.of("carrier1", "registration-1"), providers.stream().map(p -> ((JsonObject) p).getString("id")).toList());
@@ -131,7 +157,6 @@ class ApiIT {
         400, "X- headers");
     assertError(api.post("/api/v1/calls", "{\"from\":\"alice\",\"to\":\"sip:x@127.0.0.1\"}"), 501, "B2BUA");
     assertError(api.post("/api/v1/calls", "{\"from\":\"app:echo\",\"to\":\"4930123\"}"), 501, "provider");
-    assertError(api.post("/api/v1/calls", "{\"from\":\"app:echo\",\"to\":\"101\"}"), 409, "not registered");
     assertError(api.get("/api/v1/calls/no-such-call"), 404, "no active call");
     assertError(api.delete("/api/v1/calls/no-such-call"), 404, "no call");
     assertError(api.post("/api/v1/calls/no-such-call/hold", ""), 404, "no active call");
@@ -199,7 +224,7 @@ class ApiIT {
     SippRunner.Result r = sipp.await();
     assertEquals(0, r.exitCode(), r.toString());
 
-    assertTrue(GatewayUnderTest.eventually(10, () -> historyTotal(api, "") == 1), "the call is in the history");
+    assertTrue(GatewayUnderTest.eventually(10, () -> historyTotal(api, "") == 2), "both calls are in the history");
     JsonObject page = api.get("/api/v1/history?number=bob&size=10").object();
     assertEquals(1, page.getLong("total"));
     assertEquals(10, page.getInteger("size"));
