@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dashboard in headless Chromium against a whole gateway: log in with the API token, watch a SIPp echo
- * call appear with its codec and a moving level meter, read its SIP ladder, hang it up from the page and
- * find it in the history; the browser logs no console error on the way. Leaves a screenshot of the
+ * call appear with its codec and a moving level meter, read its SIP ladder, hold and resume it, hang it up
+ * from the page and find it in the history; the browser logs no console error on the way. Leaves a screenshot of the
  * populated dashboard in {@code target/dashboard.png} (the one in docs/ is a copy).
  */
 class DashboardIT {
@@ -36,6 +36,25 @@ class DashboardIT {
         level: Number(r.querySelector('.meter').dataset.level),
         width: r.querySelector('.meter-fill').style.width}));
       """;
+
+  private static String textOf(HeadlessChromium browser, String element) {
+    try {
+      return browser.text(element);
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  /** The connected call's card; when none shows, a screenshot and SIPp's side of the story. */
+  private static String awaitCall(HeadlessChromium browser, SippRunner.Running sipp) throws Exception {
+    try {
+      return browser.await("article.call[data-state=CONNECTED]", 20);
+    } catch (AssertionError e) {
+      Files.write(Path.of("target", "dashboard-failed.png"), browser.screenshot());
+      throw new AssertionError(e.getMessage() + "; page: " + browser.script("return document.body.innerText")
+          + "\n" + sipp.await(), e);
+    }
+  }
 
   @Test
   void operatorWatchesAndEndsAnEchoCall() throws Exception {
@@ -57,7 +76,7 @@ class DashboardIT {
       browser.script(ERROR_COLLECTOR);
 
       SippRunner.Running sipp = SippRunner.scenario("uac_pcap_until_bye.xml").start(gw.target(), 1, 1, 1);
-      String card = browser.await("article.call[data-state=CONNECTED]", 20);
+      String card = awaitCall(browser, sipp);
       assertTrue(browser.text(card).contains("sipp"), browser.text(card));
 
       // The SIP leg shows its codec, and its level meter moves with SIPp's audio (watched for ~4 s, so the
@@ -93,6 +112,15 @@ class DashboardIT {
       assertTrue(detail.contains("X-Dashboard-Test: chromium"), detail);
       Files.write(Path.of("target", "dashboard-ladder.png"), browser.screenshot());
       browser.click(browser.find("#ladder .close"));
+
+      // Hold and resume from the page: SIPp answers both re-INVITEs, the card follows.
+      String hold = browser.find("article.call .actions button");
+      assertEquals("Hold", browser.text(hold));
+      browser.click(hold);
+      browser.await("article.call[data-state=ON_HOLD] tr.leg .badge.hold", 10);
+      HeadlessChromium.eventually(5, "the Resume button", () -> textOf(browser, hold).equals("Resume") ? true : null);
+      browser.click(hold);
+      browser.await("article.call[data-state=RESUMED]", 10);
 
       // Hang up from the page: SIPp gets its BYE, the card goes, the call is in the history.
       browser.click(browser.find("article.call button.hangup"));
