@@ -18,6 +18,7 @@ class LegRow {
     this.jitter = new Series();
     this.lastLost = null;
     this.levelChart = sparklineCanvas();
+    this.levelChart.title = 'level over the last minute (dBFS, -60 to 0)';
     this.lossChart = sparklineCanvas(64);
     this.jitterChart = sparklineCanvas(64);
     this.meterFill = h('div', { className: 'meter-fill' });
@@ -59,11 +60,11 @@ class LegRow {
     const jitter = Number(stats.jitterMs) || 0;
     c.jitterText.textContent = jitter.toFixed(1) + ' ms';
     if (sampled) {
-      this.level.push(level);
+      this.level.push(levelPercent(level) / 100); // in dB, like the meter: speech sits far below full scale
       this.loss.push(this.lastLost === null ? 0 : Math.max(0, lost - this.lastLost));
       this.jitter.push(jitter);
       this.lastLost = lost;
-      drawSparkline(this.levelChart, this.level, { max: 0.3, color: '#16a34a' });
+      drawSparkline(this.levelChart, this.level, { max: 1, color: '#16a34a' });
       drawSparkline(this.lossChart, this.loss, { max: 5, color: '#dc2626' });
       drawSparkline(this.jitterChart, this.jitter, { max: 20, color: '#d97706' });
     }
