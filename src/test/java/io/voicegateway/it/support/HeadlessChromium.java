@@ -92,13 +92,6 @@ public final class HeadlessChromium implements AutoCloseable {
     command("POST", "/url", JSON.createObjectNode().put("url", url));
   }
 
-  /** Sets a cookie for the current page's origin. */
-  public void addCookie(String name, String value) throws Exception {
-    ObjectNode body = JSON.createObjectNode();
-    body.putObject("cookie").put("name", name).put("value", value).put("path", "/");
-    command("POST", "/cookie", body);
-  }
-
   public String currentUrl() throws Exception {
     return command("GET", "/url", null).asText();
   }
