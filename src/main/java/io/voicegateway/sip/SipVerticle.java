@@ -65,7 +65,7 @@ public final class SipVerticle extends VerticleBase {
           uac.hangup(msg.body().callId(), msg.body().reason() == null ? "hangup" : msg.body().reason())
               .onSuccess(v -> msg.reply("ok"))
               .onFailure(err -> msg.fail(404, err.getMessage())));
-      vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls()));
+      vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
       startTrunkRegistrations();
@@ -140,10 +140,14 @@ public final class SipVerticle extends VerticleBase {
     }
   }
 
-  /** The {@code vg.sip.calls} reply: every call with its legs (see {@link ActiveCallJson}). */
-  private JsonArray activeCalls() {
+  /** The {@code vg.sip.calls} reply: every call (or the one named) with its legs (see {@link ActiveCallJson}). */
+  private JsonArray activeCalls(String onlyCallId) {
     JsonArray out = new JsonArray();
     long now = System.currentTimeMillis();
+    if (onlyCallId != null) {
+      services.calls().byId(onlyCallId).ifPresent(call -> out.add(ActiveCallJson.of(call, now)));
+      return out;
+    }
     for (Call call : services.calls().calls()) {
       out.add(ActiveCallJson.of(call, now));
     }
