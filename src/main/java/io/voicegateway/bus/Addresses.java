@@ -39,7 +39,10 @@ public final class Addresses {
 
   /** Request {@link SipCommands.Hangup}: the gateway ends a call with BYE (API, timers, media timeouts). */
   public static final String SIP_HANGUP = "vg.sip.hangup";
-  /** Request with no body: reply is a JSON array of active calls (id, state, from, to). */
+  /**
+   * Request with no body (every call) or a call id (String: that call only); reply is a JSON array of active
+   * calls with their legs (id, state, direction, from, to, createdAt, connectedAt, xHeaders, legs).
+   */
   public static final String SIP_CALLS = "vg.sip.calls";
   /**
    * Request with a call id (the gateway's, or a SIP Call-ID), reply a JSON array of the SIP messages recorded

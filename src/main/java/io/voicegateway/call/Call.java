@@ -63,6 +63,10 @@ public final class Call {
     legs.add(leg);
   }
 
+  public void removeLeg(Leg leg) {
+    legs.remove(leg);
+  }
+
   /** The first SIP leg (the one that created the call). */
   public Optional<Leg> firstSipLeg() {
     return legs.stream().filter(l -> l.kind() == Leg.Kind.SIP).findFirst();

@@ -27,6 +27,15 @@ public final class CallManager {
     index(call, leg);
   }
 
+  /** Drops one leg (a losing fork, a transferred-away party) from its call and the Call-ID index. */
+  public void removeLeg(Call call, Leg leg) {
+    call.removeLeg(leg);
+    if (leg.sipCallId() != null) {
+      legsBySipCallId.remove(leg.sipCallId());
+      callsBySipCallId.remove(leg.sipCallId());
+    }
+  }
+
   private void index(Call call, Leg leg) {
     if (leg.sipCallId() != null) {
       legsBySipCallId.put(leg.sipCallId(), leg);

@@ -32,6 +32,8 @@ public final class Leg {
   private String codec;
   private boolean onHold;
   private boolean mediaOpen;
+  private String peer;
+  private String localAddress;
 
   private Leg(Kind kind, boolean inbound, String sipCallId, String localTag) {
     this.kind = kind;
@@ -108,6 +110,14 @@ public final class Leg {
   /** True once the media side allocated ports for the leg (so it needs a LegClose). */
   public boolean mediaOpen() { return mediaOpen; }
   public void mediaOpen(boolean open) { this.mediaOpen = open; }
+
+  /** Who is on the other end, for logs and the API: a device or provider id, or the remote URI. */
+  public String peer() { return peer; }
+  public void peer(String peer) { this.peer = peer; }
+
+  /** The address we present to this leg in Contact and SDP when it is not the gateway's own, else null. */
+  public String localAddress() { return localAddress; }
+  public void localAddress(String address) { this.localAddress = address; }
 
   @Override
   public String toString() {

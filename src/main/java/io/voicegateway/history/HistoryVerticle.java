@@ -51,12 +51,9 @@ public final class HistoryVerticle extends VerticleBase {
     if (event.type() == CallEventType.DTMF_RECEIVED) {
       return;
     }
-    vertx.eventBus().<JsonArray>request(Addresses.SIP_CALLS, null).onSuccess(reply -> {
-      for (Object o : reply.body()) {
-        JsonObject call = (JsonObject) o;
-        if (event.callId().equals(call.getString("id"))) {
-          collector.legs(event.callId(), HistoryJson.legsOfActiveCall(call));
-        }
+    vertx.eventBus().<JsonArray>request(Addresses.SIP_CALLS, event.callId()).onSuccess(reply -> {
+      for (Object call : reply.body()) {
+        collector.legs(event.callId(), HistoryJson.legsOfActiveCall((JsonObject) call));
       }
     });
   }

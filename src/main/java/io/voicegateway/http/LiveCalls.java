@@ -25,24 +25,27 @@ public final class LiveCalls {
 
   /** Every active call, each leg with its {@code stats} (null for an app leg, which has no RTP). */
   public Future<JsonArray> all() {
-    Future<JsonArray> calls = vertx.eventBus().<JsonArray>request(Addresses.SIP_CALLS, null, QUICK)
-        .map(msg -> msg.body());
-    // Without the media side (stopping) the calls are still listed, without figures.
-    Future<JsonArray> stats = vertx.eventBus().<JsonArray>request(Addresses.MEDIA_STATS, "", QUICK)
-        .map(msg -> msg.body()).otherwise(new JsonArray());
-    return Future.all(calls, stats).map(v -> join(calls.result(), stats.result()));
+    return fetch(null);
   }
 
   /** One call, or a 404. */
   public Future<JsonObject> one(String callId) {
-    return all().map(calls -> {
-      for (Object o : calls) {
-        if (callId.equals(((JsonObject) o).getString("id"))) {
-          return (JsonObject) o;
-        }
+    return fetch(callId).map(calls -> {
+      if (calls.isEmpty()) {
+        throw ApiException.notFound("no active call " + callId);
       }
-      throw ApiException.notFound("no active call " + callId);
+      return calls.getJsonObject(0);
     });
+  }
+
+  /** @param callId one call, or null for all */
+  private Future<JsonArray> fetch(String callId) {
+    Future<JsonArray> calls = vertx.eventBus().<JsonArray>request(Addresses.SIP_CALLS, callId, QUICK)
+        .map(msg -> msg.body());
+    // Without the media side (stopping) the calls are still listed, without figures.
+    Future<JsonArray> stats = vertx.eventBus().<JsonArray>request(Addresses.MEDIA_STATS, callId == null ? "" : callId,
+        QUICK).map(msg -> msg.body()).otherwise(new JsonArray());
+    return Future.all(calls, stats).map(v -> join(calls.result(), stats.result()));
   }
 
   static JsonArray join(JsonArray calls, JsonArray stats) {

@@ -7,15 +7,14 @@ import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.config.ProviderConfig;
 import io.voicegateway.sip.SipVerticle;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /api/v1/providers}: each configured trunk with its registration state, last error and the public
- * address the registrar saw us at. Registrations run for {@code media.registrations} (ids {@code registration-N});
- * other providers show state {@code NONE}. Passwords are never shown.
+ * address the registrar saw us at. Registrations run for {@code media.registrations} (ids {@code registration-N})
+ * and providers with {@code register: true}; other providers show state {@code NONE}. Passwords are never shown.
  */
 final class ProvidersApi {
-  private static final String REGISTRATION_ID = "registration-";
-
   private final SipVerticle sip;
   private final List<ProviderConfig> providers;
 
@@ -28,10 +27,10 @@ final class ProvidersApi {
     api.get("/providers").handler(ctx -> ApiErrors.reply(ctx, sip.trunkStates().map(this::json), 200));
   }
 
-  private JsonArray json(List<TrunkRegistrationEvent> states) {
+  private JsonArray json(Map<String, TrunkRegistrationEvent> states) {
     JsonArray out = new JsonArray();
     for (ProviderConfig p : providers) {
-      TrunkRegistrationEvent state = stateOf(p, states);
+      TrunkRegistrationEvent state = states.get(p.id());
       out.add(new JsonObject()
           .put("id", p.id())
           .put("host", p.host())
@@ -48,18 +47,5 @@ final class ProvidersApi {
           .put("nextRetryAt", state == null || state.nextRetryAtMs() == 0 ? null : state.nextRetryAtMs()));
     }
     return out;
-  }
-
-  /** {@code registration-N} is the N-th trunk registration, in configuration order. */
-  private static TrunkRegistrationEvent stateOf(ProviderConfig p, List<TrunkRegistrationEvent> states) {
-    if (!p.id().startsWith(REGISTRATION_ID)) {
-      return null;
-    }
-    try {
-      int n = Integer.parseInt(p.id().substring(REGISTRATION_ID.length()));
-      return n >= 1 && n <= states.size() ? states.get(n - 1) : null;
-    } catch (NumberFormatException e) {
-      return null; // a configured provider that merely starts with the prefix
-    }
   }
 }

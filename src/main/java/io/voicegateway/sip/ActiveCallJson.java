@@ -47,8 +47,14 @@ final class ActiveCallJson {
         .put("sipCallId", leg.sipCallId());
   }
 
-  /** The remote party of the leg's dialog, else the call's caller (inbound) or callee (outbound). */
+  /**
+   * The device or provider the B2BUA named for the leg, else the remote party of its dialog, else the call's caller
+   * (inbound) or callee (outbound).
+   */
   private static String sipPeer(Call call, Leg leg) {
+    if (leg.peer() != null) {
+      return leg.peer();
+    }
     Dialog dialog = leg.dialog();
     if (dialog != null && dialog.getRemoteParty() != null) {
       return dialog.getRemoteParty().getURI().toString();

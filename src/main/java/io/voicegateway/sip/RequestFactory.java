@@ -34,20 +34,27 @@ final class RequestFactory {
    */
   Request create(String method, String target, String fromUser, String callId, String fromTag,
       Map<String, String> extraHeaders) throws Exception {
+    return create(method, target, fromUser, callId, fromTag, extraHeaders, null);
+  }
+
+  /** As above, with {@code localAddress} (e.g. a trunk's learnt public address) in From, Via and Contact. */
+  Request create(String method, String target, String fromUser, String callId, String fromTag,
+      Map<String, String> extraHeaders, String localAddress) throws Exception {
+    String local = localAddress == null ? sip.publicAddress() : localAddress;
     URI requestUri = sip.addresses().createURI(target);
     String transport = transportOf(requestUri);
     ListeningPoint lp = sip.listeningPoint(transport);
-    SipURI fromUri = sip.addresses().createSipURI(fromUser, sip.publicAddress());
+    SipURI fromUri = sip.addresses().createSipURI(fromUser, local);
     Address fromAddress = sip.addresses().createAddress(fromUri);
     FromHeader from = sip.headers().createFromHeader(fromAddress, fromTag);
     ToHeader to = sip.headers().createToHeader(sip.addresses().createAddress(requestUri), null);
     CallIdHeader callIdHeader = sip.headers().createCallIdHeader(callId);
     CSeqHeader cseq = sip.headers().createCSeqHeader(1L, method);
-    ViaHeader via = sip.headers().createViaHeader(sip.publicAddress(), lp.getPort(), lp.getTransport(), null);
+    ViaHeader via = sip.headers().createViaHeader(local, lp.getPort(), lp.getTransport(), null);
     MaxForwardsHeader maxForwards = sip.headers().createMaxForwardsHeader(70);
     Request request = sip.messages().createRequest(requestUri, method, callIdHeader, cseq, from, to,
         List.of(via), maxForwards);
-    request.addHeader(messages.contact(lp.getTransport()));
+    request.addHeader(messages.contact(lp.getTransport(), local));
     for (Map.Entry<String, String> h : extraHeaders.entrySet()) {
       messages.addHeader(request, h.getKey(), h.getValue());
     }

@@ -131,9 +131,14 @@ public final class SipMessages {
 
   /** Our Contact on the transport the peer used (so it comes back on the same one). */
   ContactHeader contact(String transport) {
+    return contact(transport, sip.publicAddress());
+  }
+
+  /** As {@link #contact(String)} at {@code host} (a trunk's learnt public address, say). */
+  ContactHeader contact(String transport, String host) {
     try {
       String t = transport == null ? "udp" : transport.toLowerCase(Locale.ROOT);
-      SipURI uri = sip.addresses().createSipURI("gateway", sip.publicAddress());
+      SipURI uri = sip.addresses().createSipURI("gateway", host);
       uri.setPort(sip.listeningPoint(t).getPort());
       if (!"udp".equals(t)) {
         uri.setTransportParam(t);

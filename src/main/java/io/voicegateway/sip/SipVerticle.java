@@ -9,16 +9,19 @@ import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.Leg;
 import io.voicegateway.config.GatewayConfig;
-import io.voicegateway.config.MediaConfig;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
 import io.voicegateway.sip.trace.SipTraceService;
+import io.voicegateway.sip.trunk.ProviderRegistrations;
 import io.voicegateway.sip.trunk.RegistrationSchedule;
 import io.voicegateway.sip.trunk.TrunkRegistration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -66,10 +69,11 @@ public final class SipVerticle extends VerticleBase {
           uac.hangup(msg.body().callId(), msg.body().reason() == null ? "hangup" : msg.body().reason())
               .onSuccess(v -> msg.reply("ok"))
               .onFailure(err -> msg.fail(404, err.getMessage())));
-      vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls()));
+      vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
       SipTraceService.start(vertx, handle, services.calls());
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
+      services.qualifier().start(vertx);
       startTrunkRegistrations();
       LOG.fine(() -> "SIP listening on " + config.media().bindAddress() + ":" + config.media().sipPort() + " "
           + config.media().sipTransports());
@@ -83,6 +87,7 @@ public final class SipVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     keepalive.stop();
+    services.qualifier().stop();
     List<Future<?>> ending = new ArrayList<>();
     trunks.forEach(t -> ending.add(t.stop()));
     for (Call call : List.copyOf(services.calls().calls())) {
@@ -116,15 +121,38 @@ public final class SipVerticle extends VerticleBase {
         promise.complete(services.registrar().lastSeen(deviceIdOrExtension))));
   }
 
-  /** The state of each trunk registration, read on the SIP context; callable from any thread. */
-  public Future<List<TrunkRegistrationEvent>> trunkStates() {
-    return Future.future(promise -> context.runOnContext(v ->
-        promise.complete(trunks.stream().map(TrunkRegistration::snapshot).toList())));
+  /**
+   * The registration state of each configured provider that registers (providers sharing one registration
+   * show the same), by provider id, read on the SIP context; callable from any thread.
+   */
+  public Future<Map<String, TrunkRegistrationEvent>> trunkStates() {
+    return Future.future(promise -> context.runOnContext(v -> {
+      Map<String, TrunkRegistrationEvent> states = new LinkedHashMap<>();
+      config.providers().forEach(p -> services.trunkRegistration(p.id())
+          .ifPresent(trunk -> states.put(p.id(), trunk.snapshot())));
+      promise.complete(states);
+    }));
   }
 
-  /** One per {@code media.registrations} entry, in configuration order; read them on the SIP context. */
+  /**
+   * One per {@code media.registrations} entry and per provider with {@code register: true} (each distinct
+   * registration once), in configuration order; read them on the SIP context.
+   */
   public List<TrunkRegistration> trunkRegistrations() {
     return List.copyOf(trunks);
+  }
+
+  /**
+   * The registration provider {@code providerId} keeps (media.registrations appear as {@code registration-N});
+   * empty when it does not register. Read it on the SIP context, e.g. {@code publicAddress()} for Contact/SDP.
+   */
+  public Optional<TrunkRegistration> trunkRegistration(String providerId) {
+    return services.trunkRegistration(providerId);
+  }
+
+  /** Every live device binding with its OPTIONS qualify status (reachable, round-trip time); any thread. */
+  public Future<List<BindingQualifier.BindingStatus>> bindingStatuses() {
+    return Future.future(promise -> context.runOnContext(v -> promise.complete(services.qualifier().statuses())));
   }
 
   /** The stack's addresses and ports, e.g. for tests. */
@@ -132,20 +160,31 @@ public final class SipVerticle extends VerticleBase {
     return sip;
   }
 
+  /** Each distinct registration once, though media.registrations also appear as providers. */
   private void startTrunkRegistrations() {
-    for (MediaConfig.Registration r : config.media().registrations()) {
-      TrunkRegistration trunk = new TrunkRegistration(vertx, sip, r, req -> services.client.send(req, null, null),
-          RegistrationSchedule.defaults(), e -> vertx.eventBus().publish(Addresses.TRUNK_REGISTRATION_EVENTS, e),
-          System::currentTimeMillis);
+    for (ProviderRegistrations.Entry entry : services.providerRegistrations.entries()) {
+      TrunkRegistration trunk = new TrunkRegistration(vertx, sip, entry.registration(),
+          req -> services.client.send(req, null, null), RegistrationSchedule.defaults(),
+          e -> vertx.eventBus().publish(Addresses.TRUNK_REGISTRATION_EVENTS, e), System::currentTimeMillis);
       trunks.add(trunk);
+      services.trunkRegistrations.put(entry.providerId(), trunk);
       trunk.start();
     }
+    // trunk host names, for recognising calls by the registration they arrive on: DNS off the event loop
+    vertx.executeBlocking(() -> {
+      services.providerRegistrations.resolveHostNames();
+      return null;
+    });
   }
 
-  /** The {@code vg.sip.calls} reply: every call with its legs (see {@link ActiveCallJson}). */
-  private JsonArray activeCalls() {
+  /** The {@code vg.sip.calls} reply: every call (or the one named) with its legs (see {@link ActiveCallJson}). */
+  private JsonArray activeCalls(String onlyCallId) {
     JsonArray out = new JsonArray();
     long now = System.currentTimeMillis();
+    if (onlyCallId != null) {
+      services.calls().byId(onlyCallId).ifPresent(call -> out.add(ActiveCallJson.of(call, now)));
+      return out;
+    }
     for (Call call : services.calls().calls()) {
       out.add(ActiveCallJson.of(call, now));
     }

@@ -8,11 +8,10 @@ import java.util.function.Supplier;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.CallState;
 import io.voicegateway.call.Leg;
+import io.voicegateway.call.RouteTarget;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
-import io.voicegateway.sip.sdp.SdpNegotiationException;
 import javax.sip.Dialog;
-import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -26,13 +25,15 @@ public final class UacService {
   private final SipServices s;
   private final Teardown teardown;
   private final RequestFactory requests;
+  private final LegReinvite reinvites;
   private final Context context;
 
   UacService(Context context, SipServices s, Teardown teardown) {
     this.context = context;
     this.s = s;
     this.teardown = teardown;
-    this.requests = new RequestFactory(s.sip, s.messages);
+    this.requests = s.requests;
+    this.reinvites = new LegReinvite(s);
   }
 
   /**
@@ -62,12 +63,38 @@ public final class UacService {
             s.messages.setSdp(invite, offer);
             leg.localSdp(offer);
             leg.awaitingAnswer(true);
-            return new UacInvite(s, teardown, call, leg, spec).send(invite);
+            return new OutboundInvite(s, leg, s.sdp, spec.username(), spec.password(), r -> ringing(call))
+                .send(invite)
+                .transform(ar -> ar.succeeded() ? connected(call, leg, spec, ar.result()) : failed(call, ar.cause()));
           } catch (Exception e) {
             s.terminate(call, "bad target: " + e.getMessage());
             return Future.failedFuture(new UacFailure(400, "bad target " + spec.target() + ": " + e.getMessage()));
           }
         });
+  }
+
+  private void ringing(Call call) {
+    call.ringing().ifPresent(type -> s.publish(call, type, null));
+  }
+
+  private Future<String> connected(Call call, Leg leg, OutboundCall spec, NegotiatedMedia media) {
+    if (call.state() == CallState.TERMINATED) { // hung up while the 2xx was on its way
+      return teardown.hangup(call, "hung up").transform(x -> Future.failedFuture(new UacFailure(487, "cancelled")));
+    }
+    s.startMedia(call, leg, media);
+    if (spec.app() != null) {
+      call.target(RouteTarget.app(spec.app()));
+      InviteHandler.attachApp(s, call);
+    }
+    s.moveTo(call, CallState.CONNECTED, null);
+    return Future.succeededFuture(call.id());
+  }
+
+  /** The INVITE failed: a leg that did get a dialog (2xx with a bad answer) is BYEd; the call ends. */
+  private Future<String> failed(Call call, Throwable cause) {
+    int status = cause instanceof UacFailure f ? f.status() : 500;
+    return teardown.hangup(call, "outbound " + status + " " + cause.getMessage())
+        .transform(x -> Future.failedFuture(cause));
   }
 
   /** Ends a call: BYE when connected, CANCEL or 487 when still being set up. Fails when the id is unknown. */
@@ -127,31 +154,7 @@ public final class UacService {
   }
 
   private Future<Void> reinvite(String callId, MediaDirection direction) {
-    return withDialog(callId, (call, leg, dialog) -> {
-      Request invite = dialog.createRequest(Request.INVITE);
-      invite.addHeader(s.messages.contact(null));
-      String offer = s.sdp.createOffer(s.publicAddress(), leg.rtpPort(), leg.nextOrigin(), direction);
-      s.messages.setSdp(invite, offer);
-      return s.client.send(invite, dialog, null).compose(response -> {
-        int status = response.getStatusCode();
-        if (status >= 300) {
-          return Future.failedFuture(new UacFailure(status, response.getReasonPhrase()));
-        }
-        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-        try {
-          dialog.sendAck(dialog.createAck(cseq));
-          NegotiatedMedia media = s.sdp.acceptAnswer(SipMessages.body(response));
-          leg.localSdp(offer);
-          s.startMedia(call, leg, media);
-          ReinviteHandler.applyHold(s, call, leg, direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(media));
-          return Future.<Void>succeededFuture();
-        } catch (SdpNegotiationException e) {
-          return Future.failedFuture(new UacFailure(e.status(), e.getMessage()));
-        } catch (Exception e) {
-          return Future.failedFuture(e);
-        }
-      });
-    });
+    return withDialog(callId, (call, leg, dialog) -> reinvites.send(call, leg, direction));
   }
 
   private interface DialogOperation<T> {

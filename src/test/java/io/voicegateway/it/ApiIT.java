@@ -137,7 +137,7 @@ class ApiIT {
 
     JsonArray providers = api.get("/api/v1/providers").array();
     assertEquals(List.of("carrier1", "registration-1"), providers.stream().map(p -> ((JsonObject) p).getString("id")).toList());
-    assertEquals("NONE", providers.getJsonObject(0).getString("state"), "providers: entries are not registered yet");
+    assertEquals("NONE", providers.getJsonObject(0).getString("state"), "carrier1 does not register");
     JsonObject trunk = providers.getJsonObject(1);
     assertTrue(Set.of("REGISTERING", "FAILED").contains(trunk.getString("state")), trunk.encode());
     assertTrue(trunk.getString("aor").startsWith("sip:4420123456@127.0.0.1"), trunk.encode());

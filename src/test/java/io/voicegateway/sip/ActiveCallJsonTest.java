@@ -49,4 +49,13 @@ class ActiveCallJsonTest {
     assertEquals(3_000, json.getLong("durationMs"));
     assertEquals("sip:bob@10.0.0.2", json.getJsonArray("legs").getJsonObject(0).getString("peer"), "outbound: the callee");
   }
+
+  @Test
+  void theB2buaNameOfAPeerWins() {
+    Call call = new Call("inbound", "sip:+4930111@trunk", "sip:101@gw", "y@trunk", Map.of(), 1_000);
+    Leg toPhone = Leg.sip(false, "z@gw", "tag");
+    toPhone.peer("alice");
+    call.addLeg(toPhone);
+    assertEquals("alice", ActiveCallJson.of(call, 1_000).getJsonArray("legs").getJsonObject(0).getString("peer"));
+  }
 }

@@ -3,15 +3,14 @@ package io.voicegateway.sip;
 import gov.nist.javax.sip.header.SIPHeader;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
 import io.voicegateway.call.Leg;
-import io.voicegateway.call.RouteTarget;
 import io.voicegateway.sip.auth.DigestChallenge;
 import io.voicegateway.sip.auth.DigestClient;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
+import io.voicegateway.sip.sdp.SdpNegotiator;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.header.CSeqHeader;
@@ -20,57 +19,65 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * One outbound INVITE transaction and its outcome: provisional responses ring the call, a 2xx is ACKed
- * and its SDP answer starts the media, a 401/407 is answered once with digest credentials (same Call-ID,
- * next CSeq), anything else ends the call.
+ * One INVITE we send for one leg, and its outcome: provisional responses go to a callback, a 401/407 is
+ * answered once with digest credentials (same Call-ID, next CSeq), a 2xx is ACKed and its SDP answer
+ * accepted. The future completes with that answer, or fails with {@link UacFailure} (the final status;
+ * 408 on timeout; 487 when we gave up first). A 2xx that comes after we gave up (CANCEL crossed it) is
+ * ACKed and BYEd at once. Call-level consequences (events, media, other legs) are the caller's.
  */
-final class UacInvite {
+final class OutboundInvite {
   private final SipServices s;
-  private final Teardown teardown;
-  private final Call call;
   private final Leg leg;
-  private final OutboundCall spec;
-  private final Promise<String> answered = Promise.promise();
+  private final SdpNegotiator sdp;
+  private final String username;
+  private final String password;
+  private final Consumer<Response> provisional;
+  private final Promise<NegotiatedMedia> answered = Promise.promise();
   private boolean authTried;
 
-  UacInvite(SipServices s, Teardown teardown, Call call, Leg leg, OutboundCall spec) {
+  /**
+   * @param sdp         accepts the answer to the offer already in the INVITE
+   * @param provisional sees each 1xx except 100
+   */
+  OutboundInvite(SipServices s, Leg leg, SdpNegotiator sdp, String username, String password,
+      Consumer<Response> provisional) {
     this.s = s;
-    this.teardown = teardown;
-    this.call = call;
     this.leg = leg;
-    this.spec = spec;
+    this.sdp = sdp;
+    this.username = username;
+    this.password = password;
+    this.provisional = provisional;
   }
 
-  /** Sends the INVITE; completes with the call id once answered and ACKed. */
-  Future<String> send(Request invite) {
+  /** Sends the INVITE (its SDP offer already set); see the class comment for the outcome. */
+  Future<NegotiatedMedia> send(Request invite) {
     try {
       ClientTransaction ct = s.sip.provider().getNewClientTransaction(invite);
       leg.pendingClientInvite(ct);
       leg.dialog(ct.getDialog());
-      s.client.send(ct, null, this::provisional).onComplete(ar -> {
+      s.client.send(ct, null, this::onProvisional).onComplete(ar -> {
         if (ar.succeeded()) {
           onFinal(ct, ar.result());
         } else {
-          fail(408, "INVITE timed out");
+          fail(ct, Response.REQUEST_TIMEOUT, "INVITE timed out");
         }
       });
     } catch (Exception e) {
-      fail(500, e.getMessage());
+      answered.tryFail(new UacFailure(Response.SERVER_INTERNAL_ERROR, String.valueOf(e.getMessage())));
     }
     return answered.future();
   }
 
-  private void provisional(Response response) {
-    int status = response.getStatusCode();
-    if (status == Response.RINGING || status == Response.SESSION_PROGRESS) {
-      call.ringing().ifPresent(type -> s.publish(call, type, null));
+  private void onProvisional(Response response) {
+    if (response.getStatusCode() > Response.TRYING) {
+      provisional.accept(response);
     }
   }
 
   private void onFinal(ClientTransaction ct, Response response) {
     int status = response.getStatusCode();
-    if (call.state() == CallState.TERMINATED) {
-      if (status < 300) { // answered after we gave up (CANCEL crossed the 200): ACK and BYE it
+    if (leg.pendingClientInvite() != ct) { // we gave up on this INVITE (CANCEL, ring timeout, call ended)
+      if (status < 300) {
         ackAndBye(ct, response);
       }
       answered.tryFail(new UacFailure(Response.REQUEST_TERMINATED, "cancelled"));
@@ -79,11 +86,11 @@ final class UacInvite {
     if (status < 300) {
       connected(ct, response);
     } else if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
-        && !authTried && spec.username() != null) {
+        && !authTried && username != null) {
       authTried = true;
-      retryWithCredentials(ct.getRequest(), response);
+      retryWithCredentials(ct, response);
     } else {
-      fail(status, response.getReasonPhrase());
+      fail(ct, status, response.getReasonPhrase());
     }
   }
 
@@ -95,7 +102,7 @@ final class UacInvite {
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
       dialog.sendAck(dialog.createAck(cseq));
     } catch (Exception e) {
-      fail(500, "could not ACK: " + e.getMessage());
+      answered.tryFail(new UacFailure(Response.SERVER_INTERNAL_ERROR, "could not ACK: " + e.getMessage()));
       return;
     }
     String answer = SipMessages.body(response);
@@ -103,35 +110,27 @@ final class UacInvite {
       if (answer == null) {
         throw new SdpNegotiationException(SdpNegotiationException.NOT_ACCEPTABLE_HERE, "2xx without SDP answer");
       }
-      NegotiatedMedia media = s.sdp.acceptAnswer(answer);
+      NegotiatedMedia media = sdp.acceptAnswer(answer);
       leg.awaitingAnswer(false);
       leg.remoteSdpVersion(SdpVersions.version(answer));
-      s.startMedia(call, leg, media);
+      answered.tryComplete(media);
     } catch (SdpNegotiationException e) {
       if (e.status() == SdpNegotiationException.NOT_ACCEPTABLE_HERE) {
         s.metrics.codecNegotiationError();
       }
-      teardown.hangup(call, "unusable SDP answer: " + e.getMessage());
-      answered.tryFail(new UacFailure(e.status(), e.getMessage()));
-      return;
+      answered.tryFail(new UacFailure(e.status(), "unusable SDP answer: " + e.getMessage()));
     }
-    if (spec.app() != null) {
-      call.target(RouteTarget.app(spec.app()));
-      InviteHandler.attachApp(s, call);
-    }
-    s.moveTo(call, CallState.CONNECTED, null);
-    answered.tryComplete(call.id());
   }
 
-  private void retryWithCredentials(Request previous, Response challenge) {
+  private void retryWithCredentials(ClientTransaction ct, Response challenge) {
     boolean proxy = challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
     SIPHeader header = (SIPHeader) challenge.getHeader(proxy ? "Proxy-Authenticate" : "WWW-Authenticate");
     if (header == null) {
-      fail(challenge.getStatusCode(), "challenge without " + (proxy ? "Proxy-Authenticate" : "WWW-Authenticate"));
+      fail(ct, challenge.getStatusCode(), "challenge without " + (proxy ? "Proxy-Authenticate" : "WWW-Authenticate"));
       return;
     }
     try {
-      Request retry = (Request) previous.clone();
+      Request retry = (Request) ct.getRequest().clone();
       CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
       cseq.setSeqNumber(cseq.getSeqNumber() + 1);
       ViaHeader via = (ViaHeader) retry.getHeader(ViaHeader.NAME);
@@ -139,11 +138,11 @@ final class UacInvite {
       retry.addHeader(s.sip.headers().createViaHeader(via.getHost(), via.getPort(), via.getTransport(), null));
       String uri = retry.getRequestURI().toString();
       String credentials = DigestClient.authorize(DigestChallenge.parse(header.getHeaderValue()), Request.INVITE,
-          uri, spec.username(), spec.password(), UUID.randomUUID().toString().replace("-", ""), 1).toHeaderValue();
+          uri, username, password, UUID.randomUUID().toString().replace("-", ""), 1).toHeaderValue();
       s.messages.addHeader(retry, proxy ? "Proxy-Authorization" : "Authorization", credentials);
       send(retry);
     } catch (Exception e) {
-      fail(challenge.getStatusCode(), "cannot answer the challenge: " + e.getMessage());
+      fail(ct, challenge.getStatusCode(), "cannot answer the challenge: " + e.getMessage());
     }
   }
 
@@ -158,9 +157,10 @@ final class UacInvite {
     }
   }
 
-  private void fail(int status, String reason) {
-    leg.pendingClientInvite(null);
-    s.terminate(call, "outbound " + status + " " + reason);
+  private void fail(ClientTransaction ct, int status, String reason) {
+    if (leg.pendingClientInvite() == ct) {
+      leg.pendingClientInvite(null);
+    }
     answered.tryFail(new UacFailure(status, reason));
   }
 }

@@ -1,0 +1,208 @@
+package io.voicegateway.sip;
+
+import io.voicegateway.call.Call;
+import io.voicegateway.call.CallState;
+import io.voicegateway.call.Leg;
+import io.voicegateway.sip.sdp.MediaDirection;
+import io.voicegateway.sip.sdp.SdpNegotiator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sip.DialogState;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * Rings several destinations in parallel for one call (RFC 3261 §16.7 done by a B2BUA): one new SIP leg
+ * per {@link BridgeTarget}, each with its own RTP port and our offer in that target's codecs. The first
+ * 2xx wins: it is ACKed, its media joins the call's mixer and every other branch gets CANCEL. When every
+ * branch fails the outcome is the best final status ({@link ForkOutcome}); when the ring timeout passes
+ * first, every branch is CANCELled and the outcome is 408. A call torn down meanwhile (the caller's
+ * CANCEL) already CANCELs the pending branches through {@link Teardown}: the fork then just stops.
+ */
+final class Fork {
+  private static final Logger LOG = Logger.getLogger(Fork.class.getName());
+
+  /** What the owner of the fork (an inbound call, a transfer) does with its progress. */
+  interface Listener {
+    /** A 180 or 183 from some branch (each one; the listener relays what it wants). */
+    void progress(Response provisional);
+
+    /** {@code winner} answered; it is ACKed and its media started in the call. */
+    void answered(Leg winner);
+
+    /** No branch answered: the status to give the caller (486 all busy, 408 ring timeout, …). */
+    void failed(int status, String reason);
+  }
+
+  private final SipServices s;
+  private final Call call;
+  private final String callerUser;
+  private final Map<String, String> headers;
+  private final Listener listener;
+  private final List<Branch> branches = new ArrayList<>();
+  private final ForkOutcome outcome = new ForkOutcome();
+  private boolean settled;
+  private long timer = -1;
+
+  private record Branch(BridgeTarget target, Leg leg) {}
+
+  /**
+   * @param callerUser the user part we present in From (the caller's number)
+   * @param headers    extra headers for every INVITE (the caller's X- headers)
+   */
+  Fork(SipServices s, Call call, String callerUser, Map<String, String> headers, Listener listener) {
+    this.s = s;
+    this.call = call;
+    this.callerUser = callerUser == null || callerUser.isBlank() ? "gateway" : callerUser;
+    this.headers = headers;
+    this.listener = listener;
+  }
+
+  /** Dials every target; {@code ringTimeout} null or zero rings until the branches give up themselves. */
+  void start(List<BridgeTarget> targets, Duration ringTimeout) {
+    if (targets.isEmpty()) {
+      settle();
+      listener.failed(Response.TEMPORARILY_UNAVAILABLE, "nobody to ring");
+      return;
+    }
+    if (ringTimeout != null && !ringTimeout.isZero()) {
+      timer = s.vertx.setTimer(ringTimeout.toMillis(), id -> timedOut());
+    }
+    for (BridgeTarget target : targets) {
+      Leg leg = Leg.sip(false, s.requests.newCallId(), SipMessages.newTag());
+      leg.peer(target.label());
+      s.calls.addLeg(call, leg);
+      Branch branch = new Branch(target, leg);
+      branches.add(branch);
+      outcome.dialled();
+      s.openMedia(call, leg).onComplete(ar -> {
+        if (ar.failed()) {
+          branchFailed(branch, Response.SERVICE_UNAVAILABLE, "no media port");
+        } else if (settled || call.state() == CallState.TERMINATED) {
+          drop(branch);
+        } else {
+          dial(branch, ar.result());
+        }
+      });
+    }
+  }
+
+  /** CANCELs every branch still ringing; the listener hears nothing more. */
+  void cancel() {
+    if (!settled) {
+      settle();
+      branches.forEach(this::drop);
+    }
+  }
+
+  private void dial(Branch branch, int port) {
+    BridgeTarget target = branch.target();
+    Leg leg = branch.leg();
+    String local = target.localAddress() == null ? s.publicAddress() : target.localAddress();
+    SdpNegotiator sdp = new SdpNegotiator(target.codecs());
+    Request invite;
+    try {
+      String from = target.fromUser() != null && !target.fromUser().isBlank() ? target.fromUser() : callerUser;
+      invite = s.requests.create(Request.INVITE, target.requestUri(), from, leg.sipCallId(), leg.localTag(), headers,
+          local);
+    } catch (Exception e) {
+      branchFailed(branch, Response.BAD_REQUEST, "bad target " + target.requestUri() + ": " + e.getMessage());
+      return;
+    }
+    String offer = sdp.createOffer(local, port, leg.nextOrigin(), MediaDirection.SENDRECV);
+    s.messages.setSdp(invite, offer);
+    leg.localSdp(offer);
+    leg.localAddress(local);
+    leg.awaitingAnswer(true);
+    new OutboundInvite(s, leg, sdp, target.username(), target.password(), this::provisional)
+        .send(invite)
+        .onSuccess(media -> {
+          if (settled || call.state() == CallState.TERMINATED) {
+            hangUpLate(branch); // a second 2xx, or one that crossed the caller's CANCEL
+            return;
+          }
+          settle();
+          s.startMedia(call, leg, media);
+          branches.stream().filter(b -> b != branch).forEach(this::drop);
+          LOG.fine(() -> "call " + call.id() + " answered by " + target.label());
+          listener.answered(leg);
+        })
+        .onFailure(err -> branchFailed(branch, err instanceof UacFailure f ? f.status() : 500, err.getMessage()));
+  }
+
+  private void provisional(Response response) {
+    if (!settled && call.state() != CallState.TERMINATED) {
+      listener.progress(response);
+    }
+  }
+
+  private void timedOut() {
+    timer = -1;
+    if (!settled && call.state() != CallState.TERMINATED) {
+      settle();
+      branches.forEach(this::drop);
+      listener.failed(Response.REQUEST_TIMEOUT, "no answer");
+    }
+  }
+
+  private void branchFailed(Branch branch, int status, String reason) {
+    LOG.fine(() -> "call " + call.id() + ": " + branch.target().label() + " " + status + " " + reason);
+    outcome.failed(status);
+    hangUpLate(branch);
+    if (!settled && call.state() != CallState.TERMINATED && outcome.allFailed()) {
+      settle();
+      listener.failed(outcome.status(), outcome.reason());
+    }
+  }
+
+  /** A branch we no longer want: CANCEL it if it still rings, free its port, forget it. */
+  private void drop(Branch branch) {
+    Leg leg = branch.leg();
+    if (leg.pendingClientInvite() != null) {
+      var invite = leg.pendingClientInvite();
+      leg.pendingClientInvite(null);
+      try {
+        s.client.send(invite.createCancel(), null, null);
+      } catch (Exception e) {
+        LOG.fine(() -> "could not CANCEL " + leg + ": " + e.getMessage());
+      }
+    }
+    hangUpLate(branch);
+  }
+
+  /** BYE to a branch whose dialog got confirmed after all (a late 2xx, or one with an unusable answer). */
+  private void hangUpLate(Branch branch) {
+    Leg leg = branch.leg();
+    if (leg.dialog() != null && leg.dialog().getState() == DialogState.CONFIRMED) {
+      try {
+        s.client.send(leg.dialog().createRequest(Request.BYE), leg.dialog(), null);
+      } catch (Exception e) {
+        LOG.fine(() -> "could not BYE late answer " + leg + ": " + e.getMessage());
+      }
+    }
+    forget(branch);
+  }
+
+  private void forget(Branch branch) {
+    s.closeMedia(call, branch.leg(), "not answered");
+    if (call.state() != CallState.TERMINATED) {
+      s.calls.removeLeg(call, branch.leg());
+    }
+  }
+
+  private void settle() {
+    settled = true;
+    if (timer >= 0) {
+      s.vertx.cancelTimer(timer);
+      timer = -1;
+    }
+  }
+
+  /** For tests and logs: the branches still part of the fork. */
+  int branchCount() {
+    return branches.size();
+  }
+}
