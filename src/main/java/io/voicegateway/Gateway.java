@@ -19,6 +19,7 @@ import io.voicegateway.bridge.BridgeVerticle;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
 import io.voicegateway.feed.AudioFeedVerticle;
+import io.voicegateway.history.HistoryVerticle;
 import io.voicegateway.http.HttpVerticle;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MediaWarmup;
@@ -91,6 +92,9 @@ public final class Gateway {
         .compose(v -> warmUp())
         .compose(v -> deploy("apps", () -> new AppsVerticle(media), new DeploymentOptions()))
         .compose(v -> deploy("feed", () -> new AudioFeedVerticle(media), new DeploymentOptions()))
+        .compose(v -> config.history().enabled()
+            ? deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions())
+            : Future.<Void>succeededFuture())
         .compose(v -> {
           sip = new SipVerticle(config, metrics);
           return deploy("sip", () -> sip, new DeploymentOptions());
@@ -98,7 +102,7 @@ public final class Gateway {
         .compose(v -> deploy("bridge", () -> new BridgeVerticle(config.bridge(), config.http().apiToken()),
             new DeploymentOptions()))
         .compose(v -> {
-          http = new HttpVerticle(config.http(), prometheus, this::health);
+          http = new HttpVerticle(config, prometheus, this::health, sip);
           return deploy("http", () -> http, new DeploymentOptions());
         });
   }

@@ -11,6 +11,7 @@ import java.util.List;
  *                  a provider with {@code register: true} (ids {@code registration-1}, …)
  * @param routes    in file order: the first match wins
  * @param bridge    the TCP event-bus bridge
+ * @param history   where finished calls are kept
  */
 public record GatewayConfig(
     MediaConfig media,
@@ -22,15 +23,16 @@ public record GatewayConfig(
     JsonNode voicemail,
     JsonNode recording,
     JsonNode streaming,
-    BridgeConfig bridge) {
+    BridgeConfig bridge,
+    HistoryConfig history) {
 
   /**
-   * Without a {@code bridge} (records built by hand, as tests do): no TCP bridge, so such gateways never
-   * compete for its port.
+   * For configurations built in code (as tests do): no TCP bridge, so such gateways never compete for its
+   * port, and no call history.
    */
   public GatewayConfig(MediaConfig media, HttpConfig http, List<ProviderConfig> providers, List<DeviceConfig> devices,
       List<RouteConfig> routes, JsonNode ivr, JsonNode voicemail, JsonNode recording, JsonNode streaming) {
     this(media, http, providers, devices, routes, ivr, voicemail, recording, streaming,
-        new BridgeConfig(false, "127.0.0.1", BridgeConfig.DEFAULT_TCP_PORT, true));
+        new BridgeConfig(false, "127.0.0.1", BridgeConfig.DEFAULT_TCP_PORT, true), HistoryConfig.disabled());
   }
 }

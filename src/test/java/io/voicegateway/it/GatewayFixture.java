@@ -4,6 +4,7 @@ import io.voicegateway.Gateway;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.testing.FreePorts;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +31,8 @@ public final class GatewayFixture implements AutoCloseable {
 
   /**
    * @param mediaYaml    extra lines for the {@code media:} section, each indented by two spaces
-   * @param sectionsYaml extra top-level sections (e.g. {@code devices:}), unindented
+   * @param sectionsYaml extra top-level sections (e.g. {@code devices:}), unindented; without a {@code history:}
+   *                     section the call history goes to a fresh temporary directory
    */
   public static GatewayFixture start(String mediaYaml, String sectionsYaml) throws Exception {
     int sipPort = FreePorts.udpAndTcp();
@@ -49,6 +51,7 @@ public final class GatewayFixture implements AutoCloseable {
         "bridge:",
         "  tcp_port: " + bridgePort,
         sectionsYaml,
+        sectionsYaml.contains("history:") ? "" : "history:\n  data_dir: " + Files.createTempDirectory("vg-history"),
         "");
     GatewayConfig config = ConfigLoader.parse(yaml, Map.of());
     return new GatewayFixture(Gateway.start(config).await(60, TimeUnit.SECONDS), sipPort, rtp, bridgePort);

@@ -61,6 +61,8 @@ class MainIT {
         "  api_token: secret",
         "bridge:",
         "  tcp_port: " + bridgePort,
+        "history:",
+        "  data_dir: " + dir.resolve("data"),
         ""));
     Process gw = java("--conf", conf.toString()).redirectErrorStream(true)
         .redirectOutput(dir.resolve("gw.log").toFile()).start();
@@ -78,6 +80,7 @@ class MainIT {
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());
       assertTrue(health.body().contains("\"status\":\"up\""), health.body());
+      assertTrue(Files.exists(dir.resolve("data/history.mv.db")), "the history database is created on first start");
 
       // A call that stays up until the gateway ends it.
       Path scenario = Path.of("src/test/resources/sipp/uac_shutdown.xml").toAbsolutePath();
