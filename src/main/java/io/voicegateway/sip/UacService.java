@@ -26,6 +26,7 @@ public final class UacService {
   private final Teardown teardown;
   private final RequestFactory requests;
   private final LegReinvite reinvites;
+  private final ClickToCall clickToCall;
   private final Context context;
 
   UacService(Context context, SipServices s, Teardown teardown) {
@@ -34,6 +35,7 @@ public final class UacService {
     this.teardown = teardown;
     this.requests = s.requests;
     this.reinvites = new LegReinvite(s);
+    this.clickToCall = new ClickToCall(s, teardown, this::doOriginate);
   }
 
   /**
@@ -95,6 +97,15 @@ public final class UacService {
     int status = cause instanceof UacFailure f ? f.status() : 500;
     return teardown.hangup(call, "outbound " + status + " " + cause.getMessage())
         .transform(x -> Future.failedFuture(cause));
+  }
+
+  /**
+   * Click-to-call: rings the device (id or extension), and once it answers dials {@code number} as that
+   * device would, bridging the two ({@link ClickToCall}). Completes with the call id when the device
+   * answered; fails with {@link UacFailure} (404 no route, 480 device not registered, its refusal).
+   */
+  public Future<String> originateFromDevice(String device, String number, java.util.Map<String, String> headers) {
+    return onContext(() -> clickToCall.start(device, number, headers));
   }
 
   /** Ends a call: BYE when connected, CANCEL or 487 when still being set up. Fails when the id is unknown. */

@@ -11,6 +11,7 @@ import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.testing.AudioMatch;
 import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.SpeechFixture;
+import io.voicegateway.testing.Tools;
 import io.voicegateway.testing.Wav;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,6 +88,23 @@ class DeviceCallsIT {
     return AudioMatch.resample(AudioMatch.mono(w.samples(), w.channels()), w.sampleRate(), COMPARE_RATE);
   }
 
+  /** 30 s of silence at 8 kHz: a phone that only listens, so what it hears can only be the other side. */
+  private static Path silence(Path dir) throws Exception {
+    Path silence = dir.resolve("silence.wav");
+    Tools.run("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", silence.toString(), "trim", "0", "30");
+    return silence;
+  }
+
+  /** The samples from 100 ms before the first one louder than -30 dBFS. */
+  private static short[] fromOnset(short[] pcm) {
+    int i = 0;
+    while (i < pcm.length && Math.abs(pcm[i]) < 1000) {
+      i++;
+    }
+    int from = Math.max(0, i - COMPARE_RATE / 10);
+    return java.util.Arrays.copyOfRange(pcm, from, pcm.length);
+  }
+
   @Test
   void aPhoneDialsOutThroughTheTrunkWithDigestAndTheNumberRewritten(@TempDir Path dir) throws Exception {
     Path speech = SpeechFixture.speech(dir, 48000);
@@ -111,7 +129,7 @@ class DeviceCallsIT {
 
   @Test
   void extensionCallsExtensionWithoutATrunk(@TempDir Path dir) throws Exception {
-    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", SpeechFixture.speech(dir, 8000), 8000, false);
+    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", silence(dir), 8000, false);
          BaresipDevice bob = phone(dir, "bob", "builder", "G722", SpeechFixture.speech(dir, 16000), 16000, true)) {
       alice.command("dial", "102");
       // bob answers and plays his speech; alice hears it; bob hangs up when it ends.
@@ -123,9 +141,32 @@ class DeviceCallsIT {
       Thread.sleep(500);
       alice.close();
       bob.close();
-      AudioMatch.Result match = AudioMatch.align(compare(bob.sent()), compare(alice.heard()), COMPARE_RATE, 500,
-          600);
+      AudioMatch.Result match = AudioMatch.align(fromOnset(compare(bob.sent())), fromOnset(compare(alice.heard())),
+          COMPARE_RATE, 500, 600);
       System.out.println("extension G.722 -> extension PCMU: " + match);
+      assertTrue(match.windows().size() >= 6, "too little speech arrived: " + match);
+      assertTrue(match.medianCorrelation() >= 0.8, "bob's speech at alice: " + match);
+    }
+  }
+
+  @Test
+  void clickToCallRingsThePhoneThenDialsTheNumberAsThePhone(@TempDir Path dir) throws Exception {
+    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", silence(dir), 8000, true);
+         BaresipDevice bob = phone(dir, "bob", "builder", "PCMA", SpeechFixture.speech(dir, 8000), 8000, true)) {
+      String callId = gw.gateway().sip().uac().originateFromDevice("alice", "102", java.util.Map.of())
+          .await(20, TimeUnit.SECONDS);
+      assertNotNull(callId);
+      // alice answered first; then bob was dialled as alice would, answered and played his speech to her
+      assertTrue(GatewayUnderTest.eventually(40, () -> bob.logText().contains("BYE sip:")
+          || alice.logText().contains("BYE sip:")), "the call ended");
+      Thread.sleep(500);
+      alice.close();
+      bob.close();
+      assertTrue(bob.logText().contains("From: <sip:alice@"), "bob saw alice as the caller");
+      // alice's recording starts when she answers, bob's speech seconds later: compare from the speech onset
+      AudioMatch.Result match = AudioMatch.align(fromOnset(compare(bob.sent())), fromOnset(compare(alice.heard())),
+          COMPARE_RATE, 500, 600);
+      System.out.println("click-to-call alice -> 102: " + match);
       assertTrue(match.windows().size() >= 6, "too little speech arrived: " + match);
       assertTrue(match.medianCorrelation() >= 0.8, "bob's speech at alice: " + match);
     }
