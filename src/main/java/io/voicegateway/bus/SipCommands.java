@@ -6,4 +6,12 @@ public final class SipCommands {
 
   /** End a call from the gateway side: BYE to every connected leg, CANCEL/487 to pending ones. */
   public record Hangup(String callId, String reason) {}
+
+  /**
+   * Ask the peer of a call to call {@code target} instead (REFER, RFC 3515): its leg ends once it reports the
+   * new call answered.
+   *
+   * @param target a SIP URI, e.g. {@code sip:carol@example.com}
+   */
+  public record Transfer(String callId, String target) {}
 }
