@@ -14,9 +14,10 @@ import java.util.List;
  * @param codecs        what we offer this destination, in order of preference
  * @param localAddress  the address we put in Contact, Via and SDP toward it (a trunk's learnt public
  *                      address), or null for the gateway's own
+ * @param fromUser      the From user toward it (a trunk's account), or null to present the caller's
  */
 public record BridgeTarget(String label, String requestUri, String username, String password,
-    List<CodecType> codecs, String localAddress) {
+    List<CodecType> codecs, String localAddress, String fromUser) {
 
   public BridgeTarget {
     codecs = List.copyOf(codecs);

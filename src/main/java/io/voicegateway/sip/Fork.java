@@ -105,8 +105,9 @@ final class Fork {
     SdpNegotiator sdp = new SdpNegotiator(target.codecs());
     Request invite;
     try {
-      invite = s.requests.create(Request.INVITE, target.requestUri(), callerUser, leg.sipCallId(), leg.localTag(),
-          headers, local);
+      String from = target.fromUser() != null && !target.fromUser().isBlank() ? target.fromUser() : callerUser;
+      invite = s.requests.create(Request.INVITE, target.requestUri(), from, leg.sipCallId(), leg.localTag(), headers,
+          local);
     } catch (Exception e) {
       branchFailed(branch, Response.BAD_REQUEST, "bad target " + target.requestUri() + ": " + e.getMessage());
       return;

@@ -1,13 +1,13 @@
 package io.voicegateway.sip;
 
+import gov.nist.javax.sip.message.SIPRequest;
 import io.vertx.core.Future;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
 import io.voicegateway.call.CallSource;
+import io.voicegateway.call.Leg;
 import io.voicegateway.call.RouteTarget;
-import gov.nist.javax.sip.message.SIPRequest;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -24,45 +24,60 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * An initial INVITE (already answered 100 and checked by {@link RequestDispatcher}), we are the UAS: route (404), 180, offer/answer (400/488), media port
- * (503), media start, 200 with our SDP, then app attach. An INVITE without SDP gets our offer in the
- * 200 and the answer is taken from the ACK ({@link AckHandler}).
+ * An initial INVITE (already answered 100 and checked by {@link RequestDispatcher}), we are the UAS: route
+ * (404), offer/answer (400/488), media port (503). An app target is answered at once (180, media start,
+ * 200 with our SDP, app attach); devices and trunks are dialled by a {@link Fork} and this leg is answered
+ * when one of them answers ({@link Bridge}). An INVITE without SDP gets our offer in the 200 and the answer
+ * is taken from the ACK ({@link AckHandler}).
  */
 final class InviteHandler {
   private static final Logger LOG = Logger.getLogger(InviteHandler.class.getName());
   private final SipServices s;
+  private final Bridge bridge;
 
   InviteHandler(SipServices s) {
     this.s = s;
+    this.bridge = new Bridge(s, this);
   }
 
   void handle(Request request, ServerTransaction st) {
-    Optional<RouteTarget> target = s.router.route(calledNumber(request), source(request));
-    if (target.isEmpty() || target.get().kind() != RouteTarget.Kind.APP) {
-      // Ringing devices and trunks join with the B2BUA; until then only app routes are served.
+    CallSource source = source(request);
+    Optional<RouteTarget> routed = s.router.route(calledNumber(request), source);
+    if (routed.isEmpty() || !served(routed.get().kind())) {
       s.messages.respond(st, request, Response.NOT_FOUND, SipMessages.newTag());
       return;
     }
+    RouteTarget target = routed.get();
     String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = new Call("inbound",
+    boolean outbound = source.kind() == CallSource.Kind.DEVICE && target.kind() == RouteTarget.Kind.PROVIDER;
+    Call call = new Call(outbound ? "outbound" : "inbound",
         ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
         ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
         sipCallId, SipMessages.xHeaders(request), s.now());
-    call.target(target.get());
+    call.target(target);
     Leg leg = Leg.sip(true, sipCallId, SipMessages.newTag());
+    leg.peer(source.id() != null ? source.id() : call.from());
     leg.dialog(st.getDialog());
     leg.pendingServerInvite(st);
     s.start(call, leg);
-    call.enqueue(() -> answer(call, leg, request, st)).onFailure(err -> {
-      LOG.log(Level.WARNING, "answering call " + call.id() + " failed", err);
-      if (leg.pending()) {
-        fail(call, leg, request, st, Response.SERVER_INTERNAL_ERROR, null);
-      }
-    });
+    call.enqueue(() -> target.kind() == RouteTarget.Kind.APP
+            ? answer(call, leg, request, st)
+            : bridge.dial(call, leg, request, st, target))
+        .onFailure(err -> {
+          LOG.log(Level.WARNING, "answering call " + call.id() + " failed", err);
+          if (leg.pending()) {
+            fail(call, leg, request, st, Response.SERVER_INTERNAL_ERROR, null);
+          }
+        });
+  }
+
+  /** What this build serves: apps, devices and trunks (IVR, voicemail and streams come with their features). */
+  private static boolean served(RouteTarget.Kind kind) {
+    return kind == RouteTarget.Kind.APP || kind == RouteTarget.Kind.DEVICES || kind == RouteTarget.Kind.PROVIDER;
   }
 
   /** The Request-URI user, or the To user when the Request-URI has none. */
-  private static String calledNumber(Request request) {
+  static String calledNumber(Request request) {
     URI uri = request.getRequestURI();
     if (uri instanceof SipURI sipUri && sipUri.getUser() != null) {
       return sipUri.getUser();
@@ -76,52 +91,74 @@ final class InviteHandler {
     return s.sources.classify(((SIPRequest) request).getRemoteAddress(), null);
   }
 
+  /** Answers the leg itself and attaches the routed app. */
   private Future<Void> answer(Call call, Leg leg, Request request, ServerTransaction st) {
     if (!leg.pending()) {
       return Future.succeededFuture(); // CANCELled before we got here
     }
     s.messages.respond(st, request, Response.RINGING, leg.localTag());
     call.ringing().ifPresent(type -> s.publish(call, type, null));
-    String offer = SipMessages.body(request);
-    NegotiatedMedia media = null;
-    if (offer != null) {
-      try {
-        media = s.sdp.answer(offer);
-        leg.remoteSdpVersion(SdpVersions.version(offer));
-      } catch (SdpNegotiationException e) {
-        if (e.status() == SdpNegotiationException.NOT_ACCEPTABLE_HERE) {
-          s.metrics.codecNegotiationError();
-        }
-        fail(call, leg, request, st, e.status(), e.getMessage());
-        return Future.succeededFuture();
-      }
+    NegotiatedMedia media = negotiate(call, leg, request, st);
+    if (!leg.pending()) {
+      return Future.succeededFuture(); // the offer was refused
     }
-    NegotiatedMedia answered = media;
     return s.openMedia(call, leg)
-        .compose(port -> {
-          // The phone sends RTP as soon as it has our 200: start the media first. Built after the answer (slow on
-          // a cold JVM), the pipeline was late, the phone's first packets piled up and our own RTP began late.
-          Future<Void> ready = answered == null || !leg.pending() ? Future.succeededFuture()
-              : s.startMediaAndWait(call, leg, answered);
-          return ready.compose(v -> {
-            if (!leg.pending()) { // CANCEL arrived while the media side allocated or started
-              s.closeMedia(call, leg, "cancelled");
-              return Future.<Void>succeededFuture();
-            }
-            sendOk(call, leg, request, st, answered, port);
-            return Future.<Void>succeededFuture();
-          });
-        }, err -> {
-          LOG.warning("no media port for call " + call.id() + ": " + err.getMessage());
-          if (leg.pending()) {
-            Response busy = s.messages.response(request, Response.SERVICE_UNAVAILABLE, leg.localTag());
-            s.messages.addHeader(busy, "Retry-After", "5");
-            s.messages.send(st, busy);
-            leg.pendingServerInvite(null);
-            s.terminate(call, "no media port");
-          }
-          return Future.succeededFuture();
-        });
+        .compose(port -> answerWith(call, leg, request, st, media, port),
+            err -> noPort(call, leg, request, st, err));
+  }
+
+  /**
+   * The offer of the INVITE answered in our codecs, or null: when the INVITE has no offer (late offer), or
+   * when the offer was refused — then the INVITE is already answered 400/488 and the leg no longer pending.
+   */
+  NegotiatedMedia negotiate(Call call, Leg leg, Request request, ServerTransaction st) {
+    String offer = SipMessages.body(request);
+    if (offer == null) {
+      return null;
+    }
+    try {
+      NegotiatedMedia media = s.sdp.answer(offer);
+      leg.remoteSdpVersion(SdpVersions.version(offer));
+      return media;
+    } catch (SdpNegotiationException e) {
+      if (e.status() == SdpNegotiationException.NOT_ACCEPTABLE_HERE) {
+        s.metrics.codecNegotiationError();
+      }
+      fail(call, leg, request, st, e.status(), e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Starts the leg's media (when the INVITE had an offer) and sends the 200; attaches the routed app once
+   * the media runs. The phone sends RTP as soon as it has our 200, so the media starts first: built after
+   * the answer (slow on a cold JVM), the pipeline was late, the first packets piled up and our RTP began late.
+   */
+  Future<Void> answerWith(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media,
+      int port) {
+    Future<Void> ready = media == null || !leg.pending() ? Future.succeededFuture()
+        : s.startMediaAndWait(call, leg, media);
+    return ready.compose(v -> {
+      if (!leg.pending()) { // CANCEL arrived while the media side allocated or started
+        s.closeMedia(call, leg, "cancelled");
+        return Future.<Void>succeededFuture();
+      }
+      sendOk(call, leg, request, st, media, port);
+      return Future.<Void>succeededFuture();
+    });
+  }
+
+  /** The pool had no port for the leg: 503 with Retry-After, the call ends. */
+  Future<Void> noPort(Call call, Leg leg, Request request, ServerTransaction st, Throwable err) {
+    LOG.warning("no media port for call " + call.id() + ": " + err.getMessage());
+    if (leg.pending()) {
+      Response busy = s.messages.response(request, Response.SERVICE_UNAVAILABLE, leg.localTag());
+      s.messages.addHeader(busy, "Retry-After", "5");
+      s.messages.send(st, busy);
+      leg.pendingServerInvite(null);
+      s.terminate(call, "no media port");
+    }
+    return Future.succeededFuture();
   }
 
   private void sendOk(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
@@ -150,7 +187,8 @@ final class InviteHandler {
     }
   }
 
-  private void fail(Call call, Leg leg, Request request, ServerTransaction st, int status, String reason) {
+  /** Answers the INVITE with {@code status} (and the reason in a Warning) and ends the call. */
+  void fail(Call call, Leg leg, Request request, ServerTransaction st, int status, String reason) {
     Response response = s.messages.response(request, status, leg.localTag());
     if (reason != null && !reason.isBlank()) {
       s.messages.addHeader(response, "Warning", "399 " + s.publicAddress() + " \""

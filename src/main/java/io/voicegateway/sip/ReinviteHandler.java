@@ -7,6 +7,9 @@ import io.voicegateway.call.Leg;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
@@ -16,13 +19,16 @@ import javax.sip.message.Response;
  * An INVITE inside an existing dialog. Same SDP version as last time: a session refresh, answered with our
  * last SDP unchanged. Otherwise a new offer/answer: hold (sendonly, inactive or c=0.0.0.0) publishes
  * CALL_ON_HOLD, a return to sendrecv CALL_RESUMED, and the media side gets a fresh LegStart (codec change
- * included). A rejected offer (400/488) leaves the session as it was (RFC 3261 §14.2).
+ * included); in a bridge the other legs are held or resumed in turn. A rejected offer (400/488) leaves the session as it was (RFC 3261 §14.2).
  */
 final class ReinviteHandler {
+  private static final Logger LOG = Logger.getLogger(ReinviteHandler.class.getName());
   private final SipServices s;
+  private final LegReinvite reinvites;
 
   ReinviteHandler(SipServices s) {
     this.s = s;
+    this.reinvites = new LegReinvite(s);
   }
 
   void handle(Request request, ServerTransaction st) {
@@ -33,25 +39,22 @@ final class ReinviteHandler {
       s.messages.respond(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
     }
-    call.enqueue(() -> {
-      renegotiate(call, leg, request, st);
-      return Future.succeededFuture();
-    });
+    call.enqueue(() -> renegotiate(call, leg, request, st));
   }
 
-  private void renegotiate(Call call, Leg leg, Request request, ServerTransaction st) {
+  private Future<Void> renegotiate(Call call, Leg leg, Request request, ServerTransaction st) {
     String offer = SipMessages.body(request);
     if (offer == null) {
       // No offer: ours goes in the 200, the answer in the ACK.
       String sdp = s.sdp.createOffer(s.publicAddress(), leg.rtpPort(), leg.nextOrigin(), MediaDirection.SENDRECV);
       leg.awaitingAnswer(true);
       sendOk(leg, request, st, sdp);
-      return;
+      return Future.succeededFuture();
     }
     long version = SdpVersions.version(offer);
     if (version >= 0 && version == leg.remoteSdpVersion() && leg.localSdp() != null) {
       sendOk(leg, request, st, leg.localSdp()); // refresh: same session, same answer
-      return;
+      return Future.succeededFuture();
     }
     NegotiatedMedia media;
     try {
@@ -61,12 +64,30 @@ final class ReinviteHandler {
         s.metrics.codecNegotiationError();
       }
       s.messages.respond(st, request, e.status(), null);
-      return;
+      return Future.succeededFuture();
     }
     leg.remoteSdpVersion(version);
-    sendOk(leg, request, st, s.sdp.renderAnswer(media, s.publicAddress(), leg.rtpPort(), leg.nextOrigin()));
+    String local = leg.localAddress() == null ? s.publicAddress() : leg.localAddress();
+    sendOk(leg, request, st, s.sdp.renderAnswer(media, local, leg.rtpPort(), leg.nextOrigin()));
     s.startMedia(call, leg, media);
-    applyHold(s, call, leg, isHold(media));
+    boolean hold = isHold(media);
+    return applyHold(s, call, leg, hold) ? carryHold(call, leg, hold) : Future.succeededFuture();
+  }
+
+  /**
+   * One party of a bridge held or resumed: the other SIP legs follow (we hold them with sendonly, so the
+   * held party's audio stops; resume goes back to sendrecv). A refusal there leaves this leg as answered.
+   */
+  private Future<Void> carryHold(Call call, Leg from, boolean hold) {
+    List<Future<Void>> sent = new ArrayList<>();
+    for (Leg other : call.legs()) {
+      if (other != from && other.kind() == Leg.Kind.SIP && !other.pending() && other.dialog() != null) {
+        sent.add(reinvites.send(call, other, hold ? MediaDirection.SENDONLY : MediaDirection.SENDRECV)
+            .onFailure(err -> LOG.info("call " + call.id() + ": could not carry hold to " + other + ": "
+                + err.getMessage())));
+      }
+    }
+    return Future.join(sent).<Void>mapEmpty().otherwiseEmpty();
   }
 
   private void sendOk(Leg leg, Request request, ServerTransaction st, String sdp) {
@@ -82,14 +103,13 @@ final class ReinviteHandler {
     return media.onHold() || "0.0.0.0".equals(media.remoteHost());
   }
 
-  /** Publishes CALL_ON_HOLD / CALL_RESUMED when the leg's hold state changes. */
-  static void applyHold(SipServices s, Call call, Leg leg, boolean hold) {
-    if (hold && !leg.onHold()) {
-      leg.onHold(true);
-      s.moveTo(call, CallState.ON_HOLD, null);
-    } else if (!hold && leg.onHold()) {
-      leg.onHold(false);
-      s.moveTo(call, CallState.RESUMED, null);
+  /** Publishes CALL_ON_HOLD / CALL_RESUMED when the leg's hold state changes; true when it did. */
+  static boolean applyHold(SipServices s, Call call, Leg leg, boolean hold) {
+    if (hold == leg.onHold()) {
+      return false;
     }
+    leg.onHold(hold);
+    s.moveTo(call, hold ? CallState.ON_HOLD : CallState.RESUMED, null);
+    return true;
   }
 }

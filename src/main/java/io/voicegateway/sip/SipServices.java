@@ -18,6 +18,7 @@ import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.auth.DigestServer;
 import io.voicegateway.sip.registrar.AuthThrottle;
+import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.registrar.Bindings;
 import io.voicegateway.sip.registrar.ConfiguredDevices;
 import io.voicegateway.sip.registrar.Registrar;
@@ -27,6 +28,8 @@ import io.voicegateway.sip.sdp.SdpNegotiator;
 import io.voicegateway.sip.stack.SipStackHandle;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -52,6 +55,11 @@ public final class SipServices {
   final ClientRequests client;
   final RequestFactory requests;
   final Registrar registrar;
+  final TargetResolver targets;
+  /** Whether a binding answered its last qualify; everything counts as reachable until a qualifier says. */
+  Predicate<Binding> reachable = binding -> true;
+  /** Provider id → the host its registration learnt we are seen as, when that differs from ours. */
+  Function<String, String> trunkAddress = providerId -> null;
 
   SipServices(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
     this.vertx = vertx;
@@ -65,6 +73,8 @@ public final class SipServices {
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
     this.client = new ClientRequests(sip);
     this.requests = new RequestFactory(sip, messages);
+    this.targets = new TargetResolver(registrar, config.providers(), sdp.preference(),
+        binding -> reachable.test(binding), id -> trunkAddress.apply(id));
   }
 
   private static List<CodecType> codecs(List<String> names) {

@@ -11,9 +11,7 @@ import io.voicegateway.call.Leg;
 import io.voicegateway.call.RouteTarget;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
-import io.voicegateway.sip.sdp.SdpNegotiationException;
 import javax.sip.Dialog;
-import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -27,13 +25,15 @@ public final class UacService {
   private final SipServices s;
   private final Teardown teardown;
   private final RequestFactory requests;
+  private final LegReinvite reinvites;
   private final Context context;
 
   UacService(Context context, SipServices s, Teardown teardown) {
     this.context = context;
     this.s = s;
     this.teardown = teardown;
-    this.requests = new RequestFactory(s.sip, s.messages);
+    this.requests = s.requests;
+    this.reinvites = new LegReinvite(s);
   }
 
   /**
@@ -154,31 +154,7 @@ public final class UacService {
   }
 
   private Future<Void> reinvite(String callId, MediaDirection direction) {
-    return withDialog(callId, (call, leg, dialog) -> {
-      Request invite = dialog.createRequest(Request.INVITE);
-      invite.addHeader(s.messages.contact(null));
-      String offer = s.sdp.createOffer(s.publicAddress(), leg.rtpPort(), leg.nextOrigin(), direction);
-      s.messages.setSdp(invite, offer);
-      return s.client.send(invite, dialog, null).compose(response -> {
-        int status = response.getStatusCode();
-        if (status >= 300) {
-          return Future.failedFuture(new UacFailure(status, response.getReasonPhrase()));
-        }
-        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-        try {
-          dialog.sendAck(dialog.createAck(cseq));
-          NegotiatedMedia media = s.sdp.acceptAnswer(SipMessages.body(response));
-          leg.localSdp(offer);
-          s.startMedia(call, leg, media);
-          ReinviteHandler.applyHold(s, call, leg, direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(media));
-          return Future.<Void>succeededFuture();
-        } catch (SdpNegotiationException e) {
-          return Future.failedFuture(new UacFailure(e.status(), e.getMessage()));
-        } catch (Exception e) {
-          return Future.failedFuture(e);
-        }
-      });
-    });
+    return withDialog(callId, (call, leg, dialog) -> reinvites.send(call, leg, direction));
   }
 
   private interface DialogOperation<T> {

@@ -1,0 +1,111 @@
+package io.voicegateway.sip;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.voicegateway.call.Call;
+import io.voicegateway.call.Leg;
+import io.voicegateway.call.RouteTarget;
+import io.voicegateway.sip.sdp.NegotiatedMedia;
+import java.util.HashSet;
+import java.util.Set;
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.header.FromHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * Connects an inbound INVITE to devices or a trunk, as a B2BUA: the caller's offer is answered in our
+ * codecs and its port opened first (so a bad offer is refused before any phone rings), then a
+ * {@link Fork} dials the targets. Their 180/183 reach the caller (without SDP: the gateway anchors the
+ * media, and rings nothing of its own); the first answer answers the caller, and the two legs talk through
+ * the mixer, each in its own codec. No answer: the route's {@code on_no_answer} target, else the fork's
+ * status (480 after the ring timeout).
+ */
+final class Bridge {
+  private final SipServices s;
+  private final InviteHandler invites;
+
+  Bridge(SipServices s, InviteHandler invites) {
+    this.s = s;
+    this.invites = invites;
+  }
+
+  /** Completes once the caller's INVITE is settled: answered, refused, or cancelled. */
+  Future<Void> dial(Call call, Leg caller, Request request, ServerTransaction st, RouteTarget target) {
+    if (!caller.pending()) {
+      return Future.succeededFuture();
+    }
+    NegotiatedMedia media = invites.negotiate(call, caller, request, st);
+    if (!caller.pending()) {
+      return Future.succeededFuture();
+    }
+    return s.openMedia(call, caller).compose(
+        port -> ring(new Pending(call, caller, request, st, media, port), target),
+        err -> invites.noPort(call, caller, request, st, err));
+  }
+
+  /** The caller's leg while the targets ring: its INVITE, our answer to its offer, its RTP port. */
+  private record Pending(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media,
+      int port) {}
+
+  private Future<Void> ring(Pending p, RouteTarget target) {
+    if (!p.leg().pending()) {
+      return Future.succeededFuture(); // cancelled while the port was opened
+    }
+    Promise<Void> settled = Promise.promise();
+    Set<Integer> relayed = new HashSet<>();
+    Fork fork = new Fork(s, p.call(), callerUser(p.request()), SipMessages.xHeaders(p.request()),
+        new Fork.Listener() {
+          @Override
+          public void progress(Response provisional) {
+            relay(p, provisional.getStatusCode(), relayed);
+          }
+
+          @Override
+          public void answered(Leg winner) {
+            invites.answerWith(p.call(), p.leg(), p.request(), p.st(), p.media(), p.port()).onComplete(settled);
+          }
+
+          @Override
+          public void failed(int status, String reason) {
+            noAnswer(p, target, status, reason).onComplete(settled);
+          }
+        });
+    fork.start(s.targets.resolve(target), target.ringTimeout());
+    return settled.future();
+  }
+
+  /** The first 180 and the first 183 of any branch, without a body, under our To-tag. */
+  private void relay(Pending p, int status, Set<Integer> relayed) {
+    int relay = status == Response.SESSION_PROGRESS ? Response.SESSION_PROGRESS : Response.RINGING;
+    if (p.leg().pending() && relayed.add(relay)) {
+      s.messages.respond(p.st(), p.request(), relay, p.leg().localTag());
+      p.call().ringing().ifPresent(type -> s.publish(p.call(), type, null));
+    }
+  }
+
+  private Future<Void> noAnswer(Pending p, RouteTarget target, int status, String reason) {
+    if (!p.leg().pending()) {
+      return Future.succeededFuture();
+    }
+    RouteTarget fallback = target.onNoAnswer();
+    if (fallback != null && fallback.kind() == RouteTarget.Kind.APP) {
+      p.call().target(fallback);
+      return invites.answerWith(p.call(), p.leg(), p.request(), p.st(), p.media(), p.port());
+    }
+    if (fallback != null && fallback.kind() == RouteTarget.Kind.DEVICES) {
+      p.call().target(fallback);
+      return ring(p, fallback);
+    }
+    int answer = status == Response.REQUEST_TIMEOUT ? Response.TEMPORARILY_UNAVAILABLE : status;
+    invites.fail(p.call(), p.leg(), p.request(), p.st(), answer, reason);
+    return Future.succeededFuture();
+  }
+
+  /** The caller's user part, presented in From toward the targets. */
+  private static String callerUser(Request request) {
+    var uri = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI();
+    return uri instanceof SipURI sip ? sip.getUser() : null;
+  }
+}

@@ -1,0 +1,62 @@
+package io.voicegateway.sip;
+
+import io.vertx.core.Future;
+import io.voicegateway.call.Call;
+import io.voicegateway.call.Leg;
+import io.voicegateway.sip.sdp.MediaDirection;
+import io.voicegateway.sip.sdp.NegotiatedMedia;
+import io.voicegateway.sip.sdp.SdpNegotiationException;
+import javax.sip.Dialog;
+import javax.sip.header.CSeqHeader;
+import javax.sip.message.Request;
+
+/**
+ * A re-INVITE we send on one confirmed leg to change the direction of its media (hold: sendonly;
+ * resume: sendrecv), for the API and to carry one party's hold to the other side of a bridge. Our offer
+ * keeps the leg's port and local address; the answer restarts the leg's media. Fails with
+ * {@link UacFailure} on a non-2xx (the session stays as it was, RFC 3261 §14.1).
+ */
+final class LegReinvite {
+  private final SipServices s;
+
+  LegReinvite(SipServices s) {
+    this.s = s;
+  }
+
+  Future<Void> send(Call call, Leg leg, MediaDirection direction) {
+    Dialog dialog = leg.dialog();
+    if (dialog == null || leg.pending()) {
+      return Future.failedFuture(new UacFailure(481, leg + " has no confirmed dialog"));
+    }
+    String local = leg.localAddress() == null ? s.publicAddress() : leg.localAddress();
+    String offer;
+    Request invite;
+    try {
+      invite = dialog.createRequest(Request.INVITE);
+      invite.addHeader(s.messages.contact(null, local));
+      offer = s.sdp.createOffer(local, leg.rtpPort(), leg.nextOrigin(), direction);
+      s.messages.setSdp(invite, offer);
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
+    return s.client.send(invite, dialog, null).compose(response -> {
+      int status = response.getStatusCode();
+      if (status >= 300) {
+        return Future.failedFuture(new UacFailure(status, response.getReasonPhrase()));
+      }
+      long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+      try {
+        dialog.sendAck(dialog.createAck(cseq));
+        NegotiatedMedia media = s.sdp.acceptAnswer(SipMessages.body(response));
+        leg.localSdp(offer);
+        s.startMedia(call, leg, media);
+        ReinviteHandler.applyHold(s, call, leg, direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(media));
+        return Future.<Void>succeededFuture();
+      } catch (SdpNegotiationException e) {
+        return Future.failedFuture(new UacFailure(e.status(), e.getMessage()));
+      } catch (Exception e) {
+        return Future.failedFuture(e);
+      }
+    });
+  }
+}

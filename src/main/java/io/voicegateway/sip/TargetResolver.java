@@ -1,0 +1,80 @@
+package io.voicegateway.sip;
+
+import io.voicegateway.call.RouteTarget;
+import io.voicegateway.config.ProviderConfig;
+import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.sip.registrar.Binding;
+import io.voicegateway.sip.registrar.Registrar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a routed target into the SIP destinations to dial: every live, reachable binding of every device
+ * to ring (sent to the address each device registered from, so NAT works), or the trunk with the
+ * rewritten number, its credentials, its codec preference and the public address it taught us.
+ */
+final class TargetResolver {
+  private final Registrar registrar;
+  private final Map<String, ProviderConfig> providers;
+  private final List<CodecType> defaultCodecs;
+  private final Predicate<Binding> reachable;
+  private final Function<String, String> publicAddressOf;
+
+  /**
+   * @param reachable       whether a binding answered its last OPTIONS qualify (unknown counts as yes)
+   * @param publicAddressOf provider id → the address its registration learnt from received/rport, or null
+   */
+  TargetResolver(Registrar registrar, List<ProviderConfig> providers, List<CodecType> defaultCodecs,
+      Predicate<Binding> reachable, Function<String, String> publicAddressOf) {
+    this.registrar = registrar;
+    this.providers = providers.stream().collect(Collectors.toMap(ProviderConfig::id, p -> p, (a, b) -> a));
+    this.defaultCodecs = List.copyOf(defaultCodecs);
+    this.reachable = reachable;
+    this.publicAddressOf = publicAddressOf;
+  }
+
+  /** Empty when nobody can be dialled (devices not registered, unknown provider) or the kind is no SIP target. */
+  List<BridgeTarget> resolve(RouteTarget target) {
+    return switch (target.kind()) {
+      case DEVICES -> devices(target.devices());
+      case PROVIDER -> provider(target.name(), target.number());
+      default -> List.of();
+    };
+  }
+
+  private List<BridgeTarget> devices(List<String> deviceIds) {
+    List<BridgeTarget> out = new ArrayList<>();
+    for (String id : deviceIds) {
+      for (Binding binding : registrar.contactsOf(id)) {
+        if (reachable.test(binding)) {
+          out.add(new BridgeTarget(binding.deviceId(), binding.reachUri(), null, null, defaultCodecs, null, null));
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<BridgeTarget> provider(String providerId, String number) {
+    ProviderConfig p = providers.get(providerId);
+    if (p == null || number == null || number.isBlank()) {
+      return List.of();
+    }
+    List<CodecType> codecs = p.codecs() == null || p.codecs().isEmpty() ? defaultCodecs
+        : p.codecs().stream().map(n -> CodecType.byConfigName(n).orElseThrow()).toList();
+    return List.of(new BridgeTarget(p.id(), uri(p, number), p.username(), p.password(), codecs,
+        publicAddressOf.apply(p.id()), p.username()));
+  }
+
+  /** {@code sip:NUMBER@host:port;transport=…}, the host bracketed when it is an IPv6 literal. */
+  static String uri(ProviderConfig p, String number) {
+    String host = p.host().indexOf(':') >= 0 && !p.host().startsWith("[") ? "[" + p.host() + "]" : p.host();
+    boolean tls = "tls".equalsIgnoreCase(p.transport());
+    String transport = p.transport() == null || "udp".equalsIgnoreCase(p.transport()) ? ""
+        : ";transport=" + p.transport().toLowerCase(java.util.Locale.ROOT);
+    return (tls ? "sips:" : "sip:") + number + "@" + host + (p.port() > 0 ? ":" + p.port() : "") + transport;
+  }
+}

@@ -1,0 +1,210 @@
+package io.voicegateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.voicegateway.bus.Addresses;
+import io.voicegateway.it.peers.BaresipDevice;
+import io.voicegateway.it.support.GatewayUnderTest;
+import io.voicegateway.it.support.SippRunner;
+import io.voicegateway.sip.registrar.Binding;
+import io.voicegateway.testing.AudioMatch;
+import io.voicegateway.testing.FreePorts;
+import io.voicegateway.testing.SpeechFixture;
+import io.voicegateway.testing.Tools;
+import io.voicegateway.testing.Wav;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The B2BUA between a trunk (SIPp, from 127.0.0.1, which the config names the carrier's address) and desk
+ * phones (baresip processes registered with digest auth): parallel ringing with CANCEL of the loser,
+ * audio end to end with PCMA on the trunk leg and Opus on the phone leg, hold and BYE from each side,
+ * the caller's CANCEL during forking, and the ring timeout to {@code on_no_answer}.
+ *
+ * <p>Audio: SIPp runs with {@code -rtp_echo}, returning every RTP packet to the gateway, so the phone hears
+ * its own speech after it crossed both legs, both codecs and the mixer twice; its dumps of what it sent
+ * and heard are compared by cross-correlation.
+ */
+class TrunkToDevicesIT {
+  private static final int COMPARE_RATE = 8000;
+  private static GatewayFixture gw;
+
+  @BeforeAll
+  static void start() throws Exception {
+    gw = GatewayFixture.start("  jitter_buffer_ms: 40", String.join("\n",
+        "providers:",
+        "  - id: carrier",
+        "    host: 127.0.0.1",
+        "    port: 5999",
+        "    codecs: [g711-alaw]",
+        "    inbound_ips: [127.0.0.1]",
+        "devices:",
+        "  - id: alice",
+        "    password: wonderland",
+        "    extension: \"101\"",
+        "  - id: bob",
+        "    password: builder",
+        "    extension: \"102\"",
+        "routes:",
+        "  - direction: inbound",
+        "    match: \"+4930123*\"",
+        "    ring: [alice, bob]",
+        "    ring_timeout: 20s",
+        "  - direction: inbound",
+        "    match: \"+4930999\"",
+        "    ring: [bob]",
+        "    ring_timeout: 3s",
+        "    on_no_answer: { app: echo }"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (gw != null) {
+      gw.close();
+    }
+  }
+
+  private static List<Binding> contactsOf(String device) {
+    try {
+      return gw.gateway().sip().contactsOf(device).await(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("SIP context did not answer", e);
+    }
+  }
+
+  private static int activeCalls() {
+    try {
+      return gw.gateway().vertx().eventBus().<JsonArray>request(Addresses.SIP_CALLS, "")
+          .await(5, TimeUnit.SECONDS).body().size();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("SIP context did not answer", e);
+    }
+  }
+
+  /** A started phone, registered (bound at the gateway) before it is returned. */
+  private static BaresipDevice phone(Path dir, String user, String password, String codec, Path wav, int rate,
+      boolean autoAnswer) throws Exception {
+    BaresipDevice phone = new BaresipDevice(dir.resolve(user), gw.target(), user, password, codec, wav, rate,
+        autoAnswer);
+    phone.start();
+    assertTrue(GatewayUnderTest.eventually(15, () -> !contactsOf(user).isEmpty()),
+        user + " registered; log:\n" + phone.logText());
+    return phone;
+  }
+
+  private static SippRunner trunk(String scenario, String number, long pauseMs) {
+    return SippRunner.scenario(scenario).args("-s", number, "-d", Long.toString(pauseMs), "-rtp_echo",
+        "-mp", Integer.toString(FreePorts.block(4))).timeoutSeconds(60);
+  }
+
+  /** The speech with {@code seconds} of silence after it: baresip hangs up when its source file ends. */
+  private static Path speech(Path dir, int rate, int seconds) throws Exception {
+    Path speech = SpeechFixture.speech(dir, rate);
+    Path padded = dir.resolve("speech-" + rate + "-pad" + seconds + ".wav");
+    Tools.run("sox", speech.toString(), padded.toString(), "pad", "0", Integer.toString(seconds));
+    return padded;
+  }
+
+  private static int count(String text, String regex) {
+    Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void forkedCallIsAnsweredByOnePhoneTheOtherIsCancelledAndAudioCrossesPcmaToOpus(@TempDir Path dir)
+      throws Exception {
+    Path speech = SpeechFixture.speech(dir, 48000);
+    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "opus/48000/2", speech, 48000, true);
+         BaresipDevice bob = phone(dir, "bob", "builder", "PCMU", speech, 8000, false)) {
+      // alice answers, talks until her speech ends and hangs up: the gateway's BYE reaches the trunk.
+      SippRunner.Result trunk = trunk("trunk_uac_wait_bye.xml", "+4930123456", 0).run(gw.target(), 1, 1, 1);
+      assertEquals(1, trunk.successful(), "trunk call: " + trunk);
+      alice.close();
+      bob.close();
+
+      assertTrue(bob.logText().contains("CANCEL sip:"), "bob's ringing leg got CANCEL:\n" + bob.logText());
+      assertTrue(alice.logText().contains("a=rtpmap:111 opus/48000/2"), "alice was offered Opus");
+      short[] sent = compare(alice.sent());
+      short[] heard = compare(alice.heard());
+      AudioMatch.Result match = AudioMatch.align(sent, heard, COMPARE_RATE, 500, 600);
+      System.out.println("trunk PCMA <-> phone Opus, echoed by the trunk: " + match);
+      assertTrue(match.windows().size() >= 6, "too little speech came back: " + match);
+      assertTrue(match.medianCorrelation() >= 0.75, "audio through both legs: " + match);
+    }
+  }
+
+  private static short[] compare(Path wav) throws Exception {
+    assertNotNull(wav, "no audio dump");
+    Wav w = Wav.read(wav);
+    return AudioMatch.resample(AudioMatch.mono(w.samples(), w.channels()), w.sampleRate(), COMPARE_RATE);
+  }
+
+  @Test
+  void holdFromTheTrunkReachesThePhoneAndTheTrunkHangsUp(@TempDir Path dir) throws Exception {
+    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech(dir, 8000, 30), 8000, true)) {
+      SippRunner.Result trunk = trunk("trunk_uac_hold.xml", "+4930123456", 1000).run(gw.target(), 1, 1, 1);
+      assertEquals(1, trunk.successful(), "trunk hold/resume/BYE: " + trunk);
+      assertTrue(GatewayUnderTest.eventually(10, () -> activeCalls() == 0), "call ended");
+      alice.close();
+      String log = alice.logText();
+      int sendonly = log.indexOf("a=sendonly");
+      assertTrue(sendonly > 0, "alice was held (a=sendonly):\n" + log);
+      assertTrue(log.indexOf("a=sendrecv", sendonly) > 0, "then resumed (a=sendrecv)");
+      assertTrue(log.contains("BYE sip:"), "the trunk's BYE reached alice");
+    }
+  }
+
+  @Test
+  void holdFromThePhoneReachesTheTrunkAndThePhoneHangsUp(@TempDir Path dir) throws Exception {
+    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech(dir, 8000, 30), 8000, true)) {
+      SippRunner.Running trunk = trunk("trunk_uac_remote_hold.xml", "+4930123456", 500).start(gw.target(), 1, 1, 1);
+      assertTrue(GatewayUnderTest.eventually(15, () -> activeCalls() == 1), "call up");
+      Thread.sleep(1500);
+      alice.command("hold", "");
+      Thread.sleep(1500);
+      alice.command("resume", "");
+      SippRunner.Result result = trunk.await();
+      assertEquals(1, result.successful(), "the trunk saw sendonly then sendrecv: " + result);
+    }
+  }
+
+  @Test
+  void callerCancelDuringForkingCancelsEveryPhone(@TempDir Path dir) throws Exception {
+    Path speech = SpeechFixture.speech(dir, 8000);
+    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech, 8000, false);
+         BaresipDevice bob = phone(dir, "bob", "builder", "PCMU", speech, 8000, false)) {
+      SippRunner.Result trunk = SippRunner.scenario("uac_cancel.xml").args("-s", "+4930123456")
+          .timeoutSeconds(30).run(gw.target(), 1, 1, 1);
+      assertEquals(1, trunk.successful(), "CANCEL answered 200, INVITE 487: " + trunk);
+      assertTrue(GatewayUnderTest.eventually(10, () -> alice.logText().contains("CANCEL sip:")
+          && bob.logText().contains("CANCEL sip:")), "both phones got CANCEL");
+      assertTrue(GatewayUnderTest.eventually(10, () -> activeCalls() == 0), "call gone");
+    }
+  }
+
+  @Test
+  void ringTimeoutSendsTheCallToOnNoAnswer(@TempDir Path dir) throws Exception {
+    try (BaresipDevice bob = phone(dir, "bob", "builder", "PCMU", SpeechFixture.speech(dir, 8000), 8000, false)) {
+      // bob never answers: after 3 s the route's on_no_answer (the echo app) answers the trunk.
+      SippRunner.Result trunk = trunk("trunk_uac_call.xml", "+4930999", 2000).run(gw.target(), 1, 1, 1);
+      assertEquals(1, trunk.successful(), "answered by on_no_answer: " + trunk);
+      assertTrue(GatewayUnderTest.eventually(10, () -> bob.logText().contains("CANCEL sip:")),
+          "bob stopped ringing:\n" + bob.logText());
+      assertEquals(1, count(bob.logText(), "^INVITE sip:"), "bob was rung once");
+    }
+  }
+}
