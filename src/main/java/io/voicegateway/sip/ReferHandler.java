@@ -9,7 +9,6 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.address.TelURL;
@@ -30,13 +29,10 @@ import javax.sip.message.Response;
 final class ReferHandler {
   private final SipServices s;
   private final Teardown teardown;
-  private final Function<RouteTarget, List<BridgeTarget>> resolver;
 
-  /** @param resolver turns a route's target into the destinations to ring (device contacts, a trunk) */
-  ReferHandler(SipServices s, Teardown teardown, Function<RouteTarget, List<BridgeTarget>> resolver) {
+  ReferHandler(SipServices s, Teardown teardown) {
     this.s = s;
     this.teardown = teardown;
-    this.resolver = resolver;
   }
 
   void handle(Request refer, ServerTransaction st) {
@@ -81,7 +77,7 @@ final class ReferHandler {
       return;
     }
     List<BridgeTarget> targets = route.get().kind() == RouteTarget.Kind.APP
-        ? List.of() : resolver.apply(route.get());
+        ? List.of() : s.targets.resolve(route.get());
     if (route.get().kind() != RouteTarget.Kind.APP && targets.isEmpty()) {
       subscription.finish(Response.TEMPORARILY_UNAVAILABLE);
       return;

@@ -32,7 +32,7 @@ final class RequestDispatcher {
     this.bye = new ByeHandler(s, teardown);
     this.cancel = new CancelHandler(s, teardown);
     this.options = new OptionsHandler(s);
-    this.refer = new ReferHandler(s, teardown, new TransferTargets(s)::resolve);
+    this.refer = new ReferHandler(s, teardown);
     this.notify = new NotifyHandler(s, teardown);
     this.replaces = new Replaces(s);
   }

@@ -1,0 +1,251 @@
+package io.voicegateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallEvent;
+import io.voicegateway.bus.CallEventType;
+import io.voicegateway.bus.SipCommands;
+import io.voicegateway.it.peers.RtpCapture;
+import io.voicegateway.it.support.GatewayUnderTest;
+import io.voicegateway.it.support.SippRunner;
+import io.voicegateway.media.codec.G711;
+import io.voicegateway.testing.FreePorts;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Transfers through the B2BUA, every party a SIPp process on its own loopback port: a trunk (A, which echoes
+ * the RTP it gets) calls device bob (registered with digest auth). Blind: bob REFERs the call to 7001, an
+ * outbound route to a SIPp target; the NOTIFY sequence is checked in bob's scenario, bob's leg ends and the
+ * target's own audio comes back to it through A (RTP captured and decoded). A busy target leaves the call
+ * as it was. Attended: an INVITE with Replaces naming bob's dialog takes bob's place.
+ */
+class TransferIT {
+  private static GatewayFixture gw;
+  private static int bobPort;
+  private static int targetPort;
+  private static final ConcurrentLinkedQueue<CallEvent> events = new ConcurrentLinkedQueue<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    SippRunner.requireSipp();
+    bobPort = FreePorts.udpAndTcp();
+    targetPort = FreePorts.udpAndTcp();
+    gw = GatewayFixture.start("  jitter_buffer_ms: 40", String.join("\n",
+        "providers:",
+        "  - id: carrier",
+        "    host: 127.0.0.1",
+        "    port: " + targetPort,
+        "    codecs: [g711-alaw]",
+        "    inbound_ips: [127.0.0.1]",
+        "devices:",
+        "  - id: bob",
+        "    password: builder",
+        "    extension: \"102\"",
+        "routes:",
+        "  - direction: inbound",
+        "    match: \"+4930123*\"",
+        "    ring: [bob]",
+        "    ring_timeout: 20s",
+        "  - direction: outbound",
+        "    match: \"7*\"",
+        "    provider: carrier"));
+    gw.gateway().vertx().eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS, m -> events.add(m.body()));
+    SippRunner.Result registered = SippRunner.scenario("device_register_bob.xml").args("-p", Integer.toString(bobPort))
+        .run(gw.target(), 1, 1, 1);
+    assertEquals(1, registered.successful(), "bob registers: " + registered);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (gw != null) {
+      gw.close();
+    }
+  }
+
+  @BeforeEach
+  void quiet() throws Exception {
+    assertTrue(GatewayUnderTest.eventually(10, () -> activeCalls() == 0), "no call left from a previous test");
+    events.clear();
+  }
+
+  @Test
+  void blindTransferByReferConnectsTheTrunkToTheTargetAndEndsBobsLeg(@TempDir Path dir) throws Exception {
+    int targetMedia = FreePorts.block(4);
+    SippRunner.Running target = listening(SippRunner.scenario("uas_transfer_target.xml")
+        .args("-p", Integer.toString(targetPort), "-mp", Integer.toString(targetMedia)), targetPort);
+    SippRunner.Running bob = listening(bob("bob_refer_blind.xml", "7001"), bobPort);
+    try (RtpCapture capture = RtpCapture.start(dir, gw.rtpPortMin(), gw.rtpPortMin() + GatewayFixture.RTP_PORTS - 1)) {
+      SippRunner.Running trunk = trunk();
+
+      SippRunner.Result bobResult = bob.await();
+      assertEquals(1, bobResult.successful(), "bob saw 202, NOTIFY 100/180/200 and its BYE: " + bobResult);
+      CallEvent transferred = awaitEvent(CallEventType.CALL_TRANSFERRED);
+      assertEquals(1, activeCalls(), "the call goes on without bob");
+      Thread.sleep(3000); // the target talks; the trunk echoes it back
+      hangup(transferred.callId());
+      SippRunner.Result trunkResult = trunk.await();
+      SippRunner.Result targetResult = target.await();
+      assertEquals(1, trunkResult.successful(), "trunk: " + trunkResult);
+      assertEquals(1, targetResult.successful(), "target: " + targetResult);
+
+      capture.stop();
+      int loud = loudPackets(capture.payloadsTo(targetMedia));
+      System.out.println("blind transfer: " + loud + " RTP packets with audio reached the target");
+      assertTrue(loud >= 50, "the target's audio came back to it through the trunk: " + loud + " loud packets");
+    }
+    assertTrue(GatewayUnderTest.eventually(5, () -> count(CallEventType.CALL_TERMINATED) == 1),
+        "one call, ended once (by the hangup): " + events);
+  }
+
+  @Test
+  void aBusyTransferTargetLeavesTheCallUp() throws Exception {
+    SippRunner.Running busy = listening(SippRunner.scenario("uas_busy.xml")
+        .args("-p", Integer.toString(targetPort)), targetPort);
+    SippRunner.Running bob = listening(bob("bob_refer_fails.xml", "7002"), bobPort);
+    SippRunner.Running trunk = trunk();
+
+    SippRunner.Result busyResult = busy.await();
+    assertEquals(1, busyResult.successful(), "the target said 486: " + busyResult);
+    Thread.sleep(1000); // the 486 reaches bob as the final NOTIFY
+    assertEquals(1, activeCalls(), "the call is still up");
+    assertEquals(0, count(CallEventType.CALL_TRANSFERRED));
+    assertEquals(0, count(CallEventType.CALL_TERMINATED));
+    hangup(awaitEvent(CallEventType.CALL_CONNECTED).callId());
+    SippRunner.Result bobResult = bob.await();
+    assertEquals(1, bobResult.successful(), "bob saw NOTIFY 100 then 486, and stayed until the hangup: " + bobResult);
+    assertEquals(1, trunk.await().successful());
+  }
+
+  @Test
+  void anInviteWithReplacesTakesBobsPlace(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("bob.log");
+    SippRunner.Running bob = listening(SippRunner.scenario("bob_replaced.xml").args("-p", Integer.toString(bobPort),
+        "-mp", Integer.toString(FreePorts.block(4)), "-trace_logs", "-log_file", log.toString()), bobPort);
+    SippRunner.Running trunk = trunk();
+    assertTrue(GatewayUnderTest.eventually(20, () -> dialog(log) != null), "bob logged its dialog");
+    awaitEvent(CallEventType.CALL_CONNECTED);
+    Matcher d = dialog(log);
+
+    int carolMedia = FreePorts.block(4);
+    try (RtpCapture capture = RtpCapture.start(dir, gw.rtpPortMin(), gw.rtpPortMin() + GatewayFixture.RTP_PORTS - 1)) {
+      SippRunner.Running carol = SippRunner.scenario("uac_replaces.xml").args("-mp", Integer.toString(carolMedia),
+          "-set", "rcallid", d.group(1), "-set", "rtotag", d.group(2), "-set", "rfromtag", d.group(3))
+          .start(gw.target(), 1, 1, 1);
+      assertTrue(GatewayUnderTest.eventually(20, () -> count(CallEventType.CALL_TRANSFERRED) > 0),
+          "Replaces took effect; carol: " + (count(CallEventType.CALL_TRANSFERRED) > 0 ? "" : carol.await()));
+      CallEvent transferred = awaitEvent(CallEventType.CALL_TRANSFERRED);
+      SippRunner.Result bobResult = bob.await();
+      assertEquals(1, bobResult.successful(), "the gateway BYEd the replaced dialog: " + bobResult);
+      Thread.sleep(3000);
+      assertEquals(1, activeCalls());
+      hangup(transferred.callId());
+      assertEquals(1, carol.await().successful(), "carol was answered and got the final BYE");
+      assertEquals(1, trunk.await().successful());
+      capture.stop();
+      int loud = loudPackets(capture.payloadsTo(carolMedia));
+      System.out.println("Replaces: " + loud + " RTP packets with audio reached carol");
+      assertTrue(loud >= 50, "carol's audio came back to her through the trunk: " + loud + " loud packets");
+    }
+
+    SippRunner.Result unknown = SippRunner.scenario("uac_replaces_unknown.xml")
+        .args("-set", "rcallid", "no-such-call", "-set", "rtotag", "x", "-set", "rfromtag", "y")
+        .run(gw.target(), 1, 1, 1);
+    assertEquals(1, unknown.successful(), "Replaces naming no dialog: 481; " + unknown);
+  }
+
+  // --- helpers
+
+  private static SippRunner bob(String scenario, String referTo) {
+    return SippRunner.scenario(scenario).args("-p", Integer.toString(bobPort), "-s", referTo,
+        "-mp", Integer.toString(FreePorts.block(4)));
+  }
+
+  /** The trunk calls bob's route and echoes whatever RTP it gets, until the gateway's BYE. */
+  private static SippRunner.Running trunk() throws Exception {
+    return SippRunner.scenario("trunk_uac_wait_bye.xml").args("-s", "+4930123456", "-rtp_echo",
+        "-mp", Integer.toString(FreePorts.block(4))).timeoutSeconds(60).start(gw.target(), 1, 1, 1);
+  }
+
+  /** Starts a SIPp UAS (remote: the gateway) and waits until it has bound its SIP port. */
+  private static SippRunner.Running listening(SippRunner runner, int port) throws Exception {
+    SippRunner.Running running = runner.timeoutSeconds(60).start(gw.target(), 1, 1, 1);
+    assertTrue(GatewayUnderTest.eventually(10, () -> bound(port)), "sipp listens on " + port);
+    return running;
+  }
+
+  private static boolean bound(int port) {
+    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+      return false;
+    } catch (Exception e) {
+      return true;
+    }
+  }
+
+  private static Matcher dialog(Path log) {
+    try {
+      if (!Files.exists(log)) {
+        return null;
+      }
+      Matcher m = Pattern.compile("DIALOG (\\S+) (\\S+) (\\S+)").matcher(Files.readString(log));
+      return m.find() ? m : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static CallEvent awaitEvent(CallEventType type) throws InterruptedException {
+    assertTrue(GatewayUnderTest.eventually(20, () -> count(type) > 0), type + " published; events: " + events);
+    return events.stream().filter(e -> e.type() == type).findFirst().orElseThrow();
+  }
+
+  private static long count(CallEventType type) {
+    return events.stream().filter(e -> e.type() == type).count();
+  }
+
+  private static int activeCalls() {
+    try {
+      return gw.gateway().vertx().eventBus().<JsonArray>request(Addresses.SIP_CALLS, "")
+          .await(5, TimeUnit.SECONDS).body().size();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("SIP context did not answer", e);
+    }
+  }
+
+  private static void hangup(String callId) throws Exception {
+    gw.gateway().vertx().eventBus().request(Addresses.SIP_HANGUP, new SipCommands.Hangup(callId, "test done"))
+        .await(10, TimeUnit.SECONDS);
+  }
+
+  /** Packets whose A-law payload is louder than -40 dBFS RMS (the gateway's silence decodes to ±8). */
+  private static int loudPackets(List<byte[]> payloads) {
+    int loud = 0;
+    for (byte[] p : payloads) {
+      double sum = 0;
+      for (byte b : p) {
+        double v = G711.alawDecode(b);
+        sum += v * v;
+      }
+      if (p.length > 0 && Math.sqrt(sum / p.length) > 328) {
+        loud++;
+      }
+    }
+    return loud;
+  }
+}
