@@ -1,6 +1,7 @@
 package io.voicegateway.sip;
 
 import io.voicegateway.call.Call;
+import io.voicegateway.call.CallState;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
@@ -41,7 +42,9 @@ final class NotifyHandler {
     LOG.fine(() -> "call " + call.id() + ": transfer progress " + status);
     if (status.isPresent() && status.getAsInt() >= 200 && status.getAsInt() < 300) {
       call.enqueue(() -> {
-        TransferredLeg.announce(s, call, "peer transferred");
+        if (call.state() != CallState.TRANSFERRED) { // the REFER's 202 usually published it already
+          TransferredLeg.announce(s, call, "peer transferred");
+        }
         return teardown.hangup(call, "transferred away");
       });
     }

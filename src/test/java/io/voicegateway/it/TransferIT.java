@@ -12,6 +12,7 @@ import io.voicegateway.it.peers.RtpCapture;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.media.codec.G711;
+import io.voicegateway.sip.OutboundCall;
 import io.voicegateway.testing.FreePorts;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -168,6 +169,22 @@ class TransferIT {
         .args("-set", "rcallid", "no-such-call", "-set", "rtotag", "x", "-set", "rfromtag", "y")
         .run(gw.target(), 1, 1, 1);
     assertEquals(1, unknown.successful(), "Replaces naming no dialog: 481; " + unknown);
+  }
+
+  @Test
+  void theGatewayReferringALegEndsItWhenTheNotifySays200() throws Exception {
+    int port = FreePorts.udpAndTcp();
+    SippRunner.Running callee = listening(SippRunner.scenario("uas_refer_notify.xml").args("-p", Integer.toString(port),
+        "-mp", Integer.toString(FreePorts.block(4))), port);
+    String callId = gw.gateway().sip().uac().originate(OutboundCall.to("sip:sipp@127.0.0.1:" + port))
+        .await(20, TimeUnit.SECONDS);
+    int status = gw.gateway().vertx().eventBus().<Integer>request(Addresses.SIP_TRANSFER,
+        new SipCommands.Transfer(callId, "sip:carol@127.0.0.1")).await(20, TimeUnit.SECONDS).body();
+    assertEquals(202, status);
+    SippRunner.Result result = callee.await();
+    assertEquals(1, result.successful(), "NOTIFY 100 and 200 answered, then our BYE: " + result);
+    assertTrue(GatewayUnderTest.eventually(5, () -> count(CallEventType.CALL_TERMINATED) == 1));
+    assertEquals(1, count(CallEventType.CALL_TRANSFERRED), "published once, by the REFER's 202");
   }
 
   // --- helpers
