@@ -41,6 +41,7 @@ class TransferIT {
   private static GatewayFixture gw;
   private static int bobPort;
   private static int targetPort;
+  private static int bob2Port;
   private static final ConcurrentLinkedQueue<CallEvent> events = new ConcurrentLinkedQueue<>();
 
   @BeforeAll
@@ -48,6 +49,7 @@ class TransferIT {
     SippRunner.requireSipp();
     bobPort = FreePorts.udpAndTcp();
     targetPort = FreePorts.udpAndTcp();
+    bob2Port = FreePorts.udpAndTcp();
     gw = GatewayFixture.start("  jitter_buffer_ms: 40", String.join("\n",
         "providers:",
         "  - id: carrier",
@@ -59,7 +61,14 @@ class TransferIT {
         "  - id: bob",
         "    password: builder",
         "    extension: \"102\"",
+        "  - id: bob2",
+        "    password: builder2",
+        "    extension: \"103\"",
         "routes:",
+        "  - direction: inbound",
+        "    match: \"+4930124*\"",
+        "    ring: [bob2]",
+        "    ring_timeout: 20s",
         "  - direction: inbound",
         "    match: \"+4930123*\"",
         "    ring: [bob]",
@@ -68,9 +77,8 @@ class TransferIT {
         "    match: \"7*\"",
         "    provider: carrier"));
     gw.gateway().vertx().eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS, m -> events.add(m.body()));
-    SippRunner.Result registered = SippRunner.scenario("device_register_bob.xml").args("-p", Integer.toString(bobPort))
-        .run(gw.target(), 1, 1, 1);
-    assertEquals(1, registered.successful(), "bob registers: " + registered);
+    register("bob", "builder", bobPort);
+    register("bob2", "builder2", bob2Port);
   }
 
   @AfterAll
@@ -187,7 +195,64 @@ class TransferIT {
     assertEquals(1, count(CallEventType.CALL_TRANSFERRED), "published once, by the REFER's 202");
   }
 
+  /**
+   * The phone's attended transfer: bob talks to trunk A (call 1) and, as bob2, to trunk C (call 2), then REFERs
+   * A with Replaces naming its call-2 dialog. A and C end up in one call (C's audio comes back to it through A,
+   * which echoes), both of bob's legs get BYE, call 2 ends.
+   */
+  @Test
+  void anAttendedReferJoinsTheRemainingPartiesOfTwoCalls(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("bob2.log");
+    SippRunner.Running bob2 = listening(SippRunner.scenario("bob_replaced.xml").args("-p", Integer.toString(bob2Port),
+        "-mp", Integer.toString(FreePorts.block(4)), "-trace_logs", "-log_file", log.toString()), bob2Port);
+    int cMedia = FreePorts.block(4);
+    try (RtpCapture capture = RtpCapture.start(dir, gw.rtpPortMin(), gw.rtpPortMin() + GatewayFixture.RTP_PORTS - 1)) {
+      SippRunner.Running c = SippRunner.scenario("trunk_uac_play_wait_bye.xml").args("-s", "+4930124000",
+          "-mp", Integer.toString(cMedia)).timeoutSeconds(60).start(gw.target(), 1, 1, 1);
+      assertTrue(GatewayUnderTest.eventually(20, () -> dialog(log) != null), "bob2 logged its dialog");
+      Matcher d = dialog(log);
+      String replaces = escape(d.group(1)) + "%3Bto-tag%3D" + d.group(2) + "%3Bfrom-tag%3D" + d.group(3);
+      SippRunner.Running bob = listening(SippRunner.scenario("bob_refer_attended.xml").args("-p",
+          Integer.toString(bobPort), "-s", "carol", "-mp", Integer.toString(FreePorts.block(4)),
+          "-set", "replaces", replaces), bobPort);
+      SippRunner.Running a = trunk();
+
+      SippRunner.Result bobResult = bob.await();
+      assertEquals(1, bobResult.successful(), "bob: 202, NOTIFY 100 then 200, BYE: " + bobResult);
+      assertEquals(1, bob2.await().successful(), "bob's call-2 leg got BYE");
+      CallEvent transferred = awaitEvent(CallEventType.CALL_TRANSFERRED);
+      assertTrue(GatewayUnderTest.eventually(5, () -> activeCalls() == 1), "call 2 ended, call 1 goes on");
+      Thread.sleep(3000);
+      hangup(transferred.callId());
+      assertEquals(1, a.await().successful());
+      assertEquals(1, c.await().successful(), "C was in call 1 when it was hung up");
+      capture.stop();
+      int loud = loudPackets(capture.payloadsTo(cMedia));
+      System.out.println("attended transfer: " + loud + " RTP packets with audio reached C");
+      assertTrue(loud >= 50, "C's audio came back to it through A: " + loud + " loud packets");
+    }
+  }
+
   // --- helpers
+
+  private static void register(String user, String password, int port) throws Exception {
+    SippRunner.Result registered = SippRunner.scenario("device_register.xml").args("-p", Integer.toString(port),
+        "-s", user, "-au", user, "-ap", password).run(gw.target(), 1, 1, 1);
+    assertEquals(1, registered.successful(), user + " registers: " + registered);
+  }
+
+  /** %-escapes what may not stand in a URI header value (RFC 3261 §25.1 hvalue). */
+  private static String escape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char ch : s.toCharArray()) {
+      if (Character.isLetterOrDigit(ch) || "-_.!~*'()[]/?:+$".indexOf(ch) >= 0) {
+        out.append(ch);
+      } else {
+        out.append(String.format("%%%02X", (int) ch));
+      }
+    }
+    return out.toString();
+  }
 
   private static SippRunner bob(String scenario, String referTo) {
     return SippRunner.scenario(scenario).args("-p", Integer.toString(bobPort), "-s", referTo,
