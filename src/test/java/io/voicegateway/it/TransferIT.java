@@ -8,12 +8,15 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.SipCommands;
+import io.voicegateway.it.peers.BaresipDevice;
 import io.voicegateway.it.peers.RtpCapture;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.media.codec.G711;
 import io.voicegateway.sip.OutboundCall;
 import io.voicegateway.testing.FreePorts;
+import io.voicegateway.testing.SpeechFixture;
+import io.voicegateway.testing.Tools;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,10 +64,17 @@ class TransferIT {
         "  - id: bob",
         "    password: builder",
         "    extension: \"102\"",
+        "  - id: alice",
+        "    password: wonderland",
+        "    extension: \"101\"",
         "  - id: bob2",
         "    password: builder2",
         "    extension: \"103\"",
         "routes:",
+        "  - direction: inbound",
+        "    match: \"+4930125*\"",
+        "    ring: [alice]",
+        "    ring_timeout: 20s",
         "  - direction: inbound",
         "    match: \"+4930124*\"",
         "    ring: [bob2]",
@@ -233,7 +243,55 @@ class TransferIT {
     }
   }
 
+  /** baresip's own /transfer: a real UA's REFER, and its handling of our NOTIFYs (Event id, sipfrag). */
+  @Test
+  void baresipTransfersTheTrunkWithItsTransferCommand(@TempDir Path dir) throws Exception {
+    Path speech = SpeechFixture.speech(dir, 8000);
+    Path padded = dir.resolve("speech-pad.wav"); // baresip hangs up when its source ends
+    Tools.run("sox", speech.toString(), padded.toString(), "pad", "0", "30");
+    int targetMedia = FreePorts.block(4);
+    SippRunner.Running target = listening(SippRunner.scenario("uas_transfer_target.xml")
+        .args("-p", Integer.toString(targetPort), "-mp", Integer.toString(targetMedia)), targetPort);
+    try (BaresipDevice alice = new BaresipDevice(dir.resolve("alice"), gw.target(), "alice", "wonderland", "PCMA",
+             padded, 8000, true);
+         RtpCapture capture = RtpCapture.start(dir, gw.rtpPortMin(), gw.rtpPortMin() + GatewayFixture.RTP_PORTS - 1)) {
+      alice.start();
+      assertTrue(GatewayUnderTest.eventually(15, () -> registered("alice")), "alice registered:\n" + alice.logText());
+      SippRunner.Running trunk = trunk("+4930125000");
+      awaitEvent(CallEventType.CALL_CONNECTED);
+      Thread.sleep(1000);
+      alice.command("transfer", "sip:7001@" + gw.target());
+
+      CallEvent transferred = awaitEvent(CallEventType.CALL_TRANSFERRED);
+      assertTrue(GatewayUnderTest.eventually(10, () -> alice.logText().contains("Subscription-State: terminated")),
+          "alice got the final NOTIFY:\n" + alice.logText());
+      String log = alice.logText();
+      assertTrue(Pattern.compile("(?m)^Content-Type: message/sipfrag").matcher(log).results().count() >= 3,
+          "NOTIFYs for 100 Trying, 180 Ringing and 200 OK:\n" + log);
+      assertTrue(log.contains("Event: refer;id="), "the NOTIFYs name the REFER");
+      assertTrue(GatewayUnderTest.eventually(10, () -> Pattern.compile("(?m)^BYE sip:").matcher(alice.logText()).find()),
+          "alice's leg ended with a BYE:\n" + alice.logText());
+      assertEquals(1, activeCalls(), "the trunk's call goes on with the target");
+      Thread.sleep(3000);
+      hangup(transferred.callId());
+      assertEquals(1, trunk.await().successful());
+      assertEquals(1, target.await().successful());
+      capture.stop();
+      int loud = loudPackets(capture.payloadsTo(targetMedia));
+      System.out.println("baresip transfer: " + loud + " RTP packets with audio reached the target");
+      assertTrue(loud >= 50, "the target's audio came back to it through the trunk: " + loud + " loud packets");
+    }
+  }
+
   // --- helpers
+
+  private static boolean registered(String device) {
+    try {
+      return !gw.gateway().sip().contactsOf(device).await(5, TimeUnit.SECONDS).isEmpty();
+    } catch (Exception e) {
+      return false;
+    }
+  }
 
   private static void register(String user, String password, int port) throws Exception {
     SippRunner.Result registered = SippRunner.scenario("device_register.xml").args("-p", Integer.toString(port),
@@ -261,7 +319,11 @@ class TransferIT {
 
   /** The trunk calls bob's route and echoes whatever RTP it gets, until the gateway's BYE. */
   private static SippRunner.Running trunk() throws Exception {
-    return SippRunner.scenario("trunk_uac_wait_bye.xml").args("-s", "+4930123456", "-rtp_echo",
+    return trunk("+4930123456");
+  }
+
+  private static SippRunner.Running trunk(String number) throws Exception {
+    return SippRunner.scenario("trunk_uac_wait_bye.xml").args("-s", number, "-rtp_echo",
         "-mp", Integer.toString(FreePorts.block(4))).timeoutSeconds(60).start(gw.target(), 1, 1, 1);
   }
 
