@@ -72,6 +72,19 @@ public final class Router {
     return route(null, calledNumber, source, false);
   }
 
+  /**
+   * Tells 403 from 404 when {@link #route(String, CallSource)} found nothing: true when some route does
+   * match {@code calledNumber} but none of the matching ones admits {@code source} (an unknown caller or a
+   * trunk dialling a number of an outbound route, a trunk on a {@code from: device} route). False when a
+   * route would serve the call or no route matches the number at all (404).
+   */
+  public boolean forbidden(String calledNumber, CallSource source) {
+    if (route(calledNumber, source).isPresent()) {
+      return false;
+    }
+    return routes.stream().anyMatch(r -> r.pattern().matches(calledNumber));
+  }
+
   private Optional<RouteTarget> route(Direction direction, String calledNumber, CallSource source,
       boolean oneDirection) {
     if (source.kind() == CallSource.Kind.DEVICE) {

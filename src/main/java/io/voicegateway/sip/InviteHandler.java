@@ -1,6 +1,5 @@
 package io.voicegateway.sip;
 
-import gov.nist.javax.sip.message.SIPRequest;
 import io.vertx.core.Future;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
@@ -8,6 +7,7 @@ import io.voicegateway.call.Call;
 import io.voicegateway.call.CallSource;
 import io.voicegateway.call.Leg;
 import io.voicegateway.call.RouteTarget;
+import io.voicegateway.sip.registrar.SourceOf;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -24,8 +24,9 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * An initial INVITE (already answered 100 and checked by {@link RequestDispatcher}), we are the UAS: route
- * (404), offer/answer (400/488), media port (503). An app target is answered at once (180, media start,
+ * An initial INVITE (already answered 100 and checked by {@link RequestDispatcher}), we are the UAS: who is
+ * calling ({@link InviteAuthenticator}: 407/403), route (404, or 403 for a caller a matching route refuses),
+ * offer/answer (400/488), media port (503). An app target is answered at once (180, media start,
  * 200 with our SDP, app attach); devices and trunks are dialled by a {@link Fork} and this leg is answered
  * when one of them answers ({@link Bridge}). An INVITE without SDP gets our offer in the 200 and the answer
  * is taken from the ACK ({@link AckHandler}).
@@ -41,10 +42,18 @@ final class InviteHandler {
   }
 
   void handle(Request request, ServerTransaction st) {
-    CallSource source = source(request);
-    Optional<RouteTarget> routed = s.router.route(calledNumber(request), source);
+    InviteAuthenticator.Decision who = s.authenticator.authenticate(request, SourceOf.request(request, st));
+    if (!who.admitted()) {
+      s.messages.send(st, who.refusal()); // 407 challenge, or 403
+      return;
+    }
+    CallSource source = who.source();
+    String number = calledNumber(request);
+    Optional<RouteTarget> routed = s.router.route(number, source);
     if (routed.isEmpty() || !served(routed.get().kind())) {
-      s.messages.respond(st, request, Response.NOT_FOUND, SipMessages.newTag());
+      // 403 when a route matches but may not serve this caller (a stranger dialling out), never a trunk INVITE
+      int status = routed.isEmpty() && s.router.forbidden(number, source) ? Response.FORBIDDEN : Response.NOT_FOUND;
+      s.messages.respond(st, request, status, SipMessages.newTag());
       return;
     }
     RouteTarget target = routed.get();
@@ -84,11 +93,6 @@ final class InviteHandler {
     }
     URI to = ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI();
     return to instanceof SipURI sipTo ? sipTo.getUser() : null;
-  }
-
-  /** Trunk by source address; authenticated devices join when the registrar authenticates INVITEs. */
-  private CallSource source(Request request) {
-    return s.sources.classify(((SIPRequest) request).getRemoteAddress(), null);
   }
 
   /** Answers the leg itself and attaches the routed app. */

@@ -1,13 +1,16 @@
 package io.voicegateway.sip;
 
 import io.voicegateway.config.MediaConfig;
+import io.voicegateway.config.ProviderConfig;
+import io.voicegateway.sip.trunk.ProviderRegistrations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sip.message.Request;
 
 /**
- * Pings every configured peer (the registrars of {@code media.registrations}) with OPTIONS each
+ * Pings every configured peer (the registrar of each trunk registration, and every trunk that does not
+ * register, at its host) with OPTIONS each
  * {@code media.keepalive_interval}. Any response means the peer is up; {@value #DOWN_AFTER} timeouts in
  * a row mark it down (logged once per change).
  */
@@ -23,9 +26,15 @@ final class OptionsKeepalive {
   OptionsKeepalive(SipServices s) {
     this.s = s;
     this.requests = new RequestFactory(s.sip, s.messages);
-    for (MediaConfig.Registration r : s.config.media().registrations()) {
+    for (ProviderRegistrations.Entry e : s.providerRegistrations.entries()) {
+      MediaConfig.Registration r = e.registration();
       if (r.registrar() != null && !r.registrar().isBlank()) {
         failures.putIfAbsent(peerUri(r.registrar()), 0);
+      }
+    }
+    for (ProviderConfig p : s.config.providers()) {
+      if (!p.register()) { // a registering trunk is pinged at its registrar above
+        failures.putIfAbsent(TargetResolver.uri(p, null), 0);
       }
     }
   }

@@ -21,15 +21,19 @@ import io.voicegateway.sip.registrar.AuthThrottle;
 import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.registrar.Bindings;
 import io.voicegateway.sip.registrar.ConfiguredDevices;
+import io.voicegateway.sip.registrar.DeviceAuthenticator;
 import io.voicegateway.sip.registrar.Registrar;
 import io.voicegateway.sip.registrar.RegistrarPolicy;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiator;
 import io.voicegateway.sip.stack.SipStackHandle;
+import io.voicegateway.sip.trunk.ProviderRegistrations;
+import io.voicegateway.sip.trunk.TrunkRegistration;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -55,11 +59,18 @@ public final class SipServices {
   final ClientRequests client;
   final RequestFactory requests;
   final Registrar registrar;
+  /** Routed targets → the SIP destinations to dial (device bindings, trunks). */
   final TargetResolver targets;
-  /** Whether a binding answered its last qualify; everything counts as reachable until a qualifier says. */
-  Predicate<Binding> reachable = binding -> true;
-  /** Provider id → the host its registration learnt we are seen as, when that differs from ours. */
-  Function<String, String> trunkAddress = providerId -> null;
+  /** The registrar's location service, shared with INVITE source recognition and the qualifier. */
+  final Bindings bindings;
+  /** Who is calling: trunk, authenticated device (407/403 otherwise) or unknown. */
+  final InviteAuthenticator authenticator;
+  /** OPTIONS qualify of the registered bindings; {@code reachable(binding)} for forking. */
+  final BindingQualifier qualifier;
+  /** The registrations we keep with trunks (media.registrations and providers with register: true). */
+  final ProviderRegistrations providerRegistrations;
+  /** Running trunk registrations by the provider id of their {@link ProviderRegistrations.Entry}; SipVerticle fills it. */
+  final Map<String, TrunkRegistration> trunkRegistrations = new LinkedHashMap<>();
 
   SipServices(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
     this.vertx = vertx;
@@ -68,13 +79,21 @@ public final class SipServices {
     this.sip = sip;
     this.router = Router.from(config);
     this.sources = new SourceClassifier(config.providers());
-    this.registrar = newRegistrar(config, sip);
+    Clock clock = Clock.systemUTC();
+    RegistrarPolicy policy = RegistrarPolicy.defaults();
+    this.bindings = new Bindings(clock);
+    DeviceAuthenticator devices = newDeviceAuthenticator(config, sip, policy, clock);
+    this.registrar = new Registrar(devices, bindings, policy, sip.messages(), sip.headers(), sip.addresses());
     this.messages = new SipMessages(sip, registrar.enabled());
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
     this.client = new ClientRequests(sip);
     this.requests = new RequestFactory(sip, messages);
-    this.targets = new TargetResolver(registrar, config.providers(), sdp.preference(),
-        binding -> reachable.test(binding), id -> trunkAddress.apply(id));
+    this.providerRegistrations = ProviderRegistrations.of(config);
+    this.authenticator = new InviteAuthenticator(devices, bindings, sources, providerRegistrations, sip.messages(),
+        sip.headers());
+    this.qualifier = BindingQualifier.of(this, clock);
+    this.targets = new TargetResolver(registrar::contactsOf, config.providers(), sdp.preference(),
+        qualifier::reachable, this::learntAddress);
   }
 
   private static List<CodecType> codecs(List<String> names) {
@@ -82,18 +101,51 @@ public final class SipServices {
         () -> new IllegalArgumentException("unknown codec " + n))).toList();
   }
 
-  private static Registrar newRegistrar(GatewayConfig config, SipStackHandle sip) {
-    RegistrarPolicy policy = RegistrarPolicy.defaults();
-    Clock clock = Clock.systemUTC();
-    return new Registrar(new ConfiguredDevices(config.devices()), new Bindings(clock),
+  /** One digest server (realm = our public address) and one failure throttle for REGISTER and INVITE alike. */
+  private static DeviceAuthenticator newDeviceAuthenticator(GatewayConfig config, SipStackHandle sip,
+      RegistrarPolicy policy, Clock clock) {
+    return new DeviceAuthenticator(new ConfiguredDevices(config.devices()),
         DigestServer.create(sip.publicAddress(), policy.nonceLifetime()),
-        new AuthThrottle(policy.maxAuthFailures(), policy.failureWindow(), policy.blockFor(), clock),
-        policy, sip.messages(), sip.headers(), sip.addresses());
+        new AuthThrottle(policy.maxAuthFailures(), policy.failureWindow(), policy.blockFor(), clock));
   }
 
   /** The device registrar and its location service (contactsOf for forking). */
   public Registrar registrar() {
     return registrar;
+  }
+
+  /** Who is calling (see {@link InviteAuthenticator}); call it first in the initial-INVITE handler. */
+  public InviteAuthenticator authenticator() {
+    return authenticator;
+  }
+
+  /** The OPTIONS qualify of device bindings: skip {@code !qualifier().reachable(b)} when forking. */
+  public BindingQualifier qualifier() {
+    return qualifier;
+  }
+
+  /**
+   * The running registration a provider uses (also when it shares it with another provider id), for the
+   * public address learnt from the trunk ({@link TrunkRegistration#publicAddress()}, {@code host:port}) to put
+   * in Contact and SDP toward it. Empty when the provider does not register.
+   */
+  public Optional<TrunkRegistration> trunkRegistration(String providerId) {
+    return providerRegistrations.of(providerId).map(e -> trunkRegistrations.get(e.providerId()));
+  }
+
+  /**
+   * The host a provider's registration learnt we are seen at (Via received), when it differs from our own
+   * public address: what Contact, Via and SDP toward that trunk carry. Null otherwise.
+   */
+  String learntAddress(String providerId) {
+    String seen = trunkRegistration(providerId).map(TrunkRegistration::publicAddress).orElse(null);
+    if (seen == null) {
+      return null;
+    }
+    String host = seen.startsWith("[") ? seen.substring(1, seen.indexOf(']'))
+        : seen.indexOf(':') == seen.lastIndexOf(':') && seen.indexOf(':') > 0 ? seen.substring(0, seen.indexOf(':'))
+        : seen;
+    return host.equals(publicAddress()) ? null : host;
   }
 
   public CallManager calls() {

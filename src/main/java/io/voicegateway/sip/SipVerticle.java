@@ -9,15 +9,16 @@ import io.voicegateway.bus.SipCommands;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.Leg;
 import io.voicegateway.config.GatewayConfig;
-import io.voicegateway.config.MediaConfig;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
+import io.voicegateway.sip.trunk.ProviderRegistrations;
 import io.voicegateway.sip.trunk.RegistrationSchedule;
 import io.voicegateway.sip.trunk.TrunkRegistration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
@@ -71,6 +72,7 @@ public final class SipVerticle extends VerticleBase {
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls()));
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
+      services.qualifier().start(vertx);
       startTrunkRegistrations();
       LOG.fine(() -> "SIP listening on " + config.media().bindAddress() + ":" + config.media().sipPort() + " "
           + config.media().sipTransports());
@@ -84,6 +86,7 @@ public final class SipVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     keepalive.stop();
+    services.qualifier().stop();
     List<Future<?>> ending = new ArrayList<>();
     trunks.forEach(t -> ending.add(t.stop()));
     for (Call call : List.copyOf(services.calls().calls())) {
@@ -111,9 +114,25 @@ public final class SipVerticle extends VerticleBase {
         promise.complete(services.registrar().contactsOf(deviceIdOrExtension))));
   }
 
-  /** One per {@code media.registrations} entry, in configuration order; read them on the SIP context. */
+  /**
+   * One per {@code media.registrations} entry and per provider with {@code register: true} (each distinct
+   * registration once), in configuration order; read them on the SIP context.
+   */
   public List<TrunkRegistration> trunkRegistrations() {
     return List.copyOf(trunks);
+  }
+
+  /**
+   * The registration provider {@code providerId} keeps (media.registrations appear as {@code registration-N});
+   * empty when it does not register. Read it on the SIP context, e.g. {@code publicAddress()} for Contact/SDP.
+   */
+  public Optional<TrunkRegistration> trunkRegistration(String providerId) {
+    return services.trunkRegistration(providerId);
+  }
+
+  /** Every live device binding with its OPTIONS qualify status (reachable, round-trip time); any thread. */
+  public Future<List<BindingQualifier.BindingStatus>> bindingStatuses() {
+    return Future.future(promise -> context.runOnContext(v -> promise.complete(services.qualifier().statuses())));
   }
 
   /** The stack's addresses and ports, e.g. for tests. */
@@ -121,14 +140,21 @@ public final class SipVerticle extends VerticleBase {
     return sip;
   }
 
+  /** Each distinct registration once, though media.registrations also appear as providers. */
   private void startTrunkRegistrations() {
-    for (MediaConfig.Registration r : config.media().registrations()) {
-      TrunkRegistration trunk = new TrunkRegistration(vertx, sip, r, req -> services.client.send(req, null, null),
-          RegistrationSchedule.defaults(), e -> vertx.eventBus().publish(Addresses.TRUNK_REGISTRATION_EVENTS, e),
-          System::currentTimeMillis);
+    for (ProviderRegistrations.Entry entry : services.providerRegistrations.entries()) {
+      TrunkRegistration trunk = new TrunkRegistration(vertx, sip, entry.registration(),
+          req -> services.client.send(req, null, null), RegistrationSchedule.defaults(),
+          e -> vertx.eventBus().publish(Addresses.TRUNK_REGISTRATION_EVENTS, e), System::currentTimeMillis);
       trunks.add(trunk);
+      services.trunkRegistrations.put(entry.providerId(), trunk);
       trunk.start();
     }
+    // trunk host names, for recognising calls by the registration they arrive on: DNS off the event loop
+    vertx.executeBlocking(() -> {
+      services.providerRegistrations.resolveHostNames();
+      return null;
+    });
   }
 
   private JsonArray activeCalls() {

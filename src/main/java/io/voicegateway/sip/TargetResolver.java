@@ -4,7 +4,6 @@ import io.voicegateway.call.RouteTarget;
 import io.voicegateway.config.ProviderConfig;
 import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.sip.registrar.Binding;
-import io.voicegateway.sip.registrar.Registrar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +17,20 @@ import java.util.stream.Collectors;
  * rewritten number, its credentials, its codec preference and the public address it taught us.
  */
 final class TargetResolver {
-  private final Registrar registrar;
+  private final Function<String, List<Binding>> contactsOf;
   private final Map<String, ProviderConfig> providers;
   private final List<CodecType> defaultCodecs;
   private final Predicate<Binding> reachable;
   private final Function<String, String> publicAddressOf;
 
   /**
+   * @param contactsOf      device id → its live bindings (the registrar's location service)
    * @param reachable       whether a binding answered its last OPTIONS qualify (unknown counts as yes)
    * @param publicAddressOf provider id → the address its registration learnt from received/rport, or null
    */
-  TargetResolver(Registrar registrar, List<ProviderConfig> providers, List<CodecType> defaultCodecs,
+  TargetResolver(Function<String, List<Binding>> contactsOf, List<ProviderConfig> providers, List<CodecType> defaultCodecs,
       Predicate<Binding> reachable, Function<String, String> publicAddressOf) {
-    this.registrar = registrar;
+    this.contactsOf = contactsOf;
     this.providers = providers.stream().collect(Collectors.toMap(ProviderConfig::id, p -> p, (a, b) -> a));
     this.defaultCodecs = List.copyOf(defaultCodecs);
     this.reachable = reachable;
@@ -49,7 +49,7 @@ final class TargetResolver {
   private List<BridgeTarget> devices(List<String> deviceIds) {
     List<BridgeTarget> out = new ArrayList<>();
     for (String id : deviceIds) {
-      for (Binding binding : registrar.contactsOf(id)) {
+      for (Binding binding : contactsOf.apply(id)) {
         if (reachable.test(binding)) {
           out.add(new BridgeTarget(binding.deviceId(), binding.reachUri(), null, null, defaultCodecs, null, null));
         }
@@ -69,12 +69,15 @@ final class TargetResolver {
         publicAddressOf.apply(p.id()), p.username()));
   }
 
-  /** {@code sip:NUMBER@host:port;transport=…}, the host bracketed when it is an IPv6 literal. */
+  /**
+   * {@code sip:NUMBER@host:port;transport=…} ({@code sip:host:port…} when {@code number} is null), the host
+   * bracketed when it is an IPv6 literal.
+   */
   static String uri(ProviderConfig p, String number) {
     String host = p.host().indexOf(':') >= 0 && !p.host().startsWith("[") ? "[" + p.host() + "]" : p.host();
     boolean tls = "tls".equalsIgnoreCase(p.transport());
     String transport = p.transport() == null || "udp".equalsIgnoreCase(p.transport()) ? ""
         : ";transport=" + p.transport().toLowerCase(java.util.Locale.ROOT);
-    return (tls ? "sips:" : "sip:") + number + "@" + host + (p.port() > 0 ? ":" + p.port() : "") + transport;
+    return (tls ? "sips:" : "sip:") + (number == null ? "" : number + "@") + host + (p.port() > 0 ? ":" + p.port() : "") + transport;
   }
 }

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The gateway pings each configured registrar with OPTIONS every keepalive interval. */
+/** The gateway pings each configured registrar, and each trunk that does not register, with OPTIONS every keepalive interval. */
 class SipKeepaliveIT {
   @Test
   void optionsSentToEachRegistrarEveryInterval() throws Exception {
@@ -37,6 +37,23 @@ class SipKeepaliveIT {
           assertTrue(text.startsWith("OPTIONS sip:127.0.0.1:" + peer.getLocalPort() + " SIP/2.0"), text);
           options++;
         }
+      }
+    }
+  }
+
+  @Test
+  void optionsSentToATrunkThatDoesNotRegister() throws Exception {
+    try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      peer.setSoTimeout(10_000);
+      try (GatewayFixture gw = GatewayFixture.start("  keepalive_interval: 200ms", String.join("\n",
+          "providers:",
+          "  - id: static-trunk",
+          "    host: 127.0.0.1",
+          "    port: " + peer.getLocalPort()))) {
+        DatagramPacket p = new DatagramPacket(new byte[65536], 65536);
+        peer.receive(p);
+        String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("OPTIONS sip:127.0.0.1:" + peer.getLocalPort() + " SIP/2.0"), text);
       }
     }
   }

@@ -41,7 +41,7 @@ class TrunkToDevicesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    gw = GatewayFixture.start("  jitter_buffer_ms: 40", String.join("\n",
+    gw = GatewayFixture.start("  jitter_buffer_ms: 40\n  keepalive_interval: 1h", String.join("\n",
         "providers:",
         "  - id: carrier",
         "    host: 127.0.0.1",
@@ -205,6 +205,22 @@ class TrunkToDevicesIT {
       assertTrue(GatewayUnderTest.eventually(10, () -> bob.logText().contains("CANCEL sip:")),
           "bob stopped ringing:\n" + bob.logText());
       assertEquals(1, count(bob.logText(), "^INVITE sip:"), "bob was rung once");
+    }
+  }
+
+  @Test
+  void everyPhoneDecliningGivesTheTrunkBusy(@TempDir Path dir) throws Exception {
+    Path speech = SpeechFixture.speech(dir, 8000);
+    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech, 8000, false);
+         BaresipDevice bob = phone(dir, "bob", "builder", "PCMU", speech, 8000, false)) {
+      SippRunner.Running trunk = trunk("trunk_uac_busy.xml", "+4930123456", 0).start(gw.target(), 1, 1, 1);
+      assertTrue(GatewayUnderTest.eventually(15, () -> alice.logText().contains("INVITE sip:")
+          && bob.logText().contains("INVITE sip:")), "both phones ring");
+      Thread.sleep(300);
+      alice.command("hangup", "");
+      bob.command("hangup", "");
+      SippRunner.Result result = trunk.await();
+      assertEquals(1, result.successful(), "the trunk got 486: " + result);
     }
   }
 }

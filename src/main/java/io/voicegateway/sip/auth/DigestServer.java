@@ -57,6 +57,11 @@ public final class DigestServer {
     return new DigestServer(realm, secret, lifetime, DigestAlgorithm.MD5, Clock.systemUTC());
   }
 
+  /** The realm our challenges name and credentials must carry. */
+  public String realm() {
+    return realm;
+  }
+
   /** A new challenge ({@code qop="auth"}, fresh nonce); {@code stale} as told by the last verdict. */
   public DigestChallenge challenge(boolean stale) {
     long now = clock.millis();

@@ -67,4 +67,21 @@ public final class Bindings {
     }
     return new ArrayList<>(contacts.values());
   }
+
+  /** Every live binding of every device; expired ones are forgotten here. */
+  public List<Binding> all() {
+    List<Binding> out = new ArrayList<>();
+    for (String deviceId : List.copyOf(byDevice.keySet())) {
+      out.addAll(of(deviceId));
+    }
+    return out;
+  }
+
+  /**
+   * The live binding registered from exactly this source (host, port and transport), if any: a request
+   * from there most likely comes from that device, though only digest authentication proves it.
+   */
+  public Optional<Binding> atSource(Source source) {
+    return all().stream().filter(b -> b.source().equals(source)).findFirst();
+  }
 }

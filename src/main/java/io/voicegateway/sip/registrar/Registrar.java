@@ -1,10 +1,6 @@
 package io.voicegateway.sip.registrar;
 
 import gov.nist.javax.sip.header.SIPHeader;
-import io.voicegateway.sip.SipMessages;
-import io.voicegateway.sip.auth.DigestCredentials;
-import io.voicegateway.sip.auth.DigestServer;
-import io.voicegateway.sip.auth.DigestVerdict;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -34,21 +30,21 @@ import javax.sip.message.Response;
 public final class Registrar {
   private static final Logger LOG = Logger.getLogger(Registrar.class.getName());
 
-  private final DeviceDirectory directory;
+  private final DeviceAuthenticator devices;
   private final Bindings bindings;
-  private final DigestServer digest;
-  private final AuthThrottle throttle;
   private final RegistrarPolicy policy;
   private final MessageFactory messages;
   private final HeaderFactory headers;
   private final AddressFactory addresses;
 
-  public Registrar(DeviceDirectory directory, Bindings bindings, DigestServer digest, AuthThrottle throttle,
-      RegistrarPolicy policy, MessageFactory messages, HeaderFactory headers, AddressFactory addresses) {
-    this.directory = directory;
+  /**
+   * @param devices  the digest check, shared with the INVITE path (one nonce space, one failure budget)
+   * @param bindings the location service, shared with INVITE source recognition and the qualifier
+   */
+  public Registrar(DeviceAuthenticator devices, Bindings bindings, RegistrarPolicy policy, MessageFactory messages,
+      HeaderFactory headers, AddressFactory addresses) {
+    this.devices = devices;
     this.bindings = bindings;
-    this.digest = digest;
-    this.throttle = throttle;
     this.policy = policy;
     this.messages = messages;
     this.headers = headers;
@@ -57,22 +53,18 @@ public final class Registrar {
 
   /** False when no device is configured: REGISTER is then not served at all. */
   public boolean enabled() {
-    return !directory.isEmpty();
+    return !devices.directory().isEmpty();
   }
 
   /** The live contacts of a device named by id or extension, for forking; empty when unknown or unregistered. */
   public List<Binding> contactsOf(String deviceIdOrExtension) {
-    return directory.byIdOrExtension(deviceIdOrExtension).map(d -> bindings.of(d.id())).orElse(List.of());
+    return devices.directory().byIdOrExtension(deviceIdOrExtension).map(d -> bindings.of(d.id())).orElse(List.of());
   }
 
   /** The final response to a REGISTER that came from {@code source}. */
   public Response handle(Request register, Source source) {
-    try {
-      Auth auth = authenticate(register, source);
-      return auth.device() != null ? update(register, auth.device(), source) : auth.refusal();
-    } catch (ParseException e) {
-      return reply(register, Response.BAD_REQUEST, "Bad Request (" + e.getMessage() + ")");
-    }
+    Auth auth = authenticate(register, source);
+    return auth.device() != null ? update(register, auth.device(), source) : auth.refusal();
   }
 
   /** Either the authenticated device or the response that ends the exchange. */
@@ -82,40 +74,22 @@ public final class Registrar {
     }
   }
 
-  private Auth authenticate(Request register, Source source) throws ParseException {
-    if (throttle.blocked(source.host())) {
-      return Auth.refused(reply(register, Response.FORBIDDEN, "Forbidden (too many failed attempts)"));
-    }
+  private Auth authenticate(Request register, Source source) {
     AuthorizationHeader auth = (AuthorizationHeader) register.getHeader(AuthorizationHeader.NAME);
-    if (auth == null) {
-      return Auth.refused(challenge(register, false));
-    }
-    DigestCredentials credentials;
-    try {
-      credentials = DigestCredentials.parse(((SIPHeader) auth).getHeaderValue());
-    } catch (IllegalArgumentException e) {
-      throw new ParseException(e.getMessage(), 0);
-    }
-    if (!digest.issued(credentials.nonce())) {
-      // a nonce from before a restart, or another server's: not a wrong password
-      return Auth.refused(challenge(register, false));
-    }
-    Optional<Device> device = directory.byUsername(credentials.username());
-    DigestVerdict verdict = device.map(d -> digest.verify(credentials, Request.REGISTER, d.password()))
-        .orElse(DigestVerdict.INVALID);
-    if (verdict == DigestVerdict.INVALID) {
-      throttle.failed(source.host());
-      LOG.info(() -> "REGISTER for " + credentials.username() + " from " + source + ": authentication failed");
-      return Auth.refused(reply(register, Response.FORBIDDEN, "Forbidden"));
-    }
-    if (verdict == DigestVerdict.STALE) {
-      return Auth.refused(challenge(register, true));
-    }
-    throttle.succeeded(source.host());
-    if (!credentials.uri().equalsIgnoreCase(register.getRequestURI().toString())) {
-      return Auth.refused(reply(register, Response.BAD_REQUEST, "Bad Request (digest uri is not the Request-URI)"));
-    }
-    Device d = device.get();
+    DeviceAuthenticator.Verdict verdict = devices.check(register,
+        auth == null ? null : ((SIPHeader) auth).getHeaderValue(), source);
+    return switch (verdict.outcome()) {
+      case BLOCKED -> Auth.refused(reply(register, Response.FORBIDDEN, "Forbidden (too many failed attempts)"));
+      case CHALLENGE -> Auth.refused(challenge(register, false));
+      case STALE -> Auth.refused(challenge(register, true));
+      case FORBIDDEN -> Auth.refused(reply(register, Response.FORBIDDEN, "Forbidden"));
+      case MALFORMED -> Auth.refused(reply(register, Response.BAD_REQUEST, "Bad Request (" + verdict.detail() + ")"));
+      case AUTHENTICATED -> ownAddressOfRecord(register, verdict.device());
+    };
+  }
+
+  /** A device registers only its own address of record (its username or extension). */
+  private Auth ownAddressOfRecord(Request register, Device d) {
     String aor = aorUser(register);
     if (!d.username().equals(aor) && !aor.equals(d.extension())) {
       return Auth.refused(reply(register, Response.FORBIDDEN, "Forbidden (not your address of record)"));
@@ -200,7 +174,7 @@ public final class Registrar {
   private Response challenge(Request register, boolean stale) {
     Response r = reply(register, Response.UNAUTHORIZED, null);
     try {
-      r.addHeader(headers.createHeader("WWW-Authenticate", digest.challenge(stale).toHeaderValue()));
+      r.addHeader(headers.createHeader("WWW-Authenticate", devices.challenge(stale).toHeaderValue()));
     } catch (ParseException e) {
       throw new IllegalStateException(e);
     }
@@ -212,20 +186,7 @@ public final class Registrar {
     return to.getAddress().getURI() instanceof SipURI sip && sip.getUser() != null ? sip.getUser() : "";
   }
 
-  /** A response with our To tag; {@code reason} overrides the standard phrase when given. */
   private Response reply(Request register, int status, String reason) {
-    try {
-      Response r = messages.createResponse(status, register);
-      ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
-      if (to.getTag() == null) {
-        to.setTag(SipMessages.newTag());
-      }
-      if (reason != null) {
-        r.setReasonPhrase(reason);
-      }
-      return r;
-    } catch (ParseException e) {
-      throw new IllegalStateException(e);
-    }
+    return FinalResponses.create(messages, register, status, reason);
   }
 }

@@ -30,8 +30,13 @@ final class RegisterRequests {
     this.reg = reg;
     this.registrarUri = registrarUri(reg);
     this.transport = transportOf(registrarUri);
+    this.contactUser = contactUser(reg);
+  }
+
+  /** The user of the Contact we register: the account name, else the AOR's user, else "gateway". */
+  static String contactUser(MediaConfig.Registration reg) {
     String user = reg.username() == null || reg.username().isBlank() ? userOf(reg.uri()) : reg.username();
-    this.contactUser = user == null || user.isBlank() ? "gateway" : user;
+    return user == null || user.isBlank() ? "gateway" : user;
   }
 
   /** The host and port written into our Via (what the registrar's received/rport are compared with). */

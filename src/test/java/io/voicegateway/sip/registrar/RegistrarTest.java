@@ -52,9 +52,9 @@ class RegistrarTest {
         Duration.ofMinutes(5), DigestAlgorithm.MD5, clock);
     RegistrarPolicy policy = new RegistrarPolicy(60, 3600, 3600, 3, Duration.ofMinutes(5), 3,
         Duration.ofMinutes(1), Duration.ofMinutes(5));
-    registrar = new Registrar(directory, bindings, digest,
-        new AuthThrottle(3, Duration.ofMinutes(1), Duration.ofMinutes(5), clock), policy, messages, headers,
-        addresses);
+    registrar = new Registrar(new DeviceAuthenticator(directory, digest,
+        new AuthThrottle(3, Duration.ofMinutes(1), Duration.ofMinutes(5), clock)), bindings, policy, messages,
+        headers, addresses);
   }
 
   private Request register(String user, String authorization, String... extraHeaders) throws Exception {

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Load on the B2BUA: SIPp as the near trunk ramps up to N concurrent calls (PCMA, SIPp's 56 s A-law pcap
+# in 30 ms packets, as echo-load.sh) to numbers that the gateway routes to a far trunk, a second SIPp
+# that answers in PCMU and echoes RTP back. Every call is two SIP legs bridged through the mixer with
+# transcoding on both; reports the gateway's CPU per call, late mixer ticks, skipped frames and RTP loss.
+#
+# usage: bench/sipp/b2bua-load.sh N        (e.g. 50 or 150; build first: mvn -q package -DskipTests)
+set -euo pipefail
+
+calls=${1:-50}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=$(mktemp -d)
+sip_port=${SIP_PORT:-45060}
+far_port=${FAR_PORT:-45070}
+http_port=${HTTP_PORT:-48080}
+rtp_min=50000
+rtp_max=$((rtp_min + 8 * calls + 99))   # two legs a call; even start, odd end
+ramp_s=10
+
+command -v sipp >/dev/null || { echo "sipp not installed (Debian package sip-tester)" >&2; exit 2; }
+[ -f "$root/target/voice-gateway.jar" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
+
+cat > "$work/gw.yaml" <<YAML
+media:
+  sip_port: $sip_port
+  sip_transport: [udp]
+  bind_address: 127.0.0.1
+  rtp_port_range: $rtp_min-$rtp_max
+  keepalive_interval: 1h
+http:
+  host: 127.0.0.1
+  port: $http_port
+  api_token: bench
+providers:
+  - id: far
+    host: 127.0.0.1
+    port: $far_port
+    codecs: [g711-ulaw]
+routes:
+  - direction: inbound
+    match: "load*"
+    provider: far
+    from: trunk
+YAML
+
+. "$here/lib.sh"
+start_gateway "$work/gw.yaml"
+
+cd "$work"
+ln -sfn /usr/share/sip-tester pcap
+sipp -sf "$here/b2bua_far_end.xml" -p "$far_port" -i 127.0.0.1 -mi 127.0.0.1 -mp 46000 -rtp_echo -nostdin \
+  -m "$calls" -trace_err -error_file far-errors.log > far.log 2>&1 &
+far_pid=$!
+rate=$(( (calls + ramp_s - 1) / ramp_s ))
+echo "B2BUA load: $calls concurrent bridged calls ($rate/s ramp), 56 s of RTP each; work dir $work"
+sipp "127.0.0.1:$sip_port" -sf "$here/echo_load.xml" -s load1 -i 127.0.0.1 -mi 127.0.0.1 -nostdin \
+  -r "$rate" -l "$calls" -m "$calls" -trace_stat -stf stats.csv -fd 5 \
+  -trace_err -error_file errors.log -timeout 180s -timeout_error > sipp.log 2>&1 &
+sipp_pid=$!
+
+# Measure over the steady middle of the run: every call up, none ended yet.
+sleep $((ramp_s + 5))
+measure_window 30
+
+wait $sipp_pid && sipp_exit=0 || sipp_exit=$?
+wait $far_pid || true
+report "$calls" "$sipp_exit" stats.csv

@@ -1,0 +1,48 @@
+# Shared by the SIPp load scripts: start the gateway jar on loopback with a given configuration, read its
+# metrics and CPU, and print the report. Source it after setting $root and $work.
+
+# start_gateway CONF_FILE: runs the jar in the background ($gw is its pid) and waits for the banner.
+start_gateway() {
+  java -jar "$root/target/voice-gateway.jar" --conf "$1" > "$work/gateway.log" 2>&1 &
+  gw=$!
+  trap 'kill $gw 2>/dev/null || true' EXIT
+  for _ in $(seq 150); do grep -q '^dashboard' "$work/gateway.log" && break; sleep 0.2; done
+  grep -q '^dashboard' "$work/gateway.log" || { cat "$work/gateway.log" >&2; exit 1; }
+}
+
+metric() { curl -s "http://127.0.0.1:$http_port/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$gw/stat"; }
+
+# measure_window SECONDS: samples CPU and mixer counters over a steady window.
+measure_window() {
+  late0=$(metric vg_mixer_late_ticks_total); skip0=$(metric vg_mixer_frames_skipped_total)
+  ticks0=$(metric vg_mixer_ticks_total); cpu0=$(cpu_ticks); t0=$(date +%s.%N)
+  active=$(metric vg_media_active_calls)
+  sleep "$1"
+  cpu1=$(cpu_ticks); t1=$(date +%s.%N)
+  late1=$(metric vg_mixer_late_ticks_total); skip1=$(metric vg_mixer_frames_skipped_total)
+  ticks1=$(metric vg_mixer_ticks_total)
+}
+
+# stat_column FILE NAME: the last value of a SIPp -trace_stat column.
+stat_column() {
+  tail -1 "$1" | awk -F';' -v h="$(head -1 "$1")" -v name="$2" \
+    'BEGIN{n=split(h,H,";")} {for(i=1;i<=n;i++) if(H[i]==name) print $i}'
+}
+
+# report CALLS SIPP_EXIT STATS_FILE
+report() {
+  local received lost ok failed
+  received=$(metric vg_media_rtp_packets_received_total); lost=$(metric vg_media_rtp_packets_lost_total)
+  ok=$(stat_column "$3" "SuccessfulCall(C)"); failed=$(stat_column "$3" "FailedCall(C)")
+  awk -v calls="$1" -v active="$active" -v c0="$cpu0" -v c1="$cpu1" -v t0="$t0" -v t1="$t1" \
+      -v hz="$(getconf CLK_TCK)" -v l0="$late0" -v l1="$late1" -v s0="$skip0" -v s1="$skip1" -v k0="$ticks0" \
+      -v k1="$ticks1" -v rx="$received" -v lost="$lost" -v ok="$ok" -v failed="$failed" -v se="$2" 'BEGIN {
+    secs = t1 - t0; cpu = (c1 - c0) / hz / secs * 100
+    printf "concurrent calls (measured)   %d of %d\n", active, calls
+    printf "gateway CPU                   %.1f %% of one core (%.3f %% per call)\n", cpu, cpu / (active > 0 ? active : 1)
+    printf "mixer ticks / late / skipped  %d / %d / %d frames (over %.0f s)\n", k1 - k0, l1 - l0, s1 - s0, secs
+    printf "RTP received / lost           %d / %d (%.4f %%)\n", rx, lost, (rx > 0 ? lost * 100 / (rx + lost) : 0)
+    printf "SIPp calls ok / failed        %s / %s (exit %d)\n", ok, failed, se
+  }'
+}

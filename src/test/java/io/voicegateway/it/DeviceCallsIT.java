@@ -1,0 +1,133 @@
+package io.voicegateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.voicegateway.it.peers.BaresipDevice;
+import io.voicegateway.it.support.GatewayUnderTest;
+import io.voicegateway.it.support.SippRunner;
+import io.voicegateway.sip.registrar.Binding;
+import io.voicegateway.testing.AudioMatch;
+import io.voicegateway.testing.FreePorts;
+import io.voicegateway.testing.SpeechFixture;
+import io.voicegateway.testing.Wav;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Calls placed by registered phones (baresip, digest-authenticated on their INVITE): out through a trunk
+ * (a SIPp UAS that challenges with 407 and checks the rewritten number), and extension to extension
+ * without any trunk. Audio is checked on both.
+ */
+class DeviceCallsIT {
+  private static final int COMPARE_RATE = 8000;
+  private static GatewayFixture gw;
+  private static int trunkPort;
+
+  @BeforeAll
+  static void start() throws Exception {
+    trunkPort = FreePorts.udpAndTcp();
+    gw = GatewayFixture.start("  jitter_buffer_ms: 40\n  keepalive_interval: 1h", String.join("\n",
+        "providers:",
+        "  - id: carrier",
+        "    host: 127.0.0.1",
+        "    port: " + trunkPort,
+        "    username: trunkuser",
+        "    password: trunkpass",
+        "    codecs: [g711-alaw]",
+        "devices:",
+        "  - id: alice",
+        "    password: wonderland",
+        "    extension: \"101\"",
+        "  - id: bob",
+        "    password: builder",
+        "    extension: \"102\"",
+        "routes:",
+        "  - direction: outbound",
+        "    match: \"0*\"",
+        "    provider: carrier",
+        "    strip: 1",
+        "    prepend: \"+49\""));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (gw != null) {
+      gw.close();
+    }
+  }
+
+  private static List<Binding> contactsOf(String device) {
+    try {
+      return gw.gateway().sip().contactsOf(device).await(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("SIP context did not answer", e);
+    }
+  }
+
+  private static BaresipDevice phone(Path dir, String user, String password, String codec, Path wav, int rate,
+      boolean autoAnswer) throws Exception {
+    BaresipDevice phone = new BaresipDevice(dir.resolve(user), gw.target(), user, password, codec, wav, rate,
+        autoAnswer);
+    phone.start();
+    assertTrue(GatewayUnderTest.eventually(15, () -> !contactsOf(user).isEmpty()),
+        user + " registered; log:\n" + phone.logText());
+    return phone;
+  }
+
+  private static short[] compare(Path wav) throws Exception {
+    assertNotNull(wav, "no audio dump");
+    Wav w = Wav.read(wav);
+    return AudioMatch.resample(AudioMatch.mono(w.samples(), w.channels()), w.sampleRate(), COMPARE_RATE);
+  }
+
+  @Test
+  void aPhoneDialsOutThroughTheTrunkWithDigestAndTheNumberRewritten(@TempDir Path dir) throws Exception {
+    Path speech = SpeechFixture.speech(dir, 48000);
+    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "opus/48000/2", speech, 48000, false)) {
+      SippRunner.Running trunk = SippRunner.scenario("trunk_uas_407.xml")
+          .args("-p", Integer.toString(trunkPort), "-rtp_echo", "-mp", Integer.toString(FreePorts.block(4)))
+          .timeoutSeconds(60).start(null, 1, 1, 1);
+      Thread.sleep(500); // SIPp binds its port
+      alice.command("dial", "0301234567");
+      SippRunner.Result result = trunk.await();
+      assertEquals(1, result.successful(), "trunk saw +49301234567, the 407 answered, then our BYE: " + result);
+      alice.close();
+      assertTrue(alice.logText().contains("SIP/2.0 407"),
+          "the gateway challenged alice's INVITE");
+      AudioMatch.Result match = AudioMatch.align(compare(alice.sent()), compare(alice.heard()), COMPARE_RATE, 500,
+          600);
+      System.out.println("phone Opus -> trunk PCMA, echoed back: " + match);
+      assertTrue(match.windows().size() >= 6, "too little speech came back: " + match);
+      assertTrue(match.medianCorrelation() >= 0.75, "audio through both legs: " + match);
+    }
+  }
+
+  @Test
+  void extensionCallsExtensionWithoutATrunk(@TempDir Path dir) throws Exception {
+    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", SpeechFixture.speech(dir, 8000), 8000, false);
+         BaresipDevice bob = phone(dir, "bob", "builder", "G722", SpeechFixture.speech(dir, 16000), 16000, true)) {
+      alice.command("dial", "102");
+      // bob answers and plays his speech; alice hears it; bob hangs up when it ends.
+      boolean ended = GatewayUnderTest.eventually(40, () -> bob.logText().contains("BYE sip:")
+          || alice.logText().contains("BYE sip:"));
+      alice.close();
+      bob.close();
+      assertTrue(ended, "the call ended:\n" + alice.logText());
+      Thread.sleep(500);
+      alice.close();
+      bob.close();
+      AudioMatch.Result match = AudioMatch.align(compare(bob.sent()), compare(alice.heard()), COMPARE_RATE, 500,
+          600);
+      System.out.println("extension G.722 -> extension PCMU: " + match);
+      assertTrue(match.windows().size() >= 6, "too little speech arrived: " + match);
+      assertTrue(match.medianCorrelation() >= 0.8, "bob's speech at alice: " + match);
+    }
+  }
+}
