@@ -3,6 +3,7 @@ package io.voicegateway.sip;
 import io.vertx.core.Future;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.Leg;
+import io.voicegateway.sip.registrar.SourceOf;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -11,6 +12,7 @@ import java.util.logging.Logger;
 import javax.sip.DialogState;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.ExtensionHeader;
 import javax.sip.header.Header;
 import javax.sip.message.Request;
@@ -21,7 +23,8 @@ import javax.sip.message.Response;
  * legs (a phone completing an attended transfer, a call pickup). The new leg joins the replaced leg's call,
  * so the mixer bridges it with the rest of that call; the replaced leg gets BYE and CALL_TRANSFERRED is
  * published. No matching dialog: 481; {@code early-only} for a confirmed dialog: 486 (§3). We replace
- * confirmed dialogs only; an early one is answered 481.
+ * confirmed dialogs only; an early one is answered 481. The caller goes through the same
+ * {@link InviteAuthenticator} as any INVITE (a device is challenged), so the new leg's peer is known.
  */
 final class Replaces {
   private static final Logger LOG = Logger.getLogger(Replaces.class.getName());
@@ -60,10 +63,17 @@ final class Replaces {
       s.messages.respond(st, invite, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, SipMessages.newTag());
       return true;
     }
+    // Knowing the dialog's tags is most of the authorisation (RFC 3891 §8); a device still proves itself.
+    InviteAuthenticator.Decision who = s.authenticator.authenticate(invite, SourceOf.request(invite, st));
+    if (!who.admitted()) {
+      s.messages.send(st, who.refusal());
+      return true;
+    }
     Call call = found.call();
     Leg replaced = found.leg();
     String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
     Leg leg = Leg.sip(true, sipCallId, SipMessages.newTag());
+    leg.peer(who.source().id() != null ? who.source().id() : ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
     leg.dialog(st.getDialog());
     leg.pendingServerInvite(st);
     s.calls.addLeg(call, leg);
