@@ -183,9 +183,10 @@ final class InviteHandler {
     }
   }
 
-  /** Attaches the routed app once the first leg's media runs. */
+  /** Attaches the routed app once the first leg's media runs (once per call). */
   static void attachApp(SipServices s, Call call) {
-    if (call.target() != null && call.target().kind() == RouteTarget.Kind.APP) {
+    boolean attached = call.legs().stream().anyMatch(l -> l.kind() == Leg.Kind.APP); // a leg replaced, re-answered
+    if (!attached && call.target() != null && call.target().kind() == RouteTarget.Kind.APP) {
       s.vertx.eventBus().send(Addresses.APPS_ATTACH, new MediaCommands.AppAttach(call.id(), call.target().name()));
       s.calls.addLeg(call, Leg.app(call.target().name()));
     }
