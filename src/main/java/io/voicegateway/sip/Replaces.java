@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.Leg;
 import io.voicegateway.sip.registrar.SourceOf;
-import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
 import java.util.Optional;
@@ -31,9 +30,12 @@ final class Replaces {
   static final String HEADER = "Replaces";
 
   private final SipServices s;
+  private final InviteHandler invites;
 
-  Replaces(SipServices s) {
+  /** @param invites answers the new INVITE as any other (media start, 200 with our SDP, late offer) */
+  Replaces(SipServices s, InviteHandler invites) {
     this.s = s;
+    this.invites = invites;
   }
 
   /**
@@ -94,27 +96,18 @@ final class Replaces {
         return Future.succeededFuture();
       }
     }
-    NegotiatedMedia answered = media;
+    NegotiatedMedia answer = media;
     return s.openMedia(call, leg)
-        .compose(port -> (answered == null ? Future.<Void>succeededFuture() : s.startMediaAndWait(call, leg, answered))
-            .map(v -> {
-              String sdp = answered != null
-                  ? s.sdp.renderAnswer(answered, s.publicAddress(), port, leg.nextOrigin())
-                  : s.sdp.createOffer(s.publicAddress(), port, leg.nextOrigin(), MediaDirection.SENDRECV);
-              Response ok = s.messages.response(invite, Response.OK, leg.localTag());
-              ok.addHeader(s.messages.contact(SipMessages.transport(invite)));
-              s.messages.addAllow(ok);
-              s.messages.setSdp(ok, sdp);
-              leg.localSdp(sdp);
-              leg.awaitingAnswer(answered == null);
-              leg.pendingServerInvite(null);
-              s.messages.send(st, ok);
-              if (call.legs().contains(replaced)) {
-                TransferredLeg.end(s, call, replaced);
-              }
-              TransferredLeg.announce(s, call, "replaced " + replaced.sipCallId());
-              return (Void) null;
-            }))
+        .compose(port -> invites.answerWith(call, leg, invite, st, answer, port))
+        .map(v -> {
+          if (!leg.pending() && call.legs().contains(leg)) { // answered: the replaced party goes
+            if (call.legs().contains(replaced)) {
+              TransferredLeg.end(s, call, replaced);
+            }
+            TransferredLeg.announce(s, call, "replaced " + replaced.sipCallId());
+          }
+          return (Void) null;
+        })
         .recover(err -> {
           LOG.warning("call " + call.id() + ": Replaces not answered: " + err.getMessage());
           refuse(call, leg, replaced, invite, st, Response.SERVICE_UNAVAILABLE);

@@ -34,7 +34,7 @@ final class RequestDispatcher {
     this.options = new OptionsHandler(s);
     this.refer = new ReferHandler(s, teardown);
     this.notify = new NotifyHandler(s, teardown);
-    this.replaces = new Replaces(s);
+    this.replaces = new Replaces(s, invite);
   }
 
   void dispatch(Request request, ServerTransaction st) {
