@@ -72,6 +72,10 @@ class TransferIT {
         "    extension: \"103\"",
         "routes:",
         "  - direction: inbound",
+        "    match: echo",
+        "    app: echo",
+        "    from: any",
+        "  - direction: inbound",
         "    match: \"+4930125*\"",
         "    ring: [alice]",
         "    ring_timeout: 20s",
@@ -241,6 +245,16 @@ class TransferIT {
       System.out.println("attended transfer: " + loud + " RTP packets with audio reached C");
       assertTrue(loud >= 50, "C's audio came back to it through A: " + loud + " loud packets");
     }
+  }
+
+  @Test
+  void badRefersAreRefusedAndAnUnroutableTargetIsNotified() throws Exception {
+    SippRunner.Result result = SippRunner.scenario("uac_refer_errors.xml")
+        .args("-mp", Integer.toString(FreePorts.block(4))).run(gw.target(), 1, 1, 1);
+    assertEquals(1, result.successful(), "400, 400, then 202 + NOTIFY 100 + NOTIFY 404 (terminated): " + result);
+    assertEquals(0, count(CallEventType.CALL_TRANSFERRED));
+    SippRunner.Result stray = SippRunner.scenario("uac_refer_unknown_dialog.xml").run(gw.target(), 1, 1, 1);
+    assertEquals(1, stray.successful(), "REFER in a dialog we do not hold: 481; " + stray);
   }
 
   /** baresip's own /transfer: a real UA's REFER, and its handling of our NOTIFYs (Event id, sipfrag). */
