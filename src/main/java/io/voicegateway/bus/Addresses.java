@@ -29,6 +29,19 @@ public final class Addresses {
   /** Send {@link MediaCommands.DtmfSend}: generate RFC 4733 digits toward a leg. */
   public static final String MEDIA_DTMF_SEND = "vg.media.dtmf.send";
 
+  /**
+   * Request with a call id (String; empty for every leg), reply a JSON array of per-leg media statistics:
+   * {@code {callId, legId, codec, rtpPort, packetsReceived, packetsLost, jitterMs, level, packetsSent, …}}.
+   * Answered by the media side from the shared engine, for the REST API and the dashboard.
+   */
+  public static final String MEDIA_STATS = "vg.media.stats";
+
+  /**
+   * Request a JSON query {@code {from, to, number, page, size}}, reply a JSON page of finished calls
+   * {@code {total, page, size, items}}; fails with 400 for a bad query. Answered by the history verticle.
+   */
+  public static final String HISTORY_QUERY = "vg.history.query";
+
   /** Request {@link SipCommands.Hangup}: the gateway ends a call with BYE (API, timers, media timeouts). */
   public static final String SIP_HANGUP = "vg.sip.hangup";
   /**
@@ -36,8 +49,39 @@ public final class Addresses {
    * transfer); reply is the REFER's final status. CALL_TRANSFERRED follows the 2xx.
    */
   public static final String SIP_TRANSFER = "vg.sip.transfer";
-  /** Request with no body: reply is a JSON array of active calls (id, state, from, to). */
+  /**
+   * Request with no body (every call) or a call id (String: that call only); reply is a JSON array of active
+   * calls with their legs (id, state, direction, from, to, createdAt, connectedAt, xHeaders, legs).
+   */
   public static final String SIP_CALLS = "vg.sip.calls";
+  /**
+   * Request with a call id (the gateway's, or a SIP Call-ID), reply a JSON array of the SIP messages recorded
+   * for its legs, oldest first: {@code {time, direction, from, to, firstLine, sipCallId, message}}; fails with
+   * 404 when nothing is known of it. Served by the SIP verticle (sip/trace), for the dashboard's ladder.
+   */
+  public static final String SIP_TRACE = "vg.sip.trace";
   /** Published {@link TrunkRegistrationEvent}s: a trunk registration changed state. */
   public static final String TRUNK_REGISTRATION_EVENTS = "vg.trunk.registration.events";
+
+  /**
+   * Request {@link SipCommands.Stream}: start or stop a call's audio feed. Reply: JSON {@code {callId,
+   * streaming, address}}; fails 404 for an unknown call.
+   */
+  public static final String SIP_STREAM = "vg.sip.stream";
+  /** Request {@link MediaCommands.StreamStart}; reply Boolean: true when the feed was not running yet. */
+  public static final String MEDIA_STREAM_START = "vg.media.stream.start";
+  /** Request {@link MediaCommands.StreamStop}; reply Boolean: true when a feed was running. */
+  public static final String MEDIA_STREAM_STOP = "vg.media.stream.stop";
+  /** Prefix of the per-call audio feed addresses; see {@link #audio(String)}. */
+  public static final String AUDIO_PREFIX = "vg.audio.";
+
+  /** Bridge commands (JSON bodies, see docs/event-bus.md): hang up a call. */
+  public static final String COMMAND_HANGUP = "vg.command.hangup";
+  /** Bridge commands (JSON bodies, see docs/event-bus.md): start or stop a call's audio feed. */
+  public static final String COMMAND_STREAM = "vg.command.stream";
+
+  /** Where a call's 16 kHz feed is published (Buffers: header + PCM16, see docs/event-bus.md). */
+  public static String audio(String callId) {
+    return AUDIO_PREFIX + callId;
+  }
 }

@@ -14,4 +14,7 @@ public final class SipCommands {
    * @param target a SIP URI, e.g. {@code sip:carol@example.com}
    */
   public record Transfer(String callId, String target) {}
+
+  /** Start ({@code enabled}) or stop a call's 16 kHz audio feed on {@link Addresses#audio(String)}. */
+  public record Stream(String callId, boolean enabled) {}
 }

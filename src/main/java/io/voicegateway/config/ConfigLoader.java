@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * walked by hand so every error names its key path, the bad value and what is allowed.
  */
 public final class ConfigLoader {
-  /** media, http, providers, devices and routes are typed; the others stay raw trees for now. */
+  /** media, http, providers, devices, routes and history are typed; the others stay raw trees for now. */
   static final List<String> SECTIONS = List.of("media", "http", "providers", "devices", "routes", "ivr",
-      "voicemail", "recording", "streaming");
+      "voicemail", "recording", "streaming", "bridge", "history");
 
   /**
    * Without a {@code routes:} section the echo test answers anyone: the one route of the shipped file.
@@ -96,7 +96,9 @@ public final class ConfigLoader {
     List<RouteConfig> routes = routesValue.isUnset() ? DEFAULT_ROUTES
         : RoutesReader.read(routesValue, devices, providers);
     return new GatewayConfig(media, http, providers, devices, routes, raw(resolved, "ivr"),
-        raw(resolved, "voicemail"), raw(resolved, "recording"), raw(resolved, "streaming"));
+        raw(resolved, "voicemail"), raw(resolved, "recording"), raw(resolved, "streaming"),
+        BridgeSectionReader.read(root.map("bridge", BridgeSectionReader.KEYS)),
+        HistorySectionReader.read(root.map("history", HistorySectionReader.KEYS)));
   }
 
   /** A section given to a later capability as it is; null or missing becomes an empty mapping. */

@@ -8,28 +8,52 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.voicegateway.bridge.SockJsBridge;
+import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.HttpConfig;
+import io.voicegateway.sip.SipVerticle;
 import java.util.function.Supplier;
 
-/** The HTTP side: health, Prometheus metrics and the static dashboard. The REST API joins it later. */
+/**
+ * The HTTP side: health, Prometheus metrics, the REST API under {@code /api/v1} and the static dashboard.
+ * {@code /health} and {@code /metrics} are open unless {@code http.protect_health_and_metrics} says otherwise.
+ */
 public final class HttpVerticle extends VerticleBase {
+  private final GatewayConfig gateway;
   private final HttpConfig config;
   private final PrometheusMeterRegistry prometheus;
   private final Supplier<JsonObject> health;
+  private final SipVerticle sip;
   private HttpServer server;
 
-  /** @param health builds the body of {@code GET /health} on each request */
-  public HttpVerticle(HttpConfig config, PrometheusMeterRegistry prometheus, Supplier<JsonObject> health) {
-    this.config = config;
+  /**
+   * @param health builds the body of {@code GET /health} on each request
+   * @param sip    the started SIP verticle the API drives (originate, hold, contacts, trunk states)
+   */
+  public HttpVerticle(GatewayConfig gateway, PrometheusMeterRegistry prometheus, Supplier<JsonObject> health,
+      SipVerticle sip) {
+    this.gateway = gateway;
+    this.config = gateway.http();
     this.prometheus = prometheus;
     this.health = health;
+    this.sip = sip;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    ApiAuth auth = new ApiAuth(config.apiToken());
+    if (config.protectOpsPages()) {
+      router.route("/health").handler(auth);
+      router.route("/metrics").handler(auth);
+    }
     router.get("/health").handler(ctx -> ctx.json(health.get()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
+    router.route(SockJsBridge.PATH).subRouter(SockJsBridge.router(vertx, config.apiToken()));
+    DashboardSocket.mount(router, vertx, auth, new LiveCalls(vertx)::all);
+    SipLadderApi.mount(router, vertx, auth);
+    DashboardPage.mount(router, auth);
+    router.route("/api/v1/*").subRouter(ApiRouter.create(vertx, gateway, sip, auth));
     router.route("/*").handler(StaticHandler.create("webroot"));
     return vertx.createHttpServer()
         .requestHandler(router)

@@ -32,6 +32,8 @@ public final class LegMedia implements MixerLeg {
   private volatile long invalidPackets;
   private volatile long unknownPayloadTypes;
   private volatile long droppedOnHold;
+  // Written by the mixer thread once per frame, read by the API: the RMS of the last incoming frame.
+  private volatile float level;
 
   public LegMedia(String callId, String legId, int rtpPort) {
     this.callId = callId;
@@ -89,6 +91,11 @@ public final class LegMedia implements MixerLeg {
   /** Attaches (or with null detaches) the 16 kHz tap of this leg's incoming audio. */
   public void tap(AudioTap tap) {
     this.tap = tap;
+  }
+
+  /** The attached tap, or null. */
+  public AudioTap tap() {
+    return tap;
   }
 
   /**
@@ -149,10 +156,14 @@ public final class LegMedia implements MixerLeg {
   @Override
   public float[] pull() {
     LegPipeline p = pipeline;
-    if (p == null || closed || !p.config().receive()) {
-      return null;
-    }
-    return p.receive().pull(legId, tap);
+    float[] frame = p == null || closed || !p.config().receive() ? null : p.receive().pull(legId, tap);
+    level = frame == null ? 0f : Pcm.rms(frame, MixerLeg.FRAME);
+    return frame;
+  }
+
+  /** RMS (0..1) of the last 20 ms frame the mixer took from this leg; 0 while nothing arrives. */
+  public float level() {
+    return level;
   }
 
   @Override
@@ -209,7 +220,7 @@ public final class LegMedia implements MixerLeg {
     LegPipeline p = pipeline;
     return new LegStats(callId, legId, rtpPort, p == null ? null : p.config().codec().configName(),
         packetsReceived, invalidPackets, unknownPayloadTypes, droppedOnHold,
-        r == null ? 0 : r.lost(), r == null ? 0 : r.jitterMs(), packetizer.packets(), packetizer.octets());
+        r == null ? 0 : r.lost(), r == null ? 0 : r.jitterMs(), packetizer.packets(), packetizer.octets(), level);
   }
 
   @Override

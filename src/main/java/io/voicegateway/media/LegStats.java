@@ -7,7 +7,8 @@ package io.voicegateway.media;
  * @param invalidPackets    datagrams on the RTP port that were not valid RTP (dropped)
  * @param unknownPayloadTypes valid RTP with a payload type that was not negotiated (dropped)
  * @param droppedOnHold     packets that arrived while the leg was not receiving
+ * @param level             RMS (0..1) of the last frame the mixer took from the leg
  */
 public record LegStats(String callId, String legId, int rtpPort, String codec, long packetsReceived,
     long invalidPackets, long unknownPayloadTypes, long droppedOnHold, long packetsLost, double jitterMs,
-    long packetsSent, long octetsSent) {}
+    long packetsSent, long octetsSent, float level) {}

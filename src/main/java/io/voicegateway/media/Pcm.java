@@ -20,6 +20,15 @@ public final class Pcm {
     }
   }
 
+  /** Root mean square of {@code n} float samples (0 for a silent frame, 1/√2 for a full-scale sine). */
+  public static float rms(float[] in, int n) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += in[i] * in[i];
+    }
+    return n == 0 ? 0f : (float) Math.sqrt(sum / n);
+  }
+
   /** One sample: scales by 32768, rounds to nearest and clips to [-32768, 32767]. */
   public static short toShort(float sample) {
     int v = Math.round(sample * SCALE);

@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * RTP port pool I/O on an event loop; deploy one instance per core, all sharing one {@link MediaEngine}.
  * Serves the media commands of the SIP verticle: LEG_OPEN takes a port pair and binds it on this
  * instance's event loop (its sockets' packets are handled there), LEG_START builds and swaps a leg's
- * pipeline, LEG_CLOSE closes it and returns the ports, DTMF_SEND queues RFC 4733 digits. Audio never
+ * pipeline, LEG_CLOSE closes it and returns the ports, DTMF_SEND queues RFC 4733 digits, STATS reports each
+ * leg's counters and level. Audio never
  * crosses the event bus: packets go straight from the socket into the leg's jitter buffer.
  */
 public final class RtpVerticle extends VerticleBase {
@@ -59,6 +60,7 @@ public final class RtpVerticle extends VerticleBase {
     consumers.add(bus.<LegClose>consumer(Addresses.MEDIA_LEG_CLOSE, this::close));
     consumers.add(bus.<LegMove>consumer(Addresses.MEDIA_LEG_MOVE, this::move));
     consumers.add(bus.<DtmfSend>consumer(Addresses.MEDIA_DTMF_SEND, this::dtmf));
+    consumers.add(bus.<String>consumer(Addresses.MEDIA_STATS, msg -> msg.reply(LegStatsReply.of(engine, msg.body()))));
     timer = vertx.setPeriodic(CHECK_MS, id -> check());
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
   }

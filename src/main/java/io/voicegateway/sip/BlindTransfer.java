@@ -41,7 +41,7 @@ final class BlindTransfer implements Fork.Listener {
     transferor.transferredAway(true); // from now on its BYE must not end the call
     if (route.kind() == RouteTarget.Kind.APP) {
       call.target(route);
-      InviteHandler.attachApp(s, call);
+      InviteHandler.attachTarget(s, call);
       completed();
       return;
     }

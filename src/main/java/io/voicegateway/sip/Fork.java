@@ -72,7 +72,7 @@ final class Fork {
       timer = s.vertx.setTimer(ringTimeout.toMillis(), id -> timedOut());
     }
     for (BridgeTarget target : targets) {
-      Leg leg = Leg.sip(false, s.sip.provider().getNewCallId().getCallId(), SipMessages.newTag());
+      Leg leg = Leg.sip(false, s.requests.newCallId(), SipMessages.newTag());
       leg.peer(target.label());
       s.calls.addLeg(call, leg);
       Branch branch = new Branch(target, leg);

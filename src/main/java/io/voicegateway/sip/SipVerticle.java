@@ -3,9 +3,9 @@ package io.voicegateway.sip;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.SipCommands;
+import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.Leg;
 import io.voicegateway.config.GatewayConfig;
@@ -13,12 +13,16 @@ import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
+import io.voicegateway.sip.trace.SipTraceService;
 import io.voicegateway.sip.trunk.ProviderRegistrations;
 import io.voicegateway.sip.trunk.RegistrationSchedule;
 import io.voicegateway.sip.trunk.TrunkRegistration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
@@ -69,7 +73,9 @@ public final class SipVerticle extends VerticleBase {
           uac.refer(msg.body().callId(), msg.body().target())
               .onSuccess(msg::reply)
               .onFailure(err -> msg.fail(err instanceof UacFailure f ? f.status() : 500, err.getMessage())));
-      vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls()));
+      vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
+      Streaming.listen(services);
+      SipTraceService.start(vertx, handle, services.calls());
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
       services.qualifier().start(vertx);
@@ -112,6 +118,25 @@ public final class SipVerticle extends VerticleBase {
   public Future<List<Binding>> contactsOf(String deviceIdOrExtension) {
     return Future.future(promise -> context.runOnContext(v ->
         promise.complete(services.registrar().contactsOf(deviceIdOrExtension))));
+  }
+
+  /** When the device (by id or extension) last registered, wall-clock ms; empty if never. Callable from any thread. */
+  public Future<OptionalLong> lastSeenOf(String deviceIdOrExtension) {
+    return Future.future(promise -> context.runOnContext(v ->
+        promise.complete(services.registrar().lastSeen(deviceIdOrExtension))));
+  }
+
+  /**
+   * The registration state of each configured provider that registers (providers sharing one registration
+   * show the same), by provider id, read on the SIP context; callable from any thread.
+   */
+  public Future<Map<String, TrunkRegistrationEvent>> trunkStates() {
+    return Future.future(promise -> context.runOnContext(v -> {
+      Map<String, TrunkRegistrationEvent> states = new LinkedHashMap<>();
+      config.providers().forEach(p -> services.trunkRegistration(p.id())
+          .ifPresent(trunk -> states.put(p.id(), trunk.snapshot())));
+      promise.complete(states);
+    }));
   }
 
   /**
@@ -157,11 +182,16 @@ public final class SipVerticle extends VerticleBase {
     });
   }
 
-  private JsonArray activeCalls() {
+  /** The {@code vg.sip.calls} reply: every call (or the one named) with its legs (see {@link ActiveCallJson}). */
+  private JsonArray activeCalls(String onlyCallId) {
     JsonArray out = new JsonArray();
+    long now = System.currentTimeMillis();
+    if (onlyCallId != null) {
+      services.calls().byId(onlyCallId).ifPresent(call -> out.add(ActiveCallJson.of(call, now)));
+      return out;
+    }
     for (Call call : services.calls().calls()) {
-      out.add(new JsonObject().put("id", call.id()).put("state", call.state().name()).put("from", call.from())
-          .put("to", call.to()).put("direction", call.direction()).put("codec", call.codec()));
+      out.add(ActiveCallJson.of(call, now));
     }
     return out;
   }

@@ -4,6 +4,7 @@ import io.voicegateway.Gateway;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.testing.FreePorts;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -14,11 +15,13 @@ public final class GatewayFixture implements AutoCloseable {
   private final Gateway gateway;
   private final int sipPort;
   private final int rtpPortMin;
+  private final int bridgePort;
 
-  private GatewayFixture(Gateway gateway, int sipPort, int rtpPortMin) {
+  private GatewayFixture(Gateway gateway, int sipPort, int rtpPortMin, int bridgePort) {
     this.gateway = gateway;
     this.sipPort = sipPort;
     this.rtpPortMin = rtpPortMin;
+    this.bridgePort = bridgePort;
   }
 
   /** @param mediaYaml extra lines for the {@code media:} section, each indented by two spaces */
@@ -28,11 +31,13 @@ public final class GatewayFixture implements AutoCloseable {
 
   /**
    * @param mediaYaml    extra lines for the {@code media:} section, each indented by two spaces
-   * @param sectionsYaml extra top-level sections (e.g. {@code devices:}), unindented
+   * @param sectionsYaml extra top-level sections (e.g. {@code devices:}), unindented; without a {@code history:}
+   *                     section the call history goes to a fresh temporary directory
    */
   public static GatewayFixture start(String mediaYaml, String sectionsYaml) throws Exception {
     int sipPort = FreePorts.udpAndTcp();
     int rtp = FreePorts.block(RTP_PORTS);
+    int bridgePort = FreePorts.udpAndTcp();
     String yaml = String.join("\n",
         "media:",
         "  sip_port: " + sipPort,
@@ -43,10 +48,13 @@ public final class GatewayFixture implements AutoCloseable {
         "  host: 127.0.0.1",
         "  port: " + FreePorts.udpAndTcp(),
         "  api_token: test-token",
+        "bridge:",
+        "  tcp_port: " + bridgePort,
         sectionsYaml,
+        sectionsYaml.contains("history:") ? "" : "history:\n  data_dir: " + Files.createTempDirectory("vg-history"),
         "");
     GatewayConfig config = ConfigLoader.parse(yaml, Map.of());
-    return new GatewayFixture(Gateway.start(config).await(60, TimeUnit.SECONDS), sipPort, rtp);
+    return new GatewayFixture(Gateway.start(config).await(60, TimeUnit.SECONDS), sipPort, rtp, bridgePort);
   }
 
   public Gateway gateway() {
@@ -62,6 +70,11 @@ public final class GatewayFixture implements AutoCloseable {
     return rtpPortMin;
   }
 
+  /** The TCP event-bus bridge's port (token {@code test-token}). */
+  public int bridgePort() {
+    return bridgePort;
+  }
+
   /** {@code 127.0.0.1:port}, the target SIPp takes. */
   public String target() {
     return "127.0.0.1:" + sipPort;
@@ -72,11 +85,11 @@ public final class GatewayFixture implements AutoCloseable {
     return "sip:" + user + "@127.0.0.1:" + sipPort;
   }
 
-  /** How many calls the SIP side holds now ({@code vg.sip.calls}). */
+  /** How many calls the SIP side holds now ({@code vg.sip.calls} with no body: a String body names one call). */
   public int activeCalls() {
     try {
       return gateway.vertx().eventBus().<io.vertx.core.json.JsonArray>request(
-          io.voicegateway.bus.Addresses.SIP_CALLS, "").await(5, TimeUnit.SECONDS).body().size();
+          io.voicegateway.bus.Addresses.SIP_CALLS, null).await(5, TimeUnit.SECONDS).body().size();
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("SIP context did not answer", e);
     }

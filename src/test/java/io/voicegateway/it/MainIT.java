@@ -48,6 +48,7 @@ class MainIT {
     int sipPort = FreePorts.udpAndTcp();
     int httpPort = FreePorts.udpAndTcp();
     int rtp = FreePorts.block(20);
+    int bridgePort = FreePorts.udpAndTcp();
     Path conf = dir.resolve("gw.yaml");
     Files.writeString(conf, String.join("\n",
         "media:",
@@ -58,6 +59,10 @@ class MainIT {
         "  host: 127.0.0.1",
         "  port: " + httpPort,
         "  api_token: secret",
+        "bridge:",
+        "  tcp_port: " + bridgePort,
+        "history:",
+        "  data_dir: " + dir.resolve("data"),
         ""));
     Process gw = java("--conf", conf.toString()).redirectErrorStream(true)
         .redirectOutput(dir.resolve("gw.log").toFile()).start();
@@ -67,12 +72,15 @@ class MainIT {
       assertTrue(banner.stream().anyMatch(l -> l.contains("listening SIP  tcp 127.0.0.1:" + sipPort)), banner.toString());
       assertTrue(banner.stream().anyMatch(l -> l.contains("listening HTTP http://127.0.0.1:" + httpPort)), banner.toString());
       assertTrue(banner.stream().anyMatch(l -> l.contains("listening RTP")), banner.toString());
+      assertTrue(banner.stream().anyMatch(l -> l.contains("listening BUS  tcp 127.0.0.1:" + bridgePort)),
+          banner.toString());
 
       HttpResponse<String> health = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());
       assertTrue(health.body().contains("\"status\":\"up\""), health.body());
+      assertTrue(Files.exists(dir.resolve("data/history.mv.db")), "the history database is created on first start");
 
       // A call that stays up until the gateway ends it.
       Path scenario = Path.of("src/test/resources/sipp/uac_shutdown.xml").toAbsolutePath();

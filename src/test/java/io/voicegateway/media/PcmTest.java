@@ -26,4 +26,14 @@ class PcmTest {
       assertEquals(v, Pcm.toShort(v / 32768f));
     }
   }
+
+  @Test
+  void rmsOfASineIsItsAmplitudeOverRootTwo() {
+    float[] sine = new float[MixerLeg.FRAME];
+    for (int i = 0; i < sine.length; i++) {
+      sine[i] = (float) (0.5 * Math.sin(2 * Math.PI * 1000 * i / 48000.0)); // 20 whole periods
+    }
+    assertEquals(0.5 / Math.sqrt(2), Pcm.rms(sine, sine.length), 1e-4);
+    assertEquals(0f, Pcm.rms(new float[MixerLeg.FRAME], MixerLeg.FRAME));
+  }
 }

@@ -4,9 +4,12 @@ import gov.nist.javax.sip.header.SIPHeader;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.HashMap;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TimeZone;
 import java.util.logging.Logger;
 import javax.sip.address.AddressFactory;
@@ -36,6 +39,8 @@ public final class Registrar {
   private final MessageFactory messages;
   private final HeaderFactory headers;
   private final AddressFactory addresses;
+  /** device id → when its last accepted REGISTER was answered (the bindings' clock), for the API. */
+  private final Map<String, Long> lastSeen = new HashMap<>();
 
   /**
    * @param devices  the digest check, shared with the INVITE path (one nonce space, one failure budget)
@@ -59,6 +64,12 @@ public final class Registrar {
   /** The live contacts of a device named by id or extension, for forking; empty when unknown or unregistered. */
   public List<Binding> contactsOf(String deviceIdOrExtension) {
     return devices.directory().byIdOrExtension(deviceIdOrExtension).map(d -> bindings.of(d.id())).orElse(List.of());
+  }
+
+  /** When the device (by id or extension) last registered successfully, on the bindings' clock; empty if never. */
+  public OptionalLong lastSeen(String deviceIdOrExtension) {
+    Long at = devices.directory().byIdOrExtension(deviceIdOrExtension).map(d -> lastSeen.get(d.id())).orElse(null);
+    return at == null ? OptionalLong.empty() : OptionalLong.of(at);
   }
 
   /** The final response to a REGISTER that came from {@code source}. */
@@ -156,6 +167,7 @@ public final class Registrar {
 
   /** 200 listing every live binding with its remaining seconds (§10.3 step 8). */
   private Response ok(Request register, Device device) {
+    lastSeen.put(device.id(), bindings.nowMs());
     Response ok = reply(register, Response.OK, null);
     long now = bindings.nowMs();
     try {

@@ -112,6 +112,18 @@ class RegistrarTest {
   }
 
   @Test
+  void lastSeenIsTheLastAcceptedRegisterAndOutlivesTheBinding() throws Exception {
+    assertTrue(registrar.lastSeen("alice").isEmpty());
+    authed("alice", "wonderland", "Contact: <sip:alice@10.0.0.2>", "Expires: 60");
+    long first = clock.millis();
+    assertEquals(first, registrar.lastSeen("101").getAsLong());
+    clock.advance(Duration.ofSeconds(90));
+    authed("alice", "guess", "Contact: <sip:alice@10.0.0.2>"); // refused: not seen
+    assertTrue(registrar.contactsOf("alice").isEmpty());
+    assertEquals(first, registrar.lastSeen("alice").getAsLong());
+  }
+
+  @Test
   void wrongPasswordAfterChallengeIs403AndBindsNothing() throws Exception {
     Response r = authed("alice", "guess", "Contact: <sip:alice@10.0.0.2>");
     assertEquals(403, r.getStatusCode());

@@ -1,0 +1,66 @@
+package io.voicegateway.history;
+
+import io.voicegateway.bus.CallEvent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Folds the call events of each call (start, answer, end with its reason) and the latest snapshot of its legs
+ * into one {@link HistoryEntry}, handed out when the call ends. Pure and single-threaded: the history verticle
+ * feeds it on its event loop.
+ */
+public final class HistoryCollector {
+  /** What is known of a call still in progress. */
+  private static final class Open {
+    final CallEvent first;
+    long answeredAt;
+    List<HistoryLeg> legs = List.of();
+
+    Open(CallEvent first) {
+      this.first = first;
+    }
+  }
+
+  private final Map<String, Open> open = new HashMap<>();
+
+  /** Takes one event; returns the finished call on CALL_TERMINATED. */
+  public Optional<HistoryEntry> onEvent(CallEvent e) {
+    switch (e.type()) {
+      case CALL_STARTED -> open.putIfAbsent(e.callId(), new Open(e));
+      case CALL_CONNECTED -> {
+        Open call = open.computeIfAbsent(e.callId(), id -> new Open(e));
+        if (call.answeredAt == 0) {
+          call.answeredAt = e.timestampMs();
+        }
+      }
+      case CALL_TERMINATED -> {
+        Open call = open.remove(e.callId());
+        if (call == null) {
+          call = new Open(e); // started before we listened: the end is all we know
+        }
+        long duration = call.answeredAt == 0 ? 0 : Math.max(0, e.timestampMs() - call.answeredAt);
+        CallEvent first = call.first;
+        return Optional.of(new HistoryEntry(e.callId(), first.direction(), first.from(), first.to(),
+            first.sipCallId(), first.timestampMs(), call.answeredAt, e.timestampMs(), duration, e.reason(),
+            call.legs));
+      }
+      default -> open.computeIfAbsent(e.callId(), id -> new Open(e));
+    }
+    return Optional.empty();
+  }
+
+  /** The call's legs as last seen (a later snapshot replaces an earlier one); ignored once the call ended. */
+  public void legs(String callId, List<HistoryLeg> legs) {
+    Open call = open.get(callId);
+    if (call != null && !legs.isEmpty()) {
+      call.legs = List.copyOf(legs);
+    }
+  }
+
+  /** Calls in progress. */
+  public int openCalls() {
+    return open.size();
+  }
+}

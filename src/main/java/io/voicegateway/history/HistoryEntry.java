@@ -1,0 +1,18 @@
+package io.voicegateway.history;
+
+import java.util.List;
+
+/**
+ * One finished call. Times are epoch milliseconds.
+ *
+ * @param answeredAt when the call was answered (CALL_CONNECTED), or 0 when it never was
+ * @param durationMs connected time: {@code endedAt - answeredAt}, 0 for an unanswered call
+ * @param cause      why it ended, as CALL_TERMINATED said (e.g. "remote BYE", "cancelled", "rtp timeout")
+ */
+public record HistoryEntry(String id, String direction, String from, String to, String sipCallId, long startedAt,
+    long answeredAt, long endedAt, long durationMs, String cause, List<HistoryLeg> legs) {
+
+  public HistoryEntry {
+    legs = List.copyOf(legs == null ? List.of() : legs);
+  }
+}

@@ -1,0 +1,194 @@
+package io.voicegateway.history;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finished calls in an embedded H2 database ({@code history.mv.db} in the data directory). Every method blocks
+ * on disk: call it from a worker ({@code executeBlocking}), never from an event loop. One connection, used by
+ * one caller at a time (the methods are synchronized), which is plenty for a few writes per call.
+ */
+public final class HistoryStore implements AutoCloseable {
+  /** The database file's name without H2's {@code .mv.db} suffix. */
+  static final String FILE = "history";
+
+  private final Connection db;
+
+  private HistoryStore(Connection db) {
+    this.db = db;
+  }
+
+  /**
+   * Opens (creating the directory and the database on first start) and migrates the schema.
+   *
+   * @throws IOException when the directory cannot be created or the database cannot be opened (e.g. another
+   *     gateway holds its lock)
+   */
+  public static HistoryStore open(Path dataDir) throws IOException {
+    Files.createDirectories(dataDir);
+    String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE) + ";DB_CLOSE_ON_EXIT=FALSE";
+    try {
+      Connection db = DriverManager.getConnection(url, "sa", "");
+      try {
+        HistorySchema.migrate(db);
+      } catch (SQLException e) {
+        db.close();
+        throw e;
+      }
+      return new HistoryStore(db);
+    } catch (SQLException e) {
+      throw new IOException("cannot open the call history in " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Stores one finished call with its legs; a call id already stored is left as it is (returns false). */
+  public synchronized boolean add(HistoryEntry e) throws SQLException {
+    db.setAutoCommit(false);
+    try (PreparedStatement call = db.prepareStatement("INSERT INTO calls (id, direction, from_uri, to_uri,"
+        + " sip_call_id, started_at, answered_at, ended_at, duration_ms, cause) VALUES (?,?,?,?,?,?,?,?,?,?)");
+        PreparedStatement leg = db.prepareStatement(
+            "INSERT INTO call_legs (call_id, leg_index, kind, peer, codec) VALUES (?,?,?,?,?)")) {
+      if (exists(e.id())) {
+        db.rollback();
+        return false;
+      }
+      call.setString(1, e.id());
+      call.setString(2, e.direction());
+      call.setString(3, e.from());
+      call.setString(4, e.to());
+      call.setString(5, e.sipCallId());
+      call.setLong(6, e.startedAt());
+      if (e.answeredAt() > 0) {
+        call.setLong(7, e.answeredAt());
+      } else {
+        call.setNull(7, Types.BIGINT);
+      }
+      call.setLong(8, e.endedAt());
+      call.setLong(9, e.durationMs());
+      call.setString(10, e.cause());
+      call.executeUpdate();
+      for (int i = 0; i < e.legs().size(); i++) {
+        HistoryLeg l = e.legs().get(i);
+        leg.setString(1, e.id());
+        leg.setInt(2, i);
+        leg.setString(3, l.kind());
+        leg.setString(4, l.peer());
+        leg.setString(5, l.codec());
+        leg.addBatch();
+      }
+      leg.executeBatch();
+      db.commit();
+      return true;
+    } catch (SQLException ex) {
+      db.rollback();
+      throw ex;
+    } finally {
+      db.setAutoCommit(true);
+    }
+  }
+
+  private boolean exists(String id) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM calls WHERE id = ?")) {
+      st.setString(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** One page of finished calls matching the query, newest first. */
+  public synchronized HistoryPage find(HistoryQuery q) throws SQLException {
+    String where = " WHERE started_at >= ? AND started_at < ?"
+        + (q.number() == null ? "" : " AND (from_uri LIKE ? ESCAPE '\\' OR to_uri LIKE ? ESCAPE '\\')");
+    long total;
+    try (PreparedStatement st = db.prepareStatement("SELECT COUNT(*) FROM calls" + where)) {
+      bind(st, q);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+    }
+    Map<String, HistoryEntry> page = new LinkedHashMap<>();
+    try (PreparedStatement st = db.prepareStatement("SELECT id, direction, from_uri, to_uri, sip_call_id,"
+        + " started_at, answered_at, ended_at, duration_ms, cause FROM calls" + where
+        + " ORDER BY started_at DESC, id LIMIT ? OFFSET ?")) {
+      int next = bind(st, q);
+      st.setInt(next, q.size());
+      st.setLong(next + 1, q.offset());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          page.put(rs.getString(1), new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+              rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+              rs.getString(10), List.of()));
+        }
+      }
+    }
+    Map<String, List<HistoryLeg>> legs = legsOf(page.keySet());
+    List<HistoryEntry> items = new ArrayList<>();
+    for (HistoryEntry e : page.values()) {
+      items.add(new HistoryEntry(e.id(), e.direction(), e.from(), e.to(), e.sipCallId(), e.startedAt(),
+          e.answeredAt(), e.endedAt(), e.durationMs(), e.cause(), legs.getOrDefault(e.id(), List.of())));
+    }
+    return new HistoryPage(total, q.page(), q.size(), items);
+  }
+
+  /** Binds the WHERE parameters; returns the index of the next parameter. */
+  private static int bind(PreparedStatement st, HistoryQuery q) throws SQLException {
+    st.setLong(1, q.fromMs());
+    st.setLong(2, q.toMs());
+    if (q.number() == null) {
+      return 3;
+    }
+    String like = "%" + q.number().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    st.setString(3, like);
+    st.setString(4, like);
+    return 5;
+  }
+
+  private Map<String, List<HistoryLeg>> legsOf(Collection<String> ids) throws SQLException {
+    Map<String, List<HistoryLeg>> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+    try (PreparedStatement st = db.prepareStatement("SELECT call_id, kind, peer, codec FROM call_legs"
+        + " WHERE call_id IN (" + marks + ") ORDER BY call_id, leg_index")) {
+      int i = 1;
+      for (String id : ids) {
+        st.setString(i++, id);
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new HistoryLeg(rs.getString(2), rs.getString(3), rs.getString(4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The schema version of the open database. */
+  public synchronized int schemaVersion() throws SQLException {
+    return HistorySchema.version(db);
+  }
+
+  @Override
+  public synchronized void close() throws SQLException {
+    if (!db.isClosed()) {
+      db.close();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.voicegateway.history;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallEvent;
+import io.voicegateway.bus.CallEventType;
+import io.voicegateway.config.HistoryConfig;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the call history: listens to {@code vg.call.events}, snapshots each call's legs from {@code vg.sip.calls}
+ * as it progresses, and writes the finished call to the {@link HistoryStore}; answers {@code vg.history.query}.
+ * The database is touched only in {@code executeBlocking} (writes in order, one at a time), never on the event
+ * loop. Deploy it before the SIP verticle so no call's start is missed.
+ */
+public final class HistoryVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(HistoryVerticle.class.getName());
+
+  private final HistoryConfig config;
+  private final HistoryCollector collector = new HistoryCollector();
+  private HistoryStore store;
+  /** The last write queued; stop() waits for it so a finished call is not lost on shutdown. */
+  private Future<?> lastWrite = Future.succeededFuture();
+
+  public HistoryVerticle(HistoryConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx.executeBlocking(() -> HistoryStore.open(config.dataDir())).compose(opened -> {
+      store = opened;
+      var bus = vertx.eventBus();
+      return Future.all(
+          bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion(),
+          bus.<JsonObject>consumer(Addresses.HISTORY_QUERY, this::query).completion());
+    });
+  }
+
+  private void onEvent(CallEvent event) {
+    collector.onEvent(event).ifPresentOrElse(this::write, () -> snapshotLegs(event));
+  }
+
+  /** Each step of a call may add or change legs (answer, app attached, re-INVITE): keep the latest view. */
+  private void snapshotLegs(CallEvent event) {
+    if (event.type() == CallEventType.DTMF_RECEIVED) {
+      return;
+    }
+    vertx.eventBus().<JsonArray>request(Addresses.SIP_CALLS, event.callId()).onSuccess(reply -> {
+      for (Object call : reply.body()) {
+        collector.legs(event.callId(), HistoryJson.legsOfActiveCall((JsonObject) call));
+      }
+    });
+  }
+
+  private void write(HistoryEntry entry) {
+    lastWrite = vertx.executeBlocking(() -> store.add(entry)).onFailure(err ->
+        LOG.log(Level.WARNING, "call " + entry.id() + " not written to the history: " + err.getMessage(), err));
+  }
+
+  private void query(Message<JsonObject> msg) {
+    HistoryQuery q;
+    try {
+      q = HistoryJson.query(msg.body());
+    } catch (IllegalArgumentException | ClassCastException e) {
+      msg.fail(400, e.getMessage());
+      return;
+    }
+    vertx.executeBlocking(() -> store.find(q), false).onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(HistoryJson.page(ar.result()));
+      } else {
+        msg.fail(500, "history query failed: " + ar.cause().getMessage());
+      }
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return lastWrite.otherwiseEmpty().compose(v -> vertx.executeBlocking(() -> {
+      if (store != null) {
+        store.close();
+      }
+      return null;
+    }));
+  }
+}

@@ -1,0 +1,89 @@
+package io.voicegateway.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.MediaCommands;
+import io.voicegateway.media.dtmf.DtmfDigits;
+import io.voicegateway.sip.SipVerticle;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Mid-call control: {@code POST /api/v1/calls/{id}/hold}, {@code /resume}, {@code /transfer {to}} (blind, REFER)
+ * and {@code /dtmf {digits}} (RFC 4733 toward the call's first SIP leg). Each checks the call's state first, so a
+ * call in the wrong state is a 409 rather than a request the peer has to refuse.
+ */
+final class CallActionsApi {
+  private static final Set<String> TALKING = Set.of("CONNECTED", "RESUMED");
+  private static final Set<String> ESTABLISHED = Set.of("CONNECTED", "ON_HOLD", "RESUMED");
+
+  private final Vertx vertx;
+  private final LiveCalls live;
+  private final SipVerticle sip;
+  private final CallTargets targets;
+
+  CallActionsApi(Vertx vertx, LiveCalls live, SipVerticle sip, CallTargets targets) {
+    this.vertx = vertx;
+    this.live = live;
+    this.sip = sip;
+    this.targets = targets;
+  }
+
+  void mount(Router api) {
+    api.post("/calls/:id/hold").handler(ctx -> act(ctx, TALKING, "put on hold",
+        call -> sip.uac().hold(call.getString("id"))));
+    api.post("/calls/:id/resume").handler(ctx -> act(ctx, Set.of("ON_HOLD"), "resumed",
+        call -> sip.uac().resume(call.getString("id"))));
+    api.post("/calls/:id/transfer").handler(this::transfer);
+    api.post("/calls/:id/dtmf").handler(this::dtmf);
+  }
+
+  private void transfer(RoutingContext ctx) {
+    String to = ApiBodies.text(ApiBodies.json(ctx), "to");
+    act(ctx, ESTABLISHED, "transferred", call -> targets.resolve(to)
+        .compose(uri -> sip.uac().refer(call.getString("id"), uri))
+        .map(status -> new JsonObject().put("status", status)));
+  }
+
+  private void dtmf(RoutingContext ctx) {
+    String digits = ApiBodies.text(ApiBodies.json(ctx), "digits");
+    if (!DtmfDigits.isValid(digits)) {
+      throw ApiException.badRequest("'digits' may hold only 0-9 * # A-D, got '" + digits + "'");
+    }
+    act(ctx, TALKING, "sent DTMF", call -> {
+      String legId = firstSipLeg(call);
+      return vertx.eventBus()
+          .request(Addresses.MEDIA_DTMF_SEND, new MediaCommands.DtmfSend(call.getString("id"), legId, digits))
+          .recover(err -> Future.failedFuture(ApiException.conflict("cannot send DTMF on this call: " + err.getMessage())))
+          .map(v -> new JsonObject().put("digits", digits));
+    });
+  }
+
+  /** Runs {@code action} when the call is in one of {@code states}; 404 unknown, 409 wrong state. */
+  private void act(RoutingContext ctx, Set<String> states, String what, Function<JsonObject, Future<?>> action) {
+    Future<?> result = live.one(ctx.pathParam("id")).compose(call -> {
+      String state = call.getString("state");
+      if (!states.contains(state)) {
+        return Future.failedFuture(ApiException.conflict("call " + call.getString("id") + " is " + state
+            + "; it can be " + what + " only when " + String.join(" or ", states)));
+      }
+      return action.apply(call);
+    });
+    ApiErrors.reply(ctx, result, 202);
+  }
+
+  private static String firstSipLeg(JsonObject call) {
+    for (Object o : call.getJsonArray("legs", new JsonArray())) {
+      JsonObject leg = (JsonObject) o;
+      if ("sip".equals(leg.getString("kind"))) {
+        return leg.getString("id");
+      }
+    }
+    throw ApiException.conflict("call " + call.getString("id") + " has no SIP leg");
+  }
+}

@@ -1,0 +1,47 @@
+package io.voicegateway.http;
+
+import io.vertx.core.Future;
+import io.voicegateway.config.DeviceConfig;
+import io.voicegateway.sip.SipVerticle;
+import io.voicegateway.sip.registrar.Binding;
+import java.util.List;
+
+/**
+ * Turns the {@code to} of an API request into a SIP URI to call or refer to: a {@code sip:}/{@code sips:} URI is
+ * taken as it is; a configured device's id or extension becomes the address its registration came from
+ * ({@link Binding#reachUri()}, so NAT is respected). Anything else (a number for a trunk) waits for the B2BUA.
+ */
+final class CallTargets {
+  private final SipVerticle sip;
+  private final List<DeviceConfig> devices;
+
+  CallTargets(SipVerticle sip, List<DeviceConfig> devices) {
+    this.sip = sip;
+    this.devices = devices;
+  }
+
+  static boolean isSipUri(String s) {
+    return s.startsWith("sip:") || s.startsWith("sips:");
+  }
+
+  boolean isDevice(String idOrExtension) {
+    return devices.stream().anyMatch(d -> d.id().equals(idOrExtension) || idOrExtension.equals(d.extension()));
+  }
+
+  /** The URI for {@code to}; fails 409 for a device that is not registered, 501 for a number. */
+  Future<String> resolve(String to) {
+    if (isSipUri(to)) {
+      return Future.succeededFuture(to);
+    }
+    if (!isDevice(to)) {
+      return Future.failedFuture(new ApiException(501, "'" + to + "' is neither a SIP URI nor a device id or"
+          + " extension; calling numbers through a provider arrives with the B2BUA"));
+    }
+    return sip.contactsOf(to).map(bindings -> {
+      if (bindings.isEmpty()) {
+        throw ApiException.conflict("device " + to + " is not registered");
+      }
+      return bindings.get(0).reachUri();
+    });
+  }
+}

@@ -1,0 +1,71 @@
+package io.voicegateway.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.voicegateway.bus.Addresses;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The active calls as the API shows them: the SIP side's view ({@code vg.sip.calls}: state, legs) joined with the
+ * media side's per-leg figures ({@code vg.media.stats}: packets, loss, jitter, level). Also what the dashboard
+ * pushes once a second.
+ */
+public final class LiveCalls {
+  private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2000);
+
+  private final Vertx vertx;
+
+  public LiveCalls(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /** Every active call, each leg with its {@code stats} (null for an app leg, which has no RTP). */
+  public Future<JsonArray> all() {
+    return fetch(null);
+  }
+
+  /** One call, or a 404. */
+  public Future<JsonObject> one(String callId) {
+    return fetch(callId).map(calls -> {
+      if (calls.isEmpty()) {
+        throw ApiException.notFound("no active call " + callId);
+      }
+      return calls.getJsonObject(0);
+    });
+  }
+
+  /** @param callId one call, or null for all */
+  private Future<JsonArray> fetch(String callId) {
+    Future<JsonArray> calls = vertx.eventBus().<JsonArray>request(Addresses.SIP_CALLS, callId, QUICK)
+        .map(msg -> msg.body());
+    // Without the media side (stopping) the calls are still listed, without figures.
+    Future<JsonArray> stats = vertx.eventBus().<JsonArray>request(Addresses.MEDIA_STATS, callId == null ? "" : callId,
+        QUICK).map(msg -> msg.body()).otherwise(new JsonArray());
+    return Future.all(calls, stats).map(v -> join(calls.result(), stats.result()));
+  }
+
+  static JsonArray join(JsonArray calls, JsonArray stats) {
+    Map<String, JsonObject> byLeg = new HashMap<>();
+    stats.forEach(o -> byLeg.put(((JsonObject) o).getString("legId"), (JsonObject) o));
+    JsonArray out = new JsonArray();
+    for (Object o : calls) {
+      JsonObject call = ((JsonObject) o).copy();
+      for (Object l : call.getJsonArray("legs", new JsonArray())) {
+        JsonObject leg = (JsonObject) l;
+        JsonObject s = byLeg.get(leg.getString("id"));
+        leg.put("stats", s == null ? null : new JsonObject()
+            .put("packetsReceived", s.getLong("packetsReceived"))
+            .put("packetsLost", s.getLong("packetsLost"))
+            .put("jitterMs", s.getDouble("jitterMs"))
+            .put("level", s.getDouble("level"))
+            .put("packetsSent", s.getLong("packetsSent")));
+      }
+      out.add(call);
+    }
+    return out;
+  }
+}

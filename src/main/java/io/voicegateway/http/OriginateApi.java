@@ -1,0 +1,72 @@
+package io.voicegateway.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.voicegateway.sip.OutboundCall;
+import io.voicegateway.sip.SipVerticle;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /api/v1/calls {from, to, headers?}}: the gateway calls {@code to} and attaches the app named by
+ * {@code from} ({@code app:echo}) once answered. Answers 201 {@code {id}} when the callee answered; a refusal is
+ * 502 with the peer's status, no answer 504. A device as {@code from} (click-to-call through the B2BUA) is 501
+ * until the B2BUA lands.
+ */
+final class OriginateApi {
+  /** The apps the media side can attach (AppsVerticle). */
+  private static final Set<String> APPS = Set.of("echo");
+
+  private final SipVerticle sip;
+  private final CallTargets targets;
+
+  OriginateApi(SipVerticle sip, CallTargets targets) {
+    this.sip = sip;
+    this.targets = targets;
+  }
+
+  void mount(Router api) {
+    api.post("/calls").handler(this::originate);
+  }
+
+  private void originate(RoutingContext ctx) {
+    JsonObject body = ApiBodies.json(ctx);
+    String from = ApiBodies.text(body, "from");
+    String to = ApiBodies.text(body, "to");
+    Map<String, String> headers = xHeaders(body.getValue("headers"));
+    if (!from.startsWith("app:")) {
+      if (targets.isDevice(from)) {
+        throw new ApiException(501, "click-to-call from device " + from + " needs the B2BUA, which is not"
+            + " there yet; use from: \"app:echo\"");
+      }
+      throw ApiException.badRequest("'from' must be app:<name> (e.g. app:echo) or a device id, got '" + from + "'");
+    }
+    String app = from.substring("app:".length());
+    if (!APPS.contains(app)) {
+      throw ApiException.badRequest("unknown app '" + app + "'; known: " + String.join(", ", APPS));
+    }
+    ApiErrors.reply(ctx, targets.resolve(to)
+        .compose(uri -> sip.uac().originate(new OutboundCall(uri, app, null, null, headers, app)))
+        .map(id -> new JsonObject().put("id", id)), 201);
+  }
+
+  /** Optional {@code headers}: X- headers only, which travel into the call events. */
+  private static Map<String, String> xHeaders(Object value) {
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof JsonObject json)) {
+      throw ApiException.badRequest("'headers' must be an object of X- headers");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    json.forEach(e -> {
+      if (!e.getKey().regionMatches(true, 0, "X-", 0, 2) || !(e.getValue() instanceof String v)) {
+        throw ApiException.badRequest("'headers' may hold only X- headers with string values; got '" + e.getKey() + "'");
+      }
+      out.put(e.getKey(), v);
+    });
+    return out;
+  }
+}

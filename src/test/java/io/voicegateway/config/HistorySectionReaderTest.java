@@ -1,0 +1,41 @@
+package io.voicegateway.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HistorySectionReaderTest {
+  @Test
+  void defaultsKeepHistoryUnderData() {
+    HistoryConfig history = ConfigLoader.defaults().history();
+    assertTrue(history.enabled());
+    assertEquals(Path.of("data"), history.dataDir());
+  }
+
+  @Test
+  void keysAreReadWithSubstitution() {
+    HistoryConfig history = ConfigLoader.parse("history: {enabled: false, data_dir: \"${DIR}/vg\"}",
+        Map.of("DIR", "/var/lib")).history();
+    assertFalse(history.enabled());
+    assertEquals(Path.of("/var/lib/vg"), history.dataDir());
+  }
+
+  @Test
+  void unknownKeyNamesThePath() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.parse("history: {data_directory: x}", Map.of()));
+    assertTrue(e.getMessage().contains("history.data_directory"), e.getMessage());
+    assertTrue(e.getMessage().contains("data_dir"), e.getMessage());
+  }
+
+  @Test
+  void healthAndMetricsAreOpenUnlessProtected() {
+    assertFalse(ConfigLoader.defaults().http().protectOpsPages());
+    assertTrue(ConfigLoader.parse("http: {protect_health_and_metrics: true}", Map.of()).http().protectOpsPages());
+  }
+}

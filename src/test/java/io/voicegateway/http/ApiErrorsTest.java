@@ -1,0 +1,32 @@
+package io.voicegateway.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.voicegateway.sip.UacFailure;
+import org.junit.jupiter.api.Test;
+
+/** Which HTTP status each kind of failure becomes. */
+class ApiErrorsTest {
+  @Test
+  void sipOutcomesMapToTheirHttpMeaning() {
+    assertEquals(404, ApiErrors.status(new UacFailure(404, "no call x")));
+    assertEquals(409, ApiErrors.status(new UacFailure(481, "no confirmed dialog")), "not established yet: wrong state");
+    assertEquals(504, ApiErrors.status(new UacFailure(408, "timeout")));
+    assertEquals(502, ApiErrors.status(new UacFailure(486, "Busy Here")), "the peer refused");
+    assertEquals(502, ApiErrors.status(new UacFailure(488, "Not Acceptable Here")));
+    assertEquals(503, ApiErrors.status(new UacFailure(503, "no media port")));
+  }
+
+  @Test
+  void busAndApiFailures() {
+    assertEquals(409, ApiErrors.status(ApiException.conflict("x")));
+    assertEquals(501, ApiErrors.status(new ApiException(501, "later")));
+    assertEquals(503, ApiErrors.status(new ReplyException(ReplyFailure.NO_HANDLERS, "vg.sip.calls")));
+    assertEquals(504, ApiErrors.status(new ReplyException(ReplyFailure.TIMEOUT, "slow")));
+    assertEquals(400, ApiErrors.status(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 400, "bad")));
+    assertEquals(500, ApiErrors.status(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, -1, "odd")));
+    assertEquals(500, ApiErrors.status(new IllegalStateException("bug")));
+  }
+}
