@@ -19,6 +19,11 @@ public final class Addresses {
   public static final String MEDIA_LEG_START = "vg.media.leg.start";
   /** Send {@link MediaCommands.LegClose}: stop a leg and give its ports back to the pool. */
   public static final String MEDIA_LEG_CLOSE = "vg.media.leg.close";
+  /**
+   * Send {@link MediaCommands.LegMove}: a leg leaves one call's mix for another's (an attended transfer joins
+   * the remaining parties of two calls). The old call's media ends when it has no leg left.
+   */
+  public static final String MEDIA_LEG_MOVE = "vg.media.leg.move";
   /** Send {@link MediaCommands.AppAttach}: attach an app leg (echo, …) to a call in the mixer. */
   public static final String APPS_ATTACH = "vg.apps.attach";
   /** Send {@link MediaCommands.DtmfSend}: generate RFC 4733 digits toward a leg. */
@@ -39,6 +44,11 @@ public final class Addresses {
 
   /** Request {@link SipCommands.Hangup}: the gateway ends a call with BYE (API, timers, media timeouts). */
   public static final String SIP_HANGUP = "vg.sip.hangup";
+  /**
+   * Request {@link SipCommands.Transfer}: the gateway REFERs the call's first SIP leg to a target (blind
+   * transfer); reply is the REFER's final status. CALL_TRANSFERRED follows the 2xx.
+   */
+  public static final String SIP_TRANSFER = "vg.sip.transfer";
   /**
    * Request with no body (every call) or a call id (String: that call only); reply is a JSON array of active
    * calls with their legs (id, state, direction, from, to, createdAt, connectedAt, xHeaders, legs).

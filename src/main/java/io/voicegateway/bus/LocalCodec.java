@@ -21,9 +21,11 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
     register(vertx, MediaCommands.LegOpened.class);
     register(vertx, MediaCommands.LegStart.class);
     register(vertx, MediaCommands.LegClose.class);
+    register(vertx, MediaCommands.LegMove.class);
     register(vertx, MediaCommands.AppAttach.class);
     register(vertx, MediaCommands.DtmfSend.class);
     register(vertx, SipCommands.Hangup.class);
+    register(vertx, SipCommands.Transfer.class);
     register(vertx, SipCommands.Stream.class);
     register(vertx, MediaCommands.StreamStart.class);
     register(vertx, MediaCommands.StreamStop.class);

@@ -34,6 +34,9 @@ public final class MediaCommands {
   /** Stop a leg and give its ports back to the pool. */
   public record LegClose(String callId, String legId, String reason) {}
 
+  /** Move a leg with its sockets and pipeline from one call's mix to another's. */
+  public record LegMove(String fromCallId, String toCallId, String legId) {}
+
   /** Attach an app leg (e.g. "echo") to a call. */
   public record AppAttach(String callId, String app) {}
 

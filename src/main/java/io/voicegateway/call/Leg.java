@@ -34,6 +34,7 @@ public final class Leg {
   private boolean mediaOpen;
   private String peer;
   private String localAddress;
+  private boolean transferredAway;
 
   private Leg(Kind kind, boolean inbound, String sipCallId, String localTag) {
     this.kind = kind;
@@ -118,6 +119,13 @@ public final class Leg {
   /** The address we present to this leg in Contact and SDP when it is not the gateway's own, else null. */
   public String localAddress() { return localAddress; }
   public void localAddress(String address) { this.localAddress = address; }
+
+  /**
+   * True once this party has handed its call to someone else (its REFER was accepted, or its dialog was
+   * replaced): a BYE on this leg then ends only the leg, not the call.
+   */
+  public boolean transferredAway() { return transferredAway; }
+  public void transferredAway(boolean away) { this.transferredAway = away; }
 
   @Override
   public String toString() {

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * between these except through volatile references and a queue, and steady state allocates nothing.
  */
 public final class LegMedia implements MixerLeg {
-  private final String callId;
+  private volatile String callId; // changes only when an attended transfer moves the leg
   private final String legId;
   private final int rtpPort;
   private final RtpPacketizer packetizer = RtpPacketizer.random();
@@ -43,6 +43,11 @@ public final class LegMedia implements MixerLeg {
 
   public String callId() {
     return callId;
+  }
+
+  /** The leg now belongs to {@code callId} (see {@link MediaEngine#moveLeg}). */
+  void callId(String callId) {
+    this.callId = callId;
   }
 
   public String legId() {

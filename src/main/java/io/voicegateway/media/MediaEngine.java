@@ -205,6 +205,33 @@ public final class MediaEngine {
   }
 
   /**
+   * Moves an open leg, sockets and pipeline as they are, from its call's mix to {@code toCallId}'s (created
+   * when new). The old call ends when no leg is left in it. Returns the leg, or null when it is not open.
+   */
+  public LegMedia moveLeg(String legId, String toCallId) {
+    LegMedia leg = legs.get(legId);
+    if (leg == null) {
+      return null;
+    }
+    synchronized (this) {
+      String from = leg.callId();
+      if (from.equals(toCallId)) {
+        return leg;
+      }
+      leg.callId(toCallId);
+      MediaCall old = calls.get(from);
+      if (old != null) {
+        old.mix().remove(leg);
+        if (legsOf(from).isEmpty()) {
+          endCall(from, old);
+        }
+      }
+      call(toCallId).mix().add(leg);
+    }
+    return leg;
+  }
+
+  /**
    * Closes a leg and gives its port back, whatever the ending. Returns the leg (already closed) or null
    * when it was not open. The call ends with its last SIP leg; app legs do not keep it alive.
    */

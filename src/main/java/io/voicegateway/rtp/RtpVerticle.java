@@ -9,6 +9,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands.DtmfSend;
 import io.voicegateway.bus.MediaCommands.LegClose;
+import io.voicegateway.bus.MediaCommands.LegMove;
 import io.voicegateway.bus.MediaCommands.LegOpen;
 import io.voicegateway.bus.MediaCommands.LegOpened;
 import io.voicegateway.bus.MediaCommands.LegStart;
@@ -57,6 +58,7 @@ public final class RtpVerticle extends VerticleBase {
     consumers.add(bus.<LegOpen>consumer(Addresses.MEDIA_LEG_OPEN, this::open));
     consumers.add(bus.<LegStart>consumer(Addresses.MEDIA_LEG_START, this::start));
     consumers.add(bus.<LegClose>consumer(Addresses.MEDIA_LEG_CLOSE, this::close));
+    consumers.add(bus.<LegMove>consumer(Addresses.MEDIA_LEG_MOVE, this::move));
     consumers.add(bus.<DtmfSend>consumer(Addresses.MEDIA_DTMF_SEND, this::dtmf));
     consumers.add(bus.<String>consumer(Addresses.MEDIA_STATS, msg -> msg.reply(LegStatsReply.of(engine, msg.body()))));
     timer = vertx.setPeriodic(CHECK_MS, id -> check());
@@ -141,6 +143,14 @@ public final class RtpVerticle extends VerticleBase {
     LegMedia leg = engine.closeLeg(msg.body().legId());
     sockets.remove(msg.body().legId());
     if (leg == null) {
+      msg.fail(404, "no leg " + msg.body().legId());
+    } else {
+      msg.reply(msg.body());
+    }
+  }
+
+  private void move(Message<LegMove> msg) {
+    if (engine.moveLeg(msg.body().legId(), msg.body().toCallId()) == null) {
       msg.fail(404, "no leg " + msg.body().legId());
     } else {
       msg.reply(msg.body());

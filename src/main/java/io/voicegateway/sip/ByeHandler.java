@@ -1,6 +1,7 @@
 package io.voicegateway.sip;
 
 import io.voicegateway.call.Call;
+import io.voicegateway.call.Leg;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
@@ -24,6 +25,11 @@ final class ByeHandler {
       return;
     }
     s.messages.respond(st, bye, Response.OK, null);
+    Leg leaving = s.calls.legBySipCallId(sipCallId).orElse(null);
+    if (leaving != null && leaving.transferredAway()) { // a transferor leaving: the call goes on without it
+      TransferredLeg.left(s, call, leaving);
+      return;
+    }
     call.enqueue(() -> {
       s.calls.legBySipCallId(sipCallId).ifPresent(leg -> leg.dialog(null)); // this leg needs no BYE from us
       return teardown.hangup(call, "remote BYE");

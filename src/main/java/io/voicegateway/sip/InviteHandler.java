@@ -191,7 +191,8 @@ final class InviteHandler {
   /** Once the first leg's media runs: attaches the routed app, or starts the routed stream's audio feed. */
   static void attachTarget(SipServices s, Call call) {
     RouteTarget target = call.target();
-    if (target != null && target.kind() == RouteTarget.Kind.APP) {
+    boolean attached = call.legs().stream().anyMatch(l -> l.kind() == Leg.Kind.APP); // a leg replaced, re-answered
+    if (!attached && target != null && target.kind() == RouteTarget.Kind.APP) {
       s.vertx.eventBus().send(Addresses.APPS_ATTACH, new MediaCommands.AppAttach(call.id(), target.name()));
       s.calls.addLeg(call, Leg.app(target.name()));
     } else if (target != null && target.kind() == RouteTarget.Kind.STREAM) {

@@ -20,6 +20,9 @@ final class RequestDispatcher {
   private final ByeHandler bye;
   private final CancelHandler cancel;
   private final OptionsHandler options;
+  private final ReferHandler refer;
+  private final NotifyHandler notify;
+  private final Replaces replaces;
 
   RequestDispatcher(SipServices s, Teardown teardown) {
     this.s = s;
@@ -29,6 +32,9 @@ final class RequestDispatcher {
     this.bye = new ByeHandler(s, teardown);
     this.cancel = new CancelHandler(s, teardown);
     this.options = new OptionsHandler(s);
+    this.refer = new ReferHandler(s, teardown);
+    this.notify = new NotifyHandler(s, teardown);
+    this.replaces = new Replaces(s, invite);
   }
 
   void dispatch(Request request, ServerTransaction st) {
@@ -51,24 +57,27 @@ final class RequestDispatcher {
       case Request.INVITE -> {
         if (inDialog) {
           reinvite.handle(request, st);
-        } else {
+        } else if (!replaces.handles(request, st)) {
           invite.handle(request, st);
         }
       }
       case Request.BYE -> bye.handle(request, st);
       case Request.CANCEL -> cancel.handle(request, st);
       case Request.OPTIONS -> options.handle(request, st);
-      case Request.NOTIFY -> notify(request, st);
+      case Request.NOTIFY -> notify.handle(request, st);
+      case Request.REFER -> refer(request, st, inDialog);
       case Request.REGISTER -> register(request, st);
       default -> notAllowed(request, st);
     }
   }
 
-  /** NOTIFY of the REFER subscriptions we create: acknowledged when the dialog is ours. */
-  private void notify(Request request, ServerTransaction st) {
-    String callId = ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
-    int status = s.calls.bySipCallId(callId).isPresent() ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST;
-    s.messages.respond(st, request, status, null);
+  /** REFER inside one of our dialogs is a transfer; outside any dialog we do not act on anyone's behalf (403). */
+  private void refer(Request request, ServerTransaction st, boolean inDialog) {
+    if (inDialog) {
+      refer.handle(request, st);
+    } else {
+      s.messages.respond(st, request, Response.FORBIDDEN, SipMessages.newTag());
+    }
   }
 
   /** REGISTER from a device; 405 as before when no device is configured (we are no registrar then). */

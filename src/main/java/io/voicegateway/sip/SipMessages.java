@@ -29,11 +29,11 @@ public final class SipMessages {
 
   /** Methods we handle; anything else known gets 405, anything unknown 501 (RFC 3261 §8.2.1). */
   public static final List<String> ALLOWED = List.of(
-      Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.OPTIONS, Request.NOTIFY);
+      Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.OPTIONS, Request.NOTIFY, Request.REFER);
   /** Methods of RFC 3261 and its extensions that we know but do not serve (yet). */
   public static final List<String> KNOWN_NOT_ALLOWED = List.of(
       Request.REGISTER, Request.SUBSCRIBE, Request.PUBLISH, Request.MESSAGE, Request.INFO, Request.PRACK,
-      Request.UPDATE, Request.REFER);
+      Request.UPDATE);
 
   private final SipStackHandle sip;
   /** {@link #ALLOWED}, plus REGISTER when the registrar serves devices. */

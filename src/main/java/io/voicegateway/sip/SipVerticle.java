@@ -69,6 +69,10 @@ public final class SipVerticle extends VerticleBase {
           uac.hangup(msg.body().callId(), msg.body().reason() == null ? "hangup" : msg.body().reason())
               .onSuccess(v -> msg.reply("ok"))
               .onFailure(err -> msg.fail(404, err.getMessage())));
+      vertx.eventBus().<SipCommands.Transfer>consumer(Addresses.SIP_TRANSFER, msg ->
+          uac.refer(msg.body().callId(), msg.body().target())
+              .onSuccess(msg::reply)
+              .onFailure(err -> msg.fail(err instanceof UacFailure f ? f.status() : 500, err.getMessage())));
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
       Streaming.listen(services);
       SipTraceService.start(vertx, handle, services.calls());

@@ -85,6 +85,16 @@ public final class GatewayFixture implements AutoCloseable {
     return "sip:" + user + "@127.0.0.1:" + sipPort;
   }
 
+  /** How many calls the SIP side holds now ({@code vg.sip.calls} with no body: a String body names one call). */
+  public int activeCalls() {
+    try {
+      return gateway.vertx().eventBus().<io.vertx.core.json.JsonArray>request(
+          io.voicegateway.bus.Addresses.SIP_CALLS, null).await(5, TimeUnit.SECONDS).body().size();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("SIP context did not answer", e);
+    }
+  }
+
   @Override
   public void close() throws Exception {
     gateway.stop().await(30, TimeUnit.SECONDS);

@@ -16,14 +16,18 @@ import java.util.Optional;
 public final class RawMessageCheck {
   private RawMessageCheck() {}
 
-  /** Header names (long and compact, lower case) that RFC 3261 §7.3.1 allows once only. */
+  /**
+   * Header names (long and compact, lower case) that RFC 3261 §7.3.1 allows once only, and Refer-To, which a
+   * REFER carries exactly once (RFC 3515 §2.4.1).
+   */
   private static final Map<String, String> SINGLE = Map.ofEntries(
       Map.entry("call-id", "call-id"), Map.entry("i", "call-id"),
       Map.entry("from", "from"), Map.entry("f", "from"),
       Map.entry("to", "to"), Map.entry("t", "to"),
       Map.entry("cseq", "cseq"),
       Map.entry("content-length", "content-length"), Map.entry("l", "content-length"),
-      Map.entry("max-forwards", "max-forwards"));
+      Map.entry("max-forwards", "max-forwards"),
+      Map.entry("refer-to", "refer-to"), Map.entry("r", "refer-to"));
 
   /** Why the message must be rejected, or empty. Responses are not checked (they are dropped, not answered). */
   public static Optional<String> check(byte[] message) {

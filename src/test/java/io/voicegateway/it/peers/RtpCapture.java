@@ -67,6 +67,23 @@ public final class RtpCapture implements AutoCloseable {
     return packets;
   }
 
+  /** After {@link #stop()}: the RTP payloads sent to local port {@code dstPort}, in capture order. */
+  public List<byte[]> payloadsTo(int dstPort) throws IOException, InterruptedException {
+    Process read = new ProcessBuilder("tshark", "-r", file.toString(),
+        "-d", "udp.port==" + portMin + "-" + portMax + ",rtp", "-Y", "rtp and udp.dstport==" + dstPort,
+        "-T", "fields", "-e", "rtp.payload")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    List<byte[]> payloads = new ArrayList<>();
+    for (String line : new String(read.getInputStream().readAllBytes()).split("\n")) {
+      String hex = line.trim().replace(":", "");
+      if (!hex.isEmpty()) {
+        payloads.add(java.util.HexFormat.of().parseHex(hex));
+      }
+    }
+    read.waitFor(30, TimeUnit.SECONDS);
+    return payloads;
+  }
+
   @Override
   public void close() {
     tshark.destroyForcibly();

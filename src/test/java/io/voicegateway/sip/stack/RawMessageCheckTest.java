@@ -42,6 +42,13 @@ class RawMessageCheckTest {
   }
 
   @Test
+  void aReferCarriesOneReferTo() {
+    assertEquals(Optional.of("duplicate refer-to header"),
+        check("REFER sip:a@b SIP/2.0\r\nRefer-To: <sip:c@d>\r\nr: <sip:e@d>\r\n\r\n"));
+    assertEquals(Optional.empty(), check("REFER sip:a@b SIP/2.0\r\nRefer-To: <sip:c@d>\r\n\r\n"));
+  }
+
+  @Test
   void headersInTheBodyAreNotCounted() {
     assertEquals(Optional.empty(),
         check("MESSAGE sip:a@b SIP/2.0\r\nCall-ID: 1\r\nContent-Length: 12\r\n\r\nCall-ID: 2\r\n"));

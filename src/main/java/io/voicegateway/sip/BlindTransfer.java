@@ -1,0 +1,93 @@
+package io.voicegateway.sip;
+
+import io.voicegateway.call.Call;
+import io.voicegateway.call.CallState;
+import io.voicegateway.call.Leg;
+import io.voicegateway.call.RouteTarget;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sip.message.Response;
+
+/**
+ * One accepted blind transfer (RFC 3515, RFC 5589 §6): the Refer-To target is dialled by a {@link Fork}
+ * inside the transferor's call, so the party that stays (the transferee) is bridged to whoever answers by
+ * the call's mixer. The transferor hears the progress as NOTIFYs; on answer it gets its BYE and the call
+ * goes on without it (CALL_TRANSFERRED). On failure the final status is NOTIFYed and the call stays as it
+ * was — unless the transferor already hung up, in which case nobody is left for the transferee and the
+ * call ends.
+ */
+final class BlindTransfer implements Fork.Listener {
+  private static final Logger LOG = Logger.getLogger(BlindTransfer.class.getName());
+
+  private final SipServices s;
+  private final Teardown teardown;
+  private final Call call;
+  private final Leg transferor;
+  private final ReferSubscription subscription;
+  private final String referTo;
+
+  BlindTransfer(SipServices s, Teardown teardown, Call call, Leg transferor, ReferSubscription subscription,
+      String referTo) {
+    this.s = s;
+    this.teardown = teardown;
+    this.call = call;
+    this.transferor = transferor;
+    this.subscription = subscription;
+    this.referTo = referTo;
+  }
+
+  /** Dials {@code targets} (what {@code route} resolved to); an app target joins the call at once. */
+  void start(RouteTarget route, List<BridgeTarget> targets) {
+    transferor.transferredAway(true); // from now on its BYE must not end the call
+    if (route.kind() == RouteTarget.Kind.APP) {
+      call.target(route);
+      InviteHandler.attachTarget(s, call);
+      completed();
+      return;
+    }
+    new Fork(s, call, transfereeUser(), call.xHeaders(), this).start(targets, route.ringTimeout());
+  }
+
+  @Override
+  public void progress(Response provisional) {
+    subscription.progress(provisional.getStatusCode());
+  }
+
+  @Override
+  public void answered(Leg winner) {
+    completed();
+  }
+
+  @Override
+  public void failed(int status, String reason) {
+    LOG.fine(() -> "call " + call.id() + ": transfer to " + referTo + " failed " + status + " " + reason);
+    subscription.finish(status);
+    transferor.transferredAway(false);
+    if (call.state() != CallState.TERMINATED && !call.legs().contains(transferor)) {
+      teardown.hangup(call, "transfer failed " + status + " after the transferor left");
+    }
+  }
+
+  private void completed() {
+    subscription.finish(Response.OK);
+    if (call.legs().contains(transferor)) {
+      TransferredLeg.end(s, call, transferor);
+    }
+    TransferredLeg.announce(s, call, "transferred to " + referTo);
+  }
+
+  /** Who the target sees calling: the party that stays (the other end from the transferor). */
+  private String transfereeUser() {
+    String uri = call.firstSipLeg().orElse(null) == transferor ? call.to() : call.from();
+    return userOf(uri);
+  }
+
+  static String userOf(String uri) {
+    if (uri == null) {
+      return null;
+    }
+    int colon = uri.indexOf(':');
+    int at = uri.indexOf('@');
+    return colon >= 0 && at > colon ? uri.substring(colon + 1, at) : null;
+  }
+}

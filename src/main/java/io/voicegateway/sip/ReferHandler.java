@@ -1,0 +1,120 @@
+package io.voicegateway.sip;
+
+import io.vertx.core.Future;
+import io.voicegateway.call.Call;
+import io.voicegateway.call.CallSource;
+import io.voicegateway.call.Leg;
+import io.voicegateway.call.RouteTarget;
+import java.text.ParseException;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Optional;
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.address.TelURL;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ReferToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * A REFER from one of our legs (RFC 3515): the party asks us to connect the other end of its call
+ * elsewhere. Checked first (unknown dialog 481; no Refer-To, or more than one, 400), then accepted with
+ * 202 and a first NOTIFY "100 Trying". A Refer-To carrying {@code ?Replaces=} is an attended transfer
+ * ({@link AttendedTransfer}); otherwise its user is routed like a new call from the transferor and dialled
+ * by a {@link BlindTransfer}. A target that does not route gets its failure as the final NOTIFY.
+ */
+final class ReferHandler {
+  private final SipServices s;
+  private final Teardown teardown;
+
+  ReferHandler(SipServices s, Teardown teardown) {
+    this.s = s;
+    this.teardown = teardown;
+  }
+
+  void handle(Request refer, ServerTransaction st) {
+    String sipCallId = ((CallIdHeader) refer.getHeader(CallIdHeader.NAME)).getCallId();
+    Call call = s.calls.bySipCallId(sipCallId).orElse(null);
+    Leg leg = s.calls.legBySipCallId(sipCallId).orElse(null);
+    if (call == null || leg == null || leg.dialog() == null || leg.pending()) {
+      s.messages.respond(st, refer, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      return;
+    }
+    ListIterator<?> referTos = refer.getHeaders(ReferToHeader.NAME);
+    ReferToHeader referTo = referTos.hasNext() ? (ReferToHeader) referTos.next() : null;
+    if (referTo == null || referTos.hasNext()) {
+      reject(st, refer, referTo == null ? "Missing Refer-To" : "More than one Refer-To");
+      return;
+    }
+    URI target = referTo.getAddress().getURI();
+    s.messages.respond(st, refer, Response.ACCEPTED, null);
+    long cseq = ((CSeqHeader) refer.getHeader(CSeqHeader.NAME)).getSeqNumber();
+    ReferSubscription subscription = new ReferSubscription(s, leg, cseq);
+    subscription.progress(Response.TRYING);
+    call.enqueue(() -> {
+      start(call, leg, target, subscription);
+      return Future.succeededFuture();
+    });
+  }
+
+  private void start(Call call, Leg transferor, URI target, ReferSubscription subscription) {
+    if (!call.legs().contains(transferor)) { // hung up before its turn came
+      subscription.finish(Response.REQUEST_TERMINATED);
+      return;
+    }
+    Optional<String> replaces = ReplacesHeader.fromUriHeaders(target.toString());
+    if (replaces.isPresent()) {
+      new AttendedTransfer(s, teardown).start(call, transferor, replaces.get(), subscription);
+      return;
+    }
+    String number = number(target);
+    Optional<RouteTarget> route = number == null ? Optional.empty() : s.router.route(number, sourceOf(transferor));
+    if (route.isEmpty()) {
+      subscription.finish(number == null ? Response.UNSUPPORTED_URI_SCHEME : Response.NOT_FOUND);
+      return;
+    }
+    List<BridgeTarget> targets = route.get().kind() == RouteTarget.Kind.APP
+        ? List.of() : s.targets.resolve(route.get());
+    if (route.get().kind() != RouteTarget.Kind.APP && targets.isEmpty()) {
+      subscription.finish(Response.TEMPORARILY_UNAVAILABLE);
+      return;
+    }
+    new BlindTransfer(s, teardown, call, transferor, subscription, target.toString()).start(route.get(), targets);
+  }
+
+  /** The number a Refer-To dials: a SIP URI's user, a tel: URI's number. */
+  private static String number(URI uri) {
+    if (uri instanceof SipURI sip) {
+      return sip.getUser();
+    }
+    return uri instanceof TelURL tel ? tel.getPhoneNumber() : null;
+  }
+
+  /**
+   * Who is transferring, for the routing rules: a device leg's peer is its device id, a trunk leg's its
+   * provider id; anyone else is unknown and reaches only {@code from: any} routes, as for a new call.
+   */
+  private CallSource sourceOf(Leg leg) {
+    String peer = leg.peer();
+    if (peer != null && s.config.devices().stream().anyMatch(d -> d.id().equals(peer))) {
+      return CallSource.device(peer);
+    }
+    if (peer != null && s.config.providers().stream().anyMatch(p -> p.id().equals(peer))) {
+      return CallSource.trunk(peer);
+    }
+    return CallSource.unknown();
+  }
+
+  private void reject(ServerTransaction st, Request refer, String reason) {
+    Response response = s.messages.response(refer, Response.BAD_REQUEST, null);
+    try {
+      response.setReasonPhrase(reason);
+    } catch (ParseException e) {
+      throw new IllegalStateException(e);
+    }
+    s.messages.send(st, response);
+  }
+}

@@ -1,0 +1,128 @@
+package io.voicegateway.sip;
+
+import io.vertx.core.Future;
+import io.voicegateway.call.Call;
+import io.voicegateway.call.Leg;
+import io.voicegateway.sip.registrar.SourceOf;
+import io.voicegateway.sip.sdp.NegotiatedMedia;
+import io.voicegateway.sip.sdp.SdpNegotiationException;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sip.DialogState;
+import javax.sip.ServerTransaction;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ExtensionHeader;
+import javax.sip.header.Header;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * An initial INVITE with a {@code Replaces} header (RFC 3891): the new party takes the place of one of our
+ * legs (a phone completing an attended transfer, a call pickup). The new leg joins the replaced leg's call,
+ * so the mixer bridges it with the rest of that call; the replaced leg gets BYE and CALL_TRANSFERRED is
+ * published. No matching dialog: 481; {@code early-only} for a confirmed dialog: 486 (§3). We replace
+ * confirmed dialogs only; an early one is answered 481. The caller goes through the same
+ * {@link InviteAuthenticator} as any INVITE (a device is challenged), so the new leg's peer is known.
+ */
+final class Replaces {
+  private static final Logger LOG = Logger.getLogger(Replaces.class.getName());
+  static final String HEADER = "Replaces";
+
+  private final SipServices s;
+  private final InviteHandler invites;
+
+  /** @param invites answers the new INVITE as any other (media start, 200 with our SDP, late offer) */
+  Replaces(SipServices s, InviteHandler invites) {
+    this.s = s;
+    this.invites = invites;
+  }
+
+  /**
+   * The hook for initial INVITEs: true when the INVITE carried Replaces and has been dealt with here (answered,
+   * or rejected), false when it is an ordinary new call for the caller to route.
+   */
+  boolean handles(Request invite, ServerTransaction st) {
+    Header header = invite.getHeader(HEADER);
+    if (header == null) {
+      return false;
+    }
+    String value = header instanceof ExtensionHeader ext ? ext.getValue()
+        : header.toString().substring(header.toString().indexOf(':') + 1).strip();
+    Optional<ReplacesHeader> replaces = ReplacesHeader.parse(value);
+    if (replaces.isEmpty()) {
+      s.messages.respond(st, invite, Response.BAD_REQUEST, SipMessages.newTag());
+      return true;
+    }
+    DialogLookup.Found found = DialogLookup.find(s, replaces.get()).orElse(null);
+    boolean confirmed = found != null && !found.leg().pending() && found.leg().dialog() != null
+        && found.leg().dialog().getState() == DialogState.CONFIRMED;
+    if (found != null && confirmed && replaces.get().earlyOnly()) {
+      s.messages.respond(st, invite, Response.BUSY_HERE, SipMessages.newTag());
+      return true;
+    }
+    if (!confirmed || found.leg().transferredAway()) {
+      s.messages.respond(st, invite, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, SipMessages.newTag());
+      return true;
+    }
+    // Knowing the dialog's tags is most of the authorisation (RFC 3891 §8); a device still proves itself.
+    InviteAuthenticator.Decision who = s.authenticator.authenticate(invite, SourceOf.request(invite, st));
+    if (!who.admitted()) {
+      s.messages.send(st, who.refusal());
+      return true;
+    }
+    Call call = found.call();
+    Leg replaced = found.leg();
+    String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+    Leg leg = Leg.sip(true, sipCallId, SipMessages.newTag());
+    leg.peer(who.source().id() != null ? who.source().id() : ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
+    leg.dialog(st.getDialog());
+    leg.pendingServerInvite(st);
+    s.calls.addLeg(call, leg);
+    replaced.transferredAway(true); // its BYE, should it come first, must not end the call
+    call.enqueue(() -> answer(call, leg, replaced, invite, st));
+    return true;
+  }
+
+  private Future<Void> answer(Call call, Leg leg, Leg replaced, Request invite, ServerTransaction st) {
+    String offer = SipMessages.body(invite);
+    NegotiatedMedia media = null;
+    if (offer != null) {
+      try {
+        media = s.sdp.answer(offer);
+        leg.remoteSdpVersion(SdpVersions.version(offer));
+      } catch (SdpNegotiationException e) {
+        refuse(call, leg, replaced, invite, st, e.status());
+        return Future.succeededFuture();
+      }
+    }
+    NegotiatedMedia answer = media;
+    return s.openMedia(call, leg)
+        .compose(port -> invites.answerWith(call, leg, invite, st, answer, port))
+        .map(v -> {
+          if (!leg.pending() && call.legs().contains(leg)) { // answered: the replaced party goes
+            if (call.legs().contains(replaced)) {
+              TransferredLeg.end(s, call, replaced);
+            }
+            TransferredLeg.announce(s, call, "replaced " + replaced.sipCallId());
+          }
+          return (Void) null;
+        })
+        .recover(err -> {
+          LOG.warning("call " + call.id() + ": Replaces not answered: " + err.getMessage());
+          refuse(call, leg, replaced, invite, st, Response.SERVICE_UNAVAILABLE);
+          return Future.succeededFuture();
+        });
+  }
+
+  /** The new party could not join: it is turned away and the replaced leg stays as it was. */
+  private void refuse(Call call, Leg leg, Leg replaced, Request invite, ServerTransaction st, int status) {
+    if (leg.pendingServerInvite() != null) {
+      leg.pendingServerInvite(null);
+      s.messages.respond(st, invite, status, leg.localTag());
+    }
+    s.closeMedia(call, leg, "Replaces refused");
+    s.calls.removeLeg(call, leg);
+    replaced.transferredAway(false);
+  }
+}
