@@ -15,8 +15,10 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.voicegateway.apps.AppsVerticle;
 import io.voicegateway.bus.LocalCodec;
+import io.voicegateway.bridge.BridgeVerticle;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
+import io.voicegateway.feed.AudioFeedVerticle;
 import io.voicegateway.history.HistoryVerticle;
 import io.voicegateway.http.HttpVerticle;
 import io.voicegateway.media.MediaEngine;
@@ -89,6 +91,7 @@ public final class Gateway {
     return chain
         .compose(v -> warmUp())
         .compose(v -> deploy("apps", () -> new AppsVerticle(media), new DeploymentOptions()))
+        .compose(v -> deploy("feed", () -> new AudioFeedVerticle(media), new DeploymentOptions()))
         .compose(v -> config.history().enabled()
             ? deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions())
             : Future.<Void>succeededFuture())
@@ -96,6 +99,8 @@ public final class Gateway {
           sip = new SipVerticle(config, metrics);
           return deploy("sip", () -> sip, new DeploymentOptions());
         })
+        .compose(v -> deploy("bridge", () -> new BridgeVerticle(config.bridge(), config.http().apiToken()),
+            new DeploymentOptions()))
         .compose(v -> {
           http = new HttpVerticle(config, prometheus, this::health, sip);
           return deploy("http", () -> http, new DeploymentOptions());
@@ -163,6 +168,9 @@ public final class Gateway {
     }
     lines.add("HTTP http://" + config.http().host() + ":" + httpPort() + "/");
     lines.add("RTP  udp " + m.bindAddress() + ":" + m.rtpPortMin() + "-" + m.rtpPortMax());
+    if (config.bridge().tcpEnabled()) {
+      lines.add("BUS  tcp " + config.bridge().tcpHost() + ":" + config.bridge().tcpPort() + " (event-bus bridge)");
+    }
     return lines;
   }
 

@@ -46,4 +46,26 @@ public final class Addresses {
   public static final String SIP_CALLS = "vg.sip.calls";
   /** Published {@link TrunkRegistrationEvent}s: a trunk registration changed state. */
   public static final String TRUNK_REGISTRATION_EVENTS = "vg.trunk.registration.events";
+
+  /**
+   * Request {@link SipCommands.Stream}: start or stop a call's audio feed. Reply: JSON {@code {callId,
+   * streaming, address}}; fails 404 for an unknown call.
+   */
+  public static final String SIP_STREAM = "vg.sip.stream";
+  /** Request {@link MediaCommands.StreamStart}; reply Boolean: true when the feed was not running yet. */
+  public static final String MEDIA_STREAM_START = "vg.media.stream.start";
+  /** Request {@link MediaCommands.StreamStop}; reply Boolean: true when a feed was running. */
+  public static final String MEDIA_STREAM_STOP = "vg.media.stream.stop";
+  /** Prefix of the per-call audio feed addresses; see {@link #audio(String)}. */
+  public static final String AUDIO_PREFIX = "vg.audio.";
+
+  /** Bridge commands (JSON bodies, see docs/event-bus.md): hang up a call. */
+  public static final String COMMAND_HANGUP = "vg.command.hangup";
+  /** Bridge commands (JSON bodies, see docs/event-bus.md): start or stop a call's audio feed. */
+  public static final String COMMAND_STREAM = "vg.command.stream";
+
+  /** Where a call's 16 kHz feed is published (Buffers: header + PCM16, see docs/event-bus.md). */
+  public static String audio(String callId) {
+    return AUDIO_PREFIX + callId;
+  }
 }

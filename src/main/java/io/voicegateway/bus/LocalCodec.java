@@ -24,6 +24,9 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
     register(vertx, MediaCommands.AppAttach.class);
     register(vertx, MediaCommands.DtmfSend.class);
     register(vertx, SipCommands.Hangup.class);
+    register(vertx, SipCommands.Stream.class);
+    register(vertx, MediaCommands.StreamStart.class);
+    register(vertx, MediaCommands.StreamStop.class);
     register(vertx, TrunkRegistrationEvent.class);
   }
 

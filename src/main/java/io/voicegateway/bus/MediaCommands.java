@@ -39,4 +39,10 @@ public final class MediaCommands {
 
   /** Generate RFC 4733 digits toward a leg. */
   public record DtmfSend(String callId, String legId, String digits) {}
+
+  /** Publish each leg's incoming audio of the call on {@code address} (the call's legs now and later). */
+  public record StreamStart(String callId, String address) {}
+
+  /** Stop the call's audio feed. */
+  public record StreamStop(String callId) {}
 }

@@ -6,4 +6,7 @@ public final class SipCommands {
 
   /** End a call from the gateway side: BYE to every connected leg, CANCEL/487 to pending ones. */
   public record Hangup(String callId, String reason) {}
+
+  /** Start ({@code enabled}) or stop a call's 16 kHz audio feed on {@link Addresses#audio(String)}. */
+  public record Stream(String callId, boolean enabled) {}
 }

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class ConfigLoader {
   /** media, http, providers, devices, routes and history are typed; the others stay raw trees for now. */
   static final List<String> SECTIONS = List.of("media", "http", "providers", "devices", "routes", "ivr",
-      "voicemail", "recording", "streaming", "history");
+      "voicemail", "recording", "streaming", "bridge", "history");
 
   /**
    * Without a {@code routes:} section the echo test answers anyone: the one route of the shipped file.
@@ -97,6 +97,7 @@ public final class ConfigLoader {
         : RoutesReader.read(routesValue, devices, providers);
     return new GatewayConfig(media, http, providers, devices, routes, raw(resolved, "ivr"),
         raw(resolved, "voicemail"), raw(resolved, "recording"), raw(resolved, "streaming"),
+        BridgeSectionReader.read(root.map("bridge", BridgeSectionReader.KEYS)),
         HistorySectionReader.read(root.map("history", HistorySectionReader.KEYS)));
   }
 

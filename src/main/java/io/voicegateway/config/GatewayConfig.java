@@ -10,6 +10,7 @@ import java.util.List;
  * @param providers the trunks of {@code providers:} followed by each {@code media.registrations} entry as
  *                  a provider with {@code register: true} (ids {@code registration-1}, …)
  * @param routes    in file order: the first match wins
+ * @param bridge    the TCP event-bus bridge
  * @param history   where finished calls are kept
  */
 public record GatewayConfig(
@@ -22,11 +23,16 @@ public record GatewayConfig(
     JsonNode voicemail,
     JsonNode recording,
     JsonNode streaming,
+    BridgeConfig bridge,
     HistoryConfig history) {
 
-  /** Without call history, for configurations built in code. */
+  /**
+   * Without a {@code bridge} and without call history (records built by hand, as tests do): no TCP bridge, so
+   * such gateways never compete for its port, and no database file.
+   */
   public GatewayConfig(MediaConfig media, HttpConfig http, List<ProviderConfig> providers, List<DeviceConfig> devices,
       List<RouteConfig> routes, JsonNode ivr, JsonNode voicemail, JsonNode recording, JsonNode streaming) {
-    this(media, http, providers, devices, routes, ivr, voicemail, recording, streaming, HistoryConfig.disabled());
+    this(media, http, providers, devices, routes, ivr, voicemail, recording, streaming,
+        new BridgeConfig(false, "127.0.0.1", BridgeConfig.DEFAULT_TCP_PORT, true), HistoryConfig.disabled());
   }
 }

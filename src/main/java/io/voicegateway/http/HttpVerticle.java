@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.voicegateway.bridge.SockJsBridge;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.HttpConfig;
 import io.voicegateway.sip.SipVerticle;
@@ -48,6 +49,7 @@ public final class HttpVerticle extends VerticleBase {
     }
     router.get("/health").handler(ctx -> ctx.json(health.get()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
+    router.route(SockJsBridge.PATH).subRouter(SockJsBridge.router(vertx, config.apiToken()));
     router.route("/api/v1/*").subRouter(ApiRouter.create(vertx, gateway, sip, auth));
     router.route("/*").handler(StaticHandler.create("webroot"));
     return vertx.createHttpServer()

@@ -88,6 +88,11 @@ public final class LegMedia implements MixerLeg {
     this.tap = tap;
   }
 
+  /** The attached tap, or null. */
+  public AudioTap tap() {
+    return tap;
+  }
+
   /**
    * RTP thread: hands one valid packet to the jitter buffer or the RFC 4733 receiver. Returns false when
    * the packet was not for this leg's negotiated media (unknown payload type, not started): counted and

@@ -31,6 +31,7 @@ public final class MediaEngine {
   private final Map<Integer, Boolean> servedPartitions = new ConcurrentHashMap<>();
   private final Map<Integer, Mixer> mixers = new ConcurrentHashMap<>();
   private final AtomicReference<MediaEvents> events = new AtomicReference<>(MediaEvents.NONE);
+  private final Map<String, AudioFeed> feeds = new ConcurrentHashMap<>();
 
   /** One call in the engine: its mixer membership and partition. */
   private record MediaCall(MixerCall mix, MixerPartition partition) {}
@@ -137,10 +138,41 @@ public final class MediaEngine {
     if (legs.putIfAbsent(legId, leg) != null) {
       throw new IllegalStateException("leg " + legId + " already open");
     }
+    AudioFeed feed = feeds.get(callId);
+    if (feed != null) {
+      leg.tap(feed.tapFor(legId));
+    }
     synchronized (this) {
       call(callId).mix().add(leg);
     }
     return leg;
+  }
+
+  /**
+   * Starts a call's audio feed: taps the call's legs now and every leg it opens later. False (and nothing
+   * changes) when the call already has a feed. The feed outlives the call's legs until {@link #stopFeed}.
+   */
+  public boolean startFeed(AudioFeed feed) {
+    if (feeds.putIfAbsent(feed.callId(), feed) != null) {
+      return false;
+    }
+    for (LegMedia leg : legsOf(feed.callId())) {
+      leg.tap(feed.tapFor(leg.legId()));
+    }
+    return true;
+  }
+
+  /** Stops a call's audio feed; false when it had none. */
+  public boolean stopFeed(String callId) {
+    AudioFeed feed = feeds.remove(callId);
+    if (feed == null) {
+      return false;
+    }
+    feed.stop();
+    for (LegMedia leg : legsOf(callId)) {
+      leg.tap(null);
+    }
+    return true;
   }
 
   /** Adds an app leg (echo, prompts, …) to a call's mix. */

@@ -42,7 +42,7 @@ final class AckHandler {
         boolean first = leg.media() == null;
         s.startMedia(call, leg, media);
         if (first) {
-          InviteHandler.attachApp(s, call);
+          InviteHandler.attachTarget(s, call);
         }
       } catch (SdpNegotiationException e) {
         LOG.info("call " + call.id() + ": " + e.getMessage() + ", hanging up");

@@ -90,7 +90,7 @@ final class Bridge {
       return Future.succeededFuture();
     }
     RouteTarget fallback = target.onNoAnswer();
-    if (fallback != null && fallback.kind() == RouteTarget.Kind.APP) {
+    if (fallback != null && InviteHandler.answersItself(fallback.kind())) {
       p.call().target(fallback);
       return invites.answerWith(p.call(), p.leg(), p.request(), p.st(), p.media(), p.port());
     }

@@ -69,7 +69,7 @@ final class InviteHandler {
     leg.dialog(st.getDialog());
     leg.pendingServerInvite(st);
     s.start(call, leg);
-    call.enqueue(() -> target.kind() == RouteTarget.Kind.APP
+    call.enqueue(() -> answersItself(target.kind())
             ? answer(call, leg, request, st)
             : bridge.dial(call, leg, request, st, target))
         .onFailure(err -> {
@@ -80,9 +80,14 @@ final class InviteHandler {
         });
   }
 
-  /** What this build serves: apps, devices and trunks (IVR, voicemail and streams come with their features). */
+  /** What this build serves: apps, streams, devices and trunks (IVR and voicemail come with their features). */
   private static boolean served(RouteTarget.Kind kind) {
-    return kind == RouteTarget.Kind.APP || kind == RouteTarget.Kind.DEVICES || kind == RouteTarget.Kind.PROVIDER;
+    return answersItself(kind) || kind == RouteTarget.Kind.DEVICES || kind == RouteTarget.Kind.PROVIDER;
+  }
+
+  /** Targets the gateway answers itself: an app, or a stream (the caller's audio goes to the feed). */
+  static boolean answersItself(RouteTarget.Kind kind) {
+    return kind == RouteTarget.Kind.APP || kind == RouteTarget.Kind.STREAM;
   }
 
   /** The Request-URI user, or the To user when the Request-URI has none. */
@@ -177,17 +182,20 @@ final class InviteHandler {
     leg.pendingServerInvite(null);
     s.messages.send(st, ok);
     if (media != null) {
-      attachApp(s, call); // the media already runs (answer)
+      attachTarget(s, call); // the media already runs (answer)
     } else {
       leg.awaitingAnswer(true);
     }
   }
 
-  /** Attaches the routed app once the first leg's media runs. */
-  static void attachApp(SipServices s, Call call) {
-    if (call.target() != null && call.target().kind() == RouteTarget.Kind.APP) {
-      s.vertx.eventBus().send(Addresses.APPS_ATTACH, new MediaCommands.AppAttach(call.id(), call.target().name()));
-      s.calls.addLeg(call, Leg.app(call.target().name()));
+  /** Once the first leg's media runs: attaches the routed app, or starts the routed stream's audio feed. */
+  static void attachTarget(SipServices s, Call call) {
+    RouteTarget target = call.target();
+    if (target != null && target.kind() == RouteTarget.Kind.APP) {
+      s.vertx.eventBus().send(Addresses.APPS_ATTACH, new MediaCommands.AppAttach(call.id(), target.name()));
+      s.calls.addLeg(call, Leg.app(target.name()));
+    } else if (target != null && target.kind() == RouteTarget.Kind.STREAM) {
+      Streaming.start(s, call, target.name());
     }
   }
 

@@ -69,6 +69,7 @@ public final class SipVerticle extends VerticleBase {
               .onSuccess(v -> msg.reply("ok"))
               .onFailure(err -> msg.fail(404, err.getMessage())));
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
+      Streaming.listen(services);
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
       services.qualifier().start(vertx);

@@ -84,7 +84,7 @@ public final class UacService {
     s.startMedia(call, leg, media);
     if (spec.app() != null) {
       call.target(RouteTarget.app(spec.app()));
-      InviteHandler.attachApp(s, call);
+      InviteHandler.attachTarget(s, call);
     }
     s.moveTo(call, CallState.CONNECTED, null);
     return Future.succeededFuture(call.id());

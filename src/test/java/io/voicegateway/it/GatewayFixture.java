@@ -15,11 +15,13 @@ public final class GatewayFixture implements AutoCloseable {
   private final Gateway gateway;
   private final int sipPort;
   private final int rtpPortMin;
+  private final int bridgePort;
 
-  private GatewayFixture(Gateway gateway, int sipPort, int rtpPortMin) {
+  private GatewayFixture(Gateway gateway, int sipPort, int rtpPortMin, int bridgePort) {
     this.gateway = gateway;
     this.sipPort = sipPort;
     this.rtpPortMin = rtpPortMin;
+    this.bridgePort = bridgePort;
   }
 
   /** @param mediaYaml extra lines for the {@code media:} section, each indented by two spaces */
@@ -35,6 +37,7 @@ public final class GatewayFixture implements AutoCloseable {
   public static GatewayFixture start(String mediaYaml, String sectionsYaml) throws Exception {
     int sipPort = FreePorts.udpAndTcp();
     int rtp = FreePorts.block(RTP_PORTS);
+    int bridgePort = FreePorts.udpAndTcp();
     String yaml = String.join("\n",
         "media:",
         "  sip_port: " + sipPort,
@@ -45,11 +48,13 @@ public final class GatewayFixture implements AutoCloseable {
         "  host: 127.0.0.1",
         "  port: " + FreePorts.udpAndTcp(),
         "  api_token: test-token",
+        "bridge:",
+        "  tcp_port: " + bridgePort,
         sectionsYaml,
         sectionsYaml.contains("history:") ? "" : "history:\n  data_dir: " + Files.createTempDirectory("vg-history"),
         "");
     GatewayConfig config = ConfigLoader.parse(yaml, Map.of());
-    return new GatewayFixture(Gateway.start(config).await(60, TimeUnit.SECONDS), sipPort, rtp);
+    return new GatewayFixture(Gateway.start(config).await(60, TimeUnit.SECONDS), sipPort, rtp, bridgePort);
   }
 
   public Gateway gateway() {
@@ -63,6 +68,11 @@ public final class GatewayFixture implements AutoCloseable {
   /** The first port of the gateway's RTP range ({@link #RTP_PORTS} ports). */
   public int rtpPortMin() {
     return rtpPortMin;
+  }
+
+  /** The TCP event-bus bridge's port (token {@code test-token}). */
+  public int bridgePort() {
+    return bridgePort;
   }
 
   /** {@code 127.0.0.1:port}, the target SIPp takes. */

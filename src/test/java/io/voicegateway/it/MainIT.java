@@ -48,6 +48,7 @@ class MainIT {
     int sipPort = FreePorts.udpAndTcp();
     int httpPort = FreePorts.udpAndTcp();
     int rtp = FreePorts.block(20);
+    int bridgePort = FreePorts.udpAndTcp();
     Path conf = dir.resolve("gw.yaml");
     Files.writeString(conf, String.join("\n",
         "media:",
@@ -58,6 +59,8 @@ class MainIT {
         "  host: 127.0.0.1",
         "  port: " + httpPort,
         "  api_token: secret",
+        "bridge:",
+        "  tcp_port: " + bridgePort,
         "history:",
         "  data_dir: " + dir.resolve("data"),
         ""));
@@ -69,6 +72,8 @@ class MainIT {
       assertTrue(banner.stream().anyMatch(l -> l.contains("listening SIP  tcp 127.0.0.1:" + sipPort)), banner.toString());
       assertTrue(banner.stream().anyMatch(l -> l.contains("listening HTTP http://127.0.0.1:" + httpPort)), banner.toString());
       assertTrue(banner.stream().anyMatch(l -> l.contains("listening RTP")), banner.toString());
+      assertTrue(banner.stream().anyMatch(l -> l.contains("listening BUS  tcp 127.0.0.1:" + bridgePort)),
+          banner.toString());
 
       HttpResponse<String> health = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),

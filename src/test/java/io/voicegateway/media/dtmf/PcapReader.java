@@ -13,15 +13,15 @@ import java.util.List;
  * stock pcaps hold). Written by hand because no pcap library is on the classpath and this needs only
  * ~60 lines; anything else (IPv6, fragments, other link types) is skipped.
  */
-final class PcapReader {
+public final class PcapReader {
 
-  record Datagram(int sourcePort, int destinationPort, byte[] payload) {}
+  public record Datagram(int sourcePort, int destinationPort, byte[] payload) {}
 
   private static final int ETHERNET = 1;
 
   private PcapReader() {}
 
-  static List<Datagram> udp(Path file) throws IOException {
+  public static List<Datagram> udp(Path file) throws IOException {
     ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
     int magic = in.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
     if (magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) {

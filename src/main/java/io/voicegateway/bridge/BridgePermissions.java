@@ -1,0 +1,40 @@
+package io.voicegateway.bridge;
+
+import io.vertx.ext.bridge.BridgeOptions;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.voicegateway.bus.Addresses;
+import java.util.List;
+
+/**
+ * What external consumers may do over either bridge, and nothing more: receive call events, trunk
+ * registration events and audio feeds; send the two documented commands. Everything else is refused
+ * ({@code access_denied}).
+ */
+public final class BridgePermissions {
+  /** One call's audio feed: {@code vg.audio.<callId>}. */
+  public static final String AUDIO_REGEX = "vg\\.audio\\.[^.]+";
+
+  /** Addresses a consumer may register on. */
+  public static final List<PermittedOptions> OUTBOUND = List.of(
+      new PermittedOptions().setAddress(Addresses.CALL_EVENTS),
+      new PermittedOptions().setAddress(Addresses.TRUNK_REGISTRATION_EVENTS),
+      new PermittedOptions().setAddressRegex(AUDIO_REGEX));
+
+  /** Addresses a consumer may send to. */
+  public static final List<PermittedOptions> INBOUND = List.of(
+      new PermittedOptions().setAddress(Addresses.COMMAND_HANGUP),
+      new PermittedOptions().setAddress(Addresses.COMMAND_STREAM));
+
+  private BridgePermissions() {}
+
+  public static BridgeOptions tcp() {
+    return new BridgeOptions().setInboundPermitteds(INBOUND).setOutboundPermitteds(OUTBOUND);
+  }
+
+  public static SockJSBridgeOptions sockJs() {
+    SockJSBridgeOptions options = new SockJSBridgeOptions();
+    options.setInboundPermitteds(INBOUND).setOutboundPermitteds(OUTBOUND);
+    return options;
+  }
+}

@@ -1,0 +1,67 @@
+package io.voicegateway.bridge;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.ext.eventbus.bridge.tcp.BridgeEvent;
+import io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge;
+import io.voicegateway.config.BridgeConfig;
+import java.util.logging.Logger;
+
+/**
+ * The event-bus bridges' shared part (command adapters, JSON form of call events) and the TCP bridge:
+ * frames of a 4-byte big-endian length and a JSON object (vertx-tcp-eventbus-bridge), with the
+ * permissions of {@link BridgePermissions}. When a token is required, a frame that registers, sends or
+ * publishes without {@code headers.token} is refused; the token is removed before a message goes on.
+ */
+public final class BridgeVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(BridgeVerticle.class.getName());
+
+  private final BridgeConfig config;
+  private final String token;
+  private BridgeCommands commands;
+  private TcpEventBusBridge tcp;
+
+  /** @param token {@code http.api_token} */
+  public BridgeVerticle(BridgeConfig config, String token) {
+    this.config = config;
+    this.token = token;
+  }
+
+  @Override
+  public Future<?> start() {
+    BridgeJson.install();
+    commands = new BridgeCommands(vertx.eventBus());
+    Future<?> registered = commands.register();
+    if (!config.tcpEnabled()) {
+      return registered;
+    }
+    tcp = TcpEventBusBridge.create(vertx, BridgePermissions.tcp(), new NetServerOptions(), this::check);
+    return registered
+        .compose(v -> tcp.listen(config.tcpPort(), config.tcpHost()))
+        .onSuccess(b -> LOG.fine(() -> "TCP event-bus bridge on " + config.tcpHost() + ":" + config.tcpPort()));
+  }
+
+  private void check(BridgeEvent event) {
+    BridgeEventType type = event.type();
+    boolean guarded = type == BridgeEventType.SEND || type == BridgeEventType.PUBLISH
+        || type == BridgeEventType.REGISTER;
+    if (!guarded || !config.tcpRequireToken()) {
+      event.complete(true);
+      return;
+    }
+    if (!BridgeToken.allows(event.getRawMessage(), token)) {
+      event.complete(false);
+      return;
+    }
+    event.getRawMessage().getJsonObject("headers").remove(BridgeToken.HEADER);
+    event.complete(true);
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<?> closed = tcp == null ? Future.succeededFuture() : tcp.close();
+    return closed.compose(v -> commands.unregister());
+  }
+}
