@@ -44,6 +44,12 @@ public final class Addresses {
    * calls with their legs (id, state, direction, from, to, createdAt, connectedAt, xHeaders, legs).
    */
   public static final String SIP_CALLS = "vg.sip.calls";
+  /**
+   * Request with a call id (the gateway's, or a SIP Call-ID), reply a JSON array of the SIP messages recorded
+   * for its legs, oldest first: {@code {time, direction, from, to, firstLine, sipCallId, message}}; fails with
+   * 404 when nothing is known of it. Served by the SIP verticle (sip/trace), for the dashboard's ladder.
+   */
+  public static final String SIP_TRACE = "vg.sip.trace";
   /** Published {@link TrunkRegistrationEvent}s: a trunk registration changed state. */
   public static final String TRUNK_REGISTRATION_EVENTS = "vg.trunk.registration.events";
 

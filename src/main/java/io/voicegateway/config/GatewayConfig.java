@@ -27,8 +27,8 @@ public record GatewayConfig(
     HistoryConfig history) {
 
   /**
-   * Without a {@code bridge} and without call history (records built by hand, as tests do): no TCP bridge, so
-   * such gateways never compete for its port, and no database file.
+   * For configurations built in code (as tests do): no TCP bridge, so such gateways never compete for its
+   * port, and no call history.
    */
   public GatewayConfig(MediaConfig media, HttpConfig http, List<ProviderConfig> providers, List<DeviceConfig> devices,
       List<RouteConfig> routes, JsonNode ivr, JsonNode voicemail, JsonNode recording, JsonNode streaming) {

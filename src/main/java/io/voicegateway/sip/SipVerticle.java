@@ -13,6 +13,7 @@ import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
+import io.voicegateway.sip.trace.SipTraceService;
 import io.voicegateway.sip.trunk.ProviderRegistrations;
 import io.voicegateway.sip.trunk.RegistrationSchedule;
 import io.voicegateway.sip.trunk.TrunkRegistration;
@@ -70,6 +71,7 @@ public final class SipVerticle extends VerticleBase {
               .onFailure(err -> msg.fail(404, err.getMessage())));
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
       Streaming.listen(services);
+      SipTraceService.start(vertx, handle, services.calls());
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
       services.qualifier().start(vertx);

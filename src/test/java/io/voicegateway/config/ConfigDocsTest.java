@@ -22,9 +22,9 @@ class ConfigDocsTest {
     Stream.of(MediaSectionReader.KEYS.stream().filter(k -> !List.of("dtmf", "opus").contains(k)),
             MediaSectionReader.DTMF_KEYS.stream().map(k -> "dtmf." + k),
             MediaSectionReader.OPUS_KEYS.stream().map(k -> "opus." + k),
-            RegistrationReader.KEYS.stream(), HttpSectionReader.KEYS.stream(), ProvidersReader.KEYS.stream(),
-            DevicesReader.KEYS.stream(), RoutesReader.KEYS.stream(), BridgeSectionReader.KEYS.stream(),
-            HistorySectionReader.KEYS.stream())
+            RegistrationReader.KEYS.stream(), HttpSectionReader.KEYS.stream(), HistorySectionReader.KEYS.stream(),
+            ProvidersReader.KEYS.stream(), DevicesReader.KEYS.stream(), RoutesReader.KEYS.stream(),
+            BridgeSectionReader.KEYS.stream())
         .flatMap(s -> s)
         .forEach(key -> assertTrue(docs.contains("| `" + key + "` |"), "docs/configuration.md lacks a row for " + key));
     ConfigLoader.SECTIONS.forEach(section -> assertTrue(docs.contains("`" + section + "`"), section));
@@ -34,8 +34,8 @@ class ConfigDocsTest {
   void shippedConfigurationWritesOutEveryKey() throws IOException {
     String shipped = Files.readString(Path.of("conf/voice-gateway.yaml"));
     Stream.of(MediaSectionReader.KEYS, MediaSectionReader.DTMF_KEYS, MediaSectionReader.OPUS_KEYS,
-            RegistrationReader.KEYS, HttpSectionReader.KEYS, ConfigLoader.SECTIONS, ProvidersReader.KEYS,
-            DevicesReader.KEYS, RoutesReader.KEYS, BridgeSectionReader.KEYS, HistorySectionReader.KEYS)
+            RegistrationReader.KEYS, HttpSectionReader.KEYS, HistorySectionReader.KEYS, ConfigLoader.SECTIONS,
+            ProvidersReader.KEYS, DevicesReader.KEYS, RoutesReader.KEYS, BridgeSectionReader.KEYS)
         .flatMap(List::stream)
         .forEach(key -> assertTrue(shipped.contains(key + ":"), "conf/voice-gateway.yaml lacks " + key));
   }

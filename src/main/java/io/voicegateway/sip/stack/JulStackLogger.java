@@ -15,7 +15,9 @@ public final class JulStackLogger implements StackLogger {
 
   @Override public void logStackTrace() { logStackTrace(TRACE_DEBUG); }
   @Override public void logStackTrace(int level) {
-    if (isLoggingEnabled(level)) {
+    // Not isLoggingEnabled(level): the SIP trace keeps TRACE_MESSAGES (== TRACE_INFO) on, and a Throwable per
+    // call would cost the stack's threads for a trace nobody reads.
+    if (LOG.isLoggable(toJul(level))) {
       LOG.log(toJul(level), "stack trace", new Throwable());
     }
   }
