@@ -8,15 +8,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
+import io.voicegateway.bus.SipCommands;
 import io.voicegateway.media.dtmf.DtmfDigits;
 import io.voicegateway.sip.SipVerticle;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Mid-call control: {@code POST /api/v1/calls/{id}/hold}, {@code /resume}, {@code /transfer {to}} (blind, REFER)
- * and {@code /dtmf {digits}} (RFC 4733 toward the call's first SIP leg). Each checks the call's state first, so a
- * call in the wrong state is a 409 rather than a request the peer has to refuse.
+ * Mid-call control: {@code POST /api/v1/calls/{id}/hold}, {@code /resume}, {@code /transfer {to}} (blind, REFER),
+ * {@code /dtmf {digits}} (RFC 4733 toward the call's first SIP leg) and {@code /stream {enabled}} (the audio feed).
+ * Each SIP action checks the call's state first, so a call in the wrong state is a 409 rather than a request the
+ * peer has to refuse.
  */
 final class CallActionsApi {
   private static final Set<String> TALKING = Set.of("CONNECTED", "RESUMED");
@@ -41,6 +43,18 @@ final class CallActionsApi {
         call -> sip.uac().resume(call.getString("id"))));
     api.post("/calls/:id/transfer").handler(this::transfer);
     api.post("/calls/:id/dtmf").handler(this::dtmf);
+    api.post("/calls/:id/stream").handler(this::stream);
+  }
+
+  /** Starts or stops the call's 16 kHz audio feed on the event bus (see docs/event-bus.md); any state. */
+  private void stream(RoutingContext ctx) {
+    Object enabled = ApiBodies.json(ctx).getValue("enabled");
+    if (!(enabled instanceof Boolean on)) {
+      throw ApiException.badRequest("'enabled' is required (true or false)");
+    }
+    ApiErrors.reply(ctx, vertx.eventBus()
+        .<JsonObject>request(Addresses.SIP_STREAM, new SipCommands.Stream(ctx.pathParam("id"), on))
+        .map(msg -> msg.body()), 200);
   }
 
   private void transfer(RoutingContext ctx) {

@@ -160,6 +160,7 @@ class ApiIT {
     assertError(api.get("/api/v1/calls/no-such-call"), 404, "no active call");
     assertError(api.delete("/api/v1/calls/no-such-call"), 404, "no call");
     assertError(api.post("/api/v1/calls/no-such-call/hold", ""), 404, "no active call");
+    assertError(api.post("/api/v1/calls/no-such-call/stream", "{\"enabled\":true}"), 404, "no call");
     assertError(api.get("/api/v1/history?page=0"), 400, "page");
     assertError(api.get("/api/v1/history?from=yesterday"), 400, "ISO-8601");
   }
@@ -206,6 +207,12 @@ class ApiIT {
     assertError(api.post(call + "/dtmf", "{\"digits\":\"12x\"}"), 400, "0-9");
     assertError(api.post(call + "/dtmf", "{}"), 400, "'digits' is required");
     assertEquals(202, api.post(call + "/dtmf", "{\"digits\":\"12#\"}").status());
+    Answer streaming = api.post(call + "/stream", "{\"enabled\":true}");
+    assertEquals(200, streaming.status(), streaming.toString());
+    assertEquals(new JsonObject().put("callId", id).put("streaming", true).put("address", "vg.audio." + id),
+        streaming.object());
+    assertError(api.post(call + "/stream", "{\"enabled\":\"yes\"}"), 400, "'enabled' is required");
+    assertEquals(false, api.post(call + "/stream", "{\"enabled\":false}").object().getBoolean("streaming"));
     assertEquals(204, api.post(call + "/hold", "").status());
     assertEquals("ON_HOLD", api.get(call).object().getString("state"));
     assertTrue(api.get(call).object().getJsonArray("legs").getJsonObject(0).getBoolean("onHold"));
