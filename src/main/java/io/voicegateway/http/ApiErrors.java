@@ -66,6 +66,7 @@ public final class ApiErrors {
         case 400, 404 -> uac.status();
         case 408 -> 504;
         case 481 -> 409; // no confirmed dialog: the call is still being set up or already ending
+        case 480 -> 409; // the device to ring is not registered
         case 503 -> 503;
         default -> 502;
       };

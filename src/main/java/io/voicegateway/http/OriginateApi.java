@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code POST /api/v1/calls {from, to, headers?}}: the gateway calls {@code to} and attaches the app named by
- * {@code from} ({@code app:echo}) once answered. Answers 201 {@code {id}} when the callee answered; a refusal is
- * 502 with the peer's status, no answer 504. A device as {@code from} (click-to-call through the B2BUA) is 501
- * until the B2BUA lands.
+ * {@code POST /api/v1/calls {from, to, headers?}}: with {@code from: app:echo} the gateway calls {@code to} and
+ * attaches the app once answered; with a device as {@code from} (click-to-call) it rings the device and, once
+ * it answers, dials {@code to} as that device would (routes, extensions, trunks). Answers 201 {@code {id}} when
+ * the first callee answered; a refusal is 502 with the peer's status, no answer 504, an unregistered device 409,
+ * a number no route serves 404.
  */
 final class OriginateApi {
   /** The apps the media side can attach (AppsVerticle). */
@@ -38,8 +39,9 @@ final class OriginateApi {
     Map<String, String> headers = xHeaders(body.getValue("headers"));
     if (!from.startsWith("app:")) {
       if (targets.isDevice(from)) {
-        throw new ApiException(501, "click-to-call from device " + from + " needs the B2BUA, which is not"
-            + " there yet; use from: \"app:echo\"");
+        ApiErrors.reply(ctx, sip.uac().originateFromDevice(from, to, headers)
+            .map(id -> new JsonObject().put("id", id)), 201);
+        return;
       }
       throw ApiException.badRequest("'from' must be app:<name> (e.g. app:echo) or a device id, got '" + from + "'");
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonArray;
-import io.voicegateway.bus.Addresses;
 import io.voicegateway.it.peers.BaresipDevice;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
@@ -82,15 +80,6 @@ class TrunkToDevicesIT {
     }
   }
 
-  private static int activeCalls() {
-    try {
-      return gw.gateway().vertx().eventBus().<JsonArray>request(Addresses.SIP_CALLS, "")
-          .await(5, TimeUnit.SECONDS).body().size();
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("SIP context did not answer", e);
-    }
-  }
-
   /** A started phone, registered (bound at the gateway) before it is returned. */
   private static BaresipDevice phone(Path dir, String user, String password, String codec, Path wav, int rate,
       boolean autoAnswer) throws Exception {
@@ -158,7 +147,7 @@ class TrunkToDevicesIT {
     try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech(dir, 8000, 30), 8000, true)) {
       SippRunner.Result trunk = trunk("trunk_uac_hold.xml", "+4930123456", 1000).run(gw.target(), 1, 1, 1);
       assertEquals(1, trunk.successful(), "trunk hold/resume/BYE: " + trunk);
-      assertTrue(GatewayUnderTest.eventually(10, () -> activeCalls() == 0), "call ended");
+      assertTrue(GatewayUnderTest.eventually(10, () -> gw.activeCalls() == 0), "call ended");
       alice.close();
       String log = alice.logText();
       int sendonly = log.indexOf("a=sendonly");
@@ -172,7 +161,7 @@ class TrunkToDevicesIT {
   void holdFromThePhoneReachesTheTrunkAndThePhoneHangsUp(@TempDir Path dir) throws Exception {
     try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech(dir, 8000, 30), 8000, true)) {
       SippRunner.Running trunk = trunk("trunk_uac_remote_hold.xml", "+4930123456", 500).start(gw.target(), 1, 1, 1);
-      assertTrue(GatewayUnderTest.eventually(15, () -> activeCalls() == 1), "call up");
+      assertTrue(GatewayUnderTest.eventually(15, () -> gw.activeCalls() == 1), "call up");
       Thread.sleep(1500);
       alice.command("hold", "");
       Thread.sleep(1500);
@@ -192,7 +181,7 @@ class TrunkToDevicesIT {
       assertEquals(1, trunk.successful(), "CANCEL answered 200, INVITE 487: " + trunk);
       assertTrue(GatewayUnderTest.eventually(10, () -> alice.logText().contains("CANCEL sip:")
           && bob.logText().contains("CANCEL sip:")), "both phones got CANCEL");
-      assertTrue(GatewayUnderTest.eventually(10, () -> activeCalls() == 0), "call gone");
+      assertTrue(GatewayUnderTest.eventually(10, () -> gw.activeCalls() == 0), "call gone");
     }
   }
 
