@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.voicegateway.it.peers.BaresipDevice;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
-import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.testing.AudioMatch;
 import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.SpeechFixture;
 import io.voicegateway.testing.Tools;
 import io.voicegateway.testing.Wav;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,24 +62,6 @@ class DeviceCallsIT {
     }
   }
 
-  private static List<Binding> contactsOf(String device) {
-    try {
-      return gw.gateway().sip().contactsOf(device).await(5, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("SIP context did not answer", e);
-    }
-  }
-
-  private static BaresipDevice phone(Path dir, String user, String password, String codec, Path wav, int rate,
-      boolean autoAnswer) throws Exception {
-    BaresipDevice phone = new BaresipDevice(dir.resolve(user), gw.target(), user, password, codec, wav, rate,
-        autoAnswer);
-    phone.start();
-    assertTrue(GatewayUnderTest.eventually(15, () -> !contactsOf(user).isEmpty()),
-        user + " registered; log:\n" + phone.logText());
-    return phone;
-  }
-
   private static short[] compare(Path wav) throws Exception {
     assertNotNull(wav, "no audio dump");
     Wav w = Wav.read(wav);
@@ -108,7 +88,7 @@ class DeviceCallsIT {
   @Test
   void aPhoneDialsOutThroughTheTrunkWithDigestAndTheNumberRewritten(@TempDir Path dir) throws Exception {
     Path speech = SpeechFixture.speech(dir, 48000);
-    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "opus/48000/2", speech, 48000, false)) {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "opus/48000/2", speech, 48000, false)) {
       SippRunner.Running trunk = SippRunner.scenario("trunk_uas_407.xml")
           .args("-p", Integer.toString(trunkPort), "-rtp_echo", "-mp", Integer.toString(FreePorts.block(4)))
           .timeoutSeconds(60).start(null, 1, 1, 1);
@@ -129,8 +109,8 @@ class DeviceCallsIT {
 
   @Test
   void extensionCallsExtensionWithoutATrunk(@TempDir Path dir) throws Exception {
-    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", silence(dir), 8000, false);
-         BaresipDevice bob = phone(dir, "bob", "builder", "G722", SpeechFixture.speech(dir, 16000), 16000, true)) {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", silence(dir), 8000, false);
+         BaresipDevice bob = gw.phone(dir, "bob", "builder", "G722", SpeechFixture.speech(dir, 16000), 16000, true)) {
       alice.command("dial", "102");
       // bob answers and plays his speech; alice hears it; bob hangs up when it ends.
       boolean ended = GatewayUnderTest.eventually(40, () -> bob.logText().contains("BYE sip:")
@@ -151,8 +131,8 @@ class DeviceCallsIT {
 
   @Test
   void clickToCallRingsThePhoneThenDialsTheNumberAsThePhone(@TempDir Path dir) throws Exception {
-    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", silence(dir), 8000, true);
-         BaresipDevice bob = phone(dir, "bob", "builder", "PCMA", SpeechFixture.speech(dir, 8000), 8000, true)) {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", silence(dir), 8000, true);
+         BaresipDevice bob = gw.phone(dir, "bob", "builder", "PCMA", SpeechFixture.speech(dir, 8000), 8000, true)) {
       String callId = gw.gateway().sip().uac().originateFromDevice("alice", "102", java.util.Map.of())
           .await(20, TimeUnit.SECONDS);
       assertNotNull(callId);

@@ -3,8 +3,12 @@ package io.voicegateway.it;
 import io.voicegateway.Gateway;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.it.peers.BaresipDevice;
+import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.testing.FreePorts;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -83,6 +87,28 @@ public final class GatewayFixture implements AutoCloseable {
   /** {@code sip:user@127.0.0.1:port}. */
   public String uri(String user) {
     return "sip:" + user + "@127.0.0.1:" + sipPort;
+  }
+
+  /** The live bindings of a device (id or extension), read on the SIP context. */
+  public List<io.voicegateway.sip.registrar.Binding> contactsOf(String device) {
+    try {
+      return gateway.sip().contactsOf(device).await(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("SIP context did not answer", e);
+    }
+  }
+
+  /** A started baresip phone for {@code user}, registered (bound here) before it is returned. */
+  public BaresipDevice phone(Path dir, String user, String password, String codec, Path wav, int rate,
+      boolean autoAnswer) throws Exception {
+    BaresipDevice phone = new BaresipDevice(dir.resolve(user), target(), user, password, codec, wav, rate,
+        autoAnswer);
+    phone.start();
+    if (!GatewayUnderTest.eventually(15, () -> !contactsOf(user).isEmpty())) {
+      phone.close();
+      throw new AssertionError(user + " did not register; log:\n" + phone.logText());
+    }
+    return phone;
   }
 
   /** How many calls the SIP side holds now ({@code vg.sip.calls} with no body: a String body names one call). */

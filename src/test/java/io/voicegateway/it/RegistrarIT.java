@@ -11,7 +11,6 @@ import io.voicegateway.sip.registrar.Source;
 import io.voicegateway.testing.FreePorts;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,21 +43,13 @@ class RegistrarIT {
     }
   }
 
-  private static List<Binding> contactsOf(String device) {
-    try {
-      return gw.gateway().sip().contactsOf(device).await(5, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("SIP context did not answer", e);
-    }
-  }
-
   @Test
   void baresipRegistersWithDigestAndIsBoundAtItsContact(@TempDir Path dir) throws Exception {
     try (BaresipPhone phone = new BaresipPhone(dir, gw.target(), "alice", "wonderland")) {
       phone.start();
-      assertTrue(GatewayUnderTest.eventually(15, () -> !contactsOf("alice").isEmpty()),
+      assertTrue(GatewayUnderTest.eventually(15, () -> !gw.contactsOf("alice").isEmpty()),
           "alice bound; baresip log:\n" + phone.logText());
-      List<Binding> bound = contactsOf("101");
+      List<Binding> bound = gw.contactsOf("101");
       assertEquals(1, bound.size(), bound.toString());
       Binding b = bound.get(0);
       // baresip makes its Contact user unique per UA instance: sip:alice-0x5645...@127.0.0.1:port
@@ -69,7 +60,7 @@ class RegistrarIT {
       assertTrue(phone.logText().contains("200 OK"), phone.logText());
     }
     // baresip un-REGISTERs on SIGTERM
-    assertTrue(GatewayUnderTest.eventually(10, () -> contactsOf("alice").isEmpty()), "alice unbound on exit");
+    assertTrue(GatewayUnderTest.eventually(10, () -> gw.contactsOf("alice").isEmpty()), "alice unbound on exit");
   }
 
   @Test
@@ -78,7 +69,7 @@ class RegistrarIT {
     SippRunner.Result r = SippRunner.scenario("register_lifecycle.xml").args("-s", "alice", "-p", String.valueOf(FreePorts.udpAndTcp())).run(gw.target(), 1, 1, 1);
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals(1, r.successful(), r.toString());
-    assertTrue(contactsOf("alice").isEmpty(), "Contact: * removed both contacts");
+    assertTrue(gw.contactsOf("alice").isEmpty(), "Contact: * removed both contacts");
   }
 
   @Test
@@ -92,7 +83,7 @@ class RegistrarIT {
           return false;
         }
       }), "baresip told 403; log:\n" + phone.logText());
-      assertTrue(contactsOf("bob").isEmpty());
+      assertTrue(gw.contactsOf("bob").isEmpty());
     }
   }
 }

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.voicegateway.it.peers.BaresipDevice;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
-import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.testing.AudioMatch;
 import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.SpeechFixture;
 import io.voicegateway.testing.Tools;
 import io.voicegateway.testing.Wav;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -72,25 +69,6 @@ class TrunkToDevicesIT {
     }
   }
 
-  private static List<Binding> contactsOf(String device) {
-    try {
-      return gw.gateway().sip().contactsOf(device).await(5, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("SIP context did not answer", e);
-    }
-  }
-
-  /** A started phone, registered (bound at the gateway) before it is returned. */
-  private static BaresipDevice phone(Path dir, String user, String password, String codec, Path wav, int rate,
-      boolean autoAnswer) throws Exception {
-    BaresipDevice phone = new BaresipDevice(dir.resolve(user), gw.target(), user, password, codec, wav, rate,
-        autoAnswer);
-    phone.start();
-    assertTrue(GatewayUnderTest.eventually(15, () -> !contactsOf(user).isEmpty()),
-        user + " registered; log:\n" + phone.logText());
-    return phone;
-  }
-
   private static SippRunner trunk(String scenario, String number, long pauseMs) {
     return SippRunner.scenario(scenario).args("-s", number, "-d", Long.toString(pauseMs), "-rtp_echo",
         "-mp", Integer.toString(FreePorts.block(4))).timeoutSeconds(60);
@@ -117,8 +95,8 @@ class TrunkToDevicesIT {
   void forkedCallIsAnsweredByOnePhoneTheOtherIsCancelledAndAudioCrossesPcmaToOpus(@TempDir Path dir)
       throws Exception {
     Path speech = SpeechFixture.speech(dir, 48000);
-    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "opus/48000/2", speech, 48000, true);
-         BaresipDevice bob = phone(dir, "bob", "builder", "PCMU", speech, 8000, false)) {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "opus/48000/2", speech, 48000, true);
+         BaresipDevice bob = gw.phone(dir, "bob", "builder", "PCMU", speech, 8000, false)) {
       // alice answers, talks until her speech ends and hangs up: the gateway's BYE reaches the trunk.
       SippRunner.Result trunk = trunk("trunk_uac_wait_bye.xml", "+4930123456", 0).run(gw.target(), 1, 1, 1);
       assertEquals(1, trunk.successful(), "trunk call: " + trunk);
@@ -144,7 +122,7 @@ class TrunkToDevicesIT {
 
   @Test
   void holdFromTheTrunkReachesThePhoneAndTheTrunkHangsUp(@TempDir Path dir) throws Exception {
-    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech(dir, 8000, 30), 8000, true)) {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", speech(dir, 8000, 30), 8000, true)) {
       SippRunner.Result trunk = trunk("trunk_uac_hold.xml", "+4930123456", 1000).run(gw.target(), 1, 1, 1);
       assertEquals(1, trunk.successful(), "trunk hold/resume/BYE: " + trunk);
       assertTrue(GatewayUnderTest.eventually(10, () -> gw.activeCalls() == 0), "call ended");
@@ -159,7 +137,7 @@ class TrunkToDevicesIT {
 
   @Test
   void holdFromThePhoneReachesTheTrunkAndThePhoneHangsUp(@TempDir Path dir) throws Exception {
-    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech(dir, 8000, 30), 8000, true)) {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", speech(dir, 8000, 30), 8000, true)) {
       SippRunner.Running trunk = trunk("trunk_uac_remote_hold.xml", "+4930123456", 500).start(gw.target(), 1, 1, 1);
       assertTrue(GatewayUnderTest.eventually(15, () -> gw.activeCalls() == 1), "call up");
       Thread.sleep(1500);
@@ -174,8 +152,8 @@ class TrunkToDevicesIT {
   @Test
   void callerCancelDuringForkingCancelsEveryPhone(@TempDir Path dir) throws Exception {
     Path speech = SpeechFixture.speech(dir, 8000);
-    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech, 8000, false);
-         BaresipDevice bob = phone(dir, "bob", "builder", "PCMU", speech, 8000, false)) {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", speech, 8000, false);
+         BaresipDevice bob = gw.phone(dir, "bob", "builder", "PCMU", speech, 8000, false)) {
       SippRunner.Result trunk = SippRunner.scenario("uac_cancel.xml").args("-s", "+4930123456")
           .timeoutSeconds(30).run(gw.target(), 1, 1, 1);
       assertEquals(1, trunk.successful(), "CANCEL answered 200, INVITE 487: " + trunk);
@@ -187,7 +165,7 @@ class TrunkToDevicesIT {
 
   @Test
   void ringTimeoutSendsTheCallToOnNoAnswer(@TempDir Path dir) throws Exception {
-    try (BaresipDevice bob = phone(dir, "bob", "builder", "PCMU", SpeechFixture.speech(dir, 8000), 8000, false)) {
+    try (BaresipDevice bob = gw.phone(dir, "bob", "builder", "PCMU", SpeechFixture.speech(dir, 8000), 8000, false)) {
       // bob never answers: after 3 s the route's on_no_answer (the echo app) answers the trunk.
       SippRunner.Result trunk = trunk("trunk_uac_call.xml", "+4930999", 2000).run(gw.target(), 1, 1, 1);
       assertEquals(1, trunk.successful(), "answered by on_no_answer: " + trunk);
@@ -200,8 +178,8 @@ class TrunkToDevicesIT {
   @Test
   void everyPhoneDecliningGivesTheTrunkBusy(@TempDir Path dir) throws Exception {
     Path speech = SpeechFixture.speech(dir, 8000);
-    try (BaresipDevice alice = phone(dir, "alice", "wonderland", "PCMU", speech, 8000, false);
-         BaresipDevice bob = phone(dir, "bob", "builder", "PCMU", speech, 8000, false)) {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", speech, 8000, false);
+         BaresipDevice bob = gw.phone(dir, "bob", "builder", "PCMU", speech, 8000, false)) {
       SippRunner.Running trunk = trunk("trunk_uac_busy.xml", "+4930123456", 0).start(gw.target(), 1, 1, 1);
       assertTrue(GatewayUnderTest.eventually(15, () -> alice.logText().contains("INVITE sip:")
           && bob.logText().contains("INVITE sip:")), "both phones ring");
