@@ -33,29 +33,7 @@ public final class Baresip {
     this.dir = Files.createDirectories(dir);
     // baresip binds SIP on the port and TLS on port + 1.
     this.sipPort = FreePorts.block(2);
-    Files.writeString(dir.resolve("config"), String.join("\n",
-        "poll_method epoll",
-        "sip_listen 127.0.0.1:" + sipPort,
-        "audio_player aufile," + dir.resolve("played.wav"),
-        "audio_source aufile," + source,
-        "audio_alert aufile," + dir.resolve("alert.wav"),
-        "ausrc_srate " + sampleRate,
-        "auplay_srate " + sampleRate,
-        // Opus is negotiated as opus/48000/2: keep the audio device side mono.
-        "ausrc_channels 1",
-        "auplay_channels 1",
-        "rtp_ports 40000-49999",
-        "module_path /usr/lib/baresip/modules",
-        "module g711.so",
-        "module g722.so",
-        "module opus.so",
-        "module aufile.so",
-        "module sndfile.so",
-        "module_tmp uuid.so",
-        "module_tmp account.so",
-        "module_app menu.so",
-        "snd_path " + dir,
-        ""));
+    BaresipConfig.write(dir, sipPort, source, sampleRate);
     Files.writeString(dir.resolve("accounts"),
         "<sip:tester@127.0.0.1:" + sipPort + ">;audio_codecs=" + codec + ";regint=0\n");
   }

@@ -40,30 +40,8 @@ public final class BaresipDevice implements AutoCloseable {
     this.dir = Files.createDirectories(dir);
     this.sipPort = FreePorts.block(2); // SIP on the port, TLS on port + 1
     this.ctrlPort = FreePorts.udpAndTcp();
-    Files.writeString(dir.resolve("config"), String.join("\n",
-        "poll_method epoll",
-        "sip_listen 127.0.0.1:" + sipPort,
-        "audio_player aufile," + dir.resolve("played.wav"),
-        "audio_source aufile," + source,
-        "audio_alert aufile," + dir.resolve("alert.wav"),
-        "ausrc_srate " + sampleRate,
-        "auplay_srate " + sampleRate,
-        "ausrc_channels 1",
-        "auplay_channels 1",
-        "rtp_ports 40000-49999",
-        "ctrl_tcp_listen 127.0.0.1:" + ctrlPort,
-        "module_path /usr/lib/baresip/modules",
-        "module g711.so",
-        "module g722.so",
-        "module opus.so",
-        "module aufile.so",
-        "module sndfile.so",
-        "module_tmp uuid.so",
-        "module_tmp account.so",
-        "module_app menu.so",
-        "module_app ctrl_tcp.so",
-        "snd_path " + dir,
-        ""));
+    BaresipConfig.write(dir, sipPort, source, sampleRate, "ctrl_tcp_listen 127.0.0.1:" + ctrlPort,
+        "module_app ctrl_tcp.so");
     Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@" + registrar + ">;auth_pass=" + password
         + ";audio_codecs=" + codec + ";answermode=" + (autoAnswer ? "auto" : "manual") + ";regint=60\n");
   }
