@@ -58,7 +58,8 @@ public final class RtpCapture implements AutoCloseable {
     List<Packet> packets = new ArrayList<>();
     for (String line : new String(read.getInputStream().readAllBytes()).split("\n")) {
       String[] f = line.trim().split(",");
-      if (f.length == 6 && !f[0].isEmpty()) {
+      // tshark leaves fields empty for what it only half decodes as RTP (RTCP on the odd ports): not RTP
+      if (f.length == 6 && java.util.Arrays.stream(f).noneMatch(String::isEmpty)) {
         packets.add(new Packet(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]),
             Long.parseLong(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]) - 8 - 12));
       }
