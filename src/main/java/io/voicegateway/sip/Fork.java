@@ -90,14 +90,6 @@ final class Fork {
     }
   }
 
-  /** CANCELs every branch still ringing; the listener hears nothing more. */
-  void cancel() {
-    if (!settled) {
-      settle();
-      branches.forEach(this::drop);
-    }
-  }
-
   private void dial(Branch branch, int port) {
     BridgeTarget target = branch.target();
     Leg leg = branch.leg();
@@ -199,10 +191,4 @@ final class Fork {
       s.vertx.cancelTimer(timer);
       timer = -1;
     }
-  }
-
-  /** For tests and logs: the branches still part of the fork. */
-  int branchCount() {
-    return branches.size();
-  }
-}
+  }}
