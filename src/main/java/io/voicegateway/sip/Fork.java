@@ -191,4 +191,5 @@ final class Fork {
       s.vertx.cancelTimer(timer);
       timer = -1;
     }
-  }}
+  }
+}
