@@ -48,16 +48,10 @@ YAML
 start_gateway "$work/gw.yaml"
 
 cd "$work"
-ln -sfn /usr/share/sip-tester pcap
 sipp -sf "$here/b2bua_far_end.xml" -p "$far_port" -i 127.0.0.1 -mi 127.0.0.1 -mp 46000 -rtp_echo -nostdin \
   -m "$calls" -trace_err -error_file far-errors.log > far.log 2>&1 &
 far_pid=$!
-rate=$(( (calls + ramp_s - 1) / ramp_s ))
-echo "B2BUA load: $calls concurrent bridged calls ($rate/s ramp), 56 s of RTP each; work dir $work"
-sipp "127.0.0.1:$sip_port" -sf "$here/echo_load.xml" -s load1 -i 127.0.0.1 -mi 127.0.0.1 -nostdin \
-  -r "$rate" -l "$calls" -m "$calls" -trace_stat -stf stats.csv -fd 5 \
-  -trace_err -error_file errors.log -timeout 180s -timeout_error > sipp.log 2>&1 &
-sipp_pid=$!
+start_near_sipp load1
 
 # Measure over the steady middle of the run: every call up, none ended yet.
 sleep $((ramp_s + 5))

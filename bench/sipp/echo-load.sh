@@ -36,13 +36,7 @@ YAML
 start_gateway "$work/gw.yaml"
 
 cd "$work"
-ln -sfn /usr/share/sip-tester pcap
-rate=$(( (calls + ramp_s - 1) / ramp_s ))
-echo "echo load: $calls concurrent calls ($rate/s ramp), 56 s of RTP each; work dir $work"
-sipp "127.0.0.1:$sip_port" -sf "$here/echo_load.xml" -s echo -i 127.0.0.1 -mi 127.0.0.1 -nostdin \
-  -r "$rate" -l "$calls" -m "$calls" -trace_stat -stf stats.csv -fd 5 \
-  -trace_err -error_file errors.log -timeout 180s -timeout_error > sipp.log 2>&1 &
-sipp_pid=$!
+start_near_sipp echo
 
 # Measure over the steady middle of the run: every call up, none ended yet.
 sleep $((ramp_s + 5))

@@ -10,6 +10,18 @@ start_gateway() {
   grep -q '^dashboard' "$work/gateway.log" || { cat "$work/gateway.log" >&2; exit 1; }
 }
 
+# start_near_sipp SERVICE: SIPp as the calling side ($calls calls ramped over $ramp_s s, each the A-law pcap
+# for 56 s, see echo_load.xml) to sip:SERVICE@gateway, in the background ($sipp_pid), stats in stats.csv.
+start_near_sipp() {
+  ln -sfn /usr/share/sip-tester pcap
+  local rate=$(( (calls + ramp_s - 1) / ramp_s ))
+  echo "$calls concurrent calls to $1 ($rate/s ramp), 56 s of RTP each; work dir $work"
+  sipp "127.0.0.1:$sip_port" -sf "$here/echo_load.xml" -s "$1" -i 127.0.0.1 -mi 127.0.0.1 -nostdin \
+    -r "$rate" -l "$calls" -m "$calls" -trace_stat -stf stats.csv -fd 5 \
+    -trace_err -error_file errors.log -timeout 180s -timeout_error > sipp.log 2>&1 &
+  sipp_pid=$!
+}
+
 metric() { curl -s "http://127.0.0.1:$http_port/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$gw/stat"; }
 

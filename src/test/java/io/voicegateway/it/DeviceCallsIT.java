@@ -11,7 +11,6 @@ import io.voicegateway.testing.AudioMatch;
 import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.SpeechFixture;
 import io.voicegateway.testing.Tools;
-import io.voicegateway.testing.Wav;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -62,12 +61,6 @@ class DeviceCallsIT {
     }
   }
 
-  private static short[] compare(Path wav) throws Exception {
-    assertNotNull(wav, "no audio dump");
-    Wav w = Wav.read(wav);
-    return AudioMatch.resample(AudioMatch.mono(w.samples(), w.channels()), w.sampleRate(), COMPARE_RATE);
-  }
-
   /** 30 s of silence at 8 kHz: a phone that only listens, so what it hears can only be the other side. */
   private static Path silence(Path dir) throws Exception {
     Path silence = dir.resolve("silence.wav");
@@ -111,8 +104,8 @@ class DeviceCallsIT {
       alice.close();
       assertTrue(alice.logText().contains("SIP/2.0 407"),
           "the gateway challenged alice's INVITE");
-      AudioMatch.Result match = AudioMatch.align(compare(alice.sent()), compare(alice.heard()), COMPARE_RATE, 500,
-          600);
+      AudioMatch.Result match = AudioMatch.align(AudioMatch.read(alice.sent(), COMPARE_RATE),
+          AudioMatch.read(alice.heard(), COMPARE_RATE), COMPARE_RATE, 500, 600);
       System.out.println("phone Opus -> trunk PCMA, echoed back: " + match);
       assertTrue(match.windows().size() >= 6, "too little speech came back: " + match);
       assertTrue(match.medianCorrelation() >= 0.75, "audio through both legs: " + match);
@@ -133,8 +126,8 @@ class DeviceCallsIT {
       Thread.sleep(500);
       alice.close();
       bob.close();
-      AudioMatch.Result match = AudioMatch.align(fromOnset(compare(bob.sent()), 20),
-          fromOnset(compare(alice.heard()), 300), COMPARE_RATE, 500, 600);
+      AudioMatch.Result match = AudioMatch.align(fromOnset(AudioMatch.read(bob.sent(), COMPARE_RATE), 20),
+          fromOnset(AudioMatch.read(alice.heard(), COMPARE_RATE), 300), COMPARE_RATE, 500, 600);
       System.out.println("extension G.722 -> extension PCMU: " + match);
       assertTrue(match.windows().size() >= 6, "too little speech arrived: " + match);
       assertTrue(match.medianCorrelation() >= 0.8, "bob's speech at alice: " + match);
@@ -156,8 +149,8 @@ class DeviceCallsIT {
       bob.close();
       assertTrue(bob.logText().contains("From: <sip:alice@"), "bob saw alice as the caller");
       // alice's recording starts when she answers, bob's speech seconds later: compare from the speech onset
-      AudioMatch.Result match = AudioMatch.align(fromOnset(compare(bob.sent()), 20),
-          fromOnset(compare(alice.heard()), 300), COMPARE_RATE, 500, 600);
+      AudioMatch.Result match = AudioMatch.align(fromOnset(AudioMatch.read(bob.sent(), COMPARE_RATE), 20),
+          fromOnset(AudioMatch.read(alice.heard(), COMPARE_RATE), 300), COMPARE_RATE, 500, 600);
       System.out.println("click-to-call alice -> 102: " + match);
       assertTrue(match.windows().size() >= 6, "too little speech arrived: " + match);
       assertTrue(match.medianCorrelation() >= 0.8, "bob's speech at alice: " + match);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.voicegateway.it.peers.Baresip;
 import io.voicegateway.testing.AudioMatch;
 import io.voicegateway.testing.SpeechFixture;
-import io.voicegateway.testing.Wav;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -43,10 +42,6 @@ class EchoAudioIT {
     gw.close();
   }
 
-  private static short[] toCompareRate(Wav wav) {
-    return AudioMatch.resample(AudioMatch.mono(wav.samples(), wav.channels()), wav.sampleRate(), COMPARE_RATE);
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "PCMU,          8000,  0.9",
@@ -60,8 +55,8 @@ class EchoAudioIT {
     Baresip.CallRecording rec = phone.call(gw.uri("echo"), Duration.ofSeconds(25));
     assertNotNull(rec.heard(), "baresip heard nothing: " + rec.log());
 
-    short[] sent = toCompareRate(Wav.read(rec.sent()));
-    short[] heard = toCompareRate(Wav.read(rec.heard()));
+    short[] sent = AudioMatch.read(rec.sent(), COMPARE_RATE);
+    short[] heard = AudioMatch.read(rec.heard(), COMPARE_RATE);
     AudioMatch.Result match = AudioMatch.align(sent, heard, COMPARE_RATE, 500, 400);
     System.out.printf("echo %s: %s%n", codec, match);
     assertTrue(match.windows().size() >= 8, codec + ": too little speech came back: " + match);

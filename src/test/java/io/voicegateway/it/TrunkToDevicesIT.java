@@ -1,7 +1,6 @@
 package io.voicegateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.it.peers.BaresipDevice;
@@ -11,7 +10,6 @@ import io.voicegateway.testing.AudioMatch;
 import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.SpeechFixture;
 import io.voicegateway.testing.Tools;
-import io.voicegateway.testing.Wav;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,19 +103,13 @@ class TrunkToDevicesIT {
 
       assertTrue(bob.logText().contains("CANCEL sip:"), "bob's ringing leg got CANCEL:\n" + bob.logText());
       assertTrue(alice.logText().contains("a=rtpmap:111 opus/48000/2"), "alice was offered Opus");
-      short[] sent = compare(alice.sent());
-      short[] heard = compare(alice.heard());
+      short[] sent = AudioMatch.read(alice.sent(), COMPARE_RATE);
+      short[] heard = AudioMatch.read(alice.heard(), COMPARE_RATE);
       AudioMatch.Result match = AudioMatch.align(sent, heard, COMPARE_RATE, 500, 600);
       System.out.println("trunk PCMA <-> phone Opus, echoed by the trunk: " + match);
       assertTrue(match.windows().size() >= 6, "too little speech came back: " + match);
       assertTrue(match.medianCorrelation() >= 0.75, "audio through both legs: " + match);
     }
-  }
-
-  private static short[] compare(Path wav) throws Exception {
-    assertNotNull(wav, "no audio dump");
-    Wav w = Wav.read(wav);
-    return AudioMatch.resample(AudioMatch.mono(w.samples(), w.channels()), w.sampleRate(), COMPARE_RATE);
   }
 
   @Test

@@ -98,6 +98,15 @@ public final class AudioMatch {
     return s;
   }
 
+  /** A recording read as mono at {@code rate}, ready for {@link #align}; fails when there is none. */
+  public static short[] read(java.nio.file.Path wav, int rate) throws java.io.IOException {
+    if (wav == null) {
+      throw new AssertionError("no audio recording");
+    }
+    Wav w = Wav.read(wav);
+    return resample(mono(w.samples(), w.channels()), w.sampleRate(), rate);
+  }
+
   /** Averages interleaved channels into one. */
   public static short[] mono(short[] interleaved, int channels) {
     if (channels <= 1) {
