@@ -29,6 +29,7 @@ import io.voicegateway.sip.sdp.SdpNegotiator;
 import io.voicegateway.sip.stack.SipStackHandle;
 import io.voicegateway.sip.trunk.ProviderRegistrations;
 import io.voicegateway.sip.trunk.TrunkRegistration;
+import io.voicegateway.sip.trunk.ViaAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,14 +139,8 @@ public final class SipServices {
    * public address: what Contact, Via and SDP toward that trunk carry. Null otherwise.
    */
   String learntAddress(String providerId) {
-    String seen = trunkRegistration(providerId).map(TrunkRegistration::publicAddress).orElse(null);
-    if (seen == null) {
-      return null;
-    }
-    String host = seen.startsWith("[") ? seen.substring(1, seen.indexOf(']'))
-        : seen.indexOf(':') == seen.lastIndexOf(':') && seen.indexOf(':') > 0 ? seen.substring(0, seen.indexOf(':'))
-        : seen;
-    return host.equals(publicAddress()) ? null : host;
+    String host = trunkRegistration(providerId).map(t -> ViaAddress.hostOf(t.publicAddress())).orElse(null);
+    return host == null || host.equals(publicAddress()) ? null : host;
   }
 
   public CallManager calls() {

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 final class TargetResolver {
   private final Function<String, List<Binding>> contactsOf;
   private final Map<String, ProviderConfig> providers;
+  /** Each provider's codec preference, parsed once (the configuration already checked the names). */
+  private final Map<String, List<CodecType>> providerCodecs;
   private final List<CodecType> defaultCodecs;
   private final Predicate<Binding> reachable;
   private final Function<String, String> publicAddressOf;
@@ -33,6 +35,9 @@ final class TargetResolver {
     this.contactsOf = contactsOf;
     this.providers = providers.stream().collect(Collectors.toMap(ProviderConfig::id, p -> p, (a, b) -> a));
     this.defaultCodecs = List.copyOf(defaultCodecs);
+    this.providerCodecs = providers.stream().collect(Collectors.toMap(ProviderConfig::id,
+        p -> p.codecs() == null || p.codecs().isEmpty() ? this.defaultCodecs
+            : p.codecs().stream().map(n -> CodecType.byConfigName(n).orElseThrow()).toList(), (a, b) -> a));
     this.reachable = reachable;
     this.publicAddressOf = publicAddressOf;
   }
@@ -63,9 +68,7 @@ final class TargetResolver {
     if (p == null || number == null || number.isBlank()) {
       return List.of();
     }
-    List<CodecType> codecs = p.codecs() == null || p.codecs().isEmpty() ? defaultCodecs
-        : p.codecs().stream().map(n -> CodecType.byConfigName(n).orElseThrow()).toList();
-    return List.of(new BridgeTarget(p.id(), uri(p, number), p.username(), p.password(), codecs,
+    return List.of(new BridgeTarget(p.id(), uri(p, number), p.username(), p.password(), providerCodecs.get(p.id()),
         publicAddressOf.apply(p.id()), p.username()));
   }
 

@@ -29,4 +29,10 @@ public final class ViaAddress {
   public static String hostPort(String host, int port) {
     return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
   }
+
+  /** The host of a {@link #hostPort} value, IPv6 brackets removed. */
+  public static String hostOf(String hostPort) {
+    String host = hostPort.substring(0, hostPort.lastIndexOf(':'));
+    return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+  }
 }

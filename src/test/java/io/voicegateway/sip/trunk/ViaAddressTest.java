@@ -31,4 +31,10 @@ class ViaAddressTest {
   void bracketsIpv6() {
     assertEquals(Optional.of("[2001:db8::1]:5060"), ViaAddress.learned("10.0.0.5", 5060, "2001:db8::1", 0));
   }
+
+  @Test
+  void hostOfUndoesHostPort() {
+    assertEquals("203.0.113.9", ViaAddress.hostOf(ViaAddress.hostPort("203.0.113.9", 5060)));
+    assertEquals("2001:db8::1", ViaAddress.hostOf(ViaAddress.hostPort("2001:db8::1", 5062)));
+  }
 }
