@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Turns the {@code to} of an API request into a SIP URI to call or refer to: a {@code sip:}/{@code sips:} URI is
  * taken as it is; a configured device's id or extension becomes the address its registration came from
- * ({@link Binding#reachUri()}, so NAT is respected). Anything else (a number for a trunk) waits for the B2BUA.
+ * ({@link Binding#reachUri()}, so NAT is respected). A plain number is refused: numbers are routed only for a
+ * caller the routes know, so the API dials them from a device (click-to-call).
  */
 final class CallTargets {
   private final SipVerticle sip;
@@ -35,7 +36,7 @@ final class CallTargets {
     }
     if (!isDevice(to)) {
       return Future.failedFuture(new ApiException(501, "'" + to + "' is neither a SIP URI nor a device id or"
-          + " extension; calling numbers through a provider arrives with the B2BUA"));
+          + " extension; to call a number through a provider, originate from a device (click-to-call)"));
     }
     return sip.contactsOf(to).map(bindings -> {
       if (bindings.isEmpty()) {
