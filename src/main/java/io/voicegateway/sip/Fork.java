@@ -1,5 +1,6 @@
 package io.voicegateway.sip;
 
+import io.vertx.core.Future;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.CallState;
 import io.voicegateway.call.Leg;
@@ -16,11 +17,12 @@ import javax.sip.message.Response;
 
 /**
  * Rings several destinations in parallel for one call (RFC 3261 §16.7 done by a B2BUA): one new SIP leg
- * per {@link BridgeTarget}, each with its own RTP port and our offer in that target's codecs. The first
- * 2xx wins: it is ACKed, its media joins the call's mixer and every other branch gets CANCEL. When every
- * branch fails the outcome is the best final status ({@link ForkOutcome}); when the ring timeout passes
- * first, every branch is CANCELled and the outcome is 408. A call torn down meanwhile (the caller's
- * CANCEL) already CANCELs the pending branches through {@link Teardown}: the fork then just stops.
+ * per {@link BridgeTarget}, each with its own RTP port and our offer in that target's codecs, all dialled
+ * together once their ports are allocated. The first 2xx wins: it is ACKed, its media joins the call's
+ * mixer and every other branch gets CANCEL. When every branch fails the outcome is the best final status
+ * ({@link ForkOutcome}); when the ring timeout passes first, every branch is CANCELled and the outcome is
+ * 408. A call torn down meanwhile (the caller's CANCEL) already CANCELs the pending branches through
+ * {@link Teardown}: the fork then just stops.
  */
 final class Fork {
   private static final Logger LOG = Logger.getLogger(Fork.class.getName());
@@ -71,23 +73,30 @@ final class Fork {
     if (ringTimeout != null && !ringTimeout.isZero()) {
       timer = s.vertx.setTimer(ringTimeout.toMillis(), id -> timedOut());
     }
+    List<Future<Integer>> ports = new ArrayList<>();
     for (BridgeTarget target : targets) {
       Leg leg = Leg.sip(false, s.requests.newCallId(), SipMessages.newTag());
       leg.peer(target.label());
       s.calls.addLeg(call, leg);
-      Branch branch = new Branch(target, leg);
-      branches.add(branch);
+      branches.add(new Branch(target, leg));
       outcome.dialled();
-      s.openMedia(call, leg).onComplete(ar -> {
-        if (ar.failed()) {
+      ports.add(s.openMedia(call, leg));
+    }
+    // Every branch is dialled in one turn once all ports are known: none can answer, or draw the 180 the
+    // caller cancels on, before the others ring.
+    Future.join(ports).onComplete(done -> {
+      for (int i = 0; i < branches.size(); i++) {
+        Branch branch = branches.get(i);
+        Future<Integer> port = ports.get(i);
+        if (port.failed()) {
           branchFailed(branch, Response.SERVICE_UNAVAILABLE, "no media port");
         } else if (settled || call.state() == CallState.TERMINATED) {
           drop(branch);
         } else {
-          dial(branch, ar.result());
+          dial(branch, port.result());
         }
-      });
-    }
+      }
+    });
   }
 
   private void dial(Branch branch, int port) {
@@ -156,11 +165,7 @@ final class Fork {
     if (leg.pendingClientInvite() != null) {
       var invite = leg.pendingClientInvite();
       leg.pendingClientInvite(null);
-      try {
-        s.client.send(invite.createCancel(), null, null);
-      } catch (Exception e) {
-        LOG.fine(() -> "could not CANCEL " + leg + ": " + e.getMessage());
-      }
+      s.client.cancel(invite).onFailure(e -> LOG.fine(() -> "could not CANCEL " + leg + ": " + e.getMessage()));
     }
     hangUpLate(branch);
   }

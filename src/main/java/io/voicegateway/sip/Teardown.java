@@ -48,8 +48,7 @@ final class Teardown {
       if (leg.pendingClientInvite() != null) {
         ClientTransaction invite = leg.pendingClientInvite();
         leg.pendingClientInvite(null);
-        Request cancel = invite.createCancel();
-        return s.client.send(cancel, null, null);
+        return s.client.cancel(invite);
       }
       Dialog dialog = leg.dialog();
       if (dialog != null && dialog.getState() == DialogState.CONFIRMED) {

@@ -98,13 +98,17 @@ public final class GatewayFixture implements AutoCloseable {
     }
   }
 
-  /** A started baresip phone for {@code user}, registered (bound here) before it is returned. */
+  /**
+   * A started baresip phone for {@code user}, registered before it is returned: bound from its own port,
+   * so that a binding left by an earlier phone of the same user does not count.
+   */
   public BaresipDevice phone(Path dir, String user, String password, String codec, Path wav, int rate,
       boolean autoAnswer) throws Exception {
     BaresipDevice phone = new BaresipDevice(dir.resolve(user), target(), user, password, codec, wav, rate,
         autoAnswer);
     phone.start();
-    if (!GatewayUnderTest.eventually(15, () -> !contactsOf(user).isEmpty())) {
+    if (!GatewayUnderTest.eventually(15, () -> contactsOf(user).stream()
+        .anyMatch(b -> b.source().port() == phone.sipPort()))) {
       phone.close();
       throw new AssertionError(user + " did not register; log:\n" + phone.logText());
     }
