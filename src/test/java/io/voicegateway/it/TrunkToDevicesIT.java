@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.it.peers.BaresipDevice;
+import io.voicegateway.it.peers.RawUdpPhone;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.testing.AudioMatch;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The B2BUA between a trunk (SIPp, from 127.0.0.1, which the config names the carrier's address) and desk
  * phones (baresip processes registered with digest auth): parallel ringing with CANCEL of the loser,
  * audio end to end with PCMA on the trunk leg and Opus on the phone leg, hold and BYE from each side,
- * the caller's CANCEL during forking, and the ring timeout to {@code on_no_answer}.
+ * the caller's CANCEL during forking (held back until the rung phone's first response, RFC 3261 §9.1),
+ * and the ring timeout to {@code on_no_answer}.
  *
  * <p>Audio: SIPp runs with {@code -rtp_echo}, returning every RTP packet to the gateway, so the phone hears
  * its own speech after it crossed both legs, both codecs and the mixer twice; its dumps of what it sent
@@ -48,6 +50,9 @@ class TrunkToDevicesIT {
         "  - id: bob",
         "    password: builder",
         "    extension: \"102\"",
+        "  - id: carol",
+        "    password: cat",
+        "    extension: \"103\"",
         "routes:",
         "  - direction: inbound",
         "    match: \"+4930123*\"",
@@ -57,7 +62,11 @@ class TrunkToDevicesIT {
         "    match: \"+4930999\"",
         "    ring: [bob]",
         "    ring_timeout: 3s",
-        "    on_no_answer: { app: echo }"));
+        "    on_no_answer: { app: echo }",
+        "  - direction: inbound",
+        "    match: \"+4930777\"",
+        "    ring: [carol]",
+        "    ring_timeout: 20s"));
   }
 
   @AfterAll
@@ -161,6 +170,39 @@ class TrunkToDevicesIT {
       }
       assertTrue(GatewayUnderTest.eventually(10, () -> gw.activeCalls() == 0), "call gone");
     }
+  }
+
+  @Test
+  void cancelWaitsForTheRungPhonesFirstResponse() throws Exception {
+    int port = FreePorts.udpAndTcp();
+    SippRunner.Result registered = SippRunner.scenario("device_register.xml")
+        .args("-p", Integer.toString(port), "-s", "carol", "-au", "carol", "-ap", "cat").run(gw.target(), 1, 1, 1);
+    assertEquals(1, registered.successful(), "carol registers: " + registered);
+    try (RawUdpPhone carol = new RawUdpPhone(port)) {
+      // The trunk CANCELs 2 s after the gateway's 100, while carol has not answered the INVITE at all.
+      SippRunner.Running trunk = SippRunner.scenario("uac_cancel_silent_callee.xml")
+          .args("-s", "+4930777", "-d", "2000").timeoutSeconds(30).start(gw.target(), 1, 1, 1);
+      String invite = carol.receive(10_000);
+      assertTrue(invite != null && invite.startsWith("INVITE "), "carol is rung: " + invite);
+      SippRunner.Result cancelled = trunk.await();
+      assertEquals(1, cancelled.successful(), "the trunk's CANCEL: 200, then 487: " + cancelled);
+
+      // RFC 3261 §9.1: no CANCEL before a provisional response; only INVITE retransmissions meanwhile.
+      for (String request : carol.drain(1000)) {
+        assertEquals("INVITE", RawUdpPhone.method(request), "before carol's 180:\n" + request);
+      }
+      carol.respond(invite, 180, "Ringing", "carol1");
+      String cancel = carol.receive(5000);
+      while (cancel != null && cancel.startsWith("INVITE ")) {
+        cancel = carol.receive(5000); // a retransmission that crossed the 180
+      }
+      assertTrue(cancel != null && cancel.startsWith("CANCEL "), "the CANCEL follows carol's 180: " + cancel);
+      carol.respond(cancel, 200, "OK", "carol1");
+      carol.respond(invite, 487, "Request Terminated", "carol1");
+      String ack = carol.receive(5000);
+      assertTrue(ack != null && ack.startsWith("ACK "), "the gateway ACKs the 487: " + ack);
+    }
+    assertTrue(GatewayUnderTest.eventually(10, () -> gw.activeCalls() == 0), "call gone");
   }
 
   @Test
