@@ -17,10 +17,11 @@ import javax.sip.message.Response;
 /**
  * Connects an inbound INVITE to devices or a trunk, as a B2BUA: the caller's offer is answered in our
  * codecs and its port opened first (so a bad offer is refused before any phone rings), then a
- * {@link Fork} dials the targets. Their 180/183 reach the caller (without SDP: the gateway anchors the
- * media, and rings nothing of its own); the first answer answers the caller, and the two legs talk through
- * the mixer, each in its own codec. No answer: the route's {@code on_no_answer} target, else the fork's
- * status (480 after the ring timeout).
+ * {@link Fork} dials the targets. Their 180/183 reach the caller without SDP (the caller rings locally),
+ * except the first with SDP: that branch's early media (a trunk's ringback or announcement) reaches the
+ * caller through the mixer, behind our 183 with the answer the 200 will repeat. The first answer answers
+ * the caller, and the two legs talk through the mixer, each in its own codec. No answer: the route's
+ * {@code on_no_answer} target, else the fork's status (480 after the ring timeout).
  */
 final class Bridge {
   private final SipServices s;
@@ -60,6 +61,24 @@ final class Bridge {
           @Override
           public void progress(Response provisional) {
             relay(p, provisional.getStatusCode(), relayed);
+          }
+
+          @Override
+          public boolean takesEarlyMedia() {
+            return p.media() != null; // a caller without an offer (late offer) gets no SDP before the 200
+          }
+
+          /** Our 183 with SDP went to the caller (after a bodiless 183, if one was relayed first). */
+          private boolean earlyAnswered;
+
+          @Override
+          public void earlyMedia(Leg branch, Response provisional) {
+            if (p.leg().pending() && !earlyAnswered) {
+              earlyAnswered = true;
+              relayed.add(Response.SESSION_PROGRESS);
+              invites.progressWith(p.call(), p.leg(), p.request(), p.st(), p.media(), p.port());
+              p.call().ringing().ifPresent(type -> s.publish(p.call(), type, null));
+            }
           }
 
           @Override

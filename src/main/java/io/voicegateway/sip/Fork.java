@@ -5,6 +5,8 @@ import io.voicegateway.call.Call;
 import io.voicegateway.call.CallState;
 import io.voicegateway.call.Leg;
 import io.voicegateway.sip.sdp.MediaDirection;
+import io.voicegateway.sip.sdp.NegotiatedMedia;
+import io.voicegateway.sip.sdp.SdpNegotiationException;
 import io.voicegateway.sip.sdp.SdpNegotiator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +20,12 @@ import javax.sip.message.Response;
 /**
  * Rings several destinations in parallel for one call (RFC 3261 §16.7 done by a B2BUA): one new SIP leg
  * per {@link BridgeTarget}, each with its own RTP port and our offer in that target's codecs, all dialled
- * together once their ports are allocated. The first 2xx wins: it is ACKed, its media joins the call's
- * mixer and every other branch gets CANCEL. When every branch fails the outcome is the best final status
- * ({@link ForkOutcome}); when the ring timeout passes first, every branch is CANCELled and the outcome is
- * 408. A call torn down meanwhile (the caller's CANCEL) already CANCELs the pending branches through
- * {@link Teardown}: the fork then just stops.
+ * together once their ports are allocated. The first 18x with SDP may start its branch's media early (a
+ * trunk's ringback or announcement), when the listener takes early media. The first 2xx wins: it is
+ * ACKed, its media joins the call's mixer and every other branch gets CANCEL. When every branch fails
+ * the outcome is the best final status ({@link ForkOutcome}); when the ring timeout passes first, every
+ * branch is CANCELled and the outcome is 408. A call torn down meanwhile (the caller's CANCEL) already
+ * CANCELs the pending branches through {@link Teardown}: the fork then just stops.
  */
 final class Fork {
   private static final Logger LOG = Logger.getLogger(Fork.class.getName());
@@ -31,6 +34,19 @@ final class Fork {
   interface Listener {
     /** A 180 or 183 from some branch (each one; the listener relays what it wants). */
     void progress(Response provisional);
+
+    /**
+     * Whether a branch's 18x with SDP may start that branch's media before any answer (early media: a
+     * trunk's ringback or announcement). Only a caller whose own offer can be answered can hear it.
+     */
+    default boolean takesEarlyMedia() {
+      return false;
+    }
+
+    /** {@code branch}'s 18x carried SDP and its media now runs in the call (see {@link #takesEarlyMedia}). */
+    default void earlyMedia(Leg branch, Response provisional) {
+      progress(provisional);
+    }
 
     /** {@code winner} answered; it is ACKed and its media started in the call. */
     void answered(Leg winner);
@@ -48,8 +64,10 @@ final class Fork {
   private final ForkOutcome outcome = new ForkOutcome();
   private boolean settled;
   private long timer = -1;
+  /** The branch whose early media runs in the call; one at a time, so the caller hears one ringback. */
+  private Branch early;
 
-  private record Branch(BridgeTarget target, Leg leg) {}
+  private record Branch(BridgeTarget target, Leg leg, SdpNegotiator sdp) {}
 
   /**
    * @param callerUser the user part we present in From (the caller's number)
@@ -78,7 +96,7 @@ final class Fork {
       Leg leg = Leg.sip(false, s.requests.newCallId(), SipMessages.newTag());
       leg.peer(target.label());
       s.calls.addLeg(call, leg);
-      branches.add(new Branch(target, leg));
+      branches.add(new Branch(target, leg, new SdpNegotiator(target.codecs())));
       outcome.dialled();
       ports.add(s.openMedia(call, leg));
     }
@@ -103,7 +121,7 @@ final class Fork {
     BridgeTarget target = branch.target();
     Leg leg = branch.leg();
     String local = target.localAddress() == null ? s.publicAddress() : target.localAddress();
-    SdpNegotiator sdp = new SdpNegotiator(target.codecs());
+    SdpNegotiator sdp = branch.sdp();
     Request invite;
     try {
       String from = target.fromUser() != null && !target.fromUser().isBlank() ? target.fromUser() : callerUser;
@@ -118,7 +136,7 @@ final class Fork {
     leg.localSdp(offer);
     leg.localAddress(local);
     leg.awaitingAnswer(true);
-    new OutboundInvite(s, leg, sdp, target.username(), target.password(), this::provisional)
+    new OutboundInvite(s, leg, sdp, target.username(), target.password(), r -> provisional(branch, r))
         .send(invite)
         .onSuccess(media -> {
           if (settled || call.state() == CallState.TERMINATED) {
@@ -126,7 +144,9 @@ final class Fork {
             return;
           }
           settle();
-          s.startMedia(call, leg, media);
+          if (branch != early || !media.equals(leg.media())) { // early media already runs as answered
+            s.startMedia(call, leg, media);
+          }
           branches.stream().filter(b -> b != branch).forEach(this::drop);
           LOG.fine(() -> "call " + call.id() + " answered by " + target.label());
           listener.answered(leg);
@@ -134,10 +154,25 @@ final class Fork {
         .onFailure(err -> branchFailed(branch, err instanceof UacFailure f ? f.status() : 500, err.getMessage()));
   }
 
-  private void provisional(Response response) {
-    if (!settled && call.state() != CallState.TERMINATED) {
-      listener.progress(response);
+  private void provisional(Branch branch, Response response) {
+    if (settled || call.state() == CallState.TERMINATED) {
+      return;
     }
+    String sdp = SipMessages.body(response);
+    if (early == null && sdp != null && listener.takesEarlyMedia()) {
+      try {
+        NegotiatedMedia media = branch.sdp().acceptAnswer(sdp);
+        early = branch;
+        s.startMedia(call, branch.leg(), media);
+        LOG.fine(() -> "call " + call.id() + ": early media from " + branch.target().label());
+        listener.earlyMedia(branch.leg(), response);
+        return;
+      } catch (SdpNegotiationException e) {
+        LOG.fine(() -> "call " + call.id() + ": unusable early SDP from " + branch.target().label() + ": "
+            + e.getMessage());
+      }
+    }
+    listener.progress(response);
   }
 
   private void timedOut() {
@@ -184,6 +219,9 @@ final class Fork {
   }
 
   private void forget(Branch branch) {
+    if (branch == early) {
+      early = null; // another branch's early media may take its place
+    }
     s.closeMedia(call, branch.leg(), "not answered");
     if (call.state() != CallState.TERMINATED) {
       s.calls.removeLeg(call, branch.leg());

@@ -145,8 +145,8 @@ final class InviteHandler {
    */
   Future<Void> answerWith(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media,
       int port) {
-    Future<Void> ready = media == null || !leg.pending() ? Future.succeededFuture()
-        : s.startMediaAndWait(call, leg, media);
+    Future<Void> ready = media == null || !leg.pending() || leg.media() != null ? Future.succeededFuture()
+        : s.startMediaAndWait(call, leg, media); // leg.media() set: it runs since our early 183
     return ready.compose(v -> {
       if (!leg.pending()) { // CANCEL arrived while the media side allocated or started
         s.closeMedia(call, leg, "cancelled");
@@ -154,6 +154,24 @@ final class InviteHandler {
       }
       sendOk(call, leg, request, st, media, port);
       return Future.<Void>succeededFuture();
+    });
+  }
+
+  /**
+   * Early media toward the caller: starts its leg's media, then sends 183 with our answer to its offer
+   * (kept in the leg, so that the 200 repeats it unchanged, as RFC 6337 §3.1 asks after an unreliable 183).
+   */
+  void progressWith(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
+    s.startMediaAndWait(call, leg, media).onComplete(v -> {
+      if (!leg.pending() || leg.localSdp() != null) {
+        return; // answered, cancelled or failed meanwhile
+      }
+      String sdp = s.sdp.renderAnswer(media, s.publicAddress(), port, leg.nextOrigin());
+      Response progress = s.messages.response(request, Response.SESSION_PROGRESS, leg.localTag());
+      progress.addHeader(s.messages.contact(SipMessages.transport(request)));
+      s.messages.setSdp(progress, sdp);
+      leg.localSdp(sdp);
+      s.messages.send(st, progress);
     });
   }
 
@@ -171,8 +189,8 @@ final class InviteHandler {
   }
 
   private void sendOk(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
-    String sdp = media != null
-        ? s.sdp.renderAnswer(media, s.publicAddress(), port, leg.nextOrigin())
+    String sdp = leg.localSdp() != null ? leg.localSdp() // the answer our early 183 gave
+        : media != null ? s.sdp.renderAnswer(media, s.publicAddress(), port, leg.nextOrigin())
         : s.sdp.createOffer(s.publicAddress(), port, leg.nextOrigin(), MediaDirection.SENDRECV);
     Response ok = s.messages.response(request, Response.OK, leg.localTag());
     ok.addHeader(s.messages.contact(SipMessages.transport(request)));

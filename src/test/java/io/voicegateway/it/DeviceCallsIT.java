@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.it.peers.BaresipDevice;
 import io.voicegateway.it.support.GatewayUnderTest;
+import io.voicegateway.it.support.SippPcap;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.testing.AudioMatch;
 import io.voicegateway.testing.FreePorts;
@@ -13,6 +14,8 @@ import io.voicegateway.testing.SpeechFixture;
 import io.voicegateway.testing.Tools;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Calls placed by registered phones (baresip, digest-authenticated on their INVITE): out through a trunk
  * (a SIPp UAS that challenges with 407 and checks the rewritten number), and extension to extension
- * without any trunk. Audio is checked on both.
+ * without any trunk; a trunk's early media (an announcement with no answer, a ringback before one). Audio
+ * is checked on all of them.
  */
 class DeviceCallsIT {
   private static final int COMPARE_RATE = 8000;
@@ -154,6 +158,84 @@ class DeviceCallsIT {
       System.out.println("click-to-call alice -> 102: " + match);
       assertTrue(match.windows().size() >= 6, "too little speech arrived: " + match);
       assertTrue(match.medianCorrelation() >= 0.8, "bob's speech at alice: " + match);
+    }
+  }
+
+  /** A SIPp trunk (UAS) on the provider's port running {@code scenario}, its pause {@code pauseMs}. */
+  private static SippRunner.Running trunk(String scenario, long pauseMs) throws Exception {
+    SippRunner.Running trunk = SippRunner.scenario(scenario).args("-p", Integer.toString(trunkPort),
+        "-d", Long.toString(pauseMs), "-mp", Integer.toString(FreePorts.block(4))).timeoutSeconds(60)
+        .start(null, 1, 1, 1);
+    Thread.sleep(500); // SIPp binds its port
+    return trunk;
+  }
+
+  private static final Pattern MESSAGE_START = Pattern.compile("(?m)^(SIP/2\\.0 \\d{3} |[A-Z]+ sips?:)");
+
+  /** The o= line of the SDP in the first INVITE response with {@code status} in the phone's SIP trace. */
+  private static String originOf(String log, int status) {
+    Matcher response = Pattern.compile("(?m)^SIP/2\\.0 " + status + " ").matcher(log);
+    while (response.find()) {
+      Matcher next = MESSAGE_START.matcher(log);
+      String message = log.substring(response.start(), next.find(response.end()) ? next.start() : log.length());
+      if (Pattern.compile("(?m)^CSeq: \\d+ INVITE").matcher(message).find()) {
+        Matcher origin = Pattern.compile("(?m)^o=.*$").matcher(message);
+        return origin.find() ? origin.group().trim() : null;
+      }
+    }
+    return null;
+  }
+
+  /** What the phone heard against the first {@code playedMs} of SIPp's A-law speech, both from the onset. */
+  private static AudioMatch.Result heardTheTrunksSpeech(BaresipDevice phone, int playedMs) throws Exception {
+    short[] played = java.util.Arrays.copyOf(SippPcap.g711aSpeech(), COMPARE_RATE * playedMs / 1000);
+    return AudioMatch.align(fromOnset(played, 20),
+        fromOnset(AudioMatch.read(phone.heard(), COMPARE_RATE), 300), COMPARE_RATE, 500, 600);
+  }
+
+  @Test
+  void anAnnouncementInEarlyMediaReachesThePhoneThoughTheCallIsNeverAnswered(@TempDir Path dir)
+      throws Exception {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", silence(dir), 8000, false)) {
+      SippRunner.Running trunk = trunk("trunk_uas_announcement.xml", 5000);
+      alice.command("dial", "0301234567");
+      SippRunner.Result result = trunk.await();
+      assertEquals(1, result.successful(), "the trunk sent 183 with SDP, its speech, then 480: " + result);
+      assertTrue(GatewayUnderTest.eventually(10, () -> alice.logText().contains("SIP/2.0 480")),
+          "the trunk's 480 reached alice:\n" + alice.logText());
+      alice.close();
+      String log = alice.logText();
+      assertTrue(originOf(log, 183) != null && log.indexOf("SIP/2.0 183") < log.indexOf("SIP/2.0 480"),
+          "alice got our 183 with an SDP answer before the 480:\n" + log);
+      // alice only listens (silence), so all she heard came from the trunk, before any answer; the trunk
+      // played 5 s of its speech before the 480
+      AudioMatch.Result match = heardTheTrunksSpeech(alice, 4600);
+      System.out.println("trunk announcement (PCMA early media) at the phone (PCMU): " + match);
+      assertTrue(match.windows().size() >= 5, "too little of the announcement arrived: " + match);
+      assertTrue(match.medianCorrelation() >= 0.9, "the announcement at alice: " + match);
+    }
+  }
+
+  @Test
+  void earlyMediaThenTheAnswerKeepsOneSdpAnswerAndTheAudioFlowing(@TempDir Path dir) throws Exception {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", silence(dir), 8000, false)) {
+      SippRunner.Running trunk = trunk("trunk_uas_early_then_answer.xml", 2000);
+      alice.command("dial", "0301234567");
+      assertTrue(GatewayUnderTest.eventually(15, () -> alice.logText().contains("SIP/2.0 200 OK")
+          && gw.activeCalls() == 1), "the trunk answered after its early media:\n" + alice.logText());
+      Thread.sleep(6000); // the rest of the trunk's speech, now in the answered call
+      alice.command("hangup", "");
+      SippRunner.Result result = trunk.await();
+      assertEquals(1, result.successful(), "the trunk: 183, 200, then alice's BYE: " + result);
+      alice.close();
+      String log = alice.logText();
+      String early = originOf(log, 183);
+      assertTrue(early != null, "alice got our 183 with an SDP answer:\n" + log);
+      assertEquals(early, originOf(log, 200), "the 200 repeats the 183's answer (RFC 6337 §3.1)");
+      AudioMatch.Result match = heardTheTrunksSpeech(alice, 7000);
+      System.out.println("trunk early media, then answer, at the phone: " + match);
+      assertTrue(match.windows().size() >= 8, "the speech before and after the answer arrived: " + match);
+      assertTrue(match.medianCorrelation() >= 0.9, "the trunk's speech at alice: " + match);
     }
   }
 }
