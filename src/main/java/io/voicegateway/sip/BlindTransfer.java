@@ -4,7 +4,9 @@ import io.voicegateway.call.Call;
 import io.voicegateway.call.CallState;
 import io.voicegateway.call.Leg;
 import io.voicegateway.call.RouteTarget;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sip.message.Response;
 
@@ -25,15 +27,18 @@ final class BlindTransfer implements Fork.Listener {
   private final Leg transferor;
   private final ReferSubscription subscription;
   private final String referTo;
+  private final String referredBy;
 
+  /** @param referredBy the transferor, named to the target in a Referred-By header (RFC 3892) */
   BlindTransfer(SipServices s, Teardown teardown, Call call, Leg transferor, ReferSubscription subscription,
-      String referTo) {
+      String referTo, String referredBy) {
     this.s = s;
     this.teardown = teardown;
     this.call = call;
     this.transferor = transferor;
     this.subscription = subscription;
     this.referTo = referTo;
+    this.referredBy = referredBy;
   }
 
   /** Dials {@code targets} (what {@code route} resolved to); an app target joins the call at once. */
@@ -45,7 +50,9 @@ final class BlindTransfer implements Fork.Listener {
       completed();
       return;
     }
-    new Fork(s, call, transfereeUser(), call.xHeaders(), this).start(targets, route.ringTimeout());
+    Map<String, String> headers = new LinkedHashMap<>(call.xHeaders());
+    headers.put("Referred-By", referredBy);
+    new Fork(s, call, transfereeUser(), headers, this).start(targets, route.ringTimeout());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.voicegateway.sip;
 
+import gov.nist.javax.sip.header.SIPHeader;
 import io.vertx.core.Future;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.CallSource;
@@ -15,6 +16,7 @@ import javax.sip.address.TelURL;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.ReferToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -50,17 +52,35 @@ final class ReferHandler {
       return;
     }
     URI target = referTo.getAddress().getURI();
+    String referredBy = referredBy(refer);
     s.messages.respond(st, refer, Response.ACCEPTED, null);
     long cseq = ((CSeqHeader) refer.getHeader(CSeqHeader.NAME)).getSeqNumber();
     ReferSubscription subscription = new ReferSubscription(s, leg, cseq);
     subscription.progress(Response.TRYING);
     call.enqueue(() -> {
-      start(call, leg, target, subscription);
+      start(call, leg, target, referredBy, subscription);
       return Future.succeededFuture();
     });
   }
 
-  private void start(Call call, Leg transferor, URI target, ReferSubscription subscription) {
+  /**
+   * Who asked for the transfer, for the target's INVITE (RFC 3892): the REFER's Referred-By, or its From
+   * (the transferor's identity in the dialog) when it has none or one we could not repeat.
+   */
+  private String referredBy(Request refer) {
+    if (refer.getHeader("Referred-By") instanceof SIPHeader given) {
+      String value = given.getHeaderValue().trim();
+      try {
+        s.sip.headers().createHeader("Referred-By", value);
+        return value;
+      } catch (ParseException e) {
+        // fall back to From
+      }
+    }
+    return ((FromHeader) refer.getHeader(FromHeader.NAME)).getAddress().toString();
+  }
+
+  private void start(Call call, Leg transferor, URI target, String referredBy, ReferSubscription subscription) {
     if (!call.legs().contains(transferor)) { // hung up before its turn came
       subscription.finish(Response.REQUEST_TERMINATED);
       return;
@@ -82,7 +102,8 @@ final class ReferHandler {
       subscription.finish(Response.TEMPORARILY_UNAVAILABLE);
       return;
     }
-    new BlindTransfer(s, teardown, call, transferor, subscription, target.toString()).start(route.get(), targets);
+    new BlindTransfer(s, teardown, call, transferor, subscription, target.toString(), referredBy)
+        .start(route.get(), targets);
   }
 
   /** The number a Refer-To dials: a SIP URI's user, a tel: URI's number. */
