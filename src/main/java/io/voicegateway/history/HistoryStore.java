@@ -180,6 +180,14 @@ public final class HistoryStore implements AutoCloseable {
     return out;
   }
 
+  /** Deletes the calls that started before {@code cutoffMs} (their legs go with them); returns how many. */
+  public synchronized int deleteStartedBefore(long cutoffMs) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement("DELETE FROM calls WHERE started_at < ?")) {
+      st.setLong(1, cutoffMs);
+      return st.executeUpdate();
+    }
+  }
+
   /** The schema version of the open database. */
   public synchronized int schemaVersion() throws SQLException {
     return HistorySchema.version(db);

@@ -9,6 +9,7 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.config.HistoryConfig;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,16 +17,19 @@ import java.util.logging.Logger;
  * Keeps the call history: listens to {@code vg.call.events}, snapshots each call's legs from {@code vg.sip.calls}
  * as it progresses, and writes the finished call to the {@link HistoryStore}; answers {@code vg.history.query}.
  * The database is touched only in {@code executeBlocking} (writes in order, one at a time), never on the event
- * loop. Deploy it before the SIP verticle so no call's start is missed.
+ * loop. Calls older than {@code history.retention} are deleted at start and every hour. Deploy it before the
+ * SIP verticle so no call's start is missed.
  */
 public final class HistoryVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(HistoryVerticle.class.getName());
+  private static final long PRUNE_EVERY_MS = 3_600_000;
 
   private final HistoryConfig config;
   private final HistoryCollector collector = new HistoryCollector();
   private HistoryStore store;
   /** The last write queued; stop() waits for it so a finished call is not lost on shutdown. */
   private Future<?> lastWrite = Future.succeededFuture();
+  private long pruneTimer = -1;
 
   public HistoryVerticle(HistoryConfig config) {
     this.config = config;
@@ -39,7 +43,25 @@ public final class HistoryVerticle extends VerticleBase {
       return Future.all(
           bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion(),
           bus.<JsonObject>consumer(Addresses.HISTORY_QUERY, this::query).completion());
+    }).compose(v -> {
+      if (config.retention().isZero()) {
+        return Future.succeededFuture();
+      }
+      pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MS, id -> prune());
+      return prune().otherwiseEmpty();
     });
+  }
+
+  /** Deletes the calls past the retention; an ordered blocking task, so it queues behind the writes. */
+  private Future<Integer> prune() {
+    long cutoff = System.currentTimeMillis() - config.retention().toMillis();
+    return vertx.executeBlocking(() -> store.deleteStartedBefore(cutoff))
+        .onSuccess(n -> {
+          if (n > 0) {
+            LOG.info("history: deleted " + n + " calls that started before " + Instant.ofEpochMilli(cutoff));
+          }
+        })
+        .onFailure(err -> LOG.log(Level.WARNING, "history retention: " + err.getMessage(), err));
   }
 
   private void onEvent(CallEvent event) {
@@ -82,6 +104,7 @@ public final class HistoryVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(pruneTimer);
     return lastWrite.otherwiseEmpty().compose(v -> vertx.executeBlocking(() -> {
       if (store != null) {
         store.close();

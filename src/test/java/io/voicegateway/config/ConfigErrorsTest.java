@@ -61,7 +61,7 @@ class ConfigErrorsTest {
         Arguments.of("opus bitrate", "media: {opus: {bitrate: 1000}}", "media.opus.bitrate", "1000", "6000..510000"),
         Arguments.of("opus complexity", "media: {opus: {complexity: 11}}", "media.opus.complexity", "11", "0..10"),
         // durations
-        Arguments.of("bad duration unit", "media: {rtp_timeout: 5d}", "media.rtp_timeout", "'5d'", "ms, s, m or h"),
+        Arguments.of("bad duration unit", "media: {rtp_timeout: 5w}", "media.rtp_timeout", "'5w'", "ms, s, m, h or d"),
         Arguments.of("fractional duration", "media: {keepalive_interval: 1.5s}", "media.keepalive_interval", "'1.5s'", "30s"),
         Arguments.of("negative duration", "media: {reconnection_timeout: -5}", "media.reconnection_timeout", "-5", "seconds"),
         Arguments.of("zero duration", "media: {rtp_timeout: 0s}", "media.rtp_timeout", "'0s'", "longer than zero"),

@@ -17,6 +17,7 @@ class DurationsTest {
       "500ms, 500",
       "2m, 120000",
       "1h, 3600000",
+      "90d, 7776000000",
       "45, 45000",
       "0s, 0",
       "' 10s ', 10000",
@@ -27,7 +28,7 @@ class DurationsTest {
   }
 
   @ParameterizedTest(name = "rejects \"{0}\"")
-  @ValueSource(strings = {"", "s", "ms", "1.5s", "-5s", "30 s", "5d", "1h30m", "abc", "30S", "1e3", "9999999999s"})
+  @ValueSource(strings = {"", "s", "ms", "1.5s", "-5s", "30 s", "5w", "1h30m", "abc", "30S", "1e3", "9999999999s"})
   void rejectsNamingKeyAndText(String text) {
     ConfigException e = assertThrows(ConfigException.class, () -> Durations.parse(text, "media.rtp_timeout"));
     assertEquals("media.rtp_timeout", e.keyPath());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,16 @@ class HistorySectionReaderTest {
     HistoryConfig history = ConfigLoader.defaults().history();
     assertTrue(history.enabled());
     assertEquals(Path.of("data"), history.dataDir());
+    assertEquals(Duration.ofDays(90), history.retention());
+  }
+
+  @Test
+  void retentionIsADurationAndZeroKeepsEveryCall() {
+    assertEquals(Duration.ofDays(30), ConfigLoader.parse("history: {retention: 30d}", Map.of()).history().retention());
+    assertEquals(Duration.ZERO, ConfigLoader.parse("history: {retention: 0}", Map.of()).history().retention());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.parse("history: {retention: forever}", Map.of()));
+    assertEquals("history.retention", e.keyPath(), e.getMessage());
   }
 
   @Test

@@ -107,4 +107,22 @@ class HistoryStoreTest {
   private static List<String> ids(HistoryPage page) {
     return page.items().stream().map(HistoryEntry::id).toList();
   }
+
+  @Test
+  void deletesTheCallsThatStartedBeforeTheCutoffWithTheirLegs() throws Exception {
+    try (HistoryStore store = HistoryStore.open(tmp)) {
+      store.add(call("old", "sip:101@pbx", "sip:echo@gw", 1_000, 2_000));
+      store.add(call("edge", "sip:102@pbx", "sip:echo@gw", 5_000, 0));
+      store.add(call("new", "sip:103@pbx", "sip:echo@gw", 9_000, 0));
+      assertEquals(1, store.deleteStartedBefore(5_000), "only the call that started before the cutoff");
+      assertEquals(List.of("new", "edge"),
+          store.find(HistoryQuery.all()).items().stream().map(HistoryEntry::id).toList());
+      assertEquals(0, store.deleteStartedBefore(5_000));
+    }
+    try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("history").toAbsolutePath(), "sa", "");
+         var rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM call_legs WHERE call_id = 'old'")) {
+      rs.next();
+      assertEquals(0, rs.getInt(1), "the deleted call's legs went with it");
+    }
+  }
 }

@@ -52,7 +52,8 @@ class ApiRouterTest {
   void start() throws Exception {
     LocalCodec.registerAll(vertx);
     GatewayConfig config = ConfigLoader.parse(YAML, Map.of());
-    vertx.deployVerticle(new HistoryVerticle(new HistoryConfig(true, dataDir))).await(20, TimeUnit.SECONDS);
+    vertx.deployVerticle(new HistoryVerticle(new HistoryConfig(true, dataDir, HistoryConfig.DEFAULT_RETENTION)))
+        .await(20, TimeUnit.SECONDS);
     SipVerticle notStarted = new SipVerticle(config, GatewayMetrics.detached());
     Router root = Router.router(vertx);
     root.route("/api/v1/*").subRouter(ApiRouter.create(vertx, config, notStarted, new ApiAuth("s3cret")));
