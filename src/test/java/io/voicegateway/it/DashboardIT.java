@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicegateway.it.support.HeadlessChromium;
 import io.voicegateway.it.support.SippRunner;
+import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard in headless Chromium against a whole gateway: log in with the API token, watch a SIPp echo
- * call appear with its codec and a moving level meter, read its SIP ladder, hold and resume it, hang it up
- * from the page and find it in the history; the browser logs no console error on the way. Leaves a screenshot of the
- * populated dashboard in {@code target/dashboard.png} (the one in docs/ is a copy).
+ * The dashboard in headless Chromium against a whole gateway (two devices, one registered by SIPp, a trunk,
+ * one earlier call in the history): log in with the API token, watch a SIPp echo call appear with its codec
+ * and a moving level meter, read its SIP ladder, hold and resume it, hang it up from the page and find it in
+ * the history; the browser logs no console error on the way. Leaves a screenshot of the populated dashboard
+ * in {@code target/dashboard.png} (the one in docs/ is a copy).
  */
 class DashboardIT {
   private static final String TOKEN = "test-token"; // GatewayFixture's http.api_token
@@ -36,6 +38,44 @@ class DashboardIT {
         level: Number(r.querySelector('.meter').dataset.level),
         width: r.querySelector('.meter-fill').style.width}));
       """;
+
+  private static final String HISTORY_ROWS =
+      "return [...document.querySelectorAll('#history-table tbody tr[data-call-id]')].map(r => r.textContent)";
+
+  /** Devices and a trunk for the side panels; the echo route for the calls. */
+  private static String sections(int trunkPort) {
+    return String.join("\n",
+        "providers:",
+        "  - id: carrier",
+        "    host: 127.0.0.1",
+        "    port: " + trunkPort,
+        "    codecs: [g711-alaw]",
+        "devices:",
+        "  - id: alice",
+        "    password: wonderland",
+        "    extension: \"101\"",
+        "  - id: bob",
+        "    password: builder",
+        "    extension: \"102\"",
+        "routes:",
+        "  - direction: inbound",
+        "    match: echo",
+        "    app: echo",
+        "    from: any");
+  }
+
+  /** The history rows' texts, once {@code count} rows show. */
+  private static List<String> historyRows(HeadlessChromium browser, int count) throws InterruptedException {
+    return HeadlessChromium.eventually(15, count + " history rows", () -> {
+      try {
+        List<String> rows = new ArrayList<>();
+        browser.script(HISTORY_ROWS).forEach(r -> rows.add(r.asText()));
+        return rows.size() >= count ? rows : null;
+      } catch (Exception e) {
+        return null;
+      }
+    });
+  }
 
   private static String textOf(HeadlessChromium browser, String element) {
     try {
@@ -61,9 +101,15 @@ class DashboardIT {
     Tools.require("chromium", "chromedriver");
     SippRunner.requireSipp();
     Tools.requireFile(Path.of("/usr/share/sip-tester/g711a.pcap"));
-    try (GatewayFixture gw = GatewayFixture.start("");
+    try (GatewayFixture gw = GatewayFixture.start("  keepalive_interval: 1h", sections(FreePorts.udpAndTcp()));
         HeadlessChromium browser = HeadlessChromium.start(1440, 1000)) {
       String base = "http://127.0.0.1:" + gw.gateway().httpPort();
+      SippRunner.Result registered = SippRunner.scenario("device_register.xml").args("-p",
+          Integer.toString(FreePorts.udpAndTcp()), "-s", "alice", "-au", "alice", "-ap", "wonderland")
+          .run(gw.target(), 1, 1, 1);
+      assertEquals(1, registered.successful(), "alice registers: " + registered);
+      SippRunner.Result earlier = SippRunner.builtin("uac").args("-s", "echo", "-d", "1000").run(gw.target(), 1, 1, 1);
+      assertEquals(1, earlier.successful(), "an earlier call, for the history: " + earlier);
 
       // Not logged in: the dashboard sends the browser to the login page; the token brings it back.
       browser.navigate(base + "/");
@@ -74,6 +120,7 @@ class DashboardIT {
       browser.await("#live.live", 15);
       assertEquals(base + "/", browser.currentUrl().replace("/index.html", "/"));
       browser.script(ERROR_COLLECTOR);
+      assertTrue(historyRows(browser, 1).get(0).contains("echo"), "the earlier call is in the history");
 
       SippRunner.Running sipp = SippRunner.scenario("uac_pcap_until_bye.xml").start(gw.target(), 1, 1, 1);
       String card = awaitCall(browser, sipp);
@@ -133,8 +180,7 @@ class DashboardIT {
           return null;
         }
       });
-      String row = browser.await("#history-table tbody tr[data-call-id]", 15);
-      String history = browser.text(row);
+      String history = historyRows(browser, 2).get(0); // newest first
       assertTrue(history.contains("echo") && history.contains("g711-alaw"), history);
       Files.write(Path.of("target", "dashboard-history.png"), browser.screenshot());
 
