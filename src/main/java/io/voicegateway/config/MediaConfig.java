@@ -8,6 +8,7 @@ import java.util.List;
  * (sip_port, sip_transport, …); bind_address, public_address and opus are additions.
  *
  * @param sipTransports  lower-case: udp, tcp, tls
+ * @param sipTlsCa       PEM CA certificates trusted for outbound TLS besides the JDK's, or null
  * @param bindAddress    where SIP and RTP sockets listen (default 0.0.0.0)
  * @param publicAddress  the address written into Contact, Via and SDP c= (default: bindAddress, or
  *                       127.0.0.1 when binding the wildcard and nothing better is known)
@@ -18,6 +19,7 @@ public record MediaConfig(
     List<String> sipTransports,
     String sipTlsCert,
     String sipTlsKey,
+    String sipTlsCa,
     String bindAddress,
     String publicAddress,
     int rtpPortMin,

@@ -10,7 +10,7 @@ import java.util.List;
 /** Reads the {@code media:} section; its keys are those of the original configuration plus a few additions. */
 final class MediaSectionReader {
   static final List<String> KEYS = List.of("sip_port", "sip_transport", "sip_tls_cert", "sip_tls_key",
-      "bind_address", "public_address", "rtp_port_range", "rtp_symmetric", "codecs", "output_format",
+      "sip_tls_ca", "bind_address", "public_address", "rtp_port_range", "rtp_symmetric", "codecs", "output_format",
       "output_sample_rate", "output_channels", "jitter_buffer_ms", "jitter_buffer_max_ms",
       "jitter_buffer_adaptive", "packet_loss_concealment", "reconnection_timeout", "rtp_timeout",
       "keepalive_interval", "dtmf", "opus", "registrations");
@@ -38,6 +38,10 @@ final class MediaSectionReader {
       TlsFiles.checkCertificate(required(media.get("sip_tls_cert"), "a PEM certificate chain"));
       TlsFiles.checkPrivateKey(required(media.get("sip_tls_key"), "a PEM private key"));
     }
+    String tlsCa = media.text("sip_tls_ca", null);
+    if (tlsCa != null) {
+      TlsFiles.checkCertificate(media.get("sip_tls_ca"));
+    }
     String bind = media.value("bind_address", WILDCARD, HostAddresses::bindAddress);
     String publicAddress = media.value("public_address",
         HostAddresses.isWildcard(bind) ? FALLBACK_PUBLIC_ADDRESS : bind, HostAddresses::host);
@@ -61,7 +65,7 @@ final class MediaSectionReader {
           + "); the maximum must be at least the initial depth");
     }
 
-    return new MediaConfig(sipPort, transports, tlsCert, tlsKey, bind, publicAddress, rtp.min(), rtp.max(),
+    return new MediaConfig(sipPort, transports, tlsCert, tlsKey, tlsCa, bind, publicAddress, rtp.min(), rtp.max(),
         media.bool("rtp_symmetric", true), codecs, outputFormat, outputRate, outputChannels,
         jitterMs, jitterMaxMs, media.bool("jitter_buffer_adaptive", true),
         media.bool("packet_loss_concealment", true),

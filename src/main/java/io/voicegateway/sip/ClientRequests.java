@@ -2,24 +2,37 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.voicegateway.sip.stack.SipStackHandle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.SipException;
 import javax.sip.ResponseEvent;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionState;
+import javax.sip.address.SipURI;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
  * Sends requests as a UAC and turns their transactions into futures: the future completes with the
  * final response (any status; callers decide what a failure is), provisional responses go to a callback,
- * a transaction timeout fails it. The pending state rides on the transaction's application data, and is
- * touched only on the SIP context (responses hop there before they reach {@link #onResponse}).
+ * a transaction timeout fails it. Over TCP and TLS, JAIN-SIP connects and runs the TLS handshake inside
+ * its blocking send, so those sends go to a worker, in order per destination: a trunk that does not
+ * answer its TCP port or handshake stalls only the requests queued for it, never the SIP event loop. The
+ * pending state rides on the transaction's application data, and it and the queues are touched only on
+ * the SIP context (responses hop there before they reach {@link #onResponse}).
  */
 public final class ClientRequests {
   private final SipStackHandle sip;
+  private final Vertx vertx;
+  /** The last stream-transport send queued per destination; SIP-context confined. */
+  private final Map<String, Future<Void>> lanes = new HashMap<>();
 
   private static final class Pending {
     final Promise<Response> result;
@@ -31,10 +44,20 @@ public final class ClientRequests {
       this.result = result;
       this.provisional = provisional;
     }
+
+    /** No final response will come (not sent, or timed out): a held-back CANCEL has nothing to cancel. */
+    void fail(Throwable cause) {
+      if (cancel != null) {
+        cancel.tryComplete(null);
+        cancel = null;
+      }
+      result.tryFail(cause);
+    }
   }
 
-  ClientRequests(SipStackHandle sip) {
+  ClientRequests(SipStackHandle sip, Vertx vertx) {
     this.sip = sip;
+    this.vertx = vertx;
   }
 
   /** Sends {@code request} inside {@code dialog}, or outside any dialog when it is null. */
@@ -50,17 +73,48 @@ public final class ClientRequests {
   /** Sends on a transaction the caller already made (so it can keep it, e.g. to CANCEL an INVITE). */
   Future<Response> send(ClientTransaction ct, Dialog dialog, Consumer<Response> provisional) {
     Promise<Response> promise = Promise.promise();
-    ct.setApplicationData(new Pending(promise, provisional == null ? r -> { } : provisional));
-    try {
-      if (dialog != null) {
-        dialog.sendRequest(ct);
-      } else {
-        ct.sendRequest();
+    Pending pending = new Pending(promise, provisional == null ? r -> { } : provisional);
+    ct.setApplicationData(pending);
+    String lane = streamDestination(ct.getRequest());
+    if (lane == null) {
+      try {
+        transmit(ct, dialog);
+      } catch (Exception e) {
+        pending.fail(e);
       }
-    } catch (Exception e) {
-      promise.tryFail(e);
+      return promise.future();
     }
+    Future<Void> sent = lanes.getOrDefault(lane, Future.succeededFuture())
+        .transform(previous -> vertx.<Void>executeBlocking(() -> {
+          transmit(ct, dialog);
+          return null;
+        }, false));
+    lanes.put(lane, sent);
+    sent.onComplete(ar -> {
+      lanes.remove(lane, sent);
+      if (ar.failed()) {
+        pending.fail(ar.cause());
+      }
+    });
     return promise.future();
+  }
+
+  private static void transmit(ClientTransaction ct, Dialog dialog) throws SipException {
+    if (dialog != null) {
+      dialog.sendRequest(ct);
+    } else {
+      ct.sendRequest();
+    }
+  }
+
+  /** {@code transport:host:port} of a request over TCP or TLS (from its top Via and Request-URI); null for UDP. */
+  private static String streamDestination(Request request) {
+    ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+    if (via == null || "UDP".equalsIgnoreCase(via.getTransport())) {
+      return null;
+    }
+    return via.getTransport().toLowerCase(Locale.ROOT) + ":" + (request.getRequestURI() instanceof SipURI uri
+        ? uri.getHost() + ":" + uri.getPort() : request.getRequestURI().toString());
   }
 
   /**
@@ -70,7 +124,9 @@ public final class ClientRequests {
    * response first makes it moot: the future then completes with that response, a timeout with null.
    */
   Future<Response> cancel(ClientTransaction invite) {
-    if (invite.getState() == TransactionState.CALLING && invite.getApplicationData() instanceof Pending pending) {
+    TransactionState state = invite.getState(); // null: the INVITE still waits for its worker (TCP, TLS)
+    boolean unanswered = state == null || state == TransactionState.CALLING;
+    if (unanswered && invite.getApplicationData() instanceof Pending pending) {
       if (pending.cancel == null) {
         pending.cancel = Promise.promise();
       }
@@ -113,11 +169,7 @@ public final class ClientRequests {
   void onTimeout(TimeoutEvent event) {
     ClientTransaction ct = event.getClientTransaction();
     if (ct != null && ct.getApplicationData() instanceof Pending pending) {
-      if (pending.cancel != null) {
-        pending.cancel.tryComplete(null);
-        pending.cancel = null;
-      }
-      pending.result.tryFail(new SipTimeoutException(ct.getRequest().getMethod()));
+      pending.fail(new SipTimeoutException(ct.getRequest().getMethod()));
     }
   }
 

@@ -87,7 +87,7 @@ public final class SipServices {
     this.registrar = new Registrar(devices, bindings, policy, sip.messages(), sip.headers(), sip.addresses());
     this.messages = new SipMessages(sip, registrar.enabled());
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
-    this.client = new ClientRequests(sip);
+    this.client = new ClientRequests(sip, vertx);
     this.requests = new RequestFactory(sip, messages);
     this.providerRegistrations = ProviderRegistrations.of(config);
     this.authenticator = new InviteAuthenticator(devices, bindings, sources, providerRegistrations, sip.messages(),

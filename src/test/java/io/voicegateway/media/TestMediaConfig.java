@@ -16,7 +16,7 @@ public final class TestMediaConfig {
 
   public static GatewayConfig gateway(int portMin, int portMax, String dtmfMethod, Duration rtpTimeout,
       Duration reconnection) {
-    MediaConfig media = new MediaConfig(5060, List.of("udp"), null, null, "127.0.0.1", "127.0.0.1", portMin,
+    MediaConfig media = new MediaConfig(5060, List.of("udp"), null, null, null, "127.0.0.1", "127.0.0.1", portMin,
         portMax, true, List.of("g711-ulaw", "g711-alaw", "g722", "opus"), "pcm16", 16000, 1, 40, 200, true,
         true, reconnection, rtpTimeout, Duration.ofSeconds(30), new MediaConfig.DtmfConfig(dtmfMethod, 0.5),
         new MediaConfig.OpusConfig(32000, 5), List.of());

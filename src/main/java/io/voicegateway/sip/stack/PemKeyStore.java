@@ -11,9 +11,14 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * Turns the PEM files of the configuration ({@code media.sip_tls_cert}, {@code media.sip_tls_key}, PKCS#8
@@ -34,6 +39,37 @@ public final class PemKeyStore {
     KeyStore keyStore = KeyStore.getInstance("PKCS12");
     keyStore.load(null, null);
     keyStore.setKeyEntry("sip", readPrivateKey(keyFile), password.toCharArray(), readCertificates(certFile));
+    return store(keyStore, password);
+  }
+
+  /**
+   * Writes the trust store for the TLS connections the gateway opens (to trunks): the JDK's default CAs,
+   * so a carrier with a public certificate is trusted as a browser would; the CAs in {@code caFile}
+   * ({@code media.sip_tls_ca}, may be null) for a private PKI; and our own chain, so a gateway can reach
+   * another one that shares its self-signed certificate.
+   */
+  public static Written writeTrust(Path ownCertFile, Path caFile) throws IOException, GeneralSecurityException {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    int n = 0;
+    TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    jdk.init((KeyStore) null);
+    for (TrustManager manager : jdk.getTrustManagers()) {
+      if (manager instanceof X509TrustManager x509) {
+        for (X509Certificate ca : x509.getAcceptedIssuers()) {
+          trust.setCertificateEntry("jdk-" + n++, ca);
+        }
+      }
+    }
+    for (Path file : caFile == null ? List.of(ownCertFile) : List.of(ownCertFile, caFile)) {
+      for (Certificate cert : readCertificates(file)) {
+        trust.setCertificateEntry("conf-" + n++, cert);
+      }
+    }
+    return store(trust, java.util.UUID.randomUUID().toString());
+  }
+
+  private static Written store(KeyStore keyStore, String password) throws IOException, GeneralSecurityException {
     Path file = Files.createTempFile("vg-sip-tls", ".p12",
         java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
             java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));

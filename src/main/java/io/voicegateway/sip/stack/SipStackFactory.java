@@ -1,6 +1,7 @@
 package io.voicegateway.sip.stack;
 
 import io.voicegateway.config.MediaConfig;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.UUID;
 import javax.sip.ListeningPoint;
@@ -69,14 +70,18 @@ public final class SipStackFactory {
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
     p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
     if (media.sipTransports().contains("tls") && media.sipTlsCert() != null && media.sipTlsKey() != null) {
-      PemKeyStore.Written store = PemKeyStore.write(java.nio.file.Path.of(media.sipTlsCert()),
-          java.nio.file.Path.of(media.sipTlsKey()));
-      for (String prefix : new String[] {"javax.net.ssl.keyStore", "javax.net.ssl.trustStore"}) {
-        p.setProperty(prefix, store.file().toString());
-        p.setProperty(prefix + "Password", store.password());
-        p.setProperty(prefix + "Type", "PKCS12");
-      }
+      Path cert = Path.of(media.sipTlsCert());
+      storeProperties(p, "javax.net.ssl.keyStore", PemKeyStore.write(cert, Path.of(media.sipTlsKey())));
+      storeProperties(p, "javax.net.ssl.trustStore",
+          PemKeyStore.writeTrust(cert, media.sipTlsCa() == null ? null : Path.of(media.sipTlsCa())));
     }
     return p;
+  }
+
+  /** JAIN-SIP reads its TLS key and trust stores from these stack properties (not the JVM-wide ones). */
+  private static void storeProperties(Properties p, String prefix, PemKeyStore.Written store) {
+    p.setProperty(prefix, store.file().toString());
+    p.setProperty(prefix + "Password", store.password());
+    p.setProperty(prefix + "Type", "PKCS12");
   }
 }

@@ -13,7 +13,7 @@ public final class TestConfigs {
 
   public static MediaConfig media(int sipPort, List<String> transports, String tlsCert, String tlsKey,
       List<MediaConfig.Registration> registrations, Duration keepalive) {
-    return new MediaConfig(sipPort, transports, tlsCert, tlsKey, "127.0.0.1", "127.0.0.1", 20000, 20100, true,
+    return new MediaConfig(sipPort, transports, tlsCert, tlsKey, null, "127.0.0.1", "127.0.0.1", 20000, 20100, true,
         List.of("g711-ulaw", "g711-alaw", "g722", "opus"), "pcm16", 16000, 1, 60, 200, true, true,
         Duration.ofSeconds(30), Duration.ofSeconds(30), keepalive, new MediaConfig.DtmfConfig("rfc4733", 0.5),
         new MediaConfig.OpusConfig(32000, 5), registrations);
