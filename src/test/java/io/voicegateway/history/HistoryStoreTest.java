@@ -115,8 +115,7 @@ class HistoryStoreTest {
       store.add(call("edge", "sip:102@pbx", "sip:echo@gw", 5_000, 0));
       store.add(call("new", "sip:103@pbx", "sip:echo@gw", 9_000, 0));
       assertEquals(1, store.deleteStartedBefore(5_000), "only the call that started before the cutoff");
-      assertEquals(List.of("new", "edge"),
-          store.find(HistoryQuery.all()).items().stream().map(HistoryEntry::id).toList());
+      assertEquals(List.of("new", "edge"), ids(store.find(HistoryQuery.all())));
       assertEquals(0, store.deleteStartedBefore(5_000));
     }
     try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("history").toAbsolutePath(), "sa", "");

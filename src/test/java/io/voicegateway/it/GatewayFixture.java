@@ -15,6 +15,15 @@ import java.util.concurrent.TimeUnit;
 /** Starts a whole gateway in-process on free loopback ports, for interop tests. */
 public final class GatewayFixture implements AutoCloseable {
   public static final int RTP_PORTS = 200;
+  /** The {@code devices:} most interop tests use: alice (101, password wonderland) and bob (102, builder). */
+  public static final String ALICE_AND_BOB = String.join("\n",
+      "devices:",
+      "  - id: alice",
+      "    password: wonderland",
+      "    extension: \"101\"",
+      "  - id: bob",
+      "    password: builder",
+      "    extension: \"102\"");
 
   private final Gateway gateway;
   private final int sipPort;
