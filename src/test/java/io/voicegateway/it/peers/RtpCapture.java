@@ -70,9 +70,17 @@ public final class RtpCapture implements AutoCloseable {
 
   /** After {@link #stop()}: the RTP payloads sent to local port {@code dstPort}, in capture order. */
   public List<byte[]> payloadsTo(int dstPort) throws IOException, InterruptedException {
-    Process read = new ProcessBuilder("tshark", "-r", file.toString(),
-        "-d", "udp.port==" + portMin + "-" + portMax + ",rtp", "-Y", "rtp and udp.dstport==" + dstPort,
-        "-T", "fields", "-e", "rtp.payload")
+    return payloads(file, portMin + "-" + portMax, "rtp and udp.dstport==" + dstPort);
+  }
+
+  /**
+   * The RTP payloads in a capture file, in capture order: UDP on {@code ports} (one port or a range
+   * {@code a-b}) decoded as RTP, the packets that match tshark's display {@code filter}.
+   */
+  public static List<byte[]> payloads(Path pcap, String ports, String filter) throws IOException,
+      InterruptedException {
+    Process read = new ProcessBuilder("tshark", "-r", pcap.toString(), "-d", "udp.port==" + ports + ",rtp",
+        "-Y", filter, "-T", "fields", "-e", "rtp.payload")
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     List<byte[]> payloads = new ArrayList<>();
     for (String line : new String(read.getInputStream().readAllBytes()).split("\n")) {
