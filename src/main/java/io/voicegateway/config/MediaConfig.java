@@ -40,8 +40,8 @@ public record MediaConfig(
     OpusConfig opus,
     List<Registration> registrations) {
 
-  /** @param method rfc4733, inband or both; @param inbandSensitivity 0.0 (strict) … 1.0 (lenient) */
-  public record DtmfConfig(String method, double inbandSensitivity) {}
+  /** @param inbandSensitivity 0.0 (strict) … 1.0 (lenient) */
+  public record DtmfConfig(DtmfMethod method, double inbandSensitivity) {}
 
   public record OpusConfig(int bitrate, int complexity) {}
 

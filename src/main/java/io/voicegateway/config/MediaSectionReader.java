@@ -21,7 +21,6 @@ final class MediaSectionReader {
   static final List<String> DEFAULT_TRANSPORTS = List.of("udp", "tcp");
   static final List<String> CODECS = Arrays.stream(CodecType.values()).map(CodecType::configName).toList();
   static final List<Integer> OUTPUT_RATES = List.of(8000, 16000, 48000);
-  static final List<String> DTMF_METHODS = List.of("rfc4733", "inband", "both");
   static final String WILDCARD = "0.0.0.0";
   /** Written into SDP when binding the wildcard: any address is better than 0.0.0.0, which means hold. */
   static final String FALLBACK_PUBLIC_ADDRESS = "127.0.0.1";
@@ -69,15 +68,17 @@ final class MediaSectionReader {
         media.bool("rtp_symmetric", true), codecs, outputFormat, outputRate, outputChannels,
         jitterMs, jitterMaxMs, media.bool("jitter_buffer_adaptive", true),
         media.bool("packet_loss_concealment", true),
-        media.positiveDuration("reconnection_timeout", Duration.ofSeconds(10)),
-        media.positiveDuration("rtp_timeout", Duration.ofSeconds(30)),
+        media.positiveDuration("reconnection_timeout", Duration.ofSeconds(30)),
+        media.positiveDuration("rtp_timeout", Duration.ofSeconds(10)),
         media.positiveDuration("keepalive_interval", Duration.ofSeconds(30)),
         readDtmf(media.map("dtmf", DTMF_KEYS)), readOpus(media.map("opus", OPUS_KEYS)),
         RegistrationReader.read(media.get("registrations")));
   }
 
   private static DtmfConfig readDtmf(ConfigMap dtmf) {
-    return new DtmfConfig(dtmf.value("method", "both", v -> v.asOneOf(DTMF_METHODS)),
+    DtmfMethod method = dtmf.value("method", DtmfMethod.BOTH,
+        v -> DtmfMethod.byConfigName(v.asOneOf(DtmfMethod.names())).orElseThrow());
+    return new DtmfConfig(method,
         dtmf.decimal("inband_sensitivity", 0.5, 0.0, 1.0));
   }
 

@@ -1,36 +1,53 @@
 package io.voicegateway.config;
 
 import java.util.List;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The inclusive RTP port range, written {@code "10000-19999"} or {@code [10000, 19999]}. Every call leg
- * takes an even RTP port and the odd one above it for RTCP (RFC 3550 §11), so the range must start even
- * and hold an even number of ports.
+ * takes an even RTP port and the odd one above it for RTCP (RFC 3550 §11), so the range used starts even
+ * and holds an even number of ports. A range written otherwise (the original configuration's
+ * {@code "10000-20000"}) is narrowed to the largest such range inside it, with one log line saying so.
  */
 record PortRange(int min, int max) {
+  private static final Logger LOG = Logger.getLogger(PortRange.class.getName());
   private static final Pattern TEXT = Pattern.compile("\\s*(\\d{1,9})\\s*-\\s*(\\d{1,9})\\s*");
 
   static PortRange read(ConfigValue value) {
-    PortRange range = parse(value);
+    PortRange written = parse(value);
     String shown = value.shown();
-    if (range.min > range.max) {
+    if (written.min > written.max) {
       throw value.error(shown + " is reversed: the start must not be above the end, e.g. 10000-19999");
     }
-    if (range.min % 2 != 0) {
-      throw value.error(shown + " starts at odd port " + range.min + "; RTP ports are even, start at "
-          + (range.min + 1) + " or " + (range.min - 1));
+    PortRange used = written.evenPairs();
+    if (used.max - used.min + 1 < 2) {
+      throw value.error(shown + " holds no even/odd port pair; a call leg needs at least 2 ports (RTP and RTCP),"
+          + " e.g. 10000-10001");
     }
-    int count = range.max - range.min + 1;
-    if (count < 2) {
-      throw value.error(shown + " holds " + count + " port; a call leg needs at least 2 (RTP and RTCP)");
+    if (!used.equals(written)) {
+      LOG.warning(() -> value.path() + " " + written + " holds " + written.count() + " ports starting "
+          + (written.min % 2 == 0 ? "even" : "odd") + "; using " + used + " (" + used.count()
+          + " ports): every RTP port needs an even number and its RTCP port the odd one above it");
     }
-    if (count % 2 != 0) {
-      throw value.error(shown + " holds an odd number of ports (" + count + "); it must end on an odd port"
-          + " such as " + (range.max - 1) + " or " + (range.max + 1) + " so every RTP port has its RTCP port");
-    }
-    return range;
+    return used;
+  }
+
+  /** The largest range inside this one that starts even and holds an even number of ports. */
+  PortRange evenPairs() {
+    int start = min % 2 == 0 ? min : min + 1;
+    int end = (max - start + 1) % 2 == 0 ? max : max - 1;
+    return new PortRange(start, end);
+  }
+
+  int count() {
+    return max - min + 1;
+  }
+
+  @Override
+  public String toString() {
+    return min + "-" + max;
   }
 
   private static PortRange parse(ConfigValue value) {

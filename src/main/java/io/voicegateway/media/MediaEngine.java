@@ -194,7 +194,7 @@ public final class MediaEngine {
       transport.remote(start.remoteHost(), start.remotePort());
     }
     MediaConfig.DtmfConfig dtmf = config.dtmf();
-    String method = dtmf == null ? "rfc4733" : dtmf.method();
+    String method = dtmf == null ? "rfc4733" : dtmf.method().configName();
     double sensitivity = dtmf == null ? 0.5 : dtmf.inbandSensitivity();
     leg.start(new LegPipeline(legConfig, config.opus(), jitter, method, sensitivity,
         (digit, durationMs, source) -> {

@@ -49,7 +49,7 @@ public final class MediaWarmup {
   private static LegMedia leg(CodecType codec, int pt, MediaConfig media) {
     LegMedia leg = new LegMedia("warmup", "warmup-" + codec.configName(), 0);
     leg.start(new LegPipeline(new LegConfig(codec, pt, 101, 20, true, true), media.opus(),
-        JitterSettings.of(media), media.dtmf().method(), media.dtmf().inbandSensitivity(), (d, ms, s) -> { }));
+        JitterSettings.of(media), media.dtmf().method().configName(), media.dtmf().inbandSensitivity(), (d, ms, s) -> { }));
     return leg;
   }
 }

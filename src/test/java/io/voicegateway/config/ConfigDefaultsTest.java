@@ -35,10 +35,10 @@ class ConfigDefaultsTest {
     assertEquals(200, m.jitterBufferMaxMs());
     assertTrue(m.jitterBufferAdaptive());
     assertTrue(m.packetLossConcealment());
-    assertEquals(Duration.ofSeconds(10), m.reconnectionTimeout());
-    assertEquals(Duration.ofSeconds(30), m.rtpTimeout());
+    assertEquals(Duration.ofSeconds(30), m.reconnectionTimeout(), "the original's value");
+    assertEquals(Duration.ofSeconds(10), m.rtpTimeout());
     assertEquals(Duration.ofSeconds(30), m.keepaliveInterval());
-    assertEquals(new MediaConfig.DtmfConfig("both", 0.5), m.dtmf());
+    assertEquals(new MediaConfig.DtmfConfig(DtmfMethod.BOTH, 0.5), m.dtmf());
     assertEquals(new MediaConfig.OpusConfig(32000, 5), m.opus());
     assertEquals(List.of(), m.registrations());
 

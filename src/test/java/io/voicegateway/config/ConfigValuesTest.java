@@ -60,7 +60,7 @@ class ConfigValuesTest {
     assertEquals(Duration.ofMillis(500), m.reconnectionTimeout());
     assertEquals(Duration.ofMinutes(2), m.rtpTimeout());
     assertEquals(Duration.ofHours(1), m.keepaliveInterval());
-    assertEquals(new MediaConfig.DtmfConfig("rfc4733", 0.9), m.dtmf());
+    assertEquals(new MediaConfig.DtmfConfig(DtmfMethod.RFC4733, 0.9), m.dtmf());
     assertEquals(new MediaConfig.OpusConfig(64000, 10), m.opus());
     assertEquals(List.of(
         new Registration("sip:alice@trunk.example.com;transport=tcp", "alice", "pw", "sip:trunk.example.com", 600),
@@ -101,6 +101,6 @@ class ConfigValuesTest {
     MediaConfig m = ConfigLoader.parse("media: {sip_port: '${NOPE:-}', codecs: ~, dtmf: }", Map.of()).media();
     assertEquals(5060, m.sipPort());
     assertEquals(4, m.codecs().size());
-    assertEquals("both", m.dtmf().method());
+    assertEquals(DtmfMethod.BOTH, m.dtmf().method());
   }
 }

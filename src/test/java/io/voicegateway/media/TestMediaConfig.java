@@ -18,7 +18,8 @@ public final class TestMediaConfig {
       Duration reconnection) {
     MediaConfig media = new MediaConfig(5060, List.of("udp"), null, null, null, "127.0.0.1", "127.0.0.1", portMin,
         portMax, true, List.of("g711-ulaw", "g711-alaw", "g722", "opus"), "pcm16", 16000, 1, 40, 200, true,
-        true, reconnection, rtpTimeout, Duration.ofSeconds(30), new MediaConfig.DtmfConfig(dtmfMethod, 0.5),
+        true, reconnection, rtpTimeout, Duration.ofSeconds(30), new MediaConfig.DtmfConfig(
+        io.voicegateway.config.DtmfMethod.valueOf(dtmfMethod.toUpperCase(java.util.Locale.ROOT)), 0.5),
         new MediaConfig.OpusConfig(32000, 5), List.of());
     return new GatewayConfig(media, null, List.of(), List.of(), ConfigLoader.defaults().routes(), null, null, null, null);
   }

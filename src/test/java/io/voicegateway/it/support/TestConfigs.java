@@ -1,6 +1,7 @@
 package io.voicegateway.it.support;
 
 import io.voicegateway.config.ConfigLoader;
+import io.voicegateway.config.DtmfMethod;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.HttpConfig;
 import io.voicegateway.config.MediaConfig;
@@ -15,7 +16,7 @@ public final class TestConfigs {
       List<MediaConfig.Registration> registrations, Duration keepalive) {
     return new MediaConfig(sipPort, transports, tlsCert, tlsKey, null, "127.0.0.1", "127.0.0.1", 20000, 20100, true,
         List.of("g711-ulaw", "g711-alaw", "g722", "opus"), "pcm16", 16000, 1, 60, 200, true, true,
-        Duration.ofSeconds(30), Duration.ofSeconds(30), keepalive, new MediaConfig.DtmfConfig("rfc4733", 0.5),
+        Duration.ofSeconds(30), Duration.ofSeconds(30), keepalive, new MediaConfig.DtmfConfig(DtmfMethod.RFC4733, 0.5),
         new MediaConfig.OpusConfig(32000, 5), registrations);
   }
 
