@@ -33,12 +33,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One running gateway: a Vert.x instance with every verticle deployed. Used by {@link Main} and by the
  * interop tests, which start it on free loopback ports.
  */
 public final class Gateway {
+  private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
   /** Worker pool that runs the mixers: media must never wait behind blocking work. */
   public static final String MEDIA_POOL = "media";
 
@@ -65,10 +68,18 @@ public final class Gateway {
     LocalCodec.registerAll(vertx);
   }
 
-  /** Deploys media first, then SIP (so calls are accepted only once media is ready), then HTTP. */
+  /**
+   * Deploys media first, then SIP (so calls are accepted only once media is ready), then HTTP. A socket
+   * that cannot be bound fails it with a {@link SocketBindException} naming the socket.
+   */
   public static Future<Gateway> start(GatewayConfig config) {
     Gateway gw = new Gateway(config);
-    return gw.deployAll().map(gw).recover(err -> gw.vertx.close().transform(v -> Future.failedFuture(err)));
+    return gw.deployAll().map(gw).recover(err -> gw.vertx.close().transform(closed -> {
+      if (closed.failed()) {
+        LOG.log(Level.WARNING, "closing Vert.x after the failed start failed too", closed.cause());
+      }
+      return Future.failedFuture(err);
+    }));
   }
 
   private Future<Void> deployAll() {
@@ -125,15 +136,18 @@ public final class Gateway {
   }
 
   private Future<Void> deploy(String label, Supplier<io.vertx.core.Deployable> verticle, DeploymentOptions options) {
-    return vertx.deployVerticle(verticle, options).map(id -> {
-      deployments.put(label, id);
-      return null;
-    });
+    return vertx.deployVerticle(verticle, options)
+        .<Void>map(id -> {
+          deployments.put(label, id);
+          return null;
+        })
+        .recover(err -> Future.failedFuture(SocketBindException.explain(label, err, ListeningSocket.of(config))));
   }
 
   /**
    * Undeploys SIP first, so in-progress calls get their BYE while media is still up, then the rest in
-   * reverse order, then closes Vert.x.
+   * reverse order, then closes Vert.x. A verticle that fails to stop is logged and the rest still stop;
+   * the future fails only when Vert.x itself cannot close.
    */
   public Future<Void> stop() {
     List<String> order = new ArrayList<>(deployments.keySet());
@@ -144,7 +158,10 @@ public final class Gateway {
       if (label.startsWith("rtp") || label.startsWith("mixer")) {
         continue;
       }
-      chain = chain.compose(v -> vertx.undeploy(deployments.get(label)).otherwiseEmpty().mapEmpty());
+      chain = chain.compose(v -> vertx.undeploy(deployments.get(label)).recover(err -> {
+        LOG.log(Level.WARNING, "stopping " + label + " failed; stopping the rest", err);
+        return Future.succeededFuture();
+      }));
     }
     return chain.compose(v -> vertx.close());
   }

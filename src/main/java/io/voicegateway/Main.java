@@ -3,28 +3,29 @@ package io.voicegateway;
 import io.voicegateway.config.ConfigException;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import sun.misc.Signal;
 
 /**
  * {@code java -jar voice-gateway.jar [--conf PATH]}: loads the configuration (exit 2 when invalid),
- * starts the gateway, prints one line per listening socket, and on SIGTERM/SIGINT ends calls with BYE,
- * closes every socket and exits 0.
+ * starts the gateway (exit 1 when it cannot, naming the socket when a port is taken), prints one line per
+ * listening socket, and on SIGTERM/SIGINT ends calls with BYE, closes every socket and exits 0.
  */
 public final class Main {
   static final int EXIT_CONFIG = 2;
   static final int EXIT_START = 1;
-  private static final Path DEFAULT_CONF = Path.of("conf", "voice-gateway.yaml");
+  static final Path DEFAULT_CONF = Path.of("conf", "voice-gateway.yaml");
 
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
     GatewayConfig config;
     try {
-      config = ConfigLoader.load(confPath(args), System.getenv());
+      config = load(confPath(args), System.getenv());
     } catch (ConfigException e) {
       System.err.println("voice-gateway: invalid configuration: " + e.getMessage());
       System.exit(EXIT_CONFIG);
@@ -54,29 +55,45 @@ public final class Main {
       System.out.println("dashboard " + login);
     }
 
-    CountDownLatch stopped = new CountDownLatch(1);
-    AtomicBoolean stopping = new AtomicBoolean();
-    Runnable shutdown = () -> {
-      if (!stopping.compareAndSet(false, true)) {
-        return; // a second signal while stopping changes nothing
-      }
-      System.out.println("voice-gateway: shutting down");
-      try {
-        gateway.stop().await(15, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        System.err.println("voice-gateway: unclean shutdown: " + e.getMessage());
-      }
-      stopped.countDown();
-    };
-    // A plain shutdown hook would exit 143 on SIGTERM; handling the signal lets a clean stop exit 0.
-    Signal.handle(new Signal("TERM"), sig -> new Thread(shutdown, "shutdown").start());
-    Signal.handle(new Signal("INT"), sig -> new Thread(shutdown, "shutdown").start());
-    stopped.await();
-    System.exit(0);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(gateway), "shutdown"));
+    new CountDownLatch(1).await(); // Vert.x's threads serve; the shutdown hook ends the process
   }
 
-  static Path confPath(String[] args) {
-    Path path = DEFAULT_CONF;
+  /**
+   * Runs on SIGTERM/SIGINT (and any other JVM exit): calls get their BYE, sockets close. A JVM ended by a
+   * signal reports 128+signal (143) however cleanly its hooks finish, so the hook halts with the outcome
+   * itself: 0 after a clean stop, as service managers expect of an orderly shutdown.
+   */
+  private static void stop(Gateway gateway) {
+    System.out.println("voice-gateway: shutting down");
+    int status = 0;
+    try {
+      gateway.stop().await(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("voice-gateway: unclean shutdown: " + e);
+      status = EXIT_START;
+    }
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(status);
+  }
+
+  /**
+   * The configuration {@code conf} names; without one (no {@code --conf} and no {@code conf/voice-gateway.yaml}
+   * here), the built-in defaults, said in one line so nobody wonders where 5060 and 8080 came from.
+   */
+  static GatewayConfig load(Optional<Path> conf, Map<String, String> env) {
+    if (conf.isPresent()) {
+      return ConfigLoader.load(conf.get(), env);
+    }
+    System.err.println("voice-gateway: no --conf given and no " + DEFAULT_CONF + " in "
+        + Path.of("").toAbsolutePath() + ": starting on the built-in defaults (see docs/configuration.md)");
+    return ConfigLoader.parse("", env);
+  }
+
+  /** The file {@code --conf} names (missing or not); else {@code conf/voice-gateway.yaml} if it exists. */
+  static Optional<Path> confPath(String[] args) {
+    Path path = null;
     for (int i = 0; i < args.length; i++) {
       if ("--conf".equals(args[i]) && i + 1 < args.length) {
         path = Path.of(args[++i]);
@@ -86,6 +103,9 @@ public final class Main {
         throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
       }
     }
-    return path;
+    if (path != null) {
+      return Optional.of(path);
+    }
+    return Files.exists(DEFAULT_CONF) ? Optional.of(DEFAULT_CONF) : Optional.empty();
   }
 }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.Tools;
+import java.io.File;
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +44,77 @@ class MainIT {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(2, p.exitValue(), out);
     assertTrue(out.contains(expected), "message names " + expected + ": " + out);
+  }
+
+  @ParameterizedTest(name = "{0} {1} taken")
+  @CsvSource({"SIP, udp", "SIP, tcp", "HTTP, tcp", "BUS, tcp"})
+  void aPortInUseStopsStartUpNamingTheSocket(String service, String transport) throws Exception {
+    int sipPort = FreePorts.udpAndTcp();
+    int httpPort = FreePorts.udpAndTcp();
+    int bridgePort = FreePorts.udpAndTcp();
+    int taken = switch (service) {
+      case "SIP" -> sipPort;
+      case "HTTP" -> httpPort;
+      default -> bridgePort;
+    };
+    Path conf = dir.resolve("gw.yaml");
+    Files.writeString(conf, String.join("\n",
+        "media: {sip_port: " + sipPort + ", bind_address: 127.0.0.1, rtp_port_range: 20000-20099}",
+        "http: {host: 127.0.0.1, port: " + httpPort + ", api_token: secret}",
+        "bridge: {tcp_port: " + bridgePort + "}",
+        "history: {enabled: false}", ""));
+    try (AutoCloseable holder = occupy(transport, "127.0.0.1", taken)) {
+      Process p = java("--conf", conf.toString()).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes());
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(1, p.exitValue(), out);
+      assertTrue(out.contains("start-up failed: cannot listen on " + service + " " + transport + " 127.0.0.1:" + taken
+          + ": Address already in use"), out);
+    }
+  }
+
+  @Test
+  void withoutConfAndWithoutConfDirectoryItStartsOnTheBuiltInDefaults() throws Exception {
+    // The defaults listen on SIP 0.0.0.0:5060. Hold that port (or find it held already), so the run ends at
+    // the bind with exit 1 instead of serving on a fixed port of this machine; that it got there on the
+    // defaults is what is checked.
+    try (AutoCloseable holder = occupyIfFree("udp", "0.0.0.0", 5060)) {
+      Process p = java().directory(dir.toFile()).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes());
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertTrue(out.contains("no --conf given and no conf/voice-gateway.yaml in " + dir.toRealPath()
+          + ": starting on the built-in defaults"), out);
+      assertTrue(out.contains("cannot listen on SIP udp 0.0.0.0:5060"), out);
+      assertEquals(1, p.exitValue(), out);
+    }
+  }
+
+  @Test
+  void anExplicitConfThatIsMissingIsAnError() throws Exception {
+    Process p = java("--conf", dir.resolve("absent.yaml").toString()).directory(dir.toFile())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.contains("configuration file not found"), out);
+  }
+
+  private static AutoCloseable occupy(String transport, String host, int port) throws IOException {
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    if ("udp".equals(transport)) {
+      return new DatagramSocket(address);
+    }
+    ServerSocket socket = new ServerSocket();
+    socket.bind(address);
+    return socket;
+  }
+
+  private static AutoCloseable occupyIfFree(String transport, String host, int port) {
+    try {
+      return occupy(transport, host, port);
+    } catch (IOException alreadyHeld) {
+      return () -> { };
+    }
   }
 
   @Test
@@ -134,10 +209,17 @@ class MainIT {
     throw new AssertionError("no '" + marker + "' line: " + Files.readAllLines(log));
   }
 
+  /** The class path with absolute entries, so the gateway can be started in another directory. */
+  private static String absoluteClassPath() {
+    return java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
+        .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+  }
+
   private static ProcessBuilder java(String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.voicegateway.Main"));
+        "-cp", absoluteClassPath(), "io.voicegateway.Main"));
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd);
   }

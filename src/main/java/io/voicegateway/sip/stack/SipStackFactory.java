@@ -42,7 +42,12 @@ public final class SipStackFactory {
       return new SipStackHandle(stack, provider, sipFactory.createAddressFactory(),
           sipFactory.createHeaderFactory(), sipFactory.createMessageFactory(), media.publicAddress());
     } catch (Exception e) {
-      stack.stop();
+      try {
+        stack.stop();
+      } catch (RuntimeException stopFailure) {
+        // JAIN-SIP's stop() throws on a TCP listening point that never bound; keep the bind failure
+        e.addSuppressed(stopFailure);
+      }
       throw e;
     }
   }
