@@ -3,9 +3,9 @@ package io.voicegateway.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voicegateway.it.support.JavaLauncher;
 import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.Tools;
-import java.io.File;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -209,18 +208,7 @@ class MainIT {
     throw new AssertionError("no '" + marker + "' line: " + Files.readAllLines(log));
   }
 
-  /** The class path with absolute entries, so the gateway can be started in another directory. */
-  private static String absoluteClassPath() {
-    return java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(entry -> Path.of(entry).toAbsolutePath().toString())
-        .collect(java.util.stream.Collectors.joining(File.pathSeparator));
-  }
-
-  private static ProcessBuilder java(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", absoluteClassPath(), "io.voicegateway.Main"));
-    cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd);
+  private static ProcessBuilder java(String... args) {
+    return JavaLauncher.main(List.of(), args);
   }
 }
