@@ -176,12 +176,14 @@ public final class Gateway {
         .put("activeCalls", metrics.activeCalls());
   }
 
-  /** One line per listening socket, for the start-up banner. */
+  /** One line per listening socket, for the start-up banner (TLS beside TCP on the SIP port + 1). */
   public List<String> listening() {
     MediaConfig m = config.media();
     List<String> lines = new ArrayList<>();
-    for (String transport : m.sipTransports()) {
-      lines.add("SIP  " + transport + " " + m.bindAddress() + ":" + m.sipPort());
+    for (ListeningSocket sip : ListeningSocket.of(config)) {
+      if (sip.service().equals("SIP")) {
+        lines.add("SIP  " + sip.transport() + " " + sip.host() + ":" + sip.port());
+      }
     }
     lines.add("HTTP http://" + config.http().host() + ":" + httpPort() + "/");
     lines.add("RTP  udp " + m.bindAddress() + ":" + m.rtpPortMin() + "-" + m.rtpPortMax());
