@@ -105,12 +105,12 @@ final class InviteHandler {
     if (!leg.pending()) {
       return Future.succeededFuture(); // CANCELled before we got here
     }
-    s.messages.respond(st, request, Response.RINGING, leg.localTag());
-    call.ringing().ifPresent(type -> s.publish(call, type, null));
     NegotiatedMedia media = negotiate(call, leg, request, st);
     if (!leg.pending()) {
-      return Future.succeededFuture(); // the offer was refused
+      return Future.succeededFuture(); // the offer was refused (488/400) before anything rang
     }
+    s.messages.respond(st, request, Response.RINGING, leg.localTag());
+    call.ringing().ifPresent(type -> s.publish(call, type, null));
     return s.openMedia(call, leg)
         .compose(port -> answerWith(call, leg, request, st, media, port),
             err -> noPort(call, leg, request, st, err));
