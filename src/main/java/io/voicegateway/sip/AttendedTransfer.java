@@ -2,8 +2,7 @@ package io.voicegateway.sip;
 
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ final class AttendedTransfer {
    * @param transferor B's leg in call 1
    * @param escaped    the Refer-To's {@code Replaces} value, still %-escaped
    */
-  void start(Call call, Leg transferor, String escaped, ReferSubscription subscription) {
+  void start(Call call, SipLeg transferor, String escaped, ReferSubscription subscription) {
     Optional<ReplacesHeader> replaces = ReplacesHeader.parseEscaped(escaped);
     if (replaces.isEmpty()) {
       subscription.finish(Response.BAD_REQUEST);
@@ -54,21 +53,21 @@ final class AttendedTransfer {
     join(call, transferor, found.call(), found.leg(), subscription);
   }
 
-  private void join(Call call, Leg transferor, Call other, Leg replaced, ReferSubscription subscription) {
-    List<Leg> staying = other.legs().stream().filter(l -> l != replaced && l.kind() == Leg.Kind.SIP).toList();
+  private void join(Call call, SipLeg transferor, Call other, SipLeg replaced, ReferSubscription subscription) {
+    List<SipLeg> staying = s.legs.of(other).stream().filter(l -> l != replaced).toList();
     List<Future<?>> moved = new ArrayList<>();
-    for (Leg leg : staying) {
-      s.calls.removeLeg(other, leg);
-      s.calls.addLeg(call, leg);
-      if (leg.mediaOpen()) {
+    for (SipLeg leg : staying) {
+      s.legs.remove(other, leg);
+      s.legs.add(call, leg);
+      if (leg.leg().mediaOpen()) {
         moved.add(s.vertx.eventBus().request(Addresses.MEDIA_LEG_MOVE,
             new MediaCommands.LegMove(other.id(), call.id(), leg.id()), new DeliveryOptions().setSendTimeout(MOVE_WAIT_MS)));
       }
     }
     subscription.finish(Response.OK);
-    transferor.transferredAway(true);
+    transferor.leg().transferredAway(true);
     TransferredLeg.end(s, call, transferor);
-    replaced.transferredAway(true);
+    replaced.leg().transferredAway(true);
     TransferredLeg.announce(s, call, "attended transfer joined " + other.id());
     // Call 2 ends only once its staying legs have left its mix: its end closes whatever media it still has.
     Future.join(moved).onComplete(x -> other.enqueue(() -> teardown.hangup(other, "replaced by an attended transfer")));

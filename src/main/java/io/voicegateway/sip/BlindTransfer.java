@@ -1,9 +1,8 @@
 package io.voicegateway.sip;
 
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
-import io.voicegateway.call.Leg;
-import io.voicegateway.call.RouteTarget;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallState;
+import io.voicegateway.control.route.RouteTarget;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +23,13 @@ final class BlindTransfer implements Fork.Listener {
   private final SipServices s;
   private final Teardown teardown;
   private final Call call;
-  private final Leg transferor;
+  private final SipLeg transferor;
   private final ReferSubscription subscription;
   private final String referTo;
   private final String referredBy;
 
   /** @param referredBy the transferor, named to the target in a Referred-By header (RFC 3892) */
-  BlindTransfer(SipServices s, Teardown teardown, Call call, Leg transferor, ReferSubscription subscription,
+  BlindTransfer(SipServices s, Teardown teardown, Call call, SipLeg transferor, ReferSubscription subscription,
       String referTo, String referredBy) {
     this.s = s;
     this.teardown = teardown;
@@ -43,7 +42,7 @@ final class BlindTransfer implements Fork.Listener {
 
   /** Dials {@code targets} (what {@code route} resolved to); an app target joins the call at once. */
   void start(RouteTarget route, List<BridgeTarget> targets) {
-    transferor.transferredAway(true); // from now on its BYE must not end the call
+    transferor.leg().transferredAway(true); // from now on its BYE must not end the call
     if (route.kind() == RouteTarget.Kind.APP) {
       call.target(route);
       InviteHandler.attachTarget(s, call);
@@ -61,7 +60,7 @@ final class BlindTransfer implements Fork.Listener {
   }
 
   @Override
-  public void answered(Leg winner) {
+  public void answered(SipLeg winner) {
     completed();
   }
 
@@ -69,15 +68,15 @@ final class BlindTransfer implements Fork.Listener {
   public void failed(int status, String reason) {
     LOG.fine(() -> "call " + call.id() + ": transfer to " + referTo + " failed " + status + " " + reason);
     subscription.finish(status);
-    transferor.transferredAway(false);
-    if (call.state() != CallState.TERMINATED && !call.legs().contains(transferor)) {
+    transferor.leg().transferredAway(false);
+    if (call.state() != CallState.TERMINATED && !call.legs().contains(transferor.leg())) {
       teardown.hangup(call, "transfer failed " + status + " after the transferor left");
     }
   }
 
   private void completed() {
     subscription.finish(Response.OK);
-    if (call.legs().contains(transferor)) {
+    if (call.legs().contains(transferor.leg())) {
       TransferredLeg.end(s, call, transferor);
     }
     TransferredLeg.announce(s, call, "transferred to " + referTo);
@@ -85,7 +84,7 @@ final class BlindTransfer implements Fork.Listener {
 
   /** Who the target sees calling: the party that stays (the other end from the transferor). */
   private String transfereeUser() {
-    String uri = call.firstSipLeg().orElse(null) == transferor ? call.to() : call.from();
+    String uri = s.legs.first(call).orElse(null) == transferor ? call.to() : call.from();
     return userOf(uri);
   }
 

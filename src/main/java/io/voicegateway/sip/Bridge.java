@@ -2,9 +2,8 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
-import io.voicegateway.call.RouteTarget;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import java.util.HashSet;
 import java.util.Set;
@@ -33,7 +32,7 @@ final class Bridge {
   }
 
   /** Completes once the caller's INVITE is settled: answered, refused, or cancelled. */
-  Future<Void> dial(Call call, Leg caller, Request request, ServerTransaction st, RouteTarget target) {
+  Future<Void> dial(Call call, SipLeg caller, Request request, ServerTransaction st, RouteTarget target) {
     if (!caller.pending()) {
       return Future.succeededFuture();
     }
@@ -41,13 +40,13 @@ final class Bridge {
     if (!caller.pending()) {
       return Future.succeededFuture();
     }
-    return s.openMedia(call, caller).compose(
+    return s.openMedia(call, caller.leg()).compose(
         port -> ring(new Pending(call, caller, request, st, media, port), target),
         err -> invites.noPort(call, caller, request, st, err));
   }
 
   /** The caller's leg while the targets ring: its INVITE, our answer to its offer, its RTP port. */
-  private record Pending(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media,
+  private record Pending(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media,
       int port) {}
 
   private Future<Void> ring(Pending p, RouteTarget target) {
@@ -72,7 +71,7 @@ final class Bridge {
           private boolean earlyAnswered;
 
           @Override
-          public void earlyMedia(Leg branch, Response provisional) {
+          public void earlyMedia(SipLeg branch, Response provisional) {
             if (p.leg().pending() && !earlyAnswered) {
               earlyAnswered = true;
               relayed.add(Response.SESSION_PROGRESS);
@@ -82,7 +81,7 @@ final class Bridge {
           }
 
           @Override
-          public void answered(Leg winner) {
+          public void answered(SipLeg winner) {
             invites.answerWith(p.call(), p.leg(), p.request(), p.st(), p.media(), p.port()).onComplete(settled);
           }
 

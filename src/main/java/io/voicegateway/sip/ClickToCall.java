@@ -1,10 +1,9 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallSource;
-import io.voicegateway.call.Leg;
-import io.voicegateway.call.RouteTarget;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.route.CallSource;
+import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.registrar.Binding;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ final class ClickToCall {
       }
 
       @Override
-      public void answered(Leg winner) {
+      public void answered(SipLeg winner) {
         // the winner's media joined the call: the mixer bridges it with the device
       }
 

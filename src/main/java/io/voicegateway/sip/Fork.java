@@ -1,9 +1,9 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallState;
+import io.voicegateway.control.LegState;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -44,12 +44,12 @@ final class Fork {
     }
 
     /** {@code branch}'s 18x carried SDP and its media now runs in the call (see {@link #takesEarlyMedia}). */
-    default void earlyMedia(Leg branch, Response provisional) {
+    default void earlyMedia(SipLeg branch, Response provisional) {
       progress(provisional);
     }
 
     /** {@code winner} answered; it is ACKed and its media started in the call. */
-    void answered(Leg winner);
+    void answered(SipLeg winner);
 
     /** No branch answered: the status to give the caller (486 all busy, 408 ring timeout, …). */
     void failed(int status, String reason);
@@ -67,7 +67,7 @@ final class Fork {
   /** The branch whose early media runs in the call; one at a time, so the caller hears one ringback. */
   private Branch early;
 
-  private record Branch(BridgeTarget target, Leg leg, SdpNegotiator sdp) {}
+  private record Branch(BridgeTarget target, SipLeg leg, SdpNegotiator sdp) {}
 
   /**
    * @param callerUser the user part we present in From (the caller's number)
@@ -93,12 +93,12 @@ final class Fork {
     }
     List<Future<Integer>> ports = new ArrayList<>();
     for (BridgeTarget target : targets) {
-      Leg leg = Leg.sip(false, s.requests.newCallId(), SipMessages.newTag());
-      leg.peer(target.label());
-      s.calls.addLeg(call, leg);
+      SipLeg leg = SipLeg.outbound(s.requests.newCallId(), SipMessages.newTag());
+      leg.leg().peer(target.label());
+      s.legs.add(call, leg);
       branches.add(new Branch(target, leg, new SdpNegotiator(target.codecs())));
       outcome.dialled();
-      ports.add(s.openMedia(call, leg));
+      ports.add(s.openMedia(call, leg.leg()));
     }
     // Every branch is dialled in one turn once all ports are known: none can answer, or draw the 180 the
     // caller cancels on, before the others ring.
@@ -119,7 +119,7 @@ final class Fork {
 
   private void dial(Branch branch, int port) {
     BridgeTarget target = branch.target();
-    Leg leg = branch.leg();
+    SipLeg leg = branch.leg();
     String local = target.localAddress() == null ? s.publicAddress() : target.localAddress();
     SdpNegotiator sdp = branch.sdp();
     Request invite;
@@ -196,7 +196,7 @@ final class Fork {
 
   /** A branch we no longer want: CANCEL it if it still rings, free its port, forget it. */
   private void drop(Branch branch) {
-    Leg leg = branch.leg();
+    SipLeg leg = branch.leg();
     if (leg.pendingClientInvite() != null) {
       var invite = leg.pendingClientInvite();
       leg.pendingClientInvite(null);
@@ -207,7 +207,7 @@ final class Fork {
 
   /** BYE to a branch whose dialog got confirmed after all (a late 2xx, or one with an unusable answer). */
   private void hangUpLate(Branch branch) {
-    Leg leg = branch.leg();
+    SipLeg leg = branch.leg();
     if (leg.dialog() != null && leg.dialog().getState() == DialogState.CONFIRMED) {
       try {
         s.client.send(leg.dialog().createRequest(Request.BYE), leg.dialog(), null);
@@ -222,9 +222,10 @@ final class Fork {
     if (branch == early) {
       early = null; // another branch's early media may take its place
     }
-    s.closeMedia(call, branch.leg(), "not answered");
+    s.closeMedia(call, branch.leg().leg(), "not answered");
+    branch.leg().leg().state(LegState.ENDED);
     if (call.state() != CallState.TERMINATED) {
-      s.calls.removeLeg(call, branch.leg());
+      s.legs.remove(call, branch.leg());
     }
   }
 

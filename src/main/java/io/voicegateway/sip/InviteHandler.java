@@ -3,10 +3,12 @@ package io.voicegateway.sip;
 import io.vertx.core.Future;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallSource;
-import io.voicegateway.call.Leg;
-import io.voicegateway.call.RouteTarget;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.Direction;
+import io.voicegateway.control.Leg;
+import io.voicegateway.control.LegKind;
+import io.voicegateway.control.route.CallSource;
+import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.registrar.SourceOf;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
@@ -59,15 +61,13 @@ final class InviteHandler {
     RouteTarget target = routed.get();
     String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
     boolean outbound = source.kind() == CallSource.Kind.DEVICE && target.kind() == RouteTarget.Kind.PROVIDER;
-    Call call = new Call(outbound ? "outbound" : "inbound",
+    Call call = new Call(outbound ? Direction.OUTBOUND : Direction.INBOUND,
         ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
         ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
         sipCallId, SipMessages.xHeaders(request), s.now());
     call.target(target);
-    Leg leg = Leg.sip(true, sipCallId, SipMessages.newTag());
-    leg.peer(source.id() != null ? source.id() : call.from());
-    leg.dialog(st.getDialog());
-    leg.pendingServerInvite(st);
+    SipLeg leg = SipLeg.inbound(sipCallId, SipMessages.newTag(), st);
+    leg.leg().peer(source.id() != null ? source.id() : call.from());
     s.start(call, leg);
     call.enqueue(() -> answersItself(target.kind())
             ? answer(call, leg, request, st)
@@ -101,7 +101,7 @@ final class InviteHandler {
   }
 
   /** Answers the leg itself and attaches the routed app. */
-  private Future<Void> answer(Call call, Leg leg, Request request, ServerTransaction st) {
+  private Future<Void> answer(Call call, SipLeg leg, Request request, ServerTransaction st) {
     if (!leg.pending()) {
       return Future.succeededFuture(); // CANCELled before we got here
     }
@@ -111,7 +111,7 @@ final class InviteHandler {
     }
     s.messages.respond(st, request, Response.RINGING, leg.localTag());
     call.ringing().ifPresent(type -> s.publish(call, type, null));
-    return s.openMedia(call, leg)
+    return s.openMedia(call, leg.leg())
         .compose(port -> answerWith(call, leg, request, st, media, port),
             err -> noPort(call, leg, request, st, err));
   }
@@ -120,7 +120,7 @@ final class InviteHandler {
    * The offer of the INVITE answered in our codecs, or null: when the INVITE has no offer (late offer), or
    * when the offer was refused — then the INVITE is already answered 400/488 and the leg no longer pending.
    */
-  NegotiatedMedia negotiate(Call call, Leg leg, Request request, ServerTransaction st) {
+  NegotiatedMedia negotiate(Call call, SipLeg leg, Request request, ServerTransaction st) {
     String offer = SipMessages.body(request);
     if (offer == null) {
       return null;
@@ -143,13 +143,13 @@ final class InviteHandler {
    * the media runs. The phone sends RTP as soon as it has our 200, so the media starts first: built after
    * the answer (slow on a cold JVM), the pipeline was late, the first packets piled up and our RTP began late.
    */
-  Future<Void> answerWith(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media,
+  Future<Void> answerWith(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media,
       int port) {
     Future<Void> ready = media == null || !leg.pending() || leg.media() != null ? Future.succeededFuture()
         : s.startMediaAndWait(call, leg, media); // leg.media() set: it runs since our early 183
     return ready.compose(v -> {
       if (!leg.pending()) { // CANCEL arrived while the media side allocated or started
-        s.closeMedia(call, leg, "cancelled");
+        s.closeMedia(call, leg.leg(), "cancelled");
         return Future.<Void>succeededFuture();
       }
       sendOk(call, leg, request, st, media, port);
@@ -161,7 +161,7 @@ final class InviteHandler {
    * Early media toward the caller: starts its leg's media, then sends 183 with our answer to its offer
    * (kept in the leg, so that the 200 repeats it unchanged, as RFC 6337 §3.1 asks after an unreliable 183).
    */
-  void progressWith(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
+  void progressWith(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
     s.startMediaAndWait(call, leg, media).onComplete(v -> {
       if (!leg.pending() || leg.localSdp() != null) {
         return; // answered, cancelled or failed meanwhile
@@ -176,7 +176,7 @@ final class InviteHandler {
   }
 
   /** The pool had no port for the leg: 503 with Retry-After, the call ends. */
-  Future<Void> noPort(Call call, Leg leg, Request request, ServerTransaction st, Throwable err) {
+  Future<Void> noPort(Call call, SipLeg leg, Request request, ServerTransaction st, Throwable err) {
     LOG.warning("no media port for call " + call.id() + ": " + err.getMessage());
     if (leg.pending()) {
       Response busy = s.messages.response(request, Response.SERVICE_UNAVAILABLE, leg.localTag());
@@ -188,7 +188,7 @@ final class InviteHandler {
     return Future.succeededFuture();
   }
 
-  private void sendOk(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
+  private void sendOk(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
     String sdp = leg.localSdp() != null ? leg.localSdp() // the answer our early 183 gave
         : media != null ? s.sdp.renderAnswer(media, s.publicAddress(), port, leg.nextOrigin())
         : s.sdp.createOffer(s.publicAddress(), port, leg.nextOrigin(), MediaDirection.SENDRECV);
@@ -198,6 +198,7 @@ final class InviteHandler {
     s.messages.setSdp(ok, sdp);
     leg.localSdp(sdp);
     leg.pendingServerInvite(null);
+    leg.connected();
     s.messages.send(st, ok);
     if (media != null) {
       attachTarget(s, call); // the media already runs (answer)
@@ -209,7 +210,7 @@ final class InviteHandler {
   /** Once the first leg's media runs: attaches the routed app, or starts the routed stream's audio feed. */
   static void attachTarget(SipServices s, Call call) {
     RouteTarget target = call.target();
-    boolean attached = call.legs().stream().anyMatch(l -> l.kind() == Leg.Kind.APP); // a leg replaced, re-answered
+    boolean attached = call.legs().stream().anyMatch(l -> l.kind() == LegKind.APP); // a leg replaced, re-answered
     if (!attached && target != null && target.kind() == RouteTarget.Kind.APP) {
       s.vertx.eventBus().send(Addresses.APPS_ATTACH, new MediaCommands.AppAttach(call.id(), target.name()));
       s.calls.addLeg(call, Leg.app(target.name()));
@@ -219,7 +220,7 @@ final class InviteHandler {
   }
 
   /** Answers the INVITE with {@code status} (and the reason in a Warning) and ends the call. */
-  void fail(Call call, Leg leg, Request request, ServerTransaction st, int status, String reason) {
+  void fail(Call call, SipLeg leg, Request request, ServerTransaction st, int status, String reason) {
     Response response = s.messages.response(request, status, leg.localTag());
     if (reason != null && !reason.isBlank()) {
       s.messages.addHeader(response, "Warning", "399 " + s.publicAddress() + " \""

@@ -3,7 +3,6 @@ package io.voicegateway.sip;
 import gov.nist.javax.sip.header.SIPHeader;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.voicegateway.call.Leg;
 import io.voicegateway.sip.auth.DigestChallenge;
 import io.voicegateway.sip.auth.DigestClient;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
@@ -27,7 +26,7 @@ import javax.sip.message.Response;
  */
 final class OutboundInvite {
   private final SipServices s;
-  private final Leg leg;
+  private final SipLeg leg;
   private final SdpNegotiator sdp;
   private final String username;
   private final String password;
@@ -39,7 +38,7 @@ final class OutboundInvite {
    * @param sdp         accepts the answer to the offer already in the INVITE
    * @param provisional sees each 1xx except 100
    */
-  OutboundInvite(SipServices s, Leg leg, SdpNegotiator sdp, String username, String password,
+  OutboundInvite(SipServices s, SipLeg leg, SdpNegotiator sdp, String username, String password,
       Consumer<Response> provisional) {
     this.s = s;
     this.leg = leg;
@@ -96,6 +95,7 @@ final class OutboundInvite {
 
   private void connected(ClientTransaction ct, Response response) {
     leg.pendingClientInvite(null);
+    leg.connected();
     Dialog dialog = ct.getDialog();
     leg.dialog(dialog);
     try {

@@ -2,10 +2,9 @@ package io.voicegateway.sip;
 
 import gov.nist.javax.sip.header.SIPHeader;
 import io.vertx.core.Future;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallSource;
-import io.voicegateway.call.Leg;
-import io.voicegateway.call.RouteTarget;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.route.CallSource;
+import io.voicegateway.control.route.RouteTarget;
 import java.text.ParseException;
 import java.util.List;
 import java.util.ListIterator;
@@ -39,8 +38,8 @@ final class ReferHandler {
 
   void handle(Request refer, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) refer.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.calls.bySipCallId(sipCallId).orElse(null);
-    Leg leg = s.calls.legBySipCallId(sipCallId).orElse(null);
+    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
+    SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null);
     if (call == null || leg == null || leg.dialog() == null || leg.pending()) {
       s.messages.respond(st, refer, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
@@ -80,8 +79,8 @@ final class ReferHandler {
     return ((FromHeader) refer.getHeader(FromHeader.NAME)).getAddress().toString();
   }
 
-  private void start(Call call, Leg transferor, URI target, String referredBy, ReferSubscription subscription) {
-    if (!call.legs().contains(transferor)) { // hung up before its turn came
+  private void start(Call call, SipLeg transferor, URI target, String referredBy, ReferSubscription subscription) {
+    if (!call.legs().contains(transferor.leg())) { // hung up before its turn came
       subscription.finish(Response.REQUEST_TERMINATED);
       return;
     }
@@ -118,8 +117,8 @@ final class ReferHandler {
    * Who is transferring, for the routing rules: a device leg's peer is its device id, a trunk leg's its
    * provider id; anyone else is unknown and reaches only {@code from: any} routes, as for a new call.
    */
-  private CallSource sourceOf(Leg leg) {
-    String peer = leg.peer();
+  private CallSource sourceOf(SipLeg leg) {
+    String peer = leg.leg().peer();
     if (peer != null && s.config.devices().stream().anyMatch(d -> d.id().equals(peer))) {
       return CallSource.device(peer);
     }

@@ -1,6 +1,5 @@
 package io.voicegateway.sip;
 
-import io.voicegateway.call.Leg;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -22,12 +21,12 @@ final class ReferSubscription {
   static final int EXPIRES_S = 180;
 
   private final SipServices s;
-  private final Leg transferor;
+  private final SipLeg transferor;
   private final long referCseq;
   private int lastStatus;
   private boolean terminated;
 
-  ReferSubscription(SipServices s, Leg transferor, long referCseq) {
+  ReferSubscription(SipServices s, SipLeg transferor, long referCseq) {
     this.s = s;
     this.transferor = transferor;
     this.referCseq = referCseq;

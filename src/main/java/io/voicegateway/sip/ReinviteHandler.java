@@ -1,9 +1,8 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallState;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -33,8 +32,8 @@ final class ReinviteHandler {
 
   void handle(Request request, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.calls.bySipCallId(sipCallId).orElse(null);
-    Leg leg = s.calls.legBySipCallId(sipCallId).orElse(null);
+    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
+    SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null);
     if (call == null || leg == null) {
       s.messages.respond(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
@@ -42,11 +41,11 @@ final class ReinviteHandler {
     call.enqueue(() -> renegotiate(call, leg, request, st));
   }
 
-  private Future<Void> renegotiate(Call call, Leg leg, Request request, ServerTransaction st) {
+  private Future<Void> renegotiate(Call call, SipLeg leg, Request request, ServerTransaction st) {
     String offer = SipMessages.body(request);
     if (offer == null) {
       // No offer: ours goes in the 200, the answer in the ACK.
-      String sdp = s.sdp.createOffer(s.publicAddress(), leg.rtpPort(), leg.nextOrigin(), MediaDirection.SENDRECV);
+      String sdp = s.sdp.createOffer(s.publicAddress(), leg.leg().rtpPort(), leg.nextOrigin(), MediaDirection.SENDRECV);
       leg.awaitingAnswer(true);
       sendOk(leg, request, st, sdp);
       return Future.succeededFuture();
@@ -68,7 +67,7 @@ final class ReinviteHandler {
     }
     leg.remoteSdpVersion(version);
     String local = leg.localAddress() == null ? s.publicAddress() : leg.localAddress();
-    sendOk(leg, request, st, s.sdp.renderAnswer(media, local, leg.rtpPort(), leg.nextOrigin()));
+    sendOk(leg, request, st, s.sdp.renderAnswer(media, local, leg.leg().rtpPort(), leg.nextOrigin()));
     s.startMedia(call, leg, media);
     boolean hold = isHold(media);
     return applyHold(s, call, leg, hold) ? carryHold(call, leg, hold) : Future.succeededFuture();
@@ -78,10 +77,10 @@ final class ReinviteHandler {
    * One party of a bridge held or resumed: the other SIP legs follow (we hold them with sendonly, so the
    * held party's audio stops; resume goes back to sendrecv). A refusal there leaves this leg as answered.
    */
-  private Future<Void> carryHold(Call call, Leg from, boolean hold) {
+  private Future<Void> carryHold(Call call, SipLeg from, boolean hold) {
     List<Future<Void>> sent = new ArrayList<>();
-    for (Leg other : call.legs()) {
-      if (other != from && other.kind() == Leg.Kind.SIP && !other.pending() && other.dialog() != null) {
+    for (SipLeg other : s.legs.of(call)) {
+      if (other != from && !other.pending() && other.dialog() != null) {
         sent.add(reinvites.send(call, other, hold ? MediaDirection.SENDONLY : MediaDirection.SENDRECV)
             .onFailure(err -> LOG.info("call " + call.id() + ": could not carry hold to " + other + ": "
                 + err.getMessage())));
@@ -90,7 +89,7 @@ final class ReinviteHandler {
     return Future.join(sent).<Void>mapEmpty().otherwiseEmpty();
   }
 
-  private void sendOk(Leg leg, Request request, ServerTransaction st, String sdp) {
+  private void sendOk(SipLeg leg, Request request, ServerTransaction st, String sdp) {
     Response ok = s.messages.response(request, Response.OK, null);
     ok.addHeader(s.messages.contact(SipMessages.transport(request)));
     s.messages.setSdp(ok, sdp);
@@ -104,11 +103,11 @@ final class ReinviteHandler {
   }
 
   /** Publishes CALL_ON_HOLD / CALL_RESUMED when the leg's hold state changes; true when it did. */
-  static boolean applyHold(SipServices s, Call call, Leg leg, boolean hold) {
-    if (hold == leg.onHold()) {
+  static boolean applyHold(SipServices s, Call call, SipLeg leg, boolean hold) {
+    if (hold == leg.leg().onHold()) {
       return false;
     }
-    leg.onHold(hold);
+    leg.leg().onHold(hold);
     s.moveTo(call, hold ? CallState.ON_HOLD : CallState.RESUMED, null);
     return true;
   }

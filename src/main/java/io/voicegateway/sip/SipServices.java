@@ -7,12 +7,13 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallManager;
-import io.voicegateway.call.CallState;
-import io.voicegateway.call.Leg;
-import io.voicegateway.call.Router;
-import io.voicegateway.call.SourceClassifier;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallRegistry;
+import io.voicegateway.control.LegState;
+import io.voicegateway.control.CallState;
+import io.voicegateway.control.Leg;
+import io.voicegateway.control.route.Router;
+import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.metrics.GatewayMetrics;
@@ -52,7 +53,9 @@ public final class SipServices {
   final GatewayMetrics metrics;
   final SipStackHandle sip;
   final SipMessages messages;
-  final CallManager calls = new CallManager();
+  final CallRegistry calls = new CallRegistry();
+  /** The SIP side of the calls' legs, by Call-ID and leg id. */
+  final SipLegs legs = new SipLegs(calls);
   final Router router;
   final SourceClassifier sources;
   final SdpNegotiator sdp;
@@ -143,8 +146,17 @@ public final class SipServices {
     return host == null || host.equals(publicAddress()) ? null : host;
   }
 
-  public CallManager calls() {
+  public CallRegistry calls() {
     return calls;
+  }
+
+  SipLegs legs() {
+    return legs;
+  }
+
+  /** The SIP Call-IDs of a live call's legs (for its SIP ladder); empty when no such call lives. */
+  Optional<List<String>> sipCallIdsOf(String callId) {
+    return calls.byId(callId).map(call -> legs.of(call).stream().map(SipLeg::sipCallId).toList());
   }
 
   long now() {
@@ -175,9 +187,9 @@ public final class SipServices {
   }
 
   /** Registers a new call with its first leg and publishes CALL_STARTED. */
-  void start(Call call, Leg leg) {
-    call.addLeg(leg);
+  void start(Call call, SipLeg leg) {
     calls.add(call);
+    legs.add(call, leg);
     publish(call, CallEventType.CALL_STARTED, null);
   }
 
@@ -193,9 +205,9 @@ public final class SipServices {
   }
 
   /** Sends the negotiated media to the media side (also on every renegotiation). */
-  void startMedia(Call call, Leg leg, NegotiatedMedia media) {
+  void startMedia(Call call, SipLeg leg, NegotiatedMedia media) {
     leg.media(media);
-    vertx.eventBus().send(Addresses.MEDIA_LEG_START, legStart(call, leg, media));
+    vertx.eventBus().send(Addresses.MEDIA_LEG_START, legStart(call, leg.leg(), media));
   }
 
   /**
@@ -203,10 +215,10 @@ public final class SipServices {
    * is logged there and the call goes on, as with {@link #startMedia}; so does one not confirmed within
    * {@link #MEDIA_START_WAIT_MS}. This future never fails.
    */
-  Future<Void> startMediaAndWait(Call call, Leg leg, NegotiatedMedia media) {
+  Future<Void> startMediaAndWait(Call call, SipLeg leg, NegotiatedMedia media) {
     leg.media(media);
     return vertx.eventBus()
-        .request(Addresses.MEDIA_LEG_START, legStart(call, leg, media),
+        .request(Addresses.MEDIA_LEG_START, legStart(call, leg.leg(), media),
             new DeliveryOptions().setSendTimeout(MEDIA_START_WAIT_MS))
         .<Void>mapEmpty()
         .otherwiseEmpty();
@@ -233,12 +245,16 @@ public final class SipServices {
     if (call.state() == CallState.TERMINATED) {
       return;
     }
-    call.legs().forEach(leg -> closeMedia(call, leg, reason));
+    call.legs().forEach(leg -> {
+      closeMedia(call, leg, reason);
+      leg.state(LegState.ENDED);
+    });
     boolean wasConnected = call.state() != CallState.RINGING;
     moveTo(call, CallState.TERMINATED, reason);
     if (wasConnected) {
       metrics.callEnded(call.connectedDuration(now()));
     }
+    legs.removeAll(call);
     calls.remove(call);
     LOG.fine(() -> "call " + call.id() + " ended: " + reason);
   }

@@ -6,8 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.bus.TrunkRegistrationEvent;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.registrar.Binding;
@@ -75,7 +74,7 @@ public final class SipVerticle extends VerticleBase {
               .onFailure(err -> msg.fail(err instanceof UacFailure f ? f.status() : 500, err.getMessage())));
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
       Streaming.listen(services);
-      SipTraceService.start(vertx, handle, services.calls());
+      SipTraceService.start(vertx, handle, services::sipCallIdsOf);
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
       services.qualifier().start(vertx);
@@ -187,11 +186,11 @@ public final class SipVerticle extends VerticleBase {
     JsonArray out = new JsonArray();
     long now = System.currentTimeMillis();
     if (onlyCallId != null) {
-      services.calls().byId(onlyCallId).ifPresent(call -> out.add(ActiveCallJson.of(call, now)));
+      services.calls().byId(onlyCallId).ifPresent(call -> out.add(ActiveCallJson.of(call, services.legs()::of, now)));
       return out;
     }
     for (Call call : services.calls().calls()) {
-      out.add(ActiveCallJson.of(call, now));
+      out.add(ActiveCallJson.of(call, services.legs()::of, now));
     }
     return out;
   }
@@ -237,9 +236,9 @@ public final class SipVerticle extends VerticleBase {
     /** A dialog the stack gave up on while its call still counts on it: end the call. */
     private void endIfCurrent(Dialog dialog, String reason) {
       String callId = dialog.getCallId().getCallId();
-      Leg leg = services.calls().legBySipCallId(callId).orElse(null);
+      SipLeg leg = services.legs().bySipCallId(callId).orElse(null);
       if (leg != null && leg.dialog() == dialog && !leg.pending()) {
-        services.calls().bySipCallId(callId).ifPresent(call -> call.enqueue(() -> teardown.hangup(call, reason)));
+        services.legs().callBySipCallId(callId).ifPresent(call -> call.enqueue(() -> teardown.hangup(call, reason)));
       }
     }
   }

@@ -8,8 +8,8 @@ import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.bus.SipCommands;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallState;
 
 /**
  * A call's 16 kHz audio feed seen from the SIP side. The media side runs the feed; this class finds the

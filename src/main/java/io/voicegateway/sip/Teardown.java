@@ -1,8 +1,7 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -28,16 +27,14 @@ final class Teardown {
 
   Future<Void> hangup(Call call, String reason) {
     List<Future<?>> sent = new ArrayList<>();
-    for (Leg leg : call.legs()) {
-      if (leg.kind() == Leg.Kind.SIP) {
-        sent.add(endLeg(leg));
-      }
+    for (SipLeg leg : s.legs.of(call)) {
+      sent.add(endLeg(leg));
     }
     s.terminate(call, reason);
     return Future.join(sent).mapEmpty();
   }
 
-  private Future<?> endLeg(Leg leg) {
+  private Future<?> endLeg(SipLeg leg) {
     try {
       if (leg.pendingServerInvite() != null) {
         var st = leg.pendingServerInvite();

@@ -1,9 +1,9 @@
 package io.voicegateway.sip;
 
 import io.voicegateway.bus.CallEventType;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallState;
+import io.voicegateway.control.LegState;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -32,14 +32,15 @@ final class TransferredLeg {
   }
 
   /** The party hung up itself (its BYE is answered by the caller): forget the leg. */
-  static void left(SipServices s, Call call, Leg leg) {
+  static void left(SipServices s, Call call, SipLeg leg) {
     leg.dialog(null);
-    s.closeMedia(call, leg, "transferred");
-    s.calls.removeLeg(call, leg);
+    s.closeMedia(call, leg.leg(), "transferred");
+    leg.leg().state(LegState.ENDED);
+    s.legs.remove(call, leg);
   }
 
   /** We end the party's dialog: BYE (when still confirmed), then forget the leg. */
-  static void end(SipServices s, Call call, Leg leg) {
+  static void end(SipServices s, Call call, SipLeg leg) {
     Dialog dialog = leg.dialog();
     left(s, call, leg);
     if (dialog != null && dialog.getState() == DialogState.CONFIRMED) {

@@ -1,16 +1,16 @@
-package io.voicegateway.call;
+package io.voicegateway.control;
 
 import static io.voicegateway.bus.CallEventType.CALL_CONNECTED;
 import static io.voicegateway.bus.CallEventType.CALL_ON_HOLD;
 import static io.voicegateway.bus.CallEventType.CALL_RESUMED;
 import static io.voicegateway.bus.CallEventType.CALL_TERMINATED;
 import static io.voicegateway.bus.CallEventType.CALL_TRANSFERRED;
-import static io.voicegateway.call.CallState.CONNECTED;
-import static io.voicegateway.call.CallState.ON_HOLD;
-import static io.voicegateway.call.CallState.RESUMED;
-import static io.voicegateway.call.CallState.RINGING;
-import static io.voicegateway.call.CallState.TERMINATED;
-import static io.voicegateway.call.CallState.TRANSFERRED;
+import static io.voicegateway.control.CallState.CONNECTED;
+import static io.voicegateway.control.CallState.ON_HOLD;
+import static io.voicegateway.control.CallState.RESUMED;
+import static io.voicegateway.control.CallState.RINGING;
+import static io.voicegateway.control.CallState.TERMINATED;
+import static io.voicegateway.control.CallState.TRANSFERRED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

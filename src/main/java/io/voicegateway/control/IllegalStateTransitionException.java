@@ -1,4 +1,4 @@
-package io.voicegateway.call;
+package io.voicegateway.control;
 
 /** A call was asked to move where {@link CallState#eventFor} does not allow. */
 public final class IllegalStateTransitionException extends IllegalStateException {

@@ -1,4 +1,4 @@
-package io.voicegateway.call;
+package io.voicegateway.control.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.voicegateway.call;
+package io.voicegateway.control.route;
 
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.DeviceConfig;

@@ -1,4 +1,4 @@
-package io.voicegateway.call;
+package io.voicegateway.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CallTest {
-  private final Call call = new Call("inbound", "sip:a@x", "sip:echo@y", "cid", Map.of("X-A", "1"), 1000);
+  private final Call call = new Call(Direction.INBOUND, "sip:a@x", "sip:echo@y", "cid", Map.of("X-A", "1"), 1000);
 
   @Test
   void operationsRunOneAtATimeInOrder() {

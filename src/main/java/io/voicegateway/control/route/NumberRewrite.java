@@ -1,4 +1,4 @@
-package io.voicegateway.call;
+package io.voicegateway.control.route;
 
 /** A route's number rewrite: drop {@code strip} leading characters, then put {@code prepend} in front. */
 final class NumberRewrite {

@@ -1,4 +1,4 @@
-package io.voicegateway.call;
+package io.voicegateway.control.route;
 
 import io.voicegateway.config.IpRange;
 import io.voicegateway.config.ProviderConfig;

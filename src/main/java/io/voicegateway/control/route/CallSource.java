@@ -1,4 +1,4 @@
-package io.voicegateway.call;
+package io.voicegateway.control.route;
 
 /**
  * Who sent a request, as far as the gateway can vouch for it: a configured trunk (by source address or

@@ -1,9 +1,11 @@
-package io.voicegateway.call;
+package io.voicegateway.control;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
+import io.voicegateway.control.route.RouteTarget;
+import io.voicegateway.media.codec.CodecType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +16,12 @@ import java.util.function.Supplier;
 
 /**
  * The hub of one call: its identity (internal UUID, distinct from any SIP Call-ID), state, legs, the
- * X- headers of the initial INVITE and timestamps. Touched only on the SIP verticle's context; control
- * operations (re-INVITE, hold, transfer, BYE) run one at a time through {@link #enqueue}.
+ * X- headers of the initial INVITE and timestamps. Touched only on the context that owns it (today the SIP
+ * verticle's); control operations (re-INVITE, hold, transfer, BYE) run one at a time through {@link #enqueue}.
  */
 public final class Call {
   private final String id = UUID.randomUUID().toString();
-  private final String direction;
+  private final Direction direction;
   private final String from;
   private final String to;
   private final String sipCallId;
@@ -32,10 +34,10 @@ public final class Call {
   private Future<?> tail = Future.succeededFuture();
 
   /**
-   * @param direction "inbound" or "outbound"
-   * @param sipCallId the Call-ID of the first SIP leg
+   * @param sipCallId the SIP Call-ID of the first leg, carried by the call's events (null when the call did not
+   *     start on SIP)
    */
-  public Call(String direction, String from, String to, String sipCallId, Map<String, String> xHeaders,
+  public Call(Direction direction, String from, String to, String sipCallId, Map<String, String> xHeaders,
       long createdAtMs) {
     this.direction = direction;
     this.from = from;
@@ -46,7 +48,7 @@ public final class Call {
   }
 
   public String id() { return id; }
-  public String direction() { return direction; }
+  public Direction direction() { return direction; }
   public String from() { return from; }
   public String to() { return to; }
   public String sipCallId() { return sipCallId; }
@@ -69,11 +71,11 @@ public final class Call {
 
   /** The first SIP leg (the one that created the call). */
   public Optional<Leg> firstSipLeg() {
-    return legs.stream().filter(l -> l.kind() == Leg.Kind.SIP).findFirst();
+    return legs.stream().filter(l -> l.kind() == LegKind.SIP).findFirst();
   }
 
   /** The codec of the first SIP leg, or null before negotiation. */
-  public String codec() {
+  public CodecType codec() {
     return firstSipLeg().map(Leg::codec).orElse(null);
   }
 
@@ -100,7 +102,7 @@ public final class Call {
 
   /** An event of this call, now. */
   public CallEvent event(CallEventType type, String reason, long nowMs) {
-    return new CallEvent(type, id, direction, from, to, sipCallId, xHeaders, nowMs, null, 0, reason);
+    return new CallEvent(type, id, direction.wireName(), from, to, sipCallId, xHeaders, nowMs, null, 0, reason);
   }
 
   /**

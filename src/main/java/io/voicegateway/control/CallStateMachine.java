@@ -1,4 +1,4 @@
-package io.voicegateway.call;
+package io.voicegateway.control;
 
 import io.voicegateway.bus.CallEventType;
 import java.util.Optional;
