@@ -21,6 +21,7 @@ public final class Leg {
   private boolean mediaOpen;
   private boolean onHold;
   private boolean transferredAway;
+  private Endpoint endpoint;
 
   private Leg(LegKind kind, Direction direction, String name) {
     this.kind = kind;
@@ -74,6 +75,10 @@ public final class Leg {
    */
   public boolean transferredAway() { return transferredAway; }
   public void transferredAway(boolean away) { this.transferredAway = away; }
+
+  /** The leg's far side as control drives it; null for a leg control does not drive (an app in the mixer). */
+  public Endpoint endpoint() { return endpoint; }
+  public void endpoint(Endpoint endpoint) { this.endpoint = endpoint; }
 
   @Override
   public String toString() {

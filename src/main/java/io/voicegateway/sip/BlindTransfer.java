@@ -1,6 +1,8 @@
 package io.voicegateway.sip;
 
 import io.voicegateway.control.Call;
+import io.voicegateway.control.Leg;
+import io.voicegateway.control.policy.Fork;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.route.RouteTarget;
 import java.util.LinkedHashMap;
@@ -51,16 +53,16 @@ final class BlindTransfer implements Fork.Listener {
     }
     Map<String, String> headers = new LinkedHashMap<>(call.xHeaders());
     headers.put("Referred-By", referredBy);
-    new Fork(s, call, transfereeUser(), headers, this).start(targets, route.ringTimeout());
+    new Fork(s.dialer, s.scheduler, call, transfereeUser(), headers, this).start(targets, route.ringTimeout());
   }
 
   @Override
-  public void progress(Response provisional) {
-    subscription.progress(provisional.getStatusCode());
+  public void progress(int status) {
+    subscription.progress(status);
   }
 
   @Override
-  public void answered(SipLeg winner) {
+  public void answered(Leg winner) {
     completed();
   }
 

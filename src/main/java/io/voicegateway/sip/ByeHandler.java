@@ -30,8 +30,8 @@ final class ByeHandler {
       return;
     }
     call.enqueue(() -> {
-      s.legs.bySipCallId(sipCallId).ifPresent(leg -> leg.dialog(null)); // this leg needs no BYE from us
-      return teardown.hangup(call, "remote BYE");
+      SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null); // this leg needs no BYE from us
+      return leg == null ? teardown.hangup(call, "remote BYE") : teardown.hungUpBy(call, leg, "remote BYE");
     });
   }
 }

@@ -2,6 +2,8 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.Leg;
+import io.voicegateway.control.policy.Fork;
 import io.voicegateway.control.route.CallSource;
 import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.registrar.Binding;
@@ -50,18 +52,18 @@ final class ClickToCall {
   private void connect(Call call, String device, String number, RouteTarget target) {
     call.firstSipLeg().ifPresent(leg -> leg.peer(device));
     call.target(target);
-    if (InviteHandler.answersItself(target.kind())) {
+    if (target.answeredHere()) {
       InviteHandler.attachTarget(s, call);
       return;
     }
-    new Fork(s, call, device, call.xHeaders(), new Fork.Listener() {
+    new Fork(s.dialer, s.scheduler, call, device, call.xHeaders(), new Fork.Listener() {
       @Override
-      public void progress(Response provisional) {
+      public void progress(int status) {
         // the device hears silence until the far end answers: the gateway plays no ringback of its own yet
       }
 
       @Override
-      public void answered(SipLeg winner) {
+      public void answered(Leg winner) {
         // the winner's media joined the call: the mixer bridges it with the device
       }
 

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.Bridge;
 import io.voicegateway.control.Direction;
 import io.voicegateway.control.Leg;
 import io.voicegateway.control.LegKind;
@@ -28,9 +29,9 @@ import javax.sip.message.Response;
 /**
  * An initial INVITE (already answered 100 and checked by {@link RequestDispatcher}), we are the UAS: who is
  * calling ({@link InviteAuthenticator}: 407/403), route (404, or 403 for a caller a matching route refuses),
- * offer/answer (400/488), media port (503). An app target is answered at once (180, media start,
- * 200 with our SDP, app attach); devices and trunks are dialled by a {@link Fork} and this leg is answered
- * when one of them answers ({@link Bridge}). An INVITE without SDP gets our offer in the 200 and the answer
+ * offer/answer (400/488, before anything rings), media port (503). An app target is answered at once (180,
+ * media start, 200 with our SDP, app attach); devices and trunks are rung by call control's {@link Bridge}
+ * (a fork over {@link SipDialer}) and this leg, as a {@link SipEndpoint}, is answered when one of them answers. An INVITE without SDP gets our offer in the 200 and the answer
  * is taken from the ACK ({@link AckHandler}).
  */
 final class InviteHandler {
@@ -40,7 +41,7 @@ final class InviteHandler {
 
   InviteHandler(SipServices s) {
     this.s = s;
-    this.bridge = new Bridge(s, this);
+    this.bridge = new Bridge(s.dialer, s.scheduler, s.targets::resolve, s);
   }
 
   void handle(Request request, ServerTransaction st) {
@@ -69,9 +70,9 @@ final class InviteHandler {
     SipLeg leg = SipLeg.inbound(sipCallId, SipMessages.newTag(), st);
     leg.leg().peer(source.id() != null ? source.id() : call.from());
     s.start(call, leg);
-    call.enqueue(() -> answersItself(target.kind())
+    call.enqueue(() -> target.answeredHere()
             ? answer(call, leg, request, st)
-            : bridge.dial(call, leg, request, st, target))
+            : dial(call, leg, request, st, target))
         .onFailure(err -> {
           LOG.log(Level.WARNING, "answering call " + call.id() + " failed", err);
           if (leg.pending()) {
@@ -82,12 +83,8 @@ final class InviteHandler {
 
   /** What this build serves: apps, streams, devices and trunks (IVR and voicemail come with their features). */
   private static boolean served(RouteTarget.Kind kind) {
-    return answersItself(kind) || kind == RouteTarget.Kind.DEVICES || kind == RouteTarget.Kind.PROVIDER;
-  }
-
-  /** Targets the gateway answers itself: an app, or a stream (the caller's audio goes to the feed). */
-  static boolean answersItself(RouteTarget.Kind kind) {
-    return kind == RouteTarget.Kind.APP || kind == RouteTarget.Kind.STREAM;
+    return kind == RouteTarget.Kind.APP || kind == RouteTarget.Kind.STREAM || kind == RouteTarget.Kind.DEVICES
+        || kind == RouteTarget.Kind.PROVIDER;
   }
 
   /** The Request-URI user, or the To user when the Request-URI has none. */
@@ -114,6 +111,36 @@ final class InviteHandler {
     return s.openMedia(call, leg.leg())
         .compose(port -> answerWith(call, leg, request, st, media, port),
             err -> noPort(call, leg, request, st, err));
+  }
+
+  /**
+   * Devices or a trunk: the caller's offer is answered in our codecs and its port opened first (so a bad offer is
+   * refused before any phone rings), then call control's {@link Bridge} rings the targets and settles the caller
+   * through its {@link SipEndpoint}. Completes once the caller's INVITE is settled: answered, refused, or cancelled.
+   */
+  private Future<Void> dial(Call call, SipLeg caller, Request request, ServerTransaction st, RouteTarget target) {
+    if (!caller.pending()) {
+      return Future.succeededFuture();
+    }
+    NegotiatedMedia media = negotiate(call, caller, request, st);
+    if (!caller.pending()) {
+      return Future.succeededFuture();
+    }
+    return s.openMedia(call, caller.leg()).compose(port -> {
+      if (!caller.pending()) {
+        return Future.<Void>succeededFuture(); // cancelled while the port was opened
+      }
+      SipEndpoint endpoint = caller.endpoint();
+      endpoint.answering(this, call, request, st, media, port);
+      return bridge.ring(call, new Bridge.Caller(endpoint, callerUser(request), SipMessages.xHeaders(request),
+          endpoint.takesEarlyMedia()), target);
+    }, err -> noPort(call, caller, request, st, err));
+  }
+
+  /** The caller's user part, presented in From toward the targets. */
+  private static String callerUser(Request request) {
+    var uri = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI();
+    return uri instanceof SipURI sip ? sip.getUser() : null;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.Hold;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -49,7 +50,7 @@ final class LegReinvite {
         NegotiatedMedia media = s.sdp.acceptAnswer(SipMessages.body(response));
         leg.localSdp(offer);
         s.startMedia(call, leg, media);
-        ReinviteHandler.applyHold(s, call, leg, direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(media));
+        new Hold(s).apply(call, leg.leg(), direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(media));
         return Future.<Void>succeededFuture();
       } catch (SdpNegotiationException e) {
         return Future.failedFuture(new UacFailure(e.status(), e.getMessage()));

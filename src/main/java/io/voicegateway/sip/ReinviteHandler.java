@@ -2,13 +2,10 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
-import io.voicegateway.control.CallState;
+import io.voicegateway.control.policy.Hold;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
@@ -21,13 +18,12 @@ import javax.sip.message.Response;
  * included); in a bridge the other legs are held or resumed in turn. A rejected offer (400/488) leaves the session as it was (RFC 3261 §14.2).
  */
 final class ReinviteHandler {
-  private static final Logger LOG = Logger.getLogger(ReinviteHandler.class.getName());
   private final SipServices s;
-  private final LegReinvite reinvites;
+  private final Hold hold;
 
   ReinviteHandler(SipServices s) {
     this.s = s;
-    this.reinvites = new LegReinvite(s);
+    this.hold = new Hold(s);
   }
 
   void handle(Request request, ServerTransaction st) {
@@ -69,24 +65,7 @@ final class ReinviteHandler {
     String local = leg.localAddress() == null ? s.publicAddress() : leg.localAddress();
     sendOk(leg, request, st, s.sdp.renderAnswer(media, local, leg.leg().rtpPort(), leg.nextOrigin()));
     s.startMedia(call, leg, media);
-    boolean hold = isHold(media);
-    return applyHold(s, call, leg, hold) ? carryHold(call, leg, hold) : Future.succeededFuture();
-  }
-
-  /**
-   * One party of a bridge held or resumed: the other SIP legs follow (we hold them with sendonly, so the
-   * held party's audio stops; resume goes back to sendrecv). A refusal there leaves this leg as answered.
-   */
-  private Future<Void> carryHold(Call call, SipLeg from, boolean hold) {
-    List<Future<Void>> sent = new ArrayList<>();
-    for (SipLeg other : s.legs.of(call)) {
-      if (other != from && !other.pending() && other.dialog() != null) {
-        sent.add(reinvites.send(call, other, hold ? MediaDirection.SENDONLY : MediaDirection.SENDRECV)
-            .onFailure(err -> LOG.info("call " + call.id() + ": could not carry hold to " + other + ": "
-                + err.getMessage())));
-      }
-    }
-    return Future.join(sent).<Void>mapEmpty().otherwiseEmpty();
+    return hold.heldBy(call, leg.leg(), isHold(media)); // the other parties follow
   }
 
   private void sendOk(SipLeg leg, Request request, ServerTransaction st, String sdp) {
@@ -100,15 +79,5 @@ final class ReinviteHandler {
   /** Hold is any direction other than sendrecv, or the RFC 2543 style c=0.0.0.0. */
   static boolean isHold(NegotiatedMedia media) {
     return media.onHold() || "0.0.0.0".equals(media.remoteHost());
-  }
-
-  /** Publishes CALL_ON_HOLD / CALL_RESUMED when the leg's hold state changes; true when it did. */
-  static boolean applyHold(SipServices s, Call call, SipLeg leg, boolean hold) {
-    if (hold == leg.leg().onHold()) {
-      return false;
-    }
-    leg.leg().onHold(hold);
-    s.moveTo(call, hold ? CallState.ON_HOLD : CallState.RESUMED, null);
-    return true;
   }
 }

@@ -29,6 +29,7 @@ final class SipLeg {
   private boolean awaitingAnswer;
   private String localSdp;
   private String localAddress;
+  private SipEndpoint endpoint;
 
   private SipLeg(Leg leg, String sipCallId, String localTag) {
     this.leg = leg;
@@ -103,6 +104,13 @@ final class SipLeg {
   /** The address we present to this leg in Contact and SDP when it is not the gateway's own, else null. */
   String localAddress() { return localAddress; }
   void localAddress(String address) { this.localAddress = address; }
+
+  /** How call control drives this leg; also the leg's {@link Leg#endpoint()}. */
+  SipEndpoint endpoint() { return endpoint; }
+  void endpoint(SipEndpoint endpoint) {
+    this.endpoint = endpoint;
+    leg.endpoint(endpoint);
+  }
 
   @Override
   public String toString() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The SIP legs of the live calls, by SIP Call-ID and by leg id, kept in step with the {@link CallRegistry}:
@@ -16,15 +17,26 @@ import java.util.Optional;
  */
 final class SipLegs {
   private final CallRegistry calls;
+  private final Function<SipLeg, SipEndpoint> endpoints;
   private final Map<String, SipLeg> bySipCallId = new LinkedHashMap<>();
   private final Map<String, SipLeg> byLegId = new LinkedHashMap<>();
 
-  SipLegs(CallRegistry calls) {
+  /** @param endpoints makes the endpoint through which call control drives a SIP leg */
+  SipLegs(CallRegistry calls, Function<SipLeg, SipEndpoint> endpoints) {
     this.calls = calls;
+    this.endpoints = endpoints;
+  }
+
+  /** An index whose legs get no endpoint (tests of the index alone). */
+  SipLegs(CallRegistry calls) {
+    this(calls, leg -> null);
   }
 
   /** Adds a SIP leg to a call (registry and indexes). */
   void add(Call call, SipLeg leg) {
+    if (leg.endpoint() == null) {
+      leg.endpoint(endpoints.apply(leg));
+    }
     calls.addLeg(call, leg.leg());
     bySipCallId.put(leg.sipCallId(), leg);
     byLegId.put(leg.id(), leg);

@@ -8,7 +8,10 @@ import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.CallLifecycle;
 import io.voicegateway.control.CallRegistry;
+import io.voicegateway.control.Dialer;
+import io.voicegateway.control.Scheduler;
 import io.voicegateway.control.LegState;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Leg;
@@ -43,7 +46,7 @@ import java.util.logging.Logger;
  * call-level operations every handler needs (publish an event, open/start/close media, end a call).
  * Used only on the SIP verticle's context.
  */
-public final class SipServices {
+public final class SipServices implements CallLifecycle {
   private static final Logger LOG = Logger.getLogger(SipServices.class.getName());
   /** How long an answer waits for the media side to confirm a leg's start (a cold JVM needs a few 100 ms). */
   static final long MEDIA_START_WAIT_MS = 2000;
@@ -55,7 +58,7 @@ public final class SipServices {
   final SipMessages messages;
   final CallRegistry calls = new CallRegistry();
   /** The SIP side of the calls' legs, by Call-ID and leg id. */
-  final SipLegs legs = new SipLegs(calls);
+  final SipLegs legs = new SipLegs(calls, leg -> new SipEndpoint(this, leg));
   final Router router;
   final SourceClassifier sources;
   final SdpNegotiator sdp;
@@ -75,6 +78,10 @@ public final class SipServices {
   final ProviderRegistrations providerRegistrations;
   /** Running trunk registrations by the provider id of their {@link ProviderRegistrations.Entry}; SipVerticle fills it. */
   final Map<String, TrunkRegistration> trunkRegistrations = new LinkedHashMap<>();
+  /** Call control's timers. */
+  final Scheduler scheduler;
+  /** Call control's way to ring a SIP destination as a new leg. */
+  final Dialer dialer;
 
   SipServices(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
     this.vertx = vertx;
@@ -98,6 +105,8 @@ public final class SipServices {
     this.qualifier = BindingQualifier.of(this, clock);
     this.targets = new TargetResolver(registrar::contactsOf, config.providers(), sdp.preference(),
         qualifier::reachable, this::learntAddress);
+    this.scheduler = new VertxScheduler(vertx);
+    this.dialer = new SipDialer(this);
   }
 
   private static List<CodecType> codecs(List<String> names) {
@@ -167,7 +176,8 @@ public final class SipServices {
     return sip.publicAddress();
   }
 
-  void publish(Call call, CallEventType type, String reason) {
+  @Override
+  public void publish(Call call, CallEventType type, String reason) {
     CallEvent event = call.event(type, reason, now());
     vertx.eventBus().publish(Addresses.CALL_EVENTS, event);
   }
@@ -177,7 +187,8 @@ public final class SipServices {
    * active (vg_media_active_calls, vg_media_total_calls) from CONNECTED on: rejected and cancelled calls
    * never carried media.
    */
-  void moveTo(Call call, CallState state, String reason) {
+  @Override
+  public void moveTo(Call call, CallState state, String reason) {
     call.moveTo(state, now()).ifPresent(type -> {
       if (state == CallState.CONNECTED) {
         metrics.callStarted();
@@ -241,7 +252,8 @@ public final class SipServices {
    * Ends the call on our side: closes the media of every leg, publishes CALL_TERMINATED, records the
    * duration and forgets the call. SIP signalling toward the legs is the caller's job.
    */
-  void terminate(Call call, String reason) {
+  @Override
+  public void terminate(Call call, String reason) {
     if (call.state() == CallState.TERMINATED) {
       return;
     }

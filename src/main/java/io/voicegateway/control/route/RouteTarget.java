@@ -23,6 +23,11 @@ public record RouteTarget(Kind kind, String name, List<String> devices, String n
     devices = List.copyOf(devices);
   }
 
+  /** Whether the gateway answers the call itself: an app, or a stream (the caller's audio goes to the feed). */
+  public boolean answeredHere() {
+    return kind == Kind.APP || kind == Kind.STREAM;
+  }
+
   public static RouteTarget app(String name) {
     return new RouteTarget(Kind.APP, name, List.of(), null, null, null);
   }

@@ -1,4 +1,4 @@
-package io.voicegateway.sip;
+package io.voicegateway.control.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,8 +1,8 @@
-package io.voicegateway.sip;
+package io.voicegateway.control.policy;
 
+import io.voicegateway.control.Status;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sip.message.Response;
 
 /**
  * What a fork tells the caller when no branch answered (RFC 3261 §16.7 step 6, simplified for phones):
@@ -27,16 +27,16 @@ final class ForkOutcome {
 
   int status() {
     if (statuses.isEmpty()) {
-      return Response.TEMPORARILY_UNAVAILABLE;
+      return Status.TEMPORARILY_UNAVAILABLE;
     }
     if (statuses.stream().allMatch(ForkOutcome::busy)) {
-      return Response.BUSY_HERE;
+      return Status.BUSY_HERE;
     }
     int first = statuses.get(0);
     if (statuses.stream().allMatch(st -> st == first)) {
       return first;
     }
-    return Response.TEMPORARILY_UNAVAILABLE;
+    return Status.TEMPORARILY_UNAVAILABLE;
   }
 
   String reason() {
@@ -44,6 +44,6 @@ final class ForkOutcome {
   }
 
   private static boolean busy(int status) {
-    return status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE || status == Response.DECLINE;
+    return status == Status.BUSY_HERE || status == Status.BUSY_EVERYWHERE || status == Status.DECLINE;
   }
 }
