@@ -3,10 +3,9 @@ package io.voicegateway.sip;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.Leg;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import javax.sip.DialogState;
 import javax.sip.message.Response;
@@ -22,11 +21,12 @@ final class AttendedTransfer {
   /** How long call 2's end waits for the media side to confirm a leg moved out of it. */
   private static final long MOVE_WAIT_MS = 2000;
   private final SipServices s;
-  private final Teardown teardown;
+  private final io.voicegateway.control.policy.AttendedTransfer policy;
 
-  AttendedTransfer(SipServices s, Teardown teardown) {
+  AttendedTransfer(SipServices s) {
     this.s = s;
-    this.teardown = teardown;
+    this.policy = new io.voicegateway.control.policy.AttendedTransfer(s.transfers, s.policies.teardown(),
+        this::move);
   }
 
   /**
@@ -50,26 +50,21 @@ final class AttendedTransfer {
       subscription.finish(Response.BAD_REQUEST);
       return;
     }
-    join(call, transferor, found.call(), found.leg(), subscription);
+    policy.join(call, transferor.leg(), found.call(), found.leg().leg(), subscription);
   }
 
-  private void join(Call call, SipLeg transferor, Call other, SipLeg replaced, ReferSubscription subscription) {
-    List<SipLeg> staying = s.legs.of(other).stream().filter(l -> l != replaced).toList();
-    List<Future<?>> moved = new ArrayList<>();
-    for (SipLeg leg : staying) {
-      s.legs.remove(other, leg);
-      s.legs.add(call, leg);
-      if (leg.leg().mediaOpen()) {
-        moved.add(s.vertx.eventBus().request(Addresses.MEDIA_LEG_MOVE,
-            new MediaCommands.LegMove(other.id(), call.id(), leg.id()), new DeliveryOptions().setSendTimeout(MOVE_WAIT_MS)));
-      }
+  /** Moves a SIP party of call 2 into call 1: SIP index and registry, then the mixer (when its media runs). */
+  private Future<?> move(Call from, Call to, Leg leg) {
+    SipLeg sip = s.legs.of(leg).orElse(null);
+    if (sip == null) {
+      return Future.succeededFuture();
     }
-    subscription.finish(Response.OK);
-    transferor.leg().transferredAway(true);
-    TransferredLeg.end(s, call, transferor);
-    replaced.leg().transferredAway(true);
-    TransferredLeg.announce(s, call, "attended transfer joined " + other.id());
-    // Call 2 ends only once its staying legs have left its mix: its end closes whatever media it still has.
-    Future.join(moved).onComplete(x -> other.enqueue(() -> teardown.hangup(other, "replaced by an attended transfer")));
+    s.legs.remove(from, sip);
+    s.legs.add(to, sip);
+    if (!leg.mediaOpen()) {
+      return Future.succeededFuture();
+    }
+    return s.vertx.eventBus().request(Addresses.MEDIA_LEG_MOVE, new MediaCommands.LegMove(from.id(), to.id(), leg.id()),
+        new DeliveryOptions().setSendTimeout(MOVE_WAIT_MS));
   }
 }

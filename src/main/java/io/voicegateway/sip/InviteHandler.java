@@ -1,13 +1,9 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
-import io.voicegateway.bus.Addresses;
-import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.policy.Bridge;
 import io.voicegateway.control.Direction;
-import io.voicegateway.control.Leg;
-import io.voicegateway.control.LegKind;
 import io.voicegateway.control.route.CallSource;
 import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.registrar.SourceOf;
@@ -189,8 +185,8 @@ final class InviteHandler {
    * (kept in the leg, so that the 200 repeats it unchanged, as RFC 6337 §3.1 asks after an unreliable 183).
    */
   void progressWith(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
-    s.startMediaAndWait(call, leg, media).onComplete(v -> {
-      if (!leg.pending() || leg.localSdp() != null) {
+    s.startMediaAndWait(call, leg, media).onComplete(started -> {
+      if (started.failed() || !leg.pending() || leg.localSdp() != null) { // a failed start is logged; the 200 may follow
         return; // answered, cancelled or failed meanwhile
       }
       String sdp = s.sdp.renderAnswer(media, s.publicAddress(), port, leg.nextOrigin());
@@ -234,16 +230,12 @@ final class InviteHandler {
     }
   }
 
-  /** Once the first leg's media runs: attaches the routed app, or starts the routed stream's audio feed. */
+  /**
+   * Once the first leg's media runs: attaches the routed app, or starts the routed stream's audio feed (call
+   * control's {@link io.voicegateway.control.policy.AttachTarget}).
+   */
   static void attachTarget(SipServices s, Call call) {
-    RouteTarget target = call.target();
-    boolean attached = call.legs().stream().anyMatch(l -> l.kind() == LegKind.APP); // a leg replaced, re-answered
-    if (!attached && target != null && target.kind() == RouteTarget.Kind.APP) {
-      s.vertx.eventBus().send(Addresses.APPS_ATTACH, new MediaCommands.AppAttach(call.id(), target.name()));
-      s.calls.addLeg(call, Leg.app(target.name()));
-    } else if (target != null && target.kind() == RouteTarget.Kind.STREAM) {
-      Streaming.start(s, call, target.name());
-    }
+    s.attach.attach(call);
   }
 
   /** Answers the INVITE with {@code status} (and the reason in a Warning) and ends the call. */

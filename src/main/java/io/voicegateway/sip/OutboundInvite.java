@@ -10,6 +10,8 @@ import io.voicegateway.sip.sdp.SdpNegotiationException;
 import io.voicegateway.sip.sdp.SdpNegotiator;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.header.CSeqHeader;
@@ -25,6 +27,7 @@ import javax.sip.message.Response;
  * ACKed and BYEd at once. Call-level consequences (events, media, other legs) are the caller's.
  */
 final class OutboundInvite {
+  private static final Logger LOG = Logger.getLogger(OutboundInvite.class.getName());
   private final SipServices s;
   private final SipLeg leg;
   private final SdpNegotiator sdp;
@@ -152,8 +155,9 @@ final class OutboundInvite {
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
       dialog.sendAck(dialog.createAck(cseq));
       s.client.send(dialog.createRequest(Request.BYE), dialog, null);
-    } catch (Exception ignored) {
-      // best effort: the peer's dialog times out otherwise
+    } catch (Exception e) {
+      // the peer's dialog times out on its own; we can do no more than say so
+      LOG.log(Level.WARNING, "could not ACK and BYE a 2xx that came after we gave up on " + leg, e);
     }
   }
 

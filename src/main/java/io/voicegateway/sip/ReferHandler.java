@@ -3,11 +3,14 @@ package io.voicegateway.sip;
 import gov.nist.javax.sip.header.SIPHeader;
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.BlindTransfer;
 import io.voicegateway.control.route.CallSource;
 import io.voicegateway.control.route.RouteTarget;
 import java.text.ParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Map;
 import java.util.Optional;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
@@ -29,11 +32,9 @@ import javax.sip.message.Response;
  */
 final class ReferHandler {
   private final SipServices s;
-  private final Teardown teardown;
 
-  ReferHandler(SipServices s, Teardown teardown) {
+  ReferHandler(SipServices s) {
     this.s = s;
-    this.teardown = teardown;
   }
 
   void handle(Request refer, ServerTransaction st) {
@@ -86,7 +87,7 @@ final class ReferHandler {
     }
     Optional<String> replaces = ReplacesHeader.fromUriHeaders(target.toString());
     if (replaces.isPresent()) {
-      new AttendedTransfer(s, teardown).start(call, transferor, replaces.get(), subscription);
+      new AttendedTransfer(s).start(call, transferor, replaces.get(), subscription);
       return;
     }
     String number = number(target);
@@ -101,8 +102,25 @@ final class ReferHandler {
       subscription.finish(Response.TEMPORARILY_UNAVAILABLE);
       return;
     }
-    new BlindTransfer(s, teardown, call, transferor, subscription, target.toString(), referredBy)
-        .start(route.get(), targets);
+    Map<String, String> headers = new LinkedHashMap<>(call.xHeaders());
+    headers.put("Referred-By", referredBy);
+    new BlindTransfer(s.policies, call, transferor.leg(), subscription, target.toString())
+        .start(route.get(), targets, transfereeUser(call, transferor), headers);
+  }
+
+  /** Who the target sees calling: the party that stays (the other end from the transferor). */
+  private String transfereeUser(Call call, SipLeg transferor) {
+    String uri = s.legs.first(call).orElse(null) == transferor ? call.to() : call.from();
+    return userOf(uri);
+  }
+
+  static String userOf(String uri) {
+    if (uri == null) {
+      return null;
+    }
+    int colon = uri.indexOf(':');
+    int at = uri.indexOf('@');
+    return colon >= 0 && at > colon ? uri.substring(colon + 1, at) : null;
   }
 
   /** The number a Refer-To dials: a SIP URI's user, a tel: URI's number. */

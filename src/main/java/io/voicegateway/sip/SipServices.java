@@ -2,6 +2,8 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.Vertx;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
@@ -12,6 +14,10 @@ import io.voicegateway.control.CallLifecycle;
 import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.Dialer;
 import io.voicegateway.control.Scheduler;
+import io.voicegateway.control.policy.AttachTarget;
+import io.voicegateway.control.policy.Policies;
+import io.voicegateway.control.policy.Teardown;
+import io.voicegateway.control.policy.Transfers;
 import io.voicegateway.control.LegState;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Leg;
@@ -39,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -82,6 +89,12 @@ public final class SipServices implements CallLifecycle {
   final Scheduler scheduler;
   /** Call control's way to ring a SIP destination as a new leg. */
   final Dialer dialer;
+  /** A party leaving a call that goes on; CALL_TRANSFERRED. */
+  final Transfers transfers;
+  /** The routed app or stream, once a call's media runs. */
+  final AttachTarget attach;
+  /** What call control's transfers and click-to-call work with. */
+  final Policies policies;
 
   SipServices(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
     this.vertx = vertx;
@@ -107,6 +120,9 @@ public final class SipServices implements CallLifecycle {
         qualifier::reachable, this::learntAddress);
     this.scheduler = new VertxScheduler(vertx);
     this.dialer = new SipDialer(this);
+    this.transfers = new Transfers(this, this::removeLeg);
+    this.attach = new AttachTarget(calls, new BusAttachments(this));
+    this.policies = new Policies(dialer, scheduler, transfers, new Teardown(this), attach);
   }
 
   private static List<CodecType> codecs(List<String> names) {
@@ -222,9 +238,10 @@ public final class SipServices implements CallLifecycle {
   }
 
   /**
-   * As {@link #startMedia}, completing once the media side has built the leg's pipeline. A start it refuses
-   * is logged there and the call goes on, as with {@link #startMedia}; so does one not confirmed within
-   * {@link #MEDIA_START_WAIT_MS}. This future never fails.
+   * As {@link #startMedia}, completing once the media side has built the leg's pipeline. Fails when the media
+   * side refused the start (or none listens): answering would give the caller a call without audio. One not
+   * confirmed within {@link #MEDIA_START_WAIT_MS} is logged and the call goes on: a slow media side (a cold JVM)
+   * still builds the leg.
    */
   Future<Void> startMediaAndWait(Call call, SipLeg leg, NegotiatedMedia media) {
     leg.media(media);
@@ -232,13 +249,30 @@ public final class SipServices implements CallLifecycle {
         .request(Addresses.MEDIA_LEG_START, legStart(call, leg.leg(), media),
             new DeliveryOptions().setSendTimeout(MEDIA_START_WAIT_MS))
         .<Void>mapEmpty()
-        .otherwiseEmpty();
+        .recover(err -> {
+          if (err instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
+            LOG.warning("call " + call.id() + ": media start of leg " + leg.id() + " not confirmed within "
+                + MEDIA_START_WAIT_MS + " ms, going on");
+            return Future.succeededFuture();
+          }
+          LOG.log(Level.WARNING, "call " + call.id() + ": media did not start leg " + leg.id(), err);
+          return Future.failedFuture(err);
+        });
   }
 
   private static MediaCommands.LegStart legStart(Call call, Leg leg, NegotiatedMedia media) {
     return new MediaCommands.LegStart(call.id(), leg.id(), media.remoteHost(), media.remotePort(),
         media.codec().configName(), media.payloadType(), media.dtmfPayloadType(), media.ptimeMs(),
         media.localDirection().sdpName());
+  }
+
+  /** A party leaves a call that goes on: its media closes, its SIP side is forgotten (no BYE from us). */
+  private void removeLeg(Call call, Leg leg, String reason) {
+    closeMedia(call, leg, reason);
+    legs.of(leg).ifPresentOrElse(sip -> {
+      sip.dialog(null);
+      legs.remove(call, sip);
+    }, () -> calls.removeLeg(call, leg));
   }
 
   void closeMedia(Call call, Leg leg, String reason) {

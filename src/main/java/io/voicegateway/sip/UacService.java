@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Direction;
@@ -22,6 +24,7 @@ import javax.sip.message.Response;
  * time.
  */
 public final class UacService {
+  private static final Logger LOG = Logger.getLogger(UacService.class.getName());
   private final SipServices s;
   private final Teardown teardown;
   private final RequestFactory requests;
@@ -35,7 +38,7 @@ public final class UacService {
     this.teardown = teardown;
     this.requests = s.requests;
     this.reinvites = new LegReinvite(s);
-    this.clickToCall = new ClickToCall(s, teardown, this::doOriginate);
+    this.clickToCall = new ClickToCall(s, this::doOriginate);
   }
 
   /**
@@ -172,14 +175,26 @@ public final class UacService {
     Future<T> run(Call call, SipLeg leg, Dialog dialog) throws Exception;
   }
 
-  /** Runs {@code op} on the verticle's context (at once when already there). */
+  /**
+   * Runs {@code op} on the verticle's context (at once when already there). An operation that throws fails the
+   * future instead of leaving it pending forever.
+   */
   private <T> Future<T> onContext(Supplier<Future<T>> op) {
     if (Vertx.currentContext() == context) {
-      return op.get();
+      return guarded(op);
     }
     Promise<T> result = Promise.promise();
-    context.runOnContext(v -> op.get().onComplete(result));
+    context.runOnContext(v -> guarded(op).onComplete(result));
     return result.future();
+  }
+
+  private static <T> Future<T> guarded(Supplier<Future<T>> op) {
+    try {
+      return op.get();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "call operation failed", e);
+      return Future.failedFuture(e);
+    }
   }
 
   /** Runs {@code op} on the verticle's context, in the call's queue, on its first SIP leg's confirmed dialog. */
