@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
@@ -115,14 +117,12 @@ public final class SipVerticle extends VerticleBase {
    * Empty when the device is unknown or not registered.
    */
   public Future<List<Binding>> contactsOf(String deviceIdOrExtension) {
-    return Future.future(promise -> context.runOnContext(v ->
-        promise.complete(services.registrar().contactsOf(deviceIdOrExtension))));
+    return onContext(() -> services.registrar().contactsOf(deviceIdOrExtension));
   }
 
   /** When the device (by id or extension) last registered, wall-clock ms; empty if never. Callable from any thread. */
   public Future<OptionalLong> lastSeenOf(String deviceIdOrExtension) {
-    return Future.future(promise -> context.runOnContext(v ->
-        promise.complete(services.registrar().lastSeen(deviceIdOrExtension))));
+    return onContext(() -> services.registrar().lastSeen(deviceIdOrExtension));
   }
 
   /**
@@ -130,12 +130,12 @@ public final class SipVerticle extends VerticleBase {
    * show the same), by provider id, read on the SIP context; callable from any thread.
    */
   public Future<Map<String, TrunkRegistrationEvent>> trunkStates() {
-    return Future.future(promise -> context.runOnContext(v -> {
+    return onContext(() -> {
       Map<String, TrunkRegistrationEvent> states = new LinkedHashMap<>();
       config.providers().forEach(p -> services.trunkRegistration(p.id())
           .ifPresent(trunk -> states.put(p.id(), trunk.snapshot())));
-      promise.complete(states);
-    }));
+      return states;
+    });
   }
 
   /**
@@ -156,7 +156,19 @@ public final class SipVerticle extends VerticleBase {
 
   /** Every live device binding with its OPTIONS qualify status (reachable, round-trip time); any thread. */
   public Future<List<BindingQualifier.BindingStatus>> bindingStatuses() {
-    return Future.future(promise -> context.runOnContext(v -> promise.complete(services.qualifier().statuses())));
+    return onContext(() -> services.qualifier().statuses());
+  }
+
+  /** Reads {@code read} on the SIP context; a read that throws fails the future instead of leaving it pending. */
+  private <T> Future<T> onContext(Supplier<T> read) {
+    return Future.future(promise -> context.runOnContext(v -> {
+      try {
+        promise.complete(read.get());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "reading SIP state failed", e);
+        promise.fail(e);
+      }
+    }));
   }
 
   /** The stack's addresses and ports, e.g. for tests. */
