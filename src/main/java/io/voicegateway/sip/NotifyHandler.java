@@ -43,7 +43,7 @@ final class NotifyHandler {
     if (status.isPresent() && status.getAsInt() >= 200 && status.getAsInt() < 300) {
       call.enqueue(() -> {
         if (call.state() != CallState.TRANSFERRED) { // the REFER's 202 usually published it already
-          TransferredLeg.announce(s, call, "peer transferred");
+          s.transfers.announce(call, "peer transferred");
         }
         return teardown.hangup(call, "transferred away");
       });

@@ -99,9 +99,9 @@ final class Replaces {
         .map(v -> {
           if (!leg.pending() && call.legs().contains(leg.leg())) { // answered: the replaced party goes
             if (call.legs().contains(replaced.leg())) {
-              TransferredLeg.end(s, call, replaced);
+              s.transfers.end(call, replaced.leg());
             }
-            TransferredLeg.announce(s, call, "replaced " + replaced.sipCallId());
+            s.transfers.announce(call, "replaced " + replaced.sipCallId());
           }
           return (Void) null;
         })
