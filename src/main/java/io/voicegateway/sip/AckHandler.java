@@ -1,8 +1,7 @@
 package io.voicegateway.sip;
 
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallState;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
 import java.util.logging.Logger;
@@ -25,8 +24,8 @@ final class AckHandler {
 
   void handle(Request ack) {
     String sipCallId = ((CallIdHeader) ack.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.calls.bySipCallId(sipCallId).orElse(null);
-    Leg leg = s.calls.legBySipCallId(sipCallId).orElse(null);
+    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
+    SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null);
     if (call == null || leg == null) {
       return; // ACK for a non-2xx, or for a call already gone: nothing to answer
     }

@@ -2,10 +2,15 @@ package io.voicegateway.sip;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallState;
+import io.voicegateway.control.Direction;
+import io.voicegateway.control.Leg;
+import io.voicegateway.control.LegKind;
+import io.voicegateway.media.codec.CodecType;
 import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.function.Function;
 import javax.sip.Dialog;
 
 /**
@@ -15,18 +20,19 @@ import javax.sip.Dialog;
 final class ActiveCallJson {
   private ActiveCallJson() {}
 
-  static JsonObject of(Call call, long nowMs) {
+  /** @param sipSide the SIP side of a leg (its dialog and Call-ID), empty for other kinds */
+  static JsonObject of(Call call, Function<Leg, Optional<SipLeg>> sipSide, long nowMs) {
     long connectedFor = call.connectedDuration(nowMs).toMillis();
     boolean connected = call.state() != CallState.RINGING; // every later state was connected once
     JsonArray legs = new JsonArray();
-    call.legs().forEach(leg -> legs.add(leg(call, leg)));
+    call.legs().forEach(leg -> legs.add(leg(call, leg, sipSide.apply(leg).orElse(null))));
     return new JsonObject()
         .put("id", call.id())
         .put("state", call.state().name())
-        .put("direction", call.direction())
+        .put("direction", call.direction().wireName())
         .put("from", call.from())
         .put("to", call.to())
-        .put("codec", call.codec())
+        .put("codec", name(call.codec()))
         .put("sipCallId", call.sipCallId())
         .put("createdAt", call.createdAtMs())
         .put("connectedAt", connected ? nowMs - connectedFor : null)
@@ -35,30 +41,33 @@ final class ActiveCallJson {
         .put("legs", legs);
   }
 
-  private static JsonObject leg(Call call, Leg leg) {
-    boolean sip = leg.kind() == Leg.Kind.SIP;
+  private static JsonObject leg(Call call, Leg leg, SipLeg sip) {
     return new JsonObject()
         .put("id", leg.id())
-        .put("kind", sip ? "sip" : "app")
-        .put("peer", sip ? sipPeer(call, leg) : leg.localTag())
-        .put("codec", leg.codec())
+        .put("kind", leg.kind().wireName())
+        .put("peer", leg.kind() == LegKind.APP ? leg.name() : peer(call, leg, sip))
+        .put("codec", name(leg.codec()))
         .put("onHold", leg.onHold())
         .put("rtpPort", leg.rtpPort())
-        .put("sipCallId", leg.sipCallId());
+        .put("sipCallId", sip == null ? null : sip.sipCallId());
+  }
+
+  private static String name(CodecType codec) {
+    return codec == null ? null : codec.configName();
   }
 
   /**
    * The device or provider the B2BUA named for the leg, else the remote party of its dialog, else the call's caller
    * (inbound) or callee (outbound).
    */
-  private static String sipPeer(Call call, Leg leg) {
+  private static String peer(Call call, Leg leg, SipLeg sip) {
     if (leg.peer() != null) {
       return leg.peer();
     }
-    Dialog dialog = leg.dialog();
+    Dialog dialog = sip == null ? null : sip.dialog();
     if (dialog != null && dialog.getRemoteParty() != null) {
       return dialog.getRemoteParty().getURI().toString();
     }
-    return leg.inbound() ? call.from() : call.to();
+    return leg.direction() == Direction.INBOUND ? call.from() : call.to();
   }
 }

@@ -2,12 +2,10 @@ package io.voicegateway.sip;
 
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.Leg;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import javax.sip.DialogState;
 import javax.sip.message.Response;
@@ -23,11 +21,12 @@ final class AttendedTransfer {
   /** How long call 2's end waits for the media side to confirm a leg moved out of it. */
   private static final long MOVE_WAIT_MS = 2000;
   private final SipServices s;
-  private final Teardown teardown;
+  private final io.voicegateway.control.policy.AttendedTransfer policy;
 
-  AttendedTransfer(SipServices s, Teardown teardown) {
+  AttendedTransfer(SipServices s) {
     this.s = s;
-    this.teardown = teardown;
+    this.policy = new io.voicegateway.control.policy.AttendedTransfer(s.transfers, s.policies.teardown(),
+        this::move);
   }
 
   /**
@@ -35,7 +34,7 @@ final class AttendedTransfer {
    * @param transferor B's leg in call 1
    * @param escaped    the Refer-To's {@code Replaces} value, still %-escaped
    */
-  void start(Call call, Leg transferor, String escaped, ReferSubscription subscription) {
+  void start(Call call, SipLeg transferor, String escaped, ReferSubscription subscription) {
     Optional<ReplacesHeader> replaces = ReplacesHeader.parseEscaped(escaped);
     if (replaces.isEmpty()) {
       subscription.finish(Response.BAD_REQUEST);
@@ -51,26 +50,21 @@ final class AttendedTransfer {
       subscription.finish(Response.BAD_REQUEST);
       return;
     }
-    join(call, transferor, found.call(), found.leg(), subscription);
+    policy.join(call, transferor.leg(), found.call(), found.leg().leg(), subscription);
   }
 
-  private void join(Call call, Leg transferor, Call other, Leg replaced, ReferSubscription subscription) {
-    List<Leg> staying = other.legs().stream().filter(l -> l != replaced && l.kind() == Leg.Kind.SIP).toList();
-    List<Future<?>> moved = new ArrayList<>();
-    for (Leg leg : staying) {
-      s.calls.removeLeg(other, leg);
-      s.calls.addLeg(call, leg);
-      if (leg.mediaOpen()) {
-        moved.add(s.vertx.eventBus().request(Addresses.MEDIA_LEG_MOVE,
-            new MediaCommands.LegMove(other.id(), call.id(), leg.id()), new DeliveryOptions().setSendTimeout(MOVE_WAIT_MS)));
-      }
+  /** Moves a SIP party of call 2 into call 1: SIP index and registry, then the mixer (when its media runs). */
+  private Future<?> move(Call from, Call to, Leg leg) {
+    SipLeg sip = s.legs.of(leg).orElse(null);
+    if (sip == null) {
+      return Future.succeededFuture();
     }
-    subscription.finish(Response.OK);
-    transferor.transferredAway(true);
-    TransferredLeg.end(s, call, transferor);
-    replaced.transferredAway(true);
-    TransferredLeg.announce(s, call, "attended transfer joined " + other.id());
-    // Call 2 ends only once its staying legs have left its mix: its end closes whatever media it still has.
-    Future.join(moved).onComplete(x -> other.enqueue(() -> teardown.hangup(other, "replaced by an attended transfer")));
+    s.legs.remove(from, sip);
+    s.legs.add(to, sip);
+    if (!leg.mediaOpen()) {
+      return Future.succeededFuture();
+    }
+    return s.vertx.eventBus().request(Addresses.MEDIA_LEG_MOVE, new MediaCommands.LegMove(from.id(), to.id(), leg.id()),
+        new DeliveryOptions().setSendTimeout(MOVE_WAIT_MS));
   }
 }

@@ -1,5 +1,6 @@
 package io.voicegateway.sip;
 
+import io.voicegateway.control.Destination;
 import io.voicegateway.media.codec.CodecType;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
  * @param fromUser      the From user toward it (a trunk's account), or null to present the caller's
  */
 public record BridgeTarget(String label, String requestUri, String username, String password,
-    List<CodecType> codecs, String localAddress, String fromUser) {
+    List<CodecType> codecs, String localAddress, String fromUser) implements Destination {
 
   public BridgeTarget {
     codecs = List.copyOf(codecs);

@@ -1,7 +1,6 @@
 package io.voicegateway.sip;
 
-import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
@@ -19,20 +18,20 @@ final class ByeHandler {
 
   void handle(Request bye, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) bye.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.calls.bySipCallId(sipCallId).orElse(null);
+    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
     if (call == null) {
       s.messages.respond(st, bye, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
     }
     s.messages.respond(st, bye, Response.OK, null);
-    Leg leaving = s.calls.legBySipCallId(sipCallId).orElse(null);
-    if (leaving != null && leaving.transferredAway()) { // a transferor leaving: the call goes on without it
-      TransferredLeg.left(s, call, leaving);
+    SipLeg leaving = s.legs.bySipCallId(sipCallId).orElse(null);
+    if (leaving != null && leaving.leg().transferredAway()) { // a transferor leaving: the call goes on without it
+      s.transfers.left(call, leaving.leg());
       return;
     }
     call.enqueue(() -> {
-      s.calls.legBySipCallId(sipCallId).ifPresent(leg -> leg.dialog(null)); // this leg needs no BYE from us
-      return teardown.hangup(call, "remote BYE");
+      SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null); // this leg needs no BYE from us
+      return leg == null ? teardown.hangup(call, "remote BYE") : teardown.hungUpBy(call, leg, "remote BYE");
     });
   }
 }

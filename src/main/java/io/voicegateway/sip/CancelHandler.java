@@ -1,7 +1,6 @@
 package io.voicegateway.sip;
 
-import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
@@ -22,8 +21,8 @@ final class CancelHandler {
 
   void handle(Request cancel, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.calls.bySipCallId(sipCallId).orElse(null);
-    Leg leg = s.calls.legBySipCallId(sipCallId).orElse(null);
+    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
+    SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null);
     if (call == null || leg == null) {
       s.messages.respond(st, cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;

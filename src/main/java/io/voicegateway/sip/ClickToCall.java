@@ -1,10 +1,9 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallSource;
-import io.voicegateway.call.Leg;
-import io.voicegateway.call.RouteTarget;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.route.CallSource;
+import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.registrar.Binding;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +18,11 @@ import javax.sip.message.Response;
  */
 final class ClickToCall {
   private final SipServices s;
-  private final Teardown teardown;
   private final Function<OutboundCall, Future<String>> originate;
 
   /** @param originate places the first leg (the device's), completing with the call id once it answered */
-  ClickToCall(SipServices s, Teardown teardown, Function<OutboundCall, Future<String>> originate) {
+  ClickToCall(SipServices s, Function<OutboundCall, Future<String>> originate) {
     this.s = s;
-    this.teardown = teardown;
     this.originate = originate;
   }
 
@@ -43,33 +40,13 @@ final class ClickToCall {
     Binding reach = bindings.stream().filter(b -> s.qualifier.reachable(b)).findFirst().orElse(bindings.get(0));
     return originate.apply(new OutboundCall(reach.reachUri(), number, null, null, headers, null))
         .map(callId -> {
-          s.calls.byId(callId).ifPresent(call -> connect(call, device, number, target));
+          s.calls.byId(callId).ifPresent(call -> connect(call, device, target));
           return callId;
         });
   }
 
-  private void connect(Call call, String device, String number, RouteTarget target) {
-    call.firstSipLeg().ifPresent(leg -> leg.peer(device));
-    call.target(target);
-    if (InviteHandler.answersItself(target.kind())) {
-      InviteHandler.attachTarget(s, call);
-      return;
-    }
-    new Fork(s, call, device, call.xHeaders(), new Fork.Listener() {
-      @Override
-      public void progress(Response provisional) {
-        // the device hears silence until the far end answers: the gateway plays no ringback of its own yet
-      }
-
-      @Override
-      public void answered(Leg winner) {
-        // the winner's media joined the call: the mixer bridges it with the device
-      }
-
-      @Override
-      public void failed(int status, String reason) {
-        call.enqueue(() -> teardown.hangup(call, "callee " + status + " " + reason));
-      }
-    }).start(s.targets.resolve(target), target.ringTimeout());
+  private void connect(Call call, String device, RouteTarget target) {
+    new io.voicegateway.control.policy.ClickToCall(s.policies)
+        .connect(call, device, target, target.answeredHere() ? List.of() : s.targets.resolve(target));
   }
 }

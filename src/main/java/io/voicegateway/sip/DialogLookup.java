@@ -1,21 +1,20 @@
 package io.voicegateway.sip;
 
-import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
 import java.util.Optional;
 import javax.sip.Dialog;
 
 /** Finds the leg a {@link ReplacesHeader} names among the live calls: Call-ID, then both tags. */
 final class DialogLookup {
   /** A leg and the call it belongs to. */
-  record Found(Call call, Leg leg) {}
+  record Found(Call call, SipLeg leg) {}
 
   private DialogLookup() {}
 
   static Optional<Found> find(SipServices s, ReplacesHeader replaces) {
-    Leg leg = s.calls.legBySipCallId(replaces.callId()).orElse(null);
-    Call call = s.calls.bySipCallId(replaces.callId()).orElse(null);
-    if (leg == null || call == null || leg.kind() != Leg.Kind.SIP) {
+    SipLeg leg = s.legs.bySipCallId(replaces.callId()).orElse(null);
+    Call call = s.legs.callBySipCallId(replaces.callId()).orElse(null);
+    if (leg == null || call == null) {
       return Optional.empty();
     }
     Dialog dialog = leg.dialog();

@@ -1,8 +1,8 @@
 package io.voicegateway.sip;
 
 import gov.nist.javax.sip.header.SIPHeader;
-import io.voicegateway.call.CallSource;
-import io.voicegateway.call.SourceClassifier;
+import io.voicegateway.control.route.CallSource;
+import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.sip.registrar.Bindings;
 import io.voicegateway.sip.registrar.DeviceAuthenticator;
 import io.voicegateway.sip.registrar.FinalResponses;

@@ -1,12 +1,11 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
-import io.voicegateway.bus.Addresses;
-import io.voicegateway.bus.MediaCommands;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallSource;
-import io.voicegateway.call.Leg;
-import io.voicegateway.call.RouteTarget;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.Bridge;
+import io.voicegateway.control.Direction;
+import io.voicegateway.control.route.CallSource;
+import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.registrar.SourceOf;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
@@ -26,9 +25,9 @@ import javax.sip.message.Response;
 /**
  * An initial INVITE (already answered 100 and checked by {@link RequestDispatcher}), we are the UAS: who is
  * calling ({@link InviteAuthenticator}: 407/403), route (404, or 403 for a caller a matching route refuses),
- * offer/answer (400/488), media port (503). An app target is answered at once (180, media start,
- * 200 with our SDP, app attach); devices and trunks are dialled by a {@link Fork} and this leg is answered
- * when one of them answers ({@link Bridge}). An INVITE without SDP gets our offer in the 200 and the answer
+ * offer/answer (400/488, before anything rings), media port (503). An app target is answered at once (180,
+ * media start, 200 with our SDP, app attach); devices and trunks are rung by call control's {@link Bridge}
+ * (a fork over {@link SipDialer}) and this leg, as a {@link SipEndpoint}, is answered when one of them answers. An INVITE without SDP gets our offer in the 200 and the answer
  * is taken from the ACK ({@link AckHandler}).
  */
 final class InviteHandler {
@@ -38,7 +37,7 @@ final class InviteHandler {
 
   InviteHandler(SipServices s) {
     this.s = s;
-    this.bridge = new Bridge(s, this);
+    this.bridge = new Bridge(s.dialer, s.scheduler, s.targets::resolve, s);
   }
 
   void handle(Request request, ServerTransaction st) {
@@ -59,19 +58,17 @@ final class InviteHandler {
     RouteTarget target = routed.get();
     String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
     boolean outbound = source.kind() == CallSource.Kind.DEVICE && target.kind() == RouteTarget.Kind.PROVIDER;
-    Call call = new Call(outbound ? "outbound" : "inbound",
+    Call call = new Call(outbound ? Direction.OUTBOUND : Direction.INBOUND,
         ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
         ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
         sipCallId, SipMessages.xHeaders(request), s.now());
     call.target(target);
-    Leg leg = Leg.sip(true, sipCallId, SipMessages.newTag());
-    leg.peer(source.id() != null ? source.id() : call.from());
-    leg.dialog(st.getDialog());
-    leg.pendingServerInvite(st);
+    SipLeg leg = SipLeg.inbound(sipCallId, SipMessages.newTag(), st);
+    leg.leg().peer(source.id() != null ? source.id() : call.from());
     s.start(call, leg);
-    call.enqueue(() -> answersItself(target.kind())
+    call.enqueue(() -> target.answeredHere()
             ? answer(call, leg, request, st)
-            : bridge.dial(call, leg, request, st, target))
+            : dial(call, leg, request, st, target))
         .onFailure(err -> {
           LOG.log(Level.WARNING, "answering call " + call.id() + " failed", err);
           if (leg.pending()) {
@@ -82,12 +79,8 @@ final class InviteHandler {
 
   /** What this build serves: apps, streams, devices and trunks (IVR and voicemail come with their features). */
   private static boolean served(RouteTarget.Kind kind) {
-    return answersItself(kind) || kind == RouteTarget.Kind.DEVICES || kind == RouteTarget.Kind.PROVIDER;
-  }
-
-  /** Targets the gateway answers itself: an app, or a stream (the caller's audio goes to the feed). */
-  static boolean answersItself(RouteTarget.Kind kind) {
-    return kind == RouteTarget.Kind.APP || kind == RouteTarget.Kind.STREAM;
+    return kind == RouteTarget.Kind.APP || kind == RouteTarget.Kind.STREAM || kind == RouteTarget.Kind.DEVICES
+        || kind == RouteTarget.Kind.PROVIDER;
   }
 
   /** The Request-URI user, or the To user when the Request-URI has none. */
@@ -101,26 +94,56 @@ final class InviteHandler {
   }
 
   /** Answers the leg itself and attaches the routed app. */
-  private Future<Void> answer(Call call, Leg leg, Request request, ServerTransaction st) {
+  private Future<Void> answer(Call call, SipLeg leg, Request request, ServerTransaction st) {
     if (!leg.pending()) {
       return Future.succeededFuture(); // CANCELled before we got here
     }
-    s.messages.respond(st, request, Response.RINGING, leg.localTag());
-    call.ringing().ifPresent(type -> s.publish(call, type, null));
     NegotiatedMedia media = negotiate(call, leg, request, st);
     if (!leg.pending()) {
-      return Future.succeededFuture(); // the offer was refused
+      return Future.succeededFuture(); // the offer was refused (488/400) before anything rang
     }
-    return s.openMedia(call, leg)
+    s.messages.respond(st, request, Response.RINGING, leg.localTag());
+    call.ringing().ifPresent(type -> s.publish(call, type, null));
+    return s.openMedia(call, leg.leg())
         .compose(port -> answerWith(call, leg, request, st, media, port),
             err -> noPort(call, leg, request, st, err));
+  }
+
+  /**
+   * Devices or a trunk: the caller's offer is answered in our codecs and its port opened first (so a bad offer is
+   * refused before any phone rings), then call control's {@link Bridge} rings the targets and settles the caller
+   * through its {@link SipEndpoint}. Completes once the caller's INVITE is settled: answered, refused, or cancelled.
+   */
+  private Future<Void> dial(Call call, SipLeg caller, Request request, ServerTransaction st, RouteTarget target) {
+    if (!caller.pending()) {
+      return Future.succeededFuture();
+    }
+    NegotiatedMedia media = negotiate(call, caller, request, st);
+    if (!caller.pending()) {
+      return Future.succeededFuture();
+    }
+    return s.openMedia(call, caller.leg()).compose(port -> {
+      if (!caller.pending()) {
+        return Future.<Void>succeededFuture(); // cancelled while the port was opened
+      }
+      SipEndpoint endpoint = caller.endpoint();
+      endpoint.answering(this, call, request, st, media, port);
+      return bridge.ring(call, new Bridge.Caller(endpoint, callerUser(request), SipMessages.xHeaders(request),
+          endpoint.takesEarlyMedia()), target);
+    }, err -> noPort(call, caller, request, st, err));
+  }
+
+  /** The caller's user part, presented in From toward the targets. */
+  private static String callerUser(Request request) {
+    var uri = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI();
+    return uri instanceof SipURI sip ? sip.getUser() : null;
   }
 
   /**
    * The offer of the INVITE answered in our codecs, or null: when the INVITE has no offer (late offer), or
    * when the offer was refused — then the INVITE is already answered 400/488 and the leg no longer pending.
    */
-  NegotiatedMedia negotiate(Call call, Leg leg, Request request, ServerTransaction st) {
+  NegotiatedMedia negotiate(Call call, SipLeg leg, Request request, ServerTransaction st) {
     String offer = SipMessages.body(request);
     if (offer == null) {
       return null;
@@ -143,13 +166,13 @@ final class InviteHandler {
    * the media runs. The phone sends RTP as soon as it has our 200, so the media starts first: built after
    * the answer (slow on a cold JVM), the pipeline was late, the first packets piled up and our RTP began late.
    */
-  Future<Void> answerWith(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media,
+  Future<Void> answerWith(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media,
       int port) {
     Future<Void> ready = media == null || !leg.pending() || leg.media() != null ? Future.succeededFuture()
         : s.startMediaAndWait(call, leg, media); // leg.media() set: it runs since our early 183
     return ready.compose(v -> {
       if (!leg.pending()) { // CANCEL arrived while the media side allocated or started
-        s.closeMedia(call, leg, "cancelled");
+        s.closeMedia(call, leg.leg(), "cancelled");
         return Future.<Void>succeededFuture();
       }
       sendOk(call, leg, request, st, media, port);
@@ -161,9 +184,9 @@ final class InviteHandler {
    * Early media toward the caller: starts its leg's media, then sends 183 with our answer to its offer
    * (kept in the leg, so that the 200 repeats it unchanged, as RFC 6337 §3.1 asks after an unreliable 183).
    */
-  void progressWith(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
-    s.startMediaAndWait(call, leg, media).onComplete(v -> {
-      if (!leg.pending() || leg.localSdp() != null) {
+  void progressWith(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
+    s.startMediaAndWait(call, leg, media).onComplete(started -> {
+      if (started.failed() || !leg.pending() || leg.localSdp() != null) { // a failed start is logged; the 200 may follow
         return; // answered, cancelled or failed meanwhile
       }
       String sdp = s.sdp.renderAnswer(media, s.publicAddress(), port, leg.nextOrigin());
@@ -176,7 +199,7 @@ final class InviteHandler {
   }
 
   /** The pool had no port for the leg: 503 with Retry-After, the call ends. */
-  Future<Void> noPort(Call call, Leg leg, Request request, ServerTransaction st, Throwable err) {
+  Future<Void> noPort(Call call, SipLeg leg, Request request, ServerTransaction st, Throwable err) {
     LOG.warning("no media port for call " + call.id() + ": " + err.getMessage());
     if (leg.pending()) {
       Response busy = s.messages.response(request, Response.SERVICE_UNAVAILABLE, leg.localTag());
@@ -188,7 +211,7 @@ final class InviteHandler {
     return Future.succeededFuture();
   }
 
-  private void sendOk(Call call, Leg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
+  private void sendOk(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
     String sdp = leg.localSdp() != null ? leg.localSdp() // the answer our early 183 gave
         : media != null ? s.sdp.renderAnswer(media, s.publicAddress(), port, leg.nextOrigin())
         : s.sdp.createOffer(s.publicAddress(), port, leg.nextOrigin(), MediaDirection.SENDRECV);
@@ -198,6 +221,7 @@ final class InviteHandler {
     s.messages.setSdp(ok, sdp);
     leg.localSdp(sdp);
     leg.pendingServerInvite(null);
+    leg.connected();
     s.messages.send(st, ok);
     if (media != null) {
       attachTarget(s, call); // the media already runs (answer)
@@ -206,20 +230,16 @@ final class InviteHandler {
     }
   }
 
-  /** Once the first leg's media runs: attaches the routed app, or starts the routed stream's audio feed. */
+  /**
+   * Once the first leg's media runs: attaches the routed app, or starts the routed stream's audio feed (call
+   * control's {@link io.voicegateway.control.policy.AttachTarget}).
+   */
   static void attachTarget(SipServices s, Call call) {
-    RouteTarget target = call.target();
-    boolean attached = call.legs().stream().anyMatch(l -> l.kind() == Leg.Kind.APP); // a leg replaced, re-answered
-    if (!attached && target != null && target.kind() == RouteTarget.Kind.APP) {
-      s.vertx.eventBus().send(Addresses.APPS_ATTACH, new MediaCommands.AppAttach(call.id(), target.name()));
-      s.calls.addLeg(call, Leg.app(target.name()));
-    } else if (target != null && target.kind() == RouteTarget.Kind.STREAM) {
-      Streaming.start(s, call, target.name());
-    }
+    s.attach.attach(call);
   }
 
   /** Answers the INVITE with {@code status} (and the reason in a Warning) and ends the call. */
-  void fail(Call call, Leg leg, Request request, ServerTransaction st, int status, String reason) {
+  void fail(Call call, SipLeg leg, Request request, ServerTransaction st, int status, String reason) {
     Response response = s.messages.response(request, status, leg.localTag());
     if (reason != null && !reason.isBlank()) {
       s.messages.addHeader(response, "Warning", "399 " + s.publicAddress() + " \""

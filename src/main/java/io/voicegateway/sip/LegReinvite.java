@@ -1,8 +1,8 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.Hold;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -23,7 +23,7 @@ final class LegReinvite {
     this.s = s;
   }
 
-  Future<Void> send(Call call, Leg leg, MediaDirection direction) {
+  Future<Void> send(Call call, SipLeg leg, MediaDirection direction) {
     Dialog dialog = leg.dialog();
     if (dialog == null || leg.pending()) {
       return Future.failedFuture(new UacFailure(481, leg + " has no confirmed dialog"));
@@ -34,7 +34,7 @@ final class LegReinvite {
     try {
       invite = dialog.createRequest(Request.INVITE);
       invite.addHeader(s.messages.contact(null, local));
-      offer = s.sdp.createOffer(local, leg.rtpPort(), leg.nextOrigin(), direction);
+      offer = s.sdp.createOffer(local, leg.leg().rtpPort(), leg.nextOrigin(), direction);
       s.messages.setSdp(invite, offer);
     } catch (Exception e) {
       return Future.failedFuture(e);
@@ -50,7 +50,7 @@ final class LegReinvite {
         NegotiatedMedia media = s.sdp.acceptAnswer(SipMessages.body(response));
         leg.localSdp(offer);
         s.startMedia(call, leg, media);
-        ReinviteHandler.applyHold(s, call, leg, direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(media));
+        new Hold(s).apply(call, leg.leg(), direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(media));
         return Future.<Void>succeededFuture();
       } catch (SdpNegotiationException e) {
         return Future.failedFuture(new UacFailure(e.status(), e.getMessage()));

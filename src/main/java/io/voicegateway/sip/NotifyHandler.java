@@ -1,7 +1,7 @@
 package io.voicegateway.sip;
 
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallState;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
@@ -28,7 +28,7 @@ final class NotifyHandler {
 
   void handle(Request notify, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) notify.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.calls.bySipCallId(sipCallId).orElse(null);
+    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
     if (call == null) {
       s.messages.respond(st, notify, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
@@ -43,7 +43,7 @@ final class NotifyHandler {
     if (status.isPresent() && status.getAsInt() >= 200 && status.getAsInt() < 300) {
       call.enqueue(() -> {
         if (call.state() != CallState.TRANSFERRED) { // the REFER's 202 usually published it already
-          TransferredLeg.announce(s, call, "peer transferred");
+          s.transfers.announce(call, "peer transferred");
         }
         return teardown.hangup(call, "transferred away");
       });

@@ -3,7 +3,6 @@ package io.voicegateway.sip;
 import gov.nist.javax.sip.header.SIPHeader;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.voicegateway.call.Leg;
 import io.voicegateway.sip.auth.DigestChallenge;
 import io.voicegateway.sip.auth.DigestClient;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
@@ -11,6 +10,8 @@ import io.voicegateway.sip.sdp.SdpNegotiationException;
 import io.voicegateway.sip.sdp.SdpNegotiator;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.header.CSeqHeader;
@@ -26,8 +27,9 @@ import javax.sip.message.Response;
  * ACKed and BYEd at once. Call-level consequences (events, media, other legs) are the caller's.
  */
 final class OutboundInvite {
+  private static final Logger LOG = Logger.getLogger(OutboundInvite.class.getName());
   private final SipServices s;
-  private final Leg leg;
+  private final SipLeg leg;
   private final SdpNegotiator sdp;
   private final String username;
   private final String password;
@@ -39,7 +41,7 @@ final class OutboundInvite {
    * @param sdp         accepts the answer to the offer already in the INVITE
    * @param provisional sees each 1xx except 100
    */
-  OutboundInvite(SipServices s, Leg leg, SdpNegotiator sdp, String username, String password,
+  OutboundInvite(SipServices s, SipLeg leg, SdpNegotiator sdp, String username, String password,
       Consumer<Response> provisional) {
     this.s = s;
     this.leg = leg;
@@ -96,6 +98,7 @@ final class OutboundInvite {
 
   private void connected(ClientTransaction ct, Response response) {
     leg.pendingClientInvite(null);
+    leg.connected();
     Dialog dialog = ct.getDialog();
     leg.dialog(dialog);
     try {
@@ -152,8 +155,9 @@ final class OutboundInvite {
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
       dialog.sendAck(dialog.createAck(cseq));
       s.client.send(dialog.createRequest(Request.BYE), dialog, null);
-    } catch (Exception ignored) {
-      // best effort: the peer's dialog times out otherwise
+    } catch (Exception e) {
+      // the peer's dialog times out on its own; we can do no more than say so
+      LOG.log(Level.WARNING, "could not ACK and BYE a 2xx that came after we gave up on " + leg, e);
     }
   }
 

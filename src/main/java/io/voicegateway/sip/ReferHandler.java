@@ -2,13 +2,15 @@ package io.voicegateway.sip;
 
 import gov.nist.javax.sip.header.SIPHeader;
 import io.vertx.core.Future;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallSource;
-import io.voicegateway.call.Leg;
-import io.voicegateway.call.RouteTarget;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.BlindTransfer;
+import io.voicegateway.control.route.CallSource;
+import io.voicegateway.control.route.RouteTarget;
 import java.text.ParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Map;
 import java.util.Optional;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
@@ -30,17 +32,15 @@ import javax.sip.message.Response;
  */
 final class ReferHandler {
   private final SipServices s;
-  private final Teardown teardown;
 
-  ReferHandler(SipServices s, Teardown teardown) {
+  ReferHandler(SipServices s) {
     this.s = s;
-    this.teardown = teardown;
   }
 
   void handle(Request refer, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) refer.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.calls.bySipCallId(sipCallId).orElse(null);
-    Leg leg = s.calls.legBySipCallId(sipCallId).orElse(null);
+    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
+    SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null);
     if (call == null || leg == null || leg.dialog() == null || leg.pending()) {
       s.messages.respond(st, refer, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
@@ -80,14 +80,14 @@ final class ReferHandler {
     return ((FromHeader) refer.getHeader(FromHeader.NAME)).getAddress().toString();
   }
 
-  private void start(Call call, Leg transferor, URI target, String referredBy, ReferSubscription subscription) {
-    if (!call.legs().contains(transferor)) { // hung up before its turn came
+  private void start(Call call, SipLeg transferor, URI target, String referredBy, ReferSubscription subscription) {
+    if (!call.legs().contains(transferor.leg())) { // hung up before its turn came
       subscription.finish(Response.REQUEST_TERMINATED);
       return;
     }
     Optional<String> replaces = ReplacesHeader.fromUriHeaders(target.toString());
     if (replaces.isPresent()) {
-      new AttendedTransfer(s, teardown).start(call, transferor, replaces.get(), subscription);
+      new AttendedTransfer(s).start(call, transferor, replaces.get(), subscription);
       return;
     }
     String number = number(target);
@@ -102,8 +102,25 @@ final class ReferHandler {
       subscription.finish(Response.TEMPORARILY_UNAVAILABLE);
       return;
     }
-    new BlindTransfer(s, teardown, call, transferor, subscription, target.toString(), referredBy)
-        .start(route.get(), targets);
+    Map<String, String> headers = new LinkedHashMap<>(call.xHeaders());
+    headers.put("Referred-By", referredBy);
+    new BlindTransfer(s.policies, call, transferor.leg(), subscription, target.toString())
+        .start(route.get(), targets, transfereeUser(call, transferor), headers);
+  }
+
+  /** Who the target sees calling: the party that stays (the other end from the transferor). */
+  private String transfereeUser(Call call, SipLeg transferor) {
+    String uri = s.legs.first(call).orElse(null) == transferor ? call.to() : call.from();
+    return userOf(uri);
+  }
+
+  static String userOf(String uri) {
+    if (uri == null) {
+      return null;
+    }
+    int colon = uri.indexOf(':');
+    int at = uri.indexOf('@');
+    return colon >= 0 && at > colon ? uri.substring(colon + 1, at) : null;
   }
 
   /** The number a Refer-To dials: a SIP URI's user, a tel: URI's number. */
@@ -118,8 +135,8 @@ final class ReferHandler {
    * Who is transferring, for the routing rules: a device leg's peer is its device id, a trunk leg's its
    * provider id; anyone else is unknown and reaches only {@code from: any} routes, as for a new call.
    */
-  private CallSource sourceOf(Leg leg) {
-    String peer = leg.peer();
+  private CallSource sourceOf(SipLeg leg) {
+    String peer = leg.leg().peer();
     if (peer != null && s.config.devices().stream().anyMatch(d -> d.id().equals(peer))) {
       return CallSource.device(peer);
     }

@@ -1,6 +1,6 @@
 package io.voicegateway.sip;
 
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.policy.BlindTransfer;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -16,25 +16,26 @@ import javax.sip.message.Request;
  * carries {@code id=} the REFER's CSeq, which RFC 3515 §2.4.6 allows on the first REFER of a dialog and
  * requires on the next ones. Nothing is sent once the dialog is gone (the transferor hung up first).
  */
-final class ReferSubscription {
+final class ReferSubscription implements BlindTransfer.Progress {
   private static final Logger LOG = Logger.getLogger(ReferSubscription.class.getName());
   /** What we grant: long enough for any ring timeout; the final NOTIFY ends it earlier. */
   static final int EXPIRES_S = 180;
 
   private final SipServices s;
-  private final Leg transferor;
+  private final SipLeg transferor;
   private final long referCseq;
   private int lastStatus;
   private boolean terminated;
 
-  ReferSubscription(SipServices s, Leg transferor, long referCseq) {
+  ReferSubscription(SipServices s, SipLeg transferor, long referCseq) {
     this.s = s;
     this.transferor = transferor;
     this.referCseq = referCseq;
   }
 
   /** A provisional status (100, 180, 183); a repeat of the last one is not sent again. */
-  void progress(int status) {
+  @Override
+  public void progress(int status) {
     if (!terminated && status != lastStatus) {
       lastStatus = status;
       send(status, false);
@@ -42,7 +43,8 @@ final class ReferSubscription {
   }
 
   /** The final status (200 when the target answered); the subscription ends with it. */
-  void finish(int status) {
+  @Override
+  public void finish(int status) {
     if (!terminated) {
       terminated = true;
       send(status, true);

@@ -1,15 +1,11 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.Hold;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
@@ -22,19 +18,18 @@ import javax.sip.message.Response;
  * included); in a bridge the other legs are held or resumed in turn. A rejected offer (400/488) leaves the session as it was (RFC 3261 §14.2).
  */
 final class ReinviteHandler {
-  private static final Logger LOG = Logger.getLogger(ReinviteHandler.class.getName());
   private final SipServices s;
-  private final LegReinvite reinvites;
+  private final Hold hold;
 
   ReinviteHandler(SipServices s) {
     this.s = s;
-    this.reinvites = new LegReinvite(s);
+    this.hold = new Hold(s);
   }
 
   void handle(Request request, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.calls.bySipCallId(sipCallId).orElse(null);
-    Leg leg = s.calls.legBySipCallId(sipCallId).orElse(null);
+    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
+    SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null);
     if (call == null || leg == null) {
       s.messages.respond(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
@@ -42,11 +37,11 @@ final class ReinviteHandler {
     call.enqueue(() -> renegotiate(call, leg, request, st));
   }
 
-  private Future<Void> renegotiate(Call call, Leg leg, Request request, ServerTransaction st) {
+  private Future<Void> renegotiate(Call call, SipLeg leg, Request request, ServerTransaction st) {
     String offer = SipMessages.body(request);
     if (offer == null) {
       // No offer: ours goes in the 200, the answer in the ACK.
-      String sdp = s.sdp.createOffer(s.publicAddress(), leg.rtpPort(), leg.nextOrigin(), MediaDirection.SENDRECV);
+      String sdp = s.sdp.createOffer(s.publicAddress(), leg.leg().rtpPort(), leg.nextOrigin(), MediaDirection.SENDRECV);
       leg.awaitingAnswer(true);
       sendOk(leg, request, st, sdp);
       return Future.succeededFuture();
@@ -68,29 +63,12 @@ final class ReinviteHandler {
     }
     leg.remoteSdpVersion(version);
     String local = leg.localAddress() == null ? s.publicAddress() : leg.localAddress();
-    sendOk(leg, request, st, s.sdp.renderAnswer(media, local, leg.rtpPort(), leg.nextOrigin()));
+    sendOk(leg, request, st, s.sdp.renderAnswer(media, local, leg.leg().rtpPort(), leg.nextOrigin()));
     s.startMedia(call, leg, media);
-    boolean hold = isHold(media);
-    return applyHold(s, call, leg, hold) ? carryHold(call, leg, hold) : Future.succeededFuture();
+    return hold.heldBy(call, leg.leg(), isHold(media)); // the other parties follow
   }
 
-  /**
-   * One party of a bridge held or resumed: the other SIP legs follow (we hold them with sendonly, so the
-   * held party's audio stops; resume goes back to sendrecv). A refusal there leaves this leg as answered.
-   */
-  private Future<Void> carryHold(Call call, Leg from, boolean hold) {
-    List<Future<Void>> sent = new ArrayList<>();
-    for (Leg other : call.legs()) {
-      if (other != from && other.kind() == Leg.Kind.SIP && !other.pending() && other.dialog() != null) {
-        sent.add(reinvites.send(call, other, hold ? MediaDirection.SENDONLY : MediaDirection.SENDRECV)
-            .onFailure(err -> LOG.info("call " + call.id() + ": could not carry hold to " + other + ": "
-                + err.getMessage())));
-      }
-    }
-    return Future.join(sent).<Void>mapEmpty().otherwiseEmpty();
-  }
-
-  private void sendOk(Leg leg, Request request, ServerTransaction st, String sdp) {
+  private void sendOk(SipLeg leg, Request request, ServerTransaction st, String sdp) {
     Response ok = s.messages.response(request, Response.OK, null);
     ok.addHeader(s.messages.contact(SipMessages.transport(request)));
     s.messages.setSdp(ok, sdp);
@@ -101,15 +79,5 @@ final class ReinviteHandler {
   /** Hold is any direction other than sendrecv, or the RFC 2543 style c=0.0.0.0. */
   static boolean isHold(NegotiatedMedia media) {
     return media.onHold() || "0.0.0.0".equals(media.remoteHost());
-  }
-
-  /** Publishes CALL_ON_HOLD / CALL_RESUMED when the leg's hold state changes; true when it did. */
-  static boolean applyHold(SipServices s, Call call, Leg leg, boolean hold) {
-    if (hold == leg.onHold()) {
-      return false;
-    }
-    leg.onHold(hold);
-    s.moveTo(call, hold ? CallState.ON_HOLD : CallState.RESUMED, null);
-    return true;
   }
 }

@@ -1,8 +1,7 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
 import io.voicegateway.sip.registrar.SourceOf;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -61,7 +60,7 @@ final class Replaces {
       s.messages.respond(st, invite, Response.BUSY_HERE, SipMessages.newTag());
       return true;
     }
-    if (!confirmed || found.leg().transferredAway()) {
+    if (!confirmed || found.leg().leg().transferredAway()) {
       s.messages.respond(st, invite, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, SipMessages.newTag());
       return true;
     }
@@ -72,19 +71,17 @@ final class Replaces {
       return true;
     }
     Call call = found.call();
-    Leg replaced = found.leg();
+    SipLeg replaced = found.leg();
     String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
-    Leg leg = Leg.sip(true, sipCallId, SipMessages.newTag());
-    leg.peer(who.source().id() != null ? who.source().id() : ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
-    leg.dialog(st.getDialog());
-    leg.pendingServerInvite(st);
-    s.calls.addLeg(call, leg);
-    replaced.transferredAway(true); // its BYE, should it come first, must not end the call
+    SipLeg leg = SipLeg.inbound(sipCallId, SipMessages.newTag(), st);
+    leg.leg().peer(who.source().id() != null ? who.source().id() : ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
+    s.legs.add(call, leg);
+    replaced.leg().transferredAway(true); // its BYE, should it come first, must not end the call
     call.enqueue(() -> answer(call, leg, replaced, invite, st));
     return true;
   }
 
-  private Future<Void> answer(Call call, Leg leg, Leg replaced, Request invite, ServerTransaction st) {
+  private Future<Void> answer(Call call, SipLeg leg, SipLeg replaced, Request invite, ServerTransaction st) {
     String offer = SipMessages.body(invite);
     NegotiatedMedia media = null;
     if (offer != null) {
@@ -97,14 +94,14 @@ final class Replaces {
       }
     }
     NegotiatedMedia answer = media;
-    return s.openMedia(call, leg)
+    return s.openMedia(call, leg.leg())
         .compose(port -> invites.answerWith(call, leg, invite, st, answer, port))
         .map(v -> {
-          if (!leg.pending() && call.legs().contains(leg)) { // answered: the replaced party goes
-            if (call.legs().contains(replaced)) {
-              TransferredLeg.end(s, call, replaced);
+          if (!leg.pending() && call.legs().contains(leg.leg())) { // answered: the replaced party goes
+            if (call.legs().contains(replaced.leg())) {
+              s.transfers.end(call, replaced.leg());
             }
-            TransferredLeg.announce(s, call, "replaced " + replaced.sipCallId());
+            s.transfers.announce(call, "replaced " + replaced.sipCallId());
           }
           return (Void) null;
         })
@@ -116,13 +113,13 @@ final class Replaces {
   }
 
   /** The new party could not join: it is turned away and the replaced leg stays as it was. */
-  private void refuse(Call call, Leg leg, Leg replaced, Request invite, ServerTransaction st, int status) {
+  private void refuse(Call call, SipLeg leg, SipLeg replaced, Request invite, ServerTransaction st, int status) {
     if (leg.pendingServerInvite() != null) {
       leg.pendingServerInvite(null);
       s.messages.respond(st, invite, status, leg.localTag());
     }
-    s.closeMedia(call, leg, "Replaces refused");
-    s.calls.removeLeg(call, leg);
-    replaced.transferredAway(false);
+    s.closeMedia(call, leg.leg(), "Replaces refused");
+    s.legs.remove(call, leg);
+    replaced.leg().transferredAway(false);
   }
 }

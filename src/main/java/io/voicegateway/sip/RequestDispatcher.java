@@ -32,7 +32,7 @@ final class RequestDispatcher {
     this.bye = new ByeHandler(s, teardown);
     this.cancel = new CancelHandler(s, teardown);
     this.options = new OptionsHandler(s);
-    this.refer = new ReferHandler(s, teardown);
+    this.refer = new ReferHandler(s);
     this.notify = new NotifyHandler(s, teardown);
     this.replaces = new Replaces(s, invite);
   }

@@ -2,17 +2,27 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.Vertx;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallManager;
-import io.voicegateway.call.CallState;
-import io.voicegateway.call.Leg;
-import io.voicegateway.call.Router;
-import io.voicegateway.call.SourceClassifier;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallLifecycle;
+import io.voicegateway.control.CallRegistry;
+import io.voicegateway.control.Dialer;
+import io.voicegateway.control.Scheduler;
+import io.voicegateway.control.policy.AttachTarget;
+import io.voicegateway.control.policy.Policies;
+import io.voicegateway.control.policy.Teardown;
+import io.voicegateway.control.policy.Transfers;
+import io.voicegateway.control.LegState;
+import io.voicegateway.control.CallState;
+import io.voicegateway.control.Leg;
+import io.voicegateway.control.route.Router;
+import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.metrics.GatewayMetrics;
@@ -35,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -42,7 +53,7 @@ import java.util.logging.Logger;
  * call-level operations every handler needs (publish an event, open/start/close media, end a call).
  * Used only on the SIP verticle's context.
  */
-public final class SipServices {
+public final class SipServices implements CallLifecycle {
   private static final Logger LOG = Logger.getLogger(SipServices.class.getName());
   /** How long an answer waits for the media side to confirm a leg's start (a cold JVM needs a few 100 ms). */
   static final long MEDIA_START_WAIT_MS = 2000;
@@ -52,7 +63,9 @@ public final class SipServices {
   final GatewayMetrics metrics;
   final SipStackHandle sip;
   final SipMessages messages;
-  final CallManager calls = new CallManager();
+  final CallRegistry calls = new CallRegistry();
+  /** The SIP side of the calls' legs, by Call-ID and leg id. */
+  final SipLegs legs = new SipLegs(calls, leg -> new SipEndpoint(this, leg));
   final Router router;
   final SourceClassifier sources;
   final SdpNegotiator sdp;
@@ -72,6 +85,16 @@ public final class SipServices {
   final ProviderRegistrations providerRegistrations;
   /** Running trunk registrations by the provider id of their {@link ProviderRegistrations.Entry}; SipVerticle fills it. */
   final Map<String, TrunkRegistration> trunkRegistrations = new LinkedHashMap<>();
+  /** Call control's timers. */
+  final Scheduler scheduler;
+  /** Call control's way to ring a SIP destination as a new leg. */
+  final Dialer dialer;
+  /** A party leaving a call that goes on; CALL_TRANSFERRED. */
+  final Transfers transfers;
+  /** The routed app or stream, once a call's media runs. */
+  final AttachTarget attach;
+  /** What call control's transfers and click-to-call work with. */
+  final Policies policies;
 
   SipServices(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
     this.vertx = vertx;
@@ -95,6 +118,11 @@ public final class SipServices {
     this.qualifier = BindingQualifier.of(this, clock);
     this.targets = new TargetResolver(registrar::contactsOf, config.providers(), sdp.preference(),
         qualifier::reachable, this::learntAddress);
+    this.scheduler = new VertxScheduler(vertx);
+    this.dialer = new SipDialer(this);
+    this.transfers = new Transfers(this, this::removeLeg);
+    this.attach = new AttachTarget(calls, new BusAttachments(this));
+    this.policies = new Policies(dialer, scheduler, transfers, new Teardown(this), attach);
   }
 
   private static List<CodecType> codecs(List<String> names) {
@@ -143,8 +171,17 @@ public final class SipServices {
     return host == null || host.equals(publicAddress()) ? null : host;
   }
 
-  public CallManager calls() {
+  public CallRegistry calls() {
     return calls;
+  }
+
+  SipLegs legs() {
+    return legs;
+  }
+
+  /** The SIP Call-IDs of a live call's legs (for its SIP ladder); empty when no such call lives. */
+  Optional<List<String>> sipCallIdsOf(String callId) {
+    return calls.byId(callId).map(call -> legs.of(call).stream().map(SipLeg::sipCallId).toList());
   }
 
   long now() {
@@ -155,7 +192,8 @@ public final class SipServices {
     return sip.publicAddress();
   }
 
-  void publish(Call call, CallEventType type, String reason) {
+  @Override
+  public void publish(Call call, CallEventType type, String reason) {
     CallEvent event = call.event(type, reason, now());
     vertx.eventBus().publish(Addresses.CALL_EVENTS, event);
   }
@@ -165,7 +203,8 @@ public final class SipServices {
    * active (vg_media_active_calls, vg_media_total_calls) from CONNECTED on: rejected and cancelled calls
    * never carried media.
    */
-  void moveTo(Call call, CallState state, String reason) {
+  @Override
+  public void moveTo(Call call, CallState state, String reason) {
     call.moveTo(state, now()).ifPresent(type -> {
       if (state == CallState.CONNECTED) {
         metrics.callStarted();
@@ -175,9 +214,9 @@ public final class SipServices {
   }
 
   /** Registers a new call with its first leg and publishes CALL_STARTED. */
-  void start(Call call, Leg leg) {
-    call.addLeg(leg);
+  void start(Call call, SipLeg leg) {
     calls.add(call);
+    legs.add(call, leg);
     publish(call, CallEventType.CALL_STARTED, null);
   }
 
@@ -193,29 +232,47 @@ public final class SipServices {
   }
 
   /** Sends the negotiated media to the media side (also on every renegotiation). */
-  void startMedia(Call call, Leg leg, NegotiatedMedia media) {
+  void startMedia(Call call, SipLeg leg, NegotiatedMedia media) {
     leg.media(media);
-    vertx.eventBus().send(Addresses.MEDIA_LEG_START, legStart(call, leg, media));
+    vertx.eventBus().send(Addresses.MEDIA_LEG_START, legStart(call, leg.leg(), media));
   }
 
   /**
-   * As {@link #startMedia}, completing once the media side has built the leg's pipeline. A start it refuses
-   * is logged there and the call goes on, as with {@link #startMedia}; so does one not confirmed within
-   * {@link #MEDIA_START_WAIT_MS}. This future never fails.
+   * As {@link #startMedia}, completing once the media side has built the leg's pipeline. Fails when the media
+   * side refused the start (or none listens): answering would give the caller a call without audio. One not
+   * confirmed within {@link #MEDIA_START_WAIT_MS} is logged and the call goes on: a slow media side (a cold JVM)
+   * still builds the leg.
    */
-  Future<Void> startMediaAndWait(Call call, Leg leg, NegotiatedMedia media) {
+  Future<Void> startMediaAndWait(Call call, SipLeg leg, NegotiatedMedia media) {
     leg.media(media);
     return vertx.eventBus()
-        .request(Addresses.MEDIA_LEG_START, legStart(call, leg, media),
+        .request(Addresses.MEDIA_LEG_START, legStart(call, leg.leg(), media),
             new DeliveryOptions().setSendTimeout(MEDIA_START_WAIT_MS))
         .<Void>mapEmpty()
-        .otherwiseEmpty();
+        .recover(err -> {
+          if (err instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
+            LOG.warning("call " + call.id() + ": media start of leg " + leg.id() + " not confirmed within "
+                + MEDIA_START_WAIT_MS + " ms, going on");
+            return Future.succeededFuture();
+          }
+          LOG.log(Level.WARNING, "call " + call.id() + ": media did not start leg " + leg.id(), err);
+          return Future.failedFuture(err);
+        });
   }
 
   private static MediaCommands.LegStart legStart(Call call, Leg leg, NegotiatedMedia media) {
     return new MediaCommands.LegStart(call.id(), leg.id(), media.remoteHost(), media.remotePort(),
         media.codec().configName(), media.payloadType(), media.dtmfPayloadType(), media.ptimeMs(),
         media.localDirection().sdpName());
+  }
+
+  /** A party leaves a call that goes on: its media closes, its SIP side is forgotten (no BYE from us). */
+  private void removeLeg(Call call, Leg leg, String reason) {
+    closeMedia(call, leg, reason);
+    legs.of(leg).ifPresentOrElse(sip -> {
+      sip.dialog(null);
+      legs.remove(call, sip);
+    }, () -> calls.removeLeg(call, leg));
   }
 
   void closeMedia(Call call, Leg leg, String reason) {
@@ -229,16 +286,21 @@ public final class SipServices {
    * Ends the call on our side: closes the media of every leg, publishes CALL_TERMINATED, records the
    * duration and forgets the call. SIP signalling toward the legs is the caller's job.
    */
-  void terminate(Call call, String reason) {
+  @Override
+  public void terminate(Call call, String reason) {
     if (call.state() == CallState.TERMINATED) {
       return;
     }
-    call.legs().forEach(leg -> closeMedia(call, leg, reason));
+    call.legs().forEach(leg -> {
+      closeMedia(call, leg, reason);
+      leg.state(LegState.ENDED);
+    });
     boolean wasConnected = call.state() != CallState.RINGING;
     moveTo(call, CallState.TERMINATED, reason);
     if (wasConnected) {
       metrics.callEnded(call.connectedDuration(now()));
     }
+    legs.removeAll(call);
     calls.remove(call);
     LOG.fine(() -> "call " + call.id() + " ended: " + reason);
   }

@@ -6,8 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.bus.TrunkRegistrationEvent;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.registrar.Binding;
@@ -24,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
@@ -75,7 +76,7 @@ public final class SipVerticle extends VerticleBase {
               .onFailure(err -> msg.fail(err instanceof UacFailure f ? f.status() : 500, err.getMessage())));
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
       Streaming.listen(services);
-      SipTraceService.start(vertx, handle, services.calls());
+      SipTraceService.start(vertx, handle, services::sipCallIdsOf);
       keepalive = new OptionsKeepalive(services);
       keepalive.start();
       services.qualifier().start(vertx);
@@ -116,14 +117,12 @@ public final class SipVerticle extends VerticleBase {
    * Empty when the device is unknown or not registered.
    */
   public Future<List<Binding>> contactsOf(String deviceIdOrExtension) {
-    return Future.future(promise -> context.runOnContext(v ->
-        promise.complete(services.registrar().contactsOf(deviceIdOrExtension))));
+    return onContext(() -> services.registrar().contactsOf(deviceIdOrExtension));
   }
 
   /** When the device (by id or extension) last registered, wall-clock ms; empty if never. Callable from any thread. */
   public Future<OptionalLong> lastSeenOf(String deviceIdOrExtension) {
-    return Future.future(promise -> context.runOnContext(v ->
-        promise.complete(services.registrar().lastSeen(deviceIdOrExtension))));
+    return onContext(() -> services.registrar().lastSeen(deviceIdOrExtension));
   }
 
   /**
@@ -131,12 +130,12 @@ public final class SipVerticle extends VerticleBase {
    * show the same), by provider id, read on the SIP context; callable from any thread.
    */
   public Future<Map<String, TrunkRegistrationEvent>> trunkStates() {
-    return Future.future(promise -> context.runOnContext(v -> {
+    return onContext(() -> {
       Map<String, TrunkRegistrationEvent> states = new LinkedHashMap<>();
       config.providers().forEach(p -> services.trunkRegistration(p.id())
           .ifPresent(trunk -> states.put(p.id(), trunk.snapshot())));
-      promise.complete(states);
-    }));
+      return states;
+    });
   }
 
   /**
@@ -157,7 +156,19 @@ public final class SipVerticle extends VerticleBase {
 
   /** Every live device binding with its OPTIONS qualify status (reachable, round-trip time); any thread. */
   public Future<List<BindingQualifier.BindingStatus>> bindingStatuses() {
-    return Future.future(promise -> context.runOnContext(v -> promise.complete(services.qualifier().statuses())));
+    return onContext(() -> services.qualifier().statuses());
+  }
+
+  /** Reads {@code read} on the SIP context; a read that throws fails the future instead of leaving it pending. */
+  private <T> Future<T> onContext(Supplier<T> read) {
+    return Future.future(promise -> context.runOnContext(v -> {
+      try {
+        promise.complete(read.get());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "reading SIP state failed", e);
+        promise.fail(e);
+      }
+    }));
   }
 
   /** The stack's addresses and ports, e.g. for tests. */
@@ -187,11 +198,11 @@ public final class SipVerticle extends VerticleBase {
     JsonArray out = new JsonArray();
     long now = System.currentTimeMillis();
     if (onlyCallId != null) {
-      services.calls().byId(onlyCallId).ifPresent(call -> out.add(ActiveCallJson.of(call, now)));
+      services.calls().byId(onlyCallId).ifPresent(call -> out.add(ActiveCallJson.of(call, services.legs()::of, now)));
       return out;
     }
     for (Call call : services.calls().calls()) {
-      out.add(ActiveCallJson.of(call, now));
+      out.add(ActiveCallJson.of(call, services.legs()::of, now));
     }
     return out;
   }
@@ -237,9 +248,9 @@ public final class SipVerticle extends VerticleBase {
     /** A dialog the stack gave up on while its call still counts on it: end the call. */
     private void endIfCurrent(Dialog dialog, String reason) {
       String callId = dialog.getCallId().getCallId();
-      Leg leg = services.calls().legBySipCallId(callId).orElse(null);
+      SipLeg leg = services.legs().bySipCallId(callId).orElse(null);
       if (leg != null && leg.dialog() == dialog && !leg.pending()) {
-        services.calls().bySipCallId(callId).ifPresent(call -> call.enqueue(() -> teardown.hangup(call, reason)));
+        services.legs().callBySipCallId(callId).ifPresent(call -> call.enqueue(() -> teardown.hangup(call, reason)));
       }
     }
   }

@@ -8,8 +8,10 @@ import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.bus.SipCommands;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallState;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A call's 16 kHz audio feed seen from the SIP side. The media side runs the feed; this class finds the
@@ -21,6 +23,7 @@ import io.voicegateway.call.CallState;
  * watchdog's AUDIO_STARTED/AUDIO_STOPPED (reason null). Runs on the SIP verticle's context.
  */
 public final class Streaming {
+  private static final Logger LOG = Logger.getLogger(Streaming.class.getName());
   /** Reason of the bracket events when the API or a bridge command started or stopped the feed. */
   public static final String REASON = "stream";
   /** Reason of the AUDIO_STOPPED that follows CALL_TERMINATED of a streaming call. */
@@ -103,6 +106,8 @@ public final class Streaming {
             s.vertx.eventBus().publish(Addresses.CALL_EVENTS,
                 terminated.next(CallEventType.AUDIO_STOPPED, REASON_CALL_ENDED));
           }
-        });
+        })
+        .onFailure(err -> LOG.log(Level.WARNING, "call " + terminated.callId() + ": media did not stop its feed",
+            err));
   }
 }

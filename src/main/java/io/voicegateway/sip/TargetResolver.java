@@ -1,6 +1,6 @@
 package io.voicegateway.sip;
 
-import io.voicegateway.call.RouteTarget;
+import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.config.ProviderConfig;
 import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.sip.registrar.Binding;

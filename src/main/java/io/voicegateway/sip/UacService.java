@@ -5,10 +5,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.function.Supplier;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
-import io.voicegateway.call.Leg;
-import io.voicegateway.call.RouteTarget;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallState;
+import io.voicegateway.control.Direction;
+import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import javax.sip.Dialog;
@@ -22,6 +24,7 @@ import javax.sip.message.Response;
  * time.
  */
 public final class UacService {
+  private static final Logger LOG = Logger.getLogger(UacService.class.getName());
   private final SipServices s;
   private final Teardown teardown;
   private final RequestFactory requests;
@@ -35,7 +38,7 @@ public final class UacService {
     this.teardown = teardown;
     this.requests = s.requests;
     this.reinvites = new LegReinvite(s);
-    this.clickToCall = new ClickToCall(s, teardown, this::doOriginate);
+    this.clickToCall = new ClickToCall(s, this::doOriginate);
   }
 
   /**
@@ -48,11 +51,11 @@ public final class UacService {
 
   private Future<String> doOriginate(OutboundCall spec) {
     String sipCallId = requests.newCallId();
-    Leg leg = Leg.sip(false, sipCallId, SipMessages.newTag());
-    Call call = new Call("outbound", "sip:" + spec.fromUser() + "@" + s.publicAddress(), spec.target(),
+    SipLeg leg = SipLeg.outbound(sipCallId, SipMessages.newTag());
+    Call call = new Call(Direction.OUTBOUND, "sip:" + spec.fromUser() + "@" + s.publicAddress(), spec.target(),
         sipCallId, xOnly(spec), s.now());
     s.start(call, leg);
-    return s.openMedia(call, leg)
+    return s.openMedia(call, leg.leg())
         .recover(err -> {
           s.terminate(call, "no media port");
           return Future.failedFuture(new UacFailure(Response.SERVICE_UNAVAILABLE, "no media port"));
@@ -79,7 +82,7 @@ public final class UacService {
     call.ringing().ifPresent(type -> s.publish(call, type, null));
   }
 
-  private Future<String> connected(Call call, Leg leg, OutboundCall spec, NegotiatedMedia media) {
+  private Future<String> connected(Call call, SipLeg leg, OutboundCall spec, NegotiatedMedia media) {
     if (call.state() == CallState.TERMINATED) { // hung up while the 2xx was on its way
       return teardown.hangup(call, "hung up").transform(x -> Future.failedFuture(new UacFailure(487, "cancelled")));
     }
@@ -118,7 +121,7 @@ public final class UacService {
     if (call == null) {
       return Future.failedFuture(new UacFailure(404, "no call " + callId));
     }
-    boolean settingUp = call.legs().stream().anyMatch(Leg::pending);
+    boolean settingUp = s.legs.of(call).stream().anyMatch(SipLeg::pending);
     // A call still being set up is not queued behind its own INVITE, which may wait for a long time.
     return settingUp ? teardown.hangup(call, reason) : call.enqueue(() -> teardown.hangup(call, reason));
   }
@@ -130,7 +133,7 @@ public final class UacService {
 
   private Future<Void> doCancel(String callId) {
     Call call = s.calls.byId(callId).orElse(null);
-    if (call == null || call.legs().stream().noneMatch(l -> l.pendingClientInvite() != null)) {
+    if (call == null || s.legs.of(call).stream().noneMatch(l -> l.pendingClientInvite() != null)) {
       return Future.failedFuture(new UacFailure(481, "no pending outbound INVITE for " + callId));
     }
     return teardown.hangup(call, "cancelled");
@@ -169,17 +172,29 @@ public final class UacService {
   }
 
   private interface DialogOperation<T> {
-    Future<T> run(Call call, Leg leg, Dialog dialog) throws Exception;
+    Future<T> run(Call call, SipLeg leg, Dialog dialog) throws Exception;
   }
 
-  /** Runs {@code op} on the verticle's context (at once when already there). */
+  /**
+   * Runs {@code op} on the verticle's context (at once when already there). An operation that throws fails the
+   * future instead of leaving it pending forever.
+   */
   private <T> Future<T> onContext(Supplier<Future<T>> op) {
     if (Vertx.currentContext() == context) {
-      return op.get();
+      return guarded(op);
     }
     Promise<T> result = Promise.promise();
-    context.runOnContext(v -> op.get().onComplete(result));
+    context.runOnContext(v -> guarded(op).onComplete(result));
     return result.future();
+  }
+
+  private static <T> Future<T> guarded(Supplier<Future<T>> op) {
+    try {
+      return op.get();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "call operation failed", e);
+      return Future.failedFuture(e);
+    }
   }
 
   /** Runs {@code op} on the verticle's context, in the call's queue, on its first SIP leg's confirmed dialog. */
@@ -193,7 +208,7 @@ public final class UacService {
       return Future.failedFuture(new UacFailure(404, "no call " + callId));
     }
     return call.enqueue(() -> {
-      Leg leg = call.firstSipLeg().orElse(null);
+      SipLeg leg = s.legs.first(call).orElse(null);
       if (leg == null || leg.dialog() == null || leg.pending()) {
         return Future.failedFuture(new UacFailure(481, "call " + callId + " has no confirmed dialog"));
       }

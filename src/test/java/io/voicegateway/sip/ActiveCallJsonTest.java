@@ -5,23 +5,44 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallState;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.Direction;
+import io.voicegateway.control.CallState;
+import io.voicegateway.control.Leg;
+import io.voicegateway.control.CallRegistry;
+import java.lang.reflect.Proxy;
 import java.util.Map;
+import javax.sip.ServerTransaction;
 import org.junit.jupiter.api.Test;
 
 /** The vg.sip.calls form of a call: identity, times, X- headers and its legs. */
 class ActiveCallJsonTest {
+  private final CallRegistry calls = new CallRegistry();
+  private final SipLegs sipLegs = new SipLegs(calls);
+
+  private JsonObject json(Call call, long nowMs) {
+    return ActiveCallJson.of(call, sipLegs::of, nowMs);
+  }
+
+  /** A SIP leg of the call's direction (an inbound one on a transaction stub with no dialog yet). */
+  private SipLeg sipLeg(Call call, String sipCallId) {
+    SipLeg leg = call.direction() == Direction.INBOUND
+        ? SipLeg.inbound(sipCallId, "tag", (ServerTransaction) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {ServerTransaction.class}, (proxy, method, args) -> null))
+        : SipLeg.outbound(sipCallId, "tag");
+    sipLegs.add(call, leg);
+    return leg;
+  }
+
   @Test
   void aRingingCallHasNoConnectTimeAndItsLegsAreListed() {
-    Call call = new Call("inbound", "sip:alice@pbx", "sip:echo@gw", "abc@pbx", Map.of("X-Tenant", "t1"), 1_000);
-    Leg sip = Leg.sip(true, "abc@pbx", "tag1");
+    Call call = new Call(Direction.INBOUND, "sip:alice@pbx", "sip:echo@gw", "abc@pbx", Map.of("X-Tenant", "t1"), 1_000);
+    calls.add(call);
+    Leg sip = sipLeg(call, "abc@pbx").leg();
     sip.rtpPort(10_002);
-    call.addLeg(sip);
-    call.addLeg(Leg.app("echo"));
+    calls.addLeg(call, Leg.app("echo"));
 
-    JsonObject json = ActiveCallJson.of(call, 1_500);
+    JsonObject json = json(call, 1_500);
 
     assertEquals("RINGING", json.getString("state"));
     assertEquals(1_000, json.getLong("createdAt"));
@@ -37,12 +58,13 @@ class ActiveCallJsonTest {
 
   @Test
   void aConnectedCallCountsItsDurationFromTheAnswer() {
-    Call call = new Call("outbound", "sip:gateway@gw", "sip:bob@10.0.0.2", "x@gw", Map.of(), 1_000);
-    call.addLeg(Leg.sip(false, "x@gw", "tag"));
+    Call call = new Call(Direction.OUTBOUND, "sip:gateway@gw", "sip:bob@10.0.0.2", "x@gw", Map.of(), 1_000);
+    calls.add(call);
+    sipLeg(call, "x@gw");
     call.moveTo(CallState.CONNECTED, 2_000);
     call.moveTo(CallState.ON_HOLD, 3_000);
 
-    JsonObject json = ActiveCallJson.of(call, 5_000);
+    JsonObject json = json(call, 5_000);
 
     assertEquals("ON_HOLD", json.getString("state"));
     assertEquals(2_000, json.getLong("connectedAt"));
@@ -52,10 +74,9 @@ class ActiveCallJsonTest {
 
   @Test
   void theB2buaNameOfAPeerWins() {
-    Call call = new Call("inbound", "sip:+4930111@trunk", "sip:101@gw", "y@trunk", Map.of(), 1_000);
-    Leg toPhone = Leg.sip(false, "z@gw", "tag");
-    toPhone.peer("alice");
-    call.addLeg(toPhone);
-    assertEquals("alice", ActiveCallJson.of(call, 1_000).getJsonArray("legs").getJsonObject(0).getString("peer"));
+    Call call = new Call(Direction.INBOUND, "sip:+4930111@trunk", "sip:101@gw", "y@trunk", Map.of(), 1_000);
+    calls.add(call);
+    sipLeg(call, "z@gw").leg().peer("alice");
+    assertEquals("alice", json(call, 1_000).getJsonArray("legs").getJsonObject(0).getString("peer"));
   }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.nist.javax.sip.header.SIPHeader;
-import io.voicegateway.call.CallSource;
-import io.voicegateway.call.SourceClassifier;
+import io.voicegateway.control.route.CallSource;
+import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.sip.auth.DigestAlgorithm;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.call.RouteTarget;
+import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.config.ProviderConfig;
 import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.sip.registrar.Binding;

@@ -5,9 +5,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallManager;
-import io.voicegateway.call.Leg;
 import io.voicegateway.sip.stack.JulServerLogger;
 import io.voicegateway.sip.stack.SipStackHandle;
 import java.util.ArrayList;
@@ -16,22 +13,25 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Serves {@link Addresses#SIP_TRACE}: the SIP ladder of a call, asked for by the gateway's call id (or by a
- * SIP Call-ID). A call has one SIP Call-ID per SIP leg; the live ones come from the call manager, and those
+ * SIP Call-ID). A call has one SIP Call-ID per SIP leg; the live ones come from the SIP legs of the call, and those
  * of ended calls from an alias table filled from the call events while the call was alive (bounded like the
- * store). Runs on the SIP verticle's context, which owns the call manager.
+ * store). Runs on the SIP verticle's context, which owns the calls.
  */
 public final class SipTraceService {
   private final SipTraceStore store;
-  private final CallManager calls;
+  /** A live call's id to the SIP Call-IDs of its legs; empty when no such call lives. */
+  private final Function<String, Optional<List<String>>> sipCallIdsOf;
   private final Map<String, Set<String>> aliases;
 
-  SipTraceService(SipTraceStore store, CallManager calls, int maxCalls) {
+  SipTraceService(SipTraceStore store, Function<String, Optional<List<String>>> sipCallIdsOf, int maxCalls) {
     this.store = store;
-    this.calls = calls;
+    this.sipCallIdsOf = sipCallIdsOf;
     this.aliases = new LinkedHashMap<>(64, 0.75f, false) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
@@ -44,8 +44,9 @@ public final class SipTraceService {
    * Attaches a recorder with a default-sized store to the stack's message logger and serves the ladder;
    * call on the SIP verticle's context.
    */
-  public static SipTraceService start(Vertx vertx, SipStackHandle stack, CallManager calls) {
-    SipTraceService service = new SipTraceService(SipTraceStore.defaults(), calls, SipTraceStore.DEFAULT_CALLS);
+  public static SipTraceService start(Vertx vertx, SipStackHandle stack,
+      Function<String, Optional<List<String>>> sipCallIdsOf) {
+    SipTraceService service = new SipTraceService(SipTraceStore.defaults(), sipCallIdsOf, SipTraceStore.DEFAULT_CALLS);
     JulServerLogger.of(stack.stack()).recordTo(new SipTraceRecorder(service.store));
     vertx.eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> service.remember(msg.body()));
     vertx.eventBus().<String>consumer(Addresses.SIP_TRACE, service::reply);
@@ -58,13 +59,13 @@ public final class SipTraceService {
     if (event.sipCallId() != null) {
       ids.add(event.sipCallId());
     }
-    calls.byId(event.callId()).ifPresent(call -> ids.addAll(sipCallIds(call)));
+    sipCallIdsOf.apply(event.callId()).ifPresent(ids::addAll);
   }
 
   /** Every recorded message of the call (or SIP Call-ID), in time order; empty when nothing is known. */
   public List<SipTraceEntry> ladder(String id) {
     Set<String> ids = new LinkedHashSet<>(aliases.getOrDefault(id, Set.of()));
-    calls.byId(id).ifPresent(call -> ids.addAll(sipCallIds(call)));
+    sipCallIdsOf.apply(id).ifPresent(ids::addAll);
     if (ids.isEmpty()) {
       ids.add(id);
     }
@@ -81,22 +82,12 @@ public final class SipTraceService {
   private void reply(Message<String> msg) {
     String id = msg.body();
     List<SipTraceEntry> ladder = id == null || id.isBlank() ? List.of() : ladder(id);
-    if (ladder.isEmpty() && calls.byId(id).isEmpty() && !aliases.containsKey(id)) {
+    if (ladder.isEmpty() && sipCallIdsOf.apply(id).isEmpty() && !aliases.containsKey(id)) {
       msg.fail(404, "no SIP messages recorded for " + id);
       return;
     }
     JsonArray out = new JsonArray();
     ladder.forEach(e -> out.add(e.toJson()));
     msg.reply(out);
-  }
-
-  private static List<String> sipCallIds(Call call) {
-    List<String> ids = new ArrayList<>();
-    for (Leg leg : call.legs()) {
-      if (leg.sipCallId() != null) {
-        ids.add(leg.sipCallId());
-      }
-    }
-    return ids;
   }
 }

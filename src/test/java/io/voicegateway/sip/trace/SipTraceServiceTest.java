@@ -3,17 +3,19 @@ package io.voicegateway.sip.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.voicegateway.bus.CallEventType;
-import io.voicegateway.call.Call;
-import io.voicegateway.call.CallManager;
-import io.voicegateway.call.Leg;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.Direction;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SipTraceServiceTest {
   private final SipTraceStore store = SipTraceStore.defaults();
-  private final CallManager calls = new CallManager();
-  private final SipTraceService service = new SipTraceService(store, calls, 2);
+  /** Live call id → the SIP Call-IDs of its legs, as the SIP side answers it. */
+  private final Map<String, List<String>> live = new HashMap<>();
+  private final SipTraceService service = new SipTraceService(store, id -> Optional.ofNullable(live.get(id)), 2);
 
   private void message(String sipCallId, long time, String firstLine) {
     store.add(new SipTraceEntry(time, "in", "a", "b", firstLine, sipCallId, firstLine));
@@ -25,11 +27,8 @@ class SipTraceServiceTest {
 
   @Test
   void aLiveCallMergesTheMessagesOfAllItsLegsInTimeOrder() {
-    Call call = new Call("inbound", "alice", "bob", "leg-a", Map.of(), 0);
-    calls.add(call);
-    calls.addLeg(call, Leg.sip(true, "leg-a", "t1"));
-    calls.addLeg(call, Leg.sip(false, "leg-b", "t2"));
-    calls.addLeg(call, Leg.app("echo"));
+    Call call = new Call(Direction.INBOUND, "alice", "bob", "leg-a", Map.of(), 0);
+    live.put(call.id(), List.of("leg-a", "leg-b"));
     message("leg-a", 1, "INVITE a");
     message("leg-b", 2, "INVITE b");
     message("leg-b", 3, "200 b");
@@ -42,12 +41,10 @@ class SipTraceServiceTest {
 
   @Test
   void anEndedCallIsFoundThroughTheIdsItsEventsCarried() {
-    Call call = new Call("inbound", "alice", "echo", "leg-a", Map.of(), 0);
-    calls.add(call);
-    calls.addLeg(call, Leg.sip(true, "leg-a", "t1"));
-    calls.addLeg(call, Leg.sip(false, "leg-b", "t2"));
+    Call call = new Call(Direction.INBOUND, "alice", "echo", "leg-a", Map.of(), 0);
+    live.put(call.id(), List.of("leg-a", "leg-b"));
     service.remember(call.event(CallEventType.CALL_CONNECTED, null, 1));
-    calls.remove(call);
+    live.remove(call.id());
     message("leg-a", 1, "BYE a");
     message("leg-b", 2, "BYE b");
 
@@ -57,7 +54,7 @@ class SipTraceServiceTest {
   @Test
   void theAliasTableIsBounded() {
     for (int i = 0; i < 3; i++) {
-      Call call = new Call("inbound", "a", "b", "sip-" + i, Map.of(), 0);
+      Call call = new Call(Direction.INBOUND, "a", "b", "sip-" + i, Map.of(), 0);
       service.remember(call.event(CallEventType.CALL_STARTED, null, 1));
       message("sip-" + i, i, "INVITE " + i);
       if (i == 0) {

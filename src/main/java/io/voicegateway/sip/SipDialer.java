@@ -1,0 +1,41 @@
+package io.voicegateway.sip;
+
+import io.vertx.core.Future;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallState;
+import io.voicegateway.control.Destination;
+import io.voicegateway.control.Dial;
+import io.voicegateway.control.DialOutcome;
+import io.voicegateway.control.Dialer;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Call control's {@link Dialer} over SIP: a {@link BridgeTarget} becomes a new outbound {@link SipLeg} of the
+ * call with its own RTP port, dialled by a {@link SipDial}.
+ */
+final class SipDialer implements Dialer {
+  private final SipServices s;
+
+  SipDialer(SipServices s) {
+    this.s = s;
+  }
+
+  @Override
+  public Future<Dial> prepare(Call call, Destination destination, String caller, Map<String, String> headers,
+      Consumer<DialOutcome> outcomes) {
+    if (!(destination instanceof BridgeTarget target)) {
+      return Future.failedFuture(new IllegalArgumentException("not a SIP destination: " + destination));
+    }
+    SipLeg leg = SipLeg.outbound(s.requests.newCallId(), SipMessages.newTag());
+    leg.leg().peer(target.label());
+    s.legs.add(call, leg);
+    return s.openMedia(call, leg.leg())
+        .<Dial>map(port -> new SipDial(s, call, target, leg, port, caller, headers, outcomes))
+        .onFailure(err -> {
+          if (call.state() != CallState.TERMINATED) {
+            s.legs.remove(call, leg);
+          }
+        });
+  }
+}
