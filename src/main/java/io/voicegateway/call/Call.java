@@ -2,6 +2,7 @@ package io.voicegateway.call;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import java.time.Duration;
@@ -100,7 +101,7 @@ public final class Call {
 
   /** An event of this call, now. */
   public CallEvent event(CallEventType type, String reason, long nowMs) {
-    return new CallEvent(type, id, direction, from, to, sipCallId, xHeaders, nowMs, null, 0, reason);
+    return new CallEvent(type, id, CallDirection.fromWire(direction), from, to, sipCallId, xHeaders, nowMs, null, 0, reason);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Vertx;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.LegDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
@@ -214,8 +215,8 @@ public final class SipServices {
 
   private static MediaCommands.LegStart legStart(Call call, Leg leg, NegotiatedMedia media) {
     return new MediaCommands.LegStart(call.id(), leg.id(), media.remoteHost(), media.remotePort(),
-        media.codec().configName(), media.payloadType(), media.dtmfPayloadType(), media.ptimeMs(),
-        media.localDirection().sdpName());
+        media.codec(), media.payloadType(), media.dtmfPayloadType(), media.ptimeMs(),
+        LegDirection.fromWire(media.localDirection().sdpName()));
   }
 
   void closeMedia(Call call, Leg leg, String reason) {

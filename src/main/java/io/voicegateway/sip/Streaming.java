@@ -101,7 +101,7 @@ public final class Streaming {
         .onSuccess(reply -> {
           if (reply.body()) {
             s.vertx.eventBus().publish(Addresses.CALL_EVENTS,
-                terminated.next(CallEventType.AUDIO_STOPPED, REASON_CALL_ENDED));
+                terminated.next(CallEventType.AUDIO_STOPPED, REASON_CALL_ENDED, s.now()));
           }
         });
   }

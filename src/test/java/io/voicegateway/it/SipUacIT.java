@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.eventbus.Message;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallCommands;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.SipCommands;
@@ -73,7 +74,7 @@ class SipUacIT {
 
     Message<Object> reply = gw.vertx.eventBus().request(Addresses.SIP_HANGUP, new SipCommands.Hangup(callId, "api"))
         .await(20, TimeUnit.SECONDS);
-    assertEquals("ok", reply.body());
+    assertEquals(new CallCommands.Done(callId), reply.body());
     assertOk(sipp.await());
     assertTrue(GatewayUnderTest.eventually(10, () -> gw.media.count(CallEventType.CALL_TERMINATED) == 1));
     List<CallEventType> types = gw.media.events.stream().map(CallEvent::type).toList();

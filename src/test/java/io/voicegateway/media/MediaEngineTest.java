@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.apps.EchoApp;
+import io.voicegateway.bus.LegDirection;
 import io.voicegateway.bus.MediaCommands.LegStart;
+import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.metrics.GatewayMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +31,8 @@ class MediaEngineTest {
   }
 
   private static LegStart start(String callId, String legId, String codec, String direction) {
-    return new LegStart(callId, legId, "127.0.0.1", 9, codec, 0, 101, 20, direction);
+    return new LegStart(callId, legId, "127.0.0.1", 9, CodecType.byConfigName(codec).orElse(null), 0, 101, 20,
+        LegDirection.fromWire(direction));
   }
 
   @Test
