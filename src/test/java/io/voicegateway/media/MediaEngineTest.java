@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.apps.EchoApp;
+import io.voicegateway.apps.EchoLeg;
 import io.voicegateway.bus.LegDirection;
 import io.voicegateway.bus.MediaCommands.LegStart;
 import io.voicegateway.media.codec.CodecType;
@@ -55,7 +55,7 @@ class MediaEngineTest {
           opened++;
           engine.startLeg(start(callId, leg.legId(), "g711-ulaw", "sendrecv"));
           if (random.nextInt(4) == 0) {
-            engine.attach(callId, new EchoApp());
+            engine.attach(callId, new EchoLeg());
           }
           live.add(leg);
           dogs.put(leg.legId(), new MediaWatchdog(5 * S, 10 * S, now));
