@@ -80,7 +80,8 @@ public final class AppsVerticle extends VerticleBase {
       end(call, "replaced by " + name);
     }
     try {
-      call.session = app.attach(new BusAppCall(vertx, callId, argument, clock, (next, arg) -> start(callId, next, arg)));
+      AppCall handle = new BusAppCall(vertx, callId, argument, clock, (next, arg) -> start(callId, next, arg));
+      call.session = app.attach(handle);
       call.slot.play(call.session.leg());
       return Future.succeededFuture();
     } catch (RuntimeException e) {
