@@ -109,7 +109,7 @@ public final class ControlBusApi {
   }
 
   /** Runs the work and answers the request with its result or its failure; a throw is a 500, not silence. */
-  private static <Q, R> void answer(Message<Q> msg, Function<Q, Future<R>> work) {
+  static <Q, R> void answer(Message<Q> msg, Function<Q, Future<R>> work) {
     Future<R> result;
     try {
       result = work.apply(msg.body());
