@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.eventbus.Message;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallCommands;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.SipCommands;
@@ -82,10 +83,10 @@ class SipUacIT {
         CallEventType.CALL_TERMINATED), types);
     CallEvent ended = gw.media.events.stream().filter(e -> e.type() == CallEventType.CALL_TERMINATED).findFirst().get();
     assertEquals("api", ended.reason());
-    assertEquals("outbound", ended.direction());
+    assertEquals(CallDirection.OUTBOUND, ended.direction());
     assertEquals("acme", ended.xHeaders().get("X-Tenant"));
     assertEquals("echo", gw.media.attaches.peek().app());
-    assertEquals("g711-ulaw", gw.media.starts.peek().codec());
+    assertEquals("g711-ulaw", gw.media.starts.peek().codec().configName());
     assertEquals(1, gw.media.closes.size());
   }
 
