@@ -42,8 +42,8 @@ public final class Addresses {
   public static final String MEDIA_STATS = "vg.media.stats";
 
   /**
-   * Request a JSON query {@code {from, to, number, page, size}}, reply a JSON page of finished calls
-   * {@code {total, page, size, items}}; fails with 400 for a bad query. Answered by the history verticle.
+   * Request a {@link HistoryQuery}, reply a {@link HistoryPage} of finished calls, newest first; fails 500 when
+   * the database does. Answered by the history verticle.
    */
   public static final String HISTORY_QUERY = "vg.history.query";
 

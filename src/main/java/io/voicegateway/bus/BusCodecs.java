@@ -39,7 +39,9 @@ public final class BusCodecs {
       TrunkQueries.StatesQuery.class,
       TrunkQueries.States.class,
       AppQueries.ListQuery.class,
-      AppQueries.AppList.class);
+      AppQueries.AppList.class,
+      HistoryQuery.class,
+      HistoryPage.class);
 
   private BusCodecs() {}
 

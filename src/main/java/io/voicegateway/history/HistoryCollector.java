@@ -1,6 +1,8 @@
 package io.voicegateway.history;
 
 import io.voicegateway.bus.CallEvent;
+import io.voicegateway.bus.HistoryEntry;
+import io.voicegateway.bus.HistoryLeg;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
+import io.voicegateway.bus.HistoryEntry;
+import io.voicegateway.bus.HistoryLeg;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
