@@ -14,7 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.voicegateway.apps.AppsVerticle;
-import io.voicegateway.bus.LocalCodec;
+import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bridge.BridgeVerticle;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
@@ -65,7 +65,7 @@ public final class Gateway {
         .withMetrics(new MicrometerMetricsFactory(prometheus))
         .build();
     this.metrics = new GatewayMetrics(prometheus);
-    LocalCodec.registerAll(vertx);
+    BusCodecs.registerAll(vertx);
   }
 
   /**
@@ -113,7 +113,7 @@ public final class Gateway {
         .compose(v -> deploy("bridge", () -> new BridgeVerticle(config.bridge(), config.http().apiToken()),
             new DeploymentOptions()))
         .compose(v -> {
-          http = new HttpVerticle(config, prometheus, this::health, sip);
+          http = new HttpVerticle(config, prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());
         });
   }

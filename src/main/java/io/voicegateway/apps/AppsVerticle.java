@@ -2,40 +2,128 @@ package io.voicegateway.apps;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.AppQueries;
+import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.MediaCommands.AppAttach;
 import io.voicegateway.media.MediaEngine;
-import io.voicegateway.media.MixerLeg;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Attaches telephony apps to calls as mixer legs without a socket. Today: {@code echo}. IVR, voicemail and
- * prompts will join here; their file and TTS work goes through {@code executeBlocking}.
+ * Runs the apps of the {@link AppCatalog} on calls: answers {@code vg.apps.attach} (start an app on a call, 404 for
+ * a name the catalog lacks) and {@code vg.apps.list}; passes each call's DTMF keys to its session and ends the
+ * session with the call. Each call gets one app leg in the mixer ({@link AppLegSlot}); the running app plugs its
+ * own leg into it. Sessions live on this verticle's event loop only.
  */
 public final class AppsVerticle extends VerticleBase {
-  private final MediaEngine engine;
+  private static final Logger LOG = Logger.getLogger(AppsVerticle.class.getName());
 
+  private final MediaEngine engine;
+  private final AppCatalog catalog;
+  private final LongSupplier clock;
+  private final Map<String, Running> running = new HashMap<>();
+
+  /** The built-in catalog on the system clock. */
   public AppsVerticle(MediaEngine engine) {
+    this(engine, AppCatalog.builtIn(), System::currentTimeMillis);
+  }
+
+  public AppsVerticle(MediaEngine engine, AppCatalog catalog, LongSupplier clock) {
     this.engine = engine;
+    this.catalog = catalog;
+    this.clock = clock;
+  }
+
+  /** One call's app leg and the session plugged into it. */
+  private static final class Running {
+    final AppLegSlot slot = new AppLegSlot();
+    AppSession session;
   }
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().<AppAttach>consumer(Addresses.APPS_ATTACH, msg -> {
-      AppAttach attach = msg.body();
-      MixerLeg app = create(attach.app());
-      if (app == null) {
-        msg.fail(404, "unknown app " + attach.app());
-        return;
-      }
-      engine.attach(attach.callId(), app);
-      msg.reply(attach);
-    }).completion();
+    var bus = vertx.eventBus();
+    return Future.all(
+        bus.<AppAttach>consumer(Addresses.APPS_ATTACH, this::attach).completion(),
+        bus.<AppQueries.ListQuery>consumer(Addresses.APPS_LIST,
+            msg -> msg.reply(new AppQueries.AppList(catalog.names()))).completion(),
+        bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion());
   }
 
-  private static MixerLeg create(String name) {
-    return switch (name == null ? "" : name) {
-      case "echo" -> new EchoApp();
-      default -> null;
-    };
+  private void attach(Message<AppAttach> msg) {
+    AppAttach attach = msg.body();
+    start(attach.callId(), attach.app(), attach.argument())
+        .onSuccess(v -> msg.reply(attach))
+        .onFailure(err -> msg.fail(err instanceof ReplyException r ? r.failureCode() : 500, err.getMessage()));
+  }
+
+  /** Starts {@code name} on the call, ending the session it replaces. */
+  private Future<Void> start(String callId, String name, String argument) {
+    App app = catalog.find(name).orElse(null);
+    if (app == null) {
+      return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 404,
+          "unknown app " + name + "; known: " + String.join(", ", catalog.names())));
+    }
+    Running call = running.get(callId);
+    if (call == null) {
+      call = new Running();
+      running.put(callId, call);
+      engine.attach(callId, call.slot);
+    } else {
+      end(call, "replaced by " + name);
+    }
+    try {
+      AppCall handle = new BusAppCall(vertx, callId, argument, clock, (next, arg) -> start(callId, next, arg));
+      call.session = app.attach(handle);
+      call.slot.play(call.session.leg());
+      return Future.succeededFuture();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "app " + name + " failed to start on call " + callId, e);
+      return Future.failedFuture(e);
+    }
+  }
+
+  private void onEvent(CallEvent event) {
+    switch (event.type()) {
+      case DTMF_RECEIVED -> {
+        Running call = running.get(event.callId());
+        if (call != null && call.session != null && event.digit() != null && !event.digit().isEmpty()) {
+          call.session.onDtmf(event.digit().charAt(0), event.durationMs());
+        }
+      }
+      case CALL_TERMINATED -> {
+        Running call = running.remove(event.callId());
+        if (call != null) {
+          end(call, event.reason());
+        }
+      }
+      default -> { }
+    }
+  }
+
+  /** Unplugs the session's leg and tells it; an app that throws here is logged, not allowed to stop the rest. */
+  private static void end(Running call, String reason) {
+    call.slot.play(null);
+    AppSession session = call.session;
+    call.session = null;
+    if (session != null) {
+      try {
+        session.onEnd(reason);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "app session failed to end", e);
+      }
+    }
+  }
+
+  /** Calls with an app running, for tests. */
+  int runningCalls() {
+    return running.size();
   }
 }

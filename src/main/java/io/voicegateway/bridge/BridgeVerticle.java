@@ -10,7 +10,7 @@ import io.voicegateway.config.BridgeConfig;
 import java.util.logging.Logger;
 
 /**
- * The event-bus bridges' shared part (command adapters, JSON form of call events) and the TCP bridge:
+ * The event-bus bridges' shared part (command adapters) and the TCP bridge:
  * frames of a 4-byte big-endian length and a JSON object (vertx-tcp-eventbus-bridge), with the
  * permissions of {@link BridgePermissions}. When a token is required, a frame that registers, sends or
  * publishes without {@code headers.token} is refused; the token is removed before a message goes on.
@@ -31,7 +31,6 @@ public final class BridgeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    BridgeJson.install();
     commands = new BridgeCommands(vertx.eventBus());
     Future<?> registered = commands.register();
     if (!config.tcpEnabled()) {

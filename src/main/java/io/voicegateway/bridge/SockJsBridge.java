@@ -18,7 +18,6 @@ public final class SockJsBridge {
 
   /** @param token {@code http.api_token} */
   public static Router router(Vertx vertx, String token) {
-    BridgeJson.install();
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       if (BridgeToken.allows(ctx.request(), token)) {

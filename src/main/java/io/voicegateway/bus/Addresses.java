@@ -24,8 +24,13 @@ public final class Addresses {
    * the remaining parties of two calls). The old call's media ends when it has no leg left.
    */
   public static final String MEDIA_LEG_MOVE = "vg.media.leg.move";
-  /** Send {@link MediaCommands.AppAttach}: attach an app leg (echo, …) to a call in the mixer. */
+  /**
+   * Send (or request) {@link MediaCommands.AppAttach}: attach an app of the catalog to a call in the mixer;
+   * reply the same AppAttach; fails 404 for an app the catalog does not have.
+   */
   public static final String APPS_ATTACH = "vg.apps.attach";
+  /** Request {@link AppQueries.ListQuery}, reply {@link AppQueries.AppList}: the apps of the catalog. */
+  public static final String APPS_LIST = "vg.apps.list";
   /** Send {@link MediaCommands.DtmfSend}: generate RFC 4733 digits toward a leg. */
   public static final String MEDIA_DTMF_SEND = "vg.media.dtmf.send";
 
@@ -37,18 +42,42 @@ public final class Addresses {
   public static final String MEDIA_STATS = "vg.media.stats";
 
   /**
-   * Request a JSON query {@code {from, to, number, page, size}}, reply a JSON page of finished calls
-   * {@code {total, page, size, items}}; fails with 400 for a bad query. Answered by the history verticle.
+   * Request a {@link HistoryQuery}, reply a {@link HistoryPage} of finished calls, newest first; fails 500 when
+   * the database does. Answered by the history verticle.
    */
   public static final String HISTORY_QUERY = "vg.history.query";
 
-  /** Request {@link SipCommands.Hangup}: the gateway ends a call with BYE (API, timers, media timeouts). */
+  /*
+   * Call control for the edges. These requests are named by what they do, not by who serves them (today the SIP
+   * verticle's sip/ControlBusApi), so moving the server to another package or node renames nothing. Failure
+   * codes are HTTP statuses (see CallCommands): the REST API passes them on unchanged.
+   */
+
+  /**
+   * Request {@link SipCommands.Hangup}, reply {@link CallCommands.Done}: the gateway ends a call with BYE, or
+   * CANCEL while it is still being set up (API, bridges, media timeouts); fails 404 for an unknown call.
+   */
   public static final String SIP_HANGUP = "vg.sip.hangup";
   /**
-   * Request {@link SipCommands.Transfer}: the gateway REFERs the call's first SIP leg to a target (blind
-   * transfer); reply is the REFER's final status. CALL_TRANSFERRED follows the 2xx.
+   * Request {@link SipCommands.Transfer}, reply {@link CallCommands.Transferred}: the gateway REFERs the call's
+   * first SIP leg to a target (blind transfer); the reply has the REFER's final status. CALL_TRANSFERRED follows
+   * the 2xx.
    */
   public static final String SIP_TRANSFER = "vg.sip.transfer";
+  /** Request {@link CallCommands.Originate}, reply {@link CallCommands.Originated} once the callee answered. */
+  public static final String CALL_ORIGINATE = "vg.calls.originate";
+  /** Request {@link CallCommands.ClickToCall}, reply {@link CallCommands.Originated} once the device answered. */
+  public static final String CALL_CLICK_TO_CALL = "vg.calls.click-to-call";
+  /** Request {@link CallCommands.Hold}, reply {@link CallCommands.Done} once the re-INVITE succeeded. */
+  public static final String CALL_HOLD = "vg.calls.hold";
+  /** Request {@link CallCommands.Resume}, reply {@link CallCommands.Done} once the re-INVITE succeeded. */
+  public static final String CALL_RESUME = "vg.calls.resume";
+  /** Request {@link DeviceQueries.BindingsQuery}, reply {@link DeviceQueries.Bindings}. */
+  public static final String DEVICE_BINDINGS = "vg.devices.bindings";
+  /** Request {@link DeviceQueries.QualifyQuery}, reply {@link DeviceQueries.QualifyStatuses}. */
+  public static final String DEVICE_QUALIFY = "vg.devices.qualify";
+  /** Request {@link TrunkQueries.StatesQuery}, reply {@link TrunkQueries.States}. */
+  public static final String TRUNK_STATES = "vg.trunks.states";
   /**
    * Request with no body (every call) or a call id (String: that call only); reply is a JSON array of active
    * calls with their legs (id, state, direction, from, to, createdAt, connectedAt, xHeaders, legs).

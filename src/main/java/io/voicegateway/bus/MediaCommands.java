@@ -1,5 +1,7 @@
 package io.voicegateway.bus;
 
+import io.voicegateway.media.codec.CodecType;
+
 /** Control messages between the SIP verticle and the media side (RTP pool, mixer, apps). */
 public final class MediaCommands {
   private MediaCommands() {}
@@ -14,22 +16,22 @@ public final class MediaCommands {
    * Start or update a leg's media after offer/answer. Re-sent whole on every renegotiation
    * (hold, resume, codec change); the media side swaps its pipeline.
    *
-   * @param codec          configuration name: g711-ulaw, g711-alaw, g722, opus
+   * @param codec          the negotiated codec; on the wire its configuration name (g711-ulaw, g711-alaw, g722, opus)
    * @param payloadType    the PT both sides use for the codec (the offerer's number)
    * @param dtmfPayloadType telephone-event PT, or -1 when not negotiated
    * @param ptimeMs        the packetisation time we send with
-   * @param direction      sendrecv, sendonly, recvonly or inactive, from our side's point of view
+   * @param direction      from our side's point of view; null means sendrecv
    */
   public record LegStart(
       String callId,
       String legId,
       String remoteHost,
       int remotePort,
-      String codec,
+      CodecType codec,
       int payloadType,
       int dtmfPayloadType,
       int ptimeMs,
-      String direction) {}
+      LegDirection direction) {}
 
   /** Stop a leg and give its ports back to the pool. */
   public record LegClose(String callId, String legId, String reason) {}
@@ -37,8 +39,18 @@ public final class MediaCommands {
   /** Move a leg with its sockets and pipeline from one call's mix to another's. */
   public record LegMove(String fromCallId, String toCallId, String legId) {}
 
-  /** Attach an app leg (e.g. "echo") to a call. */
-  public record AppAttach(String callId, String app) {}
+  /**
+   * Attach an app (by its name in the catalog, e.g. "echo") to a call: the app gets a leg in the call's mix.
+   * Fails 404 for an app the catalog does not have.
+   *
+   * @param argument what the app is started with, e.g. the room of {@code conference NAME} or the box of a
+   *                 voicemail; null for none
+   */
+  public record AppAttach(String callId, String app, String argument) {
+    public AppAttach(String callId, String app) {
+      this(callId, app, null);
+    }
+  }
 
   /** Generate RFC 4733 digits toward a leg. */
   public record DtmfSend(String callId, String legId, String digits) {}

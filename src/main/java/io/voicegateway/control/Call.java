@@ -2,6 +2,7 @@ package io.voicegateway.control;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.control.route.RouteTarget;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  */
 public final class Call {
   private final String id = UUID.randomUUID().toString();
-  private final Direction direction;
+  private final CallDirection direction;
   private final String from;
   private final String to;
   private final String sipCallId;
@@ -37,7 +38,7 @@ public final class Call {
    * @param sipCallId the SIP Call-ID of the first leg, carried by the call's events (null when the call did not
    *     start on SIP)
    */
-  public Call(Direction direction, String from, String to, String sipCallId, Map<String, String> xHeaders,
+  public Call(CallDirection direction, String from, String to, String sipCallId, Map<String, String> xHeaders,
       long createdAtMs) {
     this.direction = direction;
     this.from = from;
@@ -48,7 +49,7 @@ public final class Call {
   }
 
   public String id() { return id; }
-  public Direction direction() { return direction; }
+  public CallDirection direction() { return direction; }
   public String from() { return from; }
   public String to() { return to; }
   public String sipCallId() { return sipCallId; }
@@ -102,7 +103,7 @@ public final class Call {
 
   /** An event of this call, now. */
   public CallEvent event(CallEventType type, String reason, long nowMs) {
-    return new CallEvent(type, id, direction.wireName(), from, to, sipCallId, xHeaders, nowMs, null, 0, reason);
+    return new CallEvent(type, id, direction, from, to, sipCallId, xHeaders, nowMs, null, 0, reason);
   }
 
   /**

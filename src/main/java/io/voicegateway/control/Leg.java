@@ -1,5 +1,6 @@
 package io.voicegateway.control;
 
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.media.codec.CodecType;
 import java.util.UUID;
 
@@ -12,7 +13,7 @@ import java.util.UUID;
 public final class Leg {
   private final String id = UUID.randomUUID().toString();
   private final LegKind kind;
-  private final Direction direction;
+  private final CallDirection direction;
   private final String name;
   private LegState state = LegState.SETTING_UP;
   private CodecType codec;
@@ -23,27 +24,27 @@ public final class Leg {
   private boolean transferredAway;
   private Endpoint endpoint;
 
-  private Leg(LegKind kind, Direction direction, String name) {
+  private Leg(LegKind kind, CallDirection direction, String name) {
     this.kind = kind;
     this.direction = direction;
     this.name = name;
   }
 
   /** A leg whose far side is reached over the network ({@code kind} SIP, later WEBRTC or STREAM). */
-  public static Leg of(LegKind kind, Direction direction) {
+  public static Leg of(LegKind kind, CallDirection direction) {
     return new Leg(kind, direction, null);
   }
 
   /** An app leg: {@code name} is the app ("echo"). It is connected from the start. */
   public static Leg app(String name) {
-    Leg leg = new Leg(LegKind.APP, Direction.OUTBOUND, name);
+    Leg leg = new Leg(LegKind.APP, CallDirection.OUTBOUND, name);
     leg.state = LegState.CONNECTED;
     return leg;
   }
 
   public String id() { return id; }
   public LegKind kind() { return kind; }
-  public Direction direction() { return direction; }
+  public CallDirection direction() { return direction; }
   /** The app's name for an APP leg, else null. */
   public String name() { return name; }
 

@@ -1,6 +1,8 @@
 package io.voicegateway.history;
 
 import io.voicegateway.bus.CallEvent;
+import io.voicegateway.bus.HistoryEntry;
+import io.voicegateway.bus.HistoryLeg;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,8 @@ public final class HistoryCollector {
         }
         long duration = call.answeredAt == 0 ? 0 : Math.max(0, e.timestampMs() - call.answeredAt);
         CallEvent first = call.first;
-        return Optional.of(new HistoryEntry(e.callId(), first.direction(), first.from(), first.to(),
+        return Optional.of(new HistoryEntry(e.callId(),
+            first.direction() == null ? null : first.direction().wireName(), first.from(), first.to(),
             first.sipCallId(), first.timestampMs(), call.answeredAt, e.timestampMs(), duration, e.reason(),
             call.legs));
       }

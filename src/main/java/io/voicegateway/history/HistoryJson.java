@@ -2,23 +2,15 @@ package io.voicegateway.history;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.voicegateway.bus.HistoryEntry;
+import io.voicegateway.bus.HistoryLeg;
+import io.voicegateway.bus.HistoryPage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The JSON forms of the history: queries and pages on the bus ({@code vg.history.query}) and in the API. */
+/** The REST API's JSON form of the history's pages (the bus carries the records themselves). */
 public final class HistoryJson {
   private HistoryJson() {}
-
-  public static JsonObject query(HistoryQuery q) {
-    return new JsonObject().put("from", q.fromMs()).put("to", q.toMs()).put("number", q.number())
-        .put("page", q.page()).put("size", q.size());
-  }
-
-  /** @throws IllegalArgumentException when a value is out of range */
-  public static HistoryQuery query(JsonObject json) {
-    return new HistoryQuery(json.getLong("from", 0L), json.getLong("to", Long.MAX_VALUE), json.getString("number"),
-        json.getInteger("page", 1), json.getInteger("size", HistoryQuery.DEFAULT_SIZE));
-  }
 
   public static JsonObject page(HistoryPage page) {
     JsonArray items = new JsonArray();

@@ -1,5 +1,9 @@
 package io.voicegateway.history;
 
+import io.voicegateway.bus.HistoryEntry;
+import io.voicegateway.bus.HistoryLeg;
+import io.voicegateway.bus.HistoryPage;
+import io.voicegateway.bus.HistoryQuery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

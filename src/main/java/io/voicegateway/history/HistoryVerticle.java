@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
+import io.voicegateway.bus.HistoryEntry;
+import io.voicegateway.bus.HistoryQuery;
 import io.voicegateway.config.HistoryConfig;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -42,7 +44,7 @@ public final class HistoryVerticle extends VerticleBase {
       var bus = vertx.eventBus();
       return Future.all(
           bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion(),
-          bus.<JsonObject>consumer(Addresses.HISTORY_QUERY, this::query).completion());
+          bus.<HistoryQuery>consumer(Addresses.HISTORY_QUERY, this::query).completion());
     }).compose(v -> {
       if (config.retention().isZero()) {
         return Future.succeededFuture();
@@ -85,17 +87,12 @@ public final class HistoryVerticle extends VerticleBase {
         LOG.log(Level.WARNING, "call " + entry.id() + " not written to the history: " + err.getMessage(), err));
   }
 
-  private void query(Message<JsonObject> msg) {
-    HistoryQuery q;
-    try {
-      q = HistoryJson.query(msg.body());
-    } catch (IllegalArgumentException | ClassCastException e) {
-      msg.fail(400, e.getMessage());
-      return;
-    }
+  /** The query arrives checked: {@link HistoryQuery} refuses bad bounds when it is made. */
+  private void query(Message<HistoryQuery> msg) {
+    HistoryQuery q = msg.body();
     vertx.executeBlocking(() -> store.find(q), false).onComplete(ar -> {
       if (ar.succeeded()) {
-        msg.reply(HistoryJson.page(ar.result()));
+        msg.reply(ar.result());
       } else {
         msg.fail(500, "history query failed: " + ar.cause().getMessage());
       }

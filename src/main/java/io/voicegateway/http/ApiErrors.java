@@ -6,14 +6,15 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.voicegateway.sip.UacFailure;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The one place API failures become HTTP answers: {@code {"error": "..."}} with the status that says what went
  * wrong (400 bad body, 401 no token, 404 unknown id, 409 wrong state, 501 not yet, 502 the peer refused,
- * 503 a service is missing, 504 no answer in time).
+ * 503 a service is missing, 504 no answer in time). A failed bus request carries its status as the failure code
+ * (call control says 409 or 502 in terms of HTTP already, see bus.CallCommands); no answer at all is a 504, no
+ * consumer a 503.
  */
 public final class ApiErrors {
   private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
@@ -61,16 +62,6 @@ public final class ApiErrors {
     if (failure instanceof ApiException api) {
       return api.status();
     }
-    if (failure instanceof UacFailure uac) {
-      return switch (uac.status()) {
-        case 400, 404 -> uac.status();
-        case 408 -> 504;
-        case 481 -> 409; // no confirmed dialog: the call is still being set up or already ending
-        case 480 -> 409; // the device to ring is not registered
-        case 503 -> 503;
-        default -> 502;
-      };
-    }
     if (failure instanceof ReplyException reply) {
       if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
         return 503;
@@ -85,13 +76,6 @@ public final class ApiErrors {
   }
 
   private static String message(Throwable failure) {
-    if (failure instanceof UacFailure uac) {
-      return switch (status(failure)) {
-        case 502 -> "the peer answered " + uac.getMessage();
-        case 504 -> "no answer from the peer (" + uac.getMessage() + ")";
-        default -> uac.getMessage();
-      };
-    }
     if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
       return "service unavailable: nobody serves " + reply.getMessage();
     }

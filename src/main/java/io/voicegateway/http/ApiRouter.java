@@ -4,11 +4,11 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.voicegateway.config.GatewayConfig;
-import io.voicegateway.sip.SipVerticle;
 
 /**
  * The REST API mounted at {@code /api/v1} (see docs/api.md): login first (open), then the token check, then one
- * small class per resource; every failure goes through {@link ApiErrors}.
+ * small class per resource; every failure goes through {@link ApiErrors}. Call control is reached only over
+ * the event bus ({@link ControlRequests}), so the API works the same when it runs on another node.
  */
 public final class ApiRouter {
   /** Bodies are a few small JSON fields; anything bigger is a mistake or an attack. */
@@ -16,18 +16,19 @@ public final class ApiRouter {
 
   private ApiRouter() {}
 
-  public static Router create(Vertx vertx, GatewayConfig config, SipVerticle sip, ApiAuth auth) {
+  public static Router create(Vertx vertx, GatewayConfig config, ApiAuth auth) {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     new LoginApi(auth).mount(api);
     api.route().handler(auth);
     LiveCalls live = new LiveCalls(vertx);
-    CallTargets targets = new CallTargets(sip, config.devices());
-    new CallsApi(live, sip).mount(api);
-    new OriginateApi(sip, targets).mount(api);
-    new CallActionsApi(vertx, live, sip, targets).mount(api);
-    new DevicesApi(sip, config.devices()).mount(api);
-    new ProvidersApi(sip, config.providers()).mount(api);
+    ControlRequests control = new ControlRequests(vertx);
+    CallTargets targets = new CallTargets(control, config.devices());
+    new CallsApi(live, control).mount(api);
+    new OriginateApi(control, targets).mount(api);
+    new CallActionsApi(vertx, live, control, targets).mount(api);
+    new DevicesApi(control, config.devices()).mount(api);
+    new ProvidersApi(control, config.providers()).mount(api);
     new RoutesApi(config.routes()).mount(api);
     new HistoryApi(vertx).mount(api);
     api.route().last().handler(ctx -> ApiErrors.send(ctx, 404,

@@ -10,7 +10,6 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.media.dtmf.DtmfDigits;
-import io.voicegateway.sip.SipVerticle;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -26,21 +25,21 @@ final class CallActionsApi {
 
   private final Vertx vertx;
   private final LiveCalls live;
-  private final SipVerticle sip;
+  private final ControlRequests control;
   private final CallTargets targets;
 
-  CallActionsApi(Vertx vertx, LiveCalls live, SipVerticle sip, CallTargets targets) {
+  CallActionsApi(Vertx vertx, LiveCalls live, ControlRequests control, CallTargets targets) {
     this.vertx = vertx;
     this.live = live;
-    this.sip = sip;
+    this.control = control;
     this.targets = targets;
   }
 
   void mount(Router api) {
     api.post("/calls/:id/hold").handler(ctx -> act(ctx, TALKING, "put on hold",
-        call -> sip.uac().hold(call.getString("id"))));
+        call -> control.hold(call.getString("id")).mapEmpty()));
     api.post("/calls/:id/resume").handler(ctx -> act(ctx, Set.of("ON_HOLD"), "resumed",
-        call -> sip.uac().resume(call.getString("id"))));
+        call -> control.resume(call.getString("id")).mapEmpty()));
     api.post("/calls/:id/transfer").handler(this::transfer);
     api.post("/calls/:id/dtmf").handler(this::dtmf);
     api.post("/calls/:id/stream").handler(this::stream);
@@ -60,8 +59,8 @@ final class CallActionsApi {
   private void transfer(RoutingContext ctx) {
     String to = ApiBodies.text(ApiBodies.json(ctx), "to");
     act(ctx, ESTABLISHED, "transferred", call -> targets.resolve(to)
-        .compose(uri -> sip.uac().refer(call.getString("id"), uri))
-        .map(status -> new JsonObject().put("status", status)));
+        .compose(uri -> control.transfer(call.getString("id"), uri))
+        .map(done -> new JsonObject().put("status", done.status())));
   }
 
   private void dtmf(RoutingContext ctx) {

@@ -2,22 +2,20 @@ package io.voicegateway.http;
 
 import io.vertx.core.Future;
 import io.voicegateway.config.DeviceConfig;
-import io.voicegateway.sip.SipVerticle;
-import io.voicegateway.sip.registrar.Binding;
 import java.util.List;
 
 /**
  * Turns the {@code to} of an API request into a SIP URI to call or refer to: a {@code sip:}/{@code sips:} URI is
  * taken as it is; a configured device's id or extension becomes the address its registration came from
- * ({@link Binding#reachUri()}, so NAT is respected). A plain number is refused: numbers are routed only for a
+ * ({@code reachUri} of its first binding, so NAT is respected). A plain number is refused: numbers are routed only for a
  * caller the routes know, so the API dials them from a device (click-to-call).
  */
 final class CallTargets {
-  private final SipVerticle sip;
+  private final ControlRequests control;
   private final List<DeviceConfig> devices;
 
-  CallTargets(SipVerticle sip, List<DeviceConfig> devices) {
-    this.sip = sip;
+  CallTargets(ControlRequests control, List<DeviceConfig> devices) {
+    this.control = control;
     this.devices = devices;
   }
 
@@ -38,11 +36,11 @@ final class CallTargets {
       return Future.failedFuture(new ApiException(501, "'" + to + "' is neither a SIP URI nor a device id or"
           + " extension; to call a number through a provider, originate from a device (click-to-call)"));
     }
-    return sip.contactsOf(to).map(bindings -> {
-      if (bindings.isEmpty()) {
+    return control.bindings(to).map(found -> {
+      if (found.bindings().isEmpty()) {
         throw ApiException.conflict("device " + to + " is not registered");
       }
-      return bindings.get(0).reachUri();
+      return found.bindings().get(0).reachUri();
     });
   }
 }

@@ -2,16 +2,15 @@ package io.voicegateway.http;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.voicegateway.sip.SipVerticle;
 
 /** {@code GET /api/v1/calls}, {@code GET /api/v1/calls/{id}} and {@code DELETE /api/v1/calls/{id}} (hang up). */
 final class CallsApi {
   private final LiveCalls live;
-  private final SipVerticle sip;
+  private final ControlRequests control;
 
-  CallsApi(LiveCalls live, SipVerticle sip) {
+  CallsApi(LiveCalls live, ControlRequests control) {
     this.live = live;
-    this.sip = sip;
+    this.control = control;
   }
 
   void mount(Router api) {
@@ -22,6 +21,6 @@ final class CallsApi {
 
   /** BYE when connected, CANCEL while still ringing out; 404 for an unknown call. */
   private void hangup(RoutingContext ctx) {
-    ApiErrors.reply(ctx, sip.uac().hangup(ctx.pathParam("id"), "api hangup"), 204);
+    ApiErrors.reply(ctx, control.hangup(ctx.pathParam("id"), "api hangup").mapEmpty(), 204);
   }
 }

@@ -4,23 +4,21 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.voicegateway.bus.DeviceQueries;
 import io.voicegateway.config.DeviceConfig;
-import io.voicegateway.sip.SipVerticle;
-import io.voicegateway.sip.registrar.Binding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * {@code GET /api/v1/devices} and {@code /devices/{id}}: each configured device with its registration state, live
  * contacts (with the address the REGISTER really came from, and seconds left) and when it last registered.
  */
 final class DevicesApi {
-  private final SipVerticle sip;
+  private final ControlRequests control;
   private final List<DeviceConfig> devices;
 
-  DevicesApi(SipVerticle sip, List<DeviceConfig> devices) {
-    this.sip = sip;
+  DevicesApi(ControlRequests control, List<DeviceConfig> devices) {
+    this.control = control;
     this.devices = devices;
   }
 
@@ -39,22 +37,21 @@ final class DevicesApi {
   }
 
   private Future<JsonObject> device(DeviceConfig d) {
-    Future<List<Binding>> contacts = sip.contactsOf(d.id());
-    Future<OptionalLong> lastSeen = sip.lastSeenOf(d.id());
-    return Future.all(contacts, lastSeen).map(v -> {
-      long now = System.currentTimeMillis(); // the registrar's bindings run on the system clock
+    return control.bindings(d.id()).map(found -> {
       JsonArray list = new JsonArray();
-      contacts.result().forEach(b -> list.add(new JsonObject()
-          .put("contact", b.contact())
-          .put("source", b.source().toString())
-          .put("expiresIn", b.remainingSeconds(now))));
+      for (DeviceQueries.Binding b : found.bindings()) {
+        list.add(new JsonObject()
+            .put("contact", b.contact())
+            .put("source", b.source())
+            .put("expiresIn", b.expiresInSeconds()));
+      }
       return new JsonObject()
           .put("id", d.id())
           .put("username", d.username())
           .put("extension", d.extension())
           .put("registered", !list.isEmpty())
           .put("contacts", list)
-          .put("lastSeen", lastSeen.result().isPresent() ? lastSeen.result().getAsLong() : null);
+          .put("lastSeen", found.lastSeenMs());
     });
   }
 }

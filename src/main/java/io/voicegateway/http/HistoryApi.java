@@ -4,13 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.HistoryPage;
+import io.voicegateway.bus.HistoryQuery;
 import io.voicegateway.history.HistoryJson;
-import io.voicegateway.history.HistoryPage;
-import io.voicegateway.history.HistoryQuery;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
@@ -39,11 +38,12 @@ final class HistoryApi {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    ApiErrors.reply(ctx, vertx.eventBus().<JsonObject>request(Addresses.HISTORY_QUERY, HistoryJson.query(query))
+    ApiErrors.reply(ctx, vertx.eventBus().<HistoryPage>request(Addresses.HISTORY_QUERY, query)
         .map(msg -> msg.body())
         .recover(err -> err instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS
-            ? Future.succeededFuture(HistoryJson.page(HistoryPage.empty(query)))
-            : Future.failedFuture(err)), 200);
+            ? Future.succeededFuture(HistoryPage.empty(query))
+            : Future.failedFuture(err))
+        .map(HistoryJson::page), 200);
   }
 
   private static long time(RoutingContext ctx, String name, long unset) {

@@ -11,32 +11,28 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.voicegateway.bridge.SockJsBridge;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.HttpConfig;
-import io.voicegateway.sip.SipVerticle;
 import java.util.function.Supplier;
 
 /**
  * The HTTP side: health, Prometheus metrics, the REST API under {@code /api/v1} and the static dashboard.
  * {@code /health} and {@code /metrics} are open unless {@code http.protect_health_and_metrics} says otherwise.
+ * Everything it shows of calls, devices and trunks comes over the event bus, never from another verticle's object.
  */
 public final class HttpVerticle extends VerticleBase {
   private final GatewayConfig gateway;
   private final HttpConfig config;
   private final PrometheusMeterRegistry prometheus;
   private final Supplier<JsonObject> health;
-  private final SipVerticle sip;
   private HttpServer server;
 
   /**
    * @param health builds the body of {@code GET /health} on each request
-   * @param sip    the started SIP verticle the API drives (originate, hold, contacts, trunk states)
    */
-  public HttpVerticle(GatewayConfig gateway, PrometheusMeterRegistry prometheus, Supplier<JsonObject> health,
-      SipVerticle sip) {
+  public HttpVerticle(GatewayConfig gateway, PrometheusMeterRegistry prometheus, Supplier<JsonObject> health) {
     this.gateway = gateway;
     this.config = gateway.http();
     this.prometheus = prometheus;
     this.health = health;
-    this.sip = sip;
   }
 
   @Override
@@ -53,7 +49,7 @@ public final class HttpVerticle extends VerticleBase {
     DashboardSocket.mount(router, vertx, auth, new LiveCalls(vertx)::all);
     SipLadderApi.mount(router, vertx, auth);
     DashboardPage.mount(router, auth);
-    router.route("/api/v1/*").subRouter(ApiRouter.create(vertx, gateway, sip, auth));
+    router.route("/api/v1/*").subRouter(ApiRouter.create(vertx, gateway, auth));
     router.route("/*").handler(StaticHandler.create("webroot"));
     return vertx.createHttpServer()
         .requestHandler(router)

@@ -1,13 +1,11 @@
 package io.voicegateway.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.voicegateway.sip.OutboundCall;
-import io.voicegateway.sip.SipVerticle;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code POST /api/v1/calls {from, to, headers?}}: with {@code from: app:echo} the gateway calls {@code to} and
@@ -15,16 +13,16 @@ import java.util.Set;
  * it answers, dials {@code to} as that device would (routes, extensions, trunks). Answers 201 {@code {id}} when
  * the first callee answered; a refusal is 502 with the peer's status, no answer 504, an unregistered device 409,
  * a number no route serves 404.
+ *
+ * <p>The app is checked against the catalog ({@code vg.apps.list}) before anyone is called: a callee must not
+ * answer a call that then has nothing on it.
  */
 final class OriginateApi {
-  /** The apps the media side can attach (AppsVerticle). */
-  private static final Set<String> APPS = Set.of("echo");
-
-  private final SipVerticle sip;
+  private final ControlRequests control;
   private final CallTargets targets;
 
-  OriginateApi(SipVerticle sip, CallTargets targets) {
-    this.sip = sip;
+  OriginateApi(ControlRequests control, CallTargets targets) {
+    this.control = control;
     this.targets = targets;
   }
 
@@ -39,18 +37,17 @@ final class OriginateApi {
     Map<String, String> headers = xHeaders(body.getValue("headers"));
     if (!from.startsWith("app:")) {
       if (targets.isDevice(from)) {
-        ApiErrors.reply(ctx, sip.uac().originateFromDevice(from, to, headers)
+        ApiErrors.reply(ctx, control.clickToCall(from, to, headers)
             .map(id -> new JsonObject().put("id", id)), 201);
         return;
       }
       throw ApiException.badRequest("'from' must be app:<name> (e.g. app:echo) or a device id, got '" + from + "'");
     }
     String app = from.substring("app:".length());
-    if (!APPS.contains(app)) {
-      throw ApiException.badRequest("unknown app '" + app + "'; known: " + String.join(", ", APPS));
-    }
-    ApiErrors.reply(ctx, targets.resolve(to)
-        .compose(uri -> sip.uac().originate(new OutboundCall(uri, app, null, null, headers, app)))
+    ApiErrors.reply(ctx, control.apps()
+        .compose(known -> known.contains(app) ? targets.resolve(to) : Future.failedFuture(
+            ApiException.badRequest("unknown app '" + app + "'; known: " + String.join(", ", known))))
+        .compose(uri -> control.originate(uri, app, headers))
         .map(id -> new JsonObject().put("id", id)), 201);
   }
 

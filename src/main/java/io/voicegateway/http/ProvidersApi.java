@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.config.ProviderConfig;
-import io.voicegateway.sip.SipVerticle;
 import java.util.List;
 import java.util.Map;
 
@@ -15,16 +14,16 @@ import java.util.Map;
  * and providers with {@code register: true}; other providers show state {@code NONE}. Passwords are never shown.
  */
 final class ProvidersApi {
-  private final SipVerticle sip;
+  private final ControlRequests control;
   private final List<ProviderConfig> providers;
 
-  ProvidersApi(SipVerticle sip, List<ProviderConfig> providers) {
-    this.sip = sip;
+  ProvidersApi(ControlRequests control, List<ProviderConfig> providers) {
+    this.control = control;
     this.providers = providers;
   }
 
   void mount(Router api) {
-    api.get("/providers").handler(ctx -> ApiErrors.reply(ctx, sip.trunkStates().map(this::json), 200));
+    api.get("/providers").handler(ctx -> ApiErrors.reply(ctx, control.trunkStates().map(states -> json(states.byProvider())), 200));
   }
 
   private JsonArray json(Map<String, TrunkRegistrationEvent> states) {

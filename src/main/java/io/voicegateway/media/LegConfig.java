@@ -1,5 +1,6 @@
 package io.voicegateway.media;
 
+import io.voicegateway.bus.LegDirection;
 import io.voicegateway.bus.MediaCommands.LegStart;
 import io.voicegateway.media.codec.CodecType;
 
@@ -24,14 +25,13 @@ public record LegConfig(CodecType codec, int payloadType, int dtmfPayloadType, i
 
   /** Checks a start command; throws IllegalArgumentException naming what is wrong. */
   public static LegConfig of(LegStart start) {
-    CodecType codec = CodecType.byConfigName(start.codec())
-        .orElseThrow(() -> new IllegalArgumentException("unknown codec " + start.codec()));
-    String direction = start.direction() == null ? "sendrecv" : start.direction();
-    boolean receive = direction.equals("sendrecv") || direction.equals("recvonly");
-    boolean send = direction.equals("sendrecv") || direction.equals("sendonly");
-    if (!receive && !send && !direction.equals("inactive")) {
-      throw new IllegalArgumentException("unknown direction " + direction);
+    CodecType codec = start.codec();
+    if (codec == null) {
+      throw new IllegalArgumentException("no codec");
     }
+    LegDirection direction = start.direction() == null ? LegDirection.SENDRECV : start.direction();
+    boolean receive = direction.receives();
+    boolean send = direction.sends();
     int ptime = start.ptimeMs() <= 0 ? 20 : start.ptimeMs();
     return new LegConfig(codec, start.payloadType(), start.dtmfPayloadType(), ptime, receive, send);
   }

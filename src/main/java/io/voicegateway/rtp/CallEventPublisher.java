@@ -56,12 +56,12 @@ final class CallEventPublisher implements MediaEvents {
 
   @Override
   public void audioStarted(String callId, String legId) {
-    publish(identity(callId).next(CallEventType.AUDIO_STARTED, null));
+    publish(identity(callId).next(CallEventType.AUDIO_STARTED, null, System.currentTimeMillis()));
   }
 
   @Override
   public void audioStopped(String callId, String legId) {
-    publish(identity(callId).next(CallEventType.AUDIO_STOPPED, null));
+    publish(identity(callId).next(CallEventType.AUDIO_STOPPED, null, System.currentTimeMillis()));
   }
 
   @Override

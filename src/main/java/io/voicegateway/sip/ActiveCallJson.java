@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallState;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.Leg;
 import io.voicegateway.control.LegKind;
 import io.voicegateway.media.codec.CodecType;
@@ -68,6 +68,6 @@ final class ActiveCallJson {
     if (dialog != null && dialog.getRemoteParty() != null) {
       return dialog.getRemoteParty().getURI().toString();
     }
-    return leg.direction() == Direction.INBOUND ? call.from() : call.to();
+    return leg.direction() == CallDirection.INBOUND ? call.from() : call.to();
   }
 }

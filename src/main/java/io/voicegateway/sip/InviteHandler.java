@@ -3,7 +3,7 @@ package io.voicegateway.sip;
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.policy.Bridge;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.route.CallSource;
 import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.registrar.SourceOf;
@@ -58,7 +58,7 @@ final class InviteHandler {
     RouteTarget target = routed.get();
     String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
     boolean outbound = source.kind() == CallSource.Kind.DEVICE && target.kind() == RouteTarget.Kind.PROVIDER;
-    Call call = new Call(outbound ? Direction.OUTBOUND : Direction.INBOUND,
+    Call call = new Call(outbound ? CallDirection.OUTBOUND : CallDirection.INBOUND,
         ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
         ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
         sipCallId, SipMessages.xHeaders(request), s.now());

@@ -1,6 +1,6 @@
 package io.voicegateway.sip;
 
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.Leg;
 import io.voicegateway.control.LegKind;
 import io.voicegateway.control.LegState;
@@ -39,7 +39,7 @@ final class SipLeg {
 
   /** The leg of an INVITE we received (we are the UAS), waiting for our answer in {@code invite}. */
   static SipLeg inbound(String sipCallId, String localTag, ServerTransaction invite) {
-    SipLeg leg = new SipLeg(Leg.of(LegKind.SIP, Direction.INBOUND), sipCallId, localTag);
+    SipLeg leg = new SipLeg(Leg.of(LegKind.SIP, CallDirection.INBOUND), sipCallId, localTag);
     leg.dialog = invite.getDialog();
     leg.pendingServerInvite = invite;
     return leg;
@@ -47,13 +47,13 @@ final class SipLeg {
 
   /** The leg of an INVITE we are about to send (we are the UAC). */
   static SipLeg outbound(String sipCallId, String localTag) {
-    return new SipLeg(Leg.of(LegKind.SIP, Direction.OUTBOUND), sipCallId, localTag);
+    return new SipLeg(Leg.of(LegKind.SIP, CallDirection.OUTBOUND), sipCallId, localTag);
   }
 
   /** What call control knows of this leg. */
   Leg leg() { return leg; }
   String id() { return leg.id(); }
-  boolean inbound() { return leg.direction() == Direction.INBOUND; }
+  boolean inbound() { return leg.direction() == CallDirection.INBOUND; }
   /** The SIP Call-ID of this leg's dialog. */
   String sipCallId() { return sipCallId; }
   /** Our tag in the dialog (To-tag when inbound, From-tag when outbound). */

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.Vertx;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.LegDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
@@ -262,8 +263,8 @@ public final class SipServices implements CallLifecycle {
 
   private static MediaCommands.LegStart legStart(Call call, Leg leg, NegotiatedMedia media) {
     return new MediaCommands.LegStart(call.id(), leg.id(), media.remoteHost(), media.remotePort(),
-        media.codec().configName(), media.payloadType(), media.dtmfPayloadType(), media.ptimeMs(),
-        media.localDirection().sdpName());
+        media.codec(), media.payloadType(), media.dtmfPayloadType(), media.ptimeMs(),
+        LegDirection.fromWire(media.localDirection().sdpName()));
   }
 
   /** A party leaves a call that goes on: its media closes, its SIP side is forgotten (no BYE from us). */

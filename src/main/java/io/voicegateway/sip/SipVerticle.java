@@ -4,12 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.voicegateway.bus.Addresses;
-import io.voicegateway.bus.SipCommands;
-import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.metrics.GatewayMetrics;
-import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
 import io.voicegateway.sip.trace.SipTraceService;
@@ -18,10 +15,7 @@ import io.voicegateway.sip.trunk.RegistrationSchedule;
 import io.voicegateway.sip.trunk.TrunkRegistration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -35,7 +29,7 @@ import javax.sip.message.Request;
 /**
  * The SIP side of the gateway: owns the JAIN-SIP stack, the calls and their signalling. Every stack
  * callback hops onto this verticle's context, so the call state needs no locks. Serves
- * {@link Addresses#SIP_HANGUP} and {@link Addresses#SIP_CALLS}; originates calls through {@link #uac()}.
+ * {@link Addresses#SIP_CALLS}; answers the edges' call-control requests through {@link ControlBusApi}.
  */
 public final class SipVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(SipVerticle.class.getName());
@@ -66,14 +60,7 @@ public final class SipVerticle extends VerticleBase {
       uac = new UacService(context, services, teardown);
       RequestDispatcher dispatcher = new RequestDispatcher(services, teardown);
       bridge.bind(handle.provider(), new Events(dispatcher));
-      vertx.eventBus().<SipCommands.Hangup>consumer(Addresses.SIP_HANGUP, msg ->
-          uac.hangup(msg.body().callId(), msg.body().reason() == null ? "hangup" : msg.body().reason())
-              .onSuccess(v -> msg.reply("ok"))
-              .onFailure(err -> msg.fail(404, err.getMessage())));
-      vertx.eventBus().<SipCommands.Transfer>consumer(Addresses.SIP_TRANSFER, msg ->
-          uac.refer(msg.body().callId(), msg.body().target())
-              .onSuccess(msg::reply)
-              .onFailure(err -> msg.fail(err instanceof UacFailure f ? f.status() : 500, err.getMessage())));
+      ControlBusApi.register(vertx, services, uac, config.providers());
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
       Streaming.listen(services);
       SipTraceService.start(vertx, handle, services::sipCallIdsOf);
@@ -113,32 +100,6 @@ public final class SipVerticle extends VerticleBase {
   }
 
   /**
-   * The live bindings of a device (by id or extension), read on the SIP context; callable from any thread.
-   * Empty when the device is unknown or not registered.
-   */
-  public Future<List<Binding>> contactsOf(String deviceIdOrExtension) {
-    return onContext(() -> services.registrar().contactsOf(deviceIdOrExtension));
-  }
-
-  /** When the device (by id or extension) last registered, wall-clock ms; empty if never. Callable from any thread. */
-  public Future<OptionalLong> lastSeenOf(String deviceIdOrExtension) {
-    return onContext(() -> services.registrar().lastSeen(deviceIdOrExtension));
-  }
-
-  /**
-   * The registration state of each configured provider that registers (providers sharing one registration
-   * show the same), by provider id, read on the SIP context; callable from any thread.
-   */
-  public Future<Map<String, TrunkRegistrationEvent>> trunkStates() {
-    return onContext(() -> {
-      Map<String, TrunkRegistrationEvent> states = new LinkedHashMap<>();
-      config.providers().forEach(p -> services.trunkRegistration(p.id())
-          .ifPresent(trunk -> states.put(p.id(), trunk.snapshot())));
-      return states;
-    });
-  }
-
-  /**
    * One per {@code media.registrations} entry and per provider with {@code register: true} (each distinct
    * registration once), in configuration order; read them on the SIP context.
    */
@@ -152,23 +113,6 @@ public final class SipVerticle extends VerticleBase {
    */
   public Optional<TrunkRegistration> trunkRegistration(String providerId) {
     return services.trunkRegistration(providerId);
-  }
-
-  /** Every live device binding with its OPTIONS qualify status (reachable, round-trip time); any thread. */
-  public Future<List<BindingQualifier.BindingStatus>> bindingStatuses() {
-    return onContext(() -> services.qualifier().statuses());
-  }
-
-  /** Reads {@code read} on the SIP context; a read that throws fails the future instead of leaving it pending. */
-  private <T> Future<T> onContext(Supplier<T> read) {
-    return Future.future(promise -> context.runOnContext(v -> {
-      try {
-        promise.complete(read.get());
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "reading SIP state failed", e);
-        promise.fail(e);
-      }
-    }));
   }
 
   /** The stack's addresses and ports, e.g. for tests. */

@@ -104,7 +104,7 @@ public final class Streaming {
         .onSuccess(reply -> {
           if (reply.body()) {
             s.vertx.eventBus().publish(Addresses.CALL_EVENTS,
-                terminated.next(CallEventType.AUDIO_STOPPED, REASON_CALL_ENDED));
+                terminated.next(CallEventType.AUDIO_STOPPED, REASON_CALL_ENDED, s.now()));
           }
         })
         .onFailure(err -> LOG.log(Level.WARNING, "call " + terminated.callId() + ": media did not stop its feed",

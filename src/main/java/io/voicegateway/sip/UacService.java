@@ -9,7 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallState;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
@@ -52,7 +52,7 @@ public final class UacService {
   private Future<String> doOriginate(OutboundCall spec) {
     String sipCallId = requests.newCallId();
     SipLeg leg = SipLeg.outbound(sipCallId, SipMessages.newTag());
-    Call call = new Call(Direction.OUTBOUND, "sip:" + spec.fromUser() + "@" + s.publicAddress(), spec.target(),
+    Call call = new Call(CallDirection.OUTBOUND, "sip:" + spec.fromUser() + "@" + s.publicAddress(), spec.target(),
         sipCallId, xOnly(spec), s.now());
     s.start(call, leg);
     return s.openMedia(call, leg.leg())

@@ -7,9 +7,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.BusCodecs;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
-import io.voicegateway.bus.LocalCodec;
+import io.voicegateway.bus.LegDirection;
 import io.voicegateway.bus.MediaCommands.AppAttach;
 import io.voicegateway.bus.MediaCommands.LegClose;
 import io.voicegateway.bus.MediaCommands.LegOpen;
@@ -66,7 +68,7 @@ class EchoEndToEndTest {
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
-    LocalCodec.registerAll(vertx);
+    BusCodecs.registerAll(vertx);
     int base = 20000 + 2 * (int) (ProcessHandle.current().pid() % 10000);
     engine = new MediaEngine(TestMediaConfig.gateway(base, base + 40, "rfc4733", Duration.ofSeconds(2),
         Duration.ofSeconds(3)), GatewayMetrics.detached(), clock::get);
@@ -79,7 +81,7 @@ class EchoEndToEndTest {
     await(vertx.deployVerticle(new RtpVerticle(engine)));
     await(vertx.deployVerticle(new AppsVerticle(engine)));
     // What the SIP verticle publishes first: the media events must carry the same identity.
-    vertx.eventBus().publish(Addresses.CALL_EVENTS, new CallEvent(CallEventType.CALL_STARTED, "call-1", "inbound",
+    vertx.eventBus().publish(Addresses.CALL_EVENTS, new CallEvent(CallEventType.CALL_STARTED, "call-1", CallDirection.INBOUND,
         "sip:alice@127.0.0.1", "sip:echo@127.0.0.1", "abc@127.0.0.1", Map.of("X-Tenant", "t1"), 0, null, 0, null));
     waitFor(() -> !events.isEmpty());
   }
@@ -100,7 +102,7 @@ class EchoEndToEndTest {
     try (DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       phone.setReceiveBufferSize(1 << 20);
       await(vertx.eventBus().request(Addresses.MEDIA_LEG_START, new LegStart("call-1", "leg-1", "127.0.0.1",
-          phone.getLocalPort(), "g711-ulaw", 0, 101, 20, "sendrecv")));
+          phone.getLocalPort(), CodecType.PCMU, 0, 101, 20, LegDirection.SENDRECV)));
       LegMedia leg = engine.leg("leg-1");
 
       short[] speech = SpeechLike.generate(FRAMES * FRAME, RATE);
@@ -153,7 +155,7 @@ class EchoEndToEndTest {
         new LegOpen("call-1", "leg-2"))).body();
     try (DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       await(vertx.eventBus().request(Addresses.MEDIA_LEG_START, new LegStart("call-1", "leg-2", "127.0.0.1",
-          phone.getLocalPort(), "g711-alaw", 8, -1, 20, "sendrecv")));
+          phone.getLocalPort(), CodecType.PCMA, 8, -1, 20, LegDirection.SENDRECV)));
       LegMedia leg = engine.leg("leg-2");
       InetAddress gw = InetAddress.getLoopbackAddress();
       phone.send(new DatagramPacket(new byte[] {1, 2, 3}, 3, gw, opened.rtpPort()));
@@ -182,7 +184,7 @@ class EchoEndToEndTest {
     }
     // CALL_TERMINATED closes whatever the SIP side did not.
     vertx.eventBus().publish(Addresses.CALL_EVENTS, new CallEvent(CallEventType.CALL_TERMINATED, "call-1",
-        "inbound", null, null, null, Map.of(), 0, null, 0, "remote BYE"));
+        CallDirection.INBOUND, null, null, null, Map.of(), 0, null, 0, "remote BYE"));
     waitFor(() -> engine.ports().available() == capacity);
   }
 

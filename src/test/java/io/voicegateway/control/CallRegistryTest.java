@@ -1,5 +1,6 @@
 package io.voicegateway.control;
 
+import io.voicegateway.bus.CallDirection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -12,16 +13,16 @@ class CallRegistryTest {
   private final CallRegistry registry = new CallRegistry();
 
   private static Call call(String sipCallId) {
-    return new Call(Direction.INBOUND, "sip:a@x", "sip:echo@y", sipCallId, Map.of("X-Tenant", "acme"), 1000);
+    return new Call(CallDirection.INBOUND, "sip:a@x", "sip:echo@y", sipCallId, Map.of("X-Tenant", "acme"), 1000);
   }
 
   @Test
   void findsCallsByIdAndEveryLegsCall() {
     Call call = call("abc@host");
-    Leg inbound = Leg.of(LegKind.SIP, Direction.INBOUND);
+    Leg inbound = Leg.of(LegKind.SIP, CallDirection.INBOUND);
     call.addLeg(inbound);
     registry.add(call);
-    Leg outbound = Leg.of(LegKind.SIP, Direction.OUTBOUND);
+    Leg outbound = Leg.of(LegKind.SIP, CallDirection.OUTBOUND);
     registry.addLeg(call, outbound);
     Leg echo = Leg.app("echo");
     registry.addLeg(call, echo);
@@ -47,7 +48,7 @@ class CallRegistryTest {
     Call two = call("two@host");
     registry.add(one);
     registry.add(two);
-    Leg leg = Leg.of(LegKind.SIP, Direction.INBOUND);
+    Leg leg = Leg.of(LegKind.SIP, CallDirection.INBOUND);
     registry.addLeg(two, leg);
 
     registry.removeLeg(two, leg);
@@ -60,10 +61,10 @@ class CallRegistryTest {
   @Test
   void removeForgetsTheCallAndAllItsLegs() {
     Call call = call("abc@host");
-    Leg leg = Leg.of(LegKind.SIP, Direction.INBOUND);
+    Leg leg = Leg.of(LegKind.SIP, CallDirection.INBOUND);
     call.addLeg(leg);
     registry.add(call);
-    Leg other = Leg.of(LegKind.SIP, Direction.OUTBOUND);
+    Leg other = Leg.of(LegKind.SIP, CallDirection.OUTBOUND);
     registry.addLeg(call, other);
 
     registry.remove(call);

@@ -1,5 +1,6 @@
 package io.voicegateway.control;
 
+import io.voicegateway.bus.CallDirection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CallTest {
-  private final Call call = new Call(Direction.INBOUND, "sip:a@x", "sip:echo@y", "cid", Map.of("X-A", "1"), 1000);
+  private final Call call = new Call(CallDirection.INBOUND, "sip:a@x", "sip:echo@y", "cid", Map.of("X-A", "1"), 1000);
 
   @Test
   void operationsRunOneAtATimeInOrder() {

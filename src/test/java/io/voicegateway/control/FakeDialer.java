@@ -1,5 +1,6 @@
 package io.voicegateway.control;
 
+import io.voicegateway.bus.CallDirection;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class FakeDialer implements Dialer {
     public final Destination destination;
     public final String caller;
     private final Consumer<DialOutcome> outcomes;
-    private final Leg leg = Leg.of(LegKind.SIP, Direction.OUTBOUND);
+    private final Leg leg = Leg.of(LegKind.SIP, CallDirection.OUTBOUND);
     public boolean started;
     public boolean joined;
     public boolean cancelled;

@@ -3,8 +3,11 @@ package io.voicegateway.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
+import io.voicegateway.bus.HistoryEntry;
+import io.voicegateway.bus.HistoryLeg;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,7 @@ class HistoryCollectorTest {
   private final HistoryCollector collector = new HistoryCollector();
 
   private static CallEvent event(CallEventType type, String callId, long at, String reason) {
-    return new CallEvent(type, callId, "inbound", "sip:alice@pbx", "sip:echo@gw", "sip-" + callId,
+    return new CallEvent(type, callId, CallDirection.INBOUND, "sip:alice@pbx", "sip:echo@gw", "sip-" + callId,
         Map.of("X-Tenant", "t1"), at, null, 0, reason);
   }
 

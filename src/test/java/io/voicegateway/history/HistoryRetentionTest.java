@@ -3,6 +3,9 @@ package io.voicegateway.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Vertx;
+import io.voicegateway.bus.HistoryEntry;
+import io.voicegateway.bus.HistoryLeg;
+import io.voicegateway.bus.HistoryQuery;
 import io.voicegateway.config.HistoryConfig;
 import java.nio.file.Path;
 import java.time.Duration;

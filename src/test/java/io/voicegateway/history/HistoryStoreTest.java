@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voicegateway.bus.HistoryEntry;
+import io.voicegateway.bus.HistoryLeg;
+import io.voicegateway.bus.HistoryPage;
+import io.voicegateway.bus.HistoryQuery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,21 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.voicegateway.sip.UacFailure;
 import org.junit.jupiter.api.Test;
 
 /** Which HTTP status each kind of failure becomes. */
 class ApiErrorsTest {
-  @Test
-  void sipOutcomesMapToTheirHttpMeaning() {
-    assertEquals(404, ApiErrors.status(new UacFailure(404, "no call x")));
-    assertEquals(409, ApiErrors.status(new UacFailure(481, "no confirmed dialog")), "not established yet: wrong state");
-    assertEquals(504, ApiErrors.status(new UacFailure(408, "timeout")));
-    assertEquals(502, ApiErrors.status(new UacFailure(486, "Busy Here")), "the peer refused");
-    assertEquals(502, ApiErrors.status(new UacFailure(488, "Not Acceptable Here")));
-    assertEquals(503, ApiErrors.status(new UacFailure(503, "no media port")));
-  }
-
   @Test
   void busAndApiFailures() {
     assertEquals(409, ApiErrors.status(ApiException.conflict("x")));
@@ -26,6 +15,8 @@ class ApiErrorsTest {
     assertEquals(503, ApiErrors.status(new ReplyException(ReplyFailure.NO_HANDLERS, "vg.sip.calls")));
     assertEquals(504, ApiErrors.status(new ReplyException(ReplyFailure.TIMEOUT, "slow")));
     assertEquals(400, ApiErrors.status(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 400, "bad")));
+    assertEquals(409, ApiErrors.status(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 409, "no dialog yet")),
+        "call control's failure code is the status");
     assertEquals(500, ApiErrors.status(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, -1, "odd")));
     assertEquals(500, ApiErrors.status(new IllegalStateException("bug")));
   }

@@ -8,15 +8,14 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
-import io.voicegateway.bus.LocalCodec;
+import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.HistoryConfig;
 import io.voicegateway.history.HistoryVerticle;
-import io.voicegateway.metrics.GatewayMetrics;
-import io.voicegateway.sip.SipVerticle;
 import io.voicegateway.testing.ApiClient;
 import io.voicegateway.testing.ApiClient.Answer;
 import java.nio.file.Path;
@@ -50,13 +49,12 @@ class ApiRouterTest {
 
   @BeforeEach
   void start() throws Exception {
-    LocalCodec.registerAll(vertx);
+    BusCodecs.registerAll(vertx);
     GatewayConfig config = ConfigLoader.parse(YAML, Map.of());
     vertx.deployVerticle(new HistoryVerticle(new HistoryConfig(true, dataDir, HistoryConfig.DEFAULT_RETENTION)))
         .await(20, TimeUnit.SECONDS);
-    SipVerticle notStarted = new SipVerticle(config, GatewayMetrics.detached());
     Router root = Router.router(vertx);
-    root.route("/api/v1/*").subRouter(ApiRouter.create(vertx, config, notStarted, new ApiAuth("s3cret")));
+    root.route("/api/v1/*").subRouter(ApiRouter.create(vertx, config, new ApiAuth("s3cret")));
     server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").await(20, TimeUnit.SECONDS);
     api = new ApiClient(server.actualPort(), "s3cret");
   }
@@ -146,13 +144,13 @@ class ApiRouterTest {
   }
 
   private void call(String id, String from, long started, long answered, long ended, String cause) {
-    publish(new CallEvent(CallEventType.CALL_STARTED, id, "inbound", from, "sip:echo@gw", "sip-" + id, Map.of(),
+    publish(new CallEvent(CallEventType.CALL_STARTED, id, CallDirection.INBOUND, from, "sip:echo@gw", "sip-" + id, Map.of(),
         started, null, 0, null));
     if (answered > 0) {
-      publish(new CallEvent(CallEventType.CALL_CONNECTED, id, "inbound", from, "sip:echo@gw", "sip-" + id, Map.of(),
+      publish(new CallEvent(CallEventType.CALL_CONNECTED, id, CallDirection.INBOUND, from, "sip:echo@gw", "sip-" + id, Map.of(),
           answered, null, 0, null));
     }
-    publish(new CallEvent(CallEventType.CALL_TERMINATED, id, "inbound", from, "sip:echo@gw", "sip-" + id, Map.of(),
+    publish(new CallEvent(CallEventType.CALL_TERMINATED, id, CallDirection.INBOUND, from, "sip:echo@gw", "sip-" + id, Map.of(),
         ended, null, 0, cause));
   }
 

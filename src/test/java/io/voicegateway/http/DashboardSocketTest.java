@@ -13,9 +13,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
-import io.voicegateway.bus.LocalCodec;
+import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bus.TrunkRegistrationEvent;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -35,7 +36,7 @@ class DashboardSocketTest {
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
-    LocalCodec.registerAll(vertx);
+    BusCodecs.registerAll(vertx);
     Router router = Router.router(vertx);
     JsonArray calls = new JsonArray().add(new JsonObject().put("id", "c1").put("state", "CONNECTED"));
     DashboardSocket.mount(router, vertx, new ApiAuth(TOKEN), () -> Future.succeededFuture(calls));
@@ -88,7 +89,7 @@ class DashboardSocketTest {
     BlockingQueue<JsonObject> received = connect(options("?token=" + TOKEN));
     assertEquals("c1", next(received, "calls").getJsonArray("calls").getJsonObject(0).getString("id"));
 
-    vertx.eventBus().publish(Addresses.CALL_EVENTS, new CallEvent(CallEventType.CALL_CONNECTED, "c1", "inbound",
+    vertx.eventBus().publish(Addresses.CALL_EVENTS, new CallEvent(CallEventType.CALL_CONNECTED, "c1", CallDirection.INBOUND,
         "alice", "echo", "sip-1", Map.of("X-Tenant", "t1"), 42, null, 0, null));
     JsonObject event = next(received, "event").getJsonObject("event");
     assertEquals("CALL_CONNECTED", event.getString("type"));

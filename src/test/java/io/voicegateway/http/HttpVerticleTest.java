@@ -9,8 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
-import io.voicegateway.metrics.GatewayMetrics;
-import io.voicegateway.sip.SipVerticle;
 import io.voicegateway.testing.ApiClient;
 import io.voicegateway.testing.FreePorts;
 import java.util.Map;
@@ -31,7 +29,7 @@ class HttpVerticleTest {
     GatewayConfig config = ConfigLoader.parse("http: {host: 127.0.0.1, port: " + FreePorts.udpAndTcp()
         + ", api_token: tok, protect_health_and_metrics: " + protect + "}", Map.of());
     HttpVerticle http = new HttpVerticle(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        () -> new JsonObject().put("status", "up"), new SipVerticle(config, GatewayMetrics.detached()));
+        () -> new JsonObject().put("status", "up"));
     vertx.deployVerticle(http).await(20, TimeUnit.SECONDS);
     return new ApiClient(http.actualPort(), null);
   }

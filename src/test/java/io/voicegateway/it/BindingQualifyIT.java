@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
-import io.voicegateway.sip.BindingQualifier.BindingStatus;
+import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.DeviceQueries;
+import io.voicegateway.bus.DeviceQueries.Qualified;
 import io.voicegateway.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,13 +38,13 @@ class BindingQualifyIT {
               messages.toString())
           .timeoutSeconds(30).start(gw.target(), 1, 1, 1);
 
-      assertTrue(GatewayUnderTest.eventually(15, () -> status(gw).filter(s -> s.status().rttMs() >= 0).isPresent()),
+      assertTrue(GatewayUnderTest.eventually(15, () -> status(gw).filter(s -> s.rttMs() >= 0).isPresent()),
           "an OPTIONS answered: " + status(gw));
-      BindingStatus up = status(gw).orElseThrow();
-      assertTrue(up.status().reachable(), up.toString());
-      assertEquals(0, up.status().missed(), up.toString());
+      Qualified up = status(gw).orElseThrow();
+      assertTrue(up.reachable(), up.toString());
+      assertEquals(0, up.missed(), up.toString());
       assertEquals("sip:alice@192.0.2.99:5060", up.binding().contact());
-      assertEquals(phonePort, up.binding().source().port(), "bound at its NAT source");
+      assertEquals(phonePort, up.binding().sourcePort(), "bound at its NAT source");
 
       SippRunner.Result run = phone.await();
       assertEquals(0, run.exitCode(), run.toString());
@@ -54,20 +54,16 @@ class BindingQualifyIT {
           "OPTIONS went to the source, not the private Contact:\n" + trace);
 
       // the phone is gone but its binding stands: 3 OPTIONS without answer make it unreachable
-      assertTrue(GatewayUnderTest.eventually(20, () -> status(gw).filter(s -> !s.status().reachable()).isPresent()),
+      assertTrue(GatewayUnderTest.eventually(20, () -> status(gw).filter(s -> !s.reachable()).isPresent()),
           "unreachable after the phone stopped: " + status(gw));
-      BindingStatus down = status(gw).orElseThrow();
-      assertTrue(down.status().missed() >= 3, down.toString());
-      assertTrue(down.status().rttMs() >= 0, "the last round trip stays known: " + down);
+      Qualified down = status(gw).orElseThrow();
+      assertTrue(down.missed() >= 3, down.toString());
+      assertTrue(down.rttMs() >= 0, "the last round trip stays known: " + down);
     }
   }
 
-  private static Optional<BindingStatus> status(GatewayFixture gw) {
-    try {
-      List<BindingStatus> all = gw.gateway().sip().bindingStatuses().await(5, TimeUnit.SECONDS);
-      return all.stream().filter(s -> s.binding().deviceId().equals("alice")).findFirst();
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("SIP context did not answer", e);
-    }
+  private static Optional<Qualified> status(GatewayFixture gw) {
+    DeviceQueries.QualifyStatuses all = gw.ask(Addresses.DEVICE_QUALIFY, new DeviceQueries.QualifyQuery());
+    return all.bindings().stream().filter(s -> s.binding().deviceId().equals("alice")).findFirst();
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.media.FeedFrame;
@@ -330,7 +331,7 @@ class BridgeIT {
             })
         .get(10, TimeUnit.SECONDS);
     ws.sendText(new JsonObject().put("type", "register").put("address", Addresses.CALL_EVENTS).encode(), true).get();
-    CallEvent event = new CallEvent(CallEventType.CALL_RINGING, "sockjs-call", "inbound", "sip:a@example.com",
+    CallEvent event = new CallEvent(CallEventType.CALL_RINGING, "sockjs-call", CallDirection.INBOUND, "sip:a@example.com",
         "sip:b@example.com", "sip-call-1", Map.of("X-Test", "1"), 42, null, 0, null);
     String text = null;
     for (int i = 0; i < 50 && text == null; i++) { // registering is asynchronous: publish until it is in place

@@ -1,6 +1,8 @@
 package io.voicegateway.it;
 
 import io.voicegateway.Gateway;
+import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.DeviceQueries;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.it.peers.BaresipDevice;
@@ -98,12 +100,18 @@ public final class GatewayFixture implements AutoCloseable {
     return "sip:" + user + "@127.0.0.1:" + sipPort;
   }
 
-  /** The live bindings of a device (id or extension), read on the SIP context. */
-  public List<io.voicegateway.sip.registrar.Binding> contactsOf(String device) {
+  /** The live bindings of a device (id or extension), as the REST API sees them: over the bus. */
+  public List<DeviceQueries.Binding> contactsOf(String device) {
+    return this.<DeviceQueries.Bindings>ask(Addresses.DEVICE_BINDINGS, new DeviceQueries.BindingsQuery(device))
+        .bindings();
+  }
+
+  /** A request on the gateway's bus, answered within 5 s. */
+  public <R> R ask(String address, Object body) {
     try {
-      return gateway.sip().contactsOf(device).await(5, TimeUnit.SECONDS);
+      return gateway.vertx().eventBus().<R>request(address, body).await(5, TimeUnit.SECONDS).body();
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("SIP context did not answer", e);
+      throw new AssertionError(address + " did not answer", e);
     }
   }
 
@@ -117,7 +125,7 @@ public final class GatewayFixture implements AutoCloseable {
         autoAnswer);
     phone.start();
     if (!GatewayUnderTest.eventually(15, () -> contactsOf(user).stream()
-        .anyMatch(b -> b.source().port() == phone.sipPort()))) {
+        .anyMatch(b -> b.sourcePort() == phone.sipPort()))) {
       phone.close();
       throw new AssertionError(user + " did not register; log:\n" + phone.logText());
     }

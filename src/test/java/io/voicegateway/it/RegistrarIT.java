@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.voicegateway.it.peers.BaresipPhone;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
-import io.voicegateway.sip.registrar.Binding;
-import io.voicegateway.sip.registrar.Source;
+import io.voicegateway.bus.DeviceQueries;
 import io.voicegateway.testing.FreePorts;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,13 +48,13 @@ class RegistrarIT {
       phone.start();
       assertTrue(GatewayUnderTest.eventually(15, () -> !gw.contactsOf("alice").isEmpty()),
           "alice bound; baresip log:\n" + phone.logText());
-      List<Binding> bound = gw.contactsOf("101");
+      List<DeviceQueries.Binding> bound = gw.contactsOf("101");
       assertEquals(1, bound.size(), bound.toString());
-      Binding b = bound.get(0);
+      DeviceQueries.Binding b = bound.get(0);
       // baresip makes its Contact user unique per UA instance: sip:alice-0x5645...@127.0.0.1:port
       assertTrue(b.contact().matches("sip:alice[^@]*@127\\.0\\.0\\.1:" + phone.sipPort() + "(;.*)?"), b.contact());
-      assertEquals(new Source("127.0.0.1", phone.sipPort(), "udp"), b.source());
-      long remaining = b.remainingSeconds(System.currentTimeMillis());
+      assertEquals("127.0.0.1:" + phone.sipPort() + "/udp", b.source());
+      long remaining = b.expiresInSeconds();
       assertTrue(remaining > 0 && remaining <= 60, "regint=60 honoured: " + remaining);
       assertTrue(phone.logText().contains("200 OK"), phone.logText());
     }

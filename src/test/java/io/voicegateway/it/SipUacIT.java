@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.eventbus.Message;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallCommands;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.SipCommands;
@@ -73,7 +75,7 @@ class SipUacIT {
 
     Message<Object> reply = gw.vertx.eventBus().request(Addresses.SIP_HANGUP, new SipCommands.Hangup(callId, "api"))
         .await(20, TimeUnit.SECONDS);
-    assertEquals("ok", reply.body());
+    assertEquals(new CallCommands.Done(callId), reply.body());
     assertOk(sipp.await());
     assertTrue(GatewayUnderTest.eventually(10, () -> gw.media.count(CallEventType.CALL_TERMINATED) == 1));
     List<CallEventType> types = gw.media.events.stream().map(CallEvent::type).toList();
@@ -81,10 +83,10 @@ class SipUacIT {
         CallEventType.CALL_TERMINATED), types);
     CallEvent ended = gw.media.events.stream().filter(e -> e.type() == CallEventType.CALL_TERMINATED).findFirst().get();
     assertEquals("api", ended.reason());
-    assertEquals("outbound", ended.direction());
+    assertEquals(CallDirection.OUTBOUND, ended.direction());
     assertEquals("acme", ended.xHeaders().get("X-Tenant"));
     assertEquals("echo", gw.media.attaches.peek().app());
-    assertEquals("g711-ulaw", gw.media.starts.peek().codec());
+    assertEquals("g711-ulaw", gw.media.starts.peek().codec().configName());
     assertEquals(1, gw.media.closes.size());
   }
 

@@ -47,10 +47,10 @@ class SipUasBasicIT {
     assertTrue(gw.media.events.stream().filter(e -> e.type() == CallEventType.CALL_TERMINATED)
         .allMatch(e -> "remote BYE".equals(e.reason())));
     MediaCommands.LegStart start = gw.media.starts.peek();
-    assertEquals("g711-ulaw", start.codec());
+    assertEquals("g711-ulaw", start.codec().configName());
     assertEquals(0, start.payloadType());
     assertEquals("127.0.0.1", start.remoteHost());
-    assertEquals("sendrecv", start.direction());
+    assertEquals("sendrecv", start.direction().wireName());
     assertEquals(0, gw.metrics.activeCalls());
     assertEquals(100.0, gw.metrics.registry().get("vg_media_total_calls").counter().count());
   }

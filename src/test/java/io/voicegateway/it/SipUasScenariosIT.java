@@ -65,10 +65,10 @@ class SipUasScenariosIT {
     // initial + hold + resume + c=0.0.0.0 hold + resume: the refresh (same o= version) starts nothing
     List<MediaCommands.LegStart> starts = List.copyOf(gw.media.starts);
     assertEquals(5, starts.size(), starts.toString());
-    assertEquals("g711-alaw", starts.get(0).codec());
+    assertEquals("g711-alaw", starts.get(0).codec().configName());
     assertEquals(101, starts.get(0).dtmfPayloadType());
-    assertEquals("recvonly", starts.get(1).direction());
-    assertEquals("sendrecv", starts.get(2).direction());
+    assertEquals("recvonly", starts.get(1).direction().wireName());
+    assertEquals("sendrecv", starts.get(2).direction().wireName());
     assertEquals("0.0.0.0", starts.get(3).remoteHost());
   }
 

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.apps.EchoApp;
+import io.voicegateway.apps.EchoLeg;
+import io.voicegateway.bus.LegDirection;
 import io.voicegateway.bus.MediaCommands.LegStart;
+import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.metrics.GatewayMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +31,8 @@ class MediaEngineTest {
   }
 
   private static LegStart start(String callId, String legId, String codec, String direction) {
-    return new LegStart(callId, legId, "127.0.0.1", 9, codec, 0, 101, 20, direction);
+    return new LegStart(callId, legId, "127.0.0.1", 9, CodecType.byConfigName(codec).orElse(null), 0, 101, 20,
+        LegDirection.fromWire(direction));
   }
 
   @Test
@@ -52,7 +55,7 @@ class MediaEngineTest {
           opened++;
           engine.startLeg(start(callId, leg.legId(), "g711-ulaw", "sendrecv"));
           if (random.nextInt(4) == 0) {
-            engine.attach(callId, new EchoApp());
+            engine.attach(callId, new EchoLeg());
           }
           live.add(leg);
           dogs.put(leg.legId(), new MediaWatchdog(5 * S, 10 * S, now));

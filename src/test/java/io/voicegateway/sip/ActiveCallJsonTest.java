@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.control.Call;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Leg;
 import io.voicegateway.control.CallRegistry;
@@ -26,7 +26,7 @@ class ActiveCallJsonTest {
 
   /** A SIP leg of the call's direction (an inbound one on a transaction stub with no dialog yet). */
   private SipLeg sipLeg(Call call, String sipCallId) {
-    SipLeg leg = call.direction() == Direction.INBOUND
+    SipLeg leg = call.direction() == CallDirection.INBOUND
         ? SipLeg.inbound(sipCallId, "tag", (ServerTransaction) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {ServerTransaction.class}, (proxy, method, args) -> null))
         : SipLeg.outbound(sipCallId, "tag");
@@ -36,7 +36,7 @@ class ActiveCallJsonTest {
 
   @Test
   void aRingingCallHasNoConnectTimeAndItsLegsAreListed() {
-    Call call = new Call(Direction.INBOUND, "sip:alice@pbx", "sip:echo@gw", "abc@pbx", Map.of("X-Tenant", "t1"), 1_000);
+    Call call = new Call(CallDirection.INBOUND, "sip:alice@pbx", "sip:echo@gw", "abc@pbx", Map.of("X-Tenant", "t1"), 1_000);
     calls.add(call);
     Leg sip = sipLeg(call, "abc@pbx").leg();
     sip.rtpPort(10_002);
@@ -58,7 +58,7 @@ class ActiveCallJsonTest {
 
   @Test
   void aConnectedCallCountsItsDurationFromTheAnswer() {
-    Call call = new Call(Direction.OUTBOUND, "sip:gateway@gw", "sip:bob@10.0.0.2", "x@gw", Map.of(), 1_000);
+    Call call = new Call(CallDirection.OUTBOUND, "sip:gateway@gw", "sip:bob@10.0.0.2", "x@gw", Map.of(), 1_000);
     calls.add(call);
     sipLeg(call, "x@gw");
     call.moveTo(CallState.CONNECTED, 2_000);
@@ -74,7 +74,7 @@ class ActiveCallJsonTest {
 
   @Test
   void theB2buaNameOfAPeerWins() {
-    Call call = new Call(Direction.INBOUND, "sip:+4930111@trunk", "sip:101@gw", "y@trunk", Map.of(), 1_000);
+    Call call = new Call(CallDirection.INBOUND, "sip:+4930111@trunk", "sip:101@gw", "y@trunk", Map.of(), 1_000);
     calls.add(call);
     sipLeg(call, "z@gw").leg().peer("alice");
     assertEquals("alice", json(call, 1_000).getJsonArray("legs").getJsonObject(0).getString("peer"));

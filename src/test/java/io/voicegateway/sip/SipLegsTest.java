@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallRegistry;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.Leg;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ class SipLegsTest {
   private final SipLegs legs = new SipLegs(calls);
 
   private Call call() {
-    Call call = new Call(Direction.OUTBOUND, "sip:gw@x", "sip:bob@y", "a@gw", Map.of(), 0);
+    Call call = new Call(CallDirection.OUTBOUND, "sip:gw@x", "sip:bob@y", "a@gw", Map.of(), 0);
     calls.add(call);
     return call;
   }

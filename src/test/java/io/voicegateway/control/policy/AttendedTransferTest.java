@@ -9,7 +9,7 @@ import io.vertx.core.Promise;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.CallState;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.FakeEndpoint;
 import io.voicegateway.control.FakeLifecycle;
 import io.voicegateway.control.Leg;
@@ -52,14 +52,14 @@ class AttendedTransferTest {
   private final List<String> notified = progress.notified;
 
   private Call call() {
-    Call call = new Call(Direction.INBOUND, "sip:a@x", "sip:b@gw", "cid", Map.of(), 0);
+    Call call = new Call(CallDirection.INBOUND, "sip:a@x", "sip:b@gw", "cid", Map.of(), 0);
     calls.add(call);
     call.moveTo(CallState.CONNECTED, 0);
     return call;
   }
 
   private Leg leg(Call call, FakeEndpoint endpoint) {
-    Leg leg = Leg.of(LegKind.SIP, Direction.INBOUND);
+    Leg leg = Leg.of(LegKind.SIP, CallDirection.INBOUND);
     leg.endpoint(endpoint);
     leg.state(LegState.CONNECTED);
     calls.addLeg(call, leg);

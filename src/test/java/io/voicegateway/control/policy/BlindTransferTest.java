@@ -10,7 +10,7 @@ import io.voicegateway.control.Attachments;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.CallState;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.FakeDialer;
 import io.voicegateway.control.FakeDialer.Named;
 import io.voicegateway.control.FakeEndpoint;
@@ -51,7 +51,7 @@ class BlindTransferTest {
           return Future.succeededFuture(true);
         }
       }));
-  private final Call call = new Call(Direction.INBOUND, "sip:+49301@trunk", "sip:100@gw", "cid", Map.of(), 0);
+  private final Call call = new Call(CallDirection.INBOUND, "sip:+49301@trunk", "sip:100@gw", "cid", Map.of(), 0);
   private final FakeEndpoint transfereeSide = new FakeEndpoint();
   private final FakeEndpoint transferorSide = new FakeEndpoint();
   private final Leg transferee = leg(transfereeSide);
@@ -60,7 +60,7 @@ class BlindTransferTest {
   private final List<String> notified = progress.notified;
 
   private Leg leg(FakeEndpoint endpoint) {
-    Leg leg = Leg.of(LegKind.SIP, Direction.INBOUND);
+    Leg leg = Leg.of(LegKind.SIP, CallDirection.INBOUND);
     leg.endpoint(endpoint);
     leg.state(LegState.CONNECTED);
     calls.addLeg(call, leg);

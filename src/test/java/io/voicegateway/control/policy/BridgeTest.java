@@ -9,7 +9,7 @@ import io.voicegateway.bus.CallEventType;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Destination;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.FakeDialer;
 import io.voicegateway.control.FakeDialer.Named;
 import io.voicegateway.control.FakeEndpoint;
@@ -29,7 +29,7 @@ class BridgeTest {
   private final FakeLifecycle lifecycle = new FakeLifecycle();
   private final List<CallEventType> events = lifecycle.events;
   private final Bridge bridge = new Bridge(dialer, scheduler, BridgeTest::destinations, lifecycle);
-  private final Call call = new Call(Direction.INBOUND, "sip:a@x", "sip:100@gw", "cid", Map.of(), 0);
+  private final Call call = new Call(CallDirection.INBOUND, "sip:a@x", "sip:100@gw", "cid", Map.of(), 0);
   private final FakeEndpoint caller = new FakeEndpoint();
 
   /** Each device id is one destination. */

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallState;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.FakeDialer;
 import io.voicegateway.control.FakeDialer.FakeDial;
 import io.voicegateway.control.FakeDialer.Named;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ForkTest {
   private final FakeDialer dialer = new FakeDialer();
   private final FakeScheduler scheduler = new FakeScheduler();
-  private final Call call = new Call(Direction.INBOUND, "sip:a@x", "sip:100@gw", "cid", Map.of(), 0);
+  private final Call call = new Call(CallDirection.INBOUND, "sip:a@x", "sip:100@gw", "cid", Map.of(), 0);
   private final Recorder listener = new Recorder();
   private final Fork fork = new Fork(dialer, scheduler, call, "alice", Map.of("X-A", "1"), listener);
 

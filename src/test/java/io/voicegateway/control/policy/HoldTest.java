@@ -8,7 +8,7 @@ import io.vertx.core.Future;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallState;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.FakeEndpoint;
 import io.voicegateway.control.FakeLifecycle;
 import io.voicegateway.control.Leg;
@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 class HoldTest {
   private final FakeLifecycle lifecycle = new FakeLifecycle();
   private final Hold hold = new Hold(lifecycle);
-  private final Call call = new Call(Direction.INBOUND, "sip:a@x", "sip:100@gw", "cid", Map.of(), 0);
+  private final Call call = new Call(CallDirection.INBOUND, "sip:a@x", "sip:100@gw", "cid", Map.of(), 0);
   private final FakeEndpoint callerSide = new FakeEndpoint();
   private final FakeEndpoint calleeSide = new FakeEndpoint();
-  private final Leg caller = leg(Direction.INBOUND, callerSide);
-  private final Leg callee = leg(Direction.OUTBOUND, calleeSide);
+  private final Leg caller = leg(CallDirection.INBOUND, callerSide);
+  private final Leg callee = leg(CallDirection.OUTBOUND, calleeSide);
 
-  private Leg leg(Direction direction, FakeEndpoint endpoint) {
+  private Leg leg(CallDirection direction, FakeEndpoint endpoint) {
     Leg leg = Leg.of(LegKind.SIP, direction);
     leg.endpoint(endpoint);
     leg.state(LegState.CONNECTED);
@@ -74,7 +74,7 @@ class HoldTest {
   @Test
   void legsStillRingingOrWithoutEndpointAreLeftAlone() {
     FakeEndpoint ringing = new FakeEndpoint();
-    Leg branch = Leg.of(LegKind.SIP, Direction.OUTBOUND);
+    Leg branch = Leg.of(LegKind.SIP, CallDirection.OUTBOUND);
     branch.endpoint(ringing);
     call.addLeg(branch);
     call.addLeg(Leg.app("echo"));
@@ -87,7 +87,7 @@ class HoldTest {
 
   @Test
   void aPartyRefusingToFollowLeavesTheHoldAsAnswered() {
-    Leg refusing = Leg.of(LegKind.SIP, Direction.OUTBOUND);
+    Leg refusing = Leg.of(LegKind.SIP, CallDirection.OUTBOUND);
     refusing.state(LegState.CONNECTED);
     refusing.endpoint(new FakeEndpoint() {
       @Override

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallState;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.FakeEndpoint;
 import io.voicegateway.control.FakeLifecycle;
 import io.voicegateway.control.Leg;
@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 class TeardownTest {
   private final FakeLifecycle lifecycle = new FakeLifecycle();
   private final Teardown teardown = new Teardown(lifecycle);
-  private final Call call = new Call(Direction.INBOUND, "sip:a@x", "sip:100@gw", "cid", Map.of(), 0);
+  private final Call call = new Call(CallDirection.INBOUND, "sip:a@x", "sip:100@gw", "cid", Map.of(), 0);
   private final FakeEndpoint callerSide = new FakeEndpoint();
   private final FakeEndpoint calleeSide = new FakeEndpoint();
   private final Leg caller = leg(callerSide);
   private final Leg callee = leg(calleeSide);
 
   private Leg leg(FakeEndpoint endpoint) {
-    Leg leg = Leg.of(LegKind.SIP, Direction.INBOUND);
+    Leg leg = Leg.of(LegKind.SIP, CallDirection.INBOUND);
     leg.endpoint(endpoint);
     call.addLeg(leg);
     return leg;

@@ -1,7 +1,7 @@
 package io.voicegateway.it.support;
 
 import io.vertx.core.Vertx;
-import io.voicegateway.bus.LocalCodec;
+import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.SipVerticle;
@@ -21,7 +21,7 @@ public final class GatewayUnderTest implements AutoCloseable {
 
   public GatewayUnderTest(GatewayConfig config) throws Exception {
     this.config = config;
-    LocalCodec.registerAll(vertx);
+    BusCodecs.registerAll(vertx);
     media = new FakeMedia(vertx);
     sip = new SipVerticle(config, metrics);
     deploymentId = vertx.deployVerticle(sip).await(20, TimeUnit.SECONDS);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.control.Call;
-import io.voicegateway.control.Direction;
+import io.voicegateway.bus.CallDirection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ class SipTraceServiceTest {
 
   @Test
   void aLiveCallMergesTheMessagesOfAllItsLegsInTimeOrder() {
-    Call call = new Call(Direction.INBOUND, "alice", "bob", "leg-a", Map.of(), 0);
+    Call call = new Call(CallDirection.INBOUND, "alice", "bob", "leg-a", Map.of(), 0);
     live.put(call.id(), List.of("leg-a", "leg-b"));
     message("leg-a", 1, "INVITE a");
     message("leg-b", 2, "INVITE b");
@@ -41,7 +41,7 @@ class SipTraceServiceTest {
 
   @Test
   void anEndedCallIsFoundThroughTheIdsItsEventsCarried() {
-    Call call = new Call(Direction.INBOUND, "alice", "echo", "leg-a", Map.of(), 0);
+    Call call = new Call(CallDirection.INBOUND, "alice", "echo", "leg-a", Map.of(), 0);
     live.put(call.id(), List.of("leg-a", "leg-b"));
     service.remember(call.event(CallEventType.CALL_CONNECTED, null, 1));
     live.remove(call.id());
@@ -54,7 +54,7 @@ class SipTraceServiceTest {
   @Test
   void theAliasTableIsBounded() {
     for (int i = 0; i < 3; i++) {
-      Call call = new Call(Direction.INBOUND, "a", "b", "sip-" + i, Map.of(), 0);
+      Call call = new Call(CallDirection.INBOUND, "a", "b", "sip-" + i, Map.of(), 0);
       service.remember(call.event(CallEventType.CALL_STARTED, null, 1));
       message("sip-" + i, i, "INVITE " + i);
       if (i == 0) {

@@ -1,4 +1,4 @@
-package io.voicegateway.history;
+package io.voicegateway.bus;
 
 /**
  * One leg of a finished call as the history keeps it.

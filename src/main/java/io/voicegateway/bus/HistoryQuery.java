@@ -1,4 +1,4 @@
-package io.voicegateway.history;
+package io.voicegateway.bus;
 
 /**
  * A page of the history: calls started in {@code [fromMs, toMs)} whose caller or callee contains
@@ -32,7 +32,8 @@ public record HistoryQuery(long fromMs, long toMs, String number, int page, int 
     return new HistoryQuery(0, Long.MAX_VALUE, null, 1, DEFAULT_SIZE);
   }
 
-  long offset() {
+  /** Rows to skip for this page. */
+  public long offset() {
     return (long) (page - 1) * size;
   }
 }

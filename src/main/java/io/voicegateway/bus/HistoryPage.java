@@ -1,4 +1,4 @@
-package io.voicegateway.history;
+package io.voicegateway.bus;
 
 import java.util.List;
 

@@ -1,0 +1,39 @@
+package io.voicegateway.apps;
+
+import io.vertx.core.Future;
+import java.util.concurrent.Callable;
+
+/**
+ * What the gateway offers an app on one call. Every method may be called from the apps verticle's event loop
+ * (the session's callbacks); futures complete there too.
+ */
+public interface AppCall {
+  /** The gateway's call id, as in the call events and the REST API. */
+  String callId();
+
+  /** What the app was started with (the room of {@code conference NAME}, a voicemail box), or null. */
+  String argument();
+
+  /** Wall-clock milliseconds from the gateway's clock (a fake one in tests). */
+  long nowMs();
+
+  /** Ends the call: BYE to the caller, with {@code reason} in CALL_TERMINATED. */
+  Future<Void> hangup(String reason);
+
+  /** Blind transfer of the caller to {@code target} (a SIP URI); the REFER's final status. */
+  Future<Integer> transfer(String target);
+
+  /**
+   * Hands the call to another app of the catalog (an IVR choice leading to a voicemail box): this session ends
+   * with {@code onEnd("replaced by NAME")}, the new one takes over the call's app leg. Fails 404 for an unknown app.
+   */
+  Future<Void> replaceWith(String app, String argument);
+
+  /** Runs blocking work (files, TTS, a database) on a worker; never block the event loop instead. */
+  <T> Future<T> blocking(Callable<T> work);
+
+  /** Runs {@code action} on the event loop after {@code delayMs}; a timer id for {@link #cancelTimer}. */
+  long setTimer(long delayMs, Runnable action);
+
+  void cancelTimer(long timerId);
+}

@@ -1,0 +1,56 @@
+package io.voicegateway.bus;
+
+import io.vertx.core.Vertx;
+import java.util.List;
+
+/**
+ * Registers {@link JsonRecordCodec} as the default codec of every message record, so each crosses a cluster or a
+ * bridge in its JSON form and stays a plain reference in one JVM. A new message record must be added to
+ * {@link #TYPES}; {@code BusCodecsRoundTripTest} fails until it has a sample that survives the wire.
+ */
+public final class BusCodecs {
+  /** Every record that travels on the bus as a body or a reply. */
+  public static final List<Class<? extends Record>> TYPES = List.of(
+      CallEvent.class,
+      TrunkRegistrationEvent.class,
+      MediaCommands.LegOpen.class,
+      MediaCommands.LegOpened.class,
+      MediaCommands.LegStart.class,
+      MediaCommands.LegClose.class,
+      MediaCommands.LegMove.class,
+      MediaCommands.AppAttach.class,
+      MediaCommands.DtmfSend.class,
+      MediaCommands.StreamStart.class,
+      MediaCommands.StreamStop.class,
+      SipCommands.Hangup.class,
+      SipCommands.Transfer.class,
+      SipCommands.Stream.class,
+      CallCommands.Originate.class,
+      CallCommands.ClickToCall.class,
+      CallCommands.Originated.class,
+      CallCommands.Hold.class,
+      CallCommands.Resume.class,
+      CallCommands.Done.class,
+      CallCommands.Transferred.class,
+      DeviceQueries.BindingsQuery.class,
+      DeviceQueries.Bindings.class,
+      DeviceQueries.QualifyQuery.class,
+      DeviceQueries.QualifyStatuses.class,
+      TrunkQueries.StatesQuery.class,
+      TrunkQueries.States.class,
+      AppQueries.ListQuery.class,
+      AppQueries.AppList.class,
+      HistoryQuery.class,
+      HistoryPage.class);
+
+  private BusCodecs() {}
+
+  /** Call once per Vertx, before any verticle sends. */
+  public static void registerAll(Vertx vertx) {
+    TYPES.forEach(type -> register(vertx, type));
+  }
+
+  private static <T extends Record> void register(Vertx vertx, Class<T> type) {
+    vertx.eventBus().registerDefaultCodec(type, new JsonRecordCodec<>(type));
+  }
+}

@@ -1,0 +1,53 @@
+package io.voicegateway.bus;
+
+import java.util.Map;
+
+/**
+ * Requests that place or change calls, answered by call control (see {@link Addresses}). A request that cannot
+ * be carried out fails with a code the REST API passes on as its HTTP status: 400 bad target, 404 unknown call or
+ * number no route serves, 409 wrong state (no confirmed dialog yet, device not registered), 502 the peer refused,
+ * 503 no media port or no service, 504 no answer in time.
+ */
+public final class CallCommands {
+  private CallCommands() {}
+
+  /**
+   * Call {@code target} and attach {@code app} once it answers.
+   *
+   * @param target  a SIP URI, e.g. {@code sip:bob@10.0.0.2:5070;transport=tcp}
+   * @param app     an app of the catalog ({@link Addresses#APPS_LIST}), also the user part of our From
+   * @param headers X- headers for the INVITE; they travel into the call events
+   */
+  public record Originate(String target, String app, Map<String, String> headers) {
+    public Originate {
+      headers = Map.copyOf(headers == null ? Map.of() : headers);
+    }
+  }
+
+  /**
+   * Click-to-call: ring {@code device}, and once it answers dial {@code number} as that device would (routes,
+   * extensions, trunks), bridging the two.
+   *
+   * @param device a device id or extension
+   */
+  public record ClickToCall(String device, String number, Map<String, String> headers) {
+    public ClickToCall {
+      headers = Map.copyOf(headers == null ? Map.of() : headers);
+    }
+  }
+
+  /** The reply to an originate: the new call's id, once the first callee answered. */
+  public record Originated(String callId) {}
+
+  /** Put the peer of the call's first SIP leg on hold (re-INVITE offering sendonly). */
+  public record Hold(String callId) {}
+
+  /** Take it off hold (re-INVITE offering sendrecv). */
+  public record Resume(String callId) {}
+
+  /** The reply to a command that has nothing to report but success. */
+  public record Done(String callId) {}
+
+  /** The reply to {@link SipCommands.Transfer}: the REFER's final status (2xx: the call is TRANSFERRED). */
+  public record Transferred(String callId, int status) {}
+}

@@ -1,0 +1,169 @@
+package io.voicegateway.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.voicegateway.media.codec.CodecType;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Every message record crosses the wire and comes back equal; the published JSON names stay as documented. */
+class BusCodecsRoundTripTest {
+  private static final Map<String, String> HEADERS = Map.of("X-Customer-Id", "4711", "X-Campaign", "spring-sale");
+  private static final TrunkRegistrationEvent TRUNK = new TrunkRegistrationEvent("sip:gw@carrier.example",
+      "REGISTERED", 1_795_327_981_000L, null, 0, "203.0.113.7:5060", 1_795_327_921_000L);
+  private static final DeviceQueries.Binding BINDING = new DeviceQueries.Binding("alice", "sip:alice@10.0.0.5:5060",
+      "198.51.100.4", 40_123, "udp", "sip:alice@198.51.100.4:40123", 57);
+
+  /** One sample per registered type, each with every field set (nulls only where the record allows them). */
+  static final List<Record> SAMPLES = List.of(
+      new CallEvent(CallEventType.DTMF_RECEIVED, "c1", CallDirection.INBOUND, "sip:a@x", "sip:echo@gw", "1-1@x",
+          HEADERS, 1_795_327_921_123L, "5", 120, null),
+      TRUNK,
+      new MediaCommands.LegOpen("c1", "l1"),
+      new MediaCommands.LegOpened("l1", 10_000),
+      new MediaCommands.LegStart("c1", "l1", "192.0.2.1", 4000, CodecType.PCMU, 0, 101, 20, LegDirection.SENDONLY),
+      new MediaCommands.LegClose("c1", "l1", "remote BYE"),
+      new MediaCommands.LegMove("c1", "c2", "l1"),
+      new MediaCommands.AppAttach("c1", "conference", "room-7"),
+      new MediaCommands.DtmfSend("c1", "l1", "12#"),
+      new MediaCommands.StreamStart("c1", "vg.audio.c1"),
+      new MediaCommands.StreamStop("c1"),
+      new SipCommands.Hangup("c1", "api hangup"),
+      new SipCommands.Transfer("c1", "sip:carol@example.com"),
+      new SipCommands.Stream("c1", true),
+      new CallCommands.Originate("sip:bob@192.0.2.2", "echo", HEADERS),
+      new CallCommands.ClickToCall("alice", "+4930123", HEADERS),
+      new CallCommands.Originated("c1"),
+      new CallCommands.Hold("c1"),
+      new CallCommands.Resume("c1"),
+      new CallCommands.Done("c1"),
+      new CallCommands.Transferred("c1", 202),
+      new DeviceQueries.BindingsQuery("101"),
+      new DeviceQueries.Bindings("101", List.of(BINDING), 1_795_327_000_000L),
+      new DeviceQueries.QualifyQuery(),
+      new DeviceQueries.QualifyStatuses(List.of(new DeviceQueries.Qualified(BINDING, false, 35, 3, 1_000, 2_000))),
+      new TrunkQueries.StatesQuery(),
+      new TrunkQueries.States(Map.of("carrier1", TRUNK)),
+      new AppQueries.ListQuery(),
+      new AppQueries.AppList(List.of("echo")),
+      new HistoryQuery(1_000, 2_000, "4930", 2, 25),
+      new HistoryPage(26, 2, 25, List.of(new HistoryEntry("c1", "inbound", "sip:a@x", "sip:echo@gw", "1-1@x", 1_000,
+          1_200, 5_200, 4_000, "remote BYE", List.of(new HistoryLeg("sip", "sip:a@x", "g722"),
+              new HistoryLeg("app", "echo", null))))));
+
+  @Test
+  void everyRegisteredTypeHasASample() {
+    Set<Class<?>> sampled = SAMPLES.stream().map(Object::getClass).collect(Collectors.toSet());
+    assertEquals(Set.copyOf(BusCodecs.TYPES), sampled);
+  }
+
+  @Test
+  void everySampleSurvivesTheWire() {
+    for (Record sample : SAMPLES) {
+      Record back = roundTrip(sample);
+      assertNotSame(sample, back);
+      assertEquals(sample, back, sample.getClass().getSimpleName());
+    }
+  }
+
+  @Test
+  void aWireFrameCanSitAfterOtherBytes() {
+    // Vert.x hands decodeFromWire a position inside a larger buffer
+    JsonRecordCodec<CallCommands.Hold> codec = new JsonRecordCodec<>(CallCommands.Hold.class);
+    Buffer buffer = Buffer.buffer().appendString("header");
+    codec.encodeToWire(buffer, new CallCommands.Hold("c9"));
+    assertEquals(new CallCommands.Hold("c9"), codec.decodeFromWire(6, buffer));
+  }
+
+  @Test
+  void inOneJvmTheRecordItselfIsDelivered() {
+    CallCommands.Hold hold = new CallCommands.Hold("c1");
+    assertSame(hold, new JsonRecordCodec<>(CallCommands.Hold.class).transform(hold));
+  }
+
+  @Test
+  void callEventsKeepTheirPublishedJson() {
+    CallEvent started = new CallEvent(CallEventType.CALL_STARTED, "c1", CallDirection.INBOUND, "sip:a@x",
+        "sip:echo@gw", "1-1@x", Map.of("X-Customer-Id", "4711"), 1_795_327_921_123L, null, 0, null);
+    JsonObject expected = new JsonObject().put("type", "CALL_STARTED").put("callId", "c1").put("direction", "inbound")
+        .put("from", "sip:a@x").put("to", "sip:echo@gw").put("sipCallId", "1-1@x")
+        .put("headers", new JsonObject().put("X-Customer-Id", "4711")).put("timestamp", 1_795_327_921_123L);
+    assertEquals(expected, wireJson(started));
+    assertEquals(expected, started.toJson());
+    // the bridges encode bodies with Vert.x's own mapper: the same form
+    assertEquals(expected, new JsonObject(Json.encode(started)));
+    assertEquals(started, CallEvent.fromJson(expected));
+
+    JsonObject dtmf = wireJson(SAMPLES.get(0));
+    assertEquals("5", dtmf.getString("digit"));
+    assertEquals(120, dtmf.getInteger("durationMs"));
+    assertFalse(dtmf.containsKey("reason"));
+    assertEquals("remote BYE", wireJson(started.next(CallEventType.CALL_TERMINATED, "remote BYE", 9))
+        .getString("reason"));
+  }
+
+  @Test
+  void typedFieldsTravelByTheirConfigurationAndSdpNames() {
+    JsonObject start = wireJson(SAMPLES.stream().filter(r -> r instanceof MediaCommands.LegStart).findFirst()
+        .orElseThrow());
+    assertEquals("g711-ulaw", start.getString("codec"));
+    assertEquals("sendonly", start.getString("direction"));
+    assertEquals(Json.CODEC.fromString("\"outbound\"", CallDirection.class), CallDirection.OUTBOUND);
+  }
+
+  @Test
+  void anUnknownCodecNameIsRefusedNotGuessed() {
+    JsonRecordCodec<MediaCommands.LegStart> codec = new JsonRecordCodec<>(MediaCommands.LegStart.class);
+    byte[] json = "{\"callId\":\"c\",\"legId\":\"l\",\"codec\":\"g729\"}".getBytes();
+    Buffer wire = Buffer.buffer().appendInt(json.length).appendBytes(json);
+    assertThrows(UncheckedIOException.class, () -> codec.decodeFromWire(0, wire));
+  }
+
+  @Test
+  void fieldsANewerSenderAddsAreIgnored() {
+    JsonRecordCodec<CallCommands.Hold> codec = new JsonRecordCodec<>(CallCommands.Hold.class);
+    byte[] json = "{\"callId\":\"c\",\"leg\":\"added later\"}".getBytes();
+    assertEquals(new CallCommands.Hold("c"), codec.decodeFromWire(0,
+        Buffer.buffer().appendInt(json.length).appendBytes(json)));
+  }
+
+  @Test
+  void registersOneDefaultCodecPerType() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      BusCodecs.registerAll(vertx);
+      // a second registration of any type would throw: each has exactly one
+      assertThrows(IllegalStateException.class, () -> BusCodecs.registerAll(vertx));
+    } finally {
+      vertx.close();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Record> T roundTrip(T record) {
+    JsonRecordCodec<T> codec = new JsonRecordCodec<>((Class<T>) record.getClass());
+    Buffer wire = Buffer.buffer();
+    codec.encodeToWire(wire, record);
+    return codec.decodeFromWire(0, wire);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Record> JsonObject wireJson(T record) {
+    JsonRecordCodec<T> codec = new JsonRecordCodec<>((Class<T>) record.getClass());
+    Buffer wire = Buffer.buffer();
+    codec.encodeToWire(wire, record);
+    return new JsonObject(wire.getBuffer(4, wire.length()));
+  }
+}
