@@ -1,6 +1,5 @@
 package io.voicegateway.media;
 
-import io.voicegateway.bus.MediaCommands.LegStart;
 import io.voicegateway.media.codec.CodecType;
 
 /**
@@ -22,18 +21,20 @@ public record LegConfig(CodecType codec, int payloadType, int dtmfPayloadType, i
     }
   }
 
-  /** Checks a start command; throws IllegalArgumentException naming what is wrong. */
-  public static LegConfig of(LegStart start) {
-    CodecType codec = CodecType.byConfigName(start.codec())
-        .orElseThrow(() -> new IllegalArgumentException("unknown codec " + start.codec()));
-    String direction = start.direction() == null ? "sendrecv" : start.direction();
-    boolean receive = direction.equals("sendrecv") || direction.equals("recvonly");
-    boolean send = direction.equals("sendrecv") || direction.equals("sendonly");
-    if (!receive && !send && !direction.equals("inactive")) {
-      throw new IllegalArgumentException("unknown direction " + direction);
+  /**
+   * Checks a negotiation as the signalling side states it (codec by configuration name, SDP direction from
+   * our side, ptime 0 for the default 20 ms); throws IllegalArgumentException naming what is wrong.
+   */
+  public static LegConfig of(String codecName, int payloadType, int dtmfPayloadType, int ptimeMs, String direction) {
+    CodecType codec = CodecType.byConfigName(codecName)
+        .orElseThrow(() -> new IllegalArgumentException("unknown codec " + codecName));
+    String dir = direction == null ? "sendrecv" : direction;
+    boolean receive = dir.equals("sendrecv") || dir.equals("recvonly");
+    boolean send = dir.equals("sendrecv") || dir.equals("sendonly");
+    if (!receive && !send && !dir.equals("inactive")) {
+      throw new IllegalArgumentException("unknown direction " + dir);
     }
-    int ptime = start.ptimeMs() <= 0 ? 20 : start.ptimeMs();
-    return new LegConfig(codec, start.payloadType(), start.dtmfPayloadType(), ptime, receive, send);
+    return new LegConfig(codec, payloadType, dtmfPayloadType, ptimeMs <= 0 ? 20 : ptimeMs, receive, send);
   }
 
   /** Neither way: the leg is on hold. */

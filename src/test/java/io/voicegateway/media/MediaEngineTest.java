@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.apps.EchoApp;
-import io.voicegateway.bus.MediaCommands.LegStart;
-import io.voicegateway.metrics.GatewayMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,16 +18,16 @@ import org.junit.jupiter.api.Test;
 class MediaEngineTest {
   private static final long S = 1_000_000_000L;
 
-  private final MediaEngine engine = new MediaEngine(TestMediaConfig.gateway(40000, 40199),
-      GatewayMetrics.detached());
+  private final MediaEngine engine = TestMediaConfig.engine(40000, 40199);
 
   private LegMedia open(String callId, String legId) {
     int port = engine.ports().acquire();
     return port < 0 ? null : engine.openLeg(callId, legId, port);
   }
 
-  private static LegStart start(String callId, String legId, String codec, String direction) {
-    return new LegStart(callId, legId, "127.0.0.1", 9, codec, 0, 101, 20, direction);
+  /** What a LEG_START command does: check the negotiation, then swap in the leg's pipeline. */
+  private LegMedia start(String callId, String legId, String codec, String direction) {
+    return engine.startLeg(legId, LegConfig.of(codec, 0, 101, 20, direction), "127.0.0.1", 9);
   }
 
   @Test
@@ -50,7 +48,7 @@ class MediaEngineTest {
           refused++;
         } else {
           opened++;
-          engine.startLeg(start(callId, leg.legId(), "g711-ulaw", "sendrecv"));
+          start(callId, leg.legId(), "g711-ulaw", "sendrecv");
           if (random.nextInt(4) == 0) {
             engine.attach(callId, new EchoApp());
           }
@@ -105,24 +103,24 @@ class MediaEngineTest {
   void rejectsDuplicateLegsAndBadStarts() {
     open("c", "a");
     assertThrows(IllegalStateException.class, () -> engine.openLeg("c", "a", 0));
-    assertThrows(IllegalArgumentException.class, () -> engine.startLeg(start("c", "a", "gsm", "sendrecv")));
-    assertThrows(IllegalArgumentException.class, () -> engine.startLeg(start("c", "nope", "g722", "sendrecv")));
-    assertThrows(IllegalArgumentException.class, () -> engine.startLeg(start("c", "a", "g722", "sideways")));
+    assertThrows(IllegalArgumentException.class, () -> start("c", "a", "gsm", "sendrecv"));
+    assertThrows(IllegalArgumentException.class, () -> start("c", "nope", "g722", "sendrecv"));
+    assertThrows(IllegalArgumentException.class, () -> start("c", "a", "g722", "sideways"));
   }
 
   @Test
   void renegotiationSwapsThePipelineWholeAndHoldSilencesTheLeg() {
     LegMedia leg = open("c", "a");
-    engine.startLeg(start("c", "a", "g711-ulaw", "sendrecv"));
+    start("c", "a", "g711-ulaw", "sendrecv");
     LegPipeline first = leg.pipeline();
     assertTrue(leg.listening());
 
-    engine.startLeg(start("c", "a", "g711-ulaw", "inactive"));
+    start("c", "a", "g711-ulaw", "inactive");
     assertFalse(leg.listening());
     assertNull(leg.pull());
     assertTrue(leg.pipeline() != first);
 
-    engine.startLeg(start("c", "a", "g722", "sendrecv"));
+    start("c", "a", "g722", "sendrecv");
     assertEquals("g722", leg.stats().codec());
     assertTrue(leg.listening());
   }
