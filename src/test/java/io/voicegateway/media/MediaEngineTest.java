@@ -126,6 +126,49 @@ class MediaEngineTest {
   }
 
   @Test
+  void legsOpenedAndClosedFromSeveralThreadsLeaveNoCallBehind() throws Exception {
+    MixerPartition partition = engine.servePartition(0);
+    int threads = 4;
+    java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(threads);
+    List<Thread> workers = new ArrayList<>();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      Thread worker = new Thread(() -> {
+        try {
+          go.await();
+          for (int i = 0; i < 500; i++) {
+            String shared = "shared-" + (i % 3); // calls every thread adds legs to and takes them from
+            LegMedia a = open(shared, "t" + id + "-a" + i);
+            LegMedia b = open("own-" + id + "-" + i, "t" + id + "-b" + i);
+            if (i % 5 == 0 && b != null) {
+              engine.moveLeg(b.legId(), shared);
+            }
+            if (a != null) {
+              engine.closeLeg(a.legId());
+            }
+            if (b != null) {
+              engine.closeLeg(b.legId());
+            }
+          }
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      });
+      workers.add(worker);
+      worker.start();
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    assertEquals(List.of(), failures);
+    assertEquals(0, engine.legs().size());
+    assertEquals(0, engine.callCount(), "the last leg out of each call ended it");
+    assertEquals(0, partition.size(), "and took it out of the mixer");
+    assertEquals(engine.ports().capacity(), engine.ports().available());
+  }
+
+  @Test
   void callsAreSpreadOverServedPartitions() {
     MixerPartition p0 = engine.servePartition(0);
     MixerPartition p1 = engine.servePartition(1);
