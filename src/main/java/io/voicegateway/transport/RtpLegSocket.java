@@ -50,6 +50,7 @@ final class RtpLegSocket implements LegTransport {
   private long lastSrArrivalNanos;
   private long nextRtcpNanos;
   private long reportedLost;
+  private int reportedRestarts;
   private volatile boolean closed;
 
   private RtpLegSocket(MediaTransport media, LegMedia leg, DatagramSocket rtp, DatagramSocket rtcp, long now) {
@@ -154,6 +155,10 @@ final class RtpLegSocket implements LegTransport {
     ReceiveStats stats = leg.receiveStats();
     if (!stats.started()) {
       return;
+    }
+    if (stats.restarts() != reportedRestarts) {
+      reportedRestarts = stats.restarts(); // a new source counts its losses from zero
+      reportedLost = 0;
     }
     long lost = Math.max(0, stats.cumulativeLost());
     if (lost > reportedLost) {

@@ -33,6 +33,7 @@ public final class ReceiveStats {
   private volatile long received;
   private volatile double jitterUnits;
   private volatile int clockRate = DEFAULT_CLOCK;
+  private volatile int restarts;
 
   /**
    * Counts one packet of the leg's remote source. A new SSRC restarts the statistics (a new source); a jump
@@ -75,6 +76,7 @@ public final class ReceiveStats {
   }
 
   private void restart(int seq) {
+    restarts++;
     baseSeq = seq;
     maxSeq = seq;
     badSeq = SEQ_MOD + 1;
@@ -83,6 +85,14 @@ public final class ReceiveStats {
     expectedPrior = 0;
     receivedPrior = 0;
     extendedMax = seq;
+  }
+
+  /**
+   * How many times the count started over (the first packet, a new SSRC, a confirmed sequence restart): a reader
+   * that keeps running totals across the leg's life takes the figures since its last read as new when it changed.
+   */
+  public int restarts() {
+    return restarts;
   }
 
   public boolean started() {

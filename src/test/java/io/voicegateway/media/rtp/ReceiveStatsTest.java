@@ -118,6 +118,7 @@ class ReceiveStatsTest {
     assertEquals(1, stats.expected());
     assertEquals(0, stats.cumulativeLost());
     assertEquals(7, stats.extendedHighestSeq());
+    assertEquals(2, stats.restarts(), "the first packet, then the new source");
   }
 
   @Test
