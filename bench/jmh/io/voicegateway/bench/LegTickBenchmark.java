@@ -1,13 +1,14 @@
 package io.voicegateway.bench;
 
-import io.voicegateway.config.MediaConfig;
 import io.voicegateway.media.LegConfig;
 import io.voicegateway.media.LegMedia;
 import io.voicegateway.media.LegPipeline;
 import io.voicegateway.media.MixerLeg;
+import io.voicegateway.media.PipelineSettings;
 import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.media.codec.OpusSettings;
 import io.voicegateway.media.jitter.JitterSettings;
-import io.voicegateway.rtp.RtpPacket;
+import io.voicegateway.media.rtp.RtpPacket;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,8 +65,10 @@ public class LegTickBenchmark {
 
   private LegMedia leg(String id, int pt) {
     LegMedia leg = new LegMedia("bench", id, 0);
-    leg.start(new LegPipeline(new LegConfig(codec, pt, 101, 20, true, true), new MediaConfig.OpusConfig(32000, 5),
-        new JitterSettings(40, 200, true, true), dtmf, 0.5, (d, ms, s) -> { }));
+    leg.start(new LegPipeline(new LegConfig(codec, pt, 101, 20, true, true),
+        new PipelineSettings(new OpusSettings(32000, 5), new JitterSettings(40, 200, true, true),
+            !"inband".equals(dtmf), "inband".equals(dtmf) || "both".equals(dtmf), 0.5),
+        (d, ms, s) -> { }));
     return leg;
   }
 

@@ -18,16 +18,17 @@ import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bridge.BridgeVerticle;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
-import io.voicegateway.feed.AudioFeedVerticle;
 import io.voicegateway.history.HistoryVerticle;
 import io.voicegateway.http.HttpVerticle;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MediaWarmup;
-import io.voicegateway.media.MixerVerticle;
 import io.voicegateway.metrics.GatewayMetrics;
-import io.voicegateway.metrics.MixerMeters;
-import io.voicegateway.rtp.RtpVerticle;
 import io.voicegateway.sip.SipVerticle;
+import io.voicegateway.transport.AudioFeedVerticle;
+import io.voicegateway.transport.MediaTransport;
+import io.voicegateway.transport.MixerMeters;
+import io.voicegateway.transport.MixerVerticle;
+import io.voicegateway.transport.RtpVerticle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,11 +85,12 @@ public final class Gateway {
 
   private Future<Void> deployAll() {
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-    media = new MediaEngine(config, metrics);
+    MediaTransport transport = MediaTransport.create(config.media(), metrics);
+    media = transport.engine();
     MixerMeters.register(prometheus, media);
     Future<Void> chain = Future.succeededFuture();
     for (int i = 0; i < cores; i++) {
-      chain = chain.compose(v -> deploy("rtp-" + deployments.size(), () -> new RtpVerticle(media), new DeploymentOptions()));
+      chain = chain.compose(v -> deploy("rtp-" + deployments.size(), () -> new RtpVerticle(transport), new DeploymentOptions()));
     }
     DeploymentOptions mixerOptions = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
@@ -102,7 +104,7 @@ public final class Gateway {
     return chain
         .compose(v -> warmUp())
         .compose(v -> deploy("apps", () -> new AppsVerticle(media), new DeploymentOptions()))
-        .compose(v -> deploy("feed", () -> new AudioFeedVerticle(media), new DeploymentOptions()))
+        .compose(v -> deploy("feed", () -> new AudioFeedVerticle(transport), new DeploymentOptions()))
         .compose(v -> config.history().enabled()
             ? deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions())
             : Future.<Void>succeededFuture())
@@ -125,7 +127,7 @@ public final class Gateway {
    */
   private Future<Void> warmUp() {
     Future<Void> pipelines = vertx.executeBlocking(() -> {
-      MediaWarmup.run(config.media());
+      MediaWarmup.run(media.settings());
       return null;
     });
     DatagramSocket socket = vertx.createDatagramSocket();

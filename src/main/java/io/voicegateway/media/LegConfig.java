@@ -1,7 +1,5 @@
 package io.voicegateway.media;
 
-import io.voicegateway.bus.LegDirection;
-import io.voicegateway.bus.MediaCommands.LegStart;
 import io.voicegateway.media.codec.CodecType;
 
 /**
@@ -23,17 +21,16 @@ public record LegConfig(CodecType codec, int payloadType, int dtmfPayloadType, i
     }
   }
 
-  /** Checks a start command; throws IllegalArgumentException naming what is wrong. */
-  public static LegConfig of(LegStart start) {
-    CodecType codec = start.codec();
+  /**
+   * Checks a negotiation as the signalling side states it (ptime 0 for the default 20 ms; which ways the audio
+   * flows, from our side); throws IllegalArgumentException naming what is wrong.
+   */
+  public static LegConfig of(CodecType codec, int payloadType, int dtmfPayloadType, int ptimeMs, boolean receive,
+      boolean send) {
     if (codec == null) {
       throw new IllegalArgumentException("no codec");
     }
-    LegDirection direction = start.direction() == null ? LegDirection.SENDRECV : start.direction();
-    boolean receive = direction.receives();
-    boolean send = direction.sends();
-    int ptime = start.ptimeMs() <= 0 ? 20 : start.ptimeMs();
-    return new LegConfig(codec, start.payloadType(), start.dtmfPayloadType(), ptime, receive, send);
+    return new LegConfig(codec, payloadType, dtmfPayloadType, ptimeMs <= 0 ? 20 : ptimeMs, receive, send);
   }
 
   /** Neither way: the leg is on hold. */

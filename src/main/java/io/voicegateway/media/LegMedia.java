@@ -2,9 +2,9 @@ package io.voicegateway.media;
 
 import io.voicegateway.media.dtmf.DtmfDigits;
 import io.voicegateway.media.jitter.AudioReceiver;
-import io.voicegateway.media.jitter.ReceiverStats;
-import io.voicegateway.rtp.RtpPacket;
-import io.voicegateway.rtp.RtpPacketizer;
+import io.voicegateway.media.rtp.ReceiveStats;
+import io.voicegateway.media.rtp.RtpPacket;
+import io.voicegateway.media.rtp.RtpPacketizer;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -27,8 +27,9 @@ public final class LegMedia implements MixerLeg {
   private volatile AudioTap tap;
   private volatile boolean closed;
   private boolean wasListening; // mixer thread
+  /** The remote source's RFC 3550 statistics, for the life of the leg (across renegotiations). */
+  private final ReceiveStats receiveStats = new ReceiveStats();
   // Written by the RTP thread only, read anywhere (volatile + single writer = exact).
-  private volatile long packetsReceived;
   private volatile long invalidPackets;
   private volatile long unknownPayloadTypes;
   private volatile long droppedOnHold;
@@ -116,11 +117,12 @@ public final class LegMedia implements MixerLeg {
       unknownPayloadTypes++; // counted and dropped
       return false;
     }
+    receiveStats.onPacket(packet.ssrc(), packet.sequenceNumber(), packet.timestamp(), arrivalNanos,
+        config.codec().rtpClockRate());
     if (!config.receive()) {
       droppedOnHold++;
       return true;
     }
-    packetsReceived++;
     if (audio) {
       p.receive().receiver().offer(packet.sequenceNumber(), packet.timestamp(), packet.ssrc(), pt,
           packet.buffer(), packet.payloadOffset(), packet.payloadLength(), arrivalNanos);
@@ -209,18 +211,20 @@ public final class LegMedia implements MixerLeg {
     return packetizer;
   }
 
-  /** The jitter buffer's counters, or null before the first start. */
-  public ReceiverStats receiverStats() {
-    LegPipeline p = pipeline;
-    return p == null ? null : p.receive().receiver().stats();
+  /**
+   * The remote source's RFC 3550 receive statistics: what RTCP reports, the API shows and the metrics count.
+   * Written on the RTP thread.
+   */
+  public ReceiveStats receiveStats() {
+    return receiveStats;
   }
 
   public LegStats stats() {
-    ReceiverStats r = receiverStats();
     LegPipeline p = pipeline;
     return new LegStats(callId, legId, rtpPort, p == null ? null : p.config().codec().configName(),
-        packetsReceived, invalidPackets, unknownPayloadTypes, droppedOnHold,
-        r == null ? 0 : r.lost(), r == null ? 0 : r.jitterMs(), packetizer.packets(), packetizer.octets(), level);
+        receiveStats.received(), invalidPackets, unknownPayloadTypes, droppedOnHold,
+        Math.max(0, receiveStats.cumulativeLost()), receiveStats.jitterMs(), packetizer.packets(),
+        packetizer.octets(), level);
   }
 
   @Override

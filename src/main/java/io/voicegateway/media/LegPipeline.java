@@ -5,8 +5,6 @@ import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.media.dtmf.DtmfListener;
 import io.voicegateway.media.dtmf.GoertzelDetector;
 import io.voicegateway.media.dtmf.Rfc4733Receiver;
-import io.voicegateway.media.jitter.JitterSettings;
-import io.voicegateway.config.MediaConfig;
 
 /**
  * Everything a leg's negotiated media needs, built whole from one {@link LegConfig}: the codec pair, the
@@ -22,17 +20,12 @@ public final class LegPipeline {
   // tones in its audio, and each press must be reported once.
   private volatile boolean eventsSeen;
 
-  /**
-   * @param dtmfMethod      {@code dtmf.method}: rfc4733, inband or both
-   * @param sensitivity     {@code dtmf.inband_sensitivity}
-   * @param dtmf            where detected digits go (RTP thread for RFC 4733, mixer thread for in-band)
-   */
-  public LegPipeline(LegConfig config, MediaConfig.OpusConfig opus, JitterSettings jitter, String dtmfMethod,
-      double sensitivity, DtmfListener dtmf) {
+  /** @param dtmf where detected digits go (RTP thread for RFC 4733, mixer thread for in-band) */
+  public LegPipeline(LegConfig config, PipelineSettings settings, DtmfListener dtmf) {
     this.config = config;
     CodecType codec = config.codec();
-    boolean inband = "inband".equals(dtmfMethod) || "both".equals(dtmfMethod);
-    boolean rfc4733 = !"inband".equals(dtmfMethod) && config.dtmfPayloadType() >= 0;
+    boolean inband = settings.dtmfInband();
+    boolean rfc4733 = settings.dtmfEvents() && config.dtmfPayloadType() >= 0;
     DtmfListener inbandUnlessEvents = (digit, ms, source) -> {
       if (!eventsSeen) {
         dtmf.onDigit(digit, ms, source);
@@ -42,10 +35,12 @@ public final class LegPipeline {
       eventsSeen = true;
       dtmf.onDigit(digit, ms, source);
     };
-    GoertzelDetector detector = inband ? new GoertzelDetector(codec.sampleRate(), sensitivity, inbandUnlessEvents)
+    GoertzelDetector detector = inband ? new GoertzelDetector(codec.sampleRate(), settings.dtmfSensitivity(),
+        inbandUnlessEvents)
         : null;
-    this.receive = new ReceivePath(Codecs.decoder(codec, opus), codec.rtpClockRate(), jitter, detector);
-    this.send = new SendPath(codec, Codecs.encoder(codec, opus), config.payloadType(),
+    this.receive = new ReceivePath(Codecs.decoder(codec, settings.opus()), codec.rtpClockRate(),
+        settings.jitter(), detector);
+    this.send = new SendPath(codec, Codecs.encoder(codec, settings.opus()), config.payloadType(),
         config.dtmfPayloadType(), config.ptimeMs());
     this.dtmfIn = rfc4733 ? new Rfc4733Receiver(codec.rtpClockRate(), events) : null;
   }

@@ -1,30 +1,29 @@
 package io.voicegateway.media;
 
-import io.voicegateway.bus.MediaCommands.LegStart;
-import io.voicegateway.config.GatewayConfig;
-import io.voicegateway.config.MediaConfig;
-import io.voicegateway.media.jitter.JitterSettings;
-import io.voicegateway.metrics.GatewayMetrics;
-import io.voicegateway.rtp.PortPool;
+import io.voicegateway.media.rtp.PortPool;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
- * The media state every media verticle shares: the RTP port pool, legs by id, calls by id, and the mixer
- * partitions calls are spread over. Free of Vert.x so it is tested with plain JUnit; RTP, mixer and app
- * verticles (one per core each) hold the same instance. Thread-safe.
+ * The media state every media verticle shares: the RTP port pool, legs by id, calls by id with their legs,
+ * and the mixer partitions calls are spread over. Plain Java, tested with plain JUnit; the transport package's
+ * RTP, mixer and feed verticles (one per core each) and the apps hold the same instance. Thread-safe.
+ *
+ * <p>No engine-wide lock: a call's membership changes run inside {@link ConcurrentHashMap#compute} on that
+ * call's entry, so two calls never wait for each other, and the legs of a call are its own set rather than a
+ * scan of every leg. The mixer threads never touch these maps: they read their partition's copy-on-write
+ * arrays.
  */
 public final class MediaEngine {
-  private final MediaConfig config;
+  private final PipelineSettings settings;
   private final LongSupplier clock;
-  private final GatewayMetrics metrics;
   private final PortPool ports;
-  private final JitterSettings jitter;
   private final Map<String, LegMedia> legs = new ConcurrentHashMap<>();
   private final Map<String, MediaCall> calls = new ConcurrentHashMap<>();
   private final Map<Integer, MixerPartition> partitions = new ConcurrentHashMap<>();
@@ -33,20 +32,18 @@ public final class MediaEngine {
   private final AtomicReference<MediaEvents> events = new AtomicReference<>(MediaEvents.NONE);
   private final Map<String, AudioFeed> feeds = new ConcurrentHashMap<>();
 
-  /** One call in the engine: its mixer membership and partition. */
-  private record MediaCall(MixerCall mix, MixerPartition partition) {}
+  /** One call in the engine: its mixer membership, partition and media legs (app legs are only in the mix). */
+  private record MediaCall(MixerCall mix, MixerPartition partition, Set<LegMedia> legs) {}
 
-  public MediaEngine(GatewayConfig config, GatewayMetrics metrics) {
-    this(config, metrics, System::nanoTime);
+  public MediaEngine(PortPool ports, PipelineSettings settings) {
+    this(ports, settings, System::nanoTime);
   }
 
   /** @param clock the monotonic clock (nanoseconds) that stamps packet arrivals and drives timeouts */
-  public MediaEngine(GatewayConfig config, GatewayMetrics metrics, LongSupplier clock) {
+  public MediaEngine(PortPool ports, PipelineSettings settings, LongSupplier clock) {
+    this.ports = ports;
+    this.settings = settings;
     this.clock = clock;
-    this.config = config.media();
-    this.metrics = metrics;
-    this.ports = new PortPool(this.config.rtpPortMin(), this.config.rtpPortMax());
-    this.jitter = JitterSettings.of(this.config);
   }
 
   /** Monotonic nanoseconds; a test clock in tests. */
@@ -54,12 +51,8 @@ public final class MediaEngine {
     return clock.getAsLong();
   }
 
-  public MediaConfig config() {
-    return config;
-  }
-
-  public GatewayMetrics metrics() {
-    return metrics;
+  public PipelineSettings settings() {
+    return settings;
   }
 
   public PortPool ports() {
@@ -87,7 +80,7 @@ public final class MediaEngine {
     return partition;
   }
 
-  /** Makes the mixer of a partition (what {@code MixerVerticle} runs) and serves the partition. */
+  /** Makes the mixer of a partition (what the mixer verticle runs) and serves the partition. */
   public Mixer mixer(int index) {
     Mixer mixer = new Mixer(servePartition(index));
     mixers.put(index, mixer);
@@ -120,13 +113,15 @@ public final class MediaEngine {
     return best != null ? best : partition(0);
   }
 
-  private MediaCall call(String callId) {
-    return calls.computeIfAbsent(callId, id -> {
-      MixerPartition partition = pickPartition();
-      MixerCall mix = new MixerCall(id);
-      partition.add(mix);
-      return new MediaCall(mix, partition);
-    });
+  /** Inside {@code calls.compute}: the call as it is, or a new one placed in the least loaded partition. */
+  private MediaCall orNew(String callId, MediaCall existing) {
+    if (existing != null) {
+      return existing;
+    }
+    MixerPartition partition = pickPartition();
+    MixerCall mix = new MixerCall(callId);
+    partition.add(mix);
+    return new MediaCall(mix, partition, ConcurrentHashMap.newKeySet());
   }
 
   /**
@@ -142,10 +137,30 @@ public final class MediaEngine {
     if (feed != null) {
       leg.tap(feed.tapFor(legId));
     }
-    synchronized (this) {
-      call(callId).mix().add(leg);
-    }
+    join(callId, leg);
     return leg;
+  }
+
+  private void join(String callId, LegMedia leg) {
+    calls.compute(callId, (id, existing) -> {
+      MediaCall call = orNew(id, existing);
+      call.legs().add(leg);
+      call.mix().add(leg);
+      return call;
+    });
+  }
+
+  /** Takes the leg out of its call; the call ends when no media leg is left in it (app legs do not count). */
+  private void leave(String callId, LegMedia leg) {
+    calls.computeIfPresent(callId, (id, call) -> {
+      call.legs().remove(leg);
+      call.mix().remove(leg);
+      if (call.legs().isEmpty()) {
+        call.partition().remove(call.mix()); // call counts and durations are the signalling side's metrics
+        return null;
+      }
+      return call;
+    });
   }
 
   /**
@@ -177,30 +192,28 @@ public final class MediaEngine {
 
   /** Adds an app leg (echo, prompts, …) to a call's mix. */
   public void attach(String callId, MixerLeg app) {
-    synchronized (this) {
-      call(callId).mix().add(app);
-    }
+    calls.compute(callId, (id, existing) -> {
+      MediaCall call = orNew(id, existing);
+      call.mix().add(app);
+      return call;
+    });
   }
 
-  /** Builds the leg's pipeline for a (re)negotiation and swaps it in. Throws IllegalArgumentException. */
-  public LegMedia startLeg(LegStart start) {
-    LegMedia leg = legs.get(start.legId());
+  /**
+   * Builds the leg's pipeline for a (re)negotiation and swaps it in; tells its transport where the remote
+   * sends from when {@code remoteHost} is known. Throws IllegalArgumentException when the leg is not open.
+   */
+  public LegMedia startLeg(String legId, LegConfig config, String remoteHost, int remotePort) {
+    LegMedia leg = legs.get(legId);
     if (leg == null) {
-      throw new IllegalArgumentException("no open leg " + start.legId());
+      throw new IllegalArgumentException("no open leg " + legId);
     }
-    LegConfig legConfig = LegConfig.of(start);
     LegTransport transport = leg.transport();
-    if (transport != null && start.remoteHost() != null && start.remotePort() > 0) {
-      transport.remote(start.remoteHost(), start.remotePort());
+    if (transport != null && remoteHost != null && remotePort > 0) {
+      transport.remote(remoteHost, remotePort);
     }
-    MediaConfig.DtmfConfig dtmf = config.dtmf();
-    String method = dtmf == null ? "rfc4733" : dtmf.method().configName();
-    double sensitivity = dtmf == null ? 0.5 : dtmf.inbandSensitivity();
-    leg.start(new LegPipeline(legConfig, config.opus(), jitter, method, sensitivity,
-        (digit, durationMs, source) -> {
-          metrics.dtmfEvent();
-          events.get().dtmf(leg.callId(), leg.legId(), digit, durationMs);
-        }));
+    leg.start(new LegPipeline(config, settings,
+        (digit, durationMs, source) -> events.get().dtmf(leg.callId(), leg.legId(), digit, durationMs)));
     return leg;
   }
 
@@ -213,27 +226,23 @@ public final class MediaEngine {
     if (leg == null) {
       return null;
     }
-    synchronized (this) {
+    synchronized (leg) { // one move or close of this leg at a time; other legs and calls go on
+      if (legs.get(legId) != leg) {
+        return null; // closed meanwhile
+      }
       String from = leg.callId();
-      if (from.equals(toCallId)) {
-        return leg;
+      if (!from.equals(toCallId)) {
+        leave(from, leg);
+        leg.callId(toCallId);
+        join(toCallId, leg);
       }
-      leg.callId(toCallId);
-      MediaCall old = calls.get(from);
-      if (old != null) {
-        old.mix().remove(leg);
-        if (legsOf(from).isEmpty()) {
-          endCall(from, old);
-        }
-      }
-      call(toCallId).mix().add(leg);
     }
     return leg;
   }
 
   /**
    * Closes a leg and gives its port back, whatever the ending. Returns the leg (already closed) or null
-   * when it was not open. The call ends with its last SIP leg; app legs do not keep it alive.
+   * when it was not open. The call ends with its last media leg; app legs do not keep it alive.
    */
   public LegMedia closeLeg(String legId) {
     LegMedia leg = legs.remove(legId);
@@ -244,14 +253,8 @@ public final class MediaEngine {
     if (leg.rtpPort() > 0) {
       ports.release(leg.rtpPort());
     }
-    synchronized (this) {
-      MediaCall call = calls.get(leg.callId());
-      if (call != null) {
-        call.mix().remove(leg);
-        if (legsOf(leg.callId()).isEmpty()) {
-          endCall(leg.callId(), call);
-        }
-      }
+    synchronized (leg) {
+      leave(leg.callId(), leg);
     }
     return leg;
   }
@@ -265,19 +268,11 @@ public final class MediaEngine {
         closed.add(c);
       }
     }
-    synchronized (this) {
-      MediaCall call = calls.get(callId);
-      if (call != null) {
-        endCall(callId, call);
-      }
+    MediaCall call = calls.remove(callId); // what is left: a call of app legs only
+    if (call != null) {
+      call.partition().remove(call.mix());
     }
     return closed;
-  }
-
-  private void endCall(String callId, MediaCall call) {
-    if (calls.remove(callId, call)) {
-      call.partition().remove(call.mix()); // call counts and durations are the SIP side's metrics
-    }
   }
 
   public LegMedia leg(String legId) {
@@ -288,14 +283,10 @@ public final class MediaEngine {
     return legs.values();
   }
 
+  /** The media legs of a call (a copy); empty when the call is unknown. */
   public List<LegMedia> legsOf(String callId) {
-    List<LegMedia> result = new ArrayList<>();
-    for (LegMedia leg : legs.values()) {
-      if (leg.callId().equals(callId)) {
-        result.add(leg);
-      }
-    }
-    return result;
+    MediaCall call = calls.get(callId);
+    return call == null ? List.of() : List.copyOf(call.legs());
   }
 
   public boolean hasCall(String callId) {

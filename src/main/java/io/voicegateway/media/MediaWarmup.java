@@ -1,9 +1,7 @@
 package io.voicegateway.media;
 
-import io.voicegateway.config.MediaConfig;
 import io.voicegateway.media.codec.CodecType;
-import io.voicegateway.media.jitter.JitterSettings;
-import io.voicegateway.rtp.RtpPacket;
+import io.voicegateway.media.rtp.RtpPacket;
 
 /**
  * Runs a second of audio through a pair of legs per codec at start-up, so class loading, static tables and
@@ -16,13 +14,13 @@ public final class MediaWarmup {
 
   private MediaWarmup() {}
 
-  public static void run(MediaConfig media) {
+  public static void run(PipelineSettings media) {
     for (CodecType codec : CodecType.values()) {
       warm(codec, media);
     }
   }
 
-  private static void warm(CodecType codec, MediaConfig media) {
+  private static void warm(CodecType codec, PipelineSettings media) {
     int pt = codec == CodecType.OPUS ? 111 : codec.staticPayloadType();
     LegMedia from = leg(codec, pt, media);
     LegMedia to = leg(codec, pt, media);
@@ -46,10 +44,9 @@ public final class MediaWarmup {
     }
   }
 
-  private static LegMedia leg(CodecType codec, int pt, MediaConfig media) {
+  private static LegMedia leg(CodecType codec, int pt, PipelineSettings media) {
     LegMedia leg = new LegMedia("warmup", "warmup-" + codec.configName(), 0);
-    leg.start(new LegPipeline(new LegConfig(codec, pt, 101, 20, true, true), media.opus(),
-        JitterSettings.of(media), media.dtmf().method().configName(), media.dtmf().inbandSensitivity(), (d, ms, s) -> { }));
+    leg.start(new LegPipeline(new LegConfig(codec, pt, 101, 20, true, true), media, (d, ms, s) -> { }));
     return leg;
   }
 }

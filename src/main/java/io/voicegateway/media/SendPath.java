@@ -4,7 +4,7 @@ import io.voicegateway.media.codec.AudioEncoder;
 import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.media.dtmf.Rfc4733Sender;
 import io.voicegateway.media.resample.Resampler;
-import io.voicegateway.rtp.RtpPacketizer;
+import io.voicegateway.media.rtp.RtpPacketizer;
 
 /**
  * Send half of a leg: 48 kHz mix → resample to the codec rate → 16-bit → gather one ptime → encode →

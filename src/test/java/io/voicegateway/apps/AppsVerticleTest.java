@@ -17,7 +17,6 @@ import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands.AppAttach;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.TestMediaConfig;
-import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.testing.FakeClock;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ class AppsVerticleTest {
   void start() throws Exception {
     vertx = Vertx.vertx();
     BusCodecs.registerAll(vertx);
-    MediaEngine engine = new MediaEngine(TestMediaConfig.gateway(40000, 40010), GatewayMetrics.detached());
+    MediaEngine engine = TestMediaConfig.engine(40000, 40010);
     FakeClock clock = new FakeClock();
     apps = new AppsVerticle(engine, AppCatalog.of(new Recording("menu"), new Recording("mailbox"), new EchoApp()),
         clock::millis);

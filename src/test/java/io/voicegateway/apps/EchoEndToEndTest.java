@@ -27,8 +27,9 @@ import io.voicegateway.media.codec.AudioEncoder;
 import io.voicegateway.media.codec.CodecType;
 import io.voicegateway.media.codec.Codecs;
 import io.voicegateway.metrics.GatewayMetrics;
-import io.voicegateway.rtp.RtpPacket;
-import io.voicegateway.rtp.RtpVerticle;
+import io.voicegateway.media.rtp.RtpPacket;
+import io.voicegateway.transport.MediaTransport;
+import io.voicegateway.transport.RtpVerticle;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -70,15 +71,17 @@ class EchoEndToEndTest {
     vertx = Vertx.vertx();
     BusCodecs.registerAll(vertx);
     int base = 20000 + 2 * (int) (ProcessHandle.current().pid() % 10000);
-    engine = new MediaEngine(TestMediaConfig.gateway(base, base + 40, "rfc4733", Duration.ofSeconds(2),
-        Duration.ofSeconds(3)), GatewayMetrics.detached(), clock::get);
+    MediaTransport media = MediaTransport.create(TestMediaConfig.gateway(base, base + 40, "rfc4733",
+        Duration.ofSeconds(2), Duration.ofSeconds(3)).media(), GatewayMetrics.detached(), clock::get,
+        java.time.Clock.systemUTC());
+    engine = media.engine();
     mixer = new Mixer(engine.servePartition(0));
     vertx.eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS, m -> events.add(m.body()));
     vertx.eventBus().<SipCommands.Hangup>consumer(Addresses.SIP_HANGUP, m -> {
       hangups.add(m.body());
       m.reply(m.body());
     });
-    await(vertx.deployVerticle(new RtpVerticle(engine)));
+    await(vertx.deployVerticle(new RtpVerticle(media)));
     await(vertx.deployVerticle(new AppsVerticle(engine)));
     // What the SIP verticle publishes first: the media events must carry the same identity.
     vertx.eventBus().publish(Addresses.CALL_EVENTS, new CallEvent(CallEventType.CALL_STARTED, "call-1", CallDirection.INBOUND,

@@ -3,7 +3,7 @@ package io.voicegateway.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.voicegateway.it.support.SippRunner;
-import io.voicegateway.rtp.PortPool;
+import io.voicegateway.media.rtp.PortPool;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.metrics.GatewayMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +91,7 @@ class AudioFeedTest {
 
   @Test
   void theEngineTapsTheCallsLegsNowAndLaterUntilTheFeedStops() {
-    MediaEngine engine = new MediaEngine(TestMediaConfig.gateway(30000, 30099), GatewayMetrics.detached());
+    MediaEngine engine = TestMediaConfig.engine(30000, 30099);
     LegMedia first = engine.openLeg(CALL, "a", 0);
     AudioFeed feed = feed(16000);
     assertTrue(engine.startFeed(feed));

@@ -3,10 +3,8 @@ package io.voicegateway.media;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.config.MediaConfig;
 import io.voicegateway.media.codec.CodecType;
-import io.voicegateway.media.jitter.JitterSettings;
-import io.voicegateway.rtp.RtpPacket;
+import io.voicegateway.media.rtp.RtpPacket;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +23,8 @@ class LegMediaCodecTest {
   private static LegMedia leg(String id, CodecType codec, int pt, int ptime) {
     LegMedia leg = new LegMedia("call", id, 0);
     LegConfig config = new LegConfig(codec, pt, 101, ptime, true, true);
-    leg.start(new LegPipeline(config, new MediaConfig.OpusConfig(32000, 5), new JitterSettings(40, 200, true, true),
-        "rfc4733", 0.5, (d, ms, s) -> { }));
+    leg.start(new LegPipeline(config, TestMediaConfig.pipeline("rfc4733"),
+        (d, ms, s) -> { }));
     return leg;
   }
 

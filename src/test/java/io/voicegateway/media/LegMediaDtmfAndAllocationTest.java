@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.config.MediaConfig;
 import io.voicegateway.media.codec.CodecType;
-import io.voicegateway.media.jitter.JitterSettings;
-import io.voicegateway.rtp.RtpPacket;
+import io.voicegateway.media.rtp.RtpPacket;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +22,8 @@ class LegMediaDtmfAndAllocationTest {
 
   private LegMedia leg(String id, CodecType codec, int pt, String dtmfMethod) {
     LegMedia leg = new LegMedia("call", id, 0);
-    leg.start(new LegPipeline(new LegConfig(codec, pt, 101, 20, true, true), new MediaConfig.OpusConfig(32000, 5),
-        new JitterSettings(40, 200, true, true), dtmfMethod, 0.5, (digit, ms, source) -> {
+    leg.start(new LegPipeline(new LegConfig(codec, pt, 101, 20, true, true), TestMediaConfig.pipeline(dtmfMethod),
+        (digit, ms, source) -> {
           digits.append(digit);
           durations.add(ms);
         }));

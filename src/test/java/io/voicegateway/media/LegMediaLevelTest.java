@@ -3,10 +3,8 @@ package io.voicegateway.media;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.config.MediaConfig;
 import io.voicegateway.media.codec.CodecType;
-import io.voicegateway.media.jitter.JitterSettings;
-import io.voicegateway.rtp.RtpPacket;
+import io.voicegateway.media.rtp.RtpPacket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +17,7 @@ class LegMediaLevelTest {
   private static LegMedia leg(String id) {
     LegMedia leg = new LegMedia("call", id, 0);
     leg.start(new LegPipeline(new LegConfig(CodecType.PCMU, 0, 101, 20, true, true),
-        new MediaConfig.OpusConfig(32000, 5), new JitterSettings(40, 200, true, true), "rfc4733", 0.5,
+        TestMediaConfig.pipeline("rfc4733"),
         (d, ms, s) -> { }));
     return leg;
   }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.metrics.GatewayMetrics;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,8 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** An attended transfer's media step: a leg moves from one call's mix to another's with its port. */
 class MediaEngineMoveTest {
-  private final MediaEngine engine = new MediaEngine(TestMediaConfig.gateway(40000, 40019),
-      GatewayMetrics.detached());
+  private final MediaEngine engine = TestMediaConfig.engine(40000, 40019);
   private final Mixer mixer = engine.mixer(0);
 
   private LegMedia open(String callId, String legId) {

@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.apps.EchoLeg;
 import io.voicegateway.bus.LegDirection;
-import io.voicegateway.bus.MediaCommands.LegStart;
 import io.voicegateway.media.codec.CodecType;
-import io.voicegateway.metrics.GatewayMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,17 +20,18 @@ import org.junit.jupiter.api.Test;
 class MediaEngineTest {
   private static final long S = 1_000_000_000L;
 
-  private final MediaEngine engine = new MediaEngine(TestMediaConfig.gateway(40000, 40199),
-      GatewayMetrics.detached());
+  private final MediaEngine engine = TestMediaConfig.engine(40000, 40199);
 
   private LegMedia open(String callId, String legId) {
     int port = engine.ports().acquire();
     return port < 0 ? null : engine.openLeg(callId, legId, port);
   }
 
-  private static LegStart start(String callId, String legId, String codec, String direction) {
-    return new LegStart(callId, legId, "127.0.0.1", 9, CodecType.byConfigName(codec).orElse(null), 0, 101, 20,
-        LegDirection.fromWire(direction));
+  /** What a LEG_START command does: check the negotiation, then swap in the leg's pipeline. */
+  private LegMedia start(String callId, String legId, String codec, String direction) {
+    LegDirection dir = LegDirection.fromWire(direction);
+    return engine.startLeg(legId, LegConfig.of(CodecType.byConfigName(codec).orElse(null), 0, 101, 20,
+        dir.receives(), dir.sends()), "127.0.0.1", 9);
   }
 
   @Test
@@ -53,7 +52,7 @@ class MediaEngineTest {
           refused++;
         } else {
           opened++;
-          engine.startLeg(start(callId, leg.legId(), "g711-ulaw", "sendrecv"));
+          start(callId, leg.legId(), "g711-ulaw", "sendrecv");
           if (random.nextInt(4) == 0) {
             engine.attach(callId, new EchoLeg());
           }
@@ -108,26 +107,69 @@ class MediaEngineTest {
   void rejectsDuplicateLegsAndBadStarts() {
     open("c", "a");
     assertThrows(IllegalStateException.class, () -> engine.openLeg("c", "a", 0));
-    assertThrows(IllegalArgumentException.class, () -> engine.startLeg(start("c", "a", "gsm", "sendrecv")));
-    assertThrows(IllegalArgumentException.class, () -> engine.startLeg(start("c", "nope", "g722", "sendrecv")));
-    assertThrows(IllegalArgumentException.class, () -> engine.startLeg(start("c", "a", "g722", "sideways")));
+    assertThrows(IllegalArgumentException.class, () -> start("c", "a", "gsm", "sendrecv"));
+    assertThrows(IllegalArgumentException.class, () -> start("c", "nope", "g722", "sendrecv"));
+    assertThrows(IllegalArgumentException.class, () -> start("c", "a", "g722", "sideways"));
   }
 
   @Test
   void renegotiationSwapsThePipelineWholeAndHoldSilencesTheLeg() {
     LegMedia leg = open("c", "a");
-    engine.startLeg(start("c", "a", "g711-ulaw", "sendrecv"));
+    start("c", "a", "g711-ulaw", "sendrecv");
     LegPipeline first = leg.pipeline();
     assertTrue(leg.listening());
 
-    engine.startLeg(start("c", "a", "g711-ulaw", "inactive"));
+    start("c", "a", "g711-ulaw", "inactive");
     assertFalse(leg.listening());
     assertNull(leg.pull());
     assertTrue(leg.pipeline() != first);
 
-    engine.startLeg(start("c", "a", "g722", "sendrecv"));
+    start("c", "a", "g722", "sendrecv");
     assertEquals("g722", leg.stats().codec());
     assertTrue(leg.listening());
+  }
+
+  @Test
+  void legsOpenedAndClosedFromSeveralThreadsLeaveNoCallBehind() throws Exception {
+    MixerPartition partition = engine.servePartition(0);
+    int threads = 4;
+    java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(threads);
+    List<Thread> workers = new ArrayList<>();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      Thread worker = new Thread(() -> {
+        try {
+          go.await();
+          for (int i = 0; i < 500; i++) {
+            String shared = "shared-" + (i % 3); // calls every thread adds legs to and takes them from
+            LegMedia a = open(shared, "t" + id + "-a" + i);
+            LegMedia b = open("own-" + id + "-" + i, "t" + id + "-b" + i);
+            if (i % 5 == 0 && b != null) {
+              engine.moveLeg(b.legId(), shared);
+            }
+            if (a != null) {
+              engine.closeLeg(a.legId());
+            }
+            if (b != null) {
+              engine.closeLeg(b.legId());
+            }
+          }
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      });
+      workers.add(worker);
+      worker.start();
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    assertEquals(List.of(), failures);
+    assertEquals(0, engine.legs().size());
+    assertEquals(0, engine.callCount(), "the last leg out of each call ended it");
+    assertEquals(0, partition.size(), "and took it out of the mixer");
+    assertEquals(engine.ports().capacity(), engine.ports().available());
   }
 
   @Test

@@ -3,12 +3,34 @@ package io.voicegateway.media;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
+import io.voicegateway.media.codec.OpusSettings;
+import io.voicegateway.media.jitter.JitterSettings;
+import io.voicegateway.media.rtp.PortPool;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 
-/** A media configuration for tests: loopback only, the given port range and timeouts. */
+/**
+ * Media settings for tests: the media library's own (no configuration involved) and, for the transport's
+ * tests, a gateway configuration with loopback only, the given port range and timeouts.
+ */
 public final class TestMediaConfig {
   private TestMediaConfig() {}
+
+  /** Opus 32 kbit/s, a 40 ms adaptive jitter buffer (max 200 ms) with concealment, the given DTMF method. */
+  public static PipelineSettings pipeline(String dtmfMethod) {
+    return new PipelineSettings(new OpusSettings(32000, 5), new JitterSettings(40, 200, true, true),
+        !"inband".equals(dtmfMethod), "inband".equals(dtmfMethod) || "both".equals(dtmfMethod), 0.5);
+  }
+
+  /** An engine on the given port range with RFC 4733 DTMF and the system's monotonic clock. */
+  public static MediaEngine engine(int portMin, int portMax) {
+    return engine(portMin, portMax, System::nanoTime);
+  }
+
+  public static MediaEngine engine(int portMin, int portMax, LongSupplier clock) {
+    return new MediaEngine(new PortPool(portMin, portMax), pipeline("rfc4733"), clock);
+  }
 
   public static GatewayConfig gateway(int portMin, int portMax) {
     return gateway(portMin, portMax, "rfc4733", Duration.ofSeconds(5), Duration.ofSeconds(10));

@@ -1,19 +1,14 @@
 package io.voicegateway.media.codec;
 
-import io.voicegateway.config.MediaConfig;
-
 /**
  * Creates a fresh decoder or encoder for one leg. Every call returns a new instance: codec state is never
  * shared between legs.
  */
 public final class Codecs {
-  /** Opus settings used when the configuration has none. */
-  public static final MediaConfig.OpusConfig DEFAULT_OPUS = new MediaConfig.OpusConfig(32000, 5);
-
   private Codecs() {}
 
-  /** @param opus Opus bitrate/complexity; null means {@link #DEFAULT_OPUS}. Ignored by other codecs. */
-  public static AudioDecoder decoder(CodecType type, MediaConfig.OpusConfig opus) {
+  /** @param opus Opus bitrate/complexity; null means {@link OpusSettings#DEFAULT}. Ignored by other codecs. */
+  public static AudioDecoder decoder(CodecType type, OpusSettings opus) {
     return switch (type) {
       case PCMU -> new G711Decoder(false);
       case PCMA -> new G711Decoder(true);
@@ -22,13 +17,13 @@ public final class Codecs {
     };
   }
 
-  /** @param opus Opus bitrate/complexity; null means {@link #DEFAULT_OPUS}. Ignored by other codecs. */
-  public static AudioEncoder encoder(CodecType type, MediaConfig.OpusConfig opus) {
+  /** @param opus Opus bitrate/complexity; null means {@link OpusSettings#DEFAULT}. Ignored by other codecs. */
+  public static AudioEncoder encoder(CodecType type, OpusSettings opus) {
     return switch (type) {
       case PCMU -> new G711Encoder(false);
       case PCMA -> new G711Encoder(true);
       case G722 -> new G722Encoder();
-      case OPUS -> new OpusAudioEncoder(opus == null ? DEFAULT_OPUS : opus);
+      case OPUS -> new OpusAudioEncoder(opus == null ? OpusSettings.DEFAULT : opus);
     };
   }
 }

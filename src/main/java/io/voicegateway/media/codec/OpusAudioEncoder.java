@@ -5,7 +5,6 @@ import io.github.jaredmdobson.concentus.OpusBandwidth;
 import io.github.jaredmdobson.concentus.OpusEncoder;
 import io.github.jaredmdobson.concentus.OpusException;
 import io.github.jaredmdobson.concentus.OpusSignal;
-import io.voicegateway.config.MediaConfig;
 
 /**
  * 48 kHz mono PCM → Opus (Concentus, a pure-Java port of libopus). VOIP application with in-band FEC so a
@@ -18,10 +17,10 @@ final class OpusAudioEncoder implements AudioEncoder {
   /** The largest Opus packet (RFC 6716 §3.4 R2). */
   private static final int MAX_PACKET = 1275;
 
-  private final MediaConfig.OpusConfig config;
+  private final OpusSettings config;
   private final OpusEncoder encoder;
 
-  OpusAudioEncoder(MediaConfig.OpusConfig config) {
+  OpusAudioEncoder(OpusSettings config) {
     this.config = config;
     try {
       encoder = new OpusEncoder(SAMPLE_RATE, 1, OpusApplication.OPUS_APPLICATION_VOIP);

@@ -1,7 +1,5 @@
 package io.voicegateway.media.jitter;
 
-import io.voicegateway.config.MediaConfig;
-
 /**
  * How one leg's receive path buffers and conceals.
  *
@@ -21,11 +19,5 @@ public record JitterSettings(int initialMs, int maxMs, boolean adaptive, boolean
     if (initialMs < 0 || initialMs > maxMs) {
       throw new IllegalArgumentException("jitter buffer depth must be 0.." + maxMs + " ms, got " + initialMs);
     }
-  }
-
-  /** The {@code jitter_buffer_*} and {@code packet_loss_concealment} keys of the media configuration. */
-  public static JitterSettings of(MediaConfig media) {
-    return new JitterSettings(media.jitterBufferMs(), media.jitterBufferMaxMs(), media.jitterBufferAdaptive(),
-        media.packetLossConcealment());
   }
 }

@@ -1,6 +1,7 @@
 package io.voicegateway.media.jitter;
 
 import io.voicegateway.media.codec.AudioDecoder;
+import io.voicegateway.media.rtp.InterarrivalJitter;
 
 /**
  * The consumer side of {@link AudioReceiver}: holds packets by sequence number, plays them out by RTP
@@ -32,7 +33,7 @@ final class Playout {
   private final PacketStore store;
   private final PcmFifo fifo;
   private final GapFiller filler;
-  private final JitterEstimator jitter;
+  private final InterarrivalJitter jitter;
   private final DepthController depth;
 
   private State state = State.IDLE;
@@ -76,7 +77,7 @@ final class Playout {
     // Room for: one frame, the PLC look-back, the largest packet (120 ms) and a grow step.
     this.fifo = new PcmFifo(frame + lookback + rate * 160 / 1000);
     this.filler = new GapFiller(decoder, settings.plc(), fifo, plc);
-    this.jitter = new JitterEstimator(clockRate);
+    this.jitter = new InterarrivalJitter(clockRate);
     this.depth = new DepthController(settings);
     this.packetSamples = frame;
     resetStream();
@@ -94,7 +95,7 @@ final class Playout {
     pendingMs = 0;
     depth.reset();
     jitter.reset(depth.seedJitterMs(packetMs()));
-    stats.jitterMs = jitter.jitterMs();
+    stats.jitterMs = jitter.ms();
   }
 
   /** Full reset, e.g. after a codec change: also the decoder. */
@@ -114,7 +115,7 @@ final class Playout {
     }
     stats.received++;
     jitter.update(p.arrivalNanos, p.timestamp);
-    stats.jitterMs = jitter.jitterMs();
+    stats.jitterMs = jitter.ms();
     if (behind || (!store.isEmpty() && store.newestSeq() - p.seq >= store.capacity())) {
       stats.late++;
       if (behind && age < 64) {
@@ -134,9 +135,9 @@ final class Playout {
     if (state == State.IDLE && !store.isEmpty()) {
       state = State.BUFFERING;
       bufferingTicks = 0;
-      jitter.restartTransit(); // a pause's length says nothing about the network
+      jitter.restart(); // a pause's length says nothing about the network
     }
-    double target = depth.targetMs(jitter.jitterMs(), packetMs());
+    double target = depth.targetMs(jitter.ms(), packetMs());
     if (state == State.BUFFERING) {
       bufferTick(target);
     }

@@ -1,7 +1,10 @@
 package io.voicegateway.media.jitter;
 
 /**
- * Live counters of one {@link AudioReceiver}, readable from any thread (metrics, RTCP reports, the dashboard).
+ * Live playout counters of one {@link AudioReceiver}, readable from any thread: what the jitter buffer did with
+ * the packets (late, duplicates, concealment, depth). The RFC 3550 figures that RTCP, the API and the metrics
+ * report are the leg's {@link io.voicegateway.media.rtp.ReceiveStats}, counted on arrival; these are counted
+ * at playout and reset with the pipeline.
  *
  * <p>Every field has exactly one writing thread, so a volatile field with a plain increment is exact and
  * needs no atomics: the mixer thread writes everything about playout; the socket thread writes only
@@ -64,7 +67,10 @@ public final class ReceiverStats {
     return resets;
   }
 
-  /** RFC 3550 inter-arrival jitter estimate, in milliseconds. */
+  /**
+   * The RFC 3550 interarrival jitter the depth is steered on, in milliseconds: seeded from the initial depth at
+   * each stream start and not differenced across a talkspurt's pause, so not the figure RTCP reports.
+   */
   public double jitterMs() {
     return jitterMs;
   }

@@ -1,13 +1,17 @@
 package io.voicegateway.media.jitter;
 
+import io.voicegateway.media.rtp.ReceiveStats;
+
 /**
- * Extends 16-bit sequence numbers and 32-bit timestamps to longs, and recognises a new stream: a new SSRC at
- * once, a sequence jump (RFC 3550 A.1: more than 3000 ahead or 100 behind) only when the next packet follows
- * the jumped one, so a single stray packet cannot restart playout. Consumer thread only.
+ * Extends 16-bit sequence numbers and 32-bit timestamps to longs for playout ordering, and recognises a new
+ * stream: a new SSRC at once, a sequence jump (RFC 3550 A.1: more than 3000 ahead or 100 behind) only when the
+ * next packet follows the jumped one, so a single stray packet cannot restart playout. Consumer thread only.
+ * The same rule as {@link ReceiveStats} applies on the RTP thread for the statistics; this one also holds the
+ * jumped packet to replay it, extends timestamps, and runs after the hand-off, in the order playout sees.
  */
 final class SequenceTracker {
-  static final int MAX_DROPOUT = 3000;
-  static final int MAX_MISORDER = 100;
+  private static final int MAX_DROPOUT = ReceiveStats.MAX_DROPOUT;
+  private static final int MAX_MISORDER = ReceiveStats.MAX_MISORDER;
 
   enum Verdict { ACCEPT, NEW_STREAM, CONFIRMED_JUMP, PROBATION }
 

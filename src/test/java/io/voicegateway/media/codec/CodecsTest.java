@@ -34,8 +34,8 @@ class CodecsTest {
 
   @Test
   void opusDefaultsWhenConfigIsAbsent() {
-    assertEquals(32000, Codecs.DEFAULT_OPUS.bitrate());
-    assertEquals(5, Codecs.DEFAULT_OPUS.complexity());
+    assertEquals(32000, OpusSettings.DEFAULT.bitrate());
+    assertEquals(5, OpusSettings.DEFAULT.complexity());
     assertEquals("opus(32000 bit/s, complexity 5)", Codecs.encoder(CodecType.OPUS, null).toString());
   }
 

@@ -3,7 +3,6 @@ package io.voicegateway.media.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.config.MediaConfig;
 import io.voicegateway.media.SignalMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +40,7 @@ class OpusCodecTest {
   @ValueSource(ints = {16000, 24000, 32000, 48000})
   void packetsCarryFecAndStayWithinTheBitrate(int bitrate) {
     short[] signal = speechLike(RATE);
-    AudioEncoder enc = Codecs.encoder(CodecType.OPUS, new MediaConfig.OpusConfig(bitrate, 5));
+    AudioEncoder enc = Codecs.encoder(CodecType.OPUS, new OpusSettings(bitrate, 5));
     byte[] packet = new byte[1500];
     int total = 0;
     int withFec = 0;

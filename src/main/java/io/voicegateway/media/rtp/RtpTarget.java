@@ -1,4 +1,4 @@
-package io.voicegateway.rtp;
+package io.voicegateway.media.rtp;
 
 /** Where a leg sends RTP (RTCP goes to port + 1). Immutable, so the mixer thread can read it safely. */
 public record RtpTarget(String host, int port) {

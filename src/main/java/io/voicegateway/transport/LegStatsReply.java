@@ -1,4 +1,4 @@
-package io.voicegateway.rtp;
+package io.voicegateway.transport;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.voicegateway.rtp;
+package io.voicegateway.transport;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -7,12 +7,14 @@ import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.LegDirection;
 import io.voicegateway.bus.MediaCommands.DtmfSend;
 import io.voicegateway.bus.MediaCommands.LegClose;
 import io.voicegateway.bus.MediaCommands.LegMove;
 import io.voicegateway.bus.MediaCommands.LegOpen;
 import io.voicegateway.bus.MediaCommands.LegOpened;
 import io.voicegateway.bus.MediaCommands.LegStart;
+import io.voicegateway.media.LegConfig;
 import io.voicegateway.media.LegMedia;
 import io.voicegateway.media.MediaEngine;
 import java.util.ArrayList;
@@ -36,20 +38,22 @@ public final class RtpVerticle extends VerticleBase {
   /** Ports tried when a pair from the pool turns out to be taken by another process. */
   private static final int BIND_ATTEMPTS = 8;
 
+  private final MediaTransport media;
   private final MediaEngine engine;
   private final Map<String, RtpLegSocket> sockets = new ConcurrentHashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private CallEventPublisher publisher; // only on the instance whose publisher the engine took
   private long timer;
 
-  public RtpVerticle(MediaEngine engine) {
-    this.engine = engine;
+  public RtpVerticle(MediaTransport media) {
+    this.media = media;
+    this.engine = media.engine();
   }
 
   @Override
   public Future<?> start() {
     // One publisher for all instances: it also remembers the call identities.
-    CallEventPublisher candidate = new CallEventPublisher(vertx, engine);
+    CallEventPublisher candidate = new CallEventPublisher(vertx, media);
     if (engine.events(candidate)) {
       publisher = candidate;
       publisher.listen();
@@ -102,7 +106,7 @@ public final class RtpVerticle extends VerticleBase {
       done.fail("RTP port pool empty");
       return;
     }
-    RtpLegSocket.bind(vertx, engine.config().bindAddress(), port).onComplete(ar -> {
+    RtpLegSocket.bind(vertx, media.config().bindAddress(), port).onComplete(ar -> {
       if (ar.failed()) {
         engine.ports().release(port);
         if (attemptsLeft > 1) {
@@ -123,14 +127,17 @@ public final class RtpVerticle extends VerticleBase {
         done.fail(e.getMessage());
         return;
       }
-      sockets.put(open.legId(), RtpLegSocket.attach(engine, leg, pair));
+      sockets.put(open.legId(), RtpLegSocket.attach(media, leg, pair));
       done.complete(port);
     });
   }
 
   private void start(Message<LegStart> msg) {
+    LegStart start = msg.body();
     try {
-      engine.startLeg(msg.body());
+      LegDirection direction = start.direction() == null ? LegDirection.SENDRECV : start.direction();
+      engine.startLeg(start.legId(), LegConfig.of(start.codec(), start.payloadType(), start.dtmfPayloadType(),
+          start.ptimeMs(), direction.receives(), direction.sends()), start.remoteHost(), start.remotePort());
       msg.reply(msg.body());
     } catch (IllegalArgumentException e) {
       // The SIP side usually sends (no reply): the log is where a bad start shows.

@@ -1,4 +1,4 @@
-package io.voicegateway.rtp;
+package io.voicegateway.media.rtp;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package io.voicegateway.rtp;
+package io.voicegateway.transport;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -8,25 +8,32 @@ import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MediaEvents;
+import io.voicegateway.metrics.GatewayMetrics;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns media events into {@link CallEvent}s that carry the same identity (From, To, Call-ID, X- headers)
  * as the SIP verticle's CALL_STARTED, which it remembers per call until CALL_TERMINATED. Also closes what
- * is left of a terminated call's media, so every port returns to the pool whatever the ending.
+ * is left of a terminated call's media, so every port returns to the pool whatever the ending. Counts each
+ * received digit in {@code vg_media_dtmf_events}; events are stamped by the injected wall clock.
  */
 final class CallEventPublisher implements MediaEvents {
   static final String RTP_TIMEOUT = "rtp timeout";
 
   private final Vertx vertx;
   private final MediaEngine engine;
+  private final GatewayMetrics metrics;
+  private final Clock wallClock;
   private final Map<String, CallEvent> identities = new ConcurrentHashMap<>();
   private MessageConsumer<CallEvent> consumer;
 
-  CallEventPublisher(Vertx vertx, MediaEngine engine) {
+  CallEventPublisher(Vertx vertx, MediaTransport media) {
     this.vertx = vertx;
-    this.engine = engine;
+    this.engine = media.engine();
+    this.metrics = media.metrics();
+    this.wallClock = media.wallClock();
   }
 
   void listen() {
@@ -49,19 +56,25 @@ final class CallEventPublisher implements MediaEvents {
 
   @Override
   public void dtmf(String callId, String legId, char digit, int durationMs) {
-    CallEvent id = identity(callId);
-    publish(new CallEvent(CallEventType.DTMF_RECEIVED, callId, id.direction(), id.from(), id.to(), id.sipCallId(),
-        id.xHeaders(), System.currentTimeMillis(), String.valueOf(digit), durationMs, null));
+    metrics.dtmfEvent();
+    publish(event(CallEventType.DTMF_RECEIVED, callId, String.valueOf(digit), durationMs));
   }
 
   @Override
   public void audioStarted(String callId, String legId) {
-    publish(identity(callId).next(CallEventType.AUDIO_STARTED, null, System.currentTimeMillis()));
+    publish(event(CallEventType.AUDIO_STARTED, callId, null, 0));
   }
 
   @Override
   public void audioStopped(String callId, String legId) {
-    publish(identity(callId).next(CallEventType.AUDIO_STOPPED, null, System.currentTimeMillis()));
+    publish(event(CallEventType.AUDIO_STOPPED, callId, null, 0));
+  }
+
+  /** An event of the call with the identity its CALL_STARTED carried, stamped now. */
+  private CallEvent event(CallEventType type, String callId, String digit, int durationMs) {
+    CallEvent id = identity(callId);
+    return new CallEvent(type, callId, id.direction(), id.from(), id.to(), id.sipCallId(), id.xHeaders(),
+        wallClock.millis(), digit, durationMs, null);
   }
 
   @Override

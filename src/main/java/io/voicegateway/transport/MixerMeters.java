@@ -1,4 +1,4 @@
-package io.voicegateway.metrics;
+package io.voicegateway.transport;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;

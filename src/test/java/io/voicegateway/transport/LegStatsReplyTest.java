@@ -1,19 +1,18 @@
-package io.voicegateway.rtp;
+package io.voicegateway.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.media.MediaEngine;
-import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.media.TestMediaConfig;
 import org.junit.jupiter.api.Test;
 
 /** The vg.media.stats reply: a call's legs (or every leg) with their counters and level. */
 class LegStatsReplyTest {
   @Test
   void reportsTheLegsOfOneCallOrOfAll() {
-    MediaEngine engine = new MediaEngine(ConfigLoader.defaults(), GatewayMetrics.detached(), () -> 0L);
+    MediaEngine engine = TestMediaConfig.engine(10_000, 10_009, () -> 0L);
     engine.openLeg("c1", "l1", 10_000);
     engine.openLeg("c2", "l2", 10_002);
 

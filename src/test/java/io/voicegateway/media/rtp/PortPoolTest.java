@@ -1,4 +1,4 @@
-package io.voicegateway.rtp;
+package io.voicegateway.media.rtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,7 +1,9 @@
-package io.voicegateway.media;
+package io.voicegateway.transport;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.voicegateway.media.MediaEngine;
+import io.voicegateway.media.Mixer;
 
 /**
  * Drives one mixer partition. Deploy on the dedicated worker pool {@code media}, one instance per core.

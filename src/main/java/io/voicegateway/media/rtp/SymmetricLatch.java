@@ -1,4 +1,4 @@
-package io.voicegateway.rtp;
+package io.voicegateway.media.rtp;
 
 /**
  * Where a leg sends RTP. Without symmetric RTP, always the SDP address. With it ({@code rtp_symmetric}),

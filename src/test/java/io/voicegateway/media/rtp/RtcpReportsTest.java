@@ -1,4 +1,4 @@
-package io.voicegateway.rtp;
+package io.voicegateway.media.rtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,39 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class RtcpReportsTest {
 
-  /** 100 packets across the sequence wrap, every 10th lost, arriving with a constant delay. */
   private static ReceiveStats statsWithTenPercentLoss() {
-    ReceiveStats stats = new ReceiveStats();
-    for (int i = 0; i < 100; i++) {
-      if (i % 10 == 5) {
-        continue;
-      }
-      int seq = (65500 + i) & 0xffff;
-      stats.onPacket(0xCAFEL, seq, 1000 + 160L * i, 50_000 + 160L * i);
-    }
-    return stats;
-  }
-
-  @Test
-  void receiveStatsFollowRfc3550AcrossTheSequenceWrap() {
-    ReceiveStats stats = statsWithTenPercentLoss();
-    assertEquals(65536 + (65500 + 99 - 65536), stats.extendedHighestSeq());
-    assertEquals(100, stats.expected());
-    assertEquals(90, stats.received());
-    assertEquals(10, stats.cumulativeLost());
-    assertEquals(0, stats.jitterUnits(), "constant delay means no jitter");
-    assertEquals(25, stats.takeFractionLost(), "10% of 256");
-    assertEquals(0, stats.takeFractionLost(), "nothing new since the last report");
-  }
-
-  @Test
-  void jitterGrowsWithVaryingDelay() {
-    ReceiveStats stats = new ReceiveStats();
-    for (int i = 0; i < 500; i++) {
-      long jitterOffset = (i % 2 == 0) ? 0 : 80; // alternate 0 / 10 ms late at 8 kHz
-      stats.onPacket(1, i, 160L * i, 160L * i + jitterOffset);
-    }
-    assertEquals(80, stats.jitterUnits(), 2);
+    return ReceiveStatsTest.tenPercentLossAcrossTheWrap();
   }
 
   @Test

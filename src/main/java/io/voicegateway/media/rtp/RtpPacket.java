@@ -1,4 +1,4 @@
-package io.voicegateway.rtp;
+package io.voicegateway.media.rtp;
 
 /**
  * A reusable view of one RTP packet (RFC 3550 §5.1) over a caller-owned byte array. {@link #parse}

@@ -1,4 +1,4 @@
-package io.voicegateway.feed;
+package io.voicegateway.transport;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -10,6 +10,7 @@ import io.voicegateway.bus.MediaCommands.StreamStart;
 import io.voicegateway.bus.MediaCommands.StreamStop;
 import io.voicegateway.media.AudioFeed;
 import io.voicegateway.media.MediaEngine;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -20,23 +21,26 @@ import java.util.List;
  */
 public final class AudioFeedVerticle extends VerticleBase {
   private final MediaEngine engine;
+  private final int rate;
+  private final Clock wallClock;
   private MessageConsumer<StreamStart> starts;
   private MessageConsumer<StreamStop> stops;
 
-  public AudioFeedVerticle(MediaEngine engine) {
-    this.engine = engine;
+  public AudioFeedVerticle(MediaTransport media) {
+    this.engine = media.engine();
+    this.rate = media.config().outputSampleRate();
+    this.wallClock = media.wallClock();
   }
 
   @Override
   public Future<?> start() {
     EventBus bus = vertx.eventBus();
-    int rate = engine.config().outputSampleRate();
     starts = bus.consumer(Addresses.MEDIA_STREAM_START, msg -> {
       StreamStart start = msg.body();
       String address = start.address();
       msg.reply(engine.startFeed(new AudioFeed(start.callId(), rate,
           (frame, length) -> bus.publish(address, Buffer.buffer(length).appendBytes(frame, 0, length)),
-          System::currentTimeMillis)));
+          wallClock::millis)));
     });
     stops = bus.consumer(Addresses.MEDIA_STREAM_STOP, msg -> msg.reply(engine.stopFeed(msg.body().callId())));
     return Future.all(List.of(starts.completion(), stops.completion()));

@@ -1,4 +1,4 @@
-package io.voicegateway.rtp;
+package io.voicegateway.transport;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,12 +11,19 @@ import io.voicegateway.media.LegPipeline;
 import io.voicegateway.media.LegTransport;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MediaWatchdog;
+import io.voicegateway.media.rtp.ReceiveStats;
+import io.voicegateway.media.rtp.RtcpReports;
+import io.voicegateway.media.rtp.RtpPacket;
+import io.voicegateway.media.rtp.RtpPacketizer;
+import io.voicegateway.media.rtp.RtpTarget;
+import io.voicegateway.media.rtp.SymmetricLatch;
 import io.voicegateway.metrics.GatewayMetrics;
+import java.time.Clock;
 
 /**
  * The RTP and RTCP sockets of one SIP leg. Receives on the event loop that bound it: parse in place,
- * latch, count, hand to the leg. Sends from the mixer thread. RTCP reports go out every
- * {@link #RTCP_INTERVAL_NANOS}.
+ * latch, hand to the leg (which keeps the RFC 3550 statistics), count. Sends from the mixer thread. RTCP
+ * reports, built from the leg's {@link ReceiveStats}, go out every {@link #RTCP_INTERVAL_NANOS}.
  *
  * <p>Sending allocates one Vert.x {@link Buffer} per packet: {@code DatagramSocket.send} is asynchronous and
  * takes ownership of its buffer, so the leg's reused packet array has to be copied. Receiving copies each
@@ -35,28 +42,28 @@ final class RtpLegSocket implements LegTransport {
   private final byte[] rx = new byte[MAX_DATAGRAM];
   private final byte[] rtcpRx = new byte[MAX_DATAGRAM];
   private final byte[] rtcpTx = new byte[512];
-  private final ReceiveStats stats = new ReceiveStats();
   private final RtcpReports.Report lastReport = new RtcpReports.Report();
   private final MediaWatchdog watchdog;
   private final MediaEngine engine;
-  private final long originNanos;
+  private final Clock wallClock;
   private long lastSrNtpMiddle;
   private long lastSrArrivalNanos;
   private long nextRtcpNanos;
   private long reportedLost;
+  private int reportedRestarts;
   private volatile boolean closed;
 
-  private RtpLegSocket(MediaEngine engine, LegMedia leg, DatagramSocket rtp, DatagramSocket rtcp, long now) {
-    this.engine = engine;
+  private RtpLegSocket(MediaTransport media, LegMedia leg, DatagramSocket rtp, DatagramSocket rtcp, long now) {
+    this.engine = media.engine();
     this.leg = leg;
-    this.metrics = engine.metrics();
+    this.metrics = media.metrics();
+    this.wallClock = media.wallClock();
     this.rtp = rtp;
     this.rtcp = rtcp;
-    this.latch = new SymmetricLatch(engine.config().rtpSymmetric(), new RtpTarget("0.0.0.0", 0));
-    this.watchdog = new MediaWatchdog(engine.config().rtpTimeout().toNanos(),
-        engine.config().reconnectionTimeout().toNanos(), now);
+    this.latch = new SymmetricLatch(media.config().rtpSymmetric(), new RtpTarget("0.0.0.0", 0));
+    this.watchdog = new MediaWatchdog(media.config().rtpTimeout().toNanos(),
+        media.config().reconnectionTimeout().toNanos(), now);
     this.nextRtcpNanos = now + RTCP_INTERVAL_NANOS;
-    this.originNanos = now;
   }
 
   /** Binds RTP on {@code port} and RTCP on {@code port + 1}; fails if either is taken. */
@@ -72,8 +79,8 @@ final class RtpLegSocket implements LegTransport {
         });
   }
 
-  static RtpLegSocket attach(MediaEngine engine, LegMedia leg, DatagramSocket[] sockets) {
-    RtpLegSocket socket = new RtpLegSocket(engine, leg, sockets[0], sockets[1], engine.nanoTime());
+  static RtpLegSocket attach(MediaTransport media, LegMedia leg, DatagramSocket[] sockets) {
+    RtpLegSocket socket = new RtpLegSocket(media, leg, sockets[0], sockets[1], media.engine().nanoTime());
     sockets[0].handler(socket::onRtp);
     sockets[1].handler(socket::onRtcp);
     leg.transport(socket);
@@ -102,9 +109,6 @@ final class RtpLegSocket implements LegTransport {
     }
     metrics.rtpReceived(1);
     latch.onPacket(datagram.sender().hostAddress(), datagram.sender().port(), packet.ssrc());
-    LegPipeline p = leg.pipeline();
-    long clock = p == null ? 8000 : p.config().codec().rtpClockRate();
-    stats.onPacket(packet.ssrc(), packet.sequenceNumber(), packet.timestamp(), (now - originNanos) / 1000 * clock / 1_000_000);
     if (watchdog.onPacket(now) == MediaWatchdog.Change.STARTED) {
       engine.events().audioStarted(leg.callId(), leg.legId());
     }
@@ -137,27 +141,31 @@ final class RtpLegSocket implements LegTransport {
     }
     if (now - nextRtcpNanos >= 0) {
       nextRtcpNanos = now + RTCP_INTERVAL_NANOS;
-      sendRtcp(now, p);
+      sendRtcp(now);
     }
   }
 
-  private void sendRtcp(long now, LegPipeline p) {
-    recordMetrics(p);
+  private void sendRtcp(long now) {
+    recordMetrics();
     sendRtcpReport(now, latch.target());
   }
 
   /** Adds this leg's new losses and its current jitter to the process totals. */
-  private void recordMetrics(LegPipeline p) {
+  private void recordMetrics() {
+    ReceiveStats stats = leg.receiveStats();
     if (!stats.started()) {
       return;
+    }
+    if (stats.restarts() != reportedRestarts) {
+      reportedRestarts = stats.restarts(); // a new source counts its losses from zero
+      reportedLost = 0;
     }
     long lost = Math.max(0, stats.cumulativeLost());
     if (lost > reportedLost) {
       metrics.rtpLost(lost - reportedLost);
       reportedLost = lost;
     }
-    long clock = p == null ? 8000 : p.config().codec().rtpClockRate();
-    metrics.rtpJitter(stats.jitterUnits() * 1000.0 / clock);
+    metrics.rtpJitter(stats.jitterMs());
   }
 
   private void sendRtcpReport(long now, RtpTarget target) {
@@ -166,8 +174,8 @@ final class RtpLegSocket implements LegTransport {
     }
     RtpPacketizer out = leg.packetizer();
     long dlsr = lastSrArrivalNanos == 0 ? 0 : (now - lastSrArrivalNanos) * 65536 / 1_000_000_000L;
-    int len = RtcpReports.write(rtcpTx, 0, out.ssrc(), System.currentTimeMillis(),
-        new RtcpReports.SenderInfo(out.timestamp(), out.packets(), out.octets()), stats, lastSrNtpMiddle, dlsr,
+    int len = RtcpReports.write(rtcpTx, 0, out.ssrc(), wallClock.millis(),
+        new RtcpReports.SenderInfo(out.timestamp(), out.packets(), out.octets()), leg.receiveStats(), lastSrNtpMiddle, dlsr,
         leg.legId() + "@voicegateway");
     rtcp.send(Buffer.buffer(len).appendBytes(rtcpTx, 0, len), target.port() + 1, target.host());
   }
@@ -192,17 +200,13 @@ final class RtpLegSocket implements LegTransport {
       return;
     }
     closed = true;
-    recordMetrics(leg.pipeline()); // the losses since the last report (a read of RTP-thread counters)
+    recordMetrics(); // the losses since the last report (a read of RTP-thread counters)
     rtp.close();
     rtcp.close();
   }
 
   boolean closed() {
     return closed;
-  }
-
-  ReceiveStats receiveStats() {
-    return stats;
   }
 
   RtpTarget target() {
