@@ -1,5 +1,6 @@
 package io.voicegateway.sip;
 
+import io.voicegateway.sip.stack.OkRetransmission;
 import io.voicegateway.sip.stack.SipStackHandle;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -67,6 +68,7 @@ public final class SipMessages {
   /** Sends a response on its transaction, logging instead of throwing (the peer may be gone). */
   void send(ServerTransaction st, Response response) {
     try {
+      OkRetransmission.armBeforeSending(st, response);
       st.sendResponse(response);
     } catch (Exception e) {
       LOG.log(Level.FINE, "could not send " + response.getStatusCode() + " for Call-ID " + callId(response), e);
