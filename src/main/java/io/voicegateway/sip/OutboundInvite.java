@@ -100,7 +100,7 @@ final class OutboundInvite {
     leg.dialog(dialog);
     try {
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-      dialog.sendAck(dialog.createAck(cseq));
+      s.client.ack(dialog, cseq);
     } catch (Exception e) {
       answered.tryFail(new UacFailure(Response.SERVER_INTERNAL_ERROR, "could not ACK: " + e.getMessage()));
       return;
@@ -150,7 +150,7 @@ final class OutboundInvite {
     try {
       Dialog dialog = ct.getDialog();
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-      dialog.sendAck(dialog.createAck(cseq));
+      s.client.ack(dialog, cseq);
       s.client.send(dialog.createRequest(Request.BYE), dialog, null);
     } catch (Exception ignored) {
       // best effort: the peer's dialog times out otherwise

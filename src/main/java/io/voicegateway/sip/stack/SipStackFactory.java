@@ -43,7 +43,7 @@ public final class SipStackFactory {
       provider.setAutomaticDialogSupportEnabled(true);
       stack.start();
       return new SipStackHandle(stack, provider, sipFactory.createAddressFactory(),
-          sipFactory.createHeaderFactory(), sipFactory.createMessageFactory(), media.publicAddress());
+          sipFactory.createHeaderFactory(), sipFactory.createMessageFactory(), media.publicAddress(), new SendLanes());
     } catch (Exception e) {
       stack.stop();
       throw e;
