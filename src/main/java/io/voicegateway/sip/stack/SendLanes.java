@@ -35,6 +35,8 @@ public final class SendLanes {
 
   /** The last send queued per lane; removed once it completed and nothing queued behind it. */
   private final Map<String, Future<Void>> tails = new HashMap<>();
+  /** The context of the first stream send: the only one allowed to touch {@link #tails}. */
+  private Context owner;
 
   /**
    * Sends at once when {@code lanes} is empty (UDP), else on a worker after the sends queued before on
@@ -50,8 +52,11 @@ public final class SendLanes {
       }
     }
     Context context = Vertx.currentContext();
-    if (context == null) {
-      return Future.failedFuture(new IllegalStateException("stream sends are queued from the SIP context"));
+    if (owner == null) {
+      owner = context;
+    }
+    if (context == null || context != owner) {
+      return Future.failedFuture(new IllegalStateException("stream sends are queued from the SIP context only"));
     }
     List<Future<Void>> before = new ArrayList<>();
     for (String lane : lanes) {

@@ -94,9 +94,13 @@ class SendLanesTest {
   }
 
   @Test
-  void aStreamSendOffTheSipContextIsRefused() {
-    Future<Void> f = lanes.send(List.of("tcp:a:5060"), () -> sent.add("x"));
-    assertInstanceOf(IllegalStateException.class, f.cause());
-    assertEquals(List.of(), sent);
+  void aStreamSendOffTheSipContextIsRefused() throws Exception {
+    await(onContext(() -> lanes.send(List.of("tcp:a:5060"), () -> sent.add("sip"))));
+    Future<Void> noContext = lanes.send(List.of("tcp:a:5060"), () -> sent.add("no context"));
+    CompletableFuture<Future<Void>> other = new CompletableFuture<>();
+    vertx.getOrCreateContext().runOnContext(v -> other.complete(lanes.send(List.of("tcp:b:5060"), () -> sent.add("other"))));
+    assertInstanceOf(IllegalStateException.class, noContext.cause());
+    assertInstanceOf(IllegalStateException.class, other.get(10, TimeUnit.SECONDS).cause());
+    assertEquals(List.of("sip"), sent);
   }
 }
