@@ -1,9 +1,10 @@
 # Shared by the SIPp load scripts: start the gateway jar on loopback with a given configuration, read its
 # metrics and CPU, and print the report. Source it after setting $root and $work.
 
-# start_gateway CONF_FILE: runs the jar in the background ($gw is its pid) and waits for the banner.
+# start_gateway CONF_FILE: runs the jar ($GATEWAY_JAR, default target/voice-gateway.jar: set it to compare
+# two builds) in the background ($gw is its pid) and waits for the banner.
 start_gateway() {
-  java -jar "$root/target/voice-gateway.jar" --conf "$1" > "$work/gateway.log" 2>&1 &
+  java -jar "${GATEWAY_JAR:-$root/target/voice-gateway.jar}" --conf "$1" > "$work/gateway.log" 2>&1 &
   gw=$!
   trap 'kill $gw 2>/dev/null || true' EXIT
   for _ in $(seq 150); do grep -q '^dashboard' "$work/gateway.log" && break; sleep 0.2; done
@@ -17,7 +18,7 @@ start_near_sipp() {
   local rate=$(( (calls + ramp_s - 1) / ramp_s ))
   echo "$calls concurrent calls to $1 ($rate/s ramp), 56 s of RTP each; work dir $work"
   sipp "127.0.0.1:$sip_port" -sf "$here/echo_load.xml" -s "$1" -i 127.0.0.1 -mi 127.0.0.1 -nostdin \
-    -r "$rate" -l "$calls" -m "$calls" -trace_stat -stf stats.csv -fd 5 \
+    -r "$rate" -l "$calls" -m "$calls" -trace_stat -stf stats.csv -fd 5 -trace_counts \
     -trace_err -error_file errors.log -timeout 180s -timeout_error > sipp.log 2>&1 &
   sipp_pid=$!
 }
@@ -42,19 +43,29 @@ stat_column() {
     'BEGIN{n=split(h,H,";")} {for(i=1;i<=n;i++) if(H[i]==name) print $i}'
 }
 
+# count_column NAME: the last value of a SIPp -trace_counts column (e.g. 4_200_Retrans) in $work.
+count_column() {
+  local file
+  file=$(ls "$work"/*_counts.csv 2>/dev/null | head -1 || true)
+  if [ -n "$file" ]; then stat_column "$file" "$1"; fi
+}
+
 # report CALLS SIPP_EXIT STATS_FILE
 report() {
-  local received lost ok failed
+  local received lost ok failed resent
   received=$(metric vg_media_rtp_packets_received_total); lost=$(metric vg_media_rtp_packets_lost_total)
   ok=$(stat_column "$3" "SuccessfulCall(C)"); failed=$(stat_column "$3" "FailedCall(C)")
+  resent=$(count_column 4_200_Retrans)   # the 200 to the INVITE seen again: its ACK was missed or late
   awk -v calls="$1" -v active="$active" -v c0="$cpu0" -v c1="$cpu1" -v t0="$t0" -v t1="$t1" \
       -v hz="$(getconf CLK_TCK)" -v l0="$late0" -v l1="$late1" -v s0="$skip0" -v s1="$skip1" -v k0="$ticks0" \
-      -v k1="$ticks1" -v rx="$received" -v lost="$lost" -v ok="$ok" -v failed="$failed" -v se="$2" 'BEGIN {
+      -v k1="$ticks1" -v rx="$received" -v lost="$lost" -v ok="$ok" -v failed="$failed" -v se="$2" \
+      -v resent="${resent:-?}" 'BEGIN {
     secs = t1 - t0; cpu = (c1 - c0) / hz / secs * 100
     printf "concurrent calls (measured)   %d of %d\n", active, calls
     printf "gateway CPU                   %.1f %% of one core (%.3f %% per call)\n", cpu, cpu / (active > 0 ? active : 1)
     printf "mixer ticks / late / skipped  %d / %d / %d frames (over %.0f s)\n", k1 - k0, l1 - l0, s1 - s0, secs
     printf "RTP received / lost           %d / %d (%.4f %%)\n", rx, lost, (rx > 0 ? lost * 100 / (rx + lost) : 0)
     printf "SIPp calls ok / failed        %s / %s (exit %d)\n", ok, failed, se
+    printf "200 OKs re-sent (ACK missed)  %s\n", resent
   }'
 }

@@ -3,36 +3,33 @@ package io.voicegateway.sip;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.voicegateway.sip.stack.SendLanes;
 import io.voicegateway.sip.stack.SipStackHandle;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionState;
-import javax.sip.address.SipURI;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
  * Sends requests as a UAC and turns their transactions into futures: the future completes with the
  * final response (any status; callers decide what a failure is), provisional responses go to a callback,
- * a transaction timeout fails it. Over TCP and TLS, JAIN-SIP connects and runs the TLS handshake inside
- * its blocking send, so those sends go to a worker, in order per destination: a trunk that does not
- * answer its TCP port or handshake stalls only the requests queued for it, never the SIP event loop. The
- * pending state rides on the transaction's application data, and it and the queues are touched only on
- * the SIP context (responses hop there before they reach {@link #onResponse}).
+ * a transaction timeout fails it. Over TCP and TLS the sends go to a worker, in order per destination
+ * and per call ({@link SendLanes}): a trunk that does not answer its TCP port or handshake stalls only
+ * the requests queued for it, never the SIP event loop. The pending state rides on the transaction's
+ * application data and is touched only on the SIP context (responses hop there before they reach
+ * {@link #onResponse}).
  */
 public final class ClientRequests {
+  private static final Logger LOG = Logger.getLogger(ClientRequests.class.getName());
   private final SipStackHandle sip;
-  private final Vertx vertx;
-  /** The last stream-transport send queued per destination; SIP-context confined. */
-  private final Map<String, Future<Void>> lanes = new HashMap<>();
 
   private static final class Pending {
     final Promise<Response> result;
@@ -55,9 +52,9 @@ public final class ClientRequests {
     }
   }
 
+  /** {@code vertx} is not needed any more (the lanes run on the calling context's workers); kept for callers. */
   ClientRequests(SipStackHandle sip, Vertx vertx) {
     this.sip = sip;
-    this.vertx = vertx;
   }
 
   /** Sends {@code request} inside {@code dialog}, or outside any dialog when it is null. */
@@ -75,27 +72,7 @@ public final class ClientRequests {
     Promise<Response> promise = Promise.promise();
     Pending pending = new Pending(promise, provisional == null ? r -> { } : provisional);
     ct.setApplicationData(pending);
-    String lane = streamDestination(ct.getRequest());
-    if (lane == null) {
-      try {
-        transmit(ct, dialog);
-      } catch (Exception e) {
-        pending.fail(e);
-      }
-      return promise.future();
-    }
-    Future<Void> sent = lanes.getOrDefault(lane, Future.succeededFuture())
-        .transform(previous -> vertx.<Void>executeBlocking(() -> {
-          transmit(ct, dialog);
-          return null;
-        }, false));
-    lanes.put(lane, sent);
-    sent.onComplete(ar -> {
-      lanes.remove(lane, sent);
-      if (ar.failed()) {
-        pending.fail(ar.cause());
-      }
-    });
+    sip.lanes().send(SendLanes.of(ct.getRequest()), () -> transmit(ct, dialog)).onFailure(pending::fail);
     return promise.future();
   }
 
@@ -107,14 +84,18 @@ public final class ClientRequests {
     }
   }
 
-  /** {@code transport:host:port} of a request over TCP or TLS (from its top Via and Request-URI); null for UDP. */
-  private static String streamDestination(Request request) {
-    ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-    if (via == null || "UDP".equalsIgnoreCase(via.getTransport())) {
-      return null;
+  /**
+   * ACKs the 2xx with {@code cseq} in {@code dialog}, in its lanes (behind the dialog's earlier sends over
+   * TCP and TLS). Throws when the ACK cannot be made or, over UDP, sent; a failed stream send is only
+   * logged: the peer re-sends its 2xx and the stack ACKs that.
+   */
+  void ack(Dialog dialog, long cseq) throws SipException, InvalidArgumentException {
+    Request ack = dialog.createAck(cseq);
+    Future<Void> sent = sip.lanes().send(SendLanes.of(ack), () -> dialog.sendAck(ack));
+    if (sent.failed()) {
+      throw sent.cause() instanceof SipException e ? e : new SipException("ACK not sent", sent.cause());
     }
-    return via.getTransport().toLowerCase(Locale.ROOT) + ":" + (request.getRequestURI() instanceof SipURI uri
-        ? uri.getHost() + ":" + uri.getPort() : request.getRequestURI().toString());
+    sent.onFailure(e -> LOG.log(Level.FINE, "could not send the ACK for Call-ID " + dialog.getCallId().getCallId(), e));
   }
 
   /**

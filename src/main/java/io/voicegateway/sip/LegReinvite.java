@@ -46,7 +46,7 @@ final class LegReinvite {
       }
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
       try {
-        dialog.sendAck(dialog.createAck(cseq));
+        s.client.ack(dialog, cseq);
         NegotiatedMedia media = s.sdp.acceptAnswer(SipMessages.body(response));
         leg.localSdp(offer);
         s.startMedia(call, leg, media);

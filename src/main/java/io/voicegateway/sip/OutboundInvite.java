@@ -103,7 +103,7 @@ final class OutboundInvite {
     leg.dialog(dialog);
     try {
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-      dialog.sendAck(dialog.createAck(cseq));
+      s.client.ack(dialog, cseq);
     } catch (Exception e) {
       answered.tryFail(new UacFailure(Response.SERVER_INTERNAL_ERROR, "could not ACK: " + e.getMessage()));
       return;
@@ -153,7 +153,7 @@ final class OutboundInvite {
     try {
       Dialog dialog = ct.getDialog();
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-      dialog.sendAck(dialog.createAck(cseq));
+      s.client.ack(dialog, cseq);
       s.client.send(dialog.createRequest(Request.BYE), dialog, null);
     } catch (Exception e) {
       // the peer's dialog times out on its own; we can do no more than say so

@@ -1,5 +1,7 @@
 package io.voicegateway.sip;
 
+import io.voicegateway.sip.stack.OkRetransmission;
+import io.voicegateway.sip.stack.SendLanes;
 import io.voicegateway.sip.stack.SipStackHandle;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -64,13 +66,17 @@ public final class SipMessages {
     }
   }
 
-  /** Sends a response on its transaction, logging instead of throwing (the peer may be gone). */
+  /**
+   * Sends a response on its transaction, logging instead of throwing (the peer may be gone): over UDP at
+   * once, over TCP and TLS on a worker in order per connection and call ({@link SendLanes}). A 2xx to an
+   * INVITE arms the dialog's retransmission timer first, on the sending thread ({@link OkRetransmission}).
+   */
   void send(ServerTransaction st, Response response) {
-    try {
+    sip.lanes().send(SendLanes.of(st), () -> {
+      OkRetransmission.armBeforeSending(st, response);
       st.sendResponse(response);
-    } catch (Exception e) {
-      LOG.log(Level.FINE, "could not send " + response.getStatusCode() + " for Call-ID " + callId(response), e);
-    }
+    }).onFailure(e -> LOG.log(Level.FINE, "could not send " + response.getStatusCode() + " for Call-ID "
+        + callId(response), e));
   }
 
   /**
@@ -78,14 +84,18 @@ public final class SipMessages {
    * Max-Forwards) with a stateless 400, when it has the headers a response needs.
    */
   void rejectStateless(Request request, String reason) {
+    Response response;
     try {
-      Response response = response(request, Response.BAD_REQUEST, newTag());
+      response = response(request, Response.BAD_REQUEST, newTag());
       response.setReasonPhrase("Bad Request (" + reason.replace('\r', ' ').replace('\n', ' ') + ")");
-      sip.provider().sendResponse(response);
     } catch (Exception e) {
       LOG.log(Level.FINE, "could not reject " + request.getMethod() + " statelessly for Call-ID "
           + callId(request), e);
+      return;
     }
+    sip.lanes().send(SendLanes.ofStateless(request), () -> sip.provider().sendResponse(response))
+        .onFailure(e -> LOG.log(Level.FINE, "could not reject " + request.getMethod() + " statelessly for Call-ID "
+            + callId(request), e));
   }
 
   private static String callId(Message message) {

@@ -16,6 +16,9 @@ import javax.sip.SipStack;
  * configured, then the next one (5060/5061 by convention), since TCP and TLS cannot share a socket.
  */
 public final class SipStackFactory {
+  /** Bytes asked for the SIP UDP socket's receive buffer (see {@link #properties}). */
+  static final int UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
+
   private SipStackFactory() {}
 
   /** Starts the stack and its sockets; the listener gets every request, response and timeout. */
@@ -40,7 +43,7 @@ public final class SipStackFactory {
       provider.setAutomaticDialogSupportEnabled(true);
       stack.start();
       return new SipStackHandle(stack, provider, sipFactory.createAddressFactory(),
-          sipFactory.createHeaderFactory(), sipFactory.createMessageFactory(), media.publicAddress());
+          sipFactory.createHeaderFactory(), sipFactory.createMessageFactory(), media.publicAddress(), new SendLanes());
     } catch (Exception e) {
       try {
         stack.stop();
@@ -71,6 +74,11 @@ public final class SipStackFactory {
     p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
     p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+    // The UDP socket's receive buffer must hold what arrives while the JVM stands still (a GC pause, a
+    // starved CPU): at 200 calls/s a 250 ms pause brings ~200 datagrams, more than the stack's 64 KB
+    // default holds (the kernel charges ~2 KB per small datagram), and the INVITEs and ACKs dropped there
+    // cost a 500 ms retransmission each. The kernel caps this at net.core.rmem_max (docs/sip.md).
+    p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(UDP_RECEIVE_BUFFER));
     p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", CheckingParserFactory.class.getName());
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
     p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");

@@ -11,6 +11,7 @@ import javax.sip.message.MessageFactory;
  * A running JAIN-SIP stack with its provider and factories.
  *
  * @param publicAddress the host written into Via, Contact and SDP
+ * @param lanes where every message we send leaves: at once over UDP, on a worker in order over TCP and TLS
  */
 public record SipStackHandle(
     SipStack stack,
@@ -18,7 +19,8 @@ public record SipStackHandle(
     AddressFactory addresses,
     HeaderFactory headers,
     MessageFactory messages,
-    String publicAddress) {
+    String publicAddress,
+    SendLanes lanes) {
 
   /** The listening point for a transport (udp, tcp, tls), or the first one when not listening on it. */
   public ListeningPoint listeningPoint(String transport) {

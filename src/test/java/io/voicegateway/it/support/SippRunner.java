@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs SIPp against a test gateway and reads its outcome: exit code, successful/failed call counts from
@@ -18,8 +21,21 @@ import java.util.concurrent.TimeUnit;
 public final class SippRunner {
   private static final long DEFAULT_TIMEOUT_S = 90;
 
-  /** What one SIPp run did. */
-  public record Result(int exitCode, long successful, long failed, String errors, String output) {
+  /**
+   * What one SIPp run did; {@code counts} holds the last row of {@code -trace_counts} (per scenario message:
+   * {@code 4_200_Retrans}, …), empty unless the run asked for it.
+   */
+  public record Result(int exitCode, long successful, long failed, String errors, String output,
+      Map<String, Long> counts) {
+    /** A {@code -trace_counts} column, e.g. {@code 4_200_Retrans}: the 200s to the INVITE of {@code uac} seen again. */
+    public long count(String column) {
+      Long value = counts.get(column);
+      if (value == null) {
+        throw new IllegalArgumentException("no " + column + " in SIPp's counts (run with -trace_counts): " + counts.keySet());
+      }
+      return value;
+    }
+
     @Override
     public String toString() {
       return "sipp exit " + exitCode + ", " + successful + " ok, " + failed + " failed\n" + output + "\n" + errors;
@@ -127,7 +143,25 @@ public final class SippRunner {
           }
         }
       }
-      return new Result(exit, ok, failed, readIfAny(dir.resolve("errors.log")), readIfAny(dir.resolve("out.log")));
+      return new Result(exit, ok, failed, readIfAny(dir.resolve("errors.log")), readIfAny(dir.resolve("out.log")),
+          counts(dir));
+    }
+
+    /** The last row of the {@code *_counts.csv} that {@code -trace_counts} writes, by column name. */
+    private static Map<String, Long> counts(Path dir) throws IOException {
+      Map<String, Long> out = new LinkedHashMap<>();
+      try (Stream<Path> files = Files.list(dir)) {
+        Path csv = files.filter(f -> f.getFileName().toString().endsWith("_counts.csv")).findFirst().orElse(null);
+        List<String> lines = csv == null ? List.of() : Files.readAllLines(csv, StandardCharsets.ISO_8859_1);
+        if (lines.size() >= 2) {
+          String[] head = lines.get(0).split(";");
+          String[] last = lines.get(lines.size() - 1).split(";");
+          for (int i = 2; i < head.length && i < last.length; i++) { // after CurrentTime and ElapsedTime
+            out.put(head[i], Long.parseLong(last[i].trim()));
+          }
+        }
+      }
+      return out;
     }
   }
 
