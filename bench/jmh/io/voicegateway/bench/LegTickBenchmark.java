@@ -5,7 +5,7 @@ import io.voicegateway.media.LegMedia;
 import io.voicegateway.media.LegPipeline;
 import io.voicegateway.media.MixerLeg;
 import io.voicegateway.media.PipelineSettings;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.codec.OpusSettings;
 import io.voicegateway.media.jitter.JitterSettings;
 import io.voicegateway.media.rtp.RtpPacket;

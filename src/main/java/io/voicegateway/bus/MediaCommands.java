@@ -1,6 +1,6 @@
 package io.voicegateway.bus;
 
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 
 /** Control messages between the SIP verticle and the media side (RTP pool, mixer, apps). */
 public final class MediaCommands {

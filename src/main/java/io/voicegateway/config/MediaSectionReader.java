@@ -2,7 +2,7 @@ package io.voicegateway.config;
 
 import io.voicegateway.config.MediaConfig.DtmfConfig;
 import io.voicegateway.config.MediaConfig.OpusConfig;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

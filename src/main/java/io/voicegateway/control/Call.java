@@ -6,7 +6,7 @@ import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.control.route.RouteTarget;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.voicegateway.control;
 
 import io.voicegateway.bus.CallDirection;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import java.util.UUID;
 
 /**

@@ -1,6 +1,6 @@
 package io.voicegateway.media;
 
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 
 /**
  * A leg's negotiated media, checked: what a {@link LegPipeline} is built from.

@@ -1,7 +1,7 @@
 package io.voicegateway.media;
 
 import io.voicegateway.media.codec.Codecs;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.dtmf.DtmfListener;
 import io.voicegateway.media.dtmf.GoertzelDetector;
 import io.voicegateway.media.dtmf.Rfc4733Receiver;

@@ -1,6 +1,6 @@
 package io.voicegateway.media;
 
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.rtp.RtpPacket;
 
 /**

@@ -1,7 +1,7 @@
 package io.voicegateway.media;
 
 import io.voicegateway.media.codec.AudioEncoder;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.dtmf.Rfc4733Sender;
 import io.voicegateway.media.resample.Resampler;
 import io.voicegateway.media.rtp.RtpPacketizer;

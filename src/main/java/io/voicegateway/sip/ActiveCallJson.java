@@ -7,7 +7,7 @@ import io.voicegateway.control.CallState;
 import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.Leg;
 import io.voicegateway.control.LegKind;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,7 +1,7 @@
 package io.voicegateway.sip;
 
 import io.voicegateway.control.Destination;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package io.voicegateway.sip;
 import io.voicegateway.sip.stack.OkRetransmission;
 import io.voicegateway.sip.stack.SendLanes;
 import io.voicegateway.sip.stack.SipStackHandle;
+import io.voicegateway.sip.stack.Tags;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Iterator;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
@@ -49,7 +49,7 @@ public final class SipMessages {
   }
 
   public static String newTag() {
-    return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    return Tags.newTag();
   }
 
   /** A response to {@code request}; {@code toTag} is added when the request's To has no tag yet. */

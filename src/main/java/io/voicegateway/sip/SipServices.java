@@ -25,7 +25,7 @@ import io.voicegateway.control.Leg;
 import io.voicegateway.control.route.Router;
 import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.config.GatewayConfig;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.auth.DigestServer;
 import io.voicegateway.sip.registrar.AuthThrottle;

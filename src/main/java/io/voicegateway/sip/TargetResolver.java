@@ -2,7 +2,7 @@ package io.voicegateway.sip;
 
 import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.config.ProviderConfig;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.sip.registrar.Binding;
 import java.util.ArrayList;
 import java.util.List;

@@ -24,7 +24,7 @@ import io.voicegateway.media.Mixer;
 import io.voicegateway.media.TestMediaConfig;
 import io.voicegateway.media.codec.AudioDecoder;
 import io.voicegateway.media.codec.AudioEncoder;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.codec.Codecs;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.media.rtp.RtpPacket;

@@ -10,7 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.voicegateway.media;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.rtp.RtpPacket;
 import java.util.ArrayList;
 import java.util.List;

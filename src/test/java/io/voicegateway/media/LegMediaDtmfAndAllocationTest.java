@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.rtp.RtpPacket;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

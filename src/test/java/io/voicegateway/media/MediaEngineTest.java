@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.apps.EchoLeg;
 import io.voicegateway.bus.LegDirection;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.config.ProviderConfig;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.sip.registrar.Binding;
 import io.voicegateway.sip.registrar.Source;
 import java.time.Duration;

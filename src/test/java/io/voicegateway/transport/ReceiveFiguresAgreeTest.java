@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.media.LegConfig;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.LegMedia;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.TestMediaConfig;

@@ -1,5 +1,7 @@
 package io.voicegateway.media.codec;
 
+import io.voicegateway.codec.CodecType;
+
 /**
  * Creates a fresh decoder or encoder for one leg. Every call returns a new instance: codec state is never
  * shared between legs.

@@ -1,6 +1,6 @@
 package io.voicegateway.sip.registrar;
 
-import io.voicegateway.sip.SipMessages;
+import io.voicegateway.sip.stack.Tags;
 import java.text.ParseException;
 import javax.sip.header.ToHeader;
 import javax.sip.message.MessageFactory;
@@ -17,7 +17,7 @@ public final class FinalResponses {
       Response r = messages.createResponse(status, request);
       ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
       if (to.getTag() == null) {
-        to.setTag(SipMessages.newTag());
+        to.setTag(Tags.newTag());
       }
       if (reason != null) {
         r.setReasonPhrase(reason);

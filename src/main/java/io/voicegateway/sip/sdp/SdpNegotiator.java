@@ -1,6 +1,6 @@
 package io.voicegateway.sip.sdp;
 
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

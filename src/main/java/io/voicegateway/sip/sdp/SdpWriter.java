@@ -1,6 +1,6 @@
 package io.voicegateway.sip.sdp;
 
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 
 /**
  * Writes our SDP. Done by hand rather than through {@code javax.sdp} builders because our SDP is a fixed,

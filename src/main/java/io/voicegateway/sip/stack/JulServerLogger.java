@@ -3,7 +3,6 @@ package io.voicegateway.sip.stack;
 import gov.nist.core.ServerLogger;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
-import io.voicegateway.sip.trace.SipTraceRecorder;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,13 +11,13 @@ import javax.sip.SipStack;
 /**
  * JAIN-SIP's message trace, to java.util.logging logger {@code io.voicegateway.sip.messages} at FINE:
  * set that logger to FINE to see every SIP message sent and received. Also feeds the per-call SIP ladder
- * ({@link SipTraceRecorder}) once one is attached with {@link #recordTo}.
+ * ({@link MessageTap}) once one is attached with {@link #recordTo}.
  */
 public final class JulServerLogger implements ServerLogger {
   private static final Logger LOG = Logger.getLogger("io.voicegateway.sip.messages");
   // The stack's gate for this trace is a JVM-wide static (its StackLogger), so one recorder opens it for all.
   private static volatile boolean recording;
-  private volatile SipTraceRecorder recorder;
+  private volatile MessageTap recorder;
 
   static boolean enabled() {
     return recording || LOG.isLoggable(Level.FINE);
@@ -30,7 +29,7 @@ public final class JulServerLogger implements ServerLogger {
   }
 
   /** From now on every message this stack sends or receives also goes to {@code recorder}. */
-  public void recordTo(SipTraceRecorder recorder) {
+  public void recordTo(MessageTap recorder) {
     this.recorder = recorder;
     recording = true;
   }
@@ -53,7 +52,7 @@ public final class JulServerLogger implements ServerLogger {
   }
 
   private void log(SIPMessage message, String from, String to, boolean sender, long time) {
-    SipTraceRecorder r = recorder;
+    MessageTap r = recorder;
     if (r != null) {
       r.record(message, from, to, sender, time);
     }

@@ -1,6 +1,7 @@
 package io.voicegateway.sip.trace;
 
 import gov.nist.javax.sip.message.SIPMessage;
+import io.voicegateway.sip.stack.MessageTap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -9,7 +10,7 @@ import java.util.logging.Logger;
  * Turns the messages JAIN-SIP's server logger sees into {@link SipTraceEntry}s in a store. Called on the
  * stack's transport threads, so it only encodes the message and hands it to the thread-safe store.
  */
-public final class SipTraceRecorder {
+public final class SipTraceRecorder implements MessageTap {
   private static final Logger LOG = Logger.getLogger(SipTraceRecorder.class.getName());
   private final SipTraceStore store;
   private final AtomicLong failures = new AtomicLong();
@@ -22,10 +23,7 @@ public final class SipTraceRecorder {
     return store;
   }
 
-  /**
-   * @param sent   true for a message the gateway sent, false for one it received
-   * @param timeMs when the stack sent or received it; 0 or less means now
-   */
+  @Override
   public void record(SIPMessage message, String from, String to, boolean sent, long timeMs) {
     try {
       String text = message.encode();

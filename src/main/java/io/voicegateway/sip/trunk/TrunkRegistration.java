@@ -5,7 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.config.MediaConfig;
-import io.voicegateway.sip.SipMessages;
+import io.voicegateway.sip.stack.Tags;
 import io.voicegateway.sip.auth.DigestChallenge;
 import io.voicegateway.sip.auth.DigestClient;
 import io.voicegateway.sip.stack.SipStackHandle;
@@ -73,7 +73,7 @@ public final class TrunkRegistration {
     this.digest = DigestClient.create(reg.username() == null ? "" : reg.username(),
         reg.password() == null ? "" : reg.password());
     this.callId = sip.provider().getNewCallId().getCallId();
-    this.fromTag = SipMessages.newTag();
+    this.fromTag = Tags.newTag();
     this.contact = ViaAddress.hostPort(requests.viaHost(), requests.viaPort());
     this.requestedExpiry = reg.expiry() > 0 ? reg.expiry() : 3600;
   }

@@ -1,5 +1,6 @@
 package io.voicegateway.media.codec;
 
+import io.voicegateway.codec.CodecType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package io.voicegateway.media.codec;
 
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.testing.Tools;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -2,7 +2,7 @@ package io.voicegateway.media.jitter;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.codec.Codecs;
 import java.util.ArrayList;
 import java.util.List;

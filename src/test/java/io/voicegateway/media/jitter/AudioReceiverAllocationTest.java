@@ -3,7 +3,7 @@ package io.voicegateway.media.jitter;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.codec.Codecs;
 import java.lang.management.ManagementFactory;
 import java.util.List;

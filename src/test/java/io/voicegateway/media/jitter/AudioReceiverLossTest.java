@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.media.codec.AudioDecoder;
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.codec.Codecs;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,9 +1,9 @@
 package io.voicegateway.sip.sdp;
 
-import static io.voicegateway.media.codec.CodecType.G722;
-import static io.voicegateway.media.codec.CodecType.OPUS;
-import static io.voicegateway.media.codec.CodecType.PCMA;
-import static io.voicegateway.media.codec.CodecType.PCMU;
+import static io.voicegateway.codec.CodecType.G722;
+import static io.voicegateway.codec.CodecType.OPUS;
+import static io.voicegateway.codec.CodecType.PCMA;
+import static io.voicegateway.codec.CodecType.PCMU;
 import static io.voicegateway.sip.sdp.MediaDirection.INACTIVE;
 import static io.voicegateway.sip.sdp.MediaDirection.RECVONLY;
 import static io.voicegateway.sip.sdp.MediaDirection.SENDONLY;
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voicegateway.media.codec.CodecType;
+import io.voicegateway.codec.CodecType;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

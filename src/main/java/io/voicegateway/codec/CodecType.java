@@ -1,10 +1,11 @@
-package io.voicegateway.media.codec;
+package io.voicegateway.codec;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The audio codecs the gateway speaks, with their SDP and RTP facts. G.722's RTP clock is 8000 although
+ * The audio codecs the gateway speaks, by name, with their SDP and RTP facts: the vocabulary that config, sip,
+ * control, the bus and media share. Implementations live in media/codec. G.722's RTP clock is 8000 although
  * it carries 16 kHz audio (RFC 3551 §4.5.2); Opus is always announced as opus/48000/2 (RFC 7587).
  */
 public enum CodecType {

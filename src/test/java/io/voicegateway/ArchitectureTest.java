@@ -1,0 +1,102 @@
+package io.voicegateway;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Completable;
+import io.vertx.core.CompositeFuture;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+
+/**
+ * The architecture in one page (see docs/architecture.md): which room may use which. Each rule names the layer it
+ * protects and why; a change that breaks one fails the build with the offending dependency.
+ *
+ * <pre>
+ * edges      http · bridge · history · metrics        reach control only through event-bus messages (bus)
+ * control    calls, legs, routing, policies          drives legs through Endpoint / Dialer / MediaControl
+ * leg kinds  sip · apps                               implement control's interfaces
+ * media      engine, mixer, codecs, jitter, rtp      plain Java: no Vert.x, bus, config or metrics
+ * transport  Vert.x verticles and sockets that drive media
+ * codec      the codec names every room shares;  config: typed configuration;  bus: addresses and records
+ * </pre>
+ */
+@AnalyzeClasses(packages = "io.voicegateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  /** Media is a library: plain JUnit tests it and JMH benchmarks it without a server. */
+  @ArchTest
+  static final ArchRule mediaIsPlainJava = noClasses().that().resideInAPackage("io.voicegateway.media..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..",
+          "io.voicegateway.bus..", "io.voicegateway.config..", "io.voicegateway.metrics..",
+          "io.voicegateway.transport..", "io.voicegateway.sip..", "io.voicegateway.control..",
+          "io.voicegateway.http..", "io.voicegateway.bridge..", "io.voicegateway.history..", "io.voicegateway.apps..")
+      .because("media/ is plain Java; the Vert.x side that drives it lives in transport/");
+
+  /** Control decides; it knows no protocol and no bus, so WebRTC, stream and app legs plug in beside SIP. */
+  @ArchTest
+  static final ArchRule controlKnowsNoProtocol = noClasses().that().resideInAPackage("io.voicegateway.control..")
+      .should().dependOnClassesThat().resideInAnyPackage("javax.sip..", "gov.nist..", "io.vertx.core.eventbus..",
+          "io.voicegateway.sip..", "io.voicegateway.transport..", "io.voicegateway.http..",
+          "io.voicegateway.bridge..", "io.voicegateway.history..", "io.voicegateway.metrics..")
+      .because("control drives legs through its own interfaces; timers come from an injected scheduler");
+
+  /**
+   * Of Vert.x, control uses only its futures (one operation at a time per call, chained with compose); time comes
+   * from an injected scheduler, so policies are unit-tested on a fake clock.
+   */
+  @ArchTest
+  static final ArchRule controlUsesOnlyFuturesOfVertx = classes().that().resideInAPackage("io.voicegateway.control..")
+      .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "io.voicegateway.control..",
+          "io.voicegateway.bus..", "io.voicegateway.codec..", "io.voicegateway.config..")
+          .or(belongToAnyOf(Future.class, Promise.class, AsyncResult.class, Handler.class, Completable.class,
+              CompositeFuture.class)))
+      .because("control knows calls and legs, not sockets, timers or the bus");
+
+  /** The codec vocabulary (names, payload types, clock rates) is shared by every room, so it depends on none. */
+  @ArchTest
+  static final ArchRule codecNamesStandAlone = classes().that().resideInAPackage("io.voicegateway.codec..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.voicegateway.codec..");
+
+  /** SIP speaks SIP: it neither decides policy on media nor serves HTTP. */
+  @ArchTest
+  static final ArchRule sipIsProtocolOnly = noClasses().that().resideInAPackage("io.voicegateway.sip..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.voicegateway.media..", "io.voicegateway.transport..",
+          "io.voicegateway.http..", "io.voicegateway.bridge..", "io.voicegateway.history..")
+      .because("sip/ is one kind of leg; media and the edges are reached through control and the bus");
+
+  /** The edges work unchanged when call control runs on another node. */
+  @ArchTest
+  static final ArchRule edgesUseTheBus = noClasses().that().resideInAnyPackage("io.voicegateway.http..",
+          "io.voicegateway.bridge..", "io.voicegateway.history..", "io.voicegateway.metrics..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.voicegateway.sip..", "io.voicegateway.control..",
+          "io.voicegateway.transport..", "io.voicegateway.apps..")
+      .because("edges reach call control only through event-bus messages with a wire codec");
+
+  /** Configuration is read once and handed down; it depends on nothing that runs. */
+  @ArchTest
+  static final ArchRule configIsData = noClasses().that().resideInAPackage("io.voicegateway.config..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.voicegateway.sip..",
+          "io.voicegateway.control..", "io.voicegateway.transport..", "io.voicegateway.http..",
+          "io.voicegateway.bus..", "io.voicegateway.apps..");
+
+  /** The bus carries records; it knows none of the rooms that send them. */
+  @ArchTest
+  static final ArchRule busIsContracts = noClasses().that().resideInAPackage("io.voicegateway.bus..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.voicegateway.sip..", "io.voicegateway.control..",
+          "io.voicegateway.transport..", "io.voicegateway.http..", "io.voicegateway.media..",
+          "io.voicegateway.apps..");
+
+  /** No room depends on a room that depends back on it, at any depth. */
+  @ArchTest
+  static final ArchRule noCycles = slices().matching("io.voicegateway.(**)").should().beFreeOfCycles();
+}
