@@ -147,8 +147,8 @@ public final class Gateway {
   }
 
   /**
-   * Undeploys SIP first, so in-progress calls get their BYE while media is still up, then the rest in
-   * reverse order, then closes Vert.x. A verticle that fails to stop is logged and the rest still stop;
+   * Undeploys SIP first, so in-progress calls get their BYE while media is still up, then the other
+   * verticles in deployment order (RTP and mixers go with Vert.x), then closes Vert.x. A verticle that fails to stop is logged and the rest still stop;
    * the future fails only when Vert.x itself cannot close.
    */
   public Future<Void> stop() {
