@@ -2,10 +2,10 @@ package io.voicegateway.history;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.voicegateway.bus.CallQueries.ActiveCall;
 import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryLeg;
 import io.voicegateway.bus.HistoryPage;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The REST API's JSON form of the history's pages (the bus carries the records themselves). */
@@ -36,13 +36,9 @@ public final class HistoryJson {
         .put("legs", legs);
   }
 
-  /** The legs of one call in a {@code vg.sip.calls} reply. */
-  public static List<HistoryLeg> legsOfActiveCall(JsonObject call) {
-    List<HistoryLeg> legs = new ArrayList<>();
-    call.getJsonArray("legs", new JsonArray()).forEach(o -> {
-      JsonObject l = (JsonObject) o;
-      legs.add(new HistoryLeg(l.getString("kind"), l.getString("peer"), l.getString("codec")));
-    });
-    return legs;
+  /** The legs of one call in a {@code vg.sip.calls} reply, as the history keeps them. */
+  public static List<HistoryLeg> legsOfActiveCall(ActiveCall call) {
+    return call.legs().stream().map(l -> new HistoryLeg(l.kind().wireName(), l.peer(),
+        l.codec() == null ? null : l.codec().configName())).toList();
   }
 }
