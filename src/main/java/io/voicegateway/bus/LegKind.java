@@ -23,11 +23,7 @@ public enum LegKind {
   /** @throws IllegalArgumentException for a name that is not one of the four (any case) */
   @JsonCreator
   public static LegKind fromWire(String name) {
-    for (LegKind k : values()) {
-      if (k.wireName().equalsIgnoreCase(name)) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException("not a leg kind: '" + name + "' (sip, app, webrtc or stream)");
+    return WireNames.find(values(), LegKind::wireName, name)
+        .orElseThrow(() -> new IllegalArgumentException("not a leg kind: '" + name + "' (sip, app, webrtc or stream)"));
   }
 }

@@ -21,10 +21,11 @@ public final class HistoryJson {
 
   public static JsonObject entry(HistoryEntry e) {
     JsonArray legs = new JsonArray();
-    e.legs().forEach(l -> legs.add(new JsonObject().put("kind", l.kind()).put("peer", l.peer()).put("codec", l.codec())));
+    e.legs().forEach(l -> legs.add(new JsonObject().put("kind", l.kind().wireName()).put("peer", l.peer())
+        .put("codec", l.codec() == null ? null : l.codec().configName())));
     return new JsonObject()
         .put("id", e.id())
-        .put("direction", e.direction())
+        .put("direction", e.direction() == null ? null : e.direction().wireName())
         .put("from", e.from())
         .put("to", e.to())
         .put("sipCallId", e.sipCallId())
@@ -38,7 +39,6 @@ public final class HistoryJson {
 
   /** The legs of one call in a {@code vg.sip.calls} reply, as the history keeps them. */
   public static List<HistoryLeg> legsOfActiveCall(ActiveCall call) {
-    return call.legs().stream().map(l -> new HistoryLeg(l.kind().wireName(), l.peer(),
-        l.codec() == null ? null : l.codec().configName())).toList();
+    return call.legs().stream().map(l -> new HistoryLeg(l.kind(), l.peer(), l.codec())).toList();
   }
 }

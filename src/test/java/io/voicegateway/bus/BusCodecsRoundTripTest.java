@@ -64,9 +64,9 @@ class BusCodecsRoundTripTest {
       new AppQueries.ListQuery(),
       new AppQueries.AppList(List.of("echo")),
       new HistoryQuery(1_000, 2_000, "4930", 2, 25),
-      new HistoryPage(26, 2, 25, List.of(new HistoryEntry("c1", "inbound", "sip:a@x", "sip:echo@gw", "1-1@x", 1_000,
-          1_200, 5_200, 4_000, "remote BYE", List.of(new HistoryLeg("sip", "sip:a@x", "g722"),
-              new HistoryLeg("app", "echo", null))))));
+      new HistoryPage(26, 2, 25, List.of(new HistoryEntry("c1", CallDirection.INBOUND, "sip:a@x", "sip:echo@gw", "1-1@x", 1_000,
+          1_200, 5_200, 4_000, "remote BYE", List.of(new HistoryLeg(LegKind.SIP, "sip:a@x", CodecType.G722),
+              new HistoryLeg(LegKind.APP, "echo", null))))));
 
   @Test
   void everyRegisteredTypeHasASample() {

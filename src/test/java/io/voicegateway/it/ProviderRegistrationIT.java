@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.TrunkRegistrationEvent;
+import io.voicegateway.bus.TrunkState;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.sip.trunk.TrunkRegistration;
-import io.voicegateway.bus.TrunkState;
 import io.voicegateway.testing.FreePorts;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.voicegateway.control.Call;
 import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallQueries.ActiveCall;
 import io.voicegateway.bus.CallQueries.ActiveLeg;
 import io.voicegateway.bus.LegKind;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Leg;
-import io.voicegateway.control.CallRegistry;
 import io.voicegateway.media.codec.CodecType;
 import java.lang.reflect.Proxy;
 import java.util.List;

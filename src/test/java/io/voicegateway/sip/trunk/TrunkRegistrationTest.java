@@ -10,7 +10,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.bus.TrunkState;
-
 import io.voicegateway.config.MediaConfig;
 import io.voicegateway.it.support.TestConfigs;
 import io.voicegateway.sip.auth.DigestClient;
