@@ -79,8 +79,8 @@ public final class Addresses {
   /** Request {@link TrunkQueries.StatesQuery}, reply {@link TrunkQueries.States}. */
   public static final String TRUNK_STATES = "vg.trunks.states";
   /**
-   * Request with no body (every call) or a call id (String: that call only); reply is a JSON array of active
-   * calls with their legs (id, state, direction, from, to, createdAt, connectedAt, xHeaders, legs).
+   * Request {@link CallQueries.ActiveCallsQuery} (a call id, or null for every call); reply
+   * {@link CallQueries.ActiveCalls}, the active calls with their legs, empty when the call is unknown.
    */
   public static final String SIP_CALLS = "vg.sip.calls";
   /**

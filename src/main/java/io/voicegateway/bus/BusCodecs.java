@@ -36,6 +36,8 @@ public final class BusCodecs {
       DeviceQueries.Bindings.class,
       DeviceQueries.QualifyQuery.class,
       DeviceQueries.QualifyStatuses.class,
+      CallQueries.ActiveCallsQuery.class,
+      CallQueries.ActiveCalls.class,
       TrunkQueries.StatesQuery.class,
       TrunkQueries.States.class,
       AppQueries.ListQuery.class,

@@ -19,12 +19,8 @@ public enum CallDirection {
   /** @throws IllegalArgumentException for anything but inbound/outbound (any case) */
   @JsonCreator
   public static CallDirection fromWire(String name) {
-    for (CallDirection d : values()) {
-      if (d.wireName().equalsIgnoreCase(name)) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("not a call direction: '" + name + "' (inbound or outbound)");
+    return WireNames.find(values(), CallDirection::wireName, name)
+        .orElseThrow(() -> new IllegalArgumentException("not a call direction: '" + name + "' (inbound or outbound)"));
   }
 
   @Override

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * One finished call. Times are epoch milliseconds.
  *
+ * @param direction  inbound or outbound; null when the history saw only the call's end
  * @param answeredAt when the call was answered (CALL_CONNECTED), or 0 when it never was
  * @param durationMs connected time: {@code endedAt - answeredAt}, 0 for an unanswered call
  * @param cause      why it ended, as CALL_TERMINATED said (e.g. "remote BYE", "cancelled", "rtp timeout")
  */
-public record HistoryEntry(String id, String direction, String from, String to, String sipCallId, long startedAt,
+public record HistoryEntry(String id, CallDirection direction, String from, String to, String sipCallId, long startedAt,
     long answeredAt, long endedAt, long durationMs, String cause, List<HistoryLeg> legs) {
 
   public HistoryEntry {

@@ -32,11 +32,7 @@ public enum LegDirection {
   /** @throws IllegalArgumentException for a name that is not one of the four */
   @JsonCreator
   public static LegDirection fromWire(String name) {
-    for (LegDirection d : values()) {
-      if (d.wireName().equalsIgnoreCase(name)) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("not a media direction: '" + name + "'");
+    return WireNames.find(values(), LegDirection::wireName, name)
+        .orElseThrow(() -> new IllegalArgumentException("not a media direction: '" + name + "'"));
   }
 }

@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.voicegateway.codec.CodecType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The one Jackson mapper of the bus's wire form. Records map by their component names unless a record says
@@ -31,6 +34,15 @@ final class WireJson {
           .addDeserializer(CodecType.class, new CodecDeserializer()));
 
   private WireJson() {}
+
+  /** A record's wire form as a Vert.x JSON object, for an edge that hands it on as JSON (the REST API). */
+  static JsonObject toJsonObject(Record record) {
+    try {
+      return new JsonObject(Buffer.buffer(MAPPER.writeValueAsBytes(record)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode " + record.getClass().getSimpleName(), e);
+    }
+  }
 
   /** A codec as its configuration name ({@code g711-ulaw}), as in {@code media.codecs}. */
   private static final class CodecSerializer extends StdSerializer<CodecType> {

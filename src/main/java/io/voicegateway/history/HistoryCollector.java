@@ -45,7 +45,7 @@ public final class HistoryCollector {
         long duration = call.answeredAt == 0 ? 0 : Math.max(0, e.timestampMs() - call.answeredAt);
         CallEvent first = call.first;
         return Optional.of(new HistoryEntry(e.callId(),
-            first.direction() == null ? null : first.direction().wireName(), first.from(), first.to(),
+            first.direction(), first.from(), first.to(),
             first.sipCallId(), first.timestampMs(), call.answeredAt, e.timestampMs(), duration, e.reason(),
             call.legs));
       }

@@ -2,10 +2,10 @@ package io.voicegateway.history;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.voicegateway.bus.CallQueries.ActiveCall;
 import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryLeg;
 import io.voicegateway.bus.HistoryPage;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The REST API's JSON form of the history's pages (the bus carries the records themselves). */
@@ -21,10 +21,11 @@ public final class HistoryJson {
 
   public static JsonObject entry(HistoryEntry e) {
     JsonArray legs = new JsonArray();
-    e.legs().forEach(l -> legs.add(new JsonObject().put("kind", l.kind()).put("peer", l.peer()).put("codec", l.codec())));
+    e.legs().forEach(l -> legs.add(new JsonObject().put("kind", l.kind().wireName()).put("peer", l.peer())
+        .put("codec", l.codec() == null ? null : l.codec().configName())));
     return new JsonObject()
         .put("id", e.id())
-        .put("direction", e.direction())
+        .put("direction", e.direction() == null ? null : e.direction().wireName())
         .put("from", e.from())
         .put("to", e.to())
         .put("sipCallId", e.sipCallId())
@@ -36,13 +37,8 @@ public final class HistoryJson {
         .put("legs", legs);
   }
 
-  /** The legs of one call in a {@code vg.sip.calls} reply. */
-  public static List<HistoryLeg> legsOfActiveCall(JsonObject call) {
-    List<HistoryLeg> legs = new ArrayList<>();
-    call.getJsonArray("legs", new JsonArray()).forEach(o -> {
-      JsonObject l = (JsonObject) o;
-      legs.add(new HistoryLeg(l.getString("kind"), l.getString("peer"), l.getString("codec")));
-    });
-    return legs;
+  /** The legs of one call in a {@code vg.sip.calls} reply, as the history keeps them. */
+  public static List<HistoryLeg> legsOfActiveCall(ActiveCall call) {
+    return call.legs().stream().map(l -> new HistoryLeg(l.kind(), l.peer(), l.codec())).toList();
   }
 }

@@ -1,9 +1,12 @@
 package io.voicegateway.history;
 
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryLeg;
 import io.voicegateway.bus.HistoryPage;
 import io.voicegateway.bus.HistoryQuery;
+import io.voicegateway.bus.LegKind;
+import io.voicegateway.codec.CodecType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +73,7 @@ public final class HistoryStore implements AutoCloseable {
         return false;
       }
       call.setString(1, e.id());
-      call.setString(2, e.direction());
+      call.setString(2, e.direction() == null ? null : e.direction().wireName());
       call.setString(3, e.from());
       call.setString(4, e.to());
       call.setString(5, e.sipCallId());
@@ -88,9 +91,9 @@ public final class HistoryStore implements AutoCloseable {
         HistoryLeg l = e.legs().get(i);
         leg.setString(1, e.id());
         leg.setInt(2, i);
-        leg.setString(3, l.kind());
+        leg.setString(3, l.kind().wireName());
         leg.setString(4, l.peer());
-        leg.setString(5, l.codec());
+        leg.setString(5, l.codec() == null ? null : l.codec().configName());
         leg.addBatch();
       }
       leg.executeBatch();
@@ -134,7 +137,7 @@ public final class HistoryStore implements AutoCloseable {
       st.setLong(next + 1, q.offset());
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          page.put(rs.getString(1), new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+          page.put(rs.getString(1), new HistoryEntry(rs.getString(1), direction(rs.getString(2)), rs.getString(3),
               rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
               rs.getString(10), List.of()));
         }
@@ -177,11 +180,23 @@ public final class HistoryStore implements AutoCloseable {
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-              .add(new HistoryLeg(rs.getString(2), rs.getString(3), rs.getString(4)));
+              .add(new HistoryLeg(LegKind.fromWire(rs.getString(2)), rs.getString(3), codec(rs.getString(4))));
         }
       }
     }
     return out;
+  }
+
+  private static CallDirection direction(String stored) {
+    return stored == null ? null : CallDirection.fromWire(stored);
+  }
+
+  /**
+   * A stored codec name this build no longer (or not yet) knows reads as none: the page is still shown rather
+   * than the whole query failing over one old row.
+   */
+  private static CodecType codec(String stored) {
+    return stored == null ? null : CodecType.byConfigName(stored).orElse(null);
   }
 
   /** Deletes the calls that started before {@code cutoffMs} (their legs go with them); returns how many. */

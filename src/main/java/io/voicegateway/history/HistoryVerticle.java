@@ -3,9 +3,8 @@ package io.voicegateway.history;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallQueries;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.HistoryEntry;
@@ -75,11 +74,9 @@ public final class HistoryVerticle extends VerticleBase {
     if (event.type() == CallEventType.DTMF_RECEIVED) {
       return;
     }
-    vertx.eventBus().<JsonArray>request(Addresses.SIP_CALLS, event.callId()).onSuccess(reply -> {
-      for (Object call : reply.body()) {
-        collector.legs(event.callId(), HistoryJson.legsOfActiveCall((JsonObject) call));
-      }
-    });
+    vertx.eventBus().<CallQueries.ActiveCalls>request(Addresses.SIP_CALLS,
+        new CallQueries.ActiveCallsQuery(event.callId())).onSuccess(reply -> reply.body().calls()
+            .forEach(call -> collector.legs(event.callId(), HistoryJson.legsOfActiveCall(call))));
   }
 
   private void write(HistoryEntry entry) {

@@ -122,7 +122,7 @@ public final class DashboardSocket {
   static JsonObject trunkJson(TrunkRegistrationEvent e) {
     return new JsonObject()
         .put("aor", e.aor())
-        .put("state", e.state())
+        .put("state", e.state().name())
         .put("expiresAt", e.expiresAtMs())
         .put("lastError", e.lastError())
         .put("nextRetryAt", e.nextRetryAtMs())

@@ -6,11 +6,14 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallQueries;
+import io.voicegateway.bus.CallQueries.ActiveCall;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The active calls as the API shows them: the SIP side's view ({@code vg.sip.calls}: state, legs) joined with the
+ * The active calls as the API shows them: call control's view ({@code vg.sip.calls}: {@link CallQueries.ActiveCalls}) joined with the
  * media side's per-leg figures ({@code vg.media.stats}: packets, loss, jitter, level). Also what the dashboard
  * pushes once a second.
  */
@@ -40,20 +43,22 @@ public final class LiveCalls {
 
   /** @param callId one call, or null for all */
   private Future<JsonArray> fetch(String callId) {
-    Future<JsonArray> calls = vertx.eventBus().<JsonArray>request(Addresses.SIP_CALLS, callId, QUICK)
-        .map(msg -> msg.body());
+    Future<List<ActiveCall>> calls = vertx.eventBus()
+        .<CallQueries.ActiveCalls>request(Addresses.SIP_CALLS, new CallQueries.ActiveCallsQuery(callId), QUICK)
+        .map(msg -> msg.body().calls());
     // Without the media side (stopping) the calls are still listed, without figures.
     Future<JsonArray> stats = vertx.eventBus().<JsonArray>request(Addresses.MEDIA_STATS, callId == null ? "" : callId,
         QUICK).map(msg -> msg.body()).otherwise(new JsonArray());
     return Future.all(calls, stats).map(v -> join(calls.result(), stats.result()));
   }
 
-  static JsonArray join(JsonArray calls, JsonArray stats) {
+  /** Each call in its wire form (the API's call object), each leg with its figures or {@code stats: null}. */
+  static JsonArray join(List<ActiveCall> calls, JsonArray stats) {
     Map<String, JsonObject> byLeg = new HashMap<>();
     stats.forEach(o -> byLeg.put(((JsonObject) o).getString("legId"), (JsonObject) o));
     JsonArray out = new JsonArray();
-    for (Object o : calls) {
-      JsonObject call = ((JsonObject) o).copy();
+    for (ActiveCall activeCall : calls) {
+      JsonObject call = activeCall.toJson();
       for (Object l : call.getJsonArray("legs", new JsonArray())) {
         JsonObject leg = (JsonObject) l;
         JsonObject s = byLeg.get(leg.getString("id"));

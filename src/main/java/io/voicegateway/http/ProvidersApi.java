@@ -39,7 +39,7 @@ final class ProvidersApi {
           .put("register", p.register())
           .put("codecs", new JsonArray(p.codecs()))
           .put("aor", state == null ? null : state.aor())
-          .put("state", state == null ? "NONE" : state.state())
+          .put("state", state == null ? "NONE" : state.state().name())
           .put("lastError", state == null ? null : state.lastError())
           .put("publicAddress", state == null ? null : state.publicAddress())
           .put("expiresAt", state == null || state.expiresAtMs() == 0 ? null : state.expiresAtMs())

@@ -6,11 +6,13 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallCommands;
+import io.voicegateway.bus.CallQueries;
 import io.voicegateway.bus.DeviceQueries;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.bus.TrunkQueries;
 import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.config.ProviderConfig;
+import io.voicegateway.control.Call;
 import io.voicegateway.sip.registrar.Binding;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +23,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Call control's answers to the edges (REST API, dashboard, bridges, media timeouts): every request on the
- * addresses of {@code bus.CallCommands}, {@code DeviceQueries} and {@code TrunkQueries}, plus hang-up and
- * transfer. The one place the edges' typed requests meet the SIP side ({@link UacService}, the registrar, the
+ * Call control's answers to the edges (REST API, dashboard, bridges, history, media timeouts): every request on
+ * the addresses of {@code bus.CallCommands}, {@code CallQueries}, {@code DeviceQueries} and {@code TrunkQueries},
+ * plus hang-up and transfer. The one place the edges' typed requests meet the SIP side ({@link UacService}, the registrar, the
  * qualifier, the trunk registrations), so moving call control elsewhere moves this file.
  *
  * <p>Every request gets an answer: a reply record, or a failure whose code is the HTTP status the API should
@@ -58,7 +60,8 @@ public final class ControlBusApi {
             uac.resume(r.callId()).map(v -> new CallCommands.Done(r.callId())))),
         bus.<DeviceQueries.BindingsQuery>consumer(Addresses.DEVICE_BINDINGS, msg -> answer(msg, api::bindings)),
         bus.<DeviceQueries.QualifyQuery>consumer(Addresses.DEVICE_QUALIFY, msg -> answer(msg, api::qualify)),
-        bus.<TrunkQueries.StatesQuery>consumer(Addresses.TRUNK_STATES, msg -> answer(msg, api::trunkStates)));
+        bus.<TrunkQueries.StatesQuery>consumer(Addresses.TRUNK_STATES, msg -> answer(msg, api::trunkStates)),
+        bus.<CallQueries.ActiveCallsQuery>consumer(Addresses.SIP_CALLS, msg -> answer(msg, api::activeCalls)));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
   }
 
@@ -78,6 +81,15 @@ public final class ControlBusApi {
 
   private Future<CallCommands.Originated> clickToCall(CallCommands.ClickToCall c) {
     return uac.originateFromDevice(c.device(), c.number(), c.headers()).map(CallCommands.Originated::new);
+  }
+
+  /** Every active call, or the one asked for (none when it is unknown or ended: the API says 404). */
+  private Future<CallQueries.ActiveCalls> activeCalls(CallQueries.ActiveCallsQuery q) {
+    long now = s.now(); // the calls' times are on this clock
+    List<Call> calls = q.callId() == null ? List.copyOf(s.calls().calls())
+        : s.calls().byId(q.callId()).map(List::of).orElse(List.of());
+    return Future.succeededFuture(new CallQueries.ActiveCalls(calls.stream()
+        .map(call -> ActiveCallSnapshot.of(call, s.legs()::of, now)).toList()));
   }
 
   private Future<DeviceQueries.Bindings> bindings(DeviceQueries.BindingsQuery q) {

@@ -2,7 +2,6 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
@@ -28,8 +27,8 @@ import javax.sip.message.Request;
 
 /**
  * The SIP side of the gateway: owns the JAIN-SIP stack, the calls and their signalling. Every stack
- * callback hops onto this verticle's context, so the call state needs no locks. Serves
- * {@link Addresses#SIP_CALLS}; answers the edges' call-control requests through {@link ControlBusApi}.
+ * callback hops onto this verticle's context, so the call state needs no locks. Answers the edges' call-control
+ * requests and queries (among them {@link Addresses#SIP_CALLS}) through {@link ControlBusApi}.
  */
 public final class SipVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(SipVerticle.class.getName());
@@ -61,7 +60,6 @@ public final class SipVerticle extends VerticleBase {
       RequestDispatcher dispatcher = new RequestDispatcher(services, teardown);
       bridge.bind(handle.provider(), new Events(dispatcher));
       ControlBusApi.register(vertx, services, uac, config.providers());
-      vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
       Streaming.listen(services);
       SipTraceService.start(vertx, handle, services::sipCallIdsOf);
       keepalive = new OptionsKeepalive(services);
@@ -135,20 +133,6 @@ public final class SipVerticle extends VerticleBase {
       services.providerRegistrations.resolveHostNames();
       return null;
     });
-  }
-
-  /** The {@code vg.sip.calls} reply: every call (or the one named) with its legs (see {@link ActiveCallJson}). */
-  private JsonArray activeCalls(String onlyCallId) {
-    JsonArray out = new JsonArray();
-    long now = System.currentTimeMillis();
-    if (onlyCallId != null) {
-      services.calls().byId(onlyCallId).ifPresent(call -> out.add(ActiveCallJson.of(call, services.legs()::of, now)));
-      return out;
-    }
-    for (Call call : services.calls().calls()) {
-      out.add(ActiveCallJson.of(call, services.legs()::of, now));
-    }
-    return out;
   }
 
   /** Stack events, already on this verticle's context. */

@@ -8,6 +8,8 @@ import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryLeg;
+import io.voicegateway.bus.LegKind;
+import io.voicegateway.codec.CodecType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,14 +24,14 @@ class HistoryCollectorTest {
 
   @Test
   void anAnsweredCallBecomesOneEntryWithItsLegsAndCause() {
-    List<HistoryLeg> legs = List.of(new HistoryLeg("sip", "sip:alice@10.0.0.2", "g722"), new HistoryLeg("app", "echo", null));
+    List<HistoryLeg> legs = List.of(new HistoryLeg(LegKind.SIP, "sip:alice@10.0.0.2", CodecType.G722), new HistoryLeg(LegKind.APP, "echo", null));
     assertTrue(collector.onEvent(event(CallEventType.CALL_STARTED, "c1", 1_000, null)).isEmpty());
     collector.legs("c1", legs.subList(0, 1));
     assertTrue(collector.onEvent(event(CallEventType.CALL_CONNECTED, "c1", 1_400, null)).isEmpty());
     collector.legs("c1", legs); // the later snapshot wins
     assertTrue(collector.onEvent(event(CallEventType.CALL_ON_HOLD, "c1", 2_000, null)).isEmpty());
     HistoryEntry e = collector.onEvent(event(CallEventType.CALL_TERMINATED, "c1", 5_400, "remote BYE")).orElseThrow();
-    assertEquals(new HistoryEntry("c1", "inbound", "sip:alice@pbx", "sip:echo@gw", "sip-c1", 1_000, 1_400, 5_400,
+    assertEquals(new HistoryEntry("c1", CallDirection.INBOUND, "sip:alice@pbx", "sip:echo@gw", "sip-c1", 1_000, 1_400, 5_400,
         4_000, "remote BYE", legs), e);
     assertEquals(0, collector.openCalls());
     collector.legs("c1", legs); // a late snapshot of an ended call is dropped

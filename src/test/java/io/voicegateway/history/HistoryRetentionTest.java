@@ -3,10 +3,13 @@ package io.voicegateway.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Vertx;
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryLeg;
 import io.voicegateway.bus.HistoryQuery;
+import io.voicegateway.bus.LegKind;
 import io.voicegateway.config.HistoryConfig;
+import io.voicegateway.codec.CodecType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +25,8 @@ class HistoryRetentionTest {
   Path tmp;
 
   private static HistoryEntry call(String id, long startedAt) {
-    return new HistoryEntry(id, "inbound", "sip:101@pbx", "sip:echo@gw", id + "@host", startedAt, startedAt + 1_000,
-        startedAt + 5_000, 4_000, "remote BYE", List.of(new HistoryLeg("sip", "sip:101@pbx", "g711-ulaw")));
+    return new HistoryEntry(id, CallDirection.INBOUND, "sip:101@pbx", "sip:echo@gw", id + "@host", startedAt, startedAt + 1_000,
+        startedAt + 5_000, 4_000, "remote BYE", List.of(new HistoryLeg(LegKind.SIP, "sip:101@pbx", CodecType.PCMU)));
   }
 
   /** Stores a call from a year ago and one from yesterday, runs the verticle once, returns what is left. */

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryLeg;
 import io.voicegateway.bus.HistoryPage;
 import io.voicegateway.bus.HistoryQuery;
+import io.voicegateway.bus.LegKind;
+import io.voicegateway.codec.CodecType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +27,9 @@ class HistoryStoreTest {
 
   private static HistoryEntry call(String id, String from, String to, long startedAt, long answeredAt) {
     long ended = startedAt + 10_000;
-    return new HistoryEntry(id, "inbound", from, to, id + "@host", startedAt, answeredAt, ended,
+    return new HistoryEntry(id, CallDirection.INBOUND, from, to, id + "@host", startedAt, answeredAt, ended,
         answeredAt == 0 ? 0 : ended - answeredAt, answeredAt == 0 ? "cancelled" : "remote BYE",
-        List.of(new HistoryLeg("sip", from, "g711-ulaw"), new HistoryLeg("app", "echo", null)));
+        List.of(new HistoryLeg(LegKind.SIP, from, CodecType.PCMU), new HistoryLeg(LegKind.APP, "echo", null)));
   }
 
   @Test
@@ -126,6 +129,26 @@ class HistoryStoreTest {
          var rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM call_legs WHERE call_id = 'old'")) {
       rs.next();
       assertEquals(0, rs.getInt(1), "the deleted call's legs went with it");
+    }
+  }
+
+  @Test
+  void storesTheWireNamesAndReadsAnUnknownCodecAsNone() throws Exception {
+    try (HistoryStore store = HistoryStore.open(tmp)) {
+      store.add(call("c", "sip:101@pbx", "sip:echo@gw", 1_000, 2_000));
+    }
+    String url = "jdbc:h2:file:" + tmp.resolve("history").toAbsolutePath();
+    try (Connection db = DriverManager.getConnection(url, "sa", "");
+         var rs = db.createStatement().executeQuery("SELECT c.direction, l.kind, l.codec FROM calls c"
+             + " JOIN call_legs l ON l.call_id = c.id WHERE l.leg_index = 0")) {
+      rs.next();
+      assertEquals(List.of("inbound", "sip", "g711-ulaw"), List.of(rs.getString(1), rs.getString(2), rs.getString(3)),
+          "rows written before the fields were typed read the same");
+      db.createStatement().executeUpdate("UPDATE call_legs SET codec = 'g729' WHERE leg_index = 0");
+    }
+    try (HistoryStore store = HistoryStore.open(tmp)) {
+      HistoryLeg leg = store.find(HistoryQuery.all()).items().get(0).legs().get(0);
+      assertEquals(new HistoryLeg(LegKind.SIP, "sip:101@pbx", null), leg);
     }
   }
 }

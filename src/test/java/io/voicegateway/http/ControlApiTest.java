@@ -12,10 +12,14 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.AppQueries;
 import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bus.CallCommands;
+import io.voicegateway.bus.CallDirection;
+import io.voicegateway.bus.CallQueries;
+import io.voicegateway.bus.CallState;
 import io.voicegateway.bus.DeviceQueries;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.bus.TrunkQueries;
 import io.voicegateway.bus.TrunkRegistrationEvent;
+import io.voicegateway.bus.TrunkState;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.testing.ApiClient;
@@ -70,10 +74,11 @@ class ControlApiTest {
     bus.<CallCommands.Hold>consumer(Addresses.CALL_HOLD, m -> m.fail(409, "call c1 has no confirmed dialog"));
     bus.<SipCommands.Transfer>consumer(Addresses.SIP_TRANSFER, m -> m.fail(502, "the peer answered 603 Decline"));
     bus.<TrunkQueries.StatesQuery>consumer(Addresses.TRUNK_STATES, m -> m.reply(new TrunkQueries.States(Map.of(
-        "carrier1", new TrunkRegistrationEvent("sip:gw@192.0.2.1", "REGISTERED", 1_795_000_600_000L, null, 0,
+        "carrier1", new TrunkRegistrationEvent("sip:gw@192.0.2.1", TrunkState.REGISTERED, 1_795_000_600_000L, null, 0,
             "203.0.113.7:5060", 1_795_000_000_000L)))));
-    bus.consumer(Addresses.SIP_CALLS, m -> m.reply(new JsonArray().add(new JsonObject().put("id", "c1")
-        .put("state", "CONNECTED").put("legs", new JsonArray()))));
+    bus.<CallQueries.ActiveCallsQuery>consumer(Addresses.SIP_CALLS, m -> m.reply(new CallQueries.ActiveCalls(
+        List.of(new CallQueries.ActiveCall("c1", CallState.CONNECTED, CallDirection.INBOUND, "sip:a@x", "sip:b@gw",
+            null, "1-1@x", 1_000L, 1_200L, 800, Map.of(), List.of())))));
     Router root = Router.router(vertx);
     root.route("/api/v1/*").subRouter(ApiRouter.create(vertx, config, new ApiAuth("s3cret")));
     server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").await(20, TimeUnit.SECONDS);

@@ -13,11 +13,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
-import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bus.TrunkRegistrationEvent;
+import io.voicegateway.bus.TrunkState;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -96,7 +97,7 @@ class DashboardSocketTest {
     assertEquals("t1", event.getJsonObject("headers").getString("X-Tenant"));
 
     vertx.eventBus().publish(Addresses.TRUNK_REGISTRATION_EVENTS,
-        new TrunkRegistrationEvent("sip:me@trunk", "REGISTERED", 99, null, 0, "1.2.3.4:5060", 7));
+        new TrunkRegistrationEvent("sip:me@trunk", TrunkState.REGISTERED, 99, null, 0, "1.2.3.4:5060", 7));
     JsonObject trunk = next(received, "trunk").getJsonObject("trunk");
     assertEquals("REGISTERED", trunk.getString("state"));
     assertEquals("1.2.3.4:5060", trunk.getString("publicAddress"));

@@ -132,11 +132,12 @@ public final class GatewayFixture implements AutoCloseable {
     return phone;
   }
 
-  /** How many calls the SIP side holds now ({@code vg.sip.calls} with no body: a String body names one call). */
+  /** How many calls the SIP side holds now ({@code vg.sip.calls} asked for all). */
   public int activeCalls() {
     try {
-      return gateway.vertx().eventBus().<io.vertx.core.json.JsonArray>request(
-          io.voicegateway.bus.Addresses.SIP_CALLS, null).await(5, TimeUnit.SECONDS).body().size();
+      return gateway.vertx().eventBus().<io.voicegateway.bus.CallQueries.ActiveCalls>request(
+          io.voicegateway.bus.Addresses.SIP_CALLS, io.voicegateway.bus.CallQueries.ActiveCallsQuery.all())
+          .await(5, TimeUnit.SECONDS).body().calls().size();
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("SIP context did not answer", e);
     }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.TrunkRegistrationEvent;
+import io.voicegateway.bus.TrunkState;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.sip.trunk.TrunkRegistration;
-import io.voicegateway.sip.trunk.TrunkState;
 import io.voicegateway.testing.FreePorts;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,7 +53,7 @@ class ProviderRegistrationIT {
       TrunkRegistration trunk = gw.gateway().sip().trunkRegistration("carrier1").orElseThrow();
       assertSame(trunk, gw.gateway().sip().trunkRegistration("registration-1").orElseThrow());
       assertTrue(GatewayUnderTest.eventually(20, () -> trunk.state() == TrunkState.REGISTERED
-          && events.stream().anyMatch(e -> e.state().equals("REGISTERED"))), events.toString());
+          && events.stream().anyMatch(e -> e.state() == TrunkState.REGISTERED)), events.toString());
       assertEquals("127.0.0.1:" + gw.sipPort(), trunk.publicAddress());
     } finally {
       gw.close();
@@ -61,7 +61,7 @@ class ProviderRegistrationIT {
     SippRunner.Result result = registrar.await();
     assertEquals(0, result.exitCode(), result.toString());
     assertEquals(1, result.successful(), result.toString());
-    assertEquals("STOPPED", events.get(events.size() - 1).state(), events.toString());
+    assertEquals(TrunkState.STOPPED, events.get(events.size() - 1).state(), events.toString());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.TrunkRegistrationEvent;
+import io.voicegateway.bus.TrunkState;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.testing.FreePorts;
@@ -44,7 +45,7 @@ class TrunkRegistrationIT {
       // the first REGISTERED may land before this consumer exists; the refresh is due 2 s (half of 4 s) later
       long started = System.currentTimeMillis();
       assertTrue(GatewayUnderTest.eventually(20, () -> registeredCount(events) >= 2 || events.stream()
-          .anyMatch(e -> e.state().equals("REGISTERED") && e.timestampMs() >= started + 1_000)), events.toString());
+          .anyMatch(e -> e.state() == TrunkState.REGISTERED && e.timestampMs() >= started + 1_000)), events.toString());
     } finally {
       gw.close();
     }
@@ -54,18 +55,18 @@ class TrunkRegistrationIT {
     assertEquals(1, result.successful(), result.toString());
     assertEquals(0, result.failed(), result.toString());
 
-    TrunkRegistrationEvent registered = events.stream().filter(e -> e.state().equals("REGISTERED"))
+    TrunkRegistrationEvent registered = events.stream().filter(e -> e.state() == TrunkState.REGISTERED)
         .reduce((first, second) -> second).orElseThrow();
     assertEquals("sip:alice@127.0.0.1", registered.aor());
     assertNull(registered.lastError());
     assertEquals("127.0.0.1:" + gw.sipPort(), registered.publicAddress());
     long grantedMs = registered.expiresAtMs() - registered.timestampMs();
     assertTrue(grantedMs > 3_000 && grantedMs <= 4_000, "granted 4 s, saw " + grantedMs + " ms");
-    assertEquals("STOPPED", events.get(events.size() - 1).state(), events.toString());
+    assertEquals(TrunkState.STOPPED, events.get(events.size() - 1).state(), events.toString());
   }
 
   private static long registeredCount(List<TrunkRegistrationEvent> events) {
-    return events.stream().filter(e -> e.state().equals("REGISTERED")).count();
+    return events.stream().filter(e -> e.state() == TrunkState.REGISTERED).count();
   }
 
   private static boolean listening(int port) {

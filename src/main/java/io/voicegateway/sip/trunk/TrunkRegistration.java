@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.voicegateway.bus.TrunkRegistrationEvent;
+import io.voicegateway.bus.TrunkState;
 import io.voicegateway.config.MediaConfig;
 import io.voicegateway.sip.stack.Tags;
 import io.voicegateway.sip.auth.DigestChallenge;
@@ -109,7 +110,7 @@ public final class TrunkRegistration {
 
   /** The current state as the event published for it. */
   public TrunkRegistrationEvent snapshot() {
-    return new TrunkRegistrationEvent(reg.uri(), state.name(), expiresAtMs, lastError, nextRetryAtMs, contact,
+    return new TrunkRegistrationEvent(reg.uri(), state, expiresAtMs, lastError, nextRetryAtMs, contact,
         clock.getAsLong());
   }
 

@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.voicegateway.bus.TrunkRegistrationEvent;
+import io.voicegateway.bus.TrunkState;
 import io.voicegateway.config.MediaConfig;
 import io.voicegateway.it.support.TestConfigs;
 import io.voicegateway.sip.auth.DigestClient;
@@ -145,7 +146,7 @@ class TrunkRegistrationTest {
     second.answer().complete(reply(second, 200, "Expires: 120"));
     assertEquals(TrunkState.REGISTERED, trunk.state());
     assertEquals(NOW + 120_000, trunk.snapshot().expiresAtMs());
-    assertEquals(List.of("REGISTERING", "REGISTERED"), events.stream().map(TrunkRegistrationEvent::state).toList());
+    assertEquals(List.of(TrunkState.REGISTERING, TrunkState.REGISTERED), events.stream().map(TrunkRegistrationEvent::state).toList());
   }
 
   @Test

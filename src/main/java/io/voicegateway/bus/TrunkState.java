@@ -1,6 +1,6 @@
-package io.voicegateway.sip.trunk;
+package io.voicegateway.bus;
 
-/** Where a trunk registration stands. */
+/** Where a trunk registration stands; on the wire its upper-case name. */
 public enum TrunkState {
   /** A REGISTER is in flight and no binding stands (first attempt, retry after a failure). */
   REGISTERING,
