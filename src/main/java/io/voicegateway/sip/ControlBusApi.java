@@ -11,6 +11,7 @@ import io.voicegateway.bus.SipCommands;
 import io.voicegateway.bus.TrunkQueries;
 import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.config.ProviderConfig;
+import io.voicegateway.control.CallFailure;
 import io.voicegateway.sip.registrar.Binding;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +135,7 @@ public final class ControlBusApi {
    * answer, 481 no confirmed dialog yet, 480 device not registered) said as what the API caller can act on.
    */
   static int failureCode(Throwable failure) {
-    if (!(failure instanceof UacFailure uac)) {
+    if (!(failure instanceof CallFailure uac)) {
       return 500;
     }
     return switch (uac.status()) {
