@@ -13,14 +13,10 @@ public class CallFailure extends RuntimeException {
     this.status = status;
   }
 
-  /** A failure with {@code status} whose message is {@code "status text"}. */
+  /** A failure with {@code status} whose message is {@code "status text"} (text that already says it is kept). */
   public static CallFailure of(int status, String text) {
-    return new CallFailure(status, status + " " + text);
-  }
-
-  /** A failure whose {@code message} already says the status (a far side's "486 Busy Here"). */
-  public static CallFailure verbatim(int status, String message) {
-    return new CallFailure(status, message);
+    String prefix = status + " ";
+    return new CallFailure(status, text != null && text.startsWith(prefix) ? text : prefix + text);
   }
 
   public int status() {

@@ -33,7 +33,7 @@ final class RequestDispatcher {
     this.cancel = new CancelHandler(s, teardown);
     this.options = new OptionsHandler(s);
     this.refer = new ReferHandler(s);
-    this.notify = new NotifyHandler(s, teardown);
+    this.notify = new NotifyHandler(s);
     this.replaces = new Replaces(s, invite);
   }
 

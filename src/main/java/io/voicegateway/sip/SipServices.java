@@ -17,11 +17,14 @@ import io.voicegateway.control.Dialer;
 import io.voicegateway.control.Scheduler;
 import io.voicegateway.control.policy.AttachTarget;
 import io.voicegateway.control.policy.Policies;
+import io.voicegateway.control.policy.ReferredAway;
+import io.voicegateway.control.policy.TransferRouting;
 import io.voicegateway.control.policy.Teardown;
 import io.voicegateway.control.policy.Transfers;
 import io.voicegateway.control.LegState;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Leg;
+import io.voicegateway.control.MediaControl;
 import io.voicegateway.control.route.Router;
 import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.config.GatewayConfig;
@@ -46,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -86,6 +90,8 @@ public final class SipServices implements CallLifecycle {
   final ProviderRegistrations providerRegistrations;
   /** Running trunk registrations by the provider id of their {@link ProviderRegistrations.Entry}; SipVerticle fills it. */
   final Map<String, TrunkRegistration> trunkRegistrations = new LinkedHashMap<>();
+  /** What SIP legs' endpoints ask of the media side (DTMF). */
+  final MediaControl media;
   /** Call control's timers. */
   final Scheduler scheduler;
   /** Call control's way to ring a SIP destination as a new leg. */
@@ -96,6 +102,10 @@ public final class SipServices implements CallLifecycle {
   final AttachTarget attach;
   /** What call control's transfers and click-to-call work with. */
   final Policies policies;
+  /** Where a party's blind transfer goes (call control routes the Refer-To number). */
+  final TransferRouting transferRouting;
+  /** A party we referred elsewhere: its acceptance and its progress (NOTIFY sipfrag) decided by call control. */
+  final ReferredAway referredAway;
 
   SipServices(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
     this.vertx = vertx;
@@ -119,11 +129,16 @@ public final class SipServices implements CallLifecycle {
     this.qualifier = BindingQualifier.of(this, clock);
     this.targets = new TargetResolver(registrar::contactsOf, config.providers(), sdp.preference(),
         qualifier::reachable, this::learntAddress);
+    this.media = new BusMediaControl(vertx);
     this.scheduler = new VertxScheduler(vertx);
     this.dialer = new SipDialer(this);
     this.transfers = new Transfers(this, this::removeLeg);
     this.attach = new AttachTarget(calls, new BusAttachments(this));
     this.policies = new Policies(dialer, scheduler, transfers, new Teardown(this), attach);
+    this.transferRouting = new TransferRouting(policies, router, targets::resolve,
+        config.devices().stream().map(d -> d.id()).collect(Collectors.toSet()),
+        config.providers().stream().map(p -> p.id()).collect(Collectors.toSet()));
+    this.referredAway = new ReferredAway(this, transfers, policies.teardown());
   }
 
   private static List<CodecType> codecs(List<String> names) {

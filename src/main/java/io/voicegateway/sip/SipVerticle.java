@@ -57,7 +57,7 @@ public final class SipVerticle extends VerticleBase {
       sip = handle;
       services = new SipServices(vertx, config, metrics, handle);
       teardown = new Teardown(services);
-      uac = new UacService(context, services, teardown);
+      uac = new UacService(context, services);
       RequestDispatcher dispatcher = new RequestDispatcher(services, teardown);
       bridge.bind(handle.provider(), new Events(dispatcher));
       ControlBusApi.register(vertx, services, uac, config.providers());
