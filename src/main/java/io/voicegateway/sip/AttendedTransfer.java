@@ -25,7 +25,7 @@ final class AttendedTransfer {
 
   AttendedTransfer(SipServices s) {
     this.s = s;
-    this.policy = new io.voicegateway.control.policy.AttendedTransfer(s.transfers, s.policies.teardown(),
+    this.policy = new io.voicegateway.control.policy.AttendedTransfer(s.control.policies().transfers(), s.control.policies().teardown(),
         this::move);
   }
 

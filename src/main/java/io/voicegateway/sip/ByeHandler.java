@@ -26,7 +26,7 @@ final class ByeHandler {
     s.messages.respond(st, bye, Response.OK, null);
     SipLeg leaving = s.legs.bySipCallId(sipCallId).orElse(null);
     if (leaving != null && leaving.leg().transferredAway()) { // a transferor leaving: the call goes on without it
-      s.transfers.left(call, leaving.leg());
+      s.control.policies().transfers().left(call, leaving.leg());
       return;
     }
     call.enqueue(() -> {

@@ -36,8 +36,7 @@ final class InviteHandler {
 
   InviteHandler(SipServices s) {
     this.s = s;
-    this.inbound = new InboundCalls(s.router, s.calls, s, new Bridge(s.dialer, s.scheduler, s.targets::resolve, s),
-        s::now);
+    this.inbound = s.control.inbound();
   }
 
   void handle(Request request, ServerTransaction st) {
@@ -248,7 +247,7 @@ final class InviteHandler {
    * control's {@link io.voicegateway.control.policy.AttachTarget}).
    */
   static void attachTarget(SipServices s, Call call) {
-    s.attach.attach(call);
+    s.control.policies().attach().attach(call);
   }
 
   /** Answers the INVITE with {@code status} (and the reason in a Warning) and ends the call. */

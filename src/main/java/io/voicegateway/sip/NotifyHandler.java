@@ -36,6 +36,6 @@ final class NotifyHandler {
     }
     OptionalInt status = Sipfrag.status(SipMessages.body(notify));
     LOG.fine(() -> "call " + call.id() + ": transfer progress " + status);
-    status.ifPresent(code -> s.referredAway.progress(call, code));
+    status.ifPresent(code -> s.control.referredAway().progress(call, code));
   }
 }

@@ -94,7 +94,7 @@ final class ReferHandler {
     }
     Map<String, String> headers = new LinkedHashMap<>(call.xHeaders());
     headers.put("Referred-By", referredBy);
-    s.transferRouting.transfer(call, transferor.leg(), number, target.toString(), transfereeUser(call, transferor),
+    s.control.transferRouting().transfer(call, transferor.leg(), number, target.toString(), transfereeUser(call, transferor),
         headers, subscription);
   }
 

@@ -99,9 +99,9 @@ final class Replaces {
         .map(v -> {
           if (!leg.pending() && call.legs().contains(leg.leg())) { // answered: the replaced party goes
             if (call.legs().contains(replaced.leg())) {
-              s.transfers.end(call, replaced.leg());
+              s.control.policies().transfers().end(call, replaced.leg());
             }
-            s.transfers.announce(call, "replaced " + replaced.sipCallId());
+            s.control.policies().transfers().announce(call, "replaced " + replaced.sipCallId());
           }
           return (Void) null;
         })

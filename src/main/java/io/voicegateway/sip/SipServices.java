@@ -11,21 +11,13 @@ import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.CallControl;
 import io.voicegateway.control.CallLifecycle;
 import io.voicegateway.control.CallRegistry;
-import io.voicegateway.control.Dialer;
-import io.voicegateway.control.Scheduler;
-import io.voicegateway.control.policy.AttachTarget;
-import io.voicegateway.control.policy.Policies;
-import io.voicegateway.control.policy.ReferredAway;
-import io.voicegateway.control.policy.TransferRouting;
-import io.voicegateway.control.policy.Teardown;
-import io.voicegateway.control.policy.Transfers;
 import io.voicegateway.control.LegState;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Leg;
 import io.voicegateway.control.MediaControl;
-import io.voicegateway.control.route.Router;
 import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.media.codec.CodecType;
@@ -49,7 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -71,7 +62,6 @@ public final class SipServices implements CallLifecycle {
   final CallRegistry calls = new CallRegistry();
   /** The SIP side of the calls' legs, by Call-ID and leg id. */
   final SipLegs legs = new SipLegs(calls, leg -> new SipEndpoint(this, leg));
-  final Router router;
   final SourceClassifier sources;
   final SdpNegotiator sdp;
   final RequestChecks checks = RequestChecks.defaults();
@@ -92,27 +82,16 @@ public final class SipServices implements CallLifecycle {
   final Map<String, TrunkRegistration> trunkRegistrations = new LinkedHashMap<>();
   /** What SIP legs' endpoints ask of the media side (DTMF). */
   final MediaControl media;
-  /** Call control's timers. */
-  final Scheduler scheduler;
-  /** Call control's way to ring a SIP destination as a new leg. */
-  final Dialer dialer;
-  /** A party leaving a call that goes on; CALL_TRANSFERRED. */
-  final Transfers transfers;
-  /** The routed app or stream, once a call's media runs. */
-  final AttachTarget attach;
-  /** What call control's transfers and click-to-call work with. */
-  final Policies policies;
-  /** Where a party's blind transfer goes (call control routes the Refer-To number). */
-  final TransferRouting transferRouting;
-  /** A party we referred elsewhere: its acceptance and its progress (NOTIFY sipfrag) decided by call control. */
-  final ReferredAway referredAway;
+  /** Calls' audio feeds over the bus (media runs them). */
+  final Streaming streaming;
+  /** Call control: routing and every B2BUA policy, built from the SIP implementations of its interfaces. */
+  final CallControl control;
 
   SipServices(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
     this.vertx = vertx;
     this.config = config;
     this.metrics = metrics;
     this.sip = sip;
-    this.router = Router.from(config);
     this.sources = new SourceClassifier(config.providers());
     Clock clock = Clock.systemUTC();
     RegistrarPolicy policy = RegistrarPolicy.defaults();
@@ -130,15 +109,9 @@ public final class SipServices implements CallLifecycle {
     this.targets = new TargetResolver(registrar::contactsOf, config.providers(), sdp.preference(),
         qualifier::reachable, this::learntAddress);
     this.media = new BusMediaControl(vertx);
-    this.scheduler = new VertxScheduler(vertx);
-    this.dialer = new SipDialer(this);
-    this.transfers = new Transfers(this, this::removeLeg);
-    this.attach = new AttachTarget(calls, new BusAttachments(this));
-    this.policies = new Policies(dialer, scheduler, transfers, new Teardown(this), attach);
-    this.transferRouting = new TransferRouting(policies, router, targets::resolve,
-        config.devices().stream().map(d -> d.id()).collect(Collectors.toSet()),
-        config.providers().stream().map(p -> p.id()).collect(Collectors.toSet()));
-    this.referredAway = new ReferredAway(this, transfers, policies.teardown());
+    this.streaming = new Streaming(vertx, this::now);
+    this.control = new CallControl(new CallControl.Wiring(calls, this, new SipDialer(this), new VertxScheduler(vertx),
+        this::removeLeg, new BusAttachments(vertx), streaming, targets::resolve, this::now), config);
   }
 
   private static List<CodecType> codecs(List<String> names) {

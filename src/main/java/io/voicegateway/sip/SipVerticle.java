@@ -62,7 +62,7 @@ public final class SipVerticle extends VerticleBase {
       bridge.bind(handle.provider(), new Events(dispatcher));
       ControlBusApi.register(vertx, services, uac, config.providers());
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
-      Streaming.listen(services);
+      services.streaming.listen(services.calls(), services.control.feed());
       SipTraceService.start(vertx, handle, services::sipCallIdsOf);
       keepalive = new OptionsKeepalive(services);
       keepalive.start();

@@ -12,7 +12,7 @@ final class Teardown {
   private final io.voicegateway.control.policy.Teardown teardown;
 
   Teardown(SipServices s) {
-    this.teardown = new io.voicegateway.control.policy.Teardown(s);
+    this.teardown = s.control.policies().teardown();
   }
 
   Future<Void> hangup(Call call, String reason) {

@@ -31,7 +31,7 @@ public final class UacService {
   UacService(Context context, SipServices s) {
     this.context = context;
     this.s = s;
-    this.originate = new Originate(s.dialer, s.calls, s, s.policies.teardown(), s.attach, s::now);
+    this.originate = s.control.originate();
     this.reinvites = new LegReinvite(s);
     this.clickToCall = new ClickToCall(s, this::doOriginate);
   }
@@ -92,7 +92,7 @@ public final class UacService {
       refer.addHeader(s.sip.headers().createReferToHeader(s.sip.addresses().createAddress(referTo)));
       refer.addHeader(s.messages.contact(null));
       return s.client.send(refer, dialog, null).map(response -> {
-        s.referredAway.answered(call, response.getStatusCode(), referTo);
+        s.control.referredAway().answered(call, response.getStatusCode(), referTo);
         return response.getStatusCode();
       });
     });

@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link Attachments} that records the apps attached; every stream starts. */
-public final class FakeAttachments implements Attachments {
+/** {@link Attachments} that records the apps attached, and {@link AudioFeeds} whose every feed starts. */
+public final class FakeAttachments implements Attachments, AudioFeeds {
   public final List<String> apps = new ArrayList<>();
 
   @Override
@@ -14,7 +14,12 @@ public final class FakeAttachments implements Attachments {
   }
 
   @Override
-  public Future<Boolean> startStream(Call call, String name) {
+  public Future<Boolean> start(Call call) {
+    return Future.succeededFuture(true);
+  }
+
+  @Override
+  public Future<Boolean> stop(Call call) {
     return Future.succeededFuture(true);
   }
 }

@@ -41,7 +41,7 @@ class BlindTransferTest {
     calls.removeLeg(call, leg);
   });
   private final Policies services = new Policies(dialer, scheduler, transfers,
-      new Teardown(lifecycle), new AttachTarget(calls, attachments));
+      new Teardown(lifecycle), new AttachTarget(calls, attachments, new AudioFeed(attachments, lifecycle)));
   private final Call call = new Call(CallDirection.INBOUND, "sip:+49301@trunk", "sip:100@gw", "cid", Map.of(), 0);
   private final FakeEndpoint transfereeSide = new FakeEndpoint();
   private final FakeEndpoint transferorSide = new FakeEndpoint();

@@ -29,7 +29,7 @@ class OriginateTest {
   private final FakeAttachments attachments = new FakeAttachments();
   private final List<String> apps = attachments.apps;
   private final Originate originate = new Originate(dialer, calls, lifecycle, new Teardown(lifecycle),
-      new AttachTarget(calls, attachments), () -> 42);
+      new AttachTarget(calls, attachments, new AudioFeed(attachments, lifecycle)), () -> 42);
 
   private Future<String> place(String app) {
     return originate.place(new Originate.Request(new Named("bob"), "sip:gateway@gw", "sip:bob@x", "cid", "gateway",

@@ -39,7 +39,12 @@ class TransferRoutingTest {
   private final CallRegistry calls = new CallRegistry();
   private final Policies policies = new Policies(dialer, new FakeScheduler(),
       new Transfers(lifecycle, (call, leg, reason) -> calls.removeLeg(call, leg)), new Teardown(lifecycle),
-      new AttachTarget(calls, new FakeAttachments()));
+      attach());
+  private AttachTarget attach() {
+    FakeAttachments attachments = new FakeAttachments();
+    return new AttachTarget(calls, attachments, new AudioFeed(attachments, lifecycle));
+  }
+
   private final List<String> registered = List.of("bob");
   private final TransferRouting routing = new TransferRouting(policies, ROUTER,
       target -> target.devices().stream().filter(registered::contains).map(Named::new).toList(),
