@@ -13,9 +13,12 @@ import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.config.ProviderConfig;
 import io.voicegateway.control.CallFailure;
 import io.voicegateway.sip.registrar.Binding;
+import io.voicegateway.sip.registrar.Registrar;
+import io.voicegateway.sip.trunk.TrunkRegistration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -34,19 +37,29 @@ import java.util.logging.Logger;
 public final class ControlBusApi {
   private static final Logger LOG = Logger.getLogger(ControlBusApi.class.getName());
 
-  private final SipServices s;
   private final UacService uac;
+  private final Registrar registrar;
+  private final BindingQualifier qualifier;
+  private final Function<String, Optional<TrunkRegistration>> trunks;
   private final List<ProviderConfig> providers;
 
-  private ControlBusApi(SipServices s, UacService uac, List<ProviderConfig> providers) {
-    this.s = s;
+  private ControlBusApi(UacService uac, Registrar registrar, BindingQualifier qualifier,
+      Function<String, Optional<TrunkRegistration>> trunks, List<ProviderConfig> providers) {
     this.uac = uac;
+    this.registrar = registrar;
+    this.qualifier = qualifier;
+    this.trunks = trunks;
     this.providers = providers;
   }
 
-  /** Registers every consumer on the caller's context; the future completes when all are registered. */
-  public static Future<?> register(Vertx vertx, SipServices s, UacService uac, List<ProviderConfig> providers) {
-    ControlBusApi api = new ControlBusApi(s, uac, providers);
+  /**
+   * Registers every consumer on the caller's context; the future completes when all are registered.
+   *
+   * @param trunks the running registration a provider uses, by provider id
+   */
+  static Future<?> register(Vertx vertx, UacService uac, Registrar registrar, BindingQualifier qualifier,
+      Function<String, Optional<TrunkRegistration>> trunks, List<ProviderConfig> providers) {
+    ControlBusApi api = new ControlBusApi(uac, registrar, qualifier, trunks, providers);
     var bus = vertx.eventBus();
     List<MessageConsumer<?>> consumers = List.of(
         bus.<SipCommands.Hangup>consumer(Addresses.SIP_HANGUP, msg -> answer(msg, api::hangup)),
@@ -82,17 +95,17 @@ public final class ControlBusApi {
   }
 
   private Future<DeviceQueries.Bindings> bindings(DeviceQueries.BindingsQuery q) {
-    long now = s.now(); // the registrar's bindings expire on this clock
-    List<DeviceQueries.Binding> live = s.registrar().contactsOf(q.device()).stream()
+    long now = System.currentTimeMillis(); // the registrar's bindings expire on this clock
+    List<DeviceQueries.Binding> live = registrar.contactsOf(q.device()).stream()
         .map(b -> binding(b, now)).toList();
-    OptionalLong lastSeen = s.registrar().lastSeen(q.device());
+    OptionalLong lastSeen = registrar.lastSeen(q.device());
     return Future.succeededFuture(new DeviceQueries.Bindings(q.device(), live,
         lastSeen.isPresent() ? lastSeen.getAsLong() : null));
   }
 
   private Future<DeviceQueries.QualifyStatuses> qualify(DeviceQueries.QualifyQuery q) {
-    long now = s.now();
-    return Future.succeededFuture(new DeviceQueries.QualifyStatuses(s.qualifier().statuses().stream()
+    long now = System.currentTimeMillis();
+    return Future.succeededFuture(new DeviceQueries.QualifyStatuses(qualifier.statuses().stream()
         .map(st -> new DeviceQueries.Qualified(binding(st.binding(), now), st.status().reachable(),
             st.status().rttMs(), st.status().missed(), st.status().lastAnswerMs(), st.status().lastCheckMs()))
         .toList()));
@@ -100,7 +113,7 @@ public final class ControlBusApi {
 
   private Future<TrunkQueries.States> trunkStates(TrunkQueries.StatesQuery q) {
     Map<String, TrunkRegistrationEvent> states = new LinkedHashMap<>();
-    providers.forEach(p -> s.trunkRegistration(p.id()).ifPresent(trunk -> states.put(p.id(), trunk.snapshot())));
+    providers.forEach(p -> trunks.apply(p.id()).ifPresent(trunk -> states.put(p.id(), trunk.snapshot())));
     return Future.succeededFuture(new TrunkQueries.States(states));
   }
 

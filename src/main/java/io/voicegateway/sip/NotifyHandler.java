@@ -1,6 +1,7 @@
 package io.voicegateway.sip;
 
 import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.ReferredAway;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
@@ -16,26 +17,30 @@ import javax.sip.message.Response;
  */
 final class NotifyHandler {
   private static final Logger LOG = Logger.getLogger(NotifyHandler.class.getName());
-  private final SipServices s;
+  private final SipLegs legs;
+  private final SipMessages messages;
+  private final ReferredAway referredAway;
 
-  NotifyHandler(SipServices s) {
-    this.s = s;
+  NotifyHandler(SipLegs legs, SipMessages messages, ReferredAway referredAway) {
+    this.legs = legs;
+    this.messages = messages;
+    this.referredAway = referredAway;
   }
 
   void handle(Request notify, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) notify.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
+    Call call = legs.callBySipCallId(sipCallId).orElse(null);
     if (call == null) {
-      s.messages.respond(st, notify, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      messages.respond(st, notify, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
     }
-    s.messages.respond(st, notify, Response.OK, null);
+    messages.respond(st, notify, Response.OK, null);
     EventHeader event = (EventHeader) notify.getHeader(EventHeader.NAME);
     if (event == null || !"refer".equalsIgnoreCase(event.getEventType())) {
       return;
     }
     OptionalInt status = Sipfrag.status(SipMessages.body(notify));
     LOG.fine(() -> "call " + call.id() + ": transfer progress " + status);
-    status.ifPresent(code -> s.control.referredAway().progress(call, code));
+    status.ifPresent(code -> referredAway.progress(call, code));
   }
 }

@@ -52,7 +52,7 @@ final class ReferHandler {
     String referredBy = referredBy(refer);
     s.messages.respond(st, refer, Response.ACCEPTED, null);
     long cseq = ((CSeqHeader) refer.getHeader(CSeqHeader.NAME)).getSeqNumber();
-    ReferSubscription subscription = new ReferSubscription(s, leg, cseq);
+    ReferSubscription subscription = new ReferSubscription(s.sip, s.messages, s.client, leg, cseq);
     subscription.progress(Response.TRYING);
     call.enqueue(() -> {
       start(call, leg, target, referredBy, subscription);

@@ -53,7 +53,7 @@ final class Replaces {
       s.messages.respond(st, invite, Response.BAD_REQUEST, SipMessages.newTag());
       return true;
     }
-    DialogLookup.Found found = DialogLookup.find(s, replaces.get()).orElse(null);
+    DialogLookup.Found found = DialogLookup.find(s.legs, replaces.get()).orElse(null);
     boolean confirmed = found != null && !found.leg().pending() && found.leg().dialog() != null
         && found.leg().dialog().getState() == DialogState.CONFIRMED;
     if (found != null && confirmed && replaces.get().earlyOnly()) {

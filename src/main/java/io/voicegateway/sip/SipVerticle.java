@@ -56,11 +56,12 @@ public final class SipVerticle extends VerticleBase {
     return vertx.executeBlocking(() -> SipStackFactory.create(config.media(), bridge)).map(handle -> {
       sip = handle;
       services = new SipServices(vertx, config, metrics, handle);
-      teardown = new Teardown(services);
+      teardown = new Teardown(services.control.policies().teardown());
       uac = new UacService(context, services);
       RequestDispatcher dispatcher = new RequestDispatcher(services, teardown);
       bridge.bind(handle.provider(), new Events(dispatcher));
-      ControlBusApi.register(vertx, services, uac, config.providers());
+      ControlBusApi.register(vertx, uac, services.registrar(), services.qualifier(), services::trunkRegistration,
+          config.providers());
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
       services.streaming.listen(services.calls(), services.control.feed());
       SipTraceService.start(vertx, handle, services::sipCallIdsOf);

@@ -11,8 +11,8 @@ import io.voicegateway.control.Call;
 final class Teardown {
   private final io.voicegateway.control.policy.Teardown teardown;
 
-  Teardown(SipServices s) {
-    this.teardown = s.control.policies().teardown();
+  Teardown(io.voicegateway.control.policy.Teardown teardown) {
+    this.teardown = teardown;
   }
 
   Future<Void> hangup(Call call, String reason) {
