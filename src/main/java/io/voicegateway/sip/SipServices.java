@@ -11,8 +11,8 @@ import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.control.Call;
-import io.voicegateway.control.CallControl;
 import io.voicegateway.control.CallLifecycle;
+import io.voicegateway.control.policy.CallControl;
 import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.LegState;
 import io.voicegateway.control.CallState;
@@ -105,7 +105,7 @@ public final class SipServices implements CallLifecycle {
     this.providerRegistrations = ProviderRegistrations.of(config);
     this.authenticator = new InviteAuthenticator(devices, bindings, sources, providerRegistrations, sip.messages(),
         sip.headers());
-    this.qualifier = BindingQualifier.of(this, clock);
+    this.qualifier = BindingQualifier.of(config.media().keepaliveInterval(), bindings, requests, client, clock);
     this.targets = new TargetResolver(registrar::contactsOf, config.providers(), sdp.preference(),
         qualifier::reachable, this::learntAddress);
     this.media = new BusMediaControl(vertx);

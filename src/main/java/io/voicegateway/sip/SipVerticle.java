@@ -65,7 +65,8 @@ public final class SipVerticle extends VerticleBase {
       vertx.eventBus().consumer(Addresses.SIP_CALLS, msg -> msg.reply(activeCalls(msg.body() instanceof String id ? id : null)));
       services.streaming.listen(services.calls(), services.control.feed());
       SipTraceService.start(vertx, handle, services::sipCallIdsOf);
-      keepalive = new OptionsKeepalive(services);
+      keepalive = new OptionsKeepalive(vertx, config, services.providerRegistrations, services.requests,
+          services.client);
       keepalive.start();
       services.qualifier().start(vertx);
       startTrunkRegistrations();

@@ -1,18 +1,14 @@
-package io.voicegateway.control;
+package io.voicegateway.control.policy;
 
 import io.voicegateway.config.GatewayConfig;
-import io.voicegateway.control.policy.AttachTarget;
-import io.voicegateway.control.policy.AudioFeed;
-import io.voicegateway.control.policy.Bridge;
-import io.voicegateway.control.policy.Hold;
-import io.voicegateway.control.policy.InboundCalls;
-import io.voicegateway.control.policy.Originate;
-import io.voicegateway.control.policy.Policies;
-import io.voicegateway.control.policy.ReferredAway;
-import io.voicegateway.control.policy.SendDigits;
-import io.voicegateway.control.policy.Teardown;
-import io.voicegateway.control.policy.TransferRouting;
-import io.voicegateway.control.policy.Transfers;
+import io.voicegateway.control.Attachments;
+import io.voicegateway.control.AudioFeeds;
+import io.voicegateway.control.CallLifecycle;
+import io.voicegateway.control.CallRegistry;
+import io.voicegateway.control.Destination;
+import io.voicegateway.control.Dialer;
+import io.voicegateway.control.LegRemoval;
+import io.voicegateway.control.Scheduler;
 import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.control.route.Router;
 import java.util.List;
@@ -21,7 +17,7 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Call control, built once by the owner of the calls from what the leg kinds and the media plug in ({@link Wiring}):
+ * Call control as a whole, built once by the owner of the calls from what the leg kinds and the media plug in ({@link Wiring}):
  * the routing and every B2BUA policy, each handed the few collaborators it needs.
  */
 public final class CallControl {
