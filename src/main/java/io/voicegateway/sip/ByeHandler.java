@@ -1,24 +1,22 @@
 package io.voicegateway.sip;
 
 import io.voicegateway.control.Call;
-import io.voicegateway.control.policy.Transfers;
+import io.voicegateway.control.policy.RemoteHangUp;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
-/** The peer hangs up: 200, then the rest of the call is torn down. Unknown dialog: 481. */
+/** The peer hangs up: 200, then call control's {@link RemoteHangUp} ends its part. Unknown dialog: 481. */
 final class ByeHandler {
   private final SipLegs legs;
   private final SipMessages messages;
-  private final Transfers transfers;
-  private final Teardown teardown;
+  private final RemoteHangUp hangUps;
 
-  ByeHandler(SipLegs legs, SipMessages messages, Transfers transfers, Teardown teardown) {
+  ByeHandler(SipLegs legs, SipMessages messages, RemoteHangUp hangUps) {
     this.legs = legs;
     this.messages = messages;
-    this.transfers = transfers;
-    this.teardown = teardown;
+    this.hangUps = hangUps;
   }
 
   void handle(Request bye, ServerTransaction st) {
@@ -29,14 +27,6 @@ final class ByeHandler {
       return;
     }
     messages.respond(st, bye, Response.OK, null);
-    SipLeg leaving = legs.bySipCallId(sipCallId).orElse(null);
-    if (leaving != null && leaving.leg().transferredAway()) { // a transferor leaving: the call goes on without it
-      transfers.left(call, leaving.leg());
-      return;
-    }
-    call.enqueue(() -> {
-      SipLeg leg = legs.bySipCallId(sipCallId).orElse(null); // this leg needs no BYE from us
-      return leg == null ? teardown.hangup(call, "remote BYE") : teardown.hungUpBy(call, leg, "remote BYE");
-    });
+    legs.bySipCallId(sipCallId).ifPresent(leaving -> hangUps.hungUp(call, leaving.leg(), "remote BYE"));
   }
 }

@@ -29,7 +29,7 @@ final class RequestDispatcher {
     this.invite = new InviteHandler(s);
     this.reinvite = new ReinviteHandler(s);
     this.ack = new AckHandler(s, teardown);
-    this.bye = new ByeHandler(s.legs, s.messages, s.control.policies().transfers(), teardown);
+    this.bye = new ByeHandler(s.legs, s.messages, s.control.remoteHangUp());
     this.cancel = new CancelHandler(s.legs, s.messages, teardown);
     this.options = new OptionsHandler(s.messages, s.checks);
     this.refer = new ReferHandler(s);

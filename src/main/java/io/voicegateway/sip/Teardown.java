@@ -18,9 +18,4 @@ final class Teardown {
   Future<Void> hangup(Call call, String reason) {
     return teardown.hangUp(call, reason);
   }
-
-  /** The peer of {@code leaving} hung up (its BYE is answered by the caller): the rest of the call is ended. */
-  Future<Void> hungUpBy(Call call, SipLeg leaving, String reason) {
-    return teardown.hungUpBy(call, leaving.leg(), reason);
-  }
 }

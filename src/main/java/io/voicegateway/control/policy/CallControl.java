@@ -40,6 +40,7 @@ public final class CallControl {
   private final TransferRouting transferRouting;
   private final ReferredAway referredAway;
   private final SendDigits sendDigits;
+  private final RemoteHangUp remoteHangUp;
 
   public CallControl(Wiring w, GatewayConfig config) {
     this.router = Router.from(config);
@@ -57,6 +58,7 @@ public final class CallControl {
         config.providers().stream().map(p -> p.id()).collect(Collectors.toSet()));
     this.referredAway = new ReferredAway(w.lifecycle(), transfers, policies.teardown());
     this.sendDigits = new SendDigits(w.calls());
+    this.remoteHangUp = new RemoteHangUp(transfers, policies.teardown());
   }
 
   public Router router() { return router; }
@@ -69,4 +71,5 @@ public final class CallControl {
   public TransferRouting transferRouting() { return transferRouting; }
   public ReferredAway referredAway() { return referredAway; }
   public SendDigits sendDigits() { return sendDigits; }
+  public RemoteHangUp remoteHangUp() { return remoteHangUp; }
 }
