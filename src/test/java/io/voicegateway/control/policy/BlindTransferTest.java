@@ -17,8 +17,8 @@ import io.voicegateway.control.FakeEndpoint;
 import io.voicegateway.control.FakeLifecycle;
 import io.voicegateway.control.FakeScheduler;
 import io.voicegateway.control.Leg;
+import io.voicegateway.control.TestLegs;
 import io.voicegateway.control.LegKind;
-import io.voicegateway.control.LegState;
 import io.voicegateway.control.Status;
 import io.voicegateway.control.route.RouteTarget;
 import java.time.Duration;
@@ -51,11 +51,7 @@ class BlindTransferTest {
   private final List<String> notified = progress.notified;
 
   private Leg leg(FakeEndpoint endpoint) {
-    Leg leg = Leg.of(LegKind.SIP, CallDirection.INBOUND);
-    leg.endpoint(endpoint);
-    leg.state(LegState.CONNECTED);
-    calls.addLeg(call, leg);
-    return leg;
+    return TestLegs.connected(calls, call, endpoint);
   }
 
   BlindTransferTest() {

@@ -10,8 +10,7 @@ import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.FakeEndpoint;
 import io.voicegateway.control.FakeLifecycle;
 import io.voicegateway.control.Leg;
-import io.voicegateway.control.LegKind;
-import io.voicegateway.control.LegState;
+import io.voicegateway.control.TestLegs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,7 @@ class RemoteHangUpTest {
   private final Leg bob = leg(bobSide);
 
   private Leg leg(FakeEndpoint endpoint) {
-    Leg leg = Leg.of(LegKind.SIP, CallDirection.INBOUND);
-    leg.endpoint(endpoint);
-    leg.state(LegState.CONNECTED);
-    calls.addLeg(call, leg);
-    return leg;
+    return TestLegs.connected(calls, call, endpoint);
   }
 
   RemoteHangUpTest() {
