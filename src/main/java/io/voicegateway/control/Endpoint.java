@@ -29,6 +29,13 @@ public interface Endpoint {
   Future<Void> resume();
 
   /**
+   * Sends DTMF {@code digits} (0-9 * # A-D) to the far side, in the way its kind carries them: RFC 4733 events in a
+   * SIP leg's RTP (through {@link MediaControl}), a data-channel or text message for a browser or stream, a key
+   * press for an app. Completes once the digits are handed on; fails when this leg cannot carry them now.
+   */
+  Future<Void> sendDtmf(String digits);
+
+  /**
    * Ends this leg toward its far side, whatever its stage: hangs up a connected leg, refuses an unanswered
    * caller (487), cancels a leg still ringing out. Completes when the far side confirmed (or timed out).
    */

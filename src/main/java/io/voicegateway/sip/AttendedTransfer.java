@@ -25,7 +25,7 @@ final class AttendedTransfer {
 
   AttendedTransfer(SipServices s) {
     this.s = s;
-    this.policy = new io.voicegateway.control.policy.AttendedTransfer(s.transfers, s.policies.teardown(),
+    this.policy = new io.voicegateway.control.policy.AttendedTransfer(s.control.policies().transfers(), s.control.policies().teardown(),
         this::move);
   }
 
@@ -40,7 +40,7 @@ final class AttendedTransfer {
       subscription.finish(Response.BAD_REQUEST);
       return;
     }
-    DialogLookup.Found found = DialogLookup.find(s, replaces.get()).orElse(null);
+    DialogLookup.Found found = DialogLookup.find(s.legs, replaces.get()).orElse(null);
     if (found == null || found.leg().pending() || found.leg().dialog() == null
         || found.leg().dialog().getState() != DialogState.CONFIRMED) {
       subscription.finish(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);

@@ -3,6 +3,7 @@ package io.voicegateway.sip;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.voicegateway.sip.registrar.Binding;
+import io.voicegateway.sip.registrar.Bindings;
 import io.voicegateway.sip.registrar.QualifyStatus;
 import io.voicegateway.sip.registrar.Reachability;
 import java.time.Clock;
@@ -63,11 +64,11 @@ public final class BindingQualifier {
     this.nanoTime = nanoTime;
   }
 
-  /** The gateway's qualifier: the registrar's bindings, every {@code media.keepalive_interval}. */
-  static BindingQualifier of(SipServices s, Clock clock) {
-    Duration interval = s.config.media().keepaliveInterval();
+  /** The gateway's qualifier: the registrar's {@code bindings}, every {@code interval} (media.keepalive_interval). */
+  static BindingQualifier of(Duration interval, Bindings bindings, RequestFactory requests, ClientRequests client,
+      Clock clock) {
     long waitMs = interval == null ? MAX_WAIT_MS : Math.min(MAX_WAIT_MS, interval.toMillis());
-    return new BindingQualifier(s.bindings::all, options(new RequestFactory(s.sip, s.messages), s.client, waitMs),
+    return new BindingQualifier(bindings::all, options(requests, client, waitMs),
         interval, new Reachability(DOWN_AFTER, clock), System::nanoTime);
   }
 

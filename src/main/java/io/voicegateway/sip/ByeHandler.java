@@ -1,37 +1,32 @@
 package io.voicegateway.sip;
 
 import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.RemoteHangUp;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
-/** The peer hangs up: 200, then the rest of the call is torn down. Unknown dialog: 481. */
+/** The peer hangs up: 200, then call control's {@link RemoteHangUp} ends its part. Unknown dialog: 481. */
 final class ByeHandler {
-  private final SipServices s;
-  private final Teardown teardown;
+  private final SipLegs legs;
+  private final SipMessages messages;
+  private final RemoteHangUp hangUps;
 
-  ByeHandler(SipServices s, Teardown teardown) {
-    this.s = s;
-    this.teardown = teardown;
+  ByeHandler(SipLegs legs, SipMessages messages, RemoteHangUp hangUps) {
+    this.legs = legs;
+    this.messages = messages;
+    this.hangUps = hangUps;
   }
 
   void handle(Request bye, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) bye.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
+    Call call = legs.callBySipCallId(sipCallId).orElse(null);
     if (call == null) {
-      s.messages.respond(st, bye, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      messages.respond(st, bye, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
     }
-    s.messages.respond(st, bye, Response.OK, null);
-    SipLeg leaving = s.legs.bySipCallId(sipCallId).orElse(null);
-    if (leaving != null && leaving.leg().transferredAway()) { // a transferor leaving: the call goes on without it
-      s.transfers.left(call, leaving.leg());
-      return;
-    }
-    call.enqueue(() -> {
-      SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null); // this leg needs no BYE from us
-      return leg == null ? teardown.hangup(call, "remote BYE") : teardown.hungUpBy(call, leg, "remote BYE");
-    });
+    messages.respond(st, bye, Response.OK, null);
+    legs.bySipCallId(sipCallId).ifPresent(leaving -> hangUps.hungUp(call, leaving.leg(), "remote BYE"));
   }
 }

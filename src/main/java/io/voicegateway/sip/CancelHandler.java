@@ -11,23 +11,25 @@ import javax.sip.message.Response;
  * that comes after our final response changes nothing (200); one matching no call gets 481.
  */
 final class CancelHandler {
-  private final SipServices s;
+  private final SipLegs legs;
+  private final SipMessages messages;
   private final Teardown teardown;
 
-  CancelHandler(SipServices s, Teardown teardown) {
-    this.s = s;
+  CancelHandler(SipLegs legs, SipMessages messages, Teardown teardown) {
+    this.legs = legs;
+    this.messages = messages;
     this.teardown = teardown;
   }
 
   void handle(Request cancel, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
-    SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null);
+    Call call = legs.callBySipCallId(sipCallId).orElse(null);
+    SipLeg leg = legs.bySipCallId(sipCallId).orElse(null);
     if (call == null || leg == null) {
-      s.messages.respond(st, cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      messages.respond(st, cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
     }
-    s.messages.respond(st, cancel, Response.OK, null);
+    messages.respond(st, cancel, Response.OK, null);
     if (leg.pendingServerInvite() != null) {
       // Not queued behind the answer in progress: the answer checks leg.pending() and stops.
       teardown.hangup(call, "cancelled");

@@ -33,7 +33,7 @@ final class ClickToCall {
       return Future.failedFuture(new UacFailure(Response.TEMPORARILY_UNAVAILABLE, deviceId + " is not registered"));
     }
     String device = bindings.get(0).deviceId();
-    RouteTarget target = s.router.route(number, CallSource.device(device)).orElse(null);
+    RouteTarget target = s.control.router().route(number, CallSource.device(device)).orElse(null);
     if (target == null) {
       return Future.failedFuture(new UacFailure(Response.NOT_FOUND, "no route for " + number + " from " + device));
     }
@@ -46,7 +46,7 @@ final class ClickToCall {
   }
 
   private void connect(Call call, String device, RouteTarget target) {
-    new io.voicegateway.control.policy.ClickToCall(s.policies)
+    new io.voicegateway.control.policy.ClickToCall(s.control.policies())
         .connect(call, device, target, target.answeredHere() ? List.of() : s.targets.resolve(target));
   }
 }

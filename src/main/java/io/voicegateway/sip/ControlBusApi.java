@@ -13,10 +13,16 @@ import io.voicegateway.bus.TrunkQueries;
 import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.config.ProviderConfig;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.CallRegistry;
+import io.voicegateway.control.CallFailure;
 import io.voicegateway.sip.registrar.Binding;
+import io.voicegateway.sip.registrar.Registrar;
+import io.voicegateway.sip.trunk.TrunkRegistration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -35,19 +41,38 @@ import java.util.logging.Logger;
 public final class ControlBusApi {
   private static final Logger LOG = Logger.getLogger(ControlBusApi.class.getName());
 
-  private final SipServices s;
   private final UacService uac;
+  private final Registrar registrar;
+  private final BindingQualifier qualifier;
+  private final Function<String, Optional<TrunkRegistration>> trunks;
   private final List<ProviderConfig> providers;
+  private final CallRegistry calls;
+  private final SipLegs legs;
+  private final LongSupplier clock;
 
-  private ControlBusApi(SipServices s, UacService uac, List<ProviderConfig> providers) {
-    this.s = s;
+  private ControlBusApi(UacService uac, Registrar registrar, BindingQualifier qualifier,
+      Function<String, Optional<TrunkRegistration>> trunks, List<ProviderConfig> providers, CallRegistry calls,
+      SipLegs legs, LongSupplier clock) {
+    this.calls = calls;
+    this.legs = legs;
+    this.clock = clock;
     this.uac = uac;
+    this.registrar = registrar;
+    this.qualifier = qualifier;
+    this.trunks = trunks;
     this.providers = providers;
   }
 
-  /** Registers every consumer on the caller's context; the future completes when all are registered. */
-  public static Future<?> register(Vertx vertx, SipServices s, UacService uac, List<ProviderConfig> providers) {
-    ControlBusApi api = new ControlBusApi(s, uac, providers);
+  /**
+   * Registers every consumer on the caller's context; the future completes when all are registered.
+   *
+   * @param trunks the running registration a provider uses, by provider id
+   * @param clock  wall-clock milliseconds: the calls' and the bindings' times are on it
+   */
+  static Future<?> register(Vertx vertx, UacService uac, Registrar registrar, BindingQualifier qualifier,
+      Function<String, Optional<TrunkRegistration>> trunks, List<ProviderConfig> providers, CallRegistry calls,
+      SipLegs legs, LongSupplier clock) {
+    ControlBusApi api = new ControlBusApi(uac, registrar, qualifier, trunks, providers, calls, legs, clock);
     var bus = vertx.eventBus();
     List<MessageConsumer<?>> consumers = List.of(
         bus.<SipCommands.Hangup>consumer(Addresses.SIP_HANGUP, msg -> answer(msg, api::hangup)),
@@ -85,25 +110,25 @@ public final class ControlBusApi {
 
   /** Every active call, or the one asked for (none when it is unknown or ended: the API says 404). */
   private Future<CallQueries.ActiveCalls> activeCalls(CallQueries.ActiveCallsQuery q) {
-    long now = s.now(); // the calls' times are on this clock
-    List<Call> calls = q.callId() == null ? List.copyOf(s.calls().calls())
-        : s.calls().byId(q.callId()).map(List::of).orElse(List.of());
-    return Future.succeededFuture(new CallQueries.ActiveCalls(calls.stream()
-        .map(call -> ActiveCallSnapshot.of(call, s.legs()::of, now)).toList()));
+    long now = clock.getAsLong();
+    List<Call> asked = q.callId() == null ? List.copyOf(calls.calls())
+        : calls.byId(q.callId()).map(List::of).orElse(List.of());
+    return Future.succeededFuture(new CallQueries.ActiveCalls(asked.stream()
+        .map(call -> ActiveCallSnapshot.of(call, legs::of, now)).toList()));
   }
 
   private Future<DeviceQueries.Bindings> bindings(DeviceQueries.BindingsQuery q) {
-    long now = s.now(); // the registrar's bindings expire on this clock
-    List<DeviceQueries.Binding> live = s.registrar().contactsOf(q.device()).stream()
+    long now = clock.getAsLong(); // the registrar's bindings expire on this clock
+    List<DeviceQueries.Binding> live = registrar.contactsOf(q.device()).stream()
         .map(b -> binding(b, now)).toList();
-    OptionalLong lastSeen = s.registrar().lastSeen(q.device());
+    OptionalLong lastSeen = registrar.lastSeen(q.device());
     return Future.succeededFuture(new DeviceQueries.Bindings(q.device(), live,
         lastSeen.isPresent() ? lastSeen.getAsLong() : null));
   }
 
   private Future<DeviceQueries.QualifyStatuses> qualify(DeviceQueries.QualifyQuery q) {
-    long now = s.now();
-    return Future.succeededFuture(new DeviceQueries.QualifyStatuses(s.qualifier().statuses().stream()
+    long now = System.currentTimeMillis();
+    return Future.succeededFuture(new DeviceQueries.QualifyStatuses(qualifier.statuses().stream()
         .map(st -> new DeviceQueries.Qualified(binding(st.binding(), now), st.status().reachable(),
             st.status().rttMs(), st.status().missed(), st.status().lastAnswerMs(), st.status().lastCheckMs()))
         .toList()));
@@ -111,7 +136,7 @@ public final class ControlBusApi {
 
   private Future<TrunkQueries.States> trunkStates(TrunkQueries.StatesQuery q) {
     Map<String, TrunkRegistrationEvent> states = new LinkedHashMap<>();
-    providers.forEach(p -> s.trunkRegistration(p.id()).ifPresent(trunk -> states.put(p.id(), trunk.snapshot())));
+    providers.forEach(p -> trunks.apply(p.id()).ifPresent(trunk -> states.put(p.id(), trunk.snapshot())));
     return Future.succeededFuture(new TrunkQueries.States(states));
   }
 
@@ -146,7 +171,7 @@ public final class ControlBusApi {
    * answer, 481 no confirmed dialog yet, 480 device not registered) said as what the API caller can act on.
    */
   static int failureCode(Throwable failure) {
-    if (!(failure instanceof UacFailure uac)) {
+    if (!(failure instanceof CallFailure uac)) {
       return 500;
     }
     return switch (uac.status()) {

@@ -11,9 +11,9 @@ final class DialogLookup {
 
   private DialogLookup() {}
 
-  static Optional<Found> find(SipServices s, ReplacesHeader replaces) {
-    SipLeg leg = s.legs.bySipCallId(replaces.callId()).orElse(null);
-    Call call = s.legs.callBySipCallId(replaces.callId()).orElse(null);
+  static Optional<Found> find(SipLegs legs, ReplacesHeader replaces) {
+    SipLeg leg = legs.bySipCallId(replaces.callId()).orElse(null);
+    Call call = legs.callBySipCallId(replaces.callId()).orElse(null);
     if (leg == null || call == null) {
       return Optional.empty();
     }

@@ -2,16 +2,14 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.Leg;
 import io.voicegateway.control.policy.Bridge;
-import io.voicegateway.bus.CallDirection;
-import io.voicegateway.control.route.CallSource;
-import io.voicegateway.control.route.RouteTarget;
+import io.voicegateway.control.policy.InboundCalls;
 import io.voicegateway.sip.registrar.SourceOf;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
@@ -24,20 +22,21 @@ import javax.sip.message.Response;
 
 /**
  * An initial INVITE (already answered 100 and checked by {@link RequestDispatcher}), we are the UAS: who is
- * calling ({@link InviteAuthenticator}: 407/403), route (404, or 403 for a caller a matching route refuses),
- * offer/answer (400/488, before anything rings), media port (503). An app target is answered at once (180,
- * media start, 200 with our SDP, app attach); devices and trunks are rung by call control's {@link Bridge}
- * (a fork over {@link SipDialer}) and this leg, as a {@link SipEndpoint}, is answered when one of them answers. An INVITE without SDP gets our offer in the 200 and the answer
- * is taken from the ACK ({@link AckHandler}).
+ * calling ({@link InviteAuthenticator}: 407/403), then call control's {@link InboundCalls} routes it (404/403) and
+ * decides; this class does the SIP of it. An app or stream target is answered here (offer/answer 400/488 before
+ * anything rings, media port 503, 180, media start, 200 with our SDP, attach); for devices and trunks the offer is
+ * answered and the port opened, then call control's {@link Bridge} rings them (a fork over {@link SipDialer}) and
+ * answers this leg, as a {@link SipEndpoint}, when one of them answers. An INVITE without SDP gets our offer in the
+ * 200 and the answer is taken from the ACK ({@link AckHandler}).
  */
 final class InviteHandler {
   private static final Logger LOG = Logger.getLogger(InviteHandler.class.getName());
   private final SipServices s;
-  private final Bridge bridge;
+  private final InboundCalls inbound;
 
   InviteHandler(SipServices s) {
     this.s = s;
-    this.bridge = new Bridge(s.dialer, s.scheduler, s.targets::resolve, s);
+    this.inbound = s.control.inbound();
   }
 
   void handle(Request request, ServerTransaction st) {
@@ -46,41 +45,53 @@ final class InviteHandler {
       s.messages.send(st, who.refusal()); // 407 challenge, or 403
       return;
     }
-    CallSource source = who.source();
-    String number = calledNumber(request);
-    Optional<RouteTarget> routed = s.router.route(number, source);
-    if (routed.isEmpty() || !served(routed.get().kind())) {
-      // 403 when a route matches but may not serve this caller (a stranger dialling out), never a trunk INVITE
-      int status = routed.isEmpty() && s.router.forbidden(number, source) ? Response.FORBIDDEN : Response.NOT_FOUND;
-      s.messages.respond(st, request, status, SipMessages.newTag());
-      return;
-    }
-    RouteTarget target = routed.get();
     String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-    boolean outbound = source.kind() == CallSource.Kind.DEVICE && target.kind() == RouteTarget.Kind.PROVIDER;
-    Call call = new Call(outbound ? CallDirection.OUTBOUND : CallDirection.INBOUND,
+    InboundCalls.Offer offer = new InboundCalls.Offer(calledNumber(request), who.source(),
         ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
         ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
-        sipCallId, SipMessages.xHeaders(request), s.now());
-    call.target(target);
-    SipLeg leg = SipLeg.inbound(sipCallId, SipMessages.newTag(), st);
-    leg.leg().peer(source.id() != null ? source.id() : call.from());
-    s.start(call, leg);
-    call.enqueue(() -> target.answeredHere()
-            ? answer(call, leg, request, st)
-            : dial(call, leg, request, st, target))
-        .onFailure(err -> {
-          LOG.log(Level.WARNING, "answering call " + call.id() + " failed", err);
-          if (leg.pending()) {
-            fail(call, leg, request, st, Response.SERVER_INTERNAL_ERROR, null);
-          }
-        });
+        sipCallId, SipMessages.xHeaders(request));
+    inbound.offer(offer, new Caller(request, st, SipLeg.inbound(sipCallId, SipMessages.newTag(), st)));
   }
 
-  /** What this build serves: apps, streams, devices and trunks (IVR and voicemail come with their features). */
-  private static boolean served(RouteTarget.Kind kind) {
-    return kind == RouteTarget.Kind.APP || kind == RouteTarget.Kind.STREAM || kind == RouteTarget.Kind.DEVICES
-        || kind == RouteTarget.Kind.PROVIDER;
+  /** The INVITE's leg doing in SIP what call control decided. */
+  private final class Caller implements InboundCalls.Caller {
+    private final Request request;
+    private final ServerTransaction st;
+    private final SipLeg leg;
+
+    Caller(Request request, ServerTransaction st, SipLeg leg) {
+      this.request = request;
+      this.st = st;
+      this.leg = leg;
+    }
+
+    @Override
+    public void refuse(int status) {
+      s.messages.respond(st, request, status, SipMessages.newTag());
+    }
+
+    @Override
+    public Leg joins(Call call) {
+      s.legs.add(call, leg);
+      return leg.leg();
+    }
+
+    @Override
+    public Future<Void> answerHere(Call call) {
+      return answer(call, leg, request, st);
+    }
+
+    @Override
+    public Future<Optional<Bridge.Caller>> readyToRing(Call call) {
+      return prepareToRing(call, leg, request, st);
+    }
+
+    @Override
+    public void fail(Call call, int status) {
+      if (leg.pending()) {
+        InviteHandler.this.fail(call, leg, request, st, status, null);
+      }
+    }
   }
 
   /** The Request-URI user, or the To user when the Request-URI has none. */
@@ -111,26 +122,27 @@ final class InviteHandler {
 
   /**
    * Devices or a trunk: the caller's offer is answered in our codecs and its port opened first (so a bad offer is
-   * refused before any phone rings), then call control's {@link Bridge} rings the targets and settles the caller
-   * through its {@link SipEndpoint}. Completes once the caller's INVITE is settled: answered, refused, or cancelled.
+   * refused before any phone rings); then call control's {@link Bridge} rings the targets and settles the caller
+   * through its {@link SipEndpoint}. Empty when the caller was settled meanwhile: refused, cancelled, no port.
    */
-  private Future<Void> dial(Call call, SipLeg caller, Request request, ServerTransaction st, RouteTarget target) {
+  private Future<Optional<Bridge.Caller>> prepareToRing(Call call, SipLeg caller, Request request,
+      ServerTransaction st) {
     if (!caller.pending()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(Optional.empty());
     }
     NegotiatedMedia media = negotiate(call, caller, request, st);
     if (!caller.pending()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(Optional.empty());
     }
     return s.openMedia(call, caller.leg()).compose(port -> {
       if (!caller.pending()) {
-        return Future.<Void>succeededFuture(); // cancelled while the port was opened
+        return Future.succeededFuture(Optional.<Bridge.Caller>empty()); // cancelled while the port was opened
       }
       SipEndpoint endpoint = caller.endpoint();
       endpoint.answering(this, call, request, st, media, port);
-      return bridge.ring(call, new Bridge.Caller(endpoint, callerUser(request), SipMessages.xHeaders(request),
-          endpoint.takesEarlyMedia()), target);
-    }, err -> noPort(call, caller, request, st, err));
+      return Future.succeededFuture(Optional.of(new Bridge.Caller(endpoint, callerUser(request),
+          SipMessages.xHeaders(request), endpoint.takesEarlyMedia())));
+    }, err -> noPort(call, caller, request, st, err).map(v -> Optional.<Bridge.Caller>empty()));
   }
 
   /** The caller's user part, presented in From toward the targets. */
@@ -235,7 +247,7 @@ final class InviteHandler {
    * control's {@link io.voicegateway.control.policy.AttachTarget}).
    */
   static void attachTarget(SipServices s, Call call) {
-    s.attach.attach(call);
+    s.control.policies().attach().attach(call);
   }
 
   /** Answers the INVITE with {@code status} (and the reason in a Warning) and ends the call. */

@@ -2,7 +2,6 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
-import io.voicegateway.control.policy.Hold;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -50,7 +49,7 @@ final class LegReinvite {
         NegotiatedMedia media = s.sdp.acceptAnswer(SipMessages.body(response));
         leg.localSdp(offer);
         s.startMedia(call, leg, media);
-        new Hold(s).apply(call, leg.leg(), direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(media));
+        s.control.hold().apply(call, leg.leg(), direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(media));
         return Future.<Void>succeededFuture();
       } catch (SdpNegotiationException e) {
         return Future.failedFuture(new UacFailure(e.status(), e.getMessage()));

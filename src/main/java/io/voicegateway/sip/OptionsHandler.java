@@ -6,18 +6,20 @@ import javax.sip.message.Response;
 
 /** OPTIONS: 200 with what we allow, accept and support (RFC 3261 §11.2), in or out of a dialog. */
 final class OptionsHandler {
-  private final SipServices s;
+  private final SipMessages messages;
+  private final RequestChecks checks;
 
-  OptionsHandler(SipServices s) {
-    this.s = s;
+  OptionsHandler(SipMessages messages, RequestChecks checks) {
+    this.messages = messages;
+    this.checks = checks;
   }
 
   void handle(Request options, ServerTransaction st) {
-    Response ok = s.messages.response(options, Response.OK, SipMessages.newTag());
-    s.messages.addAllow(ok);
-    s.messages.addHeader(ok, "Accept", "application/sdp");
-    s.messages.addHeader(ok, "Supported", String.join(", ", s.checks.supportedOptions()));
-    ok.addHeader(s.messages.contact(SipMessages.transport(options)));
-    s.messages.send(st, ok);
+    Response ok = messages.response(options, Response.OK, SipMessages.newTag());
+    messages.addAllow(ok);
+    messages.addHeader(ok, "Accept", "application/sdp");
+    messages.addHeader(ok, "Supported", String.join(", ", checks.supportedOptions()));
+    ok.addHeader(messages.contact(SipMessages.transport(options)));
+    messages.send(st, ok);
   }
 }

@@ -1,5 +1,7 @@
 package io.voicegateway.sip;
 
+import io.vertx.core.Vertx;
+import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
 import io.voicegateway.config.ProviderConfig;
 import io.voicegateway.sip.trunk.ProviderRegistrations;
@@ -18,21 +20,26 @@ final class OptionsKeepalive {
   private static final Logger LOG = Logger.getLogger(OptionsKeepalive.class.getName());
   static final int DOWN_AFTER = 3;
 
-  private final SipServices s;
+  private final Vertx vertx;
+  private final GatewayConfig config;
   private final RequestFactory requests;
+  private final ClientRequests client;
   private final Map<String, Integer> failures = new LinkedHashMap<>();
   private long timerId = -1;
 
-  OptionsKeepalive(SipServices s) {
-    this.s = s;
-    this.requests = new RequestFactory(s.sip, s.messages);
-    for (ProviderRegistrations.Entry e : s.providerRegistrations.entries()) {
+  OptionsKeepalive(Vertx vertx, GatewayConfig config, ProviderRegistrations registrations, RequestFactory requests,
+      ClientRequests client) {
+    this.vertx = vertx;
+    this.config = config;
+    this.requests = requests;
+    this.client = client;
+    for (ProviderRegistrations.Entry e : registrations.entries()) {
       MediaConfig.Registration r = e.registration();
       if (r.registrar() != null && !r.registrar().isBlank()) {
         failures.putIfAbsent(peerUri(r.registrar()), 0);
       }
     }
-    for (ProviderConfig p : s.config.providers()) {
+    for (ProviderConfig p : config.providers()) {
       if (!p.register()) { // a registering trunk is pinged at its registrar above
         failures.putIfAbsent(TargetResolver.uri(p, null), 0);
       }
@@ -40,15 +47,15 @@ final class OptionsKeepalive {
   }
 
   void start() {
-    long intervalMs = s.config.media().keepaliveInterval() == null ? 0 : s.config.media().keepaliveInterval().toMillis();
+    long intervalMs = config.media().keepaliveInterval() == null ? 0 : config.media().keepaliveInterval().toMillis();
     if (intervalMs > 0 && !failures.isEmpty()) {
-      timerId = s.vertx.setPeriodic(intervalMs, id -> pingAll());
+      timerId = vertx.setPeriodic(intervalMs, id -> pingAll());
     }
   }
 
   void stop() {
     if (timerId >= 0) {
-      s.vertx.cancelTimer(timerId);
+      vertx.cancelTimer(timerId);
     }
   }
 
@@ -64,7 +71,7 @@ final class OptionsKeepalive {
       try {
         Request options = requests.create(Request.OPTIONS, peer, "gateway", requests.newCallId(),
             SipMessages.newTag(), Map.of());
-        s.client.send(options, null, null).onComplete(ar -> record(peer, ar.succeeded()));
+        client.send(options, null, null).onComplete(ar -> record(peer, ar.succeeded()));
       } catch (Exception e) {
         record(peer, false);
       }

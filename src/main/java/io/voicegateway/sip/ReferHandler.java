@@ -3,12 +3,9 @@ package io.voicegateway.sip;
 import gov.nist.javax.sip.header.SIPHeader;
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
-import io.voicegateway.control.policy.BlindTransfer;
-import io.voicegateway.control.route.CallSource;
-import io.voicegateway.control.route.RouteTarget;
+import io.voicegateway.control.policy.TransferRouting;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +24,8 @@ import javax.sip.message.Response;
  * A REFER from one of our legs (RFC 3515): the party asks us to connect the other end of its call
  * elsewhere. Checked first (unknown dialog 481; no Refer-To, or more than one, 400), then accepted with
  * 202 and a first NOTIFY "100 Trying". A Refer-To carrying {@code ?Replaces=} is an attended transfer
- * ({@link AttendedTransfer}); otherwise its user is routed like a new call from the transferor and dialled
- * by a {@link BlindTransfer}. A target that does not route gets its failure as the final NOTIFY.
+ * ({@link AttendedTransfer}); otherwise call control's {@link TransferRouting} routes its user like a new call
+ * from the transferor and dials it. A target that does not route gets its failure as the final NOTIFY.
  */
 final class ReferHandler {
   private final SipServices s;
@@ -55,7 +52,7 @@ final class ReferHandler {
     String referredBy = referredBy(refer);
     s.messages.respond(st, refer, Response.ACCEPTED, null);
     long cseq = ((CSeqHeader) refer.getHeader(CSeqHeader.NAME)).getSeqNumber();
-    ReferSubscription subscription = new ReferSubscription(s, leg, cseq);
+    ReferSubscription subscription = new ReferSubscription(s.sip, s.messages, s.client, leg, cseq);
     subscription.progress(Response.TRYING);
     call.enqueue(() -> {
       start(call, leg, target, referredBy, subscription);
@@ -91,21 +88,14 @@ final class ReferHandler {
       return;
     }
     String number = number(target);
-    Optional<RouteTarget> route = number == null ? Optional.empty() : s.router.route(number, sourceOf(transferor));
-    if (route.isEmpty()) {
-      subscription.finish(number == null ? Response.UNSUPPORTED_URI_SCHEME : Response.NOT_FOUND);
-      return;
-    }
-    List<BridgeTarget> targets = route.get().kind() == RouteTarget.Kind.APP
-        ? List.of() : s.targets.resolve(route.get());
-    if (route.get().kind() != RouteTarget.Kind.APP && targets.isEmpty()) {
-      subscription.finish(Response.TEMPORARILY_UNAVAILABLE);
+    if (number == null) {
+      subscription.finish(Response.UNSUPPORTED_URI_SCHEME);
       return;
     }
     Map<String, String> headers = new LinkedHashMap<>(call.xHeaders());
     headers.put("Referred-By", referredBy);
-    new BlindTransfer(s.policies, call, transferor.leg(), subscription, target.toString())
-        .start(route.get(), targets, transfereeUser(call, transferor), headers);
+    s.control.transferRouting().transfer(call, transferor.leg(), number, target.toString(), transfereeUser(call, transferor),
+        headers, subscription);
   }
 
   /** Who the target sees calling: the party that stays (the other end from the transferor). */
@@ -129,21 +119,6 @@ final class ReferHandler {
       return sip.getUser();
     }
     return uri instanceof TelURL tel ? tel.getPhoneNumber() : null;
-  }
-
-  /**
-   * Who is transferring, for the routing rules: a device leg's peer is its device id, a trunk leg's its
-   * provider id; anyone else is unknown and reaches only {@code from: any} routes, as for a new call.
-   */
-  private CallSource sourceOf(SipLeg leg) {
-    String peer = leg.leg().peer();
-    if (peer != null && s.config.devices().stream().anyMatch(d -> d.id().equals(peer))) {
-      return CallSource.device(peer);
-    }
-    if (peer != null && s.config.providers().stream().anyMatch(p -> p.id().equals(peer))) {
-      return CallSource.trunk(peer);
-    }
-    return CallSource.unknown();
   }
 
   private void reject(ServerTransaction st, Request refer, String reason) {

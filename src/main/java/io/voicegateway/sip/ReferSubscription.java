@@ -1,6 +1,7 @@
 package io.voicegateway.sip;
 
 import io.voicegateway.control.policy.BlindTransfer;
+import io.voicegateway.sip.stack.SipStackHandle;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -21,14 +22,19 @@ final class ReferSubscription implements BlindTransfer.Progress {
   /** What we grant: long enough for any ring timeout; the final NOTIFY ends it earlier. */
   static final int EXPIRES_S = 180;
 
-  private final SipServices s;
+  private final SipStackHandle sip;
+  private final SipMessages messages;
+  private final ClientRequests client;
   private final SipLeg transferor;
   private final long referCseq;
   private int lastStatus;
   private boolean terminated;
 
-  ReferSubscription(SipServices s, SipLeg transferor, long referCseq) {
-    this.s = s;
+  ReferSubscription(SipStackHandle sip, SipMessages messages, ClientRequests client, SipLeg transferor,
+      long referCseq) {
+    this.sip = sip;
+    this.messages = messages;
+    this.client = client;
     this.transferor = transferor;
     this.referCseq = referCseq;
   }
@@ -62,10 +68,10 @@ final class ReferSubscription implements BlindTransfer.Progress {
     }
     try {
       Request notify = dialog.createRequest(Request.NOTIFY);
-      EventHeader event = s.sip.headers().createEventHeader("refer");
+      EventHeader event = sip.headers().createEventHeader("refer");
       event.setEventId(Long.toString(referCseq));
       notify.addHeader(event);
-      SubscriptionStateHeader state = s.sip.headers().createSubscriptionStateHeader(
+      SubscriptionStateHeader state = sip.headers().createSubscriptionStateHeader(
           last ? SubscriptionStateHeader.TERMINATED : SubscriptionStateHeader.ACTIVE);
       if (last) {
         state.setReasonCode(SubscriptionStateHeader.NO_RESOURCE);
@@ -73,11 +79,11 @@ final class ReferSubscription implements BlindTransfer.Progress {
         state.setExpires(EXPIRES_S);
       }
       notify.addHeader(state);
-      notify.addHeader(s.messages.contact(transport(dialog)));
-      ContentTypeHeader type = s.sip.headers().createContentTypeHeader(Sipfrag.CONTENT_TYPE, Sipfrag.CONTENT_SUBTYPE);
+      notify.addHeader(messages.contact(transport(dialog)));
+      ContentTypeHeader type = sip.headers().createContentTypeHeader(Sipfrag.CONTENT_TYPE, Sipfrag.CONTENT_SUBTYPE);
       type.setParameter("version", "2.0");
       notify.setContent(Sipfrag.statusLine(status) + "\r\n", type);
-      s.client.send(notify, dialog, null);
+      client.send(notify, dialog, null);
     } catch (Exception e) {
       LOG.fine(() -> "could not NOTIFY " + status + " to " + transferor + ": " + e.getMessage());
     }

@@ -23,7 +23,7 @@ final class ReinviteHandler {
 
   ReinviteHandler(SipServices s) {
     this.s = s;
-    this.hold = new Hold(s);
+    this.hold = s.control.hold();
   }
 
   void handle(Request request, ServerTransaction st) {

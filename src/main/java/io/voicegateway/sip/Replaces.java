@@ -53,7 +53,7 @@ final class Replaces {
       s.messages.respond(st, invite, Response.BAD_REQUEST, SipMessages.newTag());
       return true;
     }
-    DialogLookup.Found found = DialogLookup.find(s, replaces.get()).orElse(null);
+    DialogLookup.Found found = DialogLookup.find(s.legs, replaces.get()).orElse(null);
     boolean confirmed = found != null && !found.leg().pending() && found.leg().dialog() != null
         && found.leg().dialog().getState() == DialogState.CONFIRMED;
     if (found != null && confirmed && replaces.get().earlyOnly()) {
@@ -99,9 +99,9 @@ final class Replaces {
         .map(v -> {
           if (!leg.pending() && call.legs().contains(leg.leg())) { // answered: the replaced party goes
             if (call.legs().contains(replaced.leg())) {
-              s.transfers.end(call, replaced.leg());
+              s.control.policies().transfers().end(call, replaced.leg());
             }
-            s.transfers.announce(call, "replaced " + replaced.sipCallId());
+            s.control.policies().transfers().announce(call, "replaced " + replaced.sipCallId());
           }
           return (Void) null;
         })

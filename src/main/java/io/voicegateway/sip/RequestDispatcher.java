@@ -29,11 +29,11 @@ final class RequestDispatcher {
     this.invite = new InviteHandler(s);
     this.reinvite = new ReinviteHandler(s);
     this.ack = new AckHandler(s, teardown);
-    this.bye = new ByeHandler(s, teardown);
-    this.cancel = new CancelHandler(s, teardown);
-    this.options = new OptionsHandler(s);
+    this.bye = new ByeHandler(s.legs, s.messages, s.control.remoteHangUp());
+    this.cancel = new CancelHandler(s.legs, s.messages, teardown);
+    this.options = new OptionsHandler(s.messages, s.checks);
     this.refer = new ReferHandler(s);
-    this.notify = new NotifyHandler(s, teardown);
+    this.notify = new NotifyHandler(s.legs, s.messages, s.control.referredAway());
     this.replaces = new Replaces(s, invite);
   }
 

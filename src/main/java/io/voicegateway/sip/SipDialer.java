@@ -27,7 +27,9 @@ final class SipDialer implements Dialer {
     if (!(destination instanceof BridgeTarget target)) {
       return Future.failedFuture(new IllegalArgumentException("not a SIP destination: " + destination));
     }
-    SipLeg leg = SipLeg.outbound(s.requests.newCallId(), SipMessages.newTag());
+    // the first leg of a call we originate carries the call's Call-ID; every other leg gets its own
+    String sipCallId = call.legs().isEmpty() && call.sipCallId() != null ? call.sipCallId() : s.requests.newCallId();
+    SipLeg leg = SipLeg.outbound(sipCallId, SipMessages.newTag());
     leg.leg().peer(target.label());
     s.legs.add(call, leg);
     return s.openMedia(call, leg.leg())

@@ -105,6 +105,14 @@ final class SipEndpoint implements Endpoint {
         .orElseGet(() -> Future.failedFuture(new UacFailure(481, leg + " belongs to no call")));
   }
 
+  /** RFC 4733 events in the leg's RTP: the media side sends them. */
+  @Override
+  public Future<Void> sendDtmf(String digits) {
+    return s.calls.callOf(leg.id())
+        .map(call -> s.media.sendDtmf(call, leg.leg(), digits))
+        .orElseGet(() -> Future.failedFuture(new UacFailure(481, leg + " belongs to no call")));
+  }
+
   @Override
   public Future<Void> hangUp(String reason) {
     try {

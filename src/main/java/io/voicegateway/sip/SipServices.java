@@ -12,17 +12,12 @@ import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallLifecycle;
+import io.voicegateway.control.policy.CallControl;
 import io.voicegateway.control.CallRegistry;
-import io.voicegateway.control.Dialer;
-import io.voicegateway.control.Scheduler;
-import io.voicegateway.control.policy.AttachTarget;
-import io.voicegateway.control.policy.Policies;
-import io.voicegateway.control.policy.Teardown;
-import io.voicegateway.control.policy.Transfers;
 import io.voicegateway.control.LegState;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Leg;
-import io.voicegateway.control.route.Router;
+import io.voicegateway.control.MediaControl;
 import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.codec.CodecType;
@@ -67,7 +62,6 @@ public final class SipServices implements CallLifecycle {
   final CallRegistry calls = new CallRegistry();
   /** The SIP side of the calls' legs, by Call-ID and leg id. */
   final SipLegs legs = new SipLegs(calls, leg -> new SipEndpoint(this, leg));
-  final Router router;
   final SourceClassifier sources;
   final SdpNegotiator sdp;
   final RequestChecks checks = RequestChecks.defaults();
@@ -86,23 +80,18 @@ public final class SipServices implements CallLifecycle {
   final ProviderRegistrations providerRegistrations;
   /** Running trunk registrations by the provider id of their {@link ProviderRegistrations.Entry}; SipVerticle fills it. */
   final Map<String, TrunkRegistration> trunkRegistrations = new LinkedHashMap<>();
-  /** Call control's timers. */
-  final Scheduler scheduler;
-  /** Call control's way to ring a SIP destination as a new leg. */
-  final Dialer dialer;
-  /** A party leaving a call that goes on; CALL_TRANSFERRED. */
-  final Transfers transfers;
-  /** The routed app or stream, once a call's media runs. */
-  final AttachTarget attach;
-  /** What call control's transfers and click-to-call work with. */
-  final Policies policies;
+  /** What SIP legs' endpoints ask of the media side (DTMF). */
+  final MediaControl media;
+  /** Calls' audio feeds over the bus (media runs them). */
+  final Streaming streaming;
+  /** Call control: routing and every B2BUA policy, built from the SIP implementations of its interfaces. */
+  final CallControl control;
 
   SipServices(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
     this.vertx = vertx;
     this.config = config;
     this.metrics = metrics;
     this.sip = sip;
-    this.router = Router.from(config);
     this.sources = new SourceClassifier(config.providers());
     Clock clock = Clock.systemUTC();
     RegistrarPolicy policy = RegistrarPolicy.defaults();
@@ -116,14 +105,13 @@ public final class SipServices implements CallLifecycle {
     this.providerRegistrations = ProviderRegistrations.of(config);
     this.authenticator = new InviteAuthenticator(devices, bindings, sources, providerRegistrations, sip.messages(),
         sip.headers());
-    this.qualifier = BindingQualifier.of(this, clock);
+    this.qualifier = BindingQualifier.of(config.media().keepaliveInterval(), bindings, requests, client, clock);
     this.targets = new TargetResolver(registrar::contactsOf, config.providers(), sdp.preference(),
         qualifier::reachable, this::learntAddress);
-    this.scheduler = new VertxScheduler(vertx);
-    this.dialer = new SipDialer(this);
-    this.transfers = new Transfers(this, this::removeLeg);
-    this.attach = new AttachTarget(calls, new BusAttachments(this));
-    this.policies = new Policies(dialer, scheduler, transfers, new Teardown(this), attach);
+    this.media = new BusMediaControl(vertx);
+    this.streaming = new Streaming(vertx, this::now);
+    this.control = new CallControl(new CallControl.Wiring(calls, this, new SipDialer(this), new VertxScheduler(vertx),
+        this::removeLeg, new BusAttachments(vertx), streaming, targets::resolve, this::now), config);
   }
 
   private static List<CodecType> codecs(List<String> names) {

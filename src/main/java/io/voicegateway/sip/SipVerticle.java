@@ -55,14 +55,16 @@ public final class SipVerticle extends VerticleBase {
     return vertx.executeBlocking(() -> SipStackFactory.create(config.media(), bridge)).map(handle -> {
       sip = handle;
       services = new SipServices(vertx, config, metrics, handle);
-      teardown = new Teardown(services);
-      uac = new UacService(context, services, teardown);
+      teardown = new Teardown(services.control.policies().teardown());
+      uac = new UacService(context, services);
       RequestDispatcher dispatcher = new RequestDispatcher(services, teardown);
       bridge.bind(handle.provider(), new Events(dispatcher));
-      ControlBusApi.register(vertx, services, uac, config.providers());
-      Streaming.listen(services);
+      ControlBusApi.register(vertx, uac, services.registrar(), services.qualifier(), services::trunkRegistration,
+          config.providers(), services.calls(), services.legs(), services::now);
+      services.streaming.listen(services.calls(), services.control.feed());
       SipTraceService.start(vertx, handle, services::sipCallIdsOf);
-      keepalive = new OptionsKeepalive(services);
+      keepalive = new OptionsKeepalive(vertx, config, services.providerRegistrations, services.requests,
+          services.client);
       keepalive.start();
       services.qualifier().start(vertx);
       startTrunkRegistrations();

@@ -11,16 +11,11 @@ import io.voicegateway.control.Call;
 final class Teardown {
   private final io.voicegateway.control.policy.Teardown teardown;
 
-  Teardown(SipServices s) {
-    this.teardown = new io.voicegateway.control.policy.Teardown(s);
+  Teardown(io.voicegateway.control.policy.Teardown teardown) {
+    this.teardown = teardown;
   }
 
   Future<Void> hangup(Call call, String reason) {
     return teardown.hangUp(call, reason);
-  }
-
-  /** The peer of {@code leaving} hung up (its BYE is answered by the caller): the rest of the call is ended. */
-  Future<Void> hungUpBy(Call call, SipLeg leaving, String reason) {
-    return teardown.hungUpBy(call, leaving.leg(), reason);
   }
 }

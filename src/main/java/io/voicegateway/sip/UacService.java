@@ -8,11 +8,8 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import io.voicegateway.control.Call;
-import io.voicegateway.control.CallState;
-import io.voicegateway.bus.CallDirection;
-import io.voicegateway.control.route.RouteTarget;
+import io.voicegateway.control.policy.Originate;
 import io.voicegateway.sip.sdp.MediaDirection;
-import io.voicegateway.sip.sdp.NegotiatedMedia;
 import javax.sip.Dialog;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -26,80 +23,34 @@ import javax.sip.message.Response;
 public final class UacService {
   private static final Logger LOG = Logger.getLogger(UacService.class.getName());
   private final SipServices s;
-  private final Teardown teardown;
-  private final RequestFactory requests;
+  private final Originate originate;
   private final LegReinvite reinvites;
   private final ClickToCall clickToCall;
   private final Context context;
 
-  UacService(Context context, SipServices s, Teardown teardown) {
+  UacService(Context context, SipServices s) {
     this.context = context;
     this.s = s;
-    this.teardown = teardown;
-    this.requests = s.requests;
+    this.originate = s.control.originate();
     this.reinvites = new LegReinvite(s);
     this.clickToCall = new ClickToCall(s, this::doOriginate);
   }
 
   /**
-   * Calls {@code spec.target()} with our offer. Completes with the new call's id once answered and ACKed;
-   * fails with {@link UacFailure} (status of the final response, 408 on timeout, 487 when cancelled).
+   * Calls {@code spec.target()} with our offer (call control's {@link Originate}). Completes with the new call's id
+   * once answered and ACKed; fails with a {@link io.voicegateway.control.CallFailure} (status of the final
+   * response, 408 on timeout, 487 when cancelled, 503 without a media port).
    */
   public Future<String> originate(OutboundCall spec) {
     return onContext(() -> doOriginate(spec));
   }
 
   private Future<String> doOriginate(OutboundCall spec) {
-    String sipCallId = requests.newCallId();
-    SipLeg leg = SipLeg.outbound(sipCallId, SipMessages.newTag());
-    Call call = new Call(CallDirection.OUTBOUND, "sip:" + spec.fromUser() + "@" + s.publicAddress(), spec.target(),
-        sipCallId, xOnly(spec), s.now());
-    s.start(call, leg);
-    return s.openMedia(call, leg.leg())
-        .recover(err -> {
-          s.terminate(call, "no media port");
-          return Future.failedFuture(new UacFailure(Response.SERVICE_UNAVAILABLE, "no media port"));
-        })
-        .compose(port -> {
-          try {
-            Request invite = requests.create(Request.INVITE, spec.target(), spec.fromUser(), sipCallId,
-                leg.localTag(), spec.headers());
-            String offer = s.sdp.createOffer(s.publicAddress(), port, leg.nextOrigin(), MediaDirection.SENDRECV);
-            s.messages.setSdp(invite, offer);
-            leg.localSdp(offer);
-            leg.awaitingAnswer(true);
-            return new OutboundInvite(s, leg, s.sdp, spec.username(), spec.password(), r -> ringing(call))
-                .send(invite)
-                .transform(ar -> ar.succeeded() ? connected(call, leg, spec, ar.result()) : failed(call, ar.cause()));
-          } catch (Exception e) {
-            s.terminate(call, "bad target: " + e.getMessage());
-            return Future.failedFuture(new UacFailure(400, "bad target " + spec.target() + ": " + e.getMessage()));
-          }
-        });
-  }
-
-  private void ringing(Call call) {
-    call.ringing().ifPresent(type -> s.publish(call, type, null));
-  }
-
-  private Future<String> connected(Call call, SipLeg leg, OutboundCall spec, NegotiatedMedia media) {
-    if (call.state() == CallState.TERMINATED) { // hung up while the 2xx was on its way
-      return teardown.hangup(call, "hung up").transform(x -> Future.failedFuture(new UacFailure(487, "cancelled")));
-    }
-    s.startMedia(call, leg, media);
-    if (spec.app() != null) {
-      call.target(RouteTarget.app(spec.app()));
-      InviteHandler.attachTarget(s, call);
-    }
-    s.moveTo(call, CallState.CONNECTED, null);
-    return Future.succeededFuture(call.id());
-  }
-
-  /** The INVITE failed: a leg that did get a dialog (2xx with a bad answer) is BYEd; the call ends. */
-  private Future<String> failed(Call call, Throwable cause) {
-    int status = cause instanceof UacFailure f ? f.status() : 500;
-    return teardown.hangup(call, "outbound " + status + " " + cause.getMessage())
-        .transform(x -> Future.failedFuture(cause));
+    // the destination has no label: the leg's peer is then its dialog's remote party, as for any call we place
+    BridgeTarget target = new BridgeTarget(null, spec.target(), spec.username(), spec.password(),
+        s.sdp.preference(), null, spec.fromUser());
+    return originate.place(new Originate.Request(target, "sip:" + spec.fromUser() + "@" + s.publicAddress(),
+        spec.target(), s.requests.newCallId(), spec.fromUser(), spec.headers(), spec.app()));
   }
 
   /**
@@ -113,30 +64,12 @@ public final class UacService {
 
   /** Ends a call: BYE when connected, CANCEL or 487 when still being set up. Fails when the id is unknown. */
   public Future<Void> hangup(String callId, String reason) {
-    return onContext(() -> doHangup(callId, reason));
-  }
-
-  private Future<Void> doHangup(String callId, String reason) {
-    Call call = s.calls.byId(callId).orElse(null);
-    if (call == null) {
-      return Future.failedFuture(new UacFailure(404, "no call " + callId));
-    }
-    boolean settingUp = s.legs.of(call).stream().anyMatch(SipLeg::pending);
-    // A call still being set up is not queued behind its own INVITE, which may wait for a long time.
-    return settingUp ? teardown.hangup(call, reason) : call.enqueue(() -> teardown.hangup(call, reason));
+    return onContext(() -> originate.hangUp(callId, reason));
   }
 
   /** CANCELs our pending INVITE; fails when the call is unknown or already answered. */
   public Future<Void> cancel(String callId) {
-    return onContext(() -> doCancel(callId));
-  }
-
-  private Future<Void> doCancel(String callId) {
-    Call call = s.calls.byId(callId).orElse(null);
-    if (call == null || s.legs.of(call).stream().noneMatch(l -> l.pendingClientInvite() != null)) {
-      return Future.failedFuture(new UacFailure(481, "no pending outbound INVITE for " + callId));
-    }
-    return teardown.hangup(call, "cancelled");
+    return onContext(() -> originate.cancel(callId));
   }
 
   /** Puts the peer on hold: re-INVITE offering sendonly. */
@@ -159,9 +92,7 @@ public final class UacService {
       refer.addHeader(s.sip.headers().createReferToHeader(s.sip.addresses().createAddress(referTo)));
       refer.addHeader(s.messages.contact(null));
       return s.client.send(refer, dialog, null).map(response -> {
-        if (response.getStatusCode() < 300) {
-          s.moveTo(call, CallState.TRANSFERRED, "refer " + referTo);
-        }
+        s.control.referredAway().answered(call, response.getStatusCode(), referTo);
         return response.getStatusCode();
       });
     });
@@ -218,15 +149,5 @@ public final class UacService {
         return Future.failedFuture(e);
       }
     });
-  }
-
-  private static java.util.Map<String, String> xOnly(OutboundCall spec) {
-    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-    spec.headers().forEach((k, v) -> {
-      if (k.regionMatches(true, 0, "X-", 0, 2)) {
-        out.put(k, v);
-      }
-    });
-    return out;
   }
 }

@@ -58,6 +58,12 @@ public class FakeEndpoint implements Endpoint {
   }
 
   @Override
+  public Future<Void> sendDtmf(String digits) {
+    said.add("dtmf " + digits);
+    return Future.succeededFuture();
+  }
+
+  @Override
   public Future<Void> hangUp(String reason) {
     said.add("hangup");
     pending = false;

@@ -1,5 +1,6 @@
 package io.voicegateway.sip;
 
+import io.voicegateway.control.CallFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -29,6 +30,8 @@ class ControlBusApiTest {
     assertEquals(502, ControlBusApi.failureCode(new UacFailure(486, "Busy Here")), "the peer refused");
     assertEquals(502, ControlBusApi.failureCode(new UacFailure(488, "Not Acceptable Here")));
     assertEquals(503, ControlBusApi.failureCode(new UacFailure(503, "no media port")));
+    assertEquals(404, ControlBusApi.failureCode(CallFailure.of(404, "no call x")), "call control's own failures");
+    assertEquals(502, ControlBusApi.failureCode(CallFailure.of(603, "Decline")));
     assertEquals(500, ControlBusApi.failureCode(new IllegalStateException("bug")), "anything else is ours");
   }
 

@@ -18,10 +18,12 @@ public final class AttachTarget {
   private static final Logger LOG = Logger.getLogger(AttachTarget.class.getName());
   private final CallRegistry calls;
   private final Attachments attachments;
+  private final AudioFeed feed;
 
-  public AttachTarget(CallRegistry calls, Attachments attachments) {
+  public AttachTarget(CallRegistry calls, Attachments attachments, AudioFeed feed) {
     this.calls = calls;
     this.attachments = attachments;
+    this.feed = feed;
   }
 
   public void attach(Call call) {
@@ -34,7 +36,7 @@ public final class AttachTarget {
       attachments.attachApp(call, target.name());
       calls.addLeg(call, Leg.app(target.name()));
     } else if (target.kind() == RouteTarget.Kind.STREAM) {
-      attachments.startStream(call, target.name()).onFailure(err -> LOG.log(Level.WARNING,
+      feed.start(call, target.name()).onFailure(err -> LOG.log(Level.WARNING,
           "call " + call.id() + ": stream " + target.name() + " not started", err));
     }
   }

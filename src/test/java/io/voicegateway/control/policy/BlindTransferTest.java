@@ -6,19 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.voicegateway.bus.CallEventType;
-import io.voicegateway.control.Attachments;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.CallState;
 import io.voicegateway.bus.CallDirection;
+import io.voicegateway.control.FakeAttachments;
 import io.voicegateway.control.FakeDialer;
 import io.voicegateway.control.FakeDialer.Named;
 import io.voicegateway.control.FakeEndpoint;
 import io.voicegateway.control.FakeLifecycle;
 import io.voicegateway.control.FakeScheduler;
 import io.voicegateway.control.Leg;
+import io.voicegateway.control.TestLegs;
 import io.voicegateway.control.LegKind;
-import io.voicegateway.control.LegState;
 import io.voicegateway.control.Status;
 import io.voicegateway.control.route.RouteTarget;
 import java.time.Duration;
@@ -34,23 +34,14 @@ class BlindTransferTest {
   private final FakeLifecycle lifecycle = new FakeLifecycle();
   private final CallRegistry calls = new CallRegistry();
   private final List<String> removed = new ArrayList<>();
-  private final List<String> apps = new ArrayList<>();
+  private final FakeAttachments attachments = new FakeAttachments();
+  private final List<String> apps = attachments.apps;
   private final Transfers transfers = new Transfers(lifecycle, (call, leg, reason) -> {
     removed.add(reason);
     calls.removeLeg(call, leg);
   });
   private final Policies services = new Policies(dialer, scheduler, transfers,
-      new Teardown(lifecycle), new AttachTarget(calls, new Attachments() {
-        @Override
-        public void attachApp(Call call, String name) {
-          apps.add(name);
-        }
-
-        @Override
-        public Future<Boolean> startStream(Call call, String name) {
-          return Future.succeededFuture(true);
-        }
-      }));
+      new Teardown(lifecycle), new AttachTarget(calls, attachments, new AudioFeed(attachments, lifecycle)));
   private final Call call = new Call(CallDirection.INBOUND, "sip:+49301@trunk", "sip:100@gw", "cid", Map.of(), 0);
   private final FakeEndpoint transfereeSide = new FakeEndpoint();
   private final FakeEndpoint transferorSide = new FakeEndpoint();
@@ -60,11 +51,7 @@ class BlindTransferTest {
   private final List<String> notified = progress.notified;
 
   private Leg leg(FakeEndpoint endpoint) {
-    Leg leg = Leg.of(LegKind.SIP, CallDirection.INBOUND);
-    leg.endpoint(endpoint);
-    leg.state(LegState.CONNECTED);
-    calls.addLeg(call, leg);
-    return leg;
+    return TestLegs.connected(calls, call, endpoint);
   }
 
   BlindTransferTest() {

@@ -1,0 +1,75 @@
+package io.voicegateway.control.policy;
+
+import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.control.Attachments;
+import io.voicegateway.control.AudioFeeds;
+import io.voicegateway.control.CallLifecycle;
+import io.voicegateway.control.CallRegistry;
+import io.voicegateway.control.Destination;
+import io.voicegateway.control.Dialer;
+import io.voicegateway.control.LegRemoval;
+import io.voicegateway.control.Scheduler;
+import io.voicegateway.control.route.RouteTarget;
+import io.voicegateway.control.route.Router;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Call control as a whole, built once by the owner of the calls from what the leg kinds and the media plug in ({@link Wiring}):
+ * the routing and every B2BUA policy, each handed the few collaborators it needs.
+ */
+public final class CallControl {
+  /**
+   * What the owner of the calls plugs in.
+   *
+   * @param destinations turns a routed target into the destinations to ring (device bindings, a trunk)
+   * @param clock        the epoch milliseconds calls are stamped with
+   */
+  public record Wiring(CallRegistry calls, CallLifecycle lifecycle, Dialer dialer, Scheduler scheduler,
+      LegRemoval removal, Attachments attachments, AudioFeeds feeds,
+      Function<RouteTarget, List<? extends Destination>> destinations, LongSupplier clock) {}
+
+  private final Router router;
+  private final Policies policies;
+  private final AudioFeed feed;
+  private final Hold hold;
+  private final InboundCalls inbound;
+  private final Originate originate;
+  private final TransferRouting transferRouting;
+  private final ReferredAway referredAway;
+  private final SendDigits sendDigits;
+  private final RemoteHangUp remoteHangUp;
+
+  public CallControl(Wiring w, GatewayConfig config) {
+    this.router = Router.from(config);
+    this.feed = new AudioFeed(w.feeds(), w.lifecycle());
+    Transfers transfers = new Transfers(w.lifecycle(), w.removal());
+    this.policies = new Policies(w.dialer(), w.scheduler(), transfers, new Teardown(w.lifecycle()),
+        new AttachTarget(w.calls(), w.attachments(), feed));
+    this.hold = new Hold(w.lifecycle());
+    this.inbound = new InboundCalls(router, w.calls(), w.lifecycle(),
+        new Bridge(w.dialer(), w.scheduler(), w.destinations(), w.lifecycle()), w.clock());
+    this.originate = new Originate(w.dialer(), w.calls(), w.lifecycle(), policies.teardown(), policies.attach(),
+        w.clock());
+    this.transferRouting = new TransferRouting(policies, router, w.destinations(),
+        config.devices().stream().map(d -> d.id()).collect(Collectors.toSet()),
+        config.providers().stream().map(p -> p.id()).collect(Collectors.toSet()));
+    this.referredAway = new ReferredAway(w.lifecycle(), transfers, policies.teardown());
+    this.sendDigits = new SendDigits(w.calls());
+    this.remoteHangUp = new RemoteHangUp(transfers, policies.teardown());
+  }
+
+  public Router router() { return router; }
+  /** What the policies that place calls inside a call share (dialer, timers, transfers, teardown, attach). */
+  public Policies policies() { return policies; }
+  public AudioFeed feed() { return feed; }
+  public Hold hold() { return hold; }
+  public InboundCalls inbound() { return inbound; }
+  public Originate originate() { return originate; }
+  public TransferRouting transferRouting() { return transferRouting; }
+  public ReferredAway referredAway() { return referredAway; }
+  public SendDigits sendDigits() { return sendDigits; }
+  public RemoteHangUp remoteHangUp() { return remoteHangUp; }
+}

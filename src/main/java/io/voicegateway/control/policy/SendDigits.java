@@ -1,0 +1,36 @@
+package io.voicegateway.control.policy;
+
+import io.vertx.core.Future;
+import io.voicegateway.control.Call;
+import io.voicegateway.control.CallFailure;
+import io.voicegateway.control.CallRegistry;
+import io.voicegateway.control.Leg;
+import io.voicegateway.control.LegKind;
+import io.voicegateway.control.LegState;
+import io.voicegateway.control.Status;
+import java.util.Optional;
+
+/**
+ * DTMF the gateway sends into a call (the API's "send digits"): to the first party talking on it that is not one
+ * of our own apps, through that party's endpoint, whatever its kind. 404 for an unknown call, 481 when nobody is
+ * talking on it yet.
+ */
+public final class SendDigits {
+  private final CallRegistry calls;
+
+  public SendDigits(CallRegistry calls) {
+    this.calls = calls;
+  }
+
+  public Future<Void> send(String callId, String digits) {
+    Call call = calls.byId(callId).orElse(null);
+    if (call == null) {
+      return Future.failedFuture(CallFailure.of(Status.NOT_FOUND, "no call " + callId));
+    }
+    Optional<Leg> party = call.legs().stream()
+        .filter(l -> l.kind() != LegKind.APP && l.state() == LegState.CONNECTED && l.endpoint() != null)
+        .findFirst();
+    return party.map(leg -> leg.endpoint().sendDtmf(digits)).orElseGet(() -> Future.failedFuture(
+        CallFailure.of(Status.CALL_DOES_NOT_EXIST, "call " + callId + " has no party to send DTMF to")));
+  }
+}

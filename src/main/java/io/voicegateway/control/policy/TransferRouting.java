@@ -1,0 +1,77 @@
+package io.voicegateway.control.policy;
+
+import io.voicegateway.control.Call;
+import io.voicegateway.control.Destination;
+import io.voicegateway.control.Leg;
+import io.voicegateway.control.Status;
+import io.voicegateway.control.route.CallSource;
+import io.voicegateway.control.route.RouteTarget;
+import io.voicegateway.control.route.Router;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Where a blind transfer goes: the number a party asks to be transferred to is routed as a new call from that party
+ * would be (404 when no route serves it for this party, 480 when nobody is there to ring), then a
+ * {@link BlindTransfer} connects the party that stays. The party is recognised by its leg's peer: a configured
+ * device or provider, anyone else unknown (reaching only {@code from: any} routes, as for a new call).
+ */
+public final class TransferRouting {
+  private final Policies policies;
+  private final Router router;
+  private final Function<RouteTarget, List<? extends Destination>> destinations;
+  private final Set<String> devices;
+  private final Set<String> providers;
+
+  /**
+   * @param destinations turns a routed target into the destinations to ring
+   * @param devices      the configured device ids
+   * @param providers    the configured provider ids
+   */
+  public TransferRouting(Policies policies, Router router,
+      Function<RouteTarget, List<? extends Destination>> destinations, Set<String> devices, Set<String> providers) {
+    this.policies = policies;
+    this.router = router;
+    this.destinations = destinations;
+    this.devices = Set.copyOf(devices);
+    this.providers = Set.copyOf(providers);
+  }
+
+  /**
+   * {@code transferor} asks that the other end of {@code call} be connected to {@code number}.
+   *
+   * @param referTo         the target as the transferor named it (the CALL_TRANSFERRED reason)
+   * @param transfereeUser  who the target sees calling
+   * @param headers         extra headers toward the target (the call's X- headers, the transferor's identity)
+   */
+  public void transfer(Call call, Leg transferor, String number, String referTo, String transfereeUser,
+      Map<String, String> headers, BlindTransfer.Progress progress) {
+    Optional<RouteTarget> route = router.route(number, sourceOf(transferor));
+    if (route.isEmpty()) {
+      progress.finish(Status.NOT_FOUND);
+      return;
+    }
+    List<? extends Destination> targets = route.get().kind() == RouteTarget.Kind.APP
+        ? List.of() : destinations.apply(route.get());
+    if (route.get().kind() != RouteTarget.Kind.APP && targets.isEmpty()) {
+      progress.finish(Status.TEMPORARILY_UNAVAILABLE);
+      return;
+    }
+    new BlindTransfer(policies, call, transferor, progress, referTo)
+        .start(route.get(), targets, transfereeUser, headers);
+  }
+
+  private CallSource sourceOf(Leg leg) {
+    String peer = leg.peer();
+    if (peer != null && devices.contains(peer)) {
+      return CallSource.device(peer);
+    }
+    if (peer != null && providers.contains(peer)) {
+      return CallSource.trunk(peer);
+    }
+    return CallSource.unknown();
+  }
+}

@@ -1,0 +1,25 @@
+package io.voicegateway.control;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link Attachments} that records the apps attached, and {@link AudioFeeds} whose every feed starts. */
+public final class FakeAttachments implements Attachments, AudioFeeds {
+  public final List<String> apps = new ArrayList<>();
+
+  @Override
+  public void attachApp(Call call, String name) {
+    apps.add(name);
+  }
+
+  @Override
+  public Future<Boolean> start(Call call) {
+    return Future.succeededFuture(true);
+  }
+
+  @Override
+  public Future<Boolean> stop(Call call) {
+    return Future.succeededFuture(true);
+  }
+}
