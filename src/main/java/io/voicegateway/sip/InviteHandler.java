@@ -2,13 +2,17 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.CallLifecycle;
 import io.voicegateway.control.Leg;
+import io.voicegateway.control.policy.AttachTarget;
 import io.voicegateway.control.policy.Bridge;
 import io.voicegateway.control.policy.InboundCalls;
+import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.registrar.SourceOf;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
+import io.voicegateway.sip.sdp.SdpNegotiator;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
@@ -31,18 +35,36 @@ import javax.sip.message.Response;
  */
 final class InviteHandler {
   private static final Logger LOG = Logger.getLogger(InviteHandler.class.getName());
-  private final SipServices s;
+  private final InviteAuthenticator authenticator;
+  private final SipMessages messages;
+  private final SipLegs legs;
+  private final SdpNegotiator sdp;
+  private final GatewayMetrics metrics;
+  private final String publicAddress;
+  private final BusMedia busMedia;
+  private final CallLifecycle lifecycle;
   private final InboundCalls inbound;
+  private final AttachTarget attach;
 
-  InviteHandler(SipServices s) {
-    this.s = s;
-    this.inbound = s.control.inbound();
+  InviteHandler(InviteAuthenticator authenticator, SipMessages messages, SipLegs legs, SdpNegotiator sdp,
+      GatewayMetrics metrics, String publicAddress, BusMedia busMedia, CallLifecycle lifecycle, InboundCalls inbound,
+      AttachTarget attach) {
+    this.authenticator = authenticator;
+    this.messages = messages;
+    this.legs = legs;
+    this.sdp = sdp;
+    this.metrics = metrics;
+    this.publicAddress = publicAddress;
+    this.busMedia = busMedia;
+    this.lifecycle = lifecycle;
+    this.inbound = inbound;
+    this.attach = attach;
   }
 
   void handle(Request request, ServerTransaction st) {
-    InviteAuthenticator.Decision who = s.authenticator.authenticate(request, SourceOf.request(request, st));
+    InviteAuthenticator.Decision who = authenticator.authenticate(request, SourceOf.request(request, st));
     if (!who.admitted()) {
-      s.messages.send(st, who.refusal()); // 407 challenge, or 403
+      messages.send(st, who.refusal()); // 407 challenge, or 403
       return;
     }
     String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
@@ -67,12 +89,12 @@ final class InviteHandler {
 
     @Override
     public void refuse(int status) {
-      s.messages.respond(st, request, status, SipMessages.newTag());
+      messages.respond(st, request, status, SipMessages.newTag());
     }
 
     @Override
     public Leg joins(Call call) {
-      s.legs.add(call, leg);
+      legs.add(call, leg);
       return leg.leg();
     }
 
@@ -113,9 +135,9 @@ final class InviteHandler {
     if (!leg.pending()) {
       return Future.succeededFuture(); // the offer was refused (488/400) before anything rang
     }
-    s.messages.respond(st, request, Response.RINGING, leg.localTag());
-    call.ringing().ifPresent(type -> s.publish(call, type, null));
-    return s.openMedia(call, leg.leg())
+    messages.respond(st, request, Response.RINGING, leg.localTag());
+    call.ringing().ifPresent(type -> lifecycle.publish(call, type, null));
+    return busMedia.open(call, leg.leg())
         .compose(port -> answerWith(call, leg, request, st, media, port),
             err -> noPort(call, leg, request, st, err));
   }
@@ -134,7 +156,7 @@ final class InviteHandler {
     if (!caller.pending()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return s.openMedia(call, caller.leg()).compose(port -> {
+    return busMedia.open(call, caller.leg()).compose(port -> {
       if (!caller.pending()) {
         return Future.succeededFuture(Optional.<Bridge.Caller>empty()); // cancelled while the port was opened
       }
@@ -161,12 +183,12 @@ final class InviteHandler {
       return null;
     }
     try {
-      NegotiatedMedia media = s.sdp.answer(offer);
+      NegotiatedMedia media = sdp.answer(offer);
       leg.remoteSdpVersion(SdpVersions.version(offer));
       return media;
     } catch (SdpNegotiationException e) {
       if (e.status() == SdpNegotiationException.NOT_ACCEPTABLE_HERE) {
-        s.metrics.codecNegotiationError();
+        metrics.codecNegotiationError();
       }
       fail(call, leg, request, st, e.status(), e.getMessage());
       return null;
@@ -181,10 +203,10 @@ final class InviteHandler {
   Future<Void> answerWith(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media,
       int port) {
     Future<Void> ready = media == null || !leg.pending() || leg.media() != null ? Future.succeededFuture()
-        : s.startMediaAndWait(call, leg, media); // leg.media() set: it runs since our early 183
+        : busMedia.startAndWait(call, leg, media); // leg.media() set: it runs since our early 183
     return ready.compose(v -> {
       if (!leg.pending()) { // CANCEL arrived while the media side allocated or started
-        s.closeMedia(call, leg.leg(), "cancelled");
+        busMedia.close(call, leg.leg(), "cancelled");
         return Future.<Void>succeededFuture();
       }
       sendOk(call, leg, request, st, media, port);
@@ -197,16 +219,16 @@ final class InviteHandler {
    * (kept in the leg, so that the 200 repeats it unchanged, as RFC 6337 §3.1 asks after an unreliable 183).
    */
   void progressWith(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
-    s.startMediaAndWait(call, leg, media).onComplete(started -> {
+    busMedia.startAndWait(call, leg, media).onComplete(started -> {
       if (started.failed() || !leg.pending() || leg.localSdp() != null) { // a failed start is logged; the 200 may follow
         return; // answered, cancelled or failed meanwhile
       }
-      String sdp = s.sdp.renderAnswer(media, s.publicAddress(), port, leg.nextOrigin());
-      Response progress = s.messages.response(request, Response.SESSION_PROGRESS, leg.localTag());
-      progress.addHeader(s.messages.contact(SipMessages.transport(request)));
-      s.messages.setSdp(progress, sdp);
-      leg.localSdp(sdp);
-      s.messages.send(st, progress);
+      String body = sdp.renderAnswer(media, publicAddress, port, leg.nextOrigin());
+      Response progress = messages.response(request, Response.SESSION_PROGRESS, leg.localTag());
+      progress.addHeader(messages.contact(SipMessages.transport(request)));
+      messages.setSdp(progress, body);
+      leg.localSdp(body);
+      messages.send(st, progress);
     });
   }
 
@@ -214,29 +236,29 @@ final class InviteHandler {
   Future<Void> noPort(Call call, SipLeg leg, Request request, ServerTransaction st, Throwable err) {
     LOG.warning("no media port for call " + call.id() + ": " + err.getMessage());
     if (leg.pending()) {
-      Response busy = s.messages.response(request, Response.SERVICE_UNAVAILABLE, leg.localTag());
-      s.messages.addHeader(busy, "Retry-After", "5");
-      s.messages.send(st, busy);
+      Response busy = messages.response(request, Response.SERVICE_UNAVAILABLE, leg.localTag());
+      messages.addHeader(busy, "Retry-After", "5");
+      messages.send(st, busy);
       leg.pendingServerInvite(null);
-      s.terminate(call, "no media port");
+      lifecycle.terminate(call, "no media port");
     }
     return Future.succeededFuture();
   }
 
   private void sendOk(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
-    String sdp = leg.localSdp() != null ? leg.localSdp() // the answer our early 183 gave
-        : media != null ? s.sdp.renderAnswer(media, s.publicAddress(), port, leg.nextOrigin())
-        : s.sdp.createOffer(s.publicAddress(), port, leg.nextOrigin(), MediaDirection.SENDRECV);
-    Response ok = s.messages.response(request, Response.OK, leg.localTag());
-    ok.addHeader(s.messages.contact(SipMessages.transport(request)));
-    s.messages.addAllow(ok);
-    s.messages.setSdp(ok, sdp);
-    leg.localSdp(sdp);
+    String body = leg.localSdp() != null ? leg.localSdp() // the answer our early 183 gave
+        : media != null ? sdp.renderAnswer(media, publicAddress, port, leg.nextOrigin())
+        : sdp.createOffer(publicAddress, port, leg.nextOrigin(), MediaDirection.SENDRECV);
+    Response ok = messages.response(request, Response.OK, leg.localTag());
+    ok.addHeader(messages.contact(SipMessages.transport(request)));
+    messages.addAllow(ok);
+    messages.setSdp(ok, body);
+    leg.localSdp(body);
     leg.pendingServerInvite(null);
     leg.connected();
-    s.messages.send(st, ok);
+    messages.send(st, ok);
     if (media != null) {
-      attachTarget(s, call); // the media already runs (answer)
+      attach.attach(call); // the media already runs (answer)
     } else {
       leg.awaitingAnswer(true);
     }
@@ -244,7 +266,7 @@ final class InviteHandler {
 
   /**
    * Once the first leg's media runs: attaches the routed app, or starts the routed stream's audio feed (call
-   * control's {@link io.voicegateway.control.policy.AttachTarget}).
+   * control's {@link AttachTarget}). Kept for {@link AckHandler}, which still reads {@link SipServices}.
    */
   static void attachTarget(SipServices s, Call call) {
     s.control.policies().attach().attach(call);
@@ -252,13 +274,13 @@ final class InviteHandler {
 
   /** Answers the INVITE with {@code status} (and the reason in a Warning) and ends the call. */
   void fail(Call call, SipLeg leg, Request request, ServerTransaction st, int status, String reason) {
-    Response response = s.messages.response(request, status, leg.localTag());
+    Response response = messages.response(request, status, leg.localTag());
     if (reason != null && !reason.isBlank()) {
-      s.messages.addHeader(response, "Warning", "399 " + s.publicAddress() + " \""
+      messages.addHeader(response, "Warning", "399 " + publicAddress + " \""
           + reason.replace("\"", "'") + "\"");
     }
     leg.pendingServerInvite(null);
-    s.messages.send(st, response);
-    s.terminate(call, "rejected " + status);
+    messages.send(st, response);
+    lifecycle.terminate(call, "rejected " + status);
   }
 }

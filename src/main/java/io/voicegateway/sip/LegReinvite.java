@@ -2,9 +2,11 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.Hold;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
+import io.voicegateway.sip.sdp.SdpNegotiator;
 import javax.sip.Dialog;
 import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
@@ -16,10 +18,26 @@ import javax.sip.message.Request;
  * {@link UacFailure} on a non-2xx (the session stays as it was, RFC 3261 §14.1).
  */
 final class LegReinvite {
-  private final SipServices s;
+  private final SipMessages messages;
+  private final SdpNegotiator sdp;
+  private final ClientRequests client;
+  private final String publicAddress;
+  private final BusMedia media;
+  private final Hold hold;
 
+  LegReinvite(SipMessages messages, SdpNegotiator sdp, ClientRequests client, String publicAddress, BusMedia media,
+      Hold hold) {
+    this.messages = messages;
+    this.sdp = sdp;
+    this.client = client;
+    this.publicAddress = publicAddress;
+    this.media = media;
+    this.hold = hold;
+  }
+
+  /** For {@link UacService}, which still reads {@link SipServices}. */
   LegReinvite(SipServices s) {
-    this.s = s;
+    this(s.messages, s.sdp, s.client, s.publicAddress(), s.legMedia, s.control.hold());
   }
 
   Future<Void> send(Call call, SipLeg leg, MediaDirection direction) {
@@ -27,29 +45,29 @@ final class LegReinvite {
     if (dialog == null || leg.pending()) {
       return Future.failedFuture(new UacFailure(481, leg + " has no confirmed dialog"));
     }
-    String local = leg.localAddress() == null ? s.publicAddress() : leg.localAddress();
+    String local = leg.localAddress() == null ? publicAddress : leg.localAddress();
     String offer;
     Request invite;
     try {
       invite = dialog.createRequest(Request.INVITE);
-      invite.addHeader(s.messages.contact(null, local));
-      offer = s.sdp.createOffer(local, leg.leg().rtpPort(), leg.nextOrigin(), direction);
-      s.messages.setSdp(invite, offer);
+      invite.addHeader(messages.contact(null, local));
+      offer = sdp.createOffer(local, leg.leg().rtpPort(), leg.nextOrigin(), direction);
+      messages.setSdp(invite, offer);
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
-    return s.client.send(invite, dialog, null).compose(response -> {
+    return client.send(invite, dialog, null).compose(response -> {
       int status = response.getStatusCode();
       if (status >= 300) {
         return Future.failedFuture(new UacFailure(status, response.getReasonPhrase()));
       }
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
       try {
-        s.client.ack(dialog, cseq);
-        NegotiatedMedia media = s.sdp.acceptAnswer(SipMessages.body(response));
+        client.ack(dialog, cseq);
+        NegotiatedMedia answer = sdp.acceptAnswer(SipMessages.body(response));
         leg.localSdp(offer);
-        s.startMedia(call, leg, media);
-        s.control.hold().apply(call, leg.leg(), direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(media));
+        media.start(call, leg, answer);
+        hold.apply(call, leg.leg(), direction != MediaDirection.SENDRECV || ReinviteHandler.isHold(answer));
         return Future.<Void>succeededFuture();
       } catch (SdpNegotiationException e) {
         return Future.failedFuture(new UacFailure(e.status(), e.getMessage()));

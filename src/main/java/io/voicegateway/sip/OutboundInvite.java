@@ -28,7 +28,7 @@ import javax.sip.message.Response;
  */
 final class OutboundInvite {
   private static final Logger LOG = Logger.getLogger(OutboundInvite.class.getName());
-  private final SipServices s;
+  private final OutboundSignalling sip;
   private final SipLeg leg;
   private final SdpNegotiator sdp;
   private final String username;
@@ -41,9 +41,9 @@ final class OutboundInvite {
    * @param sdp         accepts the answer to the offer already in the INVITE
    * @param provisional sees each 1xx except 100
    */
-  OutboundInvite(SipServices s, SipLeg leg, SdpNegotiator sdp, String username, String password,
+  OutboundInvite(OutboundSignalling sip, SipLeg leg, SdpNegotiator sdp, String username, String password,
       Consumer<Response> provisional) {
-    this.s = s;
+    this.sip = sip;
     this.leg = leg;
     this.sdp = sdp;
     this.username = username;
@@ -54,10 +54,10 @@ final class OutboundInvite {
   /** Sends the INVITE (its SDP offer already set); see the class comment for the outcome. */
   Future<NegotiatedMedia> send(Request invite) {
     try {
-      ClientTransaction ct = s.sip.provider().getNewClientTransaction(invite);
+      ClientTransaction ct = sip.stack().provider().getNewClientTransaction(invite);
       leg.pendingClientInvite(ct);
       leg.dialog(ct.getDialog());
-      s.client.send(ct, null, this::onProvisional).onComplete(ar -> {
+      sip.client().send(ct, null, this::onProvisional).onComplete(ar -> {
         if (ar.succeeded()) {
           onFinal(ct, ar.result());
         } else {
@@ -103,7 +103,7 @@ final class OutboundInvite {
     leg.dialog(dialog);
     try {
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-      s.client.ack(dialog, cseq);
+      sip.client().ack(dialog, cseq);
     } catch (Exception e) {
       answered.tryFail(new UacFailure(Response.SERVER_INTERNAL_ERROR, "could not ACK: " + e.getMessage()));
       return;
@@ -119,7 +119,7 @@ final class OutboundInvite {
       answered.tryComplete(media);
     } catch (SdpNegotiationException e) {
       if (e.status() == SdpNegotiationException.NOT_ACCEPTABLE_HERE) {
-        s.metrics.codecNegotiationError();
+        sip.metrics().codecNegotiationError();
       }
       answered.tryFail(new UacFailure(e.status(), "unusable SDP answer: " + e.getMessage()));
     }
@@ -138,11 +138,11 @@ final class OutboundInvite {
       cseq.setSeqNumber(cseq.getSeqNumber() + 1);
       ViaHeader via = (ViaHeader) retry.getHeader(ViaHeader.NAME);
       retry.removeHeader(ViaHeader.NAME);
-      retry.addHeader(s.sip.headers().createViaHeader(via.getHost(), via.getPort(), via.getTransport(), null));
+      retry.addHeader(sip.stack().headers().createViaHeader(via.getHost(), via.getPort(), via.getTransport(), null));
       String uri = retry.getRequestURI().toString();
       String credentials = DigestClient.authorize(DigestChallenge.parse(header.getHeaderValue()), Request.INVITE,
           uri, username, password, UUID.randomUUID().toString().replace("-", ""), 1).toHeaderValue();
-      s.messages.addHeader(retry, proxy ? "Proxy-Authorization" : "Authorization", credentials);
+      sip.messages().addHeader(retry, proxy ? "Proxy-Authorization" : "Authorization", credentials);
       send(retry);
     } catch (Exception e) {
       fail(ct, challenge.getStatusCode(), "cannot answer the challenge: " + e.getMessage());
@@ -153,8 +153,8 @@ final class OutboundInvite {
     try {
       Dialog dialog = ct.getDialog();
       long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-      s.client.ack(dialog, cseq);
-      s.client.send(dialog.createRequest(Request.BYE), dialog, null);
+      sip.client().ack(dialog, cseq);
+      sip.client().send(dialog.createRequest(Request.BYE), dialog, null);
     } catch (Exception e) {
       // the peer's dialog times out on its own; we can do no more than say so
       LOG.log(Level.WARNING, "could not ACK and BYE a 2xx that came after we gave up on " + leg, e);

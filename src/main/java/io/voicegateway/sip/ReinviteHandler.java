@@ -3,9 +3,11 @@ package io.voicegateway.sip;
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.policy.Hold;
+import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
+import io.voicegateway.sip.sdp.SdpNegotiator;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
@@ -18,20 +20,31 @@ import javax.sip.message.Response;
  * included); in a bridge the other legs are held or resumed in turn. A rejected offer (400/488) leaves the session as it was (RFC 3261 §14.2).
  */
 final class ReinviteHandler {
-  private final SipServices s;
+  private final SipLegs legs;
+  private final SipMessages messages;
+  private final SdpNegotiator sdp;
+  private final GatewayMetrics metrics;
+  private final String publicAddress;
+  private final BusMedia media;
   private final Hold hold;
 
-  ReinviteHandler(SipServices s) {
-    this.s = s;
-    this.hold = s.control.hold();
+  ReinviteHandler(SipLegs legs, SipMessages messages, SdpNegotiator sdp, GatewayMetrics metrics, String publicAddress,
+      BusMedia media, Hold hold) {
+    this.legs = legs;
+    this.messages = messages;
+    this.sdp = sdp;
+    this.metrics = metrics;
+    this.publicAddress = publicAddress;
+    this.media = media;
+    this.hold = hold;
   }
 
   void handle(Request request, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
-    SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null);
+    Call call = legs.callBySipCallId(sipCallId).orElse(null);
+    SipLeg leg = legs.bySipCallId(sipCallId).orElse(null);
     if (call == null || leg == null) {
-      s.messages.respond(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      messages.respond(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
     }
     call.enqueue(() -> renegotiate(call, leg, request, st));
@@ -41,9 +54,9 @@ final class ReinviteHandler {
     String offer = SipMessages.body(request);
     if (offer == null) {
       // No offer: ours goes in the 200, the answer in the ACK.
-      String sdp = s.sdp.createOffer(s.publicAddress(), leg.leg().rtpPort(), leg.nextOrigin(), MediaDirection.SENDRECV);
+      String ours = sdp.createOffer(publicAddress, leg.leg().rtpPort(), leg.nextOrigin(), MediaDirection.SENDRECV);
       leg.awaitingAnswer(true);
-      sendOk(leg, request, st, sdp);
+      sendOk(leg, request, st, ours);
       return Future.succeededFuture();
     }
     long version = SdpVersions.version(offer);
@@ -51,29 +64,29 @@ final class ReinviteHandler {
       sendOk(leg, request, st, leg.localSdp()); // refresh: same session, same answer
       return Future.succeededFuture();
     }
-    NegotiatedMedia media;
+    NegotiatedMedia answer;
     try {
-      media = s.sdp.answer(offer);
+      answer = sdp.answer(offer);
     } catch (SdpNegotiationException e) {
       if (e.status() == SdpNegotiationException.NOT_ACCEPTABLE_HERE) {
-        s.metrics.codecNegotiationError();
+        metrics.codecNegotiationError();
       }
-      s.messages.respond(st, request, e.status(), null);
+      messages.respond(st, request, e.status(), null);
       return Future.succeededFuture();
     }
     leg.remoteSdpVersion(version);
-    String local = leg.localAddress() == null ? s.publicAddress() : leg.localAddress();
-    sendOk(leg, request, st, s.sdp.renderAnswer(media, local, leg.leg().rtpPort(), leg.nextOrigin()));
-    s.startMedia(call, leg, media);
-    return hold.heldBy(call, leg.leg(), isHold(media)); // the other parties follow
+    String local = leg.localAddress() == null ? publicAddress : leg.localAddress();
+    sendOk(leg, request, st, sdp.renderAnswer(answer, local, leg.leg().rtpPort(), leg.nextOrigin()));
+    media.start(call, leg, answer);
+    return hold.heldBy(call, leg.leg(), isHold(answer)); // the other parties follow
   }
 
-  private void sendOk(SipLeg leg, Request request, ServerTransaction st, String sdp) {
-    Response ok = s.messages.response(request, Response.OK, null);
-    ok.addHeader(s.messages.contact(SipMessages.transport(request)));
-    s.messages.setSdp(ok, sdp);
-    leg.localSdp(sdp);
-    s.messages.send(st, ok);
+  private void sendOk(SipLeg leg, Request request, ServerTransaction st, String body) {
+    Response ok = messages.response(request, Response.OK, null);
+    ok.addHeader(messages.contact(SipMessages.transport(request)));
+    messages.setSdp(ok, body);
+    leg.localSdp(body);
+    messages.send(st, ok);
   }
 
   /** Hold is any direction other than sendrecv, or the RFC 2543 style c=0.0.0.0. */

@@ -1,5 +1,6 @@
 package io.voicegateway.sip;
 
+import io.voicegateway.sip.registrar.Registrar;
 import io.voicegateway.sip.registrar.SourceOf;
 import java.util.Optional;
 import javax.sip.ServerTransaction;
@@ -13,58 +14,51 @@ import javax.sip.message.Response;
  * unknown ones 501, both with Allow (RFC 3261 §8.2.1).
  */
 final class RequestDispatcher {
-  private final SipServices s;
-  private final InviteHandler invite;
-  private final ReinviteHandler reinvite;
-  private final AckHandler ack;
-  private final ByeHandler bye;
-  private final CancelHandler cancel;
-  private final OptionsHandler options;
-  private final ReferHandler refer;
-  private final NotifyHandler notify;
-  private final Replaces replaces;
+  /** The handler of each method we serve; an initial INVITE with Replaces goes to {@code replaces}. */
+  record Handlers(InviteHandler invite, ReinviteHandler reinvite, AckHandler ack, ByeHandler bye,
+      CancelHandler cancel, OptionsHandler options, ReferHandler refer, NotifyHandler notifyHandler,
+      Replaces replaces) {}
 
-  RequestDispatcher(SipServices s, Teardown teardown) {
-    this.s = s;
-    this.invite = new InviteHandler(s);
-    this.reinvite = new ReinviteHandler(s);
-    this.ack = new AckHandler(s, teardown);
-    this.bye = new ByeHandler(s.legs, s.messages, s.control.remoteHangUp());
-    this.cancel = new CancelHandler(s.legs, s.messages, teardown);
-    this.options = new OptionsHandler(s.messages, s.checks);
-    this.refer = new ReferHandler(s);
-    this.notify = new NotifyHandler(s.legs, s.messages, s.control.referredAway());
-    this.replaces = new Replaces(s, invite);
+  private final SipMessages messages;
+  private final RequestChecks checks;
+  private final Registrar registrar;
+  private final Handlers h;
+
+  RequestDispatcher(SipMessages messages, RequestChecks checks, Registrar registrar, Handlers handlers) {
+    this.messages = messages;
+    this.checks = checks;
+    this.registrar = registrar;
+    this.h = handlers;
   }
 
   void dispatch(Request request, ServerTransaction st) {
     String method = request.getMethod();
     if (Request.ACK.equals(method)) {
-      ack.handle(request);
+      h.ack().handle(request);
       return;
     }
     boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)) != null
         && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
     if (Request.INVITE.equals(method)) {
-      s.messages.respond(st, request, Response.TRYING, null);
+      messages.respond(st, request, Response.TRYING, null);
     }
-    Optional<RequestRejection> rejection = s.checks.check(request);
+    Optional<RequestRejection> rejection = checks.check(request);
     if (rejection.isPresent()) {
-      s.messages.reject(st, request, rejection.get(), inDialog ? null : SipMessages.newTag());
+      messages.reject(st, request, rejection.get(), inDialog ? null : SipMessages.newTag());
       return;
     }
     switch (method) {
       case Request.INVITE -> {
         if (inDialog) {
-          reinvite.handle(request, st);
-        } else if (!replaces.handles(request, st)) {
-          invite.handle(request, st);
+          h.reinvite().handle(request, st);
+        } else if (!h.replaces().handles(request, st)) {
+          h.invite().handle(request, st);
         }
       }
-      case Request.BYE -> bye.handle(request, st);
-      case Request.CANCEL -> cancel.handle(request, st);
-      case Request.OPTIONS -> options.handle(request, st);
-      case Request.NOTIFY -> notify.handle(request, st);
+      case Request.BYE -> h.bye().handle(request, st);
+      case Request.CANCEL -> h.cancel().handle(request, st);
+      case Request.OPTIONS -> h.options().handle(request, st);
+      case Request.NOTIFY -> h.notifyHandler().handle(request, st);
       case Request.REFER -> refer(request, st, inDialog);
       case Request.REGISTER -> register(request, st);
       default -> notAllowed(request, st);
@@ -74,26 +68,26 @@ final class RequestDispatcher {
   /** REFER inside one of our dialogs is a transfer; outside any dialog we do not act on anyone's behalf (403). */
   private void refer(Request request, ServerTransaction st, boolean inDialog) {
     if (inDialog) {
-      refer.handle(request, st);
+      h.refer().handle(request, st);
     } else {
-      s.messages.respond(st, request, Response.FORBIDDEN, SipMessages.newTag());
+      messages.respond(st, request, Response.FORBIDDEN, SipMessages.newTag());
     }
   }
 
   /** REGISTER from a device; 405 as before when no device is configured (we are no registrar then). */
   private void register(Request request, ServerTransaction st) {
-    if (!s.registrar.enabled()) {
+    if (!registrar.enabled()) {
       notAllowed(request, st);
       return;
     }
-    s.messages.send(st, s.registrar.handle(request, SourceOf.request(request, st)));
+    messages.send(st, registrar.handle(request, SourceOf.request(request, st)));
   }
 
   private void notAllowed(Request request, ServerTransaction st) {
     int status = SipMessages.KNOWN_NOT_ALLOWED.contains(request.getMethod())
         ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED;
-    Response response = s.messages.response(request, status, SipMessages.newTag());
-    s.messages.addAllow(response);
-    s.messages.send(st, response);
+    Response response = messages.response(request, status, SipMessages.newTag());
+    messages.addAllow(response);
+    messages.send(st, response);
   }
 }

@@ -25,7 +25,9 @@ import javax.sip.message.Response;
  */
 final class SipDial implements Dial {
   private static final Logger LOG = Logger.getLogger(SipDial.class.getName());
-  private final SipServices s;
+  private final OutboundSignalling sip;
+  private final BusMedia media;
+  private final SipLegs legs;
   private final Call call;
   private final BridgeTarget target;
   private final SipLeg leg;
@@ -40,9 +42,11 @@ final class SipDial implements Dial {
   private NegotiatedMedia answer;
   private boolean cancelled;
 
-  SipDial(SipServices s, Call call, BridgeTarget target, SipLeg leg, int port, String caller,
-      Map<String, String> headers, Consumer<DialOutcome> outcomes) {
-    this.s = s;
+  SipDial(OutboundSignalling sip, BusMedia media, SipLegs legs, Call call, BridgeTarget target, SipLeg leg, int port,
+      String caller, Map<String, String> headers, Consumer<DialOutcome> outcomes) {
+    this.sip = sip;
+    this.media = media;
+    this.legs = legs;
     this.call = call;
     this.target = target;
     this.leg = leg;
@@ -60,26 +64,26 @@ final class SipDial implements Dial {
 
   @Override
   public void start() {
-    String local = target.localAddress() == null ? s.publicAddress() : target.localAddress();
+    String local = target.localAddress() == null ? sip.stack().publicAddress() : target.localAddress();
     Request invite;
     try {
       String from = target.fromUser() != null && !target.fromUser().isBlank() ? target.fromUser() : caller;
-      invite = s.requests.create(Request.INVITE, target.requestUri(), from, leg.sipCallId(), leg.localTag(), headers,
-          local);
+      invite = sip.requests().create(Request.INVITE, target.requestUri(), from, leg.sipCallId(), leg.localTag(),
+          headers, local);
     } catch (Exception e) {
       outcomes.accept(new DialOutcome.Failed(Response.BAD_REQUEST,
           "bad target " + target.requestUri() + ": " + e.getMessage()));
       return;
     }
     String offer = sdp.createOffer(local, port, leg.nextOrigin(), MediaDirection.SENDRECV);
-    s.messages.setSdp(invite, offer);
+    sip.messages().setSdp(invite, offer);
     leg.localSdp(offer);
     leg.localAddress(local);
     leg.awaitingAnswer(true);
-    new OutboundInvite(s, leg, sdp, target.username(), target.password(), this::provisional)
+    new OutboundInvite(sip, leg, sdp, target.username(), target.password(), this::provisional)
         .send(invite)
-        .onSuccess(media -> {
-          answer = media;
+        .onSuccess(accepted -> {
+          answer = accepted;
           outcomes.accept(new DialOutcome.Answered());
         })
         .onFailure(err -> outcomes.accept(new DialOutcome.Failed(
@@ -98,7 +102,7 @@ final class SipDial implements Dial {
       return false;
     }
     try {
-      s.startMedia(call, leg, sdp.acceptAnswer(earlySdp));
+      media.start(call, leg, sdp.acceptAnswer(earlySdp));
       earlyMediaRuns = true;
       return true;
     } catch (SdpNegotiationException e) {
@@ -110,7 +114,7 @@ final class SipDial implements Dial {
   @Override
   public void join() {
     if (!earlyMediaRuns || !answer.equals(leg.media())) { // early media already runs as answered
-      s.startMedia(call, leg, answer);
+      media.start(call, leg, answer);
     }
   }
 
@@ -123,20 +127,20 @@ final class SipDial implements Dial {
     if (leg.pendingClientInvite() != null) {
       var invite = leg.pendingClientInvite();
       leg.pendingClientInvite(null);
-      s.client.cancel(invite).onFailure(e -> LOG.log(Level.WARNING, "call " + call.id() + ": could not CANCEL "
+      sip.client().cancel(invite).onFailure(e -> LOG.log(Level.WARNING, "call " + call.id() + ": could not CANCEL "
           + leg, e));
     }
     if (leg.dialog() != null && leg.dialog().getState() == DialogState.CONFIRMED) { // it answered after all
       try {
-        s.client.send(leg.dialog().createRequest(Request.BYE), leg.dialog(), null);
+        sip.client().send(leg.dialog().createRequest(Request.BYE), leg.dialog(), null);
       } catch (Exception e) {
         LOG.log(Level.WARNING, "call " + call.id() + ": could not BYE late answer " + leg, e);
       }
     }
-    s.closeMedia(call, leg.leg(), "not answered");
+    media.close(call, leg.leg(), "not answered");
     leg.leg().state(LegState.ENDED);
     if (call.state() != CallState.TERMINATED) {
-      s.legs.remove(call, leg);
+      legs.remove(call, leg);
     }
   }
 }

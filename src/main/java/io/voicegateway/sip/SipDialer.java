@@ -15,10 +15,14 @@ import java.util.function.Consumer;
  * call with its own RTP port, dialled by a {@link SipDial}.
  */
 final class SipDialer implements Dialer {
-  private final SipServices s;
+  private final OutboundSignalling sip;
+  private final BusMedia media;
+  private final SipLegs legs;
 
-  SipDialer(SipServices s) {
-    this.s = s;
+  SipDialer(OutboundSignalling sip, BusMedia media, SipLegs legs) {
+    this.sip = sip;
+    this.media = media;
+    this.legs = legs;
   }
 
   @Override
@@ -28,15 +32,16 @@ final class SipDialer implements Dialer {
       return Future.failedFuture(new IllegalArgumentException("not a SIP destination: " + destination));
     }
     // the first leg of a call we originate carries the call's Call-ID; every other leg gets its own
-    String sipCallId = call.legs().isEmpty() && call.sipCallId() != null ? call.sipCallId() : s.requests.newCallId();
+    String sipCallId = call.legs().isEmpty() && call.sipCallId() != null ? call.sipCallId()
+        : sip.requests().newCallId();
     SipLeg leg = SipLeg.outbound(sipCallId, SipMessages.newTag());
     leg.leg().peer(target.label());
-    s.legs.add(call, leg);
-    return s.openMedia(call, leg.leg())
-        .<Dial>map(port -> new SipDial(s, call, target, leg, port, caller, headers, outcomes))
+    legs.add(call, leg);
+    return media.open(call, leg.leg())
+        .<Dial>map(port -> new SipDial(sip, media, legs, call, target, leg, port, caller, headers, outcomes))
         .onFailure(err -> {
           if (call.state() != CallState.TERMINATED) {
-            s.legs.remove(call, leg);
+            legs.remove(call, leg);
           }
         });
   }

@@ -2,7 +2,9 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.Endpoint;
+import io.voicegateway.control.MediaControl;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import java.util.logging.Level;
@@ -22,7 +24,11 @@ import javax.sip.message.Response;
  */
 final class SipEndpoint implements Endpoint {
   private static final Logger LOG = Logger.getLogger(SipEndpoint.class.getName());
-  private final SipServices s;
+  private final SipMessages messages;
+  private final ClientRequests client;
+  private final CallRegistry calls;
+  private final MediaControl media;
+  private final LegReinvite reinvites;
   private final SipLeg leg;
   private Answering answering;
 
@@ -30,8 +36,17 @@ final class SipEndpoint implements Endpoint {
   private record Answering(InviteHandler invites, Call call, Request request, ServerTransaction st,
       NegotiatedMedia media, int port) {}
 
-  SipEndpoint(SipServices s, SipLeg leg) {
-    this.s = s;
+  /**
+   * @param media      what the media side does for a leg (DTMF)
+   * @param reinvites  hold and resume
+   */
+  SipEndpoint(SipMessages messages, ClientRequests client, CallRegistry calls, MediaControl media,
+      LegReinvite reinvites, SipLeg leg) {
+    this.messages = messages;
+    this.client = client;
+    this.calls = calls;
+    this.media = media;
+    this.reinvites = reinvites;
     this.leg = leg;
   }
 
@@ -53,7 +68,7 @@ final class SipEndpoint implements Endpoint {
   public void progress(int status) {
     ServerTransaction st = leg.pendingServerInvite();
     if (st != null) {
-      s.messages.respond(st, st.getRequest(), status, leg.localTag());
+      messages.respond(st, st.getRequest(), status, leg.localTag());
     }
   }
 
@@ -100,16 +115,16 @@ final class SipEndpoint implements Endpoint {
   }
 
   private Future<Void> reinvite(MediaDirection direction) {
-    return s.calls.callOf(leg.id())
-        .map(call -> new LegReinvite(s).send(call, leg, direction))
+    return calls.callOf(leg.id())
+        .map(call -> reinvites.send(call, leg, direction))
         .orElseGet(() -> Future.failedFuture(new UacFailure(481, leg + " belongs to no call")));
   }
 
   /** RFC 4733 events in the leg's RTP: the media side sends them. */
   @Override
   public Future<Void> sendDtmf(String digits) {
-    return s.calls.callOf(leg.id())
-        .map(call -> s.media.sendDtmf(call, leg.leg(), digits))
+    return calls.callOf(leg.id())
+        .map(call -> media.sendDtmf(call, leg.leg(), digits))
         .orElseGet(() -> Future.failedFuture(new UacFailure(481, leg + " belongs to no call")));
   }
 
@@ -119,18 +134,18 @@ final class SipEndpoint implements Endpoint {
       if (leg.pendingServerInvite() != null) {
         ServerTransaction st = leg.pendingServerInvite();
         leg.pendingServerInvite(null);
-        s.messages.respond(st, st.getRequest(), Response.REQUEST_TERMINATED, leg.localTag());
+        messages.respond(st, st.getRequest(), Response.REQUEST_TERMINATED, leg.localTag());
         return Future.succeededFuture();
       }
       if (leg.pendingClientInvite() != null) {
         ClientTransaction invite = leg.pendingClientInvite();
         leg.pendingClientInvite(null);
-        return s.client.cancel(invite).mapEmpty();
+        return client.cancel(invite).mapEmpty();
       }
       Dialog dialog = leg.dialog();
       if (dialog != null && dialog.getState() == DialogState.CONFIRMED) {
         leg.dialog(null);
-        return s.client.send(dialog.createRequest(Request.BYE), dialog, null).mapEmpty();
+        return client.send(dialog.createRequest(Request.BYE), dialog, null).mapEmpty();
       }
       return Future.succeededFuture();
     } catch (Exception e) {

@@ -1,20 +1,10 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.Vertx;
-import io.voicegateway.bus.Addresses;
-import io.voicegateway.bus.LegDirection;
-import io.voicegateway.bus.CallEvent;
-import io.voicegateway.bus.CallEventType;
-import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.control.Call;
-import io.voicegateway.control.CallLifecycle;
 import io.voicegateway.control.policy.CallControl;
 import io.voicegateway.control.CallRegistry;
-import io.voicegateway.control.LegState;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Leg;
 import io.voicegateway.control.MediaControl;
@@ -41,19 +31,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * What the per-method handlers share: the stack, the calls, the event bus, the negotiator. Also the few
- * call-level operations every handler needs (publish an event, open/start/close media, end a call).
+ * What the per-method handlers share: the stack, the calls, the event bus, the negotiator; builds call control
+ * from the SIP implementations of its interfaces ({@link BusCallLifecycle}, {@link BusMedia}, {@link SipDialer}).
  * Used only on the SIP verticle's context.
  */
-public final class SipServices implements CallLifecycle {
-  private static final Logger LOG = Logger.getLogger(SipServices.class.getName());
-  /** How long an answer waits for the media side to confirm a leg's start (a cold JVM needs a few 100 ms). */
-  static final long MEDIA_START_WAIT_MS = 2000;
-
+public final class SipServices {
   final Vertx vertx;
   final GatewayConfig config;
   final GatewayMetrics metrics;
@@ -61,7 +45,7 @@ public final class SipServices implements CallLifecycle {
   final SipMessages messages;
   final CallRegistry calls = new CallRegistry();
   /** The SIP side of the calls' legs, by Call-ID and leg id. */
-  final SipLegs legs = new SipLegs(calls, leg -> new SipEndpoint(this, leg));
+  final SipLegs legs = new SipLegs(calls, this::endpoint);
   final SourceClassifier sources;
   final SdpNegotiator sdp;
   final RequestChecks checks = RequestChecks.defaults();
@@ -84,6 +68,12 @@ public final class SipServices implements CallLifecycle {
   final MediaControl media;
   /** Calls' audio feeds over the bus (media runs them). */
   final Streaming streaming;
+  /** The legs' media over the bus (open, start, close). */
+  final BusMedia legMedia;
+  /** Events, state moves and ends of the calls (call control's lifecycle). */
+  final BusCallLifecycle lifecycle;
+  /** Hold and resume re-INVITEs of our own, shared by the legs' endpoints. */
+  final LegReinvite reinvites;
   /** Call control: routing and every B2BUA policy, built from the SIP implementations of its interfaces. */
   final CallControl control;
 
@@ -110,8 +100,17 @@ public final class SipServices implements CallLifecycle {
         qualifier::reachable, this::learntAddress);
     this.media = new BusMediaControl(vertx);
     this.streaming = new Streaming(vertx, this::now);
-    this.control = new CallControl(new CallControl.Wiring(calls, this, new SipDialer(this), new VertxScheduler(vertx),
-        this::removeLeg, new BusAttachments(vertx), streaming, targets::resolve, this::now), config);
+    this.legMedia = new BusMedia(vertx.eventBus());
+    this.lifecycle = new BusCallLifecycle(vertx.eventBus(), metrics, calls, legs, legMedia, this::now);
+    SipDialer dialer = new SipDialer(new OutboundSignalling(sip, messages, requests, client, metrics), legMedia, legs);
+    this.control = new CallControl(new CallControl.Wiring(calls, lifecycle, dialer, new VertxScheduler(vertx),
+        lifecycle::leave, new BusAttachments(vertx), streaming, targets::resolve, this::now), config);
+    this.reinvites = new LegReinvite(messages, sdp, client, sip.publicAddress(), legMedia, control.hold());
+  }
+
+  /** How call control drives a SIP leg (made when the leg joins a call, so after control is built). */
+  private SipEndpoint endpoint(SipLeg leg) {
+    return new SipEndpoint(messages, client, calls, media, reinvites, leg);
   }
 
   private static List<CodecType> codecs(List<String> names) {
@@ -181,116 +180,21 @@ public final class SipServices implements CallLifecycle {
     return sip.publicAddress();
   }
 
-  @Override
-  public void publish(Call call, CallEventType type, String reason) {
-    CallEvent event = call.event(type, reason, now());
-    vertx.eventBus().publish(Addresses.CALL_EVENTS, event);
+  // The call-level operations the handlers not yet given their collaborators still ask of this holder.
+
+  void moveTo(Call call, CallState state, String reason) {
+    lifecycle.moveTo(call, state, reason);
   }
 
-  /**
-   * Moves the call and publishes the event when the move is legal; a no-op otherwise. A call counts as
-   * active (vg_media_active_calls, vg_media_total_calls) from CONNECTED on: rejected and cancelled calls
-   * never carried media.
-   */
-  @Override
-  public void moveTo(Call call, CallState state, String reason) {
-    call.moveTo(state, now()).ifPresent(type -> {
-      if (state == CallState.CONNECTED) {
-        metrics.callStarted();
-      }
-      publish(call, type, reason);
-    });
-  }
-
-  /** Registers a new call with its first leg and publishes CALL_STARTED. */
-  void start(Call call, SipLeg leg) {
-    calls.add(call);
-    legs.add(call, leg);
-    publish(call, CallEventType.CALL_STARTED, null);
-  }
-
-  /** Asks the media side for an RTP port for the leg; fails when the pool is exhausted. */
   Future<Integer> openMedia(Call call, Leg leg) {
-    return vertx.eventBus()
-        .<MediaCommands.LegOpened>request(Addresses.MEDIA_LEG_OPEN, new MediaCommands.LegOpen(call.id(), leg.id()))
-        .map(msg -> {
-          leg.mediaOpen(true);
-          leg.rtpPort(msg.body().rtpPort());
-          return msg.body().rtpPort();
-        });
+    return legMedia.open(call, leg);
   }
 
-  /** Sends the negotiated media to the media side (also on every renegotiation). */
   void startMedia(Call call, SipLeg leg, NegotiatedMedia media) {
-    leg.media(media);
-    vertx.eventBus().send(Addresses.MEDIA_LEG_START, legStart(call, leg.leg(), media));
-  }
-
-  /**
-   * As {@link #startMedia}, completing once the media side has built the leg's pipeline. Fails when the media
-   * side refused the start (or none listens): answering would give the caller a call without audio. One not
-   * confirmed within {@link #MEDIA_START_WAIT_MS} is logged and the call goes on: a slow media side (a cold JVM)
-   * still builds the leg.
-   */
-  Future<Void> startMediaAndWait(Call call, SipLeg leg, NegotiatedMedia media) {
-    leg.media(media);
-    return vertx.eventBus()
-        .request(Addresses.MEDIA_LEG_START, legStart(call, leg.leg(), media),
-            new DeliveryOptions().setSendTimeout(MEDIA_START_WAIT_MS))
-        .<Void>mapEmpty()
-        .recover(err -> {
-          if (err instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
-            LOG.warning("call " + call.id() + ": media start of leg " + leg.id() + " not confirmed within "
-                + MEDIA_START_WAIT_MS + " ms, going on");
-            return Future.succeededFuture();
-          }
-          LOG.log(Level.WARNING, "call " + call.id() + ": media did not start leg " + leg.id(), err);
-          return Future.failedFuture(err);
-        });
-  }
-
-  private static MediaCommands.LegStart legStart(Call call, Leg leg, NegotiatedMedia media) {
-    return new MediaCommands.LegStart(call.id(), leg.id(), media.remoteHost(), media.remotePort(),
-        media.codec(), media.payloadType(), media.dtmfPayloadType(), media.ptimeMs(),
-        LegDirection.fromWire(media.localDirection().sdpName()));
-  }
-
-  /** A party leaves a call that goes on: its media closes, its SIP side is forgotten (no BYE from us). */
-  private void removeLeg(Call call, Leg leg, String reason) {
-    closeMedia(call, leg, reason);
-    legs.of(leg).ifPresentOrElse(sip -> {
-      sip.dialog(null);
-      legs.remove(call, sip);
-    }, () -> calls.removeLeg(call, leg));
+    legMedia.start(call, leg, media);
   }
 
   void closeMedia(Call call, Leg leg, String reason) {
-    if (leg.mediaOpen()) {
-      leg.mediaOpen(false);
-      vertx.eventBus().send(Addresses.MEDIA_LEG_CLOSE, new MediaCommands.LegClose(call.id(), leg.id(), reason));
-    }
-  }
-
-  /**
-   * Ends the call on our side: closes the media of every leg, publishes CALL_TERMINATED, records the
-   * duration and forgets the call. SIP signalling toward the legs is the caller's job.
-   */
-  @Override
-  public void terminate(Call call, String reason) {
-    if (call.state() == CallState.TERMINATED) {
-      return;
-    }
-    call.legs().forEach(leg -> {
-      closeMedia(call, leg, reason);
-      leg.state(LegState.ENDED);
-    });
-    boolean wasConnected = call.state() != CallState.RINGING;
-    moveTo(call, CallState.TERMINATED, reason);
-    if (wasConnected) {
-      metrics.callEnded(call.connectedDuration(now()));
-    }
-    legs.removeAll(call);
-    calls.remove(call);
-    LOG.fine(() -> "call " + call.id() + " ended: " + reason);
+    legMedia.close(call, leg, reason);
   }
 }

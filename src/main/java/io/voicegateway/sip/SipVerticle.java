@@ -57,7 +57,8 @@ public final class SipVerticle extends VerticleBase {
       services = new SipServices(vertx, config, metrics, handle);
       teardown = new Teardown(services.control.policies().teardown());
       uac = new UacService(context, services);
-      RequestDispatcher dispatcher = new RequestDispatcher(services, teardown);
+      RequestDispatcher dispatcher = new RequestDispatcher(services.messages, services.checks, services.registrar(),
+          handlers(services, teardown));
       bridge.bind(handle.provider(), new Events(dispatcher));
       ControlBusApi.register(vertx, uac, services.registrar(), services.qualifier(), services::trunkRegistration,
           config.providers(), services.calls(), services.legs(), services::now);
@@ -118,6 +119,22 @@ public final class SipVerticle extends VerticleBase {
   /** The stack's addresses and ports, e.g. for tests. */
   public SipStackHandle stack() {
     return sip;
+  }
+
+  /** The per-method handlers, each given the collaborators it uses. */
+  private RequestDispatcher.Handlers handlers(SipServices s, Teardown teardown) {
+    String publicAddress = s.publicAddress();
+    InviteHandler invite = new InviteHandler(s.authenticator, s.messages, s.legs, s.sdp, metrics, publicAddress,
+        s.legMedia, s.lifecycle, s.control.inbound(), s.control.policies().attach());
+    return new RequestDispatcher.Handlers(invite,
+        new ReinviteHandler(s.legs, s.messages, s.sdp, metrics, publicAddress, s.legMedia, s.control.hold()),
+        new AckHandler(s, teardown),
+        new ByeHandler(s.legs, s.messages, s.control.remoteHangUp()),
+        new CancelHandler(s.legs, s.messages, teardown),
+        new OptionsHandler(s.messages, s.checks),
+        new ReferHandler(s),
+        new NotifyHandler(s.legs, s.messages, s.control.referredAway()),
+        new Replaces(s, invite));
   }
 
   /** Each distinct registration once, though media.registrations also appear as providers. */
