@@ -72,6 +72,14 @@ public final class UacService {
     return onContext(() -> originate.cancel(callId));
   }
 
+  /**
+   * Sends RFC 4733 digits into the call; call control's {@link io.voicegateway.control.policy.SendDigits} picks
+   * the party that hears them.
+   */
+  public Future<Void> sendDigits(String callId, String digits) {
+    return onContext(() -> s.control.sendDigits().send(callId, digits));
+  }
+
   /** Puts the peer on hold: re-INVITE offering sendonly. */
   public Future<Void> hold(String callId) {
     return reinvite(callId, MediaDirection.SENDONLY);
