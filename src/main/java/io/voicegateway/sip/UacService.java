@@ -136,19 +136,14 @@ public final class UacService {
     }
   }
 
-  /** Runs {@code op} on the verticle's context, in the call's queue, on its first SIP leg's confirmed dialog. */
+  /**
+   * Runs {@code op} on the verticle's context on the dialog of the party call control picks ({@link
+   * io.voicegateway.control.policy.CallParty}: 404 unknown call, 481 not confirmed), in the call's queue.
+   */
   private <T> Future<T> withDialog(String callId, DialogOperation<T> op) {
-    return onContext(() -> inDialog(callId, op));
-  }
-
-  private <T> Future<T> inDialog(String callId, DialogOperation<T> op) {
-    Call call = s.calls.byId(callId).orElse(null);
-    if (call == null) {
-      return Future.failedFuture(new UacFailure(404, "no call " + callId));
-    }
-    return call.enqueue(() -> {
-      SipLeg leg = s.legs.first(call).orElse(null);
-      if (leg == null || leg.dialog() == null || leg.pending()) {
+    return onContext(() -> s.control.party().act(callId, (call, party) -> {
+      SipLeg leg = s.legs.of(party).orElse(null);
+      if (leg == null || leg.dialog() == null) {
         return Future.failedFuture(new UacFailure(481, "call " + callId + " has no confirmed dialog"));
       }
       try {
@@ -156,6 +151,6 @@ public final class UacService {
       } catch (Exception e) {
         return Future.failedFuture(e);
       }
-    });
+    }));
   }
 }
