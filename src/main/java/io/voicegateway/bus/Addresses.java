@@ -72,6 +72,12 @@ public final class Addresses {
   public static final String CALL_HOLD = "vg.calls.hold";
   /** Request {@link CallCommands.Resume}, reply {@link CallCommands.Done} once the re-INVITE succeeded. */
   public static final String CALL_RESUME = "vg.calls.resume";
+  /**
+   * Request {@link CallCommands.SendDigits}, reply {@link CallCommands.Done} once the media side took the digits:
+   * call control picks the party that hears them (the first one talking that is not an app); 404 unknown call,
+   * 409 nobody talking yet or no telephone-event negotiated.
+   */
+  public static final String CALL_DTMF = "vg.calls.dtmf";
   /** Request {@link DeviceQueries.BindingsQuery}, reply {@link DeviceQueries.Bindings}. */
   public static final String DEVICE_BINDINGS = "vg.devices.bindings";
   /** Request {@link DeviceQueries.QualifyQuery}, reply {@link DeviceQueries.QualifyStatuses}. */

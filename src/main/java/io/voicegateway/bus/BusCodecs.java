@@ -30,6 +30,7 @@ public final class BusCodecs {
       CallCommands.Originated.class,
       CallCommands.Hold.class,
       CallCommands.Resume.class,
+      CallCommands.SendDigits.class,
       CallCommands.Done.class,
       CallCommands.Transferred.class,
       DeviceQueries.BindingsQuery.class,

@@ -45,6 +45,9 @@ public final class CallCommands {
   /** Take it off hold (re-INVITE offering sendrecv). */
   public record Resume(String callId) {}
 
+  /** Send RFC 4733 {@code digits} ({@code 0-9 * # A-D}) into the call, toward the party call control picks. */
+  public record SendDigits(String callId, String digits) {}
+
   /** The reply to a command that has nothing to report but success. */
   public record Done(String callId) {}
 

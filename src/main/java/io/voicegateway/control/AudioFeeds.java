@@ -10,6 +10,6 @@ public interface AudioFeeds {
   /** Starts the call's feed; true when it started, false when it already ran. */
   Future<Boolean> start(Call call);
 
-  /** Stops the call's feed; true when one ran. */
-  Future<Boolean> stop(Call call);
+  /** Stops the call's feed; true when one ran. By id: a call that has ended is no longer in the registry. */
+  Future<Boolean> stop(String callId);
 }

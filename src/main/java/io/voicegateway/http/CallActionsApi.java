@@ -2,12 +2,10 @@ package io.voicegateway.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.voicegateway.bus.Addresses;
-import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.media.dtmf.DtmfDigits;
 import java.util.Set;
@@ -15,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * Mid-call control: {@code POST /api/v1/calls/{id}/hold}, {@code /resume}, {@code /transfer {to}} (blind, REFER),
- * {@code /dtmf {digits}} (RFC 4733 toward the call's first SIP leg) and {@code /stream {enabled}} (the audio feed).
+ * {@code /dtmf {digits}} (RFC 4733 toward the party call control picks) and {@code /stream {enabled}} (the audio feed).
  * Each SIP action checks the call's state first, so a call in the wrong state is a 409 rather than a request the
  * peer has to refuse.
  */
@@ -68,13 +66,9 @@ final class CallActionsApi {
     if (!DtmfDigits.isValid(digits)) {
       throw ApiException.badRequest("'digits' may hold only 0-9 * # A-D, got '" + digits + "'");
     }
-    act(ctx, TALKING, "sent DTMF", call -> {
-      String legId = firstSipLeg(call);
-      return vertx.eventBus()
-          .request(Addresses.MEDIA_DTMF_SEND, new MediaCommands.DtmfSend(call.getString("id"), legId, digits))
-          .recover(err -> Future.failedFuture(ApiException.conflict("cannot send DTMF on this call: " + err.getMessage())))
-          .map(v -> new JsonObject().put("digits", digits));
-    });
+    act(ctx, TALKING, "sent DTMF", call -> control.sendDigits(call.getString("id"), digits)
+        .recover(err -> Future.failedFuture(ApiException.conflict("cannot send DTMF on this call: " + err.getMessage())))
+        .map(v -> new JsonObject().put("digits", digits)));
   }
 
   /** Runs {@code action} when the call is in one of {@code states}; 404 unknown, 409 wrong state. */
@@ -88,15 +82,5 @@ final class CallActionsApi {
       return action.apply(call);
     });
     ApiErrors.reply(ctx, result, 202);
-  }
-
-  private static String firstSipLeg(JsonObject call) {
-    for (Object o : call.getJsonArray("legs", new JsonArray())) {
-      JsonObject leg = (JsonObject) o;
-      if ("sip".equals(leg.getString("kind"))) {
-        return leg.getString("id");
-      }
-    }
-    throw ApiException.conflict("call " + call.getString("id") + " has no SIP leg");
   }
 }

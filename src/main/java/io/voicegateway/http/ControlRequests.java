@@ -54,6 +54,11 @@ final class ControlRequests {
     return ask(Addresses.CALL_RESUME, new CallCommands.Resume(callId), PEER_WAIT);
   }
 
+  /** RFC 4733 digits into the call; call control picks who hears them. */
+  Future<CallCommands.Done> sendDigits(String callId, String digits) {
+    return ask(Addresses.CALL_DTMF, new CallCommands.SendDigits(callId, digits), QUICK);
+  }
+
   Future<CallCommands.Transferred> transfer(String callId, String target) {
     return ask(Addresses.SIP_TRANSFER, new SipCommands.Transfer(callId, target), PEER_WAIT);
   }

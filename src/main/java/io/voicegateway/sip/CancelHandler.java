@@ -7,8 +7,8 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * CANCEL of an INVITE we have not answered: 200 to the CANCEL, 487 to the INVITE, call ended. A CANCEL
- * that comes after our final response changes nothing (200); one matching no call gets 481.
+ * CANCEL of an INVITE: 200 to the CANCEL, and call control decides the rest (a caller we have not answered gave
+ * up: 487 to the INVITE, call ended; after our final response nothing changes). One matching no call gets 481.
  */
 final class CancelHandler {
   private final SipLegs legs;
@@ -30,9 +30,6 @@ final class CancelHandler {
       return;
     }
     messages.respond(st, cancel, Response.OK, null);
-    if (leg.pendingServerInvite() != null) {
-      // Not queued behind the answer in progress: the answer checks leg.pending() and stops.
-      teardown.hangup(call, "cancelled");
-    }
+    teardown.cancelled(call, leg);
   }
 }

@@ -83,6 +83,8 @@ public final class ControlBusApi {
             uac.hold(h.callId()).map(v -> new CallCommands.Done(h.callId())))),
         bus.<CallCommands.Resume>consumer(Addresses.CALL_RESUME, msg -> answer(msg, r ->
             uac.resume(r.callId()).map(v -> new CallCommands.Done(r.callId())))),
+        bus.<CallCommands.SendDigits>consumer(Addresses.CALL_DTMF, msg -> answer(msg, d ->
+            uac.sendDigits(d.callId(), d.digits()).map(v -> new CallCommands.Done(d.callId())))),
         bus.<DeviceQueries.BindingsQuery>consumer(Addresses.DEVICE_BINDINGS, msg -> answer(msg, api::bindings)),
         bus.<DeviceQueries.QualifyQuery>consumer(Addresses.DEVICE_QUALIFY, msg -> answer(msg, api::qualify)),
         bus.<TrunkQueries.StatesQuery>consumer(Addresses.TRUNK_STATES, msg -> answer(msg, api::trunkStates)),

@@ -1,7 +1,6 @@
 package io.voicegateway.sip;
 
 import gov.nist.javax.sip.header.SIPHeader;
-import io.vertx.core.Future;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.policy.TransferRouting;
 import java.text.ParseException;
@@ -54,10 +53,8 @@ final class ReferHandler {
     long cseq = ((CSeqHeader) refer.getHeader(CSeqHeader.NAME)).getSeqNumber();
     ReferSubscription subscription = new ReferSubscription(s.sip, s.messages, s.client, leg, cseq);
     subscription.progress(Response.TRYING);
-    call.enqueue(() -> {
-      start(call, leg, target, referredBy, subscription);
-      return Future.succeededFuture();
-    });
+    s.control.transferRouting().inTurn(call, leg.leg(), subscription,
+        () -> start(call, leg, target, referredBy, subscription));
   }
 
   /**
@@ -78,10 +75,6 @@ final class ReferHandler {
   }
 
   private void start(Call call, SipLeg transferor, URI target, String referredBy, ReferSubscription subscription) {
-    if (!call.legs().contains(transferor.leg())) { // hung up before its turn came
-      subscription.finish(Response.REQUEST_TERMINATED);
-      return;
-    }
     Optional<String> replaces = ReplacesHeader.fromUriHeaders(target.toString());
     if (replaces.isPresent()) {
       new AttendedTransfer(s).start(call, transferor, replaces.get(), subscription);

@@ -76,7 +76,7 @@ final class Replaces {
     SipLeg leg = SipLeg.inbound(sipCallId, SipMessages.newTag(), st);
     leg.leg().peer(who.source().id() != null ? who.source().id() : ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
     s.legs.add(call, leg);
-    replaced.leg().transferredAway(true); // its BYE, should it come first, must not end the call
+    s.control.policies().transfers().replacing(replaced.leg());
     call.enqueue(() -> answer(call, leg, replaced, invite, st));
     return true;
   }
@@ -97,12 +97,7 @@ final class Replaces {
     return s.openMedia(call, leg.leg())
         .compose(port -> invites.answerWith(call, leg, invite, st, answer, port))
         .map(v -> {
-          if (!leg.pending() && call.legs().contains(leg.leg())) { // answered: the replaced party goes
-            if (call.legs().contains(replaced.leg())) {
-              s.control.policies().transfers().end(call, replaced.leg());
-            }
-            s.control.policies().transfers().announce(call, "replaced " + replaced.sipCallId());
-          }
+          s.control.policies().transfers().replaced(call, leg.leg(), replaced.leg(), "replaced " + replaced.sipCallId());
           return (Void) null;
         })
         .recover(err -> {
@@ -120,6 +115,6 @@ final class Replaces {
     }
     s.closeMedia(call, leg.leg(), "Replaces refused");
     s.legs.remove(call, leg);
-    replaced.leg().transferredAway(false);
+    s.control.policies().transfers().notReplaced(replaced.leg());
   }
 }

@@ -192,12 +192,15 @@ public final class SipVerticle extends VerticleBase {
       endIfCurrent(dialog, "no ACK");
     }
 
-    /** A dialog the stack gave up on while its call still counts on it: end the call. */
+    /**
+     * A dialog the stack gave up on: when it is still its leg's current one (not one a re-INVITE or a Replaces
+     * left behind), call control decides what the lost party means for the call.
+     */
     private void endIfCurrent(Dialog dialog, String reason) {
       String callId = dialog.getCallId().getCallId();
       SipLeg leg = services.legs().bySipCallId(callId).orElse(null);
-      if (leg != null && leg.dialog() == dialog && !leg.pending()) {
-        services.legs().callBySipCallId(callId).ifPresent(call -> call.enqueue(() -> teardown.hangup(call, reason)));
+      if (leg != null && leg.dialog() == dialog) {
+        services.legs().callBySipCallId(callId).ifPresent(call -> teardown.lost(call, leg, reason));
       }
     }
   }

@@ -19,9 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * A call's audio feed over the event bus: call control's {@link AudioFeeds} as requests to the media side, the
- * {@link Addresses#SIP_STREAM} command served through call control's {@link AudioFeed}, and the feed of a call
- * that ended stopped with an AUDIO_STOPPED carrying the identity of its CALL_TERMINATED event. Runs on the SIP
- * verticle's context.
+ * {@link Addresses#SIP_STREAM} command served through call control's {@link AudioFeed}, and a call's end handed to
+ * {@link AudioFeed#ended}, whose AUDIO_STOPPED this class publishes with the identity of the CALL_TERMINATED event.
+ * Runs on the SIP verticle's context.
  */
 final class Streaming implements AudioFeeds {
   private static final Logger LOG = Logger.getLogger(Streaming.class.getName());
@@ -42,11 +42,7 @@ final class Streaming implements AudioFeeds {
   }
 
   @Override
-  public Future<Boolean> stop(Call call) {
-    return stop(call.id());
-  }
-
-  private Future<Boolean> stop(String callId) {
+  public Future<Boolean> stop(String callId) {
     return vertx.eventBus()
         .<Boolean>request(Addresses.MEDIA_STREAM_STOP, new MediaCommands.StreamStop(callId))
         .map(Message::body);
@@ -60,7 +56,7 @@ final class Streaming implements AudioFeeds {
     vertx.eventBus().<SipCommands.Stream>consumer(Addresses.SIP_STREAM, msg -> command(calls, feed, msg));
     vertx.eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> {
       if (msg.body().type() == CallEventType.CALL_TERMINATED) {
-        stopAfterEnd(msg.body());
+        stopAfterEnd(feed, msg.body());
       }
     });
   }
@@ -80,17 +76,12 @@ final class Streaming implements AudioFeeds {
   }
 
   /**
-   * The call is gone (its legs are closing): stop the feed if one ran, then publish AUDIO_STOPPED with the
-   * identity of the CALL_TERMINATED event, so the bracket closes for every ending the SIP side has.
+   * The call is gone: call control's {@link AudioFeed#ended} decides, and its AUDIO_STOPPED carries the identity of
+   * the CALL_TERMINATED event.
    */
-  private void stopAfterEnd(CallEvent terminated) {
-    stop(terminated.callId())
-        .onSuccess(stopped -> {
-          if (stopped) {
-            vertx.eventBus().publish(Addresses.CALL_EVENTS,
-                terminated.next(CallEventType.AUDIO_STOPPED, AudioFeed.REASON_CALL_ENDED, clock.getAsLong()));
-          }
-        })
+  private void stopAfterEnd(AudioFeed feed, CallEvent terminated) {
+    feed.ended(terminated.callId(), () -> vertx.eventBus().publish(Addresses.CALL_EVENTS,
+            terminated.next(CallEventType.AUDIO_STOPPED, AudioFeed.REASON_CALL_ENDED, clock.getAsLong())))
         .onFailure(err -> LOG.log(Level.WARNING, "call " + terminated.callId() + ": media did not stop its feed",
             err));
   }

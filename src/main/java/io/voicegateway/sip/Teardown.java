@@ -18,4 +18,14 @@ final class Teardown {
   Future<Void> hangup(Call call, String reason) {
     return teardown.hangUp(call, reason);
   }
+
+  /** The CANCEL of {@code caller}'s INVITE: call control decides whether the call ends. */
+  void cancelled(Call call, SipLeg caller) {
+    teardown.callerGaveUp(call, caller.leg());
+  }
+
+  /** The stack gave up on {@code leg}'s current dialog: call control decides whether the call ends. */
+  void lost(Call call, SipLeg leg, String reason) {
+    teardown.lost(call, leg.leg(), reason);
+  }
 }

@@ -72,6 +72,14 @@ public final class UacService {
     return onContext(() -> originate.cancel(callId));
   }
 
+  /**
+   * Sends RFC 4733 digits into the call; call control's {@link io.voicegateway.control.policy.SendDigits} picks
+   * the party that hears them.
+   */
+  public Future<Void> sendDigits(String callId, String digits) {
+    return onContext(() -> s.control.sendDigits().send(callId, digits));
+  }
+
   /** Puts the peer on hold: re-INVITE offering sendonly. */
   public Future<Void> hold(String callId) {
     return reinvite(callId, MediaDirection.SENDONLY);
@@ -128,19 +136,14 @@ public final class UacService {
     }
   }
 
-  /** Runs {@code op} on the verticle's context, in the call's queue, on its first SIP leg's confirmed dialog. */
+  /**
+   * Runs {@code op} on the verticle's context on the dialog of the party call control picks ({@link
+   * io.voicegateway.control.policy.CallParty}: 404 unknown call, 481 not confirmed), in the call's queue.
+   */
   private <T> Future<T> withDialog(String callId, DialogOperation<T> op) {
-    return onContext(() -> inDialog(callId, op));
-  }
-
-  private <T> Future<T> inDialog(String callId, DialogOperation<T> op) {
-    Call call = s.calls.byId(callId).orElse(null);
-    if (call == null) {
-      return Future.failedFuture(new UacFailure(404, "no call " + callId));
-    }
-    return call.enqueue(() -> {
-      SipLeg leg = s.legs.first(call).orElse(null);
-      if (leg == null || leg.dialog() == null || leg.pending()) {
+    return onContext(() -> s.control.party().act(callId, (call, party) -> {
+      SipLeg leg = s.legs.of(party).orElse(null);
+      if (leg == null || leg.dialog() == null) {
         return Future.failedFuture(new UacFailure(481, "call " + callId + " has no confirmed dialog"));
       }
       try {
@@ -148,6 +151,6 @@ public final class UacService {
       } catch (Exception e) {
         return Future.failedFuture(e);
       }
-    });
+    }));
   }
 }

@@ -48,6 +48,7 @@ class BusCodecsRoundTripTest {
       new CallCommands.Originated("c1"),
       new CallCommands.Hold("c1"),
       new CallCommands.Resume("c1"),
+      new CallCommands.SendDigits("c1", "12#"),
       new CallCommands.Done("c1"),
       new CallCommands.Transferred("c1", 202),
       new DeviceQueries.BindingsQuery("101"),

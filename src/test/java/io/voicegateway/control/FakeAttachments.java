@@ -19,7 +19,7 @@ public final class FakeAttachments implements Attachments, AudioFeeds {
   }
 
   @Override
-  public Future<Boolean> stop(Call call) {
+  public Future<Boolean> stop(String callId) {
     return Future.succeededFuture(true);
   }
 }

@@ -72,6 +72,10 @@ class ControlApiTest {
             ? new DeviceQueries.Bindings(m.body().device(), List.of(ALICE), 1_795_000_000_000L)
             : new DeviceQueries.Bindings(m.body().device(), List.of(), null)));
     bus.<CallCommands.Hold>consumer(Addresses.CALL_HOLD, m -> m.fail(409, "call c1 has no confirmed dialog"));
+    bus.<CallCommands.SendDigits>consumer(Addresses.CALL_DTMF, m -> {
+      requests.add(m.body());
+      m.reply(new CallCommands.Done(m.body().callId()));
+    });
     bus.<SipCommands.Transfer>consumer(Addresses.SIP_TRANSFER, m -> m.fail(502, "the peer answered 603 Decline"));
     bus.<TrunkQueries.StatesQuery>consumer(Addresses.TRUNK_STATES, m -> m.reply(new TrunkQueries.States(Map.of(
         "carrier1", new TrunkRegistrationEvent("sip:gw@192.0.2.1", TrunkState.REGISTERED, 1_795_000_600_000L, null, 0,
@@ -128,6 +132,14 @@ class ControlApiTest {
     ApiClient.Answer transfer = api.post("/api/v1/calls/c1/transfer", "{\"to\":\"sip:carol@192.0.2.3\"}");
     assertEquals(502, transfer.status(), transfer.toString());
     assertEquals("the peer answered 603 Decline", transfer.object().getString("error"));
+  }
+
+  @Test
+  void dtmfIsAskedOfCallControlWhichPicksTheParty() throws Exception {
+    ApiClient.Answer answer = api.post("/api/v1/calls/c1/dtmf", "{\"digits\":\"12#\"}");
+    assertEquals(202, answer.status(), answer.toString());
+    assertEquals(new JsonObject().put("digits", "12#"), answer.object());
+    assertEquals(List.of(new CallCommands.SendDigits("c1", "12#")), requests);
   }
 
   @Test

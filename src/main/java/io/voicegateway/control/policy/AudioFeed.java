@@ -37,7 +37,7 @@ public final class AudioFeed {
     return feeds.start(call).map(started -> {
       if (started && call.state() == CallState.TERMINATED) {
         // The call ended while media was starting the feed: its end-of-call stop may have come first.
-        feeds.stop(call);
+        feeds.stop(call.id());
         return false;
       }
       if (started) {
@@ -49,9 +49,24 @@ public final class AudioFeed {
 
   /** Stops the feed and publishes AUDIO_STOPPED; true when a feed was running. */
   public Future<Boolean> stop(Call call) {
-    return feeds.stop(call).map(stopped -> {
+    return feeds.stop(call.id()).map(stopped -> {
       if (stopped) {
         lifecycle.publish(call, CallEventType.AUDIO_STOPPED, REASON);
+      }
+      return stopped;
+    });
+  }
+
+  /**
+   * The call ended (its legs are closing): a feed still running is stopped, and only when one ran does
+   * {@code announceStopped} publish AUDIO_STOPPED, so the bracket closes for every ending and a call that never
+   * streamed says nothing. The announcement is the caller's: it carries the identity of the CALL_TERMINATED event
+   * (reason {@link #REASON_CALL_ENDED}).
+   */
+  public Future<Boolean> ended(String callId, Runnable announceStopped) {
+    return feeds.stop(callId).map(stopped -> {
+      if (stopped) {
+        announceStopped.run();
       }
       return stopped;
     });

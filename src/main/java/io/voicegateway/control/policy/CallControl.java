@@ -40,6 +40,8 @@ public final class CallControl {
   private final TransferRouting transferRouting;
   private final ReferredAway referredAway;
   private final SendDigits sendDigits;
+  private final ClickToCall clickToCall;
+  private final CallParty party;
   private final RemoteHangUp remoteHangUp;
 
   public CallControl(Wiring w, GatewayConfig config) {
@@ -58,6 +60,8 @@ public final class CallControl {
         config.providers().stream().map(p -> p.id()).collect(Collectors.toSet()));
     this.referredAway = new ReferredAway(w.lifecycle(), transfers, policies.teardown());
     this.sendDigits = new SendDigits(w.calls());
+    this.party = new CallParty(w.calls());
+    this.clickToCall = new ClickToCall(policies, router, w.calls(), w.destinations());
     this.remoteHangUp = new RemoteHangUp(transfers, policies.teardown());
   }
 
@@ -71,5 +75,8 @@ public final class CallControl {
   public TransferRouting transferRouting() { return transferRouting; }
   public ReferredAway referredAway() { return referredAway; }
   public SendDigits sendDigits() { return sendDigits; }
+  public ClickToCall clickToCall() { return clickToCall; }
+  /** The party the API's hold, resume and transfer act on. */
+  public CallParty party() { return party; }
   public RemoteHangUp remoteHangUp() { return remoteHangUp; }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * DTMF the gateway sends into a call (the API's "send digits"): to the first party talking on it that is not one
  * of our own apps, through that party's endpoint, whatever its kind. 404 for an unknown call, 481 when nobody is
- * talking on it yet.
+ * talking on it yet, and 481 too when the party's endpoint cannot carry them (no telephone-event negotiated, its
+ * media gone): either way the call is not in a state to take digits, which is the caller's to fix, not a fault.
  */
 public final class SendDigits {
   private final CallRegistry calls;
@@ -30,7 +31,12 @@ public final class SendDigits {
     Optional<Leg> party = call.legs().stream()
         .filter(l -> l.kind() != LegKind.APP && l.state() == LegState.CONNECTED && l.endpoint() != null)
         .findFirst();
-    return party.map(leg -> leg.endpoint().sendDtmf(digits)).orElseGet(() -> Future.failedFuture(
+    return party.map(leg -> refusedAsWrongState(leg, leg.endpoint().sendDtmf(digits))).orElseGet(() -> Future.failedFuture(
         CallFailure.of(Status.CALL_DOES_NOT_EXIST, "call " + callId + " has no party to send DTMF to")));
+  }
+
+  private static Future<Void> refusedAsWrongState(Leg leg, Future<Void> sent) {
+    return sent.recover(err -> Future.failedFuture(err instanceof CallFailure ? err
+        : CallFailure.of(Status.CALL_DOES_NOT_EXIST, "cannot send DTMF to " + leg.id() + ": " + err.getMessage())));
   }
 }

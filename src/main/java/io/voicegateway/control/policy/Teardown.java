@@ -29,6 +29,28 @@ public final class Teardown {
     return end(call, leaving, reason);
   }
 
+  /**
+   * The caller gave up before we answered it (SIP: CANCEL): the call ends at once, not queued behind the answer in
+   * progress, which finds the caller settled and stops; the caller's refusal (SIP: 487) goes with the hang-up. A
+   * caller already answered changes nothing: it has to hang up instead.
+   */
+  public void callerGaveUp(Call call, Leg caller) {
+    if (caller.endpoint() != null && caller.endpoint().pending()) {
+      hangUp(call, "cancelled");
+    }
+  }
+
+  /**
+   * A party's connection was lost under the call (SIP: its dialog timed out waiting for an ACK, or the stack ended
+   * it): the call cannot go on and ends in its turn. A party still being set up is left to its own set-up, which
+   * fails on its own and says why.
+   */
+  public void lost(Call call, Leg party, String reason) {
+    if (party.endpoint() != null && !party.endpoint().pending()) {
+      call.enqueue(() -> hangUp(call, reason));
+    }
+  }
+
   private Future<Void> end(Call call, Leg leaving, String reason) {
     List<Future<Void>> sent = new ArrayList<>();
     for (Leg leg : List.copyOf(call.legs())) {

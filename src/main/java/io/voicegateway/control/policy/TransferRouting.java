@@ -1,5 +1,6 @@
 package io.voicegateway.control.policy;
 
+import io.vertx.core.Future;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.Destination;
 import io.voicegateway.control.Leg;
@@ -38,6 +39,21 @@ public final class TransferRouting {
     this.destinations = destinations;
     this.devices = Set.copyOf(devices);
     this.providers = Set.copyOf(providers);
+  }
+
+  /**
+   * Queues a transfer {@code transferor} asked for behind the call's other operations; when its turn comes, a
+   * transferor that has left the call meanwhile (hung up) is told 487 and {@code transfer} does not run.
+   */
+  public void inTurn(Call call, Leg transferor, BlindTransfer.Progress progress, Runnable transfer) {
+    call.enqueue(() -> {
+      if (call.legs().contains(transferor)) {
+        transfer.run();
+      } else {
+        progress.finish(Status.REQUEST_TERMINATED);
+      }
+      return Future.succeededFuture();
+    });
   }
 
   /**

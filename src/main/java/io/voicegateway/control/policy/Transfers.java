@@ -30,6 +30,35 @@ public final class Transfers {
     }
   }
 
+  /**
+   * A newcomer asks to take {@code replaced}'s place (SIP: an INVITE with Replaces): until that is settled, the
+   * replaced party hanging up only leaves, it does not end the call.
+   */
+  public void replacing(Leg replaced) {
+    replaced.transferredAway(true);
+  }
+
+  /** The newcomer could not join: the replaced party stays as it was, its hang-up ends the call again. */
+  public void notReplaced(Leg replaced) {
+    replaced.transferredAway(false);
+  }
+
+  /**
+   * The newcomer's answer went out: when it is answered and still in the call, the replaced party (if still there)
+   * is hung up and leaves, and the call says it was transferred. A newcomer that went away meanwhile changes
+   * nothing here: its own teardown speaks for it.
+   */
+  public void replaced(Call call, Leg newcomer, Leg replaced, String reason) {
+    boolean answered = newcomer.endpoint() != null && !newcomer.endpoint().pending();
+    if (!answered || !call.legs().contains(newcomer)) {
+      return;
+    }
+    if (call.legs().contains(replaced)) {
+      end(call, replaced);
+    }
+    announce(call, reason);
+  }
+
   /** The party hung up itself: it leaves the call (media and leg). */
   public void left(Call call, Leg leg) {
     removal.remove(call, leg, "transferred");

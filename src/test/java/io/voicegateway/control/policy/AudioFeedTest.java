@@ -31,7 +31,7 @@ class AudioFeedTest {
     }
 
     @Override
-    public Future<Boolean> stop(Call call) {
+    public Future<Boolean> stop(String callId) {
       asked.add("stop");
       boolean changed = running;
       running = false;
@@ -60,5 +60,26 @@ class AudioFeedTest {
     assertEquals(List.of("start", "stop"), asked);
     assertTrue(lifecycle.events.isEmpty());
     assertEquals(CallState.TERMINATED, call.state());
+  }
+
+  @Test
+  void theEndOfAStreamingCallStopsItsFeedAndAnnouncesItOnce() {
+    feed.start(call, "ai");
+    List<String> announced = new ArrayList<>();
+
+    assertTrue(feed.ended(call.id(), () -> announced.add("AUDIO_STOPPED")).result());
+    assertFalse(feed.ended(call.id(), () -> announced.add("AUDIO_STOPPED")).result());
+
+    assertEquals(List.of("AUDIO_STOPPED"), announced);
+  }
+
+  @Test
+  void theEndOfACallThatNeverStreamedAnnouncesNothing() {
+    List<String> announced = new ArrayList<>();
+
+    feed.ended(call.id(), () -> announced.add("AUDIO_STOPPED"));
+
+    assertEquals(List.of("stop"), asked);
+    assertTrue(announced.isEmpty());
   }
 }

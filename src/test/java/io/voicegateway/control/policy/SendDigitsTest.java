@@ -57,4 +57,22 @@ class SendDigitsTest {
     assertEquals(404, ((CallFailure) unknown.cause()).status());
     assertEquals(481, ((CallFailure) notYet.cause()).status());
   }
+
+  @Test
+  void aPartyThatCannotCarryDigitsIsAWrongState481NotAFault() {
+    Leg leg = Leg.of(LegKind.SIP, CallDirection.INBOUND);
+    leg.endpoint(new FakeEndpoint() {
+      @Override
+      public Future<Void> sendDtmf(String d) {
+        return Future.failedFuture(new IllegalStateException("no telephone-event"));
+      }
+    });
+    leg.state(LegState.CONNECTED);
+    calls.addLeg(call, leg);
+
+    CallFailure refused = (CallFailure) digits.send(call.id(), "1").cause();
+
+    assertEquals(481, refused.status());
+    assertTrue(refused.getMessage().contains("no telephone-event"));
+  }
 }

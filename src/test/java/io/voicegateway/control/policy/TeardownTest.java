@@ -3,6 +3,7 @@ package io.voicegateway.control.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Promise;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallState;
 import io.voicegateway.bus.CallDirection;
@@ -70,5 +71,49 @@ class TeardownTest {
     teardown.hungUpBy(call, caller, "remote BYE");
 
     assertEquals(List.of("api"), lifecycle.terminated);
+  }
+
+  @Test
+  void aCallerThatGivesUpBeforeItIsAnsweredEndsTheCallAtOnceWithItsRefusal() {
+    Promise<Void> answerInProgress = Promise.promise();
+    call.enqueue(answerInProgress::future); // not waited for: the answer sees the caller settled and stops
+
+    teardown.callerGaveUp(call, caller);
+
+    assertEquals(List.of("hangup"), callerSide.said); // SIP: the 487 to its INVITE
+    assertEquals(List.of("hangup"), calleeSide.said);
+    assertEquals(List.of("cancelled"), lifecycle.terminated);
+  }
+
+  @Test
+  void aCallerThatGivesUpAfterItWasAnsweredChangesNothing() {
+    callerSide.answer();
+
+    teardown.callerGaveUp(call, caller);
+
+    assertEquals(List.of("answer"), callerSide.said);
+    assertTrue(lifecycle.terminated.isEmpty());
+  }
+
+  @Test
+  void aPartyLostUnderAnEstablishedCallEndsItInItsTurn() {
+    calleeSide.answer();
+    Promise<Void> earlier = Promise.promise();
+    call.enqueue(earlier::future);
+
+    teardown.lost(call, callee, "no ACK");
+    assertTrue(lifecycle.terminated.isEmpty());
+    earlier.complete();
+
+    assertEquals(List.of("no ACK"), lifecycle.terminated);
+    assertEquals(List.of("hangup"), callerSide.said);
+  }
+
+  @Test
+  void aPartyLostWhileStillBeingSetUpIsLeftToItsSetUp() {
+    teardown.lost(call, callee, "dialog terminated");
+
+    assertTrue(lifecycle.terminated.isEmpty());
+    assertTrue(callerSide.said.isEmpty());
   }
 }

@@ -3,6 +3,7 @@ package io.voicegateway.control.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Promise;
 import io.voicegateway.bus.CallDirection;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.control.Call;
@@ -86,5 +87,28 @@ class TransferRoutingTest {
 
     assertEquals(List.of("404 final"), progress.notified);
     assertTrue(dialer.dials.isEmpty());
+  }
+
+  @Test
+  void aTransferorThatHungUpBeforeItsTurnIsTold487AndNothingIsDialled() {
+    Leg transferor = transferor("alice");
+    Promise<Void> earlierOperation = Promise.promise();
+    call.enqueue(earlierOperation::future);
+
+    routing.inTurn(call, transferor, progress, () -> transfer(transferor, "102"));
+    calls.removeLeg(call, transferor);
+    earlierOperation.complete();
+
+    assertEquals(List.of("487 final"), progress.notified);
+    assertTrue(dialer.dials.isEmpty());
+  }
+
+  @Test
+  void aTransferorStillThereIsTransferredInItsTurn() {
+    Leg transferor = transferor("alice");
+
+    routing.inTurn(call, transferor, progress, () -> transfer(transferor, "102"));
+
+    assertTrue(dialer.dial("bob").started);
   }
 }
