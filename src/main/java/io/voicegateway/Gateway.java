@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.voicegateway.apps.AppsVerticle;
+import io.voicegateway.apps.catalog.GatewayApps;
 import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bridge.BridgeVerticle;
 import io.voicegateway.config.GatewayConfig;
@@ -103,7 +104,8 @@ public final class Gateway {
     }
     return chain
         .compose(v -> warmUp())
-        .compose(v -> deploy("apps", () -> new AppsVerticle(media), new DeploymentOptions()))
+        .compose(v -> deploy("apps", () -> new AppsVerticle(media, GatewayApps.of(config), System::currentTimeMillis),
+            new DeploymentOptions()))
         .compose(v -> deploy("feed", () -> new AudioFeedVerticle(transport), new DeploymentOptions()))
         .compose(v -> config.history().enabled()
             ? deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions())

@@ -14,6 +14,18 @@ public interface AppCall {
   /** What the app was started with (the room of {@code conference NAME}, a voicemail box), or null. */
   String argument();
 
+  /** The caller's From URI, for display and messages' index only (anyone can write a From), or null. */
+  String caller();
+
+  /**
+   * The device the caller authenticated as with digest, or null for a trunk or a stranger: the identity an app
+   * may trust (a voicemail box's owner menu).
+   */
+  String callerDevice();
+
+  /** The call's To: what the caller dialled, or null. */
+  String called();
+
   /** Wall-clock milliseconds from the gateway's clock (a fake one in tests). */
   long nowMs();
 

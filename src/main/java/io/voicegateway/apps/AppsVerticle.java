@@ -59,13 +59,15 @@ public final class AppsVerticle extends VerticleBase {
 
   private void attach(Message<AppAttach> msg) {
     AppAttach attach = msg.body();
-    start(attach.callId(), attach.app(), attach.argument())
+    start(attach)
         .onSuccess(v -> msg.reply(attach))
         .onFailure(err -> msg.fail(err instanceof ReplyException r ? r.failureCode() : 500, err.getMessage()));
   }
 
-  /** Starts {@code name} on the call, ending the session it replaces. */
-  private Future<Void> start(String callId, String name, String argument) {
+  /** Starts the app on the call, ending the session it replaces. */
+  private Future<Void> start(AppAttach attach) {
+    String callId = attach.callId();
+    String name = attach.app();
     App app = catalog.find(name).orElse(null);
     if (app == null) {
       return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 404,
@@ -80,7 +82,8 @@ public final class AppsVerticle extends VerticleBase {
       end(call, "replaced by " + name);
     }
     try {
-      AppCall handle = new BusAppCall(vertx, callId, argument, clock, (next, arg) -> start(callId, next, arg));
+      AppCall handle = new BusAppCall(vertx, attach, clock, (next, arg) -> start(new AppAttach(callId, next, arg,
+          attach.caller(), attach.callerDevice(), attach.called())));
       call.session = app.attach(handle);
       call.slot.play(call.session.leg());
       return Future.succeededFuture();

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallCommands;
+import io.voicegateway.bus.MediaCommands.AppAttach;
 import io.voicegateway.bus.SipCommands;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
@@ -12,29 +13,41 @@ import java.util.function.LongSupplier;
 /** The gateway's side of {@link AppCall}: call control over the bus, workers and timers from Vert.x. */
 final class BusAppCall implements AppCall {
   private final Vertx vertx;
-  private final String callId;
-  private final String argument;
+  private final AppAttach attach;
   private final LongSupplier clock;
   private final BiFunction<String, String, Future<Void>> replace;
 
   /** @param replace starts another app of the catalog on this call (the verticle's own attach) */
-  BusAppCall(Vertx vertx, String callId, String argument, LongSupplier clock,
-      BiFunction<String, String, Future<Void>> replace) {
+  BusAppCall(Vertx vertx, AppAttach attach, LongSupplier clock, BiFunction<String, String, Future<Void>> replace) {
     this.vertx = vertx;
-    this.callId = callId;
-    this.argument = argument;
+    this.attach = attach;
     this.clock = clock;
     this.replace = replace;
   }
 
   @Override
   public String callId() {
-    return callId;
+    return attach.callId();
   }
 
   @Override
   public String argument() {
-    return argument;
+    return attach.argument();
+  }
+
+  @Override
+  public String caller() {
+    return attach.caller();
+  }
+
+  @Override
+  public String callerDevice() {
+    return attach.callerDevice();
+  }
+
+  @Override
+  public String called() {
+    return attach.called();
   }
 
   @Override
@@ -44,13 +57,13 @@ final class BusAppCall implements AppCall {
 
   @Override
   public Future<Void> hangup(String reason) {
-    return vertx.eventBus().request(Addresses.SIP_HANGUP, new SipCommands.Hangup(callId, reason)).mapEmpty();
+    return vertx.eventBus().request(Addresses.SIP_HANGUP, new SipCommands.Hangup(callId(), reason)).mapEmpty();
   }
 
   @Override
   public Future<Integer> transfer(String target) {
     return vertx.eventBus().<CallCommands.Transferred>request(Addresses.SIP_TRANSFER,
-        new SipCommands.Transfer(callId, target)).map(msg -> msg.body().status());
+        new SipCommands.Transfer(callId(), target)).map(msg -> msg.body().status());
   }
 
   @Override

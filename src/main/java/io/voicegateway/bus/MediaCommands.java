@@ -43,12 +43,21 @@ public final class MediaCommands {
    * Attach an app (by its name in the catalog, e.g. "echo") to a call: the app gets a leg in the call's mix.
    * Fails 404 for an app the catalog does not have.
    *
-   * @param argument what the app is started with, e.g. the room of {@code conference NAME} or the box of a
-   *                 voicemail; null for none
+   * @param argument     what the app is started with, e.g. the room of {@code conference NAME} or the box of a
+   *                     voicemail; null for none
+   * @param caller       the caller's From URI (display only: anyone can write it), or null
+   * @param callerDevice the device id the caller authenticated as (digest), or null for a trunk or stranger: what
+   *                     an app may trust, e.g. to open a voicemail box without a PIN
+   * @param called       the call's To (what the caller dialled), or null
    */
-  public record AppAttach(String callId, String app, String argument) {
+  public record AppAttach(String callId, String app, String argument, String caller, String callerDevice,
+      String called) {
     public AppAttach(String callId, String app) {
       this(callId, app, null);
+    }
+
+    public AppAttach(String callId, String app, String argument) {
+      this(callId, app, argument, null, null, null);
     }
   }
 

@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * walked by hand so every error names its key path, the bad value and what is allowed.
  */
 public final class ConfigLoader {
-  /** media, http, providers, devices, routes and history are typed; the others stay raw trees for now. */
+  /** Every section but streaming is typed; streaming stays a raw tree for now. */
   static final List<String> SECTIONS = List.of("media", "http", "providers", "devices", "routes", "ivr",
-      "voicemail", "recording", "streaming", "bridge", "history");
+      "voicemail", "recording", "streaming", "bridge", "history", "prompts", "conferences");
 
   /**
    * Without a {@code routes:} section the echo test answers anyone: the one route of the shipped file.
@@ -95,10 +95,14 @@ public final class ConfigLoader {
     ConfigValue routesValue = root.get("routes");
     List<RouteConfig> routes = routesValue.isUnset() ? DEFAULT_ROUTES
         : RoutesReader.read(routesValue, devices, providers);
-    return new GatewayConfig(media, http, providers, devices, routes, raw(resolved, "ivr"),
-        raw(resolved, "voicemail"), raw(resolved, "recording"), raw(resolved, "streaming"),
+    return new GatewayConfig(media, http, providers, devices, routes, raw(resolved, "streaming"),
         BridgeSectionReader.read(root.map("bridge", BridgeSectionReader.KEYS)),
-        HistorySectionReader.read(root.map("history", HistorySectionReader.KEYS)));
+        HistorySectionReader.read(root.map("history", HistorySectionReader.KEYS)),
+        PromptsSectionReader.read(root.get("prompts")),
+        IvrSectionReader.read(root.get("ivr")),
+        VoicemailSectionReader.read(root.get("voicemail")),
+        RecordingSectionReader.read(root.get("recording")),
+        ConferencesSectionReader.read(root.get("conferences")));
   }
 
   /** A section given to a later capability as it is; null or missing becomes an empty mapping. */

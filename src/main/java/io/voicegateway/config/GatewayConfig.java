@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The whole configuration, validated. Sections that later capabilities add (ivr, voicemail, recording,
- * streaming) are kept as raw trees until they get typed records.
+ * The whole configuration, validated. {@code streaming} is kept as a raw tree until it gets a typed record.
  *
  * @param providers the trunks of {@code providers:} followed by each {@code media.registrations} entry as
  *                  a provider with {@code register: true} (ids {@code registration-1}, …)
  * @param routes    in file order: the first match wins
  * @param bridge    the TCP event-bus bridge
  * @param history   where finished calls are kept
+ * @param prompts   how text prompts are spoken (TTS engine, cache)
+ * @param ivr       IVR menus by name
+ * @param voicemail voicemail boxes by name
+ * @param recording where call recordings go
+ * @param conferences named conference rooms
  */
 public record GatewayConfig(
     MediaConfig media,
@@ -19,20 +23,24 @@ public record GatewayConfig(
     List<ProviderConfig> providers,
     List<DeviceConfig> devices,
     List<RouteConfig> routes,
-    JsonNode ivr,
-    JsonNode voicemail,
-    JsonNode recording,
     JsonNode streaming,
     BridgeConfig bridge,
-    HistoryConfig history) {
+    HistoryConfig history,
+    PromptsConfig prompts,
+    IvrConfig ivr,
+    VoicemailConfig voicemail,
+    RecordingConfig recording,
+    ConferencesConfig conferences) {
 
   /**
    * For configurations built in code (as tests do): no TCP bridge, so such gateways never compete for its
-   * port, and no call history.
+   * port, no call history and every app section on its defaults.
    */
   public GatewayConfig(MediaConfig media, HttpConfig http, List<ProviderConfig> providers, List<DeviceConfig> devices,
-      List<RouteConfig> routes, JsonNode ivr, JsonNode voicemail, JsonNode recording, JsonNode streaming) {
-    this(media, http, providers, devices, routes, ivr, voicemail, recording, streaming,
-        new BridgeConfig(false, "127.0.0.1", BridgeConfig.DEFAULT_TCP_PORT, true), HistoryConfig.disabled());
+      List<RouteConfig> routes) {
+    this(media, http, providers, devices, routes, null,
+        new BridgeConfig(false, "127.0.0.1", BridgeConfig.DEFAULT_TCP_PORT, true), HistoryConfig.disabled(),
+        PromptsConfig.defaults(), IvrConfig.defaults(), VoicemailConfig.defaults(), RecordingConfig.defaults(),
+        ConferencesConfig.defaults());
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
+import io.voicegateway.control.route.CallSource;
 import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.codec.CodecType;
 import java.time.Duration;
@@ -32,6 +33,7 @@ public final class Call {
   private final List<Leg> legs = new ArrayList<>();
   private long connectedAtMs;
   private RouteTarget target;
+  private CallSource source = CallSource.unknown();
   private Future<?> tail = Future.succeededFuture();
 
   /**
@@ -61,6 +63,13 @@ public final class Call {
   /** Where the call was routed (inbound), or null. */
   public RouteTarget target() { return target; }
   public void target(RouteTarget target) { this.target = target; }
+
+  /**
+   * Who started the call, as far as the gateway vouches for it (a device that passed digest, a trunk): apps
+   * such as a voicemail box's owner menu trust this, never the From header. Unknown until set.
+   */
+  public CallSource source() { return source; }
+  public void source(CallSource source) { this.source = source; }
 
   public void addLeg(Leg leg) {
     legs.add(leg);

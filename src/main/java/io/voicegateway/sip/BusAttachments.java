@@ -5,6 +5,7 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.control.Attachments;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.route.CallSource;
 
 /** Call control's {@link Attachments} over the event bus: the apps verticle attaches apps. */
 final class BusAttachments implements Attachments {
@@ -15,7 +16,9 @@ final class BusAttachments implements Attachments {
   }
 
   @Override
-  public void attachApp(Call call, String name) {
-    vertx.eventBus().send(Addresses.APPS_ATTACH, new MediaCommands.AppAttach(call.id(), name));
+  public void attachApp(Call call, String name, String argument) {
+    String device = call.source().kind() == CallSource.Kind.DEVICE ? call.source().id() : null;
+    vertx.eventBus().send(Addresses.APPS_ATTACH,
+        new MediaCommands.AppAttach(call.id(), name, argument, call.from(), device, call.to()));
   }
 }

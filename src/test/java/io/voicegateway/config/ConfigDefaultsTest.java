@@ -48,10 +48,12 @@ class ConfigDefaultsTest {
     assertEquals(List.of(), config.providers());
     assertEquals(List.of(), config.devices());
     assertEquals(ConfigLoader.DEFAULT_ROUTES, config.routes());
-    for (var raw : List.of(config.ivr(),
-        config.voicemail(), config.recording(), config.streaming())) {
-      assertTrue(raw.isObject() && raw.isEmpty(), "raw section is an empty mapping: " + raw);
-    }
+    assertTrue(config.streaming().isObject() && config.streaming().isEmpty(), "raw section is an empty mapping");
+    assertEquals(IvrConfig.defaults(), config.ivr());
+    assertEquals(VoicemailConfig.defaults(), config.voicemail());
+    assertEquals(RecordingConfig.defaults(), config.recording());
+    assertEquals(PromptsConfig.defaults(), config.prompts());
+    assertEquals(ConferencesConfig.defaults(), config.conferences());
   }
 
   @Test

@@ -87,13 +87,11 @@ class ConfigValuesTest {
   @Test
   void rawSectionsAreKeptAsTreesWithVariablesSubstituted() {
     GatewayConfig config = ConfigLoader.parse("""
-        ivr:
-          main:
-            prompt: ${PROMPT}
-        voicemail: ~
-        """, Map.of("PROMPT", "welcome.wav"));
-    assertEquals("welcome.wav", config.ivr().get("main").get("prompt").asText());
-    assertTrue(config.voicemail().isObject() && config.voicemail().isEmpty());
+        streaming:
+          asr:
+            address: ${ADDRESS}
+        """, Map.of("ADDRESS", "asr.in"));
+    assertEquals("asr.in", config.streaming().get("asr").get("address").asText());
   }
 
   @Test

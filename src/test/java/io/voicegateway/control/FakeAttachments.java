@@ -9,8 +9,8 @@ public final class FakeAttachments implements Attachments, AudioFeeds {
   public final List<String> apps = new ArrayList<>();
 
   @Override
-  public void attachApp(Call call, String name) {
-    apps.add(name);
+  public void attachApp(Call call, String name, String argument) {
+    apps.add(argument == null ? name : name + " " + argument);
   }
 
   @Override

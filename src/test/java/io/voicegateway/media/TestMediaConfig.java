@@ -43,6 +43,6 @@ public final class TestMediaConfig {
         true, reconnection, rtpTimeout, Duration.ofSeconds(30), new MediaConfig.DtmfConfig(
         io.voicegateway.config.DtmfMethod.valueOf(dtmfMethod.toUpperCase(java.util.Locale.ROOT)), 0.5),
         new MediaConfig.OpusConfig(32000, 5), List.of());
-    return new GatewayConfig(media, null, List.of(), List.of(), ConfigLoader.defaults().routes(), null, null, null, null);
+    return new GatewayConfig(media, null, List.of(), List.of(), ConfigLoader.defaults().routes());
   }
 }

@@ -32,9 +32,9 @@ public final class AttachTarget {
       return;
     }
     boolean attached = call.legs().stream().anyMatch(l -> l.kind() == LegKind.APP);
-    if (!attached && target.kind() == RouteTarget.Kind.APP) {
-      attachments.attachApp(call, target.name());
-      calls.addLeg(call, Leg.app(target.name()));
+    if (!attached && target.runsApp()) {
+      attachments.attachApp(call, target.appName(), target.appArgument());
+      calls.addLeg(call, Leg.app(target.appName()));
     } else if (target.kind() == RouteTarget.Kind.STREAM) {
       feed.start(call, target.name()).onFailure(err -> LOG.log(Level.WARNING,
           "call " + call.id() + ": stream " + target.name() + " not started", err));

@@ -51,7 +51,7 @@ public final class BlindTransfer implements Fork.Listener {
   public void start(RouteTarget route, List<? extends Destination> destinations, String transfereeUser,
       Map<String, String> headers) {
     transferor.transferredAway(true); // from now on its hang-up must not end the call
-    if (route.kind() == RouteTarget.Kind.APP) {
+    if (route.runsApp()) {
       call.target(route);
       services.attach().attach(call);
       completed();

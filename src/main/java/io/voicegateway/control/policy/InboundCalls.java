@@ -88,6 +88,7 @@ public final class InboundCalls {
     Call call = new Call(outbound ? CallDirection.OUTBOUND : CallDirection.INBOUND, offer.from(), offer.to(),
         offer.correlationId(), offer.xHeaders(), clock.getAsLong());
     call.target(target);
+    call.source(offer.source());
     calls.add(call);
     Leg leg = caller.joins(call);
     leg.peer(offer.source().id() != null ? offer.source().id() : call.from());
@@ -105,9 +106,8 @@ public final class InboundCalls {
         : bridge.ring(call, ready.get(), target));
   }
 
-  /** What this build serves: apps, streams, devices and trunks (IVR and voicemail come with their features). */
+  /** What this build serves: every kind of target (IVR menus and voicemail boxes are apps of the catalog). */
   private static boolean served(RouteTarget.Kind kind) {
-    return kind == RouteTarget.Kind.APP || kind == RouteTarget.Kind.STREAM || kind == RouteTarget.Kind.DEVICES
-        || kind == RouteTarget.Kind.PROVIDER;
+    return true;
   }
 }

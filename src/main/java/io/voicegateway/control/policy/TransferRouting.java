@@ -70,9 +70,8 @@ public final class TransferRouting {
       progress.finish(Status.NOT_FOUND);
       return;
     }
-    List<? extends Destination> targets = route.get().kind() == RouteTarget.Kind.APP
-        ? List.of() : destinations.apply(route.get());
-    if (route.get().kind() != RouteTarget.Kind.APP && targets.isEmpty()) {
+    List<? extends Destination> targets = route.get().runsApp() ? List.of() : destinations.apply(route.get());
+    if (!route.get().runsApp() && targets.isEmpty()) {
       progress.finish(Status.TEMPORARILY_UNAVAILABLE);
       return;
     }

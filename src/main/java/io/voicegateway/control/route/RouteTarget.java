@@ -23,9 +23,45 @@ public record RouteTarget(Kind kind, String name, List<String> devices, String n
     devices = List.copyOf(devices);
   }
 
-  /** Whether the gateway answers the call itself: an app, or a stream (the caller's audio goes to the feed). */
+  /**
+   * Whether the gateway answers the call itself: an app (an IVR menu and a voicemail box are apps too), or a
+   * stream (the caller's audio goes to the feed).
+   */
   public boolean answeredHere() {
-    return kind == Kind.APP || kind == Kind.STREAM;
+    return runsApp() || kind == Kind.STREAM;
+  }
+
+  /** Whether an app of the catalog takes the call: {@code app:}, {@code ivr:} or {@code voicemail:}. */
+  public boolean runsApp() {
+    return kind == Kind.APP || kind == Kind.IVR || kind == Kind.VOICEMAIL;
+  }
+
+  /**
+   * The catalog app that takes the call: {@code ivr} for an IVR menu, {@code voicemail} for a box, else the
+   * first word of {@code app:} ({@code conference} of {@code app: conference sales}); null when no app runs.
+   */
+  public String appName() {
+    return switch (kind) {
+      case IVR -> "ivr";
+      case VOICEMAIL -> "voicemail";
+      case APP -> name.split(" ", 2)[0];
+      default -> null;
+    };
+  }
+
+  /**
+   * What the app is started with: the menu of {@code ivr:}, the box of {@code voicemail:}, or what follows the
+   * app's name in {@code app:} ({@code sales} of {@code app: conference sales}); null for none.
+   */
+  public String appArgument() {
+    return switch (kind) {
+      case IVR, VOICEMAIL -> name;
+      case APP -> {
+        String[] words = name.split(" ", 2);
+        yield words.length > 1 ? words[1].strip() : null;
+      }
+      default -> null;
+    };
   }
 
   public static RouteTarget app(String name) {

@@ -22,7 +22,7 @@ public final class TestConfigs {
 
   public static GatewayConfig gateway(MediaConfig media) {
     return new GatewayConfig(media, new HttpConfig("127.0.0.1", 0, "test-token", false),
-        List.of(), List.of(), ConfigLoader.defaults().routes(), null, null, null, null);
+        List.of(), List.of(), ConfigLoader.defaults().routes());
   }
 
   /** UDP and TCP on {@code sipPort}. */
