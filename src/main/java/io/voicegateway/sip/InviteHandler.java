@@ -264,14 +264,6 @@ final class InviteHandler {
     }
   }
 
-  /**
-   * Once the first leg's media runs: attaches the routed app, or starts the routed stream's audio feed (call
-   * control's {@link AttachTarget}). Kept for {@link AckHandler}, which still reads {@link SipServices}.
-   */
-  static void attachTarget(SipServices s, Call call) {
-    s.control.policies().attach().attach(call);
-  }
-
   /** Answers the INVITE with {@code status} (and the reason in a Warning) and ends the call. */
   void fail(Call call, SipLeg leg, Request request, ServerTransaction st, int status, String reason) {
     Response response = messages.response(request, status, leg.localTag());

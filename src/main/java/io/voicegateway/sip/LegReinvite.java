@@ -35,11 +35,6 @@ final class LegReinvite {
     this.hold = hold;
   }
 
-  /** For {@link UacService}, which still reads {@link SipServices}. */
-  LegReinvite(SipServices s) {
-    this(s.messages, s.sdp, s.client, s.publicAddress(), s.legMedia, s.control.hold());
-  }
-
   Future<Void> send(Call call, SipLeg leg, MediaDirection direction) {
     Dialog dialog = leg.dialog();
     if (dialog == null || leg.pending()) {
