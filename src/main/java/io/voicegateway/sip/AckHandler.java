@@ -2,7 +2,6 @@ package io.voicegateway.sip;
 
 import io.voicegateway.control.Call;
 import io.voicegateway.control.policy.AnswerConfirmed;
-import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
 import io.voicegateway.sip.sdp.SdpNegotiator;
@@ -20,11 +19,11 @@ final class AckHandler {
   private final SipLegs legs;
   private final SdpNegotiator sdp;
   private final BusMedia media;
-  private final GatewayMetrics metrics;
+  private final CallMetrics metrics;
   private final Teardown teardown;
   private final AnswerConfirmed confirmed;
 
-  AckHandler(SipLegs legs, SdpNegotiator sdp, BusMedia media, GatewayMetrics metrics, Teardown teardown,
+  AckHandler(SipLegs legs, SdpNegotiator sdp, BusMedia media, CallMetrics metrics, Teardown teardown,
       AnswerConfirmed confirmed) {
     this.legs = legs;
     this.sdp = sdp;

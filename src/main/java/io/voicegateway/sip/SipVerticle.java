@@ -5,7 +5,6 @@ import io.vertx.core.VerticleBase;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
-import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
 import io.voicegateway.sip.trace.SipTraceService;
@@ -36,7 +35,7 @@ public final class SipVerticle extends VerticleBase {
   private static final long STOP_GRACE_MS = 2000;
 
   private final GatewayConfig config;
-  private final GatewayMetrics metrics;
+  private final CallMetrics metrics;
   private SipStackHandle sip;
   private SipWiring wiring;
   private Teardown teardown;
@@ -44,7 +43,7 @@ public final class SipVerticle extends VerticleBase {
   private OptionsKeepalive keepalive;
   private final List<TrunkRegistration> trunks = new ArrayList<>();
 
-  public SipVerticle(GatewayConfig config, GatewayMetrics metrics) {
+  public SipVerticle(GatewayConfig config, CallMetrics metrics) {
     this.config = config;
     this.metrics = metrics;
   }

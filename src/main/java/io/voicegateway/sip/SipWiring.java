@@ -6,7 +6,6 @@ import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.policy.CallControl;
 import io.voicegateway.control.route.SourceClassifier;
-import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.auth.DigestServer;
 import io.voicegateway.sip.registrar.AuthThrottle;
 import io.voicegateway.sip.registrar.Bindings;
@@ -61,7 +60,7 @@ final class SipWiring {
   /** What SIP legs' endpoints ask of the media side (DTMF). */
   private final BusMediaControl media;
 
-  SipWiring(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, SipStackHandle sip) {
+  SipWiring(Vertx vertx, GatewayConfig config, CallMetrics metrics, SipStackHandle sip) {
     this.sip = sip;
     SourceClassifier sources = new SourceClassifier(config.providers());
     Clock utc = Clock.systemUTC();
