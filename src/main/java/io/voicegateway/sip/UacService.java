@@ -15,7 +15,6 @@ import io.voicegateway.control.policy.Originate;
 import io.voicegateway.sip.sdp.MediaDirection;
 import javax.sip.Dialog;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 
 /**
  * The gateway as a caller, for the API and the B2BUA: originate, hold, resume, transfer (REFER), cancel,
