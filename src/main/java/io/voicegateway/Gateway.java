@@ -111,7 +111,7 @@ public final class Gateway {
             ? deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions())
             : Future.<Void>succeededFuture())
         .compose(v -> {
-          sip = new SipVerticle(config, metrics);
+          sip = new SipVerticle(config, new SipCallMetrics(metrics));
           return deploy("sip", () -> sip, new DeploymentOptions());
         })
         .compose(v -> deploy("bridge", () -> new BridgeVerticle(config.bridge(), config.http().apiToken()),

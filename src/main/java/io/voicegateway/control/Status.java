@@ -8,6 +8,7 @@ public final class Status {
   public static final int RINGING = 180;
   public static final int SESSION_PROGRESS = 183;
   public static final int OK = 200;
+  public static final int BAD_REQUEST = 400;
   public static final int FORBIDDEN = 403;
   public static final int NOT_FOUND = 404;
   public static final int REQUEST_TIMEOUT = 408;

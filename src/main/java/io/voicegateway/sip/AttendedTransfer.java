@@ -6,6 +6,8 @@ import io.voicegateway.control.Call;
 import io.voicegateway.control.Leg;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.voicegateway.control.policy.Policies;
 import java.util.Optional;
 import javax.sip.DialogState;
 import javax.sip.message.Response;
@@ -14,18 +16,22 @@ import javax.sip.message.Response;
  * A phone's attended transfer through us (RFC 5589 §7): the transferor B talks to A in call 1 and to C in
  * call 2, then REFERs A to C with {@code Replaces} naming its dialog of call 2. Since both calls run
  * through the gateway, no new INVITE is needed: C's leg moves into call 1 (signalling and mixer), so A and C
- * are bridged, and both of B's legs get BYE; call 2 ends. A Replaces that names no dialog of ours is NOTIFYed
- * as 481, one naming a dialog not yet confirmed as 481 too (we do not move ringing legs).
+ * are bridged, and both of B's legs get BYE; call 2 ends (call control's
+ * {@link io.voicegateway.control.policy.AttendedTransfer} decides, also that a dialog of the very call is 400). A
+ * Replaces that names no dialog of ours is NOTIFYed as 481, one naming a dialog not yet confirmed as 481 too (we do
+ * not move ringing legs).
  */
 final class AttendedTransfer {
   /** How long call 2's end waits for the media side to confirm a leg moved out of it. */
   private static final long MOVE_WAIT_MS = 2000;
-  private final SipServices s;
+  private final SipLegs legs;
+  private final EventBus bus;
   private final io.voicegateway.control.policy.AttendedTransfer policy;
 
-  AttendedTransfer(SipServices s) {
-    this.s = s;
-    this.policy = new io.voicegateway.control.policy.AttendedTransfer(s.control.policies().transfers(), s.control.policies().teardown(),
+  AttendedTransfer(SipLegs legs, EventBus bus, Policies policies) {
+    this.legs = legs;
+    this.bus = bus;
+    this.policy = new io.voicegateway.control.policy.AttendedTransfer(policies.transfers(), policies.teardown(),
         this::move);
   }
 
@@ -40,14 +46,10 @@ final class AttendedTransfer {
       subscription.finish(Response.BAD_REQUEST);
       return;
     }
-    DialogLookup.Found found = DialogLookup.find(s.legs, replaces.get()).orElse(null);
+    DialogLookup.Found found = DialogLookup.find(legs, replaces.get()).orElse(null);
     if (found == null || found.leg().pending() || found.leg().dialog() == null
         || found.leg().dialog().getState() != DialogState.CONFIRMED) {
       subscription.finish(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-      return;
-    }
-    if (found.call() == call) { // B names a dialog of the very call it transfers: nothing to join
-      subscription.finish(Response.BAD_REQUEST);
       return;
     }
     policy.join(call, transferor.leg(), found.call(), found.leg().leg(), subscription);
@@ -55,16 +57,16 @@ final class AttendedTransfer {
 
   /** Moves a SIP party of call 2 into call 1: SIP index and registry, then the mixer (when its media runs). */
   private Future<?> move(Call from, Call to, Leg leg) {
-    SipLeg sip = s.legs.of(leg).orElse(null);
+    SipLeg sip = legs.of(leg).orElse(null);
     if (sip == null) {
       return Future.succeededFuture();
     }
-    s.legs.remove(from, sip);
-    s.legs.add(to, sip);
+    legs.remove(from, sip);
+    legs.add(to, sip);
     if (!leg.mediaOpen()) {
       return Future.succeededFuture();
     }
-    return s.vertx.eventBus().request(Addresses.MEDIA_LEG_MOVE, new MediaCommands.LegMove(from.id(), to.id(), leg.id()),
+    return bus.request(Addresses.MEDIA_LEG_MOVE, new MediaCommands.LegMove(from.id(), to.id(), leg.id()),
         new DeliveryOptions().setSendTimeout(MOVE_WAIT_MS));
   }
 }

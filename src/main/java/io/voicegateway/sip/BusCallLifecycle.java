@@ -9,7 +9,6 @@ import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Leg;
 import io.voicegateway.control.LegState;
-import io.voicegateway.metrics.GatewayMetrics;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -21,14 +20,14 @@ import java.util.logging.Logger;
 final class BusCallLifecycle implements CallLifecycle {
   private static final Logger LOG = Logger.getLogger(BusCallLifecycle.class.getName());
   private final EventBus bus;
-  private final GatewayMetrics metrics;
+  private final CallMetrics metrics;
   private final CallRegistry calls;
   private final SipLegs legs;
   private final BusMedia media;
   private final LongSupplier clock;
 
   /** @param clock the epoch milliseconds events and durations are stamped with */
-  BusCallLifecycle(EventBus bus, GatewayMetrics metrics, CallRegistry calls, SipLegs legs, BusMedia media,
+  BusCallLifecycle(EventBus bus, CallMetrics metrics, CallRegistry calls, SipLegs legs, BusMedia media,
       LongSupplier clock) {
     this.bus = bus;
     this.metrics = metrics;

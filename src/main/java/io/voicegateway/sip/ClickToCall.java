@@ -2,6 +2,7 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.voicegateway.control.policy.ClickToCall.Contact;
+import io.voicegateway.sip.registrar.Registrar;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,21 +14,27 @@ import java.util.function.Function;
  * call control's.
  */
 final class ClickToCall {
-  private final SipServices s;
-  private final Function<OutboundCall, Future<String>> originate;
+  private final Registrar registrar;
+  private final BindingQualifier qualifier;
+  private final io.voicegateway.control.policy.ClickToCall policy;
 
-  /** @param originate places the first leg (the device's), completing with the call id once it answered */
-  ClickToCall(SipServices s, Function<OutboundCall, Future<String>> originate) {
-    this.s = s;
-    this.originate = originate;
+  ClickToCall(Registrar registrar, BindingQualifier qualifier, io.voicegateway.control.policy.ClickToCall policy) {
+    this.registrar = registrar;
+    this.qualifier = qualifier;
+    this.policy = policy;
   }
 
-  /** Fails with a {@link io.voicegateway.control.CallFailure}: 404, 480, or the device's refusal. */
-  Future<String> start(String deviceId, String number, Map<String, String> headers) {
-    List<Contact> contacts = s.registrar.contactsOf(deviceId).stream()
-        .map(b -> new Contact(b.deviceId(), b.reachUri(), s.qualifier.reachable(b)))
+  /**
+   * Fails with a {@link io.voicegateway.control.CallFailure}: 404, 480, or the device's refusal.
+   *
+   * @param originate places the first leg (the device's), completing with the call id once it answered
+   */
+  Future<String> start(String deviceId, String number, Map<String, String> headers,
+      Function<OutboundCall, Future<String>> originate) {
+    List<Contact> contacts = registrar.contactsOf(deviceId).stream()
+        .map(b -> new Contact(b.deviceId(), b.reachUri(), qualifier.reachable(b)))
         .toList();
-    return s.control.clickToCall().start(deviceId, number, contacts,
+    return policy.start(deviceId, number, contacts,
         reach -> originate.apply(new OutboundCall(reach, number, null, null, headers, null)));
   }
 }

@@ -3,6 +3,8 @@ package io.voicegateway.sip;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.voicegateway.control.CallFailure;
+import io.voicegateway.control.Status;
 import io.voicegateway.sip.stack.SendLanes;
 import io.voicegateway.sip.stack.SipStackHandle;
 import java.util.function.Consumer;
@@ -154,10 +156,13 @@ public final class ClientRequests {
     }
   }
 
-  /** No final response before the transaction timed out (Timer B/F). */
-  public static final class SipTimeoutException extends RuntimeException {
+  /**
+   * No final response before the transaction timed out (Timer B/F): to call control and the API the far side's
+   * silence, a 408 (the API's 504), as an INVITE's timeout is.
+   */
+  public static final class SipTimeoutException extends CallFailure {
     SipTimeoutException(String method) {
-      super(method + " timed out");
+      super(Status.REQUEST_TIMEOUT, Status.REQUEST_TIMEOUT + " " + method + " timed out");
     }
   }
 }

@@ -7,7 +7,6 @@ import io.voicegateway.control.Leg;
 import io.voicegateway.control.policy.AttachTarget;
 import io.voicegateway.control.policy.Bridge;
 import io.voicegateway.control.policy.InboundCalls;
-import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.registrar.SourceOf;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
@@ -39,7 +38,7 @@ final class InviteHandler {
   private final SipMessages messages;
   private final SipLegs legs;
   private final SdpNegotiator sdp;
-  private final GatewayMetrics metrics;
+  private final CallMetrics metrics;
   private final String publicAddress;
   private final BusMedia busMedia;
   private final CallLifecycle lifecycle;
@@ -47,7 +46,7 @@ final class InviteHandler {
   private final AttachTarget attach;
 
   InviteHandler(InviteAuthenticator authenticator, SipMessages messages, SipLegs legs, SdpNegotiator sdp,
-      GatewayMetrics metrics, String publicAddress, BusMedia busMedia, CallLifecycle lifecycle, InboundCalls inbound,
+      CallMetrics metrics, String publicAddress, BusMedia busMedia, CallLifecycle lifecycle, InboundCalls inbound,
       AttachTarget attach) {
     this.authenticator = authenticator;
     this.messages = messages;
@@ -262,14 +261,6 @@ final class InviteHandler {
     } else {
       leg.awaitingAnswer(true);
     }
-  }
-
-  /**
-   * Once the first leg's media runs: attaches the routed app, or starts the routed stream's audio feed (call
-   * control's {@link AttachTarget}). Kept for {@link AckHandler}, which still reads {@link SipServices}.
-   */
-  static void attachTarget(SipServices s, Call call) {
-    s.control.policies().attach().attach(call);
   }
 
   /** Answers the INVITE with {@code status} (and the reason in a Warning) and ends the call. */

@@ -15,7 +15,8 @@ import javax.sip.message.Request;
  * A re-INVITE we send on one confirmed leg to change the direction of its media (hold: sendonly;
  * resume: sendrecv), for the API and to carry one party's hold to the other side of a bridge. Our offer
  * keeps the leg's port and local address; the answer restarts the leg's media. Fails with
- * {@link UacFailure} on a non-2xx (the session stays as it was, RFC 3261 §14.1).
+ * {@link UacFailure} on a non-2xx (the session stays as it was, RFC 3261 §14.1), with a 408
+ * {@link ClientRequests.SipTimeoutException} when no answer came.
  */
 final class LegReinvite {
   private final SipMessages messages;
@@ -33,11 +34,6 @@ final class LegReinvite {
     this.publicAddress = publicAddress;
     this.media = media;
     this.hold = hold;
-  }
-
-  /** For {@link UacService}, which still reads {@link SipServices}. */
-  LegReinvite(SipServices s) {
-    this(s.messages, s.sdp, s.client, s.publicAddress(), s.legMedia, s.control.hold());
   }
 
   Future<Void> send(Call call, SipLeg leg, MediaDirection direction) {

@@ -1,6 +1,5 @@
 package io.voicegateway.sip;
 
-import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.stack.SipStackHandle;
 
 /**
@@ -9,4 +8,4 @@ import io.voicegateway.sip.stack.SipStackHandle;
  * transactions' responses, and the metrics a refused SDP answer counts in.
  */
 record OutboundSignalling(SipStackHandle stack, SipMessages messages, RequestFactory requests,
-    ClientRequests client, GatewayMetrics metrics) {}
+    ClientRequests client, CallMetrics metrics) {}

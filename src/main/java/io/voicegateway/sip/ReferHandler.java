@@ -3,6 +3,7 @@ package io.voicegateway.sip;
 import gov.nist.javax.sip.header.SIPHeader;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.policy.TransferRouting;
+import io.voicegateway.sip.stack.SipStackHandle;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.ListIterator;
@@ -27,18 +28,29 @@ import javax.sip.message.Response;
  * from the transferor and dials it. A target that does not route gets its failure as the final NOTIFY.
  */
 final class ReferHandler {
-  private final SipServices s;
+  private final SipLegs legs;
+  private final SipMessages messages;
+  private final SipStackHandle sip;
+  private final ClientRequests client;
+  private final TransferRouting routing;
+  private final AttendedTransfer attended;
 
-  ReferHandler(SipServices s) {
-    this.s = s;
+  ReferHandler(SipLegs legs, SipMessages messages, SipStackHandle sip, ClientRequests client,
+      TransferRouting routing, AttendedTransfer attended) {
+    this.legs = legs;
+    this.messages = messages;
+    this.sip = sip;
+    this.client = client;
+    this.routing = routing;
+    this.attended = attended;
   }
 
   void handle(Request refer, ServerTransaction st) {
     String sipCallId = ((CallIdHeader) refer.getHeader(CallIdHeader.NAME)).getCallId();
-    Call call = s.legs.callBySipCallId(sipCallId).orElse(null);
-    SipLeg leg = s.legs.bySipCallId(sipCallId).orElse(null);
+    Call call = legs.callBySipCallId(sipCallId).orElse(null);
+    SipLeg leg = legs.bySipCallId(sipCallId).orElse(null);
     if (call == null || leg == null || leg.dialog() == null || leg.pending()) {
-      s.messages.respond(st, refer, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+      messages.respond(st, refer, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
       return;
     }
     ListIterator<?> referTos = refer.getHeaders(ReferToHeader.NAME);
@@ -49,11 +61,11 @@ final class ReferHandler {
     }
     URI target = referTo.getAddress().getURI();
     String referredBy = referredBy(refer);
-    s.messages.respond(st, refer, Response.ACCEPTED, null);
+    messages.respond(st, refer, Response.ACCEPTED, null);
     long cseq = ((CSeqHeader) refer.getHeader(CSeqHeader.NAME)).getSeqNumber();
-    ReferSubscription subscription = new ReferSubscription(s.sip, s.messages, s.client, leg, cseq);
+    ReferSubscription subscription = new ReferSubscription(sip, messages, client, leg, cseq);
     subscription.progress(Response.TRYING);
-    s.control.transferRouting().inTurn(call, leg.leg(), subscription,
+    routing.inTurn(call, leg.leg(), subscription,
         () -> start(call, leg, target, referredBy, subscription));
   }
 
@@ -65,7 +77,7 @@ final class ReferHandler {
     if (refer.getHeader("Referred-By") instanceof SIPHeader given) {
       String value = given.getHeaderValue().trim();
       try {
-        s.sip.headers().createHeader("Referred-By", value);
+        sip.headers().createHeader("Referred-By", value);
         return value;
       } catch (ParseException e) {
         // fall back to From
@@ -77,7 +89,7 @@ final class ReferHandler {
   private void start(Call call, SipLeg transferor, URI target, String referredBy, ReferSubscription subscription) {
     Optional<String> replaces = ReplacesHeader.fromUriHeaders(target.toString());
     if (replaces.isPresent()) {
-      new AttendedTransfer(s).start(call, transferor, replaces.get(), subscription);
+      attended.start(call, transferor, replaces.get(), subscription);
       return;
     }
     String number = number(target);
@@ -87,13 +99,13 @@ final class ReferHandler {
     }
     Map<String, String> headers = new LinkedHashMap<>(call.xHeaders());
     headers.put("Referred-By", referredBy);
-    s.control.transferRouting().transfer(call, transferor.leg(), number, target.toString(), transfereeUser(call, transferor),
+    routing.transfer(call, transferor.leg(), number, target.toString(), transfereeUser(call, transferor),
         headers, subscription);
   }
 
   /** Who the target sees calling: the party that stays (the other end from the transferor). */
   private String transfereeUser(Call call, SipLeg transferor) {
-    String uri = s.legs.first(call).orElse(null) == transferor ? call.to() : call.from();
+    String uri = legs.first(call).orElse(null) == transferor ? call.to() : call.from();
     return userOf(uri);
   }
 
@@ -115,12 +127,12 @@ final class ReferHandler {
   }
 
   private void reject(ServerTransaction st, Request refer, String reason) {
-    Response response = s.messages.response(refer, Response.BAD_REQUEST, null);
+    Response response = messages.response(refer, Response.BAD_REQUEST, null);
     try {
       response.setReasonPhrase(reason);
     } catch (ParseException e) {
       throw new IllegalStateException(e);
     }
-    s.messages.send(st, response);
+    messages.send(st, response);
   }
 }

@@ -3,7 +3,6 @@ package io.voicegateway.sip;
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.policy.Hold;
-import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
@@ -23,12 +22,12 @@ final class ReinviteHandler {
   private final SipLegs legs;
   private final SipMessages messages;
   private final SdpNegotiator sdp;
-  private final GatewayMetrics metrics;
+  private final CallMetrics metrics;
   private final String publicAddress;
   private final BusMedia media;
   private final Hold hold;
 
-  ReinviteHandler(SipLegs legs, SipMessages messages, SdpNegotiator sdp, GatewayMetrics metrics, String publicAddress,
+  ReinviteHandler(SipLegs legs, SipMessages messages, SdpNegotiator sdp, CallMetrics metrics, String publicAddress,
       BusMedia media, Hold hold) {
     this.legs = legs;
     this.messages = messages;

@@ -2,9 +2,11 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.Transfers;
 import io.voicegateway.sip.registrar.SourceOf;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
+import io.voicegateway.sip.sdp.SdpNegotiator;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sip.DialogState;
@@ -28,12 +30,23 @@ final class Replaces {
   private static final Logger LOG = Logger.getLogger(Replaces.class.getName());
   static final String HEADER = "Replaces";
 
-  private final SipServices s;
+  private final SipLegs legs;
+  private final SipMessages messages;
+  private final InviteAuthenticator authenticator;
+  private final SdpNegotiator sdp;
+  private final BusMedia media;
+  private final Transfers transfers;
   private final InviteHandler invites;
 
   /** @param invites answers the new INVITE as any other (media start, 200 with our SDP, late offer) */
-  Replaces(SipServices s, InviteHandler invites) {
-    this.s = s;
+  Replaces(SipLegs legs, SipMessages messages, InviteAuthenticator authenticator, SdpNegotiator sdp, BusMedia media,
+      Transfers transfers, InviteHandler invites) {
+    this.legs = legs;
+    this.messages = messages;
+    this.authenticator = authenticator;
+    this.sdp = sdp;
+    this.media = media;
+    this.transfers = transfers;
     this.invites = invites;
   }
 
@@ -50,24 +63,24 @@ final class Replaces {
         : header.toString().substring(header.toString().indexOf(':') + 1).strip();
     Optional<ReplacesHeader> replaces = ReplacesHeader.parse(value);
     if (replaces.isEmpty()) {
-      s.messages.respond(st, invite, Response.BAD_REQUEST, SipMessages.newTag());
+      messages.respond(st, invite, Response.BAD_REQUEST, SipMessages.newTag());
       return true;
     }
-    DialogLookup.Found found = DialogLookup.find(s.legs, replaces.get()).orElse(null);
+    DialogLookup.Found found = DialogLookup.find(legs, replaces.get()).orElse(null);
     boolean confirmed = found != null && !found.leg().pending() && found.leg().dialog() != null
         && found.leg().dialog().getState() == DialogState.CONFIRMED;
     if (found != null && confirmed && replaces.get().earlyOnly()) {
-      s.messages.respond(st, invite, Response.BUSY_HERE, SipMessages.newTag());
+      messages.respond(st, invite, Response.BUSY_HERE, SipMessages.newTag());
       return true;
     }
     if (!confirmed || found.leg().leg().transferredAway()) {
-      s.messages.respond(st, invite, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, SipMessages.newTag());
+      messages.respond(st, invite, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, SipMessages.newTag());
       return true;
     }
     // Knowing the dialog's tags is most of the authorisation (RFC 3891 §8); a device still proves itself.
-    InviteAuthenticator.Decision who = s.authenticator.authenticate(invite, SourceOf.request(invite, st));
+    InviteAuthenticator.Decision who = authenticator.authenticate(invite, SourceOf.request(invite, st));
     if (!who.admitted()) {
-      s.messages.send(st, who.refusal());
+      messages.send(st, who.refusal());
       return true;
     }
     Call call = found.call();
@@ -75,29 +88,29 @@ final class Replaces {
     String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
     SipLeg leg = SipLeg.inbound(sipCallId, SipMessages.newTag(), st);
     leg.leg().peer(who.source().id() != null ? who.source().id() : ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
-    s.legs.add(call, leg);
-    s.control.policies().transfers().replacing(replaced.leg());
+    legs.add(call, leg);
+    transfers.replacing(replaced.leg());
     call.enqueue(() -> answer(call, leg, replaced, invite, st));
     return true;
   }
 
   private Future<Void> answer(Call call, SipLeg leg, SipLeg replaced, Request invite, ServerTransaction st) {
     String offer = SipMessages.body(invite);
-    NegotiatedMedia media = null;
+    NegotiatedMedia negotiated = null;
     if (offer != null) {
       try {
-        media = s.sdp.answer(offer);
+        negotiated = sdp.answer(offer);
         leg.remoteSdpVersion(SdpVersions.version(offer));
       } catch (SdpNegotiationException e) {
         refuse(call, leg, replaced, invite, st, e.status());
         return Future.succeededFuture();
       }
     }
-    NegotiatedMedia answer = media;
-    return s.openMedia(call, leg.leg())
+    NegotiatedMedia answer = negotiated;
+    return media.open(call, leg.leg())
         .compose(port -> invites.answerWith(call, leg, invite, st, answer, port))
         .map(v -> {
-          s.control.policies().transfers().replaced(call, leg.leg(), replaced.leg(), "replaced " + replaced.sipCallId());
+          transfers.replaced(call, leg.leg(), replaced.leg(), "replaced " + replaced.sipCallId());
           return (Void) null;
         })
         .recover(err -> {
@@ -111,10 +124,10 @@ final class Replaces {
   private void refuse(Call call, SipLeg leg, SipLeg replaced, Request invite, ServerTransaction st, int status) {
     if (leg.pendingServerInvite() != null) {
       leg.pendingServerInvite(null);
-      s.messages.respond(st, invite, status, leg.localTag());
+      messages.respond(st, invite, status, leg.localTag());
     }
-    s.closeMedia(call, leg.leg(), "Replaces refused");
-    s.legs.remove(call, leg);
-    s.control.policies().transfers().notReplaced(replaced.leg());
+    media.close(call, leg.leg(), "Replaces refused");
+    legs.remove(call, leg);
+    transfers.notReplaced(replaced.leg());
   }
 }

@@ -77,6 +77,11 @@ final class SipLegs {
     return call.legs().stream().map(this::of).flatMap(Optional::stream).toList();
   }
 
+  /** The SIP Call-IDs of a live call's legs (for its SIP ladder); empty when no such call lives. */
+  Optional<List<String>> sipCallIdsOf(String callId) {
+    return calls.byId(callId).map(call -> of(call).stream().map(SipLeg::sipCallId).toList());
+  }
+
   /** The SIP leg that created the call, if it is still there. */
   Optional<SipLeg> first(Call call) {
     return call.firstSipLeg().flatMap(this::of);

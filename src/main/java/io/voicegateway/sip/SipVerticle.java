@@ -5,7 +5,6 @@ import io.vertx.core.VerticleBase;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
-import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
 import io.voicegateway.sip.trace.SipTraceService;
@@ -16,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
@@ -36,15 +33,15 @@ public final class SipVerticle extends VerticleBase {
   private static final long STOP_GRACE_MS = 2000;
 
   private final GatewayConfig config;
-  private final GatewayMetrics metrics;
+  private final CallMetrics metrics;
   private SipStackHandle sip;
-  private SipServices services;
+  private SipWiring wiring;
   private Teardown teardown;
   private UacService uac;
   private OptionsKeepalive keepalive;
   private final List<TrunkRegistration> trunks = new ArrayList<>();
 
-  public SipVerticle(GatewayConfig config, GatewayMetrics metrics) {
+  public SipVerticle(GatewayConfig config, CallMetrics metrics) {
     this.config = config;
     this.metrics = metrics;
   }
@@ -54,20 +51,20 @@ public final class SipVerticle extends VerticleBase {
     SipEventBridge bridge = new SipEventBridge(context);
     return vertx.executeBlocking(() -> SipStackFactory.create(config.media(), bridge)).map(handle -> {
       sip = handle;
-      services = new SipServices(vertx, config, metrics, handle);
-      teardown = new Teardown(services.control.policies().teardown());
-      uac = new UacService(context, services);
-      RequestDispatcher dispatcher = new RequestDispatcher(services.messages, services.checks, services.registrar(),
-          handlers(services, teardown));
+      SipWiring w = new SipWiring(vertx, config, metrics, handle);
+      wiring = w;
+      teardown = new Teardown(w.control.policies().teardown());
+      uac = new UacService(context, w.control, w.signalling, w.legs, w.sdp.preference(), w.reinvites,
+          new ClickToCall(w.registrar, w.qualifier, w.control.clickToCall()));
+      RequestDispatcher dispatcher = new RequestDispatcher(w.messages, w.checks, w.registrar, handlers(w, teardown));
       bridge.bind(handle.provider(), new Events(dispatcher));
-      ControlBusApi.register(vertx, uac, services.registrar(), services.qualifier(), services::trunkRegistration,
-          config.providers(), services.calls(), services.legs(), services::now);
-      services.streaming.listen(services.calls(), services.control.feed());
-      SipTraceService.start(vertx, handle, services::sipCallIdsOf);
-      keepalive = new OptionsKeepalive(vertx, config, services.providerRegistrations, services.requests,
-          services.client);
+      ControlBusApi.register(vertx, uac, w.registrar, w.qualifier, w.registrations::of, config.providers(), w.calls,
+          w.legs, w.clock);
+      w.streaming.listen(w.calls, w.control.feed());
+      SipTraceService.start(vertx, handle, w.legs::sipCallIdsOf);
+      keepalive = new OptionsKeepalive(vertx, config, w.providerRegistrations, w.requests, w.client);
       keepalive.start();
-      services.qualifier().start(vertx);
+      w.qualifier.start(vertx);
       startTrunkRegistrations();
       LOG.fine(() -> "SIP listening on " + config.media().bindAddress() + ":" + config.media().sipPort() + " "
           + config.media().sipTransports());
@@ -81,10 +78,10 @@ public final class SipVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     keepalive.stop();
-    services.qualifier().stop();
+    wiring.qualifier.stop();
     List<Future<?>> ending = new ArrayList<>();
     trunks.forEach(t -> ending.add(t.stop()));
-    for (Call call : List.copyOf(services.calls().calls())) {
+    for (Call call : List.copyOf(wiring.calls.calls())) {
       ending.add(teardown.hangup(call, "shutdown"));
     }
     return Future.join(ending)
@@ -113,7 +110,7 @@ public final class SipVerticle extends VerticleBase {
    * empty when it does not register. Read it on the SIP context, e.g. {@code publicAddress()} for Contact/SDP.
    */
   public Optional<TrunkRegistration> trunkRegistration(String providerId) {
-    return services.trunkRegistration(providerId);
+    return wiring.registrations.of(providerId);
   }
 
   /** The stack's addresses and ports, e.g. for tests. */
@@ -122,34 +119,36 @@ public final class SipVerticle extends VerticleBase {
   }
 
   /** The per-method handlers, each given the collaborators it uses. */
-  private RequestDispatcher.Handlers handlers(SipServices s, Teardown teardown) {
-    String publicAddress = s.publicAddress();
-    InviteHandler invite = new InviteHandler(s.authenticator, s.messages, s.legs, s.sdp, metrics, publicAddress,
-        s.legMedia, s.lifecycle, s.control.inbound(), s.control.policies().attach());
+  private RequestDispatcher.Handlers handlers(SipWiring w, Teardown teardown) {
+    String publicAddress = w.sip.publicAddress();
+    InviteHandler invite = new InviteHandler(w.authenticator, w.messages, w.legs, w.sdp, metrics, publicAddress,
+        w.legMedia, w.control.lifecycle(), w.control.inbound(), w.control.policies().attach());
+    AttendedTransfer attended = new AttendedTransfer(w.legs, vertx.eventBus(), w.control.policies());
     return new RequestDispatcher.Handlers(invite,
-        new ReinviteHandler(s.legs, s.messages, s.sdp, metrics, publicAddress, s.legMedia, s.control.hold()),
-        new AckHandler(s, teardown),
-        new ByeHandler(s.legs, s.messages, s.control.remoteHangUp()),
-        new CancelHandler(s.legs, s.messages, teardown),
-        new OptionsHandler(s.messages, s.checks),
-        new ReferHandler(s),
-        new NotifyHandler(s.legs, s.messages, s.control.referredAway()),
-        new Replaces(s, invite));
+        new ReinviteHandler(w.legs, w.messages, w.sdp, metrics, publicAddress, w.legMedia, w.control.hold()),
+        new AckHandler(w.legs, w.sdp, w.legMedia, metrics, teardown, w.control.answerConfirmed()),
+        new ByeHandler(w.legs, w.messages, w.control.remoteHangUp()),
+        new CancelHandler(w.legs, w.messages, teardown),
+        new OptionsHandler(w.messages, w.checks),
+        new ReferHandler(w.legs, w.messages, w.sip, w.client, w.control.transferRouting(), attended),
+        new NotifyHandler(w.legs, w.messages, w.control.referredAway()),
+        new Replaces(w.legs, w.messages, w.authenticator, w.sdp, w.legMedia, w.control.policies().transfers(),
+            invite));
   }
 
   /** Each distinct registration once, though media.registrations also appear as providers. */
   private void startTrunkRegistrations() {
-    for (ProviderRegistrations.Entry entry : services.providerRegistrations.entries()) {
+    for (ProviderRegistrations.Entry entry : wiring.providerRegistrations.entries()) {
       TrunkRegistration trunk = new TrunkRegistration(vertx, sip, entry.registration(),
-          req -> services.client.send(req, null, null), RegistrationSchedule.defaults(),
-          e -> vertx.eventBus().publish(Addresses.TRUNK_REGISTRATION_EVENTS, e), System::currentTimeMillis);
+          req -> wiring.client.send(req, null, null), RegistrationSchedule.defaults(),
+          e -> vertx.eventBus().publish(Addresses.TRUNK_REGISTRATION_EVENTS, e), wiring.clock);
       trunks.add(trunk);
-      services.trunkRegistrations.put(entry.providerId(), trunk);
+      wiring.registrations.started(entry, trunk);
       trunk.start();
     }
     // trunk host names, for recognising calls by the registration they arrive on: DNS off the event loop
     vertx.executeBlocking(() -> {
-      services.providerRegistrations.resolveHostNames();
+      wiring.providerRegistrations.resolveHostNames();
       return null;
     });
   }
@@ -169,17 +168,17 @@ public final class SipVerticle extends VerticleBase {
 
     @Override
     public void onUntransacted(Request request, String reason) {
-      services.messages.rejectStateless(request, reason);
+      wiring.messages.rejectStateless(request, reason);
     }
 
     @Override
     public void onResponse(ResponseEvent event) {
-      services.client.onResponse(event);
+      wiring.client.onResponse(event);
     }
 
     @Override
     public void onTimeout(TimeoutEvent event) {
-      services.client.onTimeout(event);
+      wiring.client.onTimeout(event);
     }
 
     @Override
@@ -198,9 +197,9 @@ public final class SipVerticle extends VerticleBase {
      */
     private void endIfCurrent(Dialog dialog, String reason) {
       String callId = dialog.getCallId().getCallId();
-      SipLeg leg = services.legs().bySipCallId(callId).orElse(null);
+      SipLeg leg = wiring.legs.bySipCallId(callId).orElse(null);
       if (leg != null && leg.dialog() == dialog) {
-        services.legs().callBySipCallId(callId).ifPresent(call -> teardown.lost(call, leg, reason));
+        wiring.legs.callBySipCallId(callId).ifPresent(call -> teardown.lost(call, leg, reason));
       }
     }
   }

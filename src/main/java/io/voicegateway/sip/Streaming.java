@@ -5,32 +5,23 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
-import io.voicegateway.bus.CallEvent;
-import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.control.AudioFeeds;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.policy.AudioFeed;
-import java.util.function.LongSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * A call's audio feed over the event bus: call control's {@link AudioFeeds} as requests to the media side, the
- * {@link Addresses#SIP_STREAM} command served through call control's {@link AudioFeed}, and a call's end handed to
- * {@link AudioFeed#ended}, whose AUDIO_STOPPED this class publishes with the identity of the CALL_TERMINATED event.
- * Runs on the SIP verticle's context.
+ * A call's audio feed over the event bus: call control's {@link AudioFeeds} as requests to the media side, and the
+ * {@link Addresses#SIP_STREAM} command served through call control's {@link AudioFeed} (which also stops a feed
+ * when its call ends). Runs on the SIP verticle's context.
  */
 final class Streaming implements AudioFeeds {
-  private static final Logger LOG = Logger.getLogger(Streaming.class.getName());
   private final Vertx vertx;
-  private final LongSupplier clock;
 
-  Streaming(Vertx vertx, LongSupplier clock) {
+  Streaming(Vertx vertx) {
     this.vertx = vertx;
-    this.clock = clock;
   }
 
   @Override
@@ -48,17 +39,9 @@ final class Streaming implements AudioFeeds {
         .map(Message::body);
   }
 
-  /**
-   * Serves {@link Addresses#SIP_STREAM} and stops a call's feed once the call has ended. Call once, from
-   * {@code SipVerticle.start}.
-   */
+  /** Serves {@link Addresses#SIP_STREAM}. Call once, from {@code SipVerticle.start}. */
   void listen(CallRegistry calls, AudioFeed feed) {
     vertx.eventBus().<SipCommands.Stream>consumer(Addresses.SIP_STREAM, msg -> command(calls, feed, msg));
-    vertx.eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> {
-      if (msg.body().type() == CallEventType.CALL_TERMINATED) {
-        stopAfterEnd(feed, msg.body());
-      }
-    });
   }
 
   private static void command(CallRegistry calls, AudioFeed feed, Message<SipCommands.Stream> msg) {
@@ -73,16 +56,5 @@ final class Streaming implements AudioFeeds {
             .put("address", Addresses.audio(call.id()))))
         .onFailure(err -> msg.fail(500, "media did not " + (cmd.enabled() ? "start" : "stop") + " the feed: "
             + err.getMessage()));
-  }
-
-  /**
-   * The call is gone: call control's {@link AudioFeed#ended} decides, and its AUDIO_STOPPED carries the identity of
-   * the CALL_TERMINATED event.
-   */
-  private void stopAfterEnd(AudioFeed feed, CallEvent terminated) {
-    feed.ended(terminated.callId(), () -> vertx.eventBus().publish(Addresses.CALL_EVENTS,
-            terminated.next(CallEventType.AUDIO_STOPPED, AudioFeed.REASON_CALL_ENDED, clock.getAsLong())))
-        .onFailure(err -> LOG.log(Level.WARNING, "call " + terminated.callId() + ": media did not stop its feed",
-            err));
   }
 }

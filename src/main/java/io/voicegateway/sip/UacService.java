@@ -4,15 +4,17 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.control.Call;
+import io.voicegateway.control.policy.CallControl;
 import io.voicegateway.control.policy.Originate;
 import io.voicegateway.sip.sdp.MediaDirection;
 import javax.sip.Dialog;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 
 /**
  * The gateway as a caller, for the API and the B2BUA: originate, hold, resume, transfer (REFER), cancel,
@@ -22,18 +24,29 @@ import javax.sip.message.Response;
  */
 public final class UacService {
   private static final Logger LOG = Logger.getLogger(UacService.class.getName());
-  private final SipServices s;
+  private final Context context;
+  private final CallControl control;
   private final Originate originate;
+  private final OutboundSignalling signalling;
+  private final SipLegs legs;
+  private final List<CodecType> preference;
   private final LegReinvite reinvites;
   private final ClickToCall clickToCall;
-  private final Context context;
 
-  UacService(Context context, SipServices s) {
+  /**
+   * @param control    call control: originate, digits, the mid-call party, a REFER's outcome
+   * @param preference the codecs our offers list, in order
+   */
+  UacService(Context context, CallControl control, OutboundSignalling signalling, SipLegs legs,
+      List<CodecType> preference, LegReinvite reinvites, ClickToCall clickToCall) {
     this.context = context;
-    this.s = s;
-    this.originate = s.control.originate();
-    this.reinvites = new LegReinvite(s);
-    this.clickToCall = new ClickToCall(s, this::doOriginate);
+    this.control = control;
+    this.originate = control.originate();
+    this.signalling = signalling;
+    this.legs = legs;
+    this.preference = preference;
+    this.reinvites = reinvites;
+    this.clickToCall = clickToCall;
   }
 
   /**
@@ -48,9 +61,10 @@ public final class UacService {
   private Future<String> doOriginate(OutboundCall spec) {
     // the destination has no label: the leg's peer is then its dialog's remote party, as for any call we place
     BridgeTarget target = new BridgeTarget(null, spec.target(), spec.username(), spec.password(),
-        s.sdp.preference(), null, spec.fromUser());
-    return originate.place(new Originate.Request(target, "sip:" + spec.fromUser() + "@" + s.publicAddress(),
-        spec.target(), s.requests.newCallId(), spec.fromUser(), spec.headers(), spec.app()));
+        preference, null, spec.fromUser());
+    return originate.place(new Originate.Request(target,
+        "sip:" + spec.fromUser() + "@" + signalling.stack().publicAddress(), spec.target(),
+        signalling.requests().newCallId(), spec.fromUser(), spec.headers(), spec.app()));
   }
 
   /**
@@ -59,7 +73,7 @@ public final class UacService {
    * answered; fails with {@link UacFailure} (404 no route, 480 device not registered, its refusal).
    */
   public Future<String> originateFromDevice(String device, String number, java.util.Map<String, String> headers) {
-    return onContext(() -> clickToCall.start(device, number, headers));
+    return onContext(() -> clickToCall.start(device, number, headers, this::doOriginate));
   }
 
   /** Ends a call: BYE when connected, CANCEL or 487 when still being set up. Fails when the id is unknown. */
@@ -77,7 +91,7 @@ public final class UacService {
    * the party that hears them.
    */
   public Future<Void> sendDigits(String callId, String digits) {
-    return onContext(() -> s.control.sendDigits().send(callId, digits));
+    return onContext(() -> control.sendDigits().send(callId, digits));
   }
 
   /** Puts the peer on hold: re-INVITE offering sendonly. */
@@ -97,10 +111,11 @@ public final class UacService {
   public Future<Integer> refer(String callId, String referTo) {
     return withDialog(callId, (call, leg, dialog) -> {
       Request refer = dialog.createRequest(Request.REFER);
-      refer.addHeader(s.sip.headers().createReferToHeader(s.sip.addresses().createAddress(referTo)));
-      refer.addHeader(s.messages.contact(null));
-      return s.client.send(refer, dialog, null).map(response -> {
-        s.control.referredAway().answered(call, response.getStatusCode(), referTo);
+      refer.addHeader(signalling.stack().headers().createReferToHeader(
+          signalling.stack().addresses().createAddress(referTo)));
+      refer.addHeader(signalling.messages().contact(null));
+      return signalling.client().send(refer, dialog, null).map(response -> {
+        control.referredAway().answered(call, response.getStatusCode(), referTo);
         return response.getStatusCode();
       });
     });
@@ -141,8 +156,8 @@ public final class UacService {
    * io.voicegateway.control.policy.CallParty}: 404 unknown call, 481 not confirmed), in the call's queue.
    */
   private <T> Future<T> withDialog(String callId, DialogOperation<T> op) {
-    return onContext(() -> s.control.party().act(callId, (call, party) -> {
-      SipLeg leg = s.legs.of(party).orElse(null);
+    return onContext(() -> control.party().act(callId, (call, party) -> {
+      SipLeg leg = legs.of(party).orElse(null);
       if (leg == null || leg.dialog() == null) {
         return Future.failedFuture(new UacFailure(481, "call " + callId + " has no confirmed dialog"));
       }

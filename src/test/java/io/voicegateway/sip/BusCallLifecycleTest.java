@@ -17,6 +17,7 @@ import io.voicegateway.control.Call;
 import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.LegState;
+import io.voicegateway.SipCallMetrics;
 import io.voicegateway.metrics.GatewayMetrics;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ class BusCallLifecycleTest {
 
   BusCallLifecycleTest() {
     BusCodecs.registerAll(vertx);
-    lifecycle = new BusCallLifecycle(vertx.eventBus(), metrics, calls, legs, new BusMedia(vertx.eventBus()), now::get);
+    lifecycle = new BusCallLifecycle(vertx.eventBus(), new SipCallMetrics(metrics), calls, legs, new BusMedia(vertx.eventBus()), now::get);
   }
 
   @AfterEach

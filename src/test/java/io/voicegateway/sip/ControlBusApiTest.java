@@ -27,6 +27,8 @@ class ControlBusApiTest {
     assertEquals(409, ControlBusApi.failureCode(new UacFailure(481, "no confirmed dialog")), "not established yet");
     assertEquals(409, ControlBusApi.failureCode(new UacFailure(480, "alice is not registered")));
     assertEquals(504, ControlBusApi.failureCode(new UacFailure(408, "timeout")));
+    assertEquals(504, ControlBusApi.failureCode(new ClientRequests.SipTimeoutException("REFER")),
+        "a REFER or re-INVITE nobody answered is the peer's silence, not our error");
     assertEquals(502, ControlBusApi.failureCode(new UacFailure(486, "Busy Here")), "the peer refused");
     assertEquals(502, ControlBusApi.failureCode(new UacFailure(488, "Not Acceptable Here")));
     assertEquals(503, ControlBusApi.failureCode(new UacFailure(503, "no media port")));
@@ -44,6 +46,16 @@ class ControlBusApiTest {
         () -> vertx.eventBus().request("t.throws", "x").await(5, TimeUnit.SECONDS));
     assertEquals(500, e.failureCode());
     assertEquals("registrar not started", e.getMessage());
+  }
+
+  @Test
+  void aReferNobodyAnsweredIsA504NotA500() throws Exception {
+    vertx.eventBus().<String>consumer("t.silent", msg -> ControlBusApi.<String, String>answer(msg,
+        q -> Future.failedFuture(new ClientRequests.SipTimeoutException("REFER"))));
+    ReplyException e = assertThrows(ReplyException.class,
+        () -> vertx.eventBus().request("t.silent", "x").await(5, TimeUnit.SECONDS));
+    assertEquals(504, e.failureCode());
+    assertEquals("no answer from the peer (408 REFER timed out)", e.getMessage());
   }
 
   @Test

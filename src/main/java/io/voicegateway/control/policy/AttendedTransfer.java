@@ -13,7 +13,8 @@ import java.util.List;
  * asks to connect A to C, naming its own leg of call 2 as the one to replace. Since both calls run through the
  * gateway, no new call is placed: C's leg (every party of call 2 but the replaced one) moves into call 1, so the
  * mixer bridges A and C; B leaves call 1, and call 2 ends once the moved parties have left its mix. Which dialog
- * the transferor named, and whether it may be replaced, is the protocol's to find out.
+ * the transferor named, and whether it may be replaced, is the protocol's to find out; one of the very call it
+ * transfers leaves nothing to join (400).
  */
 public final class AttendedTransfer {
   /** Moves a party from one call to another: the registry and the media mix. */
@@ -39,6 +40,10 @@ public final class AttendedTransfer {
    * @param progress   how the transferor hears the outcome
    */
   public void join(Call call, Leg transferor, Call other, Leg replaced, BlindTransfer.Progress progress) {
+    if (other == call) {
+      progress.finish(Status.BAD_REQUEST);
+      return;
+    }
     List<Future<?>> moved = new ArrayList<>();
     for (Leg leg : List.copyOf(other.legs())) {
       if (leg != replaced && leg.kind() != LegKind.APP) { // an app of call 2 ends with it

@@ -58,15 +58,14 @@ public final class AudioFeed {
   }
 
   /**
-   * The call ended (its legs are closing): a feed still running is stopped, and only when one ran does
-   * {@code announceStopped} publish AUDIO_STOPPED, so the bracket closes for every ending and a call that never
-   * streamed says nothing. The announcement is the caller's: it carries the identity of the CALL_TERMINATED event
-   * (reason {@link #REASON_CALL_ENDED}).
+   * The call ended (its legs are closing; {@link FeedStoppingLifecycle} asks): a feed still running is stopped, and
+   * only when one ran is AUDIO_STOPPED published (reason {@link #REASON_CALL_ENDED}), after CALL_TERMINATED, so the
+   * bracket closes for every ending and a call that never streamed says nothing.
    */
-  public Future<Boolean> ended(String callId, Runnable announceStopped) {
-    return feeds.stop(callId).map(stopped -> {
+  public Future<Boolean> ended(Call call) {
+    return feeds.stop(call.id()).map(stopped -> {
       if (stopped) {
-        announceStopped.run();
+        lifecycle.publish(call, CallEventType.AUDIO_STOPPED, REASON_CALL_ENDED);
       }
       return stopped;
     });

@@ -43,26 +43,31 @@ public final class CallControl {
   private final ClickToCall clickToCall;
   private final CallParty party;
   private final RemoteHangUp remoteHangUp;
+  private final AnswerConfirmed answerConfirmed;
+  private final CallLifecycle lifecycle;
 
   public CallControl(Wiring w, GatewayConfig config) {
     this.router = Router.from(config);
     this.feed = new AudioFeed(w.feeds(), w.lifecycle());
-    Transfers transfers = new Transfers(w.lifecycle(), w.removal());
-    this.policies = new Policies(w.dialer(), w.scheduler(), transfers, new Teardown(w.lifecycle()),
+    CallLifecycle lifecycle = new FeedStoppingLifecycle(w.lifecycle(), feed);
+    this.lifecycle = lifecycle;
+    Transfers transfers = new Transfers(lifecycle, w.removal());
+    this.policies = new Policies(w.dialer(), w.scheduler(), transfers, new Teardown(lifecycle),
         new AttachTarget(w.calls(), w.attachments(), feed));
-    this.hold = new Hold(w.lifecycle());
-    this.inbound = new InboundCalls(router, w.calls(), w.lifecycle(),
-        new Bridge(w.dialer(), w.scheduler(), w.destinations(), w.lifecycle()), w.clock());
-    this.originate = new Originate(w.dialer(), w.calls(), w.lifecycle(), policies.teardown(), policies.attach(),
+    this.hold = new Hold(lifecycle);
+    this.inbound = new InboundCalls(router, w.calls(), lifecycle,
+        new Bridge(w.dialer(), w.scheduler(), w.destinations(), lifecycle), w.clock());
+    this.originate = new Originate(w.dialer(), w.calls(), lifecycle, policies.teardown(), policies.attach(),
         w.clock());
     this.transferRouting = new TransferRouting(policies, router, w.destinations(),
         config.devices().stream().map(d -> d.id()).collect(Collectors.toSet()),
         config.providers().stream().map(p -> p.id()).collect(Collectors.toSet()));
-    this.referredAway = new ReferredAway(w.lifecycle(), transfers, policies.teardown());
+    this.referredAway = new ReferredAway(lifecycle, transfers, policies.teardown());
     this.sendDigits = new SendDigits(w.calls());
     this.party = new CallParty(w.calls());
     this.clickToCall = new ClickToCall(policies, router, w.calls(), w.destinations());
     this.remoteHangUp = new RemoteHangUp(transfers, policies.teardown());
+    this.answerConfirmed = new AnswerConfirmed(lifecycle, policies.attach());
   }
 
   public Router router() { return router; }
@@ -79,4 +84,7 @@ public final class CallControl {
   /** The party the API's hold, resume and transfer act on. */
   public CallParty party() { return party; }
   public RemoteHangUp remoteHangUp() { return remoteHangUp; }
+  public AnswerConfirmed answerConfirmed() { return answerConfirmed; }
+  /** The owner's lifecycle as control uses it (a call's end also stops its feed): for a leg kind that ends calls. */
+  public CallLifecycle lifecycle() { return lifecycle; }
 }

@@ -104,4 +104,15 @@ class AttendedTransferTest {
     assertFalse(call1.legs().contains(echo));
     assertTrue(call2.legs().contains(echo));
   }
+
+  @Test
+  void aReplacedPartyOfTheVeryCallIsABadRequestAndChangesNothing() {
+    transfer.join(call1, b1, call1, a, progress);
+
+    assertEquals(List.of("400 final"), notified);
+    assertEquals(List.of(a, b1), call1.legs());
+    assertTrue(moving.isEmpty() && aSide.said.isEmpty() && b1Side.said.isEmpty());
+    assertFalse(b1.transferredAway() || a.transferredAway());
+    assertEquals(CallState.CONNECTED, call1.state());
+  }
 }

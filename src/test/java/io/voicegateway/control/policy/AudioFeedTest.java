@@ -65,21 +65,19 @@ class AudioFeedTest {
   @Test
   void theEndOfAStreamingCallStopsItsFeedAndAnnouncesItOnce() {
     feed.start(call, "ai");
-    List<String> announced = new ArrayList<>();
+    lifecycle.events.clear();
 
-    assertTrue(feed.ended(call.id(), () -> announced.add("AUDIO_STOPPED")).result());
-    assertFalse(feed.ended(call.id(), () -> announced.add("AUDIO_STOPPED")).result());
+    assertTrue(feed.ended(call).result());
+    assertFalse(feed.ended(call).result());
 
-    assertEquals(List.of("AUDIO_STOPPED"), announced);
+    assertEquals(List.of(CallEventType.AUDIO_STOPPED), lifecycle.events);
   }
 
   @Test
   void theEndOfACallThatNeverStreamedAnnouncesNothing() {
-    List<String> announced = new ArrayList<>();
-
-    feed.ended(call.id(), () -> announced.add("AUDIO_STOPPED"));
+    feed.ended(call);
 
     assertEquals(List.of("stop"), asked);
-    assertTrue(announced.isEmpty());
+    assertTrue(lifecycle.events.isEmpty());
   }
 }

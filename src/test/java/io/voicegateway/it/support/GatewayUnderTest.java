@@ -3,6 +3,7 @@ package io.voicegateway.it.support;
 import io.vertx.core.Vertx;
 import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.SipCallMetrics;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.sip.SipVerticle;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ public final class GatewayUnderTest implements AutoCloseable {
     this.config = config;
     BusCodecs.registerAll(vertx);
     media = new FakeMedia(vertx);
-    sip = new SipVerticle(config, metrics);
+    sip = new SipVerticle(config, new SipCallMetrics(metrics));
     deploymentId = vertx.deployVerticle(sip).await(20, TimeUnit.SECONDS);
   }
 
