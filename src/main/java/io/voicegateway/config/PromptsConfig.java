@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param voice    the espeak-ng voice ({@code en-us}); also the fallback's voice when the HTTP engine fails
  * @param speed    espeak-ng's words per minute
  * @param cacheDir where rendered prompts are kept across restarts; null: {@code <history.data_dir>/prompts}
- * @param http     the HTTP engine's settings; null unless {@code engine: http}
+ * @param http     the HTTP engine's settings; null when not given (only {@code engine: http} needs them)
  */
 public record PromptsConfig(String engine, String voice, int speed, Path cacheDir, Http http) {
   public static final String ESPEAK = "espeak";

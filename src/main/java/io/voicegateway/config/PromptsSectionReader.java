@@ -22,15 +22,11 @@ final class PromptsSectionReader {
     int speed = map.integer("speed", PromptsConfig.DEFAULT_SPEED, 80, 450);
     Path cacheDir = map.value("cache_dir", null, v -> Path.of(v.asText()));
     ConfigValue httpValue = map.get("http");
-    PromptsConfig.Http http = null;
-    if (engine.equals(PromptsConfig.HTTP)) {
-      if (httpValue.isUnset()) {
-        throw httpValue.error("required with engine: http (at least url: the speech server's base URL)");
-      }
-      http = http(httpValue.asMap(HTTP_KEYS));
-    } else if (!httpValue.isUnset()) {
-      httpValue.asMap(HTTP_KEYS); // still checked, so a typo does not hide until the engine is switched
+    if (engine.equals(PromptsConfig.HTTP) && httpValue.isUnset()) {
+      throw httpValue.error("required with engine: http (at least url: the speech server's base URL)");
     }
+    // read (and checked) with engine: espeak too, so a typo does not hide until the engine is switched
+    PromptsConfig.Http http = httpValue.isUnset() ? null : http(httpValue.asMap(HTTP_KEYS));
     return new PromptsConfig(engine, voice, speed, cacheDir, http);
   }
 

@@ -78,7 +78,8 @@ public final class HttpSpeechTts implements TtsEngine {
           + " ms");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      throw new IOException("speech server " + endpoint + " is unreachable: " + cause, cause);
+      String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      throw new IOException("speech server " + endpoint + " is unreachable (" + why + ")", cause);
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();
