@@ -50,9 +50,23 @@ public final class EspeakTts implements TtsEngine {
     return new Speech(new PromptAudio(samples), key());
   }
 
+  /** The program runs, and knows the voice: a typo in {@code prompts.voice} shows at start-up, not on a call. */
   @Override
   public void check() throws IOException {
     run(List.of(binary, "--version"), "");
+    try {
+      run(List.of(binary, "-v", voice, "-q", "--stdin"), "ok");
+    } catch (IOException e) {
+      throw new UnknownVoiceException("espeak-ng cannot speak with voice '" + voice + "' (espeak-ng --voices lists"
+          + " them): " + e.getMessage(), e);
+    }
+  }
+
+  /** The engine runs but not with the configured voice. */
+  public static final class UnknownVoiceException extends IOException {
+    UnknownVoiceException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** Runs {@code command} with {@code stdin}; its stdout, or an IOException carrying its stderr. */

@@ -87,11 +87,14 @@ public final class PromptLibrary implements Prompts {
    * Checks that text prompts can be spoken (espeak-ng is installed): call it at start-up when the configuration
    * has text prompts. Blocking.
    *
-   * @throws ConfigException naming {@code prompts.engine}, so the gateway exits 2
+   * @throws ConfigException naming {@code prompts.engine} (or {@code prompts.voice} for a voice espeak-ng lacks), so
+   *     the gateway exits 2
    */
   public void requireTextEngine() {
     try {
       engine.check();
+    } catch (EspeakTts.UnknownVoiceException e) {
+      throw new ConfigException("prompts.voice", "the configuration has text prompts, but " + e.getMessage());
     } catch (IOException e) {
       throw new ConfigException("prompts.engine", "the configuration has text prompts, but " + engine.key()
           + " cannot speak them: " + e.getMessage() + " (install espeak-ng, e.g. apt-get install espeak-ng)");

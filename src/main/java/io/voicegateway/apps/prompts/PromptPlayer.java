@@ -27,7 +27,7 @@ public class PromptPlayer implements MixerLeg {
   private int prompt;
   private int offset;
 
-  /** @param app runs each playlist's {@code finished} (the app's event loop, e.g. {@code context::runOnContext}) */
+  /** @param app runs each playlist's {@code finished} (the app's event loop: {@code task -> context.runOnContext(v -> task.run())}) */
   public PromptPlayer(Executor app) {
     this.app = app;
   }

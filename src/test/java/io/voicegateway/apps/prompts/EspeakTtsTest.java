@@ -39,6 +39,15 @@ class EspeakTtsTest {
   }
 
   @Test
+  void anUnknownVoiceFailsTheCheck() {
+    Tools.require(EspeakTts.BINARY);
+    EspeakTts.UnknownVoiceException e = assertThrows(EspeakTts.UnknownVoiceException.class,
+        () -> new EspeakTts("xx-nonesuch", 175).check());
+    assertTrue(e.getMessage().contains("voice 'xx-nonesuch'") && e.getMessage().contains("does not exist"),
+        e.getMessage());
+  }
+
+  @Test
   void aMissingProgramSaysSo() {
     EspeakTts tts = new EspeakTts(dir.resolve("no-espeak-ng").toString(), "en-us", 175, Duration.ofSeconds(5));
     IOException e = assertThrows(IOException.class, tts::check);

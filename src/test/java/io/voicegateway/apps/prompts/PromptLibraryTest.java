@@ -122,6 +122,14 @@ class PromptLibraryTest {
     assertTrue(e.getMessage().contains("cannot run espeak-ng"), e.getMessage());
   }
 
+  @Test
+  void aVoiceTheEngineLacksIsAConfigurationErrorNamingTheVoiceKey() {
+    FakeTts tts = new FakeTts("espeak-ng/xx/175");
+    tts.failure = new EspeakTts.UnknownVoiceException("espeak-ng cannot speak with voice 'xx'", null);
+    ConfigException e = assertThrows(ConfigException.class, () -> library(tts).requireTextEngine());
+    assertEquals("prompts.voice", e.keyPath());
+  }
+
   private static boolean isEmpty(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.findAny().isEmpty();
