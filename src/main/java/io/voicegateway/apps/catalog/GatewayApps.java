@@ -18,8 +18,11 @@ import java.util.List;
 public final class GatewayApps {
   private GatewayApps() {}
 
+  /** The gateway's catalog; its prompts are made in the background from now on, ahead of the first call. */
   public static AppCatalog of(GatewayConfig config) {
-    return of(config, PromptLibrary.create(config));
+    PromptLibrary library = PromptLibrary.create(config);
+    library.warmUp(prompts(config), PromptLibrary.backgroundThread());
+    return of(config, library);
   }
 
   /** With the prompts every app speaks from (tests pass a fake). */

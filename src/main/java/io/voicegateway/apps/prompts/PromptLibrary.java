@@ -20,9 +20,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 /**
@@ -99,6 +102,35 @@ public final class PromptLibrary implements Prompts {
       throw new ConfigException("prompts.engine", "the configuration has text prompts, but " + engine.key()
           + " cannot speak them: " + e.getMessage() + " (install espeak-ng, e.g. apt-get install espeak-ng)");
     }
+  }
+
+  /**
+   * Makes {@code prompts} ahead of the first call that needs them (synthesis with a neural voice takes seconds),
+   * on {@code executor}; a prompt that fails is logged and tried again by the call that needs it.
+   */
+  public void warmUp(List<Prompt> prompts, Executor executor) {
+    if (prompts.isEmpty()) {
+      return;
+    }
+    List<Prompt> distinct = List.copyOf(new LinkedHashSet<>(prompts));
+    executor.execute(() -> {
+      for (Prompt prompt : distinct) {
+        try {
+          load(prompt);
+        } catch (IOException | RuntimeException e) {
+          LOG.warning("prompts: cannot prepare " + prompt + " yet (" + e.getMessage() + "); its first call tries again");
+        }
+      }
+    });
+  }
+
+  /** One daemon thread per task: for the start-up warm-up, which must not hold a worker or the JVM's exit. */
+  public static Executor backgroundThread() {
+    return task -> {
+      Thread thread = new Thread(task, "prompts-warm-up");
+      thread.setDaemon(true);
+      thread.start();
+    };
   }
 
   @Override

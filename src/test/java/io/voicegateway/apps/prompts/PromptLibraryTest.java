@@ -130,6 +130,17 @@ class PromptLibraryTest {
     assertEquals("prompts.voice", e.keyPath());
   }
 
+  @Test
+  void warmingUpMakesEachPromptOnceAndSurvivesAFailure() throws IOException {
+    FakeTts tts = new FakeTts("fake/v1");
+    PromptLibrary library = library(tts);
+    library.warmUp(List.of(Prompt.text("Welcome"), Prompt.file(Path.of("missing.wav")), Prompt.text("Welcome"),
+        Prompt.text("Goodbye")), Runnable::run);
+    assertEquals(2, tts.renders.get());
+    library.load(Prompt.text("Goodbye"));
+    assertEquals(2, tts.renders.get(), "the call finds it made");
+  }
+
   private static boolean isEmpty(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.findAny().isEmpty();
