@@ -5,6 +5,7 @@ import io.voicegateway.apps.AppCatalog;
 import io.voicegateway.apps.EchoApp;
 import io.voicegateway.apps.prompts.AnnounceApp;
 import io.voicegateway.apps.prompts.PromptLibrary;
+import io.voicegateway.apps.prompts.Prompts;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.Prompt;
 import io.voicegateway.config.RouteConfig;
@@ -25,8 +26,8 @@ public final class GatewayApps {
     return of(config, library);
   }
 
-  /** With the prompts every app speaks from (tests pass a fake). */
-  public static AppCatalog of(GatewayConfig config, PromptLibrary prompts) {
+  /** With the prompts every app speaks from (tests may pass a fake). */
+  public static AppCatalog of(GatewayConfig config, Prompts prompts) {
     List<App> apps = new ArrayList<>();
     apps.add(new EchoApp());
     apps.add(new AnnounceApp(prompts));

@@ -41,7 +41,11 @@ public final class AnnounceApp implements App {
       throw new IllegalArgumentException("announce needs what to say: announce TEXT or announce FILE.wav");
     }
     PromptPlayer player = new PromptPlayer(onThisContext());
+    boolean[] ended = {false}; // on the event loop only, like every callback here
     call.blocking(() -> prompts.load(prompt)).onComplete(loaded -> {
+      if (ended[0]) {
+        return; // the caller hung up while the prompt was being made
+      }
       if (loaded.failed()) {
         LOG.warning("announce on call " + call.callId() + ": cannot play " + prompt + ": " + loaded.cause().getMessage());
         call.hangup("announcement failed");
@@ -58,6 +62,7 @@ public final class AnnounceApp implements App {
 
       @Override
       public void onEnd(String reason) {
+        ended[0] = true;
         player.stop();
       }
     };

@@ -11,6 +11,7 @@ import io.voicegateway.apps.AppSession;
 import io.voicegateway.config.Prompt;
 import io.voicegateway.media.MixerLeg;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,17 @@ class AnnounceAppTest {
   }
 
   @Test
+  void aCallerWhoHangsUpWhileThePromptIsMadeGetsNothingMore() {
+    FakeCall call = new FakeCall("Hello");
+    call.deferBlocking = true;
+    AppSession session = new AnnounceApp(prompt -> speech).attach(call);
+    session.onEnd("caller hung up");
+    call.finishBlocking();
+    assertNull(session.leg().pull());
+    assertTrue(call.hangups.isEmpty());
+  }
+
+  @Test
   void withoutWhatToSayTheAttachIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new AnnounceApp(prompt -> speech).attach(new FakeCall(null)));
   }
@@ -93,6 +105,12 @@ class AnnounceAppTest {
   private static final class FakeCall implements AppCall {
     final List<String> hangups = new ArrayList<>();
     private final String argument;
+    boolean deferBlocking;
+    private Runnable deferred;
+
+    void finishBlocking() {
+      deferred.run();
+    }
 
     FakeCall(String argument) {
       this.argument = argument;
@@ -146,6 +164,17 @@ class AnnounceAppTest {
 
     @Override
     public <T> Future<T> blocking(Callable<T> work) {
+      if (deferBlocking) {
+        Promise<T> promise = Promise.promise();
+        deferred = () -> {
+          try {
+            promise.complete(work.call());
+          } catch (Exception e) {
+            promise.fail(e);
+          }
+        };
+        return promise.future();
+      }
       try {
         return Future.succeededFuture(work.call());
       } catch (Exception e) {
