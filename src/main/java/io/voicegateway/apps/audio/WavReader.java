@@ -43,6 +43,9 @@ public final class WavReader {
       long size = buf.getInt(pos + 4) & 0xFFFF_FFFFL;
       int body = pos + 8;
       if (id.equals("fmt ")) {
+        if (size < 16 || body + 16 > bytes.length) {
+          throw new IOException(name + ": truncated fmt chunk");
+        }
         format = buf.getShort(body) & 0xFFFF;
         channels = buf.getShort(body + 2);
         sourceRate = buf.getInt(body + 4);
@@ -53,6 +56,9 @@ public final class WavReader {
       } else if (id.equals("data")) {
         if (format < 0) {
           throw new IOException(name + ": data before its fmt chunk");
+        }
+        if (sourceRate <= 0) {
+          throw new IOException(name + ": sample rate " + sourceRate + " in its fmt chunk");
         }
         int end = size == 0 || body + size > bytes.length ? bytes.length : (int) (body + size);
         float[] mono = decode(buf, body, end, format, channels, bits, name);

@@ -130,6 +130,21 @@ class WavReaderTest {
     assertTrue(e.getMessage().contains("no data chunk"), e.getMessage());
   }
 
+  @Test
+  void aTruncatedHeaderIsAnIoErrorNotACrash() {
+    byte[] wav = new WavBytes(8000, 1, 16, "pcm").tone(HZ, 800).bytes();
+    byte[] cut = java.util.Arrays.copyOf(wav, 12 + 8 + 6);
+    IOException e = assertThrows(IOException.class, () -> WavReader.readMono(cut, MIXER, "cut.wav"));
+    assertTrue(e.getMessage().contains("truncated fmt chunk"), e.getMessage());
+  }
+
+  @Test
+  void aZeroSampleRateIsAnIoError() {
+    byte[] wav = new WavBytes(0, 1, 16, "pcm").tone(HZ, 800).bytes();
+    IOException e = assertThrows(IOException.class, () -> WavReader.readMono(wav, MIXER, "zero.wav"));
+    assertTrue(e.getMessage().contains("sample rate 0"), e.getMessage());
+  }
+
   /** Frequency from rising zero crossings, away from the edges. */
   static double hz(float[] s, int rate) {
     int first = -1;
