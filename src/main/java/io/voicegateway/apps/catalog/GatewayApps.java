@@ -37,7 +37,7 @@ public final class GatewayApps {
 
   /**
    * Start-up checks that need the apps' side of the configuration: a text prompt needs a TTS engine that runs
-   * (espeak-ng installed). Blocking (it runs {@code espeak-ng --version}); call it before the gateway starts.
+   * (espeak-ng installed, with the configured voice). Blocking (it runs espeak-ng); call it before the gateway starts.
    *
    * @throws io.voicegateway.config.ConfigException naming the key, so the gateway exits 2
    */
