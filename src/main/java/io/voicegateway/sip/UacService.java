@@ -80,6 +80,11 @@ public final class UacService {
     return onContext(() -> s.control.sendDigits().send(callId, digits));
   }
 
+  /** An app hands its call on (call control's {@link io.voicegateway.control.policy.AppHandOff}); the status. */
+  public Future<Integer> handOff(io.voicegateway.bus.CallCommands.HandOff request) {
+    return onContext(() -> s.control.appHandOff().handOff(request));
+  }
+
   /** Puts the peer on hold: re-INVITE offering sendonly. */
   public Future<Void> hold(String callId) {
     return reinvite(callId, MediaDirection.SENDONLY);

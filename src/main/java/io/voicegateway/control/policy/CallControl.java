@@ -43,6 +43,7 @@ public final class CallControl {
   private final ClickToCall clickToCall;
   private final CallParty party;
   private final RemoteHangUp remoteHangUp;
+  private final AppHandOff appHandOff;
 
   public CallControl(Wiring w, GatewayConfig config) {
     this.router = Router.from(config);
@@ -63,6 +64,7 @@ public final class CallControl {
     this.party = new CallParty(w.calls());
     this.clickToCall = new ClickToCall(policies, router, w.calls(), w.destinations());
     this.remoteHangUp = new RemoteHangUp(transfers, policies.teardown());
+    this.appHandOff = new AppHandOff(policies, w.calls(), router, w.destinations(), feed);
   }
 
   public Router router() { return router; }
@@ -79,4 +81,6 @@ public final class CallControl {
   /** The party the API's hold, resume and transfer act on. */
   public CallParty party() { return party; }
   public RemoteHangUp remoteHangUp() { return remoteHangUp; }
+  /** An app (the IVR) hands its call to a phone, a number or a stream. */
+  public AppHandOff appHandOff() { return appHandOff; }
 }
