@@ -12,6 +12,9 @@ import io.voicegateway.apps.prompts.PromptLibrary;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
+import io.voicegateway.bus.HistoryEntry;
+import io.voicegateway.bus.HistoryPage;
+import io.voicegateway.bus.HistoryQuery;
 import io.voicegateway.config.Prompt;
 import io.voicegateway.config.PromptsConfig;
 import io.voicegateway.it.peers.BaresipDevice;
@@ -25,6 +28,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,12 +46,15 @@ class IvrIT {
   private static final int RATE = 8000;
   private static final String GREETING = "Welcome to the voice gateway. For the people menu, press one.";
 
+  private static GatewayFixture gw;
+
   @TempDir Path dir;
 
-  @Test
-  void twoLevelsWithTimeoutAndInvalidKeyThenTheIvrHandsTheCallToBob() throws Exception {
-    try (GatewayFixture gw = GatewayFixture.start("", String.join("\n",
+  @BeforeAll
+  static void start() throws Exception {
+    gw = GatewayFixture.start("", String.join("\n",
         GatewayFixture.ALICE_AND_BOB,
+        "  - {id: carol, password: cat, extension: \"103\"}",
         "ivr:",
         "  main:",
         "    greeting: \"" + GREETING + "\"",
@@ -54,59 +64,123 @@ class IvrIT {
         "    options:",
         "      \"1\": {menu: people}",
         "  people:",
-        "    greeting: \"Press two to talk to Bob. Press star to go back.\"",
+        "    greeting: \"Press two to talk to Bob, three for Carol, nine for the echo test, star to go back.\"",
+        "    unavailable: \"Sorry, nobody is there.\"",
         "    options:",
         "      \"2\": {ring: [bob]}",
+        "      \"3\": {ring: [carol]}",
+        "      \"9\": {app: echo}",
         "      \"*\": back",
         "routes:",
-        "  - {direction: inbound, match: \"500\", ivr: main, from: device}"))) {
-      List<CallEvent> steps = new CopyOnWriteArrayList<>();
-      MessageConsumer<CallEvent> consumer = gw.gateway().vertx().eventBus().consumer(Addresses.CALL_EVENTS, m -> {
-        if (m.body().type() == CallEventType.IVR_STEP) {
-          steps.add(m.body());
-        }
-      });
-      Path talk = longSpeech(dir);
-      try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", talk, RATE, true);
-           BaresipDevice bob = gw.phone(dir, "bob", "builder", "PCMU", talk, RATE, true)) {
-        alice.command("dial", gw.uri("500"));
-        awaitStep(steps, "menu main", alice);
-        awaitStep(steps, "timeout", alice); // the greeting played whole, then nothing was pressed
-        alice.command("sndcode", "5");
-        awaitStep(steps, "invalid key 5", alice);
-        alice.command("sndcode", "1");
-        awaitStep(steps, "menu people", alice);
-        alice.command("sndcode", "2");
-        awaitStep(steps, "connected", alice);
+        "  - {direction: inbound, match: \"500\", ivr: main, from: device}"));
+  }
 
-        String callId = steps.get(0).callId();
-        long atConnect = packetsReceived(gw, callId);
-        assertTrue(GatewayUnderTest.eventually(20, () -> packetsReceived(gw, callId) >= atConnect + 700),
-            "alice and bob talk for a few seconds");
-        alice.command("hangup", "");
-        assertTrue(GatewayUnderTest.eventually(10, () -> gw.activeCalls() == 0), "the call ended");
-        alice.close();
-        bob.close();
-
-        List<String> path = steps.stream().map(CallEvent::reason).toList();
-        System.out.println("IVR path: " + path);
-        assertEquals(List.of("menu main", "timeout", "invalid key 5", "key 1", "menu people", "key 2", "ring bob",
-            "connected"), path);
-        assertTrue(steps.stream().allMatch(s -> s.callId().equals(callId)));
-
-        AudioMatch.Result greeting = greetingMatch(gw, AudioMatch.read(alice.heard(), RATE));
-        System.out.println("greeting heard by alice vs espeak-ng rendering: " + greeting);
-        assertTrue(greeting.windows().size() >= 4, "the greeting was heard: " + greeting);
-        assertTrue(greeting.medianCorrelation() >= 0.9, "greeting: " + greeting);
-
-        AudioMatch.Result bobHeard = tailMatch(AudioMatch.read(alice.sent(), RATE), AudioMatch.read(bob.heard(), RATE));
-        System.out.println("alice -> bob after the hand-off: " + bobHeard);
-        assertTrue(bobHeard.windows().size() >= 4, "bob heard speech: " + bobHeard);
-        assertTrue(bobHeard.medianCorrelation() >= 0.9, "bob hears alice: " + bobHeard);
-      } finally {
-        consumer.unregister();
-      }
+  @AfterAll
+  static void stop() throws Exception {
+    if (gw != null) {
+      gw.close();
     }
+  }
+
+  /** This test's IVR steps, as published on the bus. */
+  private final List<CallEvent> steps = new CopyOnWriteArrayList<>();
+  private MessageConsumer<CallEvent> consumer;
+
+  @BeforeEach
+  void listen() {
+    consumer = gw.gateway().vertx().eventBus().consumer(Addresses.CALL_EVENTS, m -> {
+      if (m.body().type() == CallEventType.IVR_STEP) {
+        steps.add(m.body());
+      }
+    });
+  }
+
+  @AfterEach
+  void unlisten() {
+    consumer.unregister();
+  }
+
+  @Test
+  void twoLevelsWithTimeoutAndInvalidKeyThenTheIvrHandsTheCallToBob() throws Exception {
+    Path talk = longSpeech(dir);
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", talk, RATE, true);
+         BaresipDevice bob = gw.phone(dir, "bob", "builder", "PCMU", talk, RATE, true)) {
+      alice.command("dial", gw.uri("500"));
+      awaitStep("menu main", alice);
+      awaitStep("timeout", alice); // the greeting played whole, then nothing was pressed
+      alice.command("sndcode", "5");
+      awaitStep("invalid key 5", alice);
+      alice.command("sndcode", "1");
+      awaitStep("menu people", alice);
+      alice.command("sndcode", "2");
+      awaitStep("connected", alice);
+      String callId = talkAndHangUp(alice, 800); // both legs count: 8 s
+      bob.close();
+
+      List<String> path = path(callId);
+      assertEquals(List.of("menu main", "timeout", "invalid key 5", "key 1", "menu people", "key 2", "ring bob",
+          "connected"), path);
+      assertEquals(path, historyOf(callId).ivrPath(), "the history keeps the path");
+
+      AudioMatch.Result greeting = greetingMatch(AudioMatch.read(alice.heard(), RATE));
+      System.out.println("greeting heard by alice vs espeak-ng rendering: " + greeting);
+      assertTrue(greeting.windows().size() >= 4, "the greeting was heard: " + greeting);
+      assertTrue(greeting.medianCorrelation() >= 0.9, "greeting: " + greeting);
+
+      AudioMatch.Result bobHeard = tailMatch(AudioMatch.read(alice.sent(), RATE), AudioMatch.read(bob.heard(), RATE),
+          60, 2000);
+      System.out.println("alice -> bob after the hand-off: " + bobHeard);
+      assertTrue(bobHeard.windows().size() >= 4, "bob heard speech: " + bobHeard);
+      assertTrue(bobHeard.medianCorrelation() >= 0.9, "bob hears alice: " + bobHeard);
+    }
+  }
+
+  @Test
+  void bargeInThenNobodyThereBringsTheCallerBackAndTheEchoAppTakesOver() throws Exception {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", longSpeech(dir), RATE, true)) {
+      alice.command("dial", gw.uri("500"));
+      awaitStep("menu main", alice);
+      alice.command("sndcode", "1"); // during the greeting: barge-in
+      awaitStep("menu people", alice);
+      alice.command("sndcode", "3"); // carol is not registered
+      awaitStep("ring carol 480", alice);
+      alice.command("sndcode", "9");
+      awaitStep("echo", alice);
+      String callId = talkAndHangUp(alice, 500);
+
+      assertEquals(List.of("menu main", "key 1", "menu people", "key 3", "ring carol", "ring carol 480", "key 9",
+          "echo"), path(callId));
+      AudioMatch.Result echo = tailMatch(AudioMatch.read(alice.sent(), RATE), AudioMatch.read(alice.heard(), RATE),
+          6, 1500);
+      System.out.println("alice hears herself from the echo app after the IVR: " + echo);
+      assertTrue(echo.windows().size() >= 4, "echoed speech: " + echo);
+      assertTrue(echo.medianCorrelation() >= 0.9, "echo: " + echo);
+    }
+  }
+
+  /** Lets the call run until its legs received {@code packets} more RTP packets (50 a second each); alice hangs up. */
+  private String talkAndHangUp(BaresipDevice alice, int packets) throws Exception {
+    String callId = steps.get(0).callId();
+    long before = packetsReceived(callId);
+    assertTrue(GatewayUnderTest.eventually(20, () -> packetsReceived(callId) >= before + packets),
+        "the call goes on for a few seconds");
+    alice.command("hangup", "");
+    assertTrue(GatewayUnderTest.eventually(10, () -> gw.activeCalls() == 0), "the call ended");
+    alice.close();
+    return callId;
+  }
+
+  private List<String> path(String callId) {
+    assertTrue(steps.stream().allMatch(s -> s.callId().equals(callId)), "one call's steps");
+    List<String> path = steps.stream().map(CallEvent::reason).toList();
+    System.out.println("IVR path: " + path);
+    return path;
+  }
+
+  private void awaitStep(String step, BaresipDevice caller) throws Exception {
+    assertTrue(GatewayUnderTest.eventually(20, () -> steps.stream().anyMatch(s -> step.equals(s.reason()))),
+        "IVR step '" + step + "'; steps so far " + steps.stream().map(CallEvent::reason).toList() + "\n"
+            + caller.logText());
   }
 
   /** The speech fixture four times over: alice talks all through the call (baresip hangs up when it ends). */
@@ -118,14 +192,18 @@ class IvrIT {
     return out;
   }
 
-  private static void awaitStep(List<CallEvent> steps, String step, BaresipDevice caller) throws Exception {
-    assertTrue(GatewayUnderTest.eventually(20, () -> steps.stream().anyMatch(s -> step.equals(s.reason()))),
-        "IVR step '" + step + "'; steps so far " + steps.stream().map(CallEvent::reason).toList() + "\n"
-            + caller.logText());
+  private static HistoryEntry historyOf(String callId) throws Exception {
+    assertTrue(GatewayUnderTest.eventually(10, () -> history(callId) != null), "the call reached the history");
+    return history(callId);
+  }
+
+  private static HistoryEntry history(String callId) {
+    return gw.<HistoryPage>ask(Addresses.HISTORY_QUERY, HistoryQuery.all()).items().stream()
+        .filter(e -> e.id().equals(callId)).findFirst().orElse(null);
   }
 
   /** RTP packets every leg of the call received so far. */
-  private static long packetsReceived(GatewayFixture gw, String callId) {
+  private static long packetsReceived(String callId) {
     try {
       Object reply = gw.gateway().vertx().eventBus().request(Addresses.MEDIA_STATS, callId)
           .await(5, TimeUnit.SECONDS).body();
@@ -140,7 +218,7 @@ class IvrIT {
    * The greeting as the same engine renders it (espeak-ng with the gateway's voice and speed, through a prompt
    * library of its own), against what alice heard from the first sound on.
    */
-  private static AudioMatch.Result greetingMatch(GatewayFixture gw, short[] heard) throws Exception {
+  private static AudioMatch.Result greetingMatch(short[] heard) throws Exception {
     PromptsConfig prompts = gw.gateway().config().prompts();
     PromptLibrary library = new PromptLibrary(new EspeakTts(prompts.voice(), prompts.speed()),
         Path.of(System.getProperty("java.io.tmpdir")).resolve("ivr-it-prompts-" + ProcessHandle.current().pid()),
@@ -175,13 +253,14 @@ class IvrIT {
   }
 
   /**
-   * Both recordings end when the call does, so bob's whole recording lines up with the end of alice's: alice's part
-   * from bob's first second on (the last half second left out) is searched in bob's with lags up to 2 s, enough
-   * for the network's delay and the moment between the two hang-ups.
+   * Both recordings end when the call does, so the last {@code seconds} of what was heard line up with the end of
+   * what was sent: the sent part from the heard part's first second on (the last half second left out) is searched
+   * in it with lags up to {@code maxLagMs}, enough for the network's delay and the moment between two hang-ups.
    */
-  private static AudioMatch.Result tailMatch(short[] sent, short[] heard) {
+  private static AudioMatch.Result tailMatch(short[] sent, short[] heardAll, int seconds, int maxLagMs) {
+    short[] heard = Arrays.copyOfRange(heardAll, Math.max(0, heardAll.length - seconds * RATE), heardAll.length);
     int from = Math.max(0, sent.length - heard.length + RATE);
     short[] s = Arrays.copyOfRange(sent, from, Math.max(from, sent.length - RATE / 2));
-    return AudioMatch.align(s, heard, RATE, 500, 2000);
+    return AudioMatch.align(s, heard, RATE, 500, maxLagMs);
   }
 }
