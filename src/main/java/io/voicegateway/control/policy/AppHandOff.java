@@ -8,6 +8,7 @@ import io.voicegateway.control.CallRegistry;
 import io.voicegateway.control.CallState;
 import io.voicegateway.control.Destination;
 import io.voicegateway.control.Leg;
+import io.voicegateway.control.Scheduler;
 import io.voicegateway.control.LegKind;
 import io.voicegateway.control.Status;
 import io.voicegateway.control.route.RouteTarget;
@@ -29,6 +30,8 @@ import java.util.logging.Logger;
  */
 public final class AppHandOff {
   private static final Logger LOG = Logger.getLogger(AppHandOff.class.getName());
+  /** How long after its ring timeout a hand-off whose call ended meanwhile is answered 487. */
+  static final Duration CALLER_GONE_GRACE = Duration.ofSeconds(1);
 
   private final Policies policies;
   private final CallRegistry calls;
@@ -127,6 +130,13 @@ public final class AppHandOff {
             outcome.tryComplete(status);
           }
         }).start(reachable, ringTimeout == null || ringTimeout.isZero() ? null : ringTimeout);
+    if (ringTimeout != null && !ringTimeout.isZero()) {
+      // the fork says nothing once the caller hung up meanwhile: the app's request still gets its answer
+      Scheduler.Timer guard = policies.scheduler().schedule(ringTimeout.plus(CALLER_GONE_GRACE),
+          () -> outcome.tryComplete(call.state() == CallState.TERMINATED ? Status.REQUEST_TERMINATED
+              : Status.REQUEST_TIMEOUT));
+      outcome.future().onComplete(done -> guard.cancel());
+    }
     return outcome.future();
   }
 

@@ -114,6 +114,16 @@ class AppHandOffTest {
   }
 
   @Test
+  void theCallerHangingUpWhileItRingsStillGetsTheAppAnAnswer() {
+    Future<Integer> status = handOff.handOff(HandOff.ring(call.id(), List.of("alice"), 20_000));
+    lifecycle.terminate(call, "remote BYE");
+    dialer.dial("alice").fail(Status.REQUEST_TERMINATED); // the teardown's cancel
+    scheduler.advance(Duration.ofSeconds(21));
+    assertEquals(Status.REQUEST_TERMINATED, status.result());
+    assertEquals(0, scheduler.pending(), "no timer left behind");
+  }
+
+  @Test
   void nobodyRegisteredIs480() {
     assertEquals(Status.TEMPORARILY_UNAVAILABLE, handOff.handOff(HandOff.ring(call.id(), List.of("carol"), 1)).result());
     assertTrue(dialer.dials.isEmpty());
