@@ -19,7 +19,9 @@ import io.voicegateway.config.Prompt;
 import io.voicegateway.config.PromptsConfig;
 import io.voicegateway.it.peers.BaresipDevice;
 import io.voicegateway.it.support.GatewayUnderTest;
+import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.testing.AudioMatch;
+import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.SpeechFixture;
 import io.voicegateway.testing.Tools;
 import java.nio.file.Path;
@@ -40,19 +42,25 @@ import org.junit.jupiter.api.io.TempDir;
  * socket: it lets the first menu time out, presses an invalid key, goes one level down and asks for bob, a second
  * registered baresip that answers by itself. Call control hands the call from the IVR to bob inside the same call;
  * bob hears alice. What alice heard of the greeting is compared with the same text rendered by the same engine
- * (espeak-ng through the prompt library), and the path the IVR took comes from its IVR_STEP events.
+ * (espeak-ng through the prompt library), and the path the IVR took comes from its IVR_STEP events (and the
+ * history). Two more calls: barge-in, a phone nobody registered (480, "unavailable", back in the menu) and the echo
+ * app; and a fixed number called through a provider (SIPp echoing RTP).
  */
 class IvrIT {
   private static final int RATE = 8000;
   private static final String GREETING = "Welcome to the voice gateway. For the people menu, press one.";
 
   private static GatewayFixture gw;
+  /** Where the provider (a SIPp UAS echoing RTP) listens. */
+  private static final int CARRIER_PORT = FreePorts.udpAndTcp();
 
   @TempDir Path dir;
 
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start("", String.join("\n",
+        "providers:",
+        "  - {id: carrier, host: 127.0.0.1, port: " + CARRIER_PORT + ", codecs: [g711-ulaw]}",
         GatewayFixture.ALICE_AND_BOB,
         "  - {id: carol, password: cat, extension: \"103\"}",
         "ivr:",
@@ -64,11 +72,12 @@ class IvrIT {
         "    options:",
         "      \"1\": {menu: people}",
         "  people:",
-        "    greeting: \"Press two to talk to Bob, three for Carol, nine for the echo test, star to go back.\"",
+        "    greeting: \"Press two for Bob, three for Carol, four for the office, nine for the echo test.\"",
         "    unavailable: \"Sorry, nobody is there.\"",
         "    options:",
         "      \"2\": {ring: [bob]}",
         "      \"3\": {ring: [carol]}",
+        "      \"4\": {call: {number: \"+4930555\", provider: carrier}}",
         "      \"9\": {app: echo}",
         "      \"*\": back",
         "routes:",
@@ -155,6 +164,32 @@ class IvrIT {
       System.out.println("alice hears herself from the echo app after the IVR: " + echo);
       assertTrue(echo.windows().size() >= 4, "echoed speech: " + echo);
       assertTrue(echo.medianCorrelation() >= 0.9, "echo: " + echo);
+    }
+  }
+
+  @Test
+  void theIvrCallsAFixedNumberThroughItsProvider() throws Exception {
+    SippRunner.Running carrier = SippRunner.builtin("uas")
+        .args("-p", String.valueOf(CARRIER_PORT), "-rtp_echo", "-mp", String.valueOf(FreePorts.block(4)))
+        .timeoutSeconds(60).start(null, 1, 1, 1);
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", longSpeech(dir), RATE, true)) {
+      alice.command("dial", gw.uri("500"));
+      awaitStep("menu main", alice);
+      alice.command("sndcode", "1");
+      awaitStep("menu people", alice);
+      alice.command("sndcode", "4");
+      awaitStep("connected", alice);
+      String callId = talkAndHangUp(alice, 900); // both legs count: 9 s
+      SippRunner.Result trunk = carrier.await();
+      assertEquals(1, trunk.successful(), "the provider was called and hung up: " + trunk);
+
+      assertEquals(List.of("menu main", "key 1", "menu people", "key 4", "call +4930555", "connected"), path(callId));
+      AudioMatch.Result echo = tailMatch(AudioMatch.read(alice.sent(), RATE), AudioMatch.read(alice.heard(), RATE),
+          7, 1500);
+      System.out.println("alice hears herself through the provider (SIPp -rtp_echo): " + echo);
+      assertTrue(echo.windows().size() >= 6, "echoed speech: " + echo);
+      // there and back through two legs, two jitter buffers and the mixer twice (as TrunkToDevicesIT)
+      assertTrue(echo.medianCorrelation() >= 0.8, "through the provider: " + echo);
     }
   }
 
