@@ -26,8 +26,8 @@ import java.util.logging.Logger;
  * option runs its action, any other plays {@code invalid} and the greeting again, silence plays {@code
  * timeout_prompt} and the greeting again; after {@code max_retries} such failures the menu's default action runs.
  * {@code extension} and {@code dial} collect digits first ({@link DigitCollector}). Handing the call on (a phone,
- * a number, a stream) is call control's job ({@link AppCall#connect}); if nobody answers, the caller hears {@code
- * unavailable} and is back in the menu. Every step goes out as an IVR_STEP event. Runs on the apps verticle's
+ * a number, a stream) is call control's job ({@link AppCall#connect}); the caller hears a ringback meanwhile and,
+ * if nobody answers, {@code unavailable}, and is back in the menu. Every step goes out as an IVR_STEP event. Runs on the apps verticle's
  * event loop only; prompts load on a worker.
  */
 final class IvrSession implements AppSession {
@@ -206,6 +206,9 @@ final class IvrSession implements AppSession {
     step(label);
     state = State.BUSY;
     silence();
+    if (target.ringTimeoutMs() > 0) {
+      player.play(Ringback.forMs(target.ringTimeoutMs()), null);
+    }
     call.connect(target).onComplete(done -> {
       int status = done.succeeded() ? done.result() : 500;
       if (status == 200) {
@@ -234,6 +237,7 @@ final class IvrSession implements AppSession {
     }
     step(what);
     failures = 0;
+    player.stop(); // the ringback
     greet(List.of(menu.unavailable()));
   }
 
