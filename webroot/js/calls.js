@@ -86,6 +86,8 @@ class CallCard {
       this.transferTo, h('button', { type: 'submit' }, 'Transfer'),
       h('button', { type: 'button', onclick: () => (this.transferForm.hidden = true) }, 'Cancel'));
     this.legBody = h('tbody');
+    // the IVR's path (IVR_STEP events): menu main › key 1 › menu sales › ring bob
+    this.ivrPath = h('p', { className: 'ivr-path', hidden: true, title: 'path through the IVR' });
     this.el = h('article', { className: 'call', dataset: { callId: call.id } },
       h('header', {},
         this.state, this.parties, this.meta, this.duration,
@@ -95,6 +97,7 @@ class CallCard {
           h('button', { type: 'button', className: 'ladder', onclick: () => actions.ladder(this.id, this.title()) }, 'SIP ladder'),
           h('button', { type: 'button', className: 'danger hangup', onclick: () => actions.hangup(this.id) }, 'Hang up'))),
       this.transferForm,
+      this.ivrPath,
       h('table', { className: 'legs' },
         h('thead', {}, h('tr', {}, ...['', 'peer', 'codec', 'RTP', 'level', 'loss', 'jitter'].map((t) => h('th', {}, t)))),
         this.legBody));
@@ -132,6 +135,12 @@ class CallCard {
         this.legs.delete(id);
       }
     }
+  }
+
+  /** One IVR step: appended to the path shown under the header. */
+  ivrStep(step) {
+    this.ivrPath.hidden = false;
+    this.ivrPath.textContent = this.ivrPath.textContent ? `${this.ivrPath.textContent} › ${step}` : `IVR: ${step}`;
   }
 
   toggleHold() {
@@ -177,6 +186,8 @@ export class CallsView {
         card.el.classList.add('ended');
         setTimeout(() => this.remove(ev.callId), 800);
       }
+    } else if (ev.type === 'IVR_STEP' && this.cards.has(ev.callId)) {
+      this.cards.get(ev.callId).ivrStep(ev.reason || '');
     } else if (ev.type === 'CALL_STARTED' && !this.cards.has(ev.callId)) {
       const card = this.card({ id: ev.callId });
       card.fresh = true; // kept until a snapshot lists it, or for 3 s

@@ -74,7 +74,8 @@ export class HistoryView {
       h('td', { className: 'from' }, shortUri(c.from)),
       h('td', { className: 'to' }, shortUri(c.to)),
       h('td', { className: 'num' }, c.answeredAt ? duration(c.durationMs) : 'not answered'),
-      h('td', {}, c.cause || '–'),
+      h('td', {}, c.cause || '–',
+        c.ivrPath && c.ivrPath.length ? h('div', { className: 'ivr-path' }, 'IVR: ' + c.ivrPath.join(' › ')) : null),
       h('td', { className: 'codec' }, codecs || '–'),
       h('td', { className: 'peer' }, (c.legs || []).map((l) => shortUri(l.peer)).join(', ')),
       h('td', {}, h('button', { type: 'button', className: 'ladder', onclick: () => this.onLadder(c.id, title) }, 'SIP')));

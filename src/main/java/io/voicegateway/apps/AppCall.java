@@ -1,7 +1,10 @@
 package io.voicegateway.apps;
 
 import io.vertx.core.Future;
+import io.voicegateway.bus.CallCommands;
+import io.voicegateway.bus.CallEventType;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 
 /**
  * What the gateway offers an app on one call. Every method may be called from the apps verticle's event loop
@@ -48,4 +51,20 @@ public interface AppCall {
   long setTimer(long delayMs, Runnable action);
 
   void cancelTimer(long timerId);
+
+  // ivr10: hand-off, steps, the app's executor
+
+  /**
+   * Hands the call on inside the same call ({@link CallCommands.HandOff}: ring devices, a number through a
+   * provider, the caller's typed digits routed as the caller, a stream): completes with 200 once the new party
+   * answered, and this session then ends with {@code onEnd("connected")}; any other status (486, 408, 404, 403,
+   * 480) leaves the call with the app. Never fails for a party that did not answer.
+   */
+  Future<Integer> connect(CallCommands.HandOff target);
+
+  /** Publishes an event of this call ({@code IVR_STEP}, …) with {@code reason} saying what happened. */
+  void publish(CallEventType type, String reason);
+
+  /** Runs tasks on the app's event loop (a {@code PromptPlayer}'s {@code finished}). */
+  Executor executor();
 }

@@ -45,6 +45,8 @@ public final class AppsVerticle extends VerticleBase {
   private static final class Running {
     final AppLegSlot slot = new AppLegSlot();
     AppSession session;
+    /** The handle the running session was given: a hand-off ends that session only. */
+    AppCall handle;
   }
 
   @Override
@@ -82,8 +84,12 @@ public final class AppsVerticle extends VerticleBase {
       end(call, "replaced by " + name);
     }
     try {
+      Running running = call;
+      AppCall[] self = new AppCall[1];
       AppCall handle = new BusAppCall(vertx, attach, clock, (next, arg) -> start(new AppAttach(callId, next, arg,
-          attach.caller(), attach.callerDevice(), attach.called())));
+          attach.caller(), attach.callerDevice(), attach.called())), () -> handedOff(running, self[0]));
+      self[0] = handle;
+      call.handle = handle;
       call.session = app.attach(handle);
       call.slot.play(call.session.leg());
       return Future.succeededFuture();
@@ -108,6 +114,16 @@ public final class AppsVerticle extends VerticleBase {
         }
       }
       default -> { }
+    }
+  }
+
+  /**
+   * The app handed its call to a phone or a stream (call control took its leg out of the call): its session ends,
+   * the call's slot stays for an app attached later (a transfer back to an app).
+   */
+  private static void handedOff(Running call, AppCall handle) {
+    if (call.handle == handle) {
+      end(call, "connected");
     }
   }
 

@@ -115,6 +115,14 @@ public final class Addresses {
   /** Bridge commands (JSON bodies, see docs/event-bus.md): start or stop a call's audio feed. */
   public static final String COMMAND_STREAM = "vg.command.stream";
 
+  // ivr10: IVR hand-off
+  /**
+   * Request {@link CallCommands.HandOff}, reply {@link CallCommands.HandedOff} once the new party answered or
+   * failed: an app (the IVR) hands its call to a phone, a number or a stream; served by call control
+   * (control.policy.AppHandOff). Never fails for a party that did not answer: the status says why.
+   */
+  public static final String CALL_HAND_OFF = "vg.calls.hand-off";
+
   /** Where a call's 16 kHz feed is published (Buffers: header + PCM16, see docs/event-bus.md). */
   public static String audio(String callId) {
     return AUDIO_PREFIX + callId;

@@ -44,7 +44,9 @@ public final class BusCodecs {
       AppQueries.ListQuery.class,
       AppQueries.AppList.class,
       HistoryQuery.class,
-      HistoryPage.class);
+      HistoryPage.class,
+      CallCommands.HandOff.class,
+      CallCommands.HandedOff.class);
 
   private BusCodecs() {}
 

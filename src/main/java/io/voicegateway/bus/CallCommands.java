@@ -1,5 +1,6 @@
 package io.voicegateway.bus;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,4 +54,46 @@ public final class CallCommands {
 
   /** The reply to {@link SipCommands.Transfer}: the REFER's final status (2xx: the call is TRANSFERRED). */
   public record Transferred(String callId, int status) {}
+
+  // ivr10: an app hands its call to a phone, a number or a stream (AppCall.connect)
+
+  /**
+   * Replace the call's app leg by a new party within the same call: ring {@code devices} (first answer wins),
+   * call {@code number} through {@code provider}, route {@code number} as the caller would have dialled it (the
+   * caller's own source, so the toll-fraud guard applies), or start {@code stream}. On answer the new party joins
+   * the call's mix and the app leaves it; otherwise the app keeps the call. Reply {@link HandedOff}.
+   *
+   * @param ringTimeoutMs how long to ring before giving up (0: until the far side gives up)
+   */
+  public record HandOff(String callId, HandOffKind kind, List<String> devices, String number, String provider,
+      String stream, long ringTimeoutMs) {
+    public HandOff {
+      devices = List.copyOf(devices == null ? List.of() : devices);
+    }
+
+    public static HandOff ring(String callId, List<String> devices, long ringTimeoutMs) {
+      return new HandOff(callId, HandOffKind.RING, devices, null, null, null, ringTimeoutMs);
+    }
+
+    public static HandOff number(String callId, String number, String provider, long ringTimeoutMs) {
+      return new HandOff(callId, HandOffKind.NUMBER, List.of(), number, provider, null, ringTimeoutMs);
+    }
+
+    public static HandOff route(String callId, String number, long ringTimeoutMs) {
+      return new HandOff(callId, HandOffKind.ROUTE, List.of(), number, null, null, ringTimeoutMs);
+    }
+
+    public static HandOff stream(String callId, String stream) {
+      return new HandOff(callId, HandOffKind.STREAM, List.of(), null, null, stream, 0);
+    }
+  }
+
+  /** What a {@link HandOff} reaches. */
+  public enum HandOffKind { RING, NUMBER, ROUTE, STREAM }
+
+  /**
+   * The reply to {@link HandOff}: 200 when the new party answered (the app has left the call), else why not (486
+   * busy, 408 no answer, 404 no route, 403 not allowed for this caller, 480 nobody to ring, 481 unknown call).
+   */
+  public record HandedOff(String callId, int status) {}
 }

@@ -11,5 +11,7 @@ public enum CallEventType {
   CALL_TERMINATED,
   DTMF_RECEIVED,
   AUDIO_STARTED,
-  AUDIO_STOPPED
+  AUDIO_STOPPED,
+  /** ivr10: one step of an IVR (menu entered, key, action); the step in {@code reason}, a key in {@code digit}. */
+  IVR_STEP
 }

@@ -9,11 +9,19 @@ import java.util.List;
  * @param answeredAt when the call was answered (CALL_CONNECTED), or 0 when it never was
  * @param durationMs connected time: {@code endedAt - answeredAt}, 0 for an unanswered call
  * @param cause      why it ended, as CALL_TERMINATED said (e.g. "remote BYE", "cancelled", "rtp timeout")
+ * @param ivrPath    the steps the caller took through an IVR (its IVR_STEP events' reasons), empty without one
  */
 public record HistoryEntry(String id, CallDirection direction, String from, String to, String sipCallId, long startedAt,
-    long answeredAt, long endedAt, long durationMs, String cause, List<HistoryLeg> legs) {
+    long answeredAt, long endedAt, long durationMs, String cause, List<HistoryLeg> legs, List<String> ivrPath) {
 
   public HistoryEntry {
     legs = List.copyOf(legs == null ? List.of() : legs);
+    ivrPath = List.copyOf(ivrPath == null ? List.of() : ivrPath);
+  }
+
+  /** A call that went through no IVR. */
+  public HistoryEntry(String id, CallDirection direction, String from, String to, String sipCallId, long startedAt,
+      long answeredAt, long endedAt, long durationMs, String cause, List<HistoryLeg> legs) {
+    this(id, direction, from, to, sipCallId, startedAt, answeredAt, endedAt, durationMs, cause, legs, List.of());
   }
 }

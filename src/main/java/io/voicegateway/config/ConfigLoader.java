@@ -99,10 +99,21 @@ public final class ConfigLoader {
         BridgeSectionReader.read(root.map("bridge", BridgeSectionReader.KEYS)),
         HistorySectionReader.read(root.map("history", HistorySectionReader.KEYS)),
         PromptsSectionReader.read(root.get("prompts")),
-        IvrSectionReader.read(root.get("ivr")),
+        ivr(root, routesValue, routes, devices, providers),
         VoicemailSectionReader.read(root.get("voicemail")),
         RecordingSectionReader.read(root.get("recording")),
         ConferencesSectionReader.read(root.get("conferences")));
+  }
+
+  /**
+   * The IVR menus, with the routes' {@code ivr:} targets checked against them. Voicemail boxes are not checked yet:
+   * the voicemail section names none (null).
+   */
+  private static IvrConfig ivr(ConfigMap root, ConfigValue routesValue, List<RouteConfig> routes,
+      List<DeviceConfig> devices, List<ProviderConfig> providers) {
+    IvrConfig ivr = IvrSectionReader.read(root.get("ivr"), devices, providers, null);
+    IvrSectionReader.checkRoutes(routesValue, routes, ivr);
+    return ivr;
   }
 
   /** A section given to a later capability as it is; null or missing becomes an empty mapping. */

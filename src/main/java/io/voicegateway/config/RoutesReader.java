@@ -113,6 +113,11 @@ final class RoutesReader {
   }
 
   private List<String> devices(ConfigValue value) {
+    return devices(value, deviceIds);
+  }
+
+  /** A device id or a list of them, each configured and named once; at least one (IVR {@code ring:} too). */
+  static List<String> devices(ConfigValue value, Set<String> deviceIds) {
     UniqueNames seen = new UniqueNames("device");
     List<String> ids = new ArrayList<>();
     for (ConfigValue item : value.asList(true)) {
@@ -180,7 +185,7 @@ final class RoutesReader {
     return target.equals(key) ? map.get(key).asText() : null;
   }
 
-  private static String suggestion(String unknown, Set<String> known) {
+  static String suggestion(String unknown, Set<String> known) {
     if (known.isEmpty()) {
       return "; none is configured";
     }

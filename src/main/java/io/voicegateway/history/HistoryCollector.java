@@ -3,13 +3,14 @@ package io.voicegateway.history;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryLeg;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Folds the call events of each call (start, answer, end with its reason) and the latest snapshot of its legs
+ * Folds the call events of each call (start, answer, the IVR's steps, end with its reason) and the latest snapshot of its legs
  * into one {@link HistoryEntry}, handed out when the call ends. Pure and single-threaded: the history verticle
  * feeds it on its event loop.
  */
@@ -19,6 +20,7 @@ public final class HistoryCollector {
     final CallEvent first;
     long answeredAt;
     List<HistoryLeg> legs = List.of();
+    final List<String> ivrPath = new ArrayList<>();
 
     Open(CallEvent first) {
       this.first = first;
@@ -47,8 +49,9 @@ public final class HistoryCollector {
         return Optional.of(new HistoryEntry(e.callId(),
             first.direction(), first.from(), first.to(),
             first.sipCallId(), first.timestampMs(), call.answeredAt, e.timestampMs(), duration, e.reason(),
-            call.legs));
+            call.legs, call.ivrPath));
       }
+      case IVR_STEP -> open.computeIfAbsent(e.callId(), id -> new Open(e)).ivrPath.add(e.reason());
       default -> open.computeIfAbsent(e.callId(), id -> new Open(e));
     }
     return Optional.empty();

@@ -23,7 +23,7 @@ public final class HistoryJson {
     JsonArray legs = new JsonArray();
     e.legs().forEach(l -> legs.add(new JsonObject().put("kind", l.kind().wireName()).put("peer", l.peer())
         .put("codec", l.codec() == null ? null : l.codec().configName())));
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("id", e.id())
         .put("direction", e.direction() == null ? null : e.direction().wireName())
         .put("from", e.from())
@@ -35,6 +35,10 @@ public final class HistoryJson {
         .put("durationMs", e.durationMs())
         .put("cause", e.cause())
         .put("legs", legs);
+    if (!e.ivrPath().isEmpty()) {
+      json.put("ivrPath", new JsonArray(e.ivrPath()));
+    }
+    return json;
   }
 
   /** The legs of one call in a {@code vg.sip.calls} reply, as the history keeps them. */

@@ -65,7 +65,8 @@ public final class HistoryStore implements AutoCloseable {
   public synchronized boolean add(HistoryEntry e) throws SQLException {
     db.setAutoCommit(false);
     try (PreparedStatement call = db.prepareStatement("INSERT INTO calls (id, direction, from_uri, to_uri,"
-        + " sip_call_id, started_at, answered_at, ended_at, duration_ms, cause) VALUES (?,?,?,?,?,?,?,?,?,?)");
+        + " sip_call_id, started_at, answered_at, ended_at, duration_ms, cause, ivr_path)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
         PreparedStatement leg = db.prepareStatement(
             "INSERT INTO call_legs (call_id, leg_index, kind, peer, codec) VALUES (?,?,?,?,?)")) {
       if (exists(e.id())) {
@@ -86,6 +87,7 @@ public final class HistoryStore implements AutoCloseable {
       call.setLong(8, e.endedAt());
       call.setLong(9, e.durationMs());
       call.setString(10, e.cause());
+      call.setString(11, e.ivrPath().isEmpty() ? null : String.join("\n", e.ivrPath()));
       call.executeUpdate();
       for (int i = 0; i < e.legs().size(); i++) {
         HistoryLeg l = e.legs().get(i);
@@ -130,7 +132,7 @@ public final class HistoryStore implements AutoCloseable {
     }
     Map<String, HistoryEntry> page = new LinkedHashMap<>();
     try (PreparedStatement st = db.prepareStatement("SELECT id, direction, from_uri, to_uri, sip_call_id,"
-        + " started_at, answered_at, ended_at, duration_ms, cause FROM calls" + where
+        + " started_at, answered_at, ended_at, duration_ms, cause, ivr_path FROM calls" + where
         + " ORDER BY started_at DESC, id LIMIT ? OFFSET ?")) {
       int next = bind(st, q);
       st.setInt(next, q.size());
@@ -139,7 +141,7 @@ public final class HistoryStore implements AutoCloseable {
         while (rs.next()) {
           page.put(rs.getString(1), new HistoryEntry(rs.getString(1), direction(rs.getString(2)), rs.getString(3),
               rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-              rs.getString(10), List.of()));
+              rs.getString(10), List.of(), steps(rs.getString(11))));
         }
       }
     }
@@ -147,7 +149,7 @@ public final class HistoryStore implements AutoCloseable {
     List<HistoryEntry> items = new ArrayList<>();
     for (HistoryEntry e : page.values()) {
       items.add(new HistoryEntry(e.id(), e.direction(), e.from(), e.to(), e.sipCallId(), e.startedAt(),
-          e.answeredAt(), e.endedAt(), e.durationMs(), e.cause(), legs.getOrDefault(e.id(), List.of())));
+          e.answeredAt(), e.endedAt(), e.durationMs(), e.cause(), legs.getOrDefault(e.id(), List.of()), e.ivrPath()));
     }
     return new HistoryPage(total, q.page(), q.size(), items);
   }
@@ -185,6 +187,11 @@ public final class HistoryStore implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** The IVR path as stored: one step a line; none for a call without an IVR. */
+  private static List<String> steps(String stored) {
+    return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
   }
 
   private static CallDirection direction(String stored) {

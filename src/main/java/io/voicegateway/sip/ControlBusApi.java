@@ -85,6 +85,8 @@ public final class ControlBusApi {
             uac.resume(r.callId()).map(v -> new CallCommands.Done(r.callId())))),
         bus.<CallCommands.SendDigits>consumer(Addresses.CALL_DTMF, msg -> answer(msg, d ->
             uac.sendDigits(d.callId(), d.digits()).map(v -> new CallCommands.Done(d.callId())))),
+        bus.<CallCommands.HandOff>consumer(Addresses.CALL_HAND_OFF, msg -> answer(msg, h ->
+            uac.handOff(h).map(status -> new CallCommands.HandedOff(h.callId(), status)))),
         bus.<DeviceQueries.BindingsQuery>consumer(Addresses.DEVICE_BINDINGS, msg -> answer(msg, api::bindings)),
         bus.<DeviceQueries.QualifyQuery>consumer(Addresses.DEVICE_QUALIFY, msg -> answer(msg, api::qualify)),
         bus.<TrunkQueries.StatesQuery>consumer(Addresses.TRUNK_STATES, msg -> answer(msg, api::trunkStates)),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.voicegateway.bus.CallCommands;
 import io.voicegateway.codec.CodecType;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.policy.CallControl;
@@ -92,6 +93,11 @@ public final class UacService {
    */
   public Future<Void> sendDigits(String callId, String digits) {
     return onContext(() -> control.sendDigits().send(callId, digits));
+  }
+
+  /** An app hands its call on (call control's {@link io.voicegateway.control.policy.AppHandOff}); the status. */
+  public Future<Integer> handOff(CallCommands.HandOff request) {
+    return onContext(() -> control.appHandOff().handOff(request));
   }
 
   /** Puts the peer on hold: re-INVITE offering sendonly. */

@@ -11,6 +11,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.AppQueries;
 import io.voicegateway.bus.BusCodecs;
+import io.voicegateway.bus.CallCommands;
 import io.voicegateway.bus.CallDirection;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
@@ -59,6 +60,11 @@ class AppsVerticleTest {
           seen.add(name + " key " + digit);
           if (digit == '9') {
             call.replaceWith("mailbox", "alice");
+          } else if (digit == '5') {
+            call.connect(CallCommands.HandOff.ring(call.callId(), List.of("bob"), 1000))
+                .onSuccess(status -> seen.add(name + " handed off " + status));
+          } else if (digit == '7') {
+            call.publish(CallEventType.IVR_STEP, "key 7");
           }
         }
 
@@ -118,6 +124,46 @@ class AppsVerticleTest {
         "mailbox on c1 with alice at " + new FakeClock().millis(),
         "mailbox ended: remote BYE"), seen);
     assertEquals(0, apps.runningCalls());
+  }
+
+  @Test
+  void aHandOffThatAnswersEndsTheSessionOneThatFailsLeavesIt() throws Exception {
+    List<Integer> answers = new CopyOnWriteArrayList<>(List.of(486, 200));
+    List<CallCommands.HandOff> asked = new CopyOnWriteArrayList<>();
+    await(vertx.eventBus().<CallCommands.HandOff>consumer(Addresses.CALL_HAND_OFF, m -> {
+      asked.add(m.body());
+      m.reply(new CallCommands.HandedOff(m.body().callId(), answers.remove(0)));
+    }).completion());
+    List<CallEvent> steps = new CopyOnWriteArrayList<>();
+    await(vertx.eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS, m -> {
+      if (m.body().type() == CallEventType.IVR_STEP) {
+        steps.add(m.body());
+      }
+    }).completion());
+    await(vertx.eventBus().request(Addresses.APPS_ATTACH, new AppAttach("c1", "menu", "main", "sip:a@x", null,
+        "sip:500@gw")));
+    publish(dtmf("c1", "7"));
+    publish(dtmf("c1", "5"));
+    assertTrue(eventually(() -> seen.contains("menu handed off 486")));
+    publish(dtmf("c1", "5"));
+    assertTrue(eventually(() -> seen.contains("menu handed off 200")));
+    publish(dtmf("c1", "1")); // nobody listens any more
+    await(vertx.eventBus().request(Addresses.APPS_LIST, new AppQueries.ListQuery()));
+    assertEquals(List.of("menu key 7", "menu key 5", "menu handed off 486", "menu key 5", "menu ended: connected",
+        "menu handed off 200"), seen.subList(1, seen.size()));
+    assertEquals(List.of(CallCommands.HandOff.ring("c1", List.of("bob"), 1000)), asked.subList(0, 1));
+    assertEquals(1, steps.size());
+    assertEquals("key 7", steps.get(0).reason());
+    assertEquals("c1", steps.get(0).callId());
+    assertEquals("sip:500@gw", steps.get(0).to());
+    assertEquals(1, apps.runningCalls(), "the call's slot stays for an app attached later");
+  }
+
+  private boolean eventually(java.util.function.BooleanSupplier condition) throws Exception {
+    for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+      await(vertx.eventBus().request(Addresses.APPS_LIST, new AppQueries.ListQuery())); // a round trip, no sleep
+    }
+    return condition.getAsBoolean();
   }
 
   private void publish(CallEvent e) {

@@ -67,7 +67,12 @@ class BusCodecsRoundTripTest {
       new HistoryQuery(1_000, 2_000, "4930", 2, 25),
       new HistoryPage(26, 2, 25, List.of(new HistoryEntry("c1", CallDirection.INBOUND, "sip:a@x", "sip:echo@gw", "1-1@x", 1_000,
           1_200, 5_200, 4_000, "remote BYE", List.of(new HistoryLeg(LegKind.SIP, "sip:a@x", CodecType.G722),
-              new HistoryLeg(LegKind.APP, "echo", null))))));
+              new HistoryLeg(LegKind.APP, "echo", null))))),
+      CallCommands.HandOff.ring("c1", List.of("alice", "bob"), 30_000),
+      CallCommands.HandOff.number("c1", "+4930123", "carrier1", 60_000),
+      CallCommands.HandOff.route("c1", "101", 30_000),
+      CallCommands.HandOff.stream("c1", "asr"),
+      new CallCommands.HandedOff("c1", 486));
 
   @Test
   void everyRegisteredTypeHasASample() {

@@ -31,6 +31,21 @@ class ConfigDocsTest {
   }
 
   @Test
+  void everyIvrKeyHasARowInTheAppsDocs() throws IOException {
+    String apps = Files.readString(Path.of("docs/apps.md"));
+    Stream.of(IvrSectionReader.KEYS, IvrSectionReader.ACTIONS).flatMap(List::stream)
+        .forEach(key -> assertTrue(apps.contains("| `" + key), "docs/apps.md lacks a row for ivr " + key));
+  }
+
+  @Test
+  void theAppsDocsIvrExampleLoads() throws IOException {
+    String apps = Files.readString(Path.of("docs/apps.md"));
+    int start = apps.indexOf("```yaml\n", apps.indexOf("## IVR menus")) + "```yaml\n".length();
+    GatewayConfig config = ConfigLoader.parse(apps.substring(start, apps.indexOf("```", start)), Map.of());
+    assertEquals(List.of("main", "sales"), config.ivr().menus().keySet().stream().sorted().toList());
+  }
+
+  @Test
   void shippedConfigurationWritesOutEveryKey() throws IOException {
     String shipped = Files.readString(Path.of("conf/voice-gateway.yaml"));
     Stream.of(MediaSectionReader.KEYS, MediaSectionReader.DTMF_KEYS, MediaSectionReader.OPUS_KEYS,

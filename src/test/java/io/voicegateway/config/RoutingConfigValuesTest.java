@@ -103,6 +103,7 @@ class RoutingConfigValuesTest {
   void routeDefaultsAndEveryTargetKind() {
     GatewayConfig config = ConfigLoader.parse("""
         devices: [{id: alice, password: a, extension: 101}]
+        ivr: {main: {greeting: Hello}}
         routes:
           - {direction: inbound, match: '/^1\\d+$/', ring: alice}
           - {direction: inbound, match: '2', app: echo, from: any}

@@ -56,4 +56,14 @@ class HistoryCollectorTest {
     assertEquals(9_000, e.endedAt());
     assertEquals("rtp timeout", e.cause());
   }
+
+  @Test
+  void theIvrPathIsKeptWithTheCall() {
+    collector.onEvent(event(CallEventType.CALL_STARTED, "c4", 1_000, null));
+    collector.onEvent(event(CallEventType.IVR_STEP, "c4", 1_100, "menu main"));
+    collector.onEvent(event(CallEventType.IVR_STEP, "c4", 1_200, "key 2"));
+    collector.onEvent(event(CallEventType.IVR_STEP, "c4", 1_300, "ring bob"));
+    HistoryEntry e = collector.onEvent(event(CallEventType.CALL_TERMINATED, "c4", 9_000, "remote BYE")).orElseThrow();
+    assertEquals(List.of("menu main", "key 2", "ring bob"), e.ivrPath());
+  }
 }

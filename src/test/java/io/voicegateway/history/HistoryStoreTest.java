@@ -50,6 +50,23 @@ class HistoryStoreTest {
   }
 
   @Test
+  void keepsTheIvrPath() throws Exception {
+    HistoryEntry plain = call("p", "sip:alice@10.0.0.2", "sip:100@gw", 1_000, 2_000);
+    HistoryEntry ivr = new HistoryEntry(plain.id(), plain.direction(), plain.from(), plain.to(), plain.sipCallId(),
+        plain.startedAt(), plain.answeredAt(), plain.endedAt(), plain.durationMs(), plain.cause(), plain.legs(),
+        List.of("menu main", "key 1", "menu sales", "ring bob"));
+    try (HistoryStore store = HistoryStore.open(tmp)) {
+      store.add(ivr);
+      store.add(call("q", "sip:bob@10.0.0.3", "sip:echo@gw", 3_000, 4_000));
+      List<HistoryEntry> items = store.find(HistoryQuery.all()).items();
+      assertEquals(List.of(), items.get(0).ivrPath());
+      assertEquals(ivr, items.get(1));
+      assertEquals(List.of("menu main", "key 1", "menu sales", "ring bob"),
+          HistoryJson.entry(items.get(1)).getJsonArray("ivrPath").getList());
+    }
+  }
+
+  @Test
   void pagesNewestFirstAndCountsEveryMatch() throws Exception {
     try (HistoryStore store = HistoryStore.open(tmp)) {
       for (int i = 0; i < 7; i++) {

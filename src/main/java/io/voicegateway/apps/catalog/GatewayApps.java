@@ -3,6 +3,7 @@ package io.voicegateway.apps.catalog;
 import io.voicegateway.apps.App;
 import io.voicegateway.apps.AppCatalog;
 import io.voicegateway.apps.EchoApp;
+import io.voicegateway.apps.ivr.IvrApp;
 import io.voicegateway.apps.prompts.AnnounceApp;
 import io.voicegateway.apps.prompts.PromptLibrary;
 import io.voicegateway.apps.prompts.Prompts;
@@ -31,6 +32,7 @@ public final class GatewayApps {
     List<App> apps = new ArrayList<>();
     apps.add(new EchoApp());
     apps.add(new AnnounceApp(prompts));
+    apps.add(new IvrApp(config.ivr(), prompts, config.devices()));
     // each app capability adds its app here (ivr, voicemail, conference, …)
     return AppCatalog.of(apps.toArray(App[]::new));
   }
@@ -51,6 +53,7 @@ public final class GatewayApps {
   static List<Prompt> prompts(GatewayConfig config) {
     List<Prompt> prompts = new ArrayList<>();
     prompts.addAll(announcements(config));
+    prompts.addAll(config.ivr().prompts());
     // ivr, voicemail, conference: prompts.addAll(config.SECTION().prompts());
     return prompts;
   }

@@ -45,6 +45,7 @@ public final class CallControl {
   private final RemoteHangUp remoteHangUp;
   private final AnswerConfirmed answerConfirmed;
   private final CallLifecycle lifecycle;
+  private final AppHandOff appHandOff;
 
   public CallControl(Wiring w, GatewayConfig config) {
     this.router = Router.from(config);
@@ -68,6 +69,7 @@ public final class CallControl {
     this.clickToCall = new ClickToCall(policies, router, w.calls(), w.destinations());
     this.remoteHangUp = new RemoteHangUp(transfers, policies.teardown());
     this.answerConfirmed = new AnswerConfirmed(lifecycle, policies.attach());
+    this.appHandOff = new AppHandOff(policies, w.calls(), router, w.destinations(), feed);
   }
 
   public Router router() { return router; }
@@ -87,4 +89,6 @@ public final class CallControl {
   public AnswerConfirmed answerConfirmed() { return answerConfirmed; }
   /** The owner's lifecycle as control uses it (a call's end also stops its feed): for a leg kind that ends calls. */
   public CallLifecycle lifecycle() { return lifecycle; }
+  /** An app (the IVR) hands its call to a phone, a number or a stream. */
+  public AppHandOff appHandOff() { return appHandOff; }
 }

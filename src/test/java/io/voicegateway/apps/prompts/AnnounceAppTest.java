@@ -189,5 +189,18 @@ class AnnounceAppTest {
 
     @Override
     public void cancelTimer(long timerId) {}
+
+    @Override
+    public Future<Integer> connect(io.voicegateway.bus.CallCommands.HandOff target) {
+      return Future.failedFuture("announce never hands its call on");
+    }
+
+    @Override
+    public void publish(io.voicegateway.bus.CallEventType type, String reason) {}
+
+    @Override
+    public java.util.concurrent.Executor executor() {
+      return Runnable::run;
+    }
   }
 }
