@@ -95,12 +95,14 @@ public final class ConfigLoader {
     ConfigValue routesValue = root.get("routes");
     List<RouteConfig> routes = routesValue.isUnset() ? DEFAULT_ROUTES
         : RoutesReader.read(routesValue, devices, providers);
+    VoicemailConfig voicemail = VoicemailSectionReader.read(root.get("voicemail"), devices);
+    VoicemailSectionReader.checkRoutes(routesValue, routes, voicemail, root.get("voicemail"));
     return new GatewayConfig(media, http, providers, devices, routes, raw(resolved, "streaming"),
         BridgeSectionReader.read(root.map("bridge", BridgeSectionReader.KEYS)),
         HistorySectionReader.read(root.map("history", HistorySectionReader.KEYS)),
         PromptsSectionReader.read(root.get("prompts")),
         IvrSectionReader.read(root.get("ivr")),
-        VoicemailSectionReader.read(root.get("voicemail")),
+        voicemail,
         RecordingSectionReader.read(root.get("recording")),
         ConferencesSectionReader.read(root.get("conferences")));
   }

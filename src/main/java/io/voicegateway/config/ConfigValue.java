@@ -174,6 +174,19 @@ final class ConfigValue {
     return new ConfigMap(node, path);
   }
 
+  /** The keys of a mapping in file order (names chosen by the user: IVR menus, options); empty when unset. */
+  List<String> keys() {
+    if (isUnset()) {
+      return List.of();
+    }
+    if (!node.isObject()) {
+      throw wrongType("a mapping");
+    }
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   ConfigException error(String message) {
     return new ConfigException(path, message);
   }
