@@ -44,7 +44,13 @@ public final class BusCodecs {
       AppQueries.ListQuery.class,
       AppQueries.AppList.class,
       HistoryQuery.class,
-      HistoryPage.class);
+      HistoryPage.class,
+      VoicemailMessages.BoxesQuery.class,
+      VoicemailMessages.Boxes.class,
+      VoicemailMessages.MessagesQuery.class,
+      VoicemailMessages.Messages.class,
+      VoicemailMessages.MessageRef.class,
+      VoicemailMessages.Received.class);
 
   private BusCodecs() {}
 

@@ -11,5 +11,7 @@ public enum CallEventType {
   CALL_TERMINATED,
   DTMF_RECEIVED,
   AUDIO_STARTED,
-  AUDIO_STOPPED
+  AUDIO_STOPPED,
+  /** A voicemail message was stored: published on vg.voicemail.events (bus.VoicemailMessages.Received). */
+  VOICEMAIL_RECEIVED
 }

@@ -26,6 +26,9 @@ class BusCodecsRoundTripTest {
   private static final DeviceQueries.Binding BINDING = new DeviceQueries.Binding("alice", "sip:alice@10.0.0.5:5060",
       "198.51.100.4", 40_123, "udp", "sip:alice@198.51.100.4:40123", 57);
 
+  private static final VoicemailMessages.Message VOICEMAIL =
+      new VoicemailMessages.Message("m1", "sales", "sip:a@x", "c1", 1_000, 4_000, false);
+
   /** One sample per registered type, each with every field set (nulls only where the record allows them). */
   static final List<Record> SAMPLES = List.of(
       new CallEvent(CallEventType.DTMF_RECEIVED, "c1", CallDirection.INBOUND, "sip:a@x", "sip:echo@gw", "1-1@x",
@@ -67,7 +70,13 @@ class BusCodecsRoundTripTest {
       new HistoryQuery(1_000, 2_000, "4930", 2, 25),
       new HistoryPage(26, 2, 25, List.of(new HistoryEntry("c1", CallDirection.INBOUND, "sip:a@x", "sip:echo@gw", "1-1@x", 1_000,
           1_200, 5_200, 4_000, "remote BYE", List.of(new HistoryLeg(LegKind.SIP, "sip:a@x", CodecType.G722),
-              new HistoryLeg(LegKind.APP, "echo", null))))));
+              new HistoryLeg(LegKind.APP, "echo", null))))),
+      new VoicemailMessages.BoxesQuery(),
+      new VoicemailMessages.Boxes(List.of(new VoicemailMessages.BoxSummary("sales", 1, 3))),
+      new VoicemailMessages.MessagesQuery("sales"),
+      new VoicemailMessages.Messages("sales", List.of(VOICEMAIL)),
+      new VoicemailMessages.MessageRef("sales", "m1"),
+      VoicemailMessages.Received.of(VOICEMAIL));
 
   @Test
   void everyRegisteredTypeHasASample() {
