@@ -18,7 +18,6 @@ import io.voicegateway.testing.Wav;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VoicemailIT {
   private static final int COMPARE_RATE = 8000;
-  private static final String GREETING_TEXT = "Sorry, Alice cannot take your call. Please leave a message after the tone.";
+  private static final String GREETING_TEXT =
+      "Sorry, Alice cannot take your call. Please leave a message after the tone.";
   @TempDir
   static Path shared;
   private static Path greeting;
@@ -81,24 +81,6 @@ class VoicemailIT {
     }
   }
 
-  /** The samples from {@code leadMs} before the first 100 ms louder than −40 dBFS (see DeviceCallsIT). */
-  private static short[] fromOnset(short[] pcm, int leadMs) {
-    int frame = COMPARE_RATE / 50;
-    int loudInARow = 0;
-    for (int start = 0; start + frame <= pcm.length; start += frame) {
-      double energy = 0;
-      for (int i = start; i < start + frame; i++) {
-        energy += (double) pcm[i] * pcm[i];
-      }
-      loudInARow = Math.sqrt(energy / frame) > 327 ? loudInARow + 1 : 0;
-      if (loudInARow == 5) {
-        int onset = start - 4 * frame;
-        return Arrays.copyOfRange(pcm, Math.max(0, onset - COMPARE_RATE * leadMs / 1000), pcm.length);
-      }
-    }
-    return pcm;
-  }
-
   private static Path silence(Path dir, String name, double seconds) throws Exception {
     Path out = dir.resolve(name);
     Tools.run("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", out.toString(), "trim", "0", Double.toString(seconds));
@@ -124,8 +106,9 @@ class VoicemailIT {
       assertTrue(alice.logText().contains("INVITE sip:"), "alice's phone rang:\n" + alice.logText());
 
       // the caller heard the greeting (then the beep)
-      AudioMatch.Result heardGreeting = AudioMatch.align(fromOnset(AudioMatch.read(greeting, COMPARE_RATE), 20),
-          fromOnset(AudioMatch.read(call.heard(), COMPARE_RATE), 300), COMPARE_RATE, 500, 600);
+      AudioMatch.Result heardGreeting = AudioMatch.align(
+          DeviceCallsIT.fromOnset(AudioMatch.read(greeting, COMPARE_RATE), 20),
+          DeviceCallsIT.fromOnset(AudioMatch.read(call.heard(), COMPARE_RATE), 300), COMPARE_RATE, 500, 600);
       System.out.println("greeting at the trunk caller: " + heardGreeting);
       assertTrue(heardGreeting.windows().size() >= 4, "too little of the greeting: " + heardGreeting);
       assertTrue(heardGreeting.medianCorrelation() >= 0.9, "the greeting at the caller: " + heardGreeting);
@@ -157,8 +140,9 @@ class VoicemailIT {
 
       // the stored file is what the caller said
       Path stored = dataDir.resolve("voicemail/alice/" + id + ".wav");
-      AudioMatch.Result message = AudioMatch.align(fromOnset(AudioMatch.read(call.sent(), COMPARE_RATE), 20),
-          fromOnset(AudioMatch.read(stored, COMPARE_RATE), 300), COMPARE_RATE, 500, 600);
+      AudioMatch.Result message = AudioMatch.align(
+          DeviceCallsIT.fromOnset(AudioMatch.read(call.sent(), COMPARE_RATE), 20),
+          DeviceCallsIT.fromOnset(AudioMatch.read(stored, COMPARE_RATE), 300), COMPARE_RATE, 500, 600);
       System.out.println("stored message against the caller's speech: " + message);
       assertTrue(message.windows().size() >= 6, "too little speech stored: " + message);
       assertTrue(message.medianCorrelation() >= 0.9, "the stored message: " + message);
@@ -169,8 +153,8 @@ class VoicemailIT {
           "the owner's call ended after the last message:\n" + alice.logText());
       alice.close(); // baresip writes its dumps out as it quits
       // alice hears a beep, then the message with the silence the caller left before speaking: a lag of seconds
-      AudioMatch.Result back = AudioMatch.align(fromOnset(AudioMatch.read(stored, COMPARE_RATE), 20),
-          fromOnset(AudioMatch.read(alice.heard(), COMPARE_RATE), 300), COMPARE_RATE, 500, 4000);
+      AudioMatch.Result back = AudioMatch.align(DeviceCallsIT.fromOnset(AudioMatch.read(stored, COMPARE_RATE), 20),
+          DeviceCallsIT.fromOnset(AudioMatch.read(alice.heard(), COMPARE_RATE), 300), COMPARE_RATE, 500, 4000);
       System.out.println("the message at the owner's phone: " + back);
       assertTrue(back.windows().size() >= 6, "too little of the message: " + back);
       assertTrue(back.medianCorrelation() >= 0.9, "the message at alice: " + back);

@@ -39,7 +39,9 @@ final class VoicemailService {
     this.voicemail = voicemail;
   }
 
-  /** Registers the consumers; with boxes configured, first mends what a killed gateway left (see {@link Voicemail#recover}). */
+  /**
+   * Registers the consumers; with boxes configured, first mends what a killed gateway left ({@link Voicemail#recover}).
+   */
   static Future<Void> start(Vertx vertx, Voicemail voicemail) {
     VoicemailService service = new VoicemailService(vertx, voicemail);
     EventBus bus = vertx.eventBus();

@@ -121,7 +121,8 @@ final class VoicemailStore implements AutoCloseable {
 
   /** Whether the message existed. */
   synchronized boolean markHeard(String box, String id) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement("UPDATE voicemail_messages SET heard = TRUE WHERE box = ? AND id = ?")) {
+    try (PreparedStatement st = db.prepareStatement(
+        "UPDATE voicemail_messages SET heard = TRUE WHERE box = ? AND id = ?")) {
       st.setString(1, box);
       st.setString(2, id);
       return st.executeUpdate() > 0;
