@@ -20,8 +20,10 @@ final class RoutesReader {
   static final List<String> KEYS = List.of("direction", "match", "ring", "app", "ivr", "voicemail", "stream",
       "provider", "strip", "prepend", "ring_timeout", "on_no_answer", "from");
   static final List<String> FALLBACK_KEYS = List.of("ring", "app", "ivr", "voicemail", "stream");
-  /** Apps the gateway runs itself; ivr, voicemail and stream have keys of their own. */
-  static final List<String> APPS = List.of("echo");
+  /** Apps the gateway runs itself ({@code app: NAME [ARGUMENT]}); ivr, voicemail and stream have keys of their own. */
+  static final List<String> APPS = List.of("echo", "announce");
+  /** Apps that need their argument: {@code announce} says something. */
+  static final List<String> APPS_WITH_ARGUMENT = List.of("announce");
   static final List<String> DIRECTIONS = List.of("inbound", "outbound");
   static final List<String> FROMS = List.of("any", "known", "trunk", "device");
   static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
@@ -57,7 +59,7 @@ final class RoutesReader {
     String target = singleTarget(map, TARGETS, item);
 
     List<String> ring = target.equals("ring") ? devices(map.get("ring")) : List.of();
-    String app = target.equals("app") ? map.get("app").asOneOf(APPS) : null;
+    String app = target.equals("app") ? app(map.get("app")) : null;
     String provider = target.equals("provider") ? provider(map.get("provider")) : null;
 
     Duration ringTimeout = null;
@@ -139,9 +141,22 @@ final class RoutesReader {
     ConfigValue value = map.get(kind);
     return switch (kind) {
       case "ring" -> new Fallback(kind, devices(value));
-      case "app" -> new Fallback(kind, List.of(value.asOneOf(APPS)));
+      case "app" -> new Fallback(kind, List.of(app(value)));
       default -> new Fallback(kind, List.of(value.asText()));
     };
+  }
+
+  /** {@code NAME [ARGUMENT]} with NAME one of {@link #APPS}; as written, for the app to split. */
+  private static String app(ConfigValue value) {
+    String written = value.asText().strip();
+    String[] words = written.split("\\s+", 2);
+    if (!APPS.contains(words[0])) {
+      throw value.error(value.shown() + " is not allowed; allowed: " + String.join(", ", APPS));
+    }
+    if (words.length == 1 && APPS_WITH_ARGUMENT.contains(words[0])) {
+      throw value.error(words[0] + " needs what to say: " + words[0] + " TEXT, or " + words[0] + " FILE.wav");
+    }
+    return words[0] + (words.length > 1 ? " " + words[1] : "");
   }
 
   private static From readFrom(ConfigValue value, Direction direction) {

@@ -63,6 +63,19 @@ public final class WavReader {
     throw new IOException(name + " has no data chunk");
   }
 
+  /**
+   * Headerless 16-bit little-endian mono PCM at {@code sourceRate} (what speech servers send as {@code pcm}) as
+   * mono samples at {@code rate}; an odd trailing byte is ignored.
+   */
+  public static float[] readPcm16Mono(byte[] bytes, int sourceRate, int rate) {
+    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    float[] mono = new float[bytes.length / 2];
+    for (int i = 0; i < mono.length; i++) {
+      mono[i] = buf.getShort(2 * i) / 32768f;
+    }
+    return resample(mono, sourceRate, rate);
+  }
+
   private static float[] decode(ByteBuffer buf, int start, int end, int format, int channels, int bits, String name)
       throws IOException {
     boolean pcm = format == FORMAT_PCM && (bits == 8 || bits == 16 || bits == 24 || bits == 32);

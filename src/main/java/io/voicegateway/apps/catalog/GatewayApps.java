@@ -3,9 +3,12 @@ package io.voicegateway.apps.catalog;
 import io.voicegateway.apps.App;
 import io.voicegateway.apps.AppCatalog;
 import io.voicegateway.apps.EchoApp;
-import io.voicegateway.apps.voicemail.FilePrompts;
+import io.voicegateway.apps.prompts.AnnounceApp;
+import io.voicegateway.apps.prompts.PromptLibrary;
 import io.voicegateway.apps.voicemail.VoicemailApp;
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.config.Prompt;
+import io.voicegateway.config.RouteConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +20,58 @@ public final class GatewayApps {
   private GatewayApps() {}
 
   public static AppCatalog of(GatewayConfig config) {
+    return of(config, PromptLibrary.create(config));
+  }
+
+  /** With the prompts every app speaks from (tests pass a fake). */
+  public static AppCatalog of(GatewayConfig config, PromptLibrary prompts) {
     List<App> apps = new ArrayList<>();
     apps.add(new EchoApp());
-    apps.addAll(VoicemailApp.of(config, new FilePrompts())); // FilePrompts until the prompt library (TTS) is wired
+    apps.add(new AnnounceApp(prompts));
+    apps.addAll(VoicemailApp.of(config, prompts));
     // each app capability adds its app here (ivr, voicemail, conference, …)
     return AppCatalog.of(apps.toArray(App[]::new));
+  }
+
+  /**
+   * Start-up checks that need the apps' side of the configuration: a text prompt needs a TTS engine that runs
+   * (espeak-ng installed). Blocking (it runs {@code espeak-ng --version}); call it before the gateway starts.
+   *
+   * @throws io.voicegateway.config.ConfigException naming the key, so the gateway exits 2
+   */
+  public static void check(GatewayConfig config) {
+    if (prompts(config).stream().anyMatch(Prompt::isText)) {
+      PromptLibrary.create(config).requireTextEngine();
+    }
+  }
+
+  /** Every prompt the configuration has: each app section adds its own here. */
+  static List<Prompt> prompts(GatewayConfig config) {
+    List<Prompt> prompts = new ArrayList<>();
+    prompts.addAll(announcements(config));
+    prompts.addAll(VoicemailApp.prompts(config));
+    // ivr, voicemail, conference: prompts.addAll(config.SECTION().prompts());
+    return prompts;
+  }
+
+  /** What the {@code app: announce …} routes (and their {@code on_no_answer}) say. */
+  static List<Prompt> announcements(GatewayConfig config) {
+    List<Prompt> prompts = new ArrayList<>();
+    for (RouteConfig route : config.routes()) {
+      List<String> apps = new ArrayList<>();
+      if (route.app() != null) {
+        apps.add(route.app());
+      }
+      if (route.onNoAnswer() != null && route.onNoAnswer().kind().equals("app")) {
+        apps.addAll(route.onNoAnswer().names());
+      }
+      for (String app : apps) {
+        String[] words = app.strip().split("\\s+", 2);
+        if (words[0].equals(AnnounceApp.NAME) && words.length > 1) {
+          prompts.add(Prompt.parse(words[1]));
+        }
+      }
+    }
+    return prompts;
   }
 }

@@ -40,6 +40,8 @@ final class OwnerMenu implements AppSession {
   static final Prompt HELP = Prompt.text("Press 1 to repeat, 7 to delete, 9 to save, or pound for the next message.");
   static final Prompt DELETED = Prompt.text("Message deleted.");
   static final Prompt NO_MORE = Prompt.text("No more messages. Goodbye.");
+  /** The fixed prompts (the count is made per call). */
+  static final List<Prompt> PROMPTS = List.of(NO_BOX, ENTER_PIN, WRONG_PIN, HELP, DELETED, NO_MORE);
 
   enum State { PIN, LOADING, LISTENING, DONE }
 

@@ -34,6 +34,19 @@ public final class VoicemailApp implements App {
     return List.of(new VoicemailApp(voicemail), new VoicemailAccessApp(voicemail));
   }
 
+  /**
+   * Every prompt voicemail may speak, for the start-up check of the TTS engine: the boxes' greetings and, with any
+   * box, the owner's menu.
+   */
+  public static List<io.voicegateway.config.Prompt> prompts(GatewayConfig config) {
+    if (config.voicemail().boxes().isEmpty()) {
+      return List.of();
+    }
+    List<io.voicegateway.config.Prompt> prompts = new java.util.ArrayList<>(OwnerMenu.PROMPTS);
+    config.voicemail().boxes().values().forEach(box -> prompts.add(box.greeting()));
+    return prompts;
+  }
+
   @Override
   public String name() {
     return "voicemail";

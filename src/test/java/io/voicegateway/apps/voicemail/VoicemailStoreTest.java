@@ -65,7 +65,9 @@ class VoicemailStoreTest {
   void aMessageLeftByAKilledGatewayIsMendedAndIndexed() throws Exception {
     Voicemail voicemail = new Voicemail(new VoicemailConfig("*97", Map.of("sales", new VoicemailBox("sales",
         VoicemailBox.DEFAULT_GREETING, List.of(), VoicemailBox.DEFAULT_MAX_LENGTH, null,
-        VoicemailBox.DEFAULT_SILENCE_TIMEOUT))), dir, new FilePrompts());
+        VoicemailBox.DEFAULT_SILENCE_TIMEOUT))), dir, prompt -> {
+      throw new java.io.IOException("no prompts here");
+    });
     Path file = voicemail.file("sales", "killed");
     WavWriter writer = WavWriter.create(file, 16_000, 1);
     writer.write(new short[32_000], 32_000);
