@@ -67,6 +67,9 @@ class ConfigDocsTest {
         Map.of("ALICE_PASSWORD", "a", "RECEPTION_PASSWORD", "r"));
     assertEquals(List.of("alice", "office"), List.copyOf(config.voicemail().boxes().keySet()));
     assertEquals("2468", config.voicemail().box("office").orElseThrow().pin());
+    String shipped = Files.readString(Path.of("conf/voice-gateway.yaml"));
+    Stream.concat(VoicemailSectionReader.KEYS.stream(), VoicemailSectionReader.BOX_KEYS.stream())
+        .forEach(key -> assertTrue(shipped.contains(key + ":"), "conf/voice-gateway.yaml lacks voicemail " + key));
   }
 
   /** The {@code prompts:} keys: rows in docs/apps.md, written out in the shipped file, the example loads. */
