@@ -32,7 +32,7 @@ final class LeaveMessage implements AppSession {
   enum State { GREETING, RECORDING, FINISHING, DONE }
 
   /** Why a recording ended. */
-  enum End { KEY, HANGUP, MAX_LENGTH, SILENCE }
+  enum End { KEY, HANGUP, MAX_LENGTH, SILENCE, FAILED }
 
   private final AppCall call;
   private final VoicemailBox box;
@@ -119,7 +119,15 @@ final class LeaveMessage implements AppSession {
       return;
     }
     work = work.transform(x -> recorder == null ? Future.failedFuture("no recorder")
-        : call.blocking(() -> recorder.drain(ring, maxFrames))).onSuccess(this::check);
+        : call.blocking(() -> recorder.drain(ring, maxFrames))).onComplete(ar -> {
+          if (ar.succeeded()) {
+            check(ar.result());
+          } else if (state == State.RECORDING) {
+            // a disk that fails mid-message: keep what was written rather than record on blindly
+            LOG.log(Level.WARNING, "voicemail box " + box.name() + ": writing message " + id + " failed", ar.cause());
+            finish(End.FAILED);
+          }
+        });
   }
 
   private void check(MessageRecorder.Progress progress) {
@@ -182,7 +190,9 @@ final class LeaveMessage implements AppSession {
     if (recorder == null) {
       return null;
     }
-    recorder.drain(ring, maxFrames);
+    if (why != End.FAILED) {
+      recorder.drain(ring, maxFrames);
+    }
     long durationMs = recorder.close(why == End.SILENCE);
     if (durationMs < MIN_MESSAGE_MS) {
       Files.deleteIfExists(recorder.path());
