@@ -1,5 +1,8 @@
 package io.voicegateway.apps;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
 /**
  * A telephony app: what a call can be routed to instead of a phone ({@code app: echo} in a route, {@code from:
  * app:echo} in an originate). The {@link AppCatalog} holds the apps by name; for each call routed to one, the app
@@ -30,4 +33,18 @@ public interface App {
    * attach (the caller of {@code vg.apps.attach} gets a 500).
    */
   AppSession attach(AppCall call);
+
+  /**
+   * Called once as the apps verticle starts, on its event loop: an app that serves requests of its own over the bus
+   * (voicemail's REST questions) registers them here, and start-up work goes to a worker. A failed future fails the
+   * start-up.
+   */
+  default Future<Void> start(Vertx vertx) {
+    return Future.succeededFuture();
+  }
+
+  /** Called once as the apps verticle stops: release what {@link #start} took (an open database). */
+  default Future<Void> stop() {
+    return Future.succeededFuture();
+  }
 }

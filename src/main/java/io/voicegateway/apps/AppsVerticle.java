@@ -56,7 +56,17 @@ public final class AppsVerticle extends VerticleBase {
         bus.<AppAttach>consumer(Addresses.APPS_ATTACH, this::attach).completion(),
         bus.<AppQueries.ListQuery>consumer(Addresses.APPS_LIST,
             msg -> msg.reply(new AppQueries.AppList(catalog.names()))).completion(),
-        bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion());
+        bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion())
+        .compose(v -> Future.all(apps().map(app -> app.start(vertx)).toList()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return Future.join(apps().map(App::stop).toList());
+  }
+
+  private java.util.stream.Stream<App> apps() {
+    return catalog.names().stream().map(name -> catalog.find(name).orElseThrow());
   }
 
   private void attach(Message<AppAttach> msg) {

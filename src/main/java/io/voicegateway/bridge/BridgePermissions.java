@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * What external consumers may do over either bridge, and nothing more: receive call events, trunk
- * registration events and audio feeds; send the two documented commands. Everything else is refused
+ * registration events, voicemail events and audio feeds; send the two documented commands. Everything else is refused
  * ({@code access_denied}).
  */
 public final class BridgePermissions {
@@ -19,7 +19,8 @@ public final class BridgePermissions {
   public static final List<PermittedOptions> OUTBOUND = List.of(
       new PermittedOptions().setAddress(Addresses.CALL_EVENTS),
       new PermittedOptions().setAddress(Addresses.TRUNK_REGISTRATION_EVENTS),
-      new PermittedOptions().setAddressRegex(AUDIO_REGEX));
+      new PermittedOptions().setAddressRegex(AUDIO_REGEX),
+      new PermittedOptions().setAddress(Addresses.VOICEMAIL_EVENTS));
 
   /** Addresses a consumer may send to. */
   public static final List<PermittedOptions> INBOUND = List.of(

@@ -122,6 +122,23 @@ public final class Addresses {
    * (control.policy.AppHandOff). Never fails for a party that did not answer: the status says why.
    */
   public static final String CALL_HAND_OFF = "vg.calls.hand-off";
+  /* Voicemail (vm10): served by the voicemail app in the apps verticle; failures are HTTP statuses. */
+
+  /** Published {@link VoicemailMessages.Received}: a message was stored. Bridges let it out. */
+  public static final String VOICEMAIL_EVENTS = "vg.voicemail.events";
+  /** Request {@link VoicemailMessages.BoxesQuery}, reply {@link VoicemailMessages.Boxes}. */
+  public static final String VOICEMAIL_BOXES = "vg.voicemail.boxes";
+  /** Request {@link VoicemailMessages.MessagesQuery}, reply {@link VoicemailMessages.Messages}; 404 unknown box. */
+  public static final String VOICEMAIL_MESSAGES = "vg.voicemail.messages";
+  /**
+   * Request {@link VoicemailMessages.MessageRef}, reply a Buffer: the message's WAV file (16 kHz mono PCM16, at most
+   * a few MB for the longest message); 404 unknown box or message.
+   */
+  public static final String VOICEMAIL_AUDIO = "vg.voicemail.audio";
+  /** Request {@link VoicemailMessages.MessageRef}, reply {@link CallCommands.Done}: file and index entry gone. */
+  public static final String VOICEMAIL_DELETE = "vg.voicemail.delete";
+  /** Request {@link VoicemailMessages.MessageRef}, reply {@link CallCommands.Done}: the message is heard. */
+  public static final String VOICEMAIL_HEARD = "vg.voicemail.heard";
 
   /** Where a call's 16 kHz feed is published (Buffers: header + PCM16, see docs/event-bus.md). */
   public static String audio(String callId) {

@@ -46,7 +46,13 @@ public final class BusCodecs {
       HistoryQuery.class,
       HistoryPage.class,
       CallCommands.HandOff.class,
-      CallCommands.HandedOff.class);
+      CallCommands.HandedOff.class,
+      VoicemailMessages.BoxesQuery.class,
+      VoicemailMessages.Boxes.class,
+      VoicemailMessages.MessagesQuery.class,
+      VoicemailMessages.Messages.class,
+      VoicemailMessages.MessageRef.class,
+      VoicemailMessages.Received.class);
 
   private BusCodecs() {}
 

@@ -13,5 +13,7 @@ public enum CallEventType {
   AUDIO_STARTED,
   AUDIO_STOPPED,
   /** ivr10: one step of an IVR (menu entered, key, action); the step in {@code reason}, a key in {@code digit}. */
-  IVR_STEP
+  IVR_STEP,
+  /** A voicemail message was stored: published on vg.voicemail.events (bus.VoicemailMessages.Received). */
+  VOICEMAIL_RECEIVED
 }

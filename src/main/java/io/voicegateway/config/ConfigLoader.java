@@ -95,23 +95,26 @@ public final class ConfigLoader {
     ConfigValue routesValue = root.get("routes");
     List<RouteConfig> routes = routesValue.isUnset() ? DEFAULT_ROUTES
         : RoutesReader.read(routesValue, devices, providers);
+    VoicemailConfig voicemail = VoicemailSectionReader.read(root.get("voicemail"), devices);
+    VoicemailSectionReader.checkRoutes(routesValue, routes, voicemail, root.get("voicemail"));
     return new GatewayConfig(media, http, providers, devices, routes, raw(resolved, "streaming"),
         BridgeSectionReader.read(root.map("bridge", BridgeSectionReader.KEYS)),
         HistorySectionReader.read(root.map("history", HistorySectionReader.KEYS)),
         PromptsSectionReader.read(root.get("prompts")),
-        ivr(root, routesValue, routes, devices, providers),
-        VoicemailSectionReader.read(root.get("voicemail")),
+        ivr(root, routesValue, routes, devices, providers, voicemail),
+        voicemail,
         RecordingSectionReader.read(root.get("recording")),
         ConferencesSectionReader.read(root.get("conferences")));
   }
 
   /**
-   * The IVR menus, with the routes' {@code ivr:} targets checked against them. Voicemail boxes are not checked yet:
-   * the voicemail section names none (null).
+   * The IVR menus, with the routes' {@code ivr:} targets checked against them. A menu's {@code voicemail:} action
+   * must name a box once the voicemail section exists (as a route's must); without one, boxes are not checked.
    */
   private static IvrConfig ivr(ConfigMap root, ConfigValue routesValue, List<RouteConfig> routes,
-      List<DeviceConfig> devices, List<ProviderConfig> providers) {
-    IvrConfig ivr = IvrSectionReader.read(root.get("ivr"), devices, providers, null);
+      List<DeviceConfig> devices, List<ProviderConfig> providers, VoicemailConfig voicemail) {
+    IvrConfig ivr = IvrSectionReader.read(root.get("ivr"), devices, providers,
+        root.get("voicemail").isUnset() ? null : voicemail.boxes().keySet());
     IvrSectionReader.checkRoutes(routesValue, routes, ivr);
     return ivr;
   }

@@ -26,6 +26,9 @@ class BusCodecsRoundTripTest {
   private static final DeviceQueries.Binding BINDING = new DeviceQueries.Binding("alice", "sip:alice@10.0.0.5:5060",
       "198.51.100.4", 40_123, "udp", "sip:alice@198.51.100.4:40123", 57);
 
+  private static final VoicemailMessages.Message VOICEMAIL =
+      new VoicemailMessages.Message("m1", "sales", "sip:a@x", "c1", 1_000, 4_000, false);
+
   /** One sample per registered type, each with every field set (nulls only where the record allows them). */
   static final List<Record> SAMPLES = List.of(
       new CallEvent(CallEventType.DTMF_RECEIVED, "c1", CallDirection.INBOUND, "sip:a@x", "sip:echo@gw", "1-1@x",
@@ -72,7 +75,13 @@ class BusCodecsRoundTripTest {
       CallCommands.HandOff.number("c1", "+4930123", "carrier1", 60_000),
       CallCommands.HandOff.route("c1", "101", 30_000),
       CallCommands.HandOff.stream("c1", "asr"),
-      new CallCommands.HandedOff("c1", 486));
+      new CallCommands.HandedOff("c1", 486),
+      new VoicemailMessages.BoxesQuery(),
+      new VoicemailMessages.Boxes(List.of(new VoicemailMessages.BoxSummary("sales", 1, 3))),
+      new VoicemailMessages.MessagesQuery("sales"),
+      new VoicemailMessages.Messages("sales", List.of(VOICEMAIL)),
+      new VoicemailMessages.MessageRef("sales", "m1"),
+      VoicemailMessages.Received.of(VOICEMAIL));
 
   @Test
   void everyRegisteredTypeHasASample() {

@@ -69,6 +69,24 @@ class ConfigDocsTest {
     assertEquals(3, config.routes().size());
   }
 
+  /** The voicemail section is documented in docs/apps.md: a row per key, and its example loads. */
+  @Test
+  void voicemailKeysAndExampleInAppsMd() throws IOException {
+    String apps = Files.readString(Path.of("docs/apps.md"));
+    int section = apps.indexOf("## Voicemail (`voicemail:`)");
+    String voicemail = apps.substring(section, apps.indexOf("\n## ", section + 1));
+    Stream.concat(VoicemailSectionReader.KEYS.stream(), VoicemailSectionReader.BOX_KEYS.stream())
+        .forEach(key -> assertTrue(voicemail.contains("| `" + key + "` |"), "docs/apps.md lacks a row for " + key));
+    int start = voicemail.indexOf("```yaml\n") + "```yaml\n".length();
+    GatewayConfig config = ConfigLoader.parse(voicemail.substring(start, voicemail.indexOf("```", start)),
+        Map.of("ALICE_PASSWORD", "a", "RECEPTION_PASSWORD", "r"));
+    assertEquals(List.of("alice", "office"), List.copyOf(config.voicemail().boxes().keySet()));
+    assertEquals("2468", config.voicemail().box("office").orElseThrow().pin());
+    String shipped = Files.readString(Path.of("conf/voice-gateway.yaml"));
+    Stream.concat(VoicemailSectionReader.KEYS.stream(), VoicemailSectionReader.BOX_KEYS.stream())
+        .forEach(key -> assertTrue(shipped.contains(key + ":"), "conf/voice-gateway.yaml lacks voicemail " + key));
+  }
+
   /** The {@code prompts:} keys: rows in docs/apps.md, written out in the shipped file, the example loads. */
   @Test
   void promptsKeysAreDocumentedInAppsDocs() throws IOException {

@@ -71,7 +71,7 @@ class DeviceCallsIT {
    * -40 dBFS (a click as a leg joins is shorter than that and does not count). {@link AudioMatch#align}
    * searches only for received audio that lags what was sent, so the received side gets the longer lead.
    */
-  private static short[] fromOnset(short[] pcm, int leadMs) {
+  static short[] fromOnset(short[] pcm, int leadMs) {
     int frame = COMPARE_RATE / 50;
     int loudInARow = 0;
     for (int start = 0; start + frame <= pcm.length; start += frame) {

@@ -7,6 +7,7 @@ import io.voicegateway.apps.ivr.IvrApp;
 import io.voicegateway.apps.prompts.AnnounceApp;
 import io.voicegateway.apps.prompts.PromptLibrary;
 import io.voicegateway.apps.prompts.Prompts;
+import io.voicegateway.apps.voicemail.VoicemailApp;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.Prompt;
 import io.voicegateway.config.RouteConfig;
@@ -33,7 +34,8 @@ public final class GatewayApps {
     apps.add(new EchoApp());
     apps.add(new AnnounceApp(prompts));
     apps.add(new IvrApp(config.ivr(), prompts, config.devices()));
-    // each app capability adds its app here (ivr, voicemail, conference, …)
+    apps.addAll(VoicemailApp.of(config, prompts));
+    // each app capability adds its app here
     return AppCatalog.of(apps.toArray(App[]::new));
   }
 
@@ -54,7 +56,8 @@ public final class GatewayApps {
     List<Prompt> prompts = new ArrayList<>();
     prompts.addAll(announcements(config));
     prompts.addAll(config.ivr().prompts());
-    // ivr, voicemail, conference: prompts.addAll(config.SECTION().prompts());
+    prompts.addAll(VoicemailApp.prompts(config));
+    // each app section adds its prompts here
     return prompts;
   }
 

@@ -25,15 +25,25 @@ public final class Router {
   static final Duration EXTENSION_RING_TIMEOUT = Duration.ofSeconds(30);
 
   private final List<CompiledRoute> routes;
+  /** The catalog app an owner's phone reaches on the voicemail access number. */
+  public static final String VOICEMAIL_ACCESS_APP = "voicemail-access";
+
   private final List<DeviceConfig> devices;
+  /** {@code voicemail.access_number}, or null: served to authenticated devices only, before any route. */
+  private final String voicemailAccess;
 
   public Router(List<RouteConfig> routes, List<DeviceConfig> devices) {
+    this(routes, devices, null);
+  }
+
+  public Router(List<RouteConfig> routes, List<DeviceConfig> devices, String voicemailAccess) {
     this.routes = routes.stream().map(r -> new CompiledRoute(r, NumberPattern.of(r.match()))).toList();
     this.devices = List.copyOf(devices);
+    this.voicemailAccess = voicemailAccess;
   }
 
   public static Router from(GatewayConfig config) {
-    return new Router(config.routes(), config.devices());
+    return new Router(config.routes(), config.devices(), config.voicemail().accessNumber());
   }
 
   /** The routes of the default configuration: {@code echo} to the echo app, from anyone. */
@@ -91,6 +101,11 @@ public final class Router {
       Optional<RouteTarget> extension = extension(calledNumber, source.id());
       if (extension.isPresent()) {
         return extension;
+      }
+      // a box's messages are only ever offered to a phone that proved who it is; the app then picks its box
+      if (voicemailAccess != null && voicemailAccess.equals(calledNumber)) {
+        return Optional.of(new RouteTarget(RouteTarget.Kind.APP, VOICEMAIL_ACCESS_APP, List.of(), calledNumber,
+            null, null));
       }
     }
     for (CompiledRoute route : routes) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class GatewayAppsTest {
   @Test
   void theCatalogHasTheAnnouncer() {
-    assertEquals(List.of("announce", "echo"), GatewayApps.of(ConfigLoader.defaults()).names());
+    assertEquals(List.of("announce", "echo", "ivr", "voicemail", "voicemail-access"),
+        GatewayApps.of(ConfigLoader.defaults()).names());
   }
 
   @Test

@@ -1,0 +1,145 @@
+package io.voicegateway.apps.voicemail;
+
+import io.voicegateway.bus.VoicemailMessages.BoxSummary;
+import io.voicegateway.bus.VoicemailMessages.Message;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The index of voicemail messages: a {@code voicemail_messages} table in the history's H2 database
+ * ({@code history.mv.db} in {@code history.data_dir}), so one file holds a gateway's calls and messages. The table
+ * has its own version row ({@code voicemail_schema}) instead of a history migration: voicemail runs with the
+ * history disabled, its verticle may open the database before the history's does, and the apps do not depend on
+ * the history package. H2 shares one open database among every connection of the JVM, so this connection and
+ * the history's live side by side. Every method blocks: call from a worker.
+ */
+final class VoicemailStore implements AutoCloseable {
+  /** The history's database file, without H2's {@code .mv.db} (history.HistoryStore.FILE). */
+  static final String FILE = "history";
+  /** Statements of each version of this table, in order; append, never edit. */
+  private static final List<List<String>> MIGRATIONS = List.of(List.of(
+      "CREATE TABLE voicemail_messages (id VARCHAR(64) PRIMARY KEY, box VARCHAR(64) NOT NULL,"
+          + " caller VARCHAR(1024), call_id VARCHAR(64), received_at BIGINT NOT NULL, duration_ms BIGINT NOT NULL,"
+          + " heard BOOLEAN NOT NULL DEFAULT FALSE)",
+      "CREATE INDEX voicemail_messages_box ON voicemail_messages (box, received_at)"));
+
+  private final Connection db;
+
+  private VoicemailStore(Connection db) {
+    this.db = db;
+  }
+
+  static VoicemailStore open(Path dataDir) throws IOException {
+    Files.createDirectories(dataDir);
+    String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE) + ";DB_CLOSE_ON_EXIT=FALSE";
+    try {
+      Connection db = DriverManager.getConnection(url, "sa", "");
+      try {
+        migrate(db);
+      } catch (SQLException e) {
+        db.close();
+        throw e;
+      }
+      return new VoicemailStore(db);
+    } catch (SQLException e) {
+      throw new IOException("cannot open the voicemail index in " + dataDir.toAbsolutePath() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static void migrate(Connection db) throws SQLException {
+    try (Statement st = db.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS voicemail_schema (version INT NOT NULL)");
+      int current;
+      try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM voicemail_schema")) {
+        current = rs.next() ? rs.getInt(1) : 0;
+      }
+      for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+        for (String sql : MIGRATIONS.get(v - 1)) {
+          st.execute(sql);
+        }
+        st.execute("DELETE FROM voicemail_schema");
+        st.execute("INSERT INTO voicemail_schema (version) VALUES (" + v + ")");
+      }
+    }
+  }
+
+  synchronized void add(Message m) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement("INSERT INTO voicemail_messages (id, box, caller, call_id,"
+        + " received_at, duration_ms, heard) VALUES (?,?,?,?,?,?,?)")) {
+      st.setString(1, m.id());
+      st.setString(2, m.box());
+      st.setString(3, m.caller());
+      st.setString(4, m.callId());
+      st.setLong(5, m.receivedAt());
+      st.setLong(6, m.durationMs());
+      st.setBoolean(7, m.heard());
+      st.executeUpdate();
+    }
+  }
+
+  /** A box's messages, newest first. */
+  synchronized List<Message> messages(String box) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement("SELECT id, box, caller, call_id, received_at, duration_ms, heard"
+        + " FROM voicemail_messages WHERE box = ? ORDER BY received_at DESC, id DESC")) {
+      st.setString(1, box);
+      List<Message> list = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          list.add(new Message(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+              rs.getLong(6), rs.getBoolean(7)));
+        }
+      }
+      return list;
+    }
+  }
+
+  synchronized Optional<Message> find(String box, String id) throws SQLException {
+    return messages(box).stream().filter(m -> m.id().equals(id)).findFirst();
+  }
+
+  synchronized BoxSummary summary(String box) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement("SELECT COUNT(*), COALESCE(SUM(CASE WHEN heard THEN 0 ELSE 1 END),"
+        + " 0) FROM voicemail_messages WHERE box = ?")) {
+      st.setString(1, box);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return new BoxSummary(box, rs.getInt(2), rs.getInt(1));
+      }
+    }
+  }
+
+  /** Whether the message existed. */
+  synchronized boolean markHeard(String box, String id) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement(
+        "UPDATE voicemail_messages SET heard = TRUE WHERE box = ? AND id = ?")) {
+      st.setString(1, box);
+      st.setString(2, id);
+      return st.executeUpdate() > 0;
+    }
+  }
+
+  /** Whether the message existed. */
+  synchronized boolean delete(String box, String id) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement("DELETE FROM voicemail_messages WHERE box = ? AND id = ?")) {
+      st.setString(1, box);
+      st.setString(2, id);
+      return st.executeUpdate() > 0;
+    }
+  }
+
+  @Override
+  public synchronized void close() throws SQLException {
+    db.close();
+  }
+}
