@@ -74,10 +74,12 @@ public final class HttpSpeechTts implements TtsEngine {
       return pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      throw new IOException("speech server " + endpoint + " did not answer within " + settings.timeout().toMillis()
-          + " ms");
+      throw noAnswer();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        throw noAnswer(); // the request's own timeout can fire first on a busy machine: the same failure
+      }
       String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
       throw new IOException("speech server " + endpoint + " is unreachable (" + why + ")", cause);
     } catch (InterruptedException e) {
@@ -85,6 +87,11 @@ public final class HttpSpeechTts implements TtsEngine {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the speech server " + endpoint, e);
     }
+  }
+
+  private IOException noAnswer() {
+    return new IOException("speech server " + endpoint + " did not answer within " + settings.timeout().toMillis()
+        + " ms");
   }
 
   /** The start of an error body, as text, for the message. */
