@@ -11,5 +11,8 @@ public enum CallEventType {
   CALL_TERMINATED,
   DTMF_RECEIVED,
   AUDIO_STARTED,
-  AUDIO_STOPPED
+  AUDIO_STOPPED,
+  // conf10: a party joined a live call (added by the API) or left one that goes on with the others
+  PARTY_JOINED,
+  PARTY_LEFT
 }

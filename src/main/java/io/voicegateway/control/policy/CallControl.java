@@ -43,6 +43,8 @@ public final class CallControl {
   private final ClickToCall clickToCall;
   private final CallParty party;
   private final RemoteHangUp remoteHangUp;
+  private final AddParty addParty;
+  private final DropParty dropParty;
 
   public CallControl(Wiring w, GatewayConfig config) {
     this.router = Router.from(config);
@@ -62,7 +64,10 @@ public final class CallControl {
     this.sendDigits = new SendDigits(w.calls());
     this.party = new CallParty(w.calls());
     this.clickToCall = new ClickToCall(policies, router, w.calls(), w.destinations());
-    this.remoteHangUp = new RemoteHangUp(transfers, policies.teardown());
+    this.dropParty = new DropParty(w.calls(), w.lifecycle(), w.removal(), policies.teardown());
+    this.remoteHangUp = new RemoteHangUp(transfers, policies.teardown(), dropParty);
+    this.addParty = new AddParty(policies, router, w.calls(), w.lifecycle(), w.destinations(),
+        config.devices().stream().map(d -> d.id()).collect(Collectors.toSet()));
   }
 
   public Router router() { return router; }
@@ -79,4 +84,7 @@ public final class CallControl {
   /** The party the API's hold, resume and transfer act on. */
   public CallParty party() { return party; }
   public RemoteHangUp remoteHangUp() { return remoteHangUp; }
+  /** Three-way calling: the API adds a party to a live call, or drops one. */
+  public AddParty addParty() { return addParty; }
+  public DropParty dropParty() { return dropParty; }
 }
