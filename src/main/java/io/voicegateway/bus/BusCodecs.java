@@ -44,7 +44,16 @@ public final class BusCodecs {
       AppQueries.ListQuery.class,
       AppQueries.AppList.class,
       HistoryQuery.class,
-      HistoryPage.class);
+      HistoryPage.class,
+      CallCommands.AddLeg.class,
+      CallCommands.LegAdded.class,
+      CallCommands.DropLeg.class,
+      ConferenceCommands.RoomsQuery.class,
+      ConferenceCommands.RoomQuery.class,
+      ConferenceCommands.Mute.class,
+      ConferenceCommands.Kick.class,
+      ConferenceCommands.Room.class,
+      ConferenceCommands.Rooms.class);
 
   private BusCodecs() {}
 

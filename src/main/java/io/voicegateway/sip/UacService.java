@@ -153,4 +153,9 @@ public final class UacService {
       }
     }));
   }
+
+  /** Call control, for the bus consumers on this verticle's context that hand a request straight to a policy. */
+  io.voicegateway.control.policy.CallControl control() {
+    return s.control;
+  }
 }

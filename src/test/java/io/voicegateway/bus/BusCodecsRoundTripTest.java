@@ -67,7 +67,17 @@ class BusCodecsRoundTripTest {
       new HistoryQuery(1_000, 2_000, "4930", 2, 25),
       new HistoryPage(26, 2, 25, List.of(new HistoryEntry("c1", CallDirection.INBOUND, "sip:a@x", "sip:echo@gw", "1-1@x", 1_000,
           1_200, 5_200, 4_000, "remote BYE", List.of(new HistoryLeg(LegKind.SIP, "sip:a@x", CodecType.G722),
-              new HistoryLeg(LegKind.APP, "echo", null))))));
+              new HistoryLeg(LegKind.APP, "echo", null))))),
+      new CallCommands.AddLeg("c1", "carol"),
+      new CallCommands.LegAdded("c1", "l3"),
+      new CallCommands.DropLeg("c1", "l3"),
+      new ConferenceCommands.RoomsQuery(),
+      new ConferenceCommands.RoomQuery("sales"),
+      new ConferenceCommands.Mute("sales", "c1", true),
+      new ConferenceCommands.Kick("sales", "c1"),
+      new ConferenceCommands.Room("sales", true, true, 10, List.of(
+          new ConferenceCommands.Participant("c1", "sip:a@x", "alice", 1_000, false))),
+      new ConferenceCommands.Rooms(List.of(new ConferenceCommands.Room("ad-hoc", false, false, 0, List.of()))));
 
   @Test
   void everyRegisteredTypeHasASample() {
