@@ -1,5 +1,8 @@
 package io.voicegateway.apps;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
 /**
  * A telephony app: what a call can be routed to instead of a phone ({@code app: echo} in a route, {@code from:
  * app:echo} in an originate). The {@link AppCatalog} holds the apps by name; for each call routed to one, the app
@@ -30,4 +33,12 @@ public interface App {
    * attach (the caller of {@code vg.apps.attach} gets a 500).
    */
   AppSession attach(AppCall call);
+
+  /**
+   * Called once when the apps verticle starts, on its event loop (where the sessions run too): an app that answers
+   * the edges over the bus (a conference's participant list) registers its consumers here.
+   */
+  default Future<?> start(Vertx vertx) {
+    return Future.succeededFuture();
+  }
 }

@@ -54,7 +54,8 @@ public final class AppsVerticle extends VerticleBase {
         bus.<AppAttach>consumer(Addresses.APPS_ATTACH, this::attach).completion(),
         bus.<AppQueries.ListQuery>consumer(Addresses.APPS_LIST,
             msg -> msg.reply(new AppQueries.AppList(catalog.names()))).completion(),
-        bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion());
+        bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion(),
+        Future.all(catalog.apps().stream().map(app -> app.start(vertx)).toList()));
   }
 
   private void attach(Message<AppAttach> msg) {

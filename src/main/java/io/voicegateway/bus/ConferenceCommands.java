@@ -25,7 +25,7 @@ public final class ConferenceCommands {
   /**
    * @param configured whether the room is in the {@code conferences:} section (else it was opened on first use)
    * @param pinned     whether joining asks for a PIN (the PIN itself never leaves the gateway)
-   * @param maxParticipants the most members at once, 0 for no limit
+   * @param maxParticipants the most members at once
    */
   public record Room(String name, boolean configured, boolean pinned, int maxParticipants,
       List<Participant> participants) {

@@ -22,6 +22,8 @@ final class RoutesReader {
   static final List<String> FALLBACK_KEYS = List.of("ring", "app", "ivr", "voicemail", "stream");
   /** Apps the gateway runs itself; ivr, voicemail and stream have keys of their own. */
   static final List<String> APPS = List.of("echo");
+  /** Apps that take an argument after their name ({@code conference ROOM}): the argument is a room name. */
+  static final List<String> APPS_WITH_ARGUMENT = List.of("conference");
   static final List<String> DIRECTIONS = List.of("inbound", "outbound");
   static final List<String> FROMS = List.of("any", "known", "trunk", "device");
   static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
@@ -57,7 +59,7 @@ final class RoutesReader {
     String target = singleTarget(map, TARGETS, item);
 
     List<String> ring = target.equals("ring") ? devices(map.get("ring")) : List.of();
-    String app = target.equals("app") ? map.get("app").asOneOf(APPS) : null;
+    String app = target.equals("app") ? app(map.get("app")) : null;
     String provider = target.equals("provider") ? provider(map.get("provider")) : null;
 
     Duration ringTimeout = null;
@@ -139,7 +141,7 @@ final class RoutesReader {
     ConfigValue value = map.get(kind);
     return switch (kind) {
       case "ring" -> new Fallback(kind, devices(value));
-      case "app" -> new Fallback(kind, List.of(value.asOneOf(APPS)));
+      case "app" -> new Fallback(kind, List.of(app(value)));
       default -> new Fallback(kind, List.of(value.asText()));
     };
   }
@@ -171,5 +173,22 @@ final class RoutesReader {
     }
     String hint = KeySuggestion.closest(unknown, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
     return hint + "; known: " + String.join(", ", known.stream().sorted().toList());
+  }
+
+  /** {@code app:}: an app of {@link #APPS}, or {@code conference ROOM} (a room name as rooms are named). */
+  private static String app(ConfigValue value) {
+    String text = value.isScalar() ? value.asText().strip() : "";
+    String[] words = text.split("\\s+", 2);
+    if (APPS_WITH_ARGUMENT.contains(words[0])) {
+      if (words.length < 2 || !words[1].matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+        throw value.error("'" + words[0] + "' needs a room name: " + words[0] + " NAME (letters, digits, _ . -)");
+      }
+      return words[0] + " " + words[1];
+    }
+    if (!value.isScalar() || !APPS.contains(text)) {
+      throw value.error(value.shown() + " is not allowed; allowed: " + String.join(", ", APPS)
+          + APPS_WITH_ARGUMENT.stream().map(a -> ", " + a + " NAME").collect(Collectors.joining()));
+    }
+    return text;
   }
 }

@@ -3,6 +3,8 @@ package io.voicegateway.apps.catalog;
 import io.voicegateway.apps.App;
 import io.voicegateway.apps.AppCatalog;
 import io.voicegateway.apps.EchoApp;
+import io.voicegateway.apps.conference.ConferenceApp;
+import io.voicegateway.apps.conference.Conferences;
 import io.voicegateway.config.GatewayConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ public final class GatewayApps {
   public static AppCatalog of(GatewayConfig config) {
     List<App> apps = new ArrayList<>();
     apps.add(new EchoApp());
+    apps.add(new ConferenceApp(new Conferences(config.conferences()), null)); // PIN prompts: beeps until p10's library
     // each app capability adds its app here (ivr, voicemail, conference, …)
     return AppCatalog.of(apps.toArray(App[]::new));
   }
