@@ -53,4 +53,11 @@ class ConfigDocsTest {
     assertEquals("101", config.devices().get(0).extension());
     assertEquals(3, config.routes().size());
   }
+
+  @Test
+  void conferenceKeysHaveRowsInAppsDocs() throws IOException {
+    String apps = Files.readString(Path.of("docs/apps.md"));
+    Stream.concat(ConferencesSectionReader.KEYS.stream(), ConferencesSectionReader.ROOM_KEYS.stream())
+        .forEach(key -> assertTrue(apps.contains("| `" + key + "` |"), "docs/apps.md lacks a row for " + key));
+  }
 }
