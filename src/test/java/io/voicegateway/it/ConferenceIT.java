@@ -110,13 +110,10 @@ class ConferenceIT {
       assertTrue(GatewayUnderTest.eventually(40, () -> count() == 2), "alice left at the end of her script");
       assertTrue(GatewayUnderTest.eventually(40, () -> count() < 2), "bob or carol left at the end of a script");
       assertTrue(GatewayUnderTest.eventually(15, () -> gw.activeCalls() == 0), "every member call ended");
-      alice.close();
-      bob.close();
-      carol.close();
-
-      short[] aliceHeard = pcm(alice.heard());
-      short[] bobHeard = pcm(bob.heard());
-      short[] carolHeard = pcm(carol.heard());
+      short[][] heard = hangUpAndHear(alice, bob, carol);
+      short[] aliceHeard = heard[0];
+      short[] bobHeard = heard[1];
+      short[] carolHeard = heard[2];
       check("conference: alice hears bob + carol", SpeechScript.heardMixOf(aliceHeard, b1, c1), true);
       check("conference: bob hears alice + carol", SpeechScript.heardMixOf(bobHeard, a1, c1), true);
       check("conference: carol hears alice + bob", SpeechScript.heardMixOf(carolHeard, a1, b1), true);
@@ -126,6 +123,18 @@ class ConferenceIT {
       check("conference after alice left: carol hears bob", SpeechScript.heardMixOf(carolHeard, b2), true);
       check("conference after alice left: bob hears carol", SpeechScript.heardMixOf(bobHeard, c2), true);
     }
+  }
+
+  /** What each phone heard, once all are closed (baresip finishes its dumps on exit). */
+  private static short[][] hangUpAndHear(BaresipDevice... phones) throws Exception {
+    short[][] heard = new short[phones.length][];
+    for (BaresipDevice phone : phones) {
+      phone.close();
+    }
+    for (int i = 0; i < phones.length; i++) {
+      heard[i] = pcm(phones[i].heard());
+    }
+    return heard;
   }
 
   private static int count() {
@@ -166,13 +175,10 @@ class ConferenceIT {
       assertEquals(200, dropped.status(), dropped.toString());
       assertTrue(GatewayUnderTest.eventually(10, () -> legs() == 2), "alice and carol still connected");
       assertTrue(GatewayUnderTest.eventually(40, () -> gw.activeCalls() == 0), "alice's hang-up ended the call");
-      alice.close();
-      bob.close();
-      carol.close();
-
-      short[] aliceHeard = pcm(alice.heard());
-      short[] bobHeard = pcm(bob.heard());
-      short[] carolHeard = pcm(carol.heard());
+      short[][] heard = hangUpAndHear(alice, bob, carol);
+      short[] aliceHeard = heard[0];
+      short[] bobHeard = heard[1];
+      short[] carolHeard = heard[2];
       check("three-way: alice hears bob + carol", SpeechScript.heardMixOf(aliceHeard, b1, c1), true);
       check("three-way: bob hears alice + carol", SpeechScript.heardMixOf(bobHeard, a1, c1), true);
       check("three-way: carol hears alice + bob", SpeechScript.heardMixOf(carolHeard, a1, b1), true);
