@@ -36,6 +36,9 @@ class ConferenceIT {
         "  - id: carol",
         "    password: carrots",
         "    extension: \"103\"",
+        "  - id: dave",
+        "    password: diver",
+        "    extension: \"104\"",
         "routes:",
         "  - {direction: inbound, match: \"800\", app: conference lobby, from: device}",
         "conferences:",
@@ -146,7 +149,7 @@ class ConferenceIT {
   }
 
   @Test
-  void theApiAddsAThirdPartyToABridgedCallAndDropsOneLeavingTwoTalking(@TempDir Path dir) throws Exception {
+  void theApiAddsAThirdPartyToABridgedCallAndDropsOneLeavingTwoTalkingAsWhenOneHangsUp(@TempDir Path dir) throws Exception {
     short[] a1 = pcm(SpeechScript.utterance(dir, "a1", "Alice calls Bob about the quarterly numbers."));
     short[] b1 = pcm(SpeechScript.utterance(dir, "b1", "Bob answers, eleven twelve thirteen."));
     short[] c1 = pcm(SpeechScript.utterance(dir, "c1", "Carol was added by the operator."));
@@ -157,7 +160,8 @@ class ConferenceIT {
     Path carolScript = SpeechScript.script(dir, "carol", 60, 13, dir.resolve("c1.wav"), 34, dir.resolve("c2.wav"));
     try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", aliceScript, RATE, false);
          BaresipDevice bob = gw.phone(dir, "bob", "builder", "PCMA", bobScript, RATE, true);
-         BaresipDevice carol = gw.phone(dir, "carol", "carrots", "PCMU", carolScript, RATE, true)) {
+         BaresipDevice carol = gw.phone(dir, "carol", "carrots", "PCMU", carolScript, RATE, true);
+         BaresipDevice dave = gw.phone(dir, "dave", "diver", "PCMA", SpeechScript.script(dir, "dave", 3), RATE, true)) {
       long start = System.nanoTime();
       alice.command("dial", "102");
       assertTrue(GatewayUnderTest.eventually(10, () -> legs() == 2), "alice and bob bridged");
@@ -174,6 +178,12 @@ class ConferenceIT {
       ApiClient.Answer dropped = api.delete("/api/v1/calls/" + callId + "/legs/" + bobLeg);
       assertEquals(200, dropped.status(), dropped.toString());
       assertTrue(GatewayUnderTest.eventually(10, () -> legs() == 2), "alice and carol still connected");
+      // a fourth party hangs up by itself (its 3 s script ends: a BYE), one of three: the other two go on
+      ApiClient.Answer daveAdded = api.post("/api/v1/calls/" + callId + "/legs", "{\"target\":\"dave\"}");
+      assertEquals(201, daveAdded.status(), daveAdded.toString());
+      assertTrue(GatewayUnderTest.eventually(10, () -> legs() == 2 && dave.logText().contains("BYE sip:")),
+          "dave's BYE left alice and carol connected:\n" + dave.logText());
+      assertEquals(callId, calls().getJsonObject(0).getString("id"));
       assertTrue(GatewayUnderTest.eventually(40, () -> gw.activeCalls() == 0), "alice's hang-up ended the call");
       short[][] heard = hangUpAndHear(alice, bob, carol);
       short[] aliceHeard = heard[0];
