@@ -1,5 +1,6 @@
 package io.voicegateway;
 
+import io.voicegateway.apps.catalog.GatewayApps;
 import io.voicegateway.config.ConfigException;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
@@ -26,6 +27,7 @@ public final class Main {
     GatewayConfig config;
     try {
       config = load(confPath(args), System.getenv());
+      GatewayApps.check(config); // e.g. text prompts without espeak-ng: a configuration the machine cannot serve
     } catch (ConfigException e) {
       System.err.println("voice-gateway: invalid configuration: " + e.getMessage());
       System.exit(EXIT_CONFIG);

@@ -1,6 +1,7 @@
 package io.voicegateway.config;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * What a caller is told: text for the TTS engine, or an audio file (WAV of any rate and channel count). Exactly
@@ -22,6 +23,18 @@ public record Prompt(String text, Path file) {
 
   public static Prompt file(Path file) {
     return new Prompt(null, file);
+  }
+
+  /**
+   * A prompt written as one string (a YAML value, the argument of {@code app: announce …}): a file when it ends in
+   * {@code .wav}, otherwise text to speak. Null for blank.
+   */
+  public static Prompt parse(String written) {
+    String s = written == null ? "" : written.strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    return s.toLowerCase(Locale.ROOT).endsWith(".wav") ? file(Path.of(s)) : text(s);
   }
 
   public boolean isText() {

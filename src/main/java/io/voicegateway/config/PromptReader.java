@@ -2,7 +2,6 @@ package io.voicegateway.config;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads one prompt value wherever a section has one ({@code greeting:}, {@code invalid:}, …): a string is text to
@@ -19,11 +18,11 @@ final class PromptReader {
       return fallback;
     }
     if (value.isScalar()) {
-      String text = value.asText().strip();
-      if (text.isEmpty()) {
+      Prompt prompt = Prompt.parse(value.asText());
+      if (prompt == null) {
         throw value.error("a prompt needs text to speak or a .wav file");
       }
-      return text.toLowerCase(Locale.ROOT).endsWith(".wav") ? Prompt.file(Path.of(text)) : Prompt.text(text);
+      return prompt;
     }
     ConfigMap map = value.asMap(KEYS);
     ConfigValue text = map.get("text");

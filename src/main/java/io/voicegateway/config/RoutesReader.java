@@ -20,10 +20,12 @@ final class RoutesReader {
   static final List<String> KEYS = List.of("direction", "match", "ring", "app", "ivr", "voicemail", "stream",
       "provider", "strip", "prepend", "ring_timeout", "on_no_answer", "from");
   static final List<String> FALLBACK_KEYS = List.of("ring", "app", "ivr", "voicemail", "stream");
-  /** Apps the gateway runs itself; ivr, voicemail and stream have keys of their own. */
-  static final List<String> APPS = List.of("echo");
-  /** Apps that take an argument after their name ({@code conference ROOM}): the argument is a room name. */
-  static final List<String> APPS_WITH_ARGUMENT = List.of("conference");
+  /** Apps the gateway runs itself ({@code app: NAME [ARGUMENT]}); ivr, voicemail and stream have keys of their own. */
+  static final List<String> APPS = List.of("echo", "announce", "conference");
+  /** Apps that need their argument: {@code announce} says something, {@code conference} names a room. */
+  static final List<String> APPS_WITH_ARGUMENT = List.of("announce", "conference");
+  /** A conference room's name, as {@code conferences.rooms[].name} spells one. */
+  private static final java.util.regex.Pattern ROOM = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   static final List<String> DIRECTIONS = List.of("inbound", "outbound");
   static final List<String> FROMS = List.of("any", "known", "trunk", "device");
   static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
@@ -146,6 +148,23 @@ final class RoutesReader {
     };
   }
 
+  /** {@code NAME [ARGUMENT]} with NAME one of {@link #APPS}; as written, for the app to split. */
+  private static String app(ConfigValue value) {
+    String written = value.asText().strip();
+    String[] words = written.split("\\s+", 2);
+    if (!APPS.contains(words[0])) {
+      throw value.error(value.shown() + " is not allowed; allowed: " + String.join(", ", APPS));
+    }
+    if (words.length == 1 && APPS_WITH_ARGUMENT.contains(words[0])) {
+      throw value.error(words[0].equals("conference") ? "conference needs a room name: conference NAME"
+          : words[0] + " needs what to say: " + words[0] + " TEXT, or " + words[0] + " FILE.wav");
+    }
+    if (words[0].equals("conference") && !ROOM.matcher(words[1]).matches()) {
+      throw value.error(value.shown() + ": a room name is letters, digits, _ . - (up to 64): conference NAME");
+    }
+    return words[0] + (words.length > 1 ? " " + words[1] : "");
+  }
+
   private static From readFrom(ConfigValue value, Direction direction) {
     if (direction == Direction.OUTBOUND) {
       if (!value.isUnset() && !value.asText().equals("device")) {
@@ -173,22 +192,5 @@ final class RoutesReader {
     }
     String hint = KeySuggestion.closest(unknown, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
     return hint + "; known: " + String.join(", ", known.stream().sorted().toList());
-  }
-
-  /** {@code app:}: an app of {@link #APPS}, or {@code conference ROOM} (a room name as rooms are named). */
-  private static String app(ConfigValue value) {
-    String text = value.isScalar() ? value.asText().strip() : "";
-    String[] words = text.split("\\s+", 2);
-    if (APPS_WITH_ARGUMENT.contains(words[0])) {
-      if (words.length < 2 || !words[1].matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
-        throw value.error("'" + words[0] + "' needs a room name: " + words[0] + " NAME (letters, digits, _ . -)");
-      }
-      return words[0] + " " + words[1];
-    }
-    if (!value.isScalar() || !APPS.contains(text)) {
-      throw value.error(value.shown() + " is not allowed; allowed: " + String.join(", ", APPS)
-          + APPS_WITH_ARGUMENT.stream().map(a -> ", " + a + " NAME").collect(Collectors.joining()));
-    }
-    return text;
   }
 }

@@ -68,6 +68,6 @@ class ConferencesSectionReaderTest {
     assertEquals("routes[0].app", noRoom.keyPath());
     assertTrue(noRoom.getMessage().contains("conference NAME"), noRoom.getMessage());
     ConfigException unknown = error("routes: [{direction: inbound, match: '8', app: karaoke, from: any}]");
-    assertTrue(unknown.getMessage().contains("allowed: echo, conference NAME"), unknown.getMessage());
+    assertTrue(unknown.getMessage().contains("allowed: echo, announce, conference"), unknown.getMessage());
   }
 }

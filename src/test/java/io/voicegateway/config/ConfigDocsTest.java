@@ -54,6 +54,22 @@ class ConfigDocsTest {
     assertEquals(3, config.routes().size());
   }
 
+  /** The {@code prompts:} keys: rows in docs/apps.md, written out in the shipped file, the example loads. */
+  @Test
+  void promptsKeysAreDocumentedInAppsDocs() throws IOException {
+    String apps = Files.readString(Path.of("docs/apps.md"));
+    String shipped = Files.readString(Path.of("conf/voice-gateway.yaml"));
+    Stream.concat(PromptsSectionReader.KEYS.stream(), PromptsSectionReader.HTTP_KEYS.stream().map(k -> "http." + k))
+        .forEach(key -> {
+          assertTrue(apps.contains("| `" + key + "` |"), "docs/apps.md lacks a row for prompts." + key);
+          String last = key.substring(key.lastIndexOf('.') + 1);
+          assertTrue(shipped.contains(last + ":"), "conf/voice-gateway.yaml lacks prompts " + key);
+        });
+    int start = apps.indexOf("```yaml\n", apps.indexOf("### The `prompts:` section")) + "```yaml\n".length();
+    PromptsConfig prompts = ConfigLoader.parse(apps.substring(start, apps.indexOf("```", start)), Map.of()).prompts();
+    assertEquals("http://127.0.0.1:8880", prompts.http().url());
+  }
+
   @Test
   void conferenceKeysHaveRowsInAppsDocs() throws IOException {
     String apps = Files.readString(Path.of("docs/apps.md"));

@@ -43,6 +43,9 @@ public final class WavReader {
       long size = buf.getInt(pos + 4) & 0xFFFF_FFFFL;
       int body = pos + 8;
       if (id.equals("fmt ")) {
+        if (size < 16 || body + 16 > bytes.length) {
+          throw new IOException(name + ": truncated fmt chunk");
+        }
         format = buf.getShort(body) & 0xFFFF;
         channels = buf.getShort(body + 2);
         sourceRate = buf.getInt(body + 4);
@@ -54,6 +57,9 @@ public final class WavReader {
         if (format < 0) {
           throw new IOException(name + ": data before its fmt chunk");
         }
+        if (sourceRate <= 0) {
+          throw new IOException(name + ": sample rate " + sourceRate + " in its fmt chunk");
+        }
         int end = size == 0 || body + size > bytes.length ? bytes.length : (int) (body + size);
         float[] mono = decode(buf, body, end, format, channels, bits, name);
         return resample(mono, sourceRate, rate);
@@ -61,6 +67,19 @@ public final class WavReader {
       pos = body + (int) Math.min(size + (size & 1), Integer.MAX_VALUE - body); // chunks are word-aligned
     }
     throw new IOException(name + " has no data chunk");
+  }
+
+  /**
+   * Headerless 16-bit little-endian mono PCM at {@code sourceRate} (what speech servers send as {@code pcm}) as
+   * mono samples at {@code rate}; an odd trailing byte is ignored.
+   */
+  public static float[] readPcm16Mono(byte[] bytes, int sourceRate, int rate) {
+    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    float[] mono = new float[bytes.length / 2];
+    for (int i = 0; i < mono.length; i++) {
+      mono[i] = buf.getShort(2 * i) / 32768f;
+    }
+    return resample(mono, sourceRate, rate);
   }
 
   private static float[] decode(ByteBuffer buf, int start, int end, int format, int channels, int bits, String name)

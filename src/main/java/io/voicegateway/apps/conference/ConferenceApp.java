@@ -17,7 +17,7 @@ public final class ConferenceApp implements App {
   private final Conferences conferences;
   private final Prompts prompts;
 
-  /** @param prompts speaks the PIN prompts; null until a prompt library is there (a beep cue asks instead) */
+  /** @param prompts speaks the PIN prompts (null, or a prompt it cannot render: a beep cue asks instead) */
   public ConferenceApp(Conferences conferences, Prompts prompts) {
     this.conferences = conferences;
     this.prompts = prompts;

@@ -43,7 +43,7 @@ final class ConferenceSession implements AppSession {
   private boolean askingPin;
   private boolean over;
 
-  /** @param prompts speaks the PIN prompt; null until a prompt library is there (a beep cue asks instead) */
+  /** @param prompts speaks the PIN prompt (null, or a prompt it cannot render: a beep cue asks instead) */
   ConferenceSession(AppCall call, Conferences conferences, ConferenceRoom room, Prompts prompts) {
     this.call = call;
     this.conferences = conferences;

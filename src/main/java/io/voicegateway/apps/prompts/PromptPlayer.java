@@ -13,46 +13,46 @@ import java.util.concurrent.atomic.AtomicReference;
  * playlist short (barge-in on a key): its {@code finished} then never runs. No allocation per frame.
  */
 public class PromptPlayer implements MixerLeg {
-  /** One playlist: immutable, handed from the app to the mixer thread through a volatile field. */
+  /** One playlist: immutable, handed from the app to the mixer thread. */
   private record Playlist(List<PromptAudio> prompts, Runnable finished) {}
+
+  /** What {@link #stop} hands over: one slot carries either command, so the last call wins, whatever the race. */
+  private static final Playlist STOP = new Playlist(List.of(), null);
 
   private final Executor app;
   private final float[] frame = new float[FRAME];
   private final AtomicReference<Playlist> next = new AtomicReference<>();
-  private volatile boolean stopRequested;
   // the mixer thread's own position in the playlist it plays
   private Playlist playing;
   private int prompt;
   private int offset;
 
-  /** @param app runs each playlist's {@code finished} (the app's event loop, e.g. {@code context::runOnContext}) */
+  /** @param app runs each playlist's {@code finished} (the app's event loop: {@code task -> context.runOnContext(v -> task.run())}) */
   public PromptPlayer(Executor app) {
     this.app = app;
   }
 
-  /** Plays {@code prompts} in order from the next frame on, replacing what played; then runs {@code finished}. */
+  /**
+   * Plays {@code prompts} in order from the next frame on, replacing what played (whose {@code finished} then
+   * never runs); once the last sample has gone to the mixer, runs {@code finished} (may be null) on the app's
+   * executor.
+   */
   public void play(List<PromptAudio> prompts, Runnable finished) {
-    stopRequested = false;
     next.set(new Playlist(List.copyOf(prompts), finished));
   }
 
-  /** Stops playing; the current playlist's {@code finished} does not run. */
+  /** Stops playing from the next frame on (barge-in); the current playlist's {@code finished} does not run. */
   public void stop() {
-    next.set(null);
-    stopRequested = true;
+    next.set(STOP);
   }
 
   @Override
   public float[] pull() {
     Playlist handed = next.getAndSet(null);
     if (handed != null) {
-      stopRequested = false;
-      playing = handed;
+      playing = handed == STOP ? null : handed;
       prompt = 0;
       offset = 0;
-    } else if (stopRequested) {
-      stopRequested = false;
-      playing = null;
     }
     if (playing == null) {
       return null;
@@ -95,6 +95,7 @@ public class PromptPlayer implements MixerLeg {
 
   /** Whether a playlist is playing or handed over (mixer-thread view; approximate from other threads). */
   public boolean busy() {
-    return next.get() != null || playing != null;
+    Playlist handed = next.get();
+    return handed != null ? handed != STOP : playing != null;
   }
 }
