@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.apps.prompts.PromptPlayer;
 import io.voicegateway.config.ConferencesConfig;
+import io.voicegateway.media.Allocations;
 import io.voicegateway.media.MixerLeg;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -116,5 +117,18 @@ class RoomMemberTest {
     room.leave(c);
     a.push(voice(1, 0));
     assertNull(a.pull());
+  }
+
+  @Test
+  void aFrameExchangedAllocatesNothing() {
+    float[] voice = voice(1, 0);
+    RoomMember[] members = {a, b, c};
+    long bytes = Allocations.measure(() -> {
+      for (RoomMember m : members) {
+        m.pull();
+        m.push(voice);
+      }
+    }, 20_000, 10_000);
+    assertEquals(0, bytes, "bytes allocated by 10 000 frames of three members");
   }
 }
