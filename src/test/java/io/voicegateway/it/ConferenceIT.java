@@ -28,9 +28,14 @@ class ConferenceIT {
   private static final double NOT_ITSELF = 0.5;
   private static GatewayFixture gw;
   private static ApiClient api;
+  /** The board room's PIN prompt, a WAV made before the gateway starts. */
+  private static short[] pinPrompt;
 
   @BeforeAll
   static void start() throws Exception {
+    Path prompts = java.nio.file.Files.createTempDirectory("vg-conference-it");
+    Path pin = SpeechScript.utterance(prompts, "pin", "Please key in the board's PIN, then press hash.");
+    pinPrompt = pcm(pin);
     gw = GatewayFixture.start("  jitter_buffer_ms: 40\n  keepalive_interval: 1h", String.join("\n",
         GatewayFixture.ALICE_AND_BOB,
         "  - id: carol",
@@ -41,9 +46,11 @@ class ConferenceIT {
         "    extension: \"104\"",
         "routes:",
         "  - {direction: inbound, match: \"800\", app: conference lobby, from: device}",
+        "  - {direction: inbound, match: \"801\", app: conference board, from: device}",
         "conferences:",
         "  rooms:",
-        "    - {name: lobby, max_participants: 5}"));
+        "    - {name: lobby, max_participants: 5}",
+        "    - {name: board, pin: \"4711\", pin_prompt: " + pin + "}"));
     api = new ApiClient(gw.gateway().httpPort(), "test-token");
   }
 
@@ -59,7 +66,11 @@ class ConferenceIT {
   }
 
   private static int members() throws Exception {
-    ApiClient.Answer room = api.get("/api/v1/conferences/lobby");
+    return members("lobby");
+  }
+
+  private static int members(String name) throws Exception {
+    ApiClient.Answer room = api.get("/api/v1/conferences/" + name);
     return room.status() == 200 ? room.object().getJsonArray("participants").size() : -1;
   }
 
@@ -125,6 +136,32 @@ class ConferenceIT {
       check("conference: carol does not hear herself", SpeechScript.heardMixOf(carolHeard, c1, c2), false);
       check("conference after alice left: carol hears bob", SpeechScript.heardMixOf(carolHeard, b2), true);
       check("conference after alice left: bob hears carol", SpeechScript.heardMixOf(bobHeard, c2), true);
+    }
+  }
+
+  @Test
+  void aRoomWithAPinAsksWithItsPromptAndLetsOnlyTheRightPinIn(@TempDir Path dir) throws Exception {
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", SpeechScript.script(dir, "alice", 40),
+        RATE, false)) {
+      long start = System.nanoTime();
+      alice.command("dial", "801");
+      waitUntil(start, 5); // the prompt has played
+      assertEquals(0, members("board"), "nobody is in before the PIN");
+      alice.command("sndcode", "1234#");
+      waitUntil(start, 8);
+      assertEquals(0, members("board"), "a wrong PIN lets nobody in");
+      alice.command("sndcode", "4711#");
+      assertTrue(GatewayUnderTest.eventually(10, () -> {
+        try {
+          return members("board") == 1;
+        } catch (Exception e) {
+          return false;
+        }
+      }), "the right PIN lets alice in");
+      alice.command("hangup", "");
+      assertTrue(GatewayUnderTest.eventually(10, () -> gw.activeCalls() == 0), "alice's call ended");
+      short[] heard = hangUpAndHear(alice)[0];
+      check("conference PIN prompt at alice", SpeechScript.heardMixOf(heard, pinPrompt), true);
     }
   }
 
