@@ -3,8 +3,8 @@ package io.voicegateway.apps.conference;
 import io.vertx.core.Future;
 import io.voicegateway.apps.AppCall;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** An {@link AppCall} on a hand-stepped clock: timers run on {@link #advance}, blocking work at once, hang-ups recorded. */
@@ -12,8 +12,7 @@ final class FakeAppCall implements AppCall {
   final String callId;
   final String argument;
   final List<String> hungUp = new ArrayList<>();
-  private final TreeMap<Long, List<Runnable>> timers = new TreeMap<>();
-  private final java.util.Map<Long, Long> dueOf = new java.util.HashMap<>();
+  private final List<Timer> timers = new ArrayList<>();
   private long nowMs;
   private long nextId;
 
@@ -56,40 +55,31 @@ final class FakeAppCall implements AppCall {
 
   @Override
   public long setTimer(long delayMs, Runnable action) {
-    long id = nextId++;
-    long due = nowMs + delayMs;
-    timers.computeIfAbsent(due, d -> new ArrayList<>()).add(tagged(id, action));
-    dueOf.put(id, due);
-    return id;
-  }
-
-  private final java.util.Map<Runnable, Long> ids = new java.util.IdentityHashMap<>();
-
-  private Runnable tagged(long id, Runnable action) {
-    Runnable r = action::run;
-    ids.put(r, id);
-    return r;
+    Timer timer = new Timer(nextId++, nowMs + delayMs, action);
+    timers.add(timer);
+    return timer.id;
   }
 
   @Override
   public void cancelTimer(long timerId) {
-    Long due = dueOf.remove(timerId);
-    if (due != null && timers.containsKey(due)) {
-      timers.get(due).removeIf(r -> ids.get(r) == timerId);
-    }
+    timers.removeIf(t -> t.id == timerId);
   }
 
-  /** Moves the clock on, running what falls due (and what those schedule, if due too). */
+  /** Moves the clock on, running what falls due in order (and what those schedule, if due too). */
   void advance(long ms) {
     long until = nowMs + ms;
-    while (!timers.isEmpty() && timers.firstKey() <= until) {
-      var first = timers.pollFirstEntry();
-      nowMs = first.getKey();
-      for (Runnable r : first.getValue()) {
-        dueOf.remove(ids.remove(r));
-        r.run();
+    while (true) {
+      Timer next = timers.stream().filter(t -> t.dueMs <= until)
+          .min(Comparator.comparingLong((Timer t) -> t.dueMs).thenComparingLong(t -> t.id)).orElse(null);
+      if (next == null) {
+        break;
       }
+      timers.remove(next);
+      nowMs = next.dueMs;
+      next.action.run();
     }
     nowMs = until;
   }
+
+  private record Timer(long id, long dueMs, Runnable action) {}
 }
