@@ -14,13 +14,19 @@ import java.util.Arrays;
  * will take ({@link #cursor}), starting {@link #LAG} frames behind the writer. Equal 20 ms clocks keep that distance,
  * so the hand-off costs {@code LAG} frames of latency and neither repeats nor skips a frame; a reader finding no new
  * frame (its writer's tick came late) takes none this time and so gains a frame of slack; one left more than
- * {@code RING - LAG} frames behind (a stalled thread) jumps forward. A writer would have to run that far ahead during
- * one reader's 960-sample copy to overwrite a frame being read. Only this member's own mixer thread calls
- * {@link #pull} and {@link #push}; joins and leaves change the room's member array, read once per frame.
+ * {@link #MOST_BEHIND} frames behind (a stalled thread, or slack gathered) jumps forward. A writer would have to run
+ * {@code RING - MOST_BEHIND} frames ahead during one reader's 960-sample copy to overwrite a frame being read.
+ * Only this member's own mixer thread calls {@link #pull} and {@link #push}; joins and leaves change the room's
+ * member array, read once per frame.
  */
 final class RoomMember implements MixerLeg {
   static final int RING = 16;
   static final int LAG = 2;
+  /**
+   * The most frames a reader may fall behind a writer before it skips ahead to {@link #LAG}: late writers and
+   * catching-up readers each add a frame of slack, and this keeps the latency they add bounded (120 ms).
+   */
+  static final int MOST_BEHIND = 6;
 
   final String callId;
   final String caller;
@@ -90,8 +96,8 @@ final class RoomMember implements MixerLeg {
       cursor[s] = available - LAG;
     }
     long next = cursor[s];
-    if (available - next > RING - LAG) {
-      next = available - LAG; // we stalled: skip to where the writer is
+    if (available - next > MOST_BEHIND) {
+      next = available - LAG; // too far behind (a stall, or slack gathered): skip to where the writer is
     }
     if (next < 0) { // it has not spoken LAG frames yet: keep the distance as if silence was taken
       cursor[s] = next + 1;

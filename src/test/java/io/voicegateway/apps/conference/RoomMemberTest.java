@@ -131,4 +131,15 @@ class RoomMemberTest {
     }, 20_000, 10_000);
     assertEquals(0, bytes, "bytes allocated by 10 000 frames of three members");
   }
+
+  @Test
+  void aReaderFarBehindSkipsAheadSoLatencyStaysBounded() {
+    a.pull(); // a knows b from here on
+    for (int frame = 0; frame < 20; frame++) { // a pulls only once b has written 20 frames (a stalled thread)
+      b.push(voice(10, frame));
+    }
+    int heard = Math.round((a.pull()[0] - 10) * 1000);
+
+    assertEquals(20 - RoomMember.LAG, heard, "a skipped ahead to LAG frames behind b");
+  }
 }
