@@ -12,7 +12,8 @@ export function dbfs(level) {
 const levelPercent = (level) => Math.round(((dbfs(level) + 60) / 60) * 100);
 
 class LegRow {
-  constructor(leg) {
+  /** @param drop hangs this one party up (three-way calls go on with the others) */
+  constructor(leg, drop) {
     this.level = new Series();
     this.loss = new Series();
     this.jitter = new Series();
@@ -31,13 +32,15 @@ class LegRow {
       levelText: h('span', { className: 'num level-text' }),
       lossText: h('span', { className: 'num' }),
       jitterText: h('span', { className: 'num' }),
+      drop: h('td', {}, leg.kind === 'app' ? null
+        : h('button', { type: 'button', className: 'drop-leg', title: 'hang up this party only', onclick: drop }, 'Drop')),
     };
     const c = this.cells;
     this.el = h('tr', { className: 'leg', dataset: { legId: leg.id } },
       c.kind, c.peer, c.codec, c.port,
       h('td', { className: 'chart' }, h('div', { className: 'level' }, this.meter, c.levelText), this.levelChart),
       h('td', { className: 'chart' }, c.lossText, this.lossChart),
-      h('td', { className: 'chart' }, c.jitterText, this.jitterChart));
+      h('td', { className: 'chart' }, c.jitterText, this.jitterChart), c.drop);
   }
 
   update(leg, sampled) {
@@ -85,6 +88,10 @@ class CallCard {
     this.transferForm = h('form', { className: 'transfer', hidden: true, onsubmit: (e) => this.transfer(e) },
       this.transferTo, h('button', { type: 'submit' }, 'Transfer'),
       h('button', { type: 'button', onclick: () => (this.transferForm.hidden = true) }, 'Cancel'));
+    this.partyTarget = h('input', { type: 'text', placeholder: 'device or number', required: true, className: 'party-target' });
+    this.partyForm = h('form', { className: 'add-party', hidden: true, onsubmit: (e) => this.addParty(e) },
+      this.partyTarget, h('button', { type: 'submit' }, 'Add party'),
+      h('button', { type: 'button', onclick: () => (this.partyForm.hidden = true) }, 'Cancel'));
     this.legBody = h('tbody');
     // the IVR's path (IVR_STEP events): menu main › key 1 › menu sales › ring bob
     this.ivrPath = h('p', { className: 'ivr-path', hidden: true, title: 'path through the IVR' });
@@ -94,12 +101,14 @@ class CallCard {
         h('span', { className: 'actions' },
           this.holdButton,
           h('button', { type: 'button', onclick: () => { this.transferForm.hidden = false; this.transferTo.focus(); } }, 'Transfer…'),
+          h('button', { type: 'button', className: 'add-party', onclick: () => { this.partyForm.hidden = false; this.partyTarget.focus(); } }, 'Add party…'),
           h('button', { type: 'button', className: 'ladder', onclick: () => actions.ladder(this.id, this.title()) }, 'SIP ladder'),
           h('button', { type: 'button', className: 'danger hangup', onclick: () => actions.hangup(this.id) }, 'Hang up'))),
       this.transferForm,
       this.ivrPath,
+      this.partyForm,
       h('table', { className: 'legs' },
-        h('thead', {}, h('tr', {}, ...['', 'peer', 'codec', 'RTP', 'level', 'loss', 'jitter'].map((t) => h('th', {}, t)))),
+        h('thead', {}, h('tr', {}, ...['', 'peer', 'codec', 'RTP', 'level', 'loss', 'jitter', ''].map((t) => h('th', {}, t)))),
         this.legBody));
   }
 
@@ -123,7 +132,7 @@ class CallCard {
       seen.add(leg.id);
       let row = this.legs.get(leg.id);
       if (!row) {
-        row = new LegRow(leg);
+        row = new LegRow(leg, () => this.actions.dropLeg(this.id, leg.id));
         this.legs.set(leg.id, row);
         this.legBody.append(row.el);
       }
@@ -147,6 +156,12 @@ class CallCard {
     this.actions.hold(this.id, this.call && this.call.state !== 'ON_HOLD');
   }
 
+  addParty(e) {
+    e.preventDefault();
+    this.actions.addParty(this.id, this.partyTarget.value.trim());
+    this.partyForm.hidden = true;
+  }
+
   transfer(e) {
     e.preventDefault();
     this.actions.transfer(this.id, this.transferTo.value.trim());
@@ -155,7 +170,7 @@ class CallCard {
 }
 
 export class CallsView {
-  /** @param actions {hangup(id), hold(id, on), transfer(id, to), ladder(id, title)} */
+  /** @param actions {hangup(id), hold(id, on), transfer(id, to), ladder(id, title), addParty(id, target), dropLeg(id, legId)} */
   constructor(root, countEl, actions) {
     this.root = root;
     this.countEl = countEl;

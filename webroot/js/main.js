@@ -31,6 +31,8 @@ const calls = new CallsView($('#calls'), $('#count-calls'), {
   hold: (id, on) => act(on ? 'Hold sent' : 'Resume sent', 'POST', `/calls/${id}/${on ? 'hold' : 'resume'}`),
   transfer: (id, to) => act(`Transfer to ${to} sent`, 'POST', `/calls/${id}/transfer`, { to }),
   ladder: (id, title) => ladder.open(id, title),
+  addParty: (id, target) => act(`${target} joined the call`, 'POST', `/calls/${id}/legs`, { target }),
+  dropLeg: (id, legId) => act('Party dropped', 'DELETE', `/calls/${id}/legs/${legId}`),
 });
 const history = new HistoryView($('#history-search'), $('#history-table'), $('#history-pager'),
   (id, title) => ladder.open(id, title), notify);

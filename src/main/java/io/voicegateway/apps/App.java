@@ -35,11 +35,11 @@ public interface App {
   AppSession attach(AppCall call);
 
   /**
-   * Called once as the apps verticle starts, on its event loop: an app that serves requests of its own over the bus
-   * (voicemail's REST questions) registers them here, and start-up work goes to a worker. A failed future fails the
-   * start-up.
+   * Called once as the apps verticle starts, on its event loop (where the sessions run too): an app that serves
+   * requests of its own over the bus (voicemail's REST questions, a conference's participant list) registers them
+   * here, and start-up work goes to a worker. A failed future fails the start-up.
    */
-  default Future<Void> start(Vertx vertx) {
+  default Future<?> start(Vertx vertx) {
     return Future.succeededFuture();
   }
 

@@ -50,4 +50,9 @@ public final class AppCatalog {
   public List<String> names() {
     return List.copyOf(apps.keySet());
   }
+
+  /** Every app, sorted by name (the apps verticle starts each once). */
+  public List<App> apps() {
+    return List.copyOf(apps.values());
+  }
 }

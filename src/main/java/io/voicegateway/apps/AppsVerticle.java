@@ -57,16 +57,12 @@ public final class AppsVerticle extends VerticleBase {
         bus.<AppQueries.ListQuery>consumer(Addresses.APPS_LIST,
             msg -> msg.reply(new AppQueries.AppList(catalog.names()))).completion(),
         bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion())
-        .compose(v -> Future.all(apps().map(app -> app.start(vertx)).toList()));
+        .compose(v -> Future.all(catalog.apps().stream().map(app -> app.start(vertx)).toList()));
   }
 
   @Override
   public Future<?> stop() {
-    return Future.join(apps().map(App::stop).toList());
-  }
-
-  private java.util.stream.Stream<App> apps() {
-    return catalog.names().stream().map(name -> catalog.find(name).orElseThrow());
+    return Future.join(catalog.apps().stream().map(App::stop).toList());
   }
 
   private void attach(Message<AppAttach> msg) {

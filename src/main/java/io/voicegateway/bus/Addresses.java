@@ -144,4 +144,26 @@ public final class Addresses {
   public static String audio(String callId) {
     return AUDIO_PREFIX + callId;
   }
+
+  /*
+   * conf10: three-way calling (answered by call control, see CallCommands) and conference rooms (answered by the
+   * conference app on the apps verticle, see ConferenceCommands).
+   */
+
+  /**
+   * Request {@link CallCommands.AddLeg}, reply {@link CallCommands.LegAdded} once the new party answered; 404 unknown
+   * call or no route, 403 the route is not for this call's parties, 409 the call is not connected or nobody to ring,
+   * 502 the party refused, 504 no answer.
+   */
+  public static final String CALL_LEGS_ADD = "vg.calls.legs.add";
+  /** Request {@link CallCommands.DropLeg}, reply {@link CallCommands.Done}; 404 unknown call or leg, 409 not connected. */
+  public static final String CALL_LEGS_DROP = "vg.calls.legs.drop";
+  /** Request {@link ConferenceCommands.RoomsQuery}, reply {@link ConferenceCommands.Rooms}. */
+  public static final String CONFERENCES_LIST = "vg.conferences.list";
+  /** Request {@link ConferenceCommands.RoomQuery}, reply {@link ConferenceCommands.Room}; 404 unknown room. */
+  public static final String CONFERENCES_ROOM = "vg.conferences.room";
+  /** Request {@link ConferenceCommands.Mute}, reply {@link ConferenceCommands.Room}; 404 unknown room or member. */
+  public static final String CONFERENCES_MUTE = "vg.conferences.mute";
+  /** Request {@link ConferenceCommands.Kick}, reply {@link CallCommands.Done}; 404 unknown room or member. */
+  public static final String CONFERENCES_KICK = "vg.conferences.kick";
 }

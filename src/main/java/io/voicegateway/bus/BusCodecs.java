@@ -52,7 +52,16 @@ public final class BusCodecs {
       VoicemailMessages.MessagesQuery.class,
       VoicemailMessages.Messages.class,
       VoicemailMessages.MessageRef.class,
-      VoicemailMessages.Received.class);
+      VoicemailMessages.Received.class,
+      CallCommands.AddLeg.class,
+      CallCommands.LegAdded.class,
+      CallCommands.DropLeg.class,
+      ConferenceCommands.RoomsQuery.class,
+      ConferenceCommands.RoomQuery.class,
+      ConferenceCommands.Mute.class,
+      ConferenceCommands.Kick.class,
+      ConferenceCommands.Room.class,
+      ConferenceCommands.Rooms.class);
 
   private BusCodecs() {}
 

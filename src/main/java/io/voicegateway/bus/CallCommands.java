@@ -96,4 +96,17 @@ public final class CallCommands {
    * busy, 408 no answer, 404 no route, 403 not allowed for this caller, 480 nobody to ring, 481 unknown call).
    */
   public record HandedOff(String callId, int status) {}
+  // conf10: three-way calling
+
+  /**
+   * Ring {@code target} into the live call {@code callId}: a device id, or a number routed with the rights of the
+   * call's device party (outbound routes and their toll-fraud rule apply).
+   */
+  public record AddLeg(String callId, String target) {}
+
+  /** The reply to {@link AddLeg} once the new party answered and joined the call's mix. */
+  public record LegAdded(String callId, String legId) {}
+
+  /** Hang up one party of a call; the others go on while at least two are left, else the call ends. */
+  public record DropLeg(String callId, String legId) {}
 }

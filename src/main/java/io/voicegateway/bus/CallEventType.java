@@ -15,5 +15,8 @@ public enum CallEventType {
   /** ivr10: one step of an IVR (menu entered, key, action); the step in {@code reason}, a key in {@code digit}. */
   IVR_STEP,
   /** A voicemail message was stored: published on vg.voicemail.events (bus.VoicemailMessages.Received). */
-  VOICEMAIL_RECEIVED
+  VOICEMAIL_RECEIVED,
+  // conf10: a party joined a live call (added by the API) or left one that goes on with the others
+  PARTY_JOINED,
+  PARTY_LEFT
 }

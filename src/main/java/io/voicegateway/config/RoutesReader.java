@@ -21,9 +21,11 @@ final class RoutesReader {
       "provider", "strip", "prepend", "ring_timeout", "on_no_answer", "from");
   static final List<String> FALLBACK_KEYS = List.of("ring", "app", "ivr", "voicemail", "stream");
   /** Apps the gateway runs itself ({@code app: NAME [ARGUMENT]}); ivr, voicemail and stream have keys of their own. */
-  static final List<String> APPS = List.of("echo", "announce");
-  /** Apps that need their argument: {@code announce} says something. */
-  static final List<String> APPS_WITH_ARGUMENT = List.of("announce");
+  static final List<String> APPS = List.of("echo", "announce", "conference");
+  /** Apps that need their argument: {@code announce} says something, {@code conference} names a room. */
+  static final List<String> APPS_WITH_ARGUMENT = List.of("announce", "conference");
+  /** A conference room's name, as {@code conferences.rooms[].name} spells one. */
+  private static final java.util.regex.Pattern ROOM = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   static final List<String> DIRECTIONS = List.of("inbound", "outbound");
   static final List<String> FROMS = List.of("any", "known", "trunk", "device");
   static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
@@ -159,7 +161,11 @@ final class RoutesReader {
       throw value.error(value.shown() + " is not allowed; allowed: " + String.join(", ", APPS));
     }
     if (words.length == 1 && APPS_WITH_ARGUMENT.contains(words[0])) {
-      throw value.error(words[0] + " needs what to say: " + words[0] + " TEXT, or " + words[0] + " FILE.wav");
+      throw value.error(words[0].equals("conference") ? "conference needs a room name: conference NAME"
+          : words[0] + " needs what to say: " + words[0] + " TEXT, or " + words[0] + " FILE.wav");
+    }
+    if (words[0].equals("conference") && !ROOM.matcher(words[1]).matches()) {
+      throw value.error(value.shown() + ": a room name is letters, digits, _ . - (up to 64): conference NAME");
     }
     return words[0] + (words.length > 1 ? " " + words[1] : "");
   }

@@ -32,6 +32,8 @@ public final class ApiRouter {
     new RoutesApi(config.routes()).mount(api);
     new HistoryApi(vertx).mount(api);
     new VoicemailApi(vertx).mount(api);
+    new CallLegsApi(vertx).mount(api);
+    new ConferencesApi(vertx).mount(api);
     api.route().last().handler(ctx -> ApiErrors.send(ctx, 404,
         "no endpoint " + ctx.request().method() + " " + ctx.request().path()));
     api.route().failureHandler(ApiErrors::handle);

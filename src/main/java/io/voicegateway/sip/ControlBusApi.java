@@ -90,7 +90,12 @@ public final class ControlBusApi {
         bus.<DeviceQueries.BindingsQuery>consumer(Addresses.DEVICE_BINDINGS, msg -> answer(msg, api::bindings)),
         bus.<DeviceQueries.QualifyQuery>consumer(Addresses.DEVICE_QUALIFY, msg -> answer(msg, api::qualify)),
         bus.<TrunkQueries.StatesQuery>consumer(Addresses.TRUNK_STATES, msg -> answer(msg, api::trunkStates)),
-        bus.<CallQueries.ActiveCallsQuery>consumer(Addresses.SIP_CALLS, msg -> answer(msg, api::activeCalls)));
+        bus.<CallQueries.ActiveCallsQuery>consumer(Addresses.SIP_CALLS, msg -> answer(msg, api::activeCalls)),
+        // conf10: three-way calling, decided by control's AddParty/DropParty
+        bus.<CallCommands.AddLeg>consumer(Addresses.CALL_LEGS_ADD, msg -> answer(msg, a ->
+            uac.addParty(a.callId(), a.target()).map(legId -> new CallCommands.LegAdded(a.callId(), legId)))),
+        bus.<CallCommands.DropLeg>consumer(Addresses.CALL_LEGS_DROP, msg -> answer(msg, d ->
+            uac.dropParty(d.callId(), d.legId()).map(v -> new CallCommands.Done(d.callId())))));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
   }
 
@@ -179,7 +184,7 @@ public final class ControlBusApi {
       return 500;
     }
     return switch (uac.status()) {
-      case 400, 404 -> uac.status();
+      case 400, 403, 404 -> uac.status();
       case 408 -> 504;
       case 480, 481 -> 409;
       case 503 -> 503;

@@ -174,4 +174,14 @@ public final class UacService {
       }
     }));
   }
+
+  /** Rings {@code target} into a live call (call control's {@link io.voicegateway.control.policy.AddParty}); the new leg's id. */
+  public Future<String> addParty(String callId, String target) {
+    return onContext(() -> control.addParty().add(callId, target));
+  }
+
+  /** Hangs one party up; the call goes on while two are left ({@link io.voicegateway.control.policy.DropParty}). */
+  public Future<Void> dropParty(String callId, String legId) {
+    return onContext(() -> control.dropParty().drop(callId, legId));
+  }
 }

@@ -81,7 +81,17 @@ class BusCodecsRoundTripTest {
       new VoicemailMessages.MessagesQuery("sales"),
       new VoicemailMessages.Messages("sales", List.of(VOICEMAIL)),
       new VoicemailMessages.MessageRef("sales", "m1"),
-      VoicemailMessages.Received.of(VOICEMAIL));
+      VoicemailMessages.Received.of(VOICEMAIL),
+      new CallCommands.AddLeg("c1", "carol"),
+      new CallCommands.LegAdded("c1", "l3"),
+      new CallCommands.DropLeg("c1", "l3"),
+      new ConferenceCommands.RoomsQuery(),
+      new ConferenceCommands.RoomQuery("sales"),
+      new ConferenceCommands.Mute("sales", "c1", true),
+      new ConferenceCommands.Kick("sales", "c1"),
+      new ConferenceCommands.Room("sales", true, true, 10, List.of(
+          new ConferenceCommands.Participant("c1", "sip:a@x", "alice", 1_000, false))),
+      new ConferenceCommands.Rooms(List.of(new ConferenceCommands.Room("ad-hoc", false, false, 0, List.of()))));
 
   @Test
   void everyRegisteredTypeHasASample() {

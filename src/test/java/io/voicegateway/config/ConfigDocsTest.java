@@ -102,4 +102,11 @@ class ConfigDocsTest {
     PromptsConfig prompts = ConfigLoader.parse(apps.substring(start, apps.indexOf("```", start)), Map.of()).prompts();
     assertEquals("http://127.0.0.1:8880", prompts.http().url());
   }
+
+  @Test
+  void conferenceKeysHaveRowsInAppsDocs() throws IOException {
+    String apps = Files.readString(Path.of("docs/apps.md"));
+    Stream.concat(ConferencesSectionReader.KEYS.stream(), ConferencesSectionReader.ROOM_KEYS.stream())
+        .forEach(key -> assertTrue(apps.contains("| `" + key + "` |"), "docs/apps.md lacks a row for " + key));
+  }
 }

@@ -4,6 +4,8 @@ import io.voicegateway.apps.App;
 import io.voicegateway.apps.AppCatalog;
 import io.voicegateway.apps.EchoApp;
 import io.voicegateway.apps.ivr.IvrApp;
+import io.voicegateway.apps.conference.ConferenceApp;
+import io.voicegateway.apps.conference.Conferences;
 import io.voicegateway.apps.prompts.AnnounceApp;
 import io.voicegateway.apps.prompts.PromptLibrary;
 import io.voicegateway.apps.prompts.Prompts;
@@ -35,6 +37,7 @@ public final class GatewayApps {
     apps.add(new AnnounceApp(prompts));
     apps.add(new IvrApp(config.ivr(), prompts, config.devices()));
     apps.addAll(VoicemailApp.of(config, prompts));
+    apps.add(new ConferenceApp(new Conferences(config.conferences()), prompts));
     // each app capability adds its app here
     return AppCatalog.of(apps.toArray(App[]::new));
   }
@@ -57,6 +60,7 @@ public final class GatewayApps {
     prompts.addAll(announcements(config));
     prompts.addAll(config.ivr().prompts());
     prompts.addAll(VoicemailApp.prompts(config));
+    config.conferences().rooms().stream().filter(r -> r.pin() != null).forEach(r -> prompts.add(r.pinPrompt()));
     // each app section adds its prompts here
     return prompts;
   }

@@ -46,6 +46,8 @@ public final class CallControl {
   private final AnswerConfirmed answerConfirmed;
   private final CallLifecycle lifecycle;
   private final AppHandOff appHandOff;
+  private final AddParty addParty;
+  private final DropParty dropParty;
 
   public CallControl(Wiring w, GatewayConfig config) {
     this.router = Router.from(config);
@@ -67,9 +69,12 @@ public final class CallControl {
     this.sendDigits = new SendDigits(w.calls());
     this.party = new CallParty(w.calls());
     this.clickToCall = new ClickToCall(policies, router, w.calls(), w.destinations());
-    this.remoteHangUp = new RemoteHangUp(transfers, policies.teardown());
     this.answerConfirmed = new AnswerConfirmed(lifecycle, policies.attach());
     this.appHandOff = new AppHandOff(policies, w.calls(), router, w.destinations(), feed);
+    this.dropParty = new DropParty(w.calls(), lifecycle, w.removal(), policies.teardown());
+    this.remoteHangUp = new RemoteHangUp(transfers, policies.teardown(), dropParty);
+    this.addParty = new AddParty(policies, router, w.calls(), lifecycle, w.destinations(),
+        config.devices().stream().map(d -> d.id()).collect(Collectors.toSet()));
   }
 
   public Router router() { return router; }
@@ -91,4 +96,7 @@ public final class CallControl {
   public CallLifecycle lifecycle() { return lifecycle; }
   /** An app (the IVR) hands its call to a phone, a number or a stream. */
   public AppHandOff appHandOff() { return appHandOff; }
+  /** Three-way calling: the API adds a party to a live call, or drops one. */
+  public AddParty addParty() { return addParty; }
+  public DropParty dropParty() { return dropParty; }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class GatewayAppsTest {
   @Test
   void theCatalogHasTheAnnouncer() {
-    assertEquals(List.of("announce", "echo", "ivr", "voicemail", "voicemail-access"),
+    assertEquals(List.of("announce", "conference", "echo", "ivr", "voicemail", "voicemail-access"),
         GatewayApps.of(ConfigLoader.defaults()).names());
   }
 
@@ -28,6 +28,15 @@ class GatewayAppsTest {
         """, Map.of());
     assertEquals(List.of(Prompt.text("We are closed."), Prompt.file(Path.of("sounds/busy.wav"))),
         GatewayApps.prompts(config));
+  }
+
+  @Test
+  void aConferenceRoomWithAPinSpeaksItsPinPrompt() {
+    GatewayConfig config = ConfigLoader.parse("""
+        conferences:
+          rooms: [{name: board, pin: "4711", pin_prompt: board.wav}, {name: lobby}]
+        """, Map.of());
+    assertEquals(List.of(Prompt.file(Path.of("board.wav"))), GatewayApps.prompts(config));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.voicegateway.apps.ivr;
 
+import io.voicegateway.apps.FakeAppCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,7 +69,7 @@ class IvrSessionTest {
     java.util.Arrays.fill(samples, (names.indexOf(name) + 1) / 100f);
     return new PromptAudio(samples);
   };
-  private final FakeAppCall call = new FakeAppCall("main");
+  private final FakeAppCall call = new FakeAppCall("call-1", "main");
   private final AppSession session = new IvrApp(CONFIG.ivr(), prompts, CONFIG.devices()).attach(call);
 
   /** Pulls frames as the mixer would until nothing plays; the prompts heard, in order (any tone is "ringback"). */
@@ -270,7 +271,7 @@ class IvrSessionTest {
   @Test
   void anUnknownMenuRefusesTheAttach() {
     assertThrows(IllegalArgumentException.class,
-        () -> new IvrApp(CONFIG.ivr(), prompts, CONFIG.devices()).attach(new FakeAppCall("nope")));
+        () -> new IvrApp(CONFIG.ivr(), prompts, CONFIG.devices()).attach(new FakeAppCall("call-1", "nope")));
   }
 
   @Test
@@ -278,7 +279,7 @@ class IvrSessionTest {
     Prompts broken = p -> {
       throw new java.io.IOException("no TTS");
     };
-    FakeAppCall other = new FakeAppCall("main");
+    FakeAppCall other = new FakeAppCall("call-1", "main");
     AppSession s = new IvrApp(CONFIG.ivr(), broken, CONFIG.devices()).attach(other);
     s.onDtmf('2', 100);
     assertEquals(1, other.handOffs.size());

@@ -1,5 +1,6 @@
 package io.voicegateway.apps.prompts;
 
+import io.voicegateway.apps.FakeAppCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,7 +26,7 @@ class AnnounceAppTest {
 
   @Test
   void playsThePromptThenHangsUp() {
-    FakeCall call = new FakeCall("Our office is closed.");
+    FakeAppCall call = call("Our office is closed.");
     AppSession session = new AnnounceApp(prompt -> {
       loaded.add(prompt);
       return speech;
@@ -53,13 +54,13 @@ class AnnounceAppTest {
     new AnnounceApp(prompt -> {
       loaded.add(prompt);
       return speech;
-    }).attach(new FakeCall("sounds/closed.wav"));
+    }).attach(call("sounds/closed.wav"));
     assertTrue(loaded.get(0).file() != null, loaded.toString());
   }
 
   @Test
   void aPromptThatCannotBeLoadedEndsTheCall() {
-    FakeCall call = new FakeCall("sounds/missing.wav");
+    FakeAppCall call = call("sounds/missing.wav");
     AppSession session = new AnnounceApp(prompt -> {
       throw new IOException("no such file");
     }).attach(call);
@@ -69,7 +70,7 @@ class AnnounceAppTest {
 
   @Test
   void theCallEndingStopsThePlayback() {
-    FakeCall call = new FakeCall("Hello");
+    FakeAppCall call = call("Hello");
     AppSession session = new AnnounceApp(prompt -> speech).attach(call);
     assertNotNull(session.leg().pull());
     session.onEnd("caller hung up");
@@ -79,7 +80,7 @@ class AnnounceAppTest {
 
   @Test
   void aCallerWhoHangsUpWhileThePromptIsMadeGetsNothingMore() {
-    FakeCall call = new FakeCall("Hello");
+    FakeAppCall call = call("Hello");
     call.deferBlocking = true;
     AppSession session = new AnnounceApp(prompt -> speech).attach(call);
     session.onEnd("caller hung up");
@@ -90,7 +91,7 @@ class AnnounceAppTest {
 
   @Test
   void withoutWhatToSayTheAttachIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new AnnounceApp(prompt -> speech).attach(new FakeCall(null)));
+    assertThrows(IllegalArgumentException.class, () -> new AnnounceApp(prompt -> speech).attach(call(null)));
   }
 
   private static float peak(float[] frame) {
@@ -101,106 +102,10 @@ class AnnounceAppTest {
     return peak;
   }
 
-  /** Runs blocking work inline (the test is the event loop and the worker) and records hang-ups. */
-  private static final class FakeCall implements AppCall {
-    final List<String> hangups = new ArrayList<>();
-    private final String argument;
-    boolean deferBlocking;
-    private Runnable deferred;
-
-    void finishBlocking() {
-      deferred.run();
-    }
-
-    FakeCall(String argument) {
-      this.argument = argument;
-    }
-
-    @Override
-    public String callId() {
-      return "call-1";
-    }
-
-    @Override
-    public String argument() {
-      return argument;
-    }
-
-    @Override
-    public String caller() {
-      return "sip:alice@example.com";
-    }
-
-    @Override
-    public String callerDevice() {
-      return null;
-    }
-
-    @Override
-    public String called() {
-      return "100";
-    }
-
-    @Override
-    public long nowMs() {
-      return 0;
-    }
-
-    @Override
-    public Future<Void> hangup(String reason) {
-      hangups.add(reason);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Integer> transfer(String target) {
-      return Future.failedFuture("not in this test");
-    }
-
-    @Override
-    public Future<Void> replaceWith(String app, String argument) {
-      return Future.failedFuture("not in this test");
-    }
-
-    @Override
-    public <T> Future<T> blocking(Callable<T> work) {
-      if (deferBlocking) {
-        Promise<T> promise = Promise.promise();
-        deferred = () -> {
-          try {
-            promise.complete(work.call());
-          } catch (Exception e) {
-            promise.fail(e);
-          }
-        };
-        return promise.future();
-      }
-      try {
-        return Future.succeededFuture(work.call());
-      } catch (Exception e) {
-        return Future.failedFuture(e);
-      }
-    }
-
-    @Override
-    public long setTimer(long delayMs, Runnable action) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void cancelTimer(long timerId) {}
-
-    @Override
-    public Future<Integer> connect(io.voicegateway.bus.CallCommands.HandOff target) {
-      return Future.failedFuture("announce never hands its call on");
-    }
-
-    @Override
-    public void publish(io.voicegateway.bus.CallEventType type, String reason) {}
-
-    @Override
-    public java.util.concurrent.Executor executor() {
-      return Runnable::run;
-    }
+  private static FakeAppCall call(String argument) {
+    FakeAppCall call = new FakeAppCall("call-1", argument);
+    call.caller = "sip:alice@example.com";
+    call.called = "100";
+    return call;
   }
 }

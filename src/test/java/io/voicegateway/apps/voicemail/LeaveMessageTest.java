@@ -1,5 +1,6 @@
 package io.voicegateway.apps.voicemail;
 
+import io.voicegateway.apps.FakeAppCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,7 +35,7 @@ class LeaveMessageTest {
   Path dir;
   private Voicemail voicemail;
   private final List<Message> announced = new ArrayList<>();
-  private final FakeAppCall call = new FakeAppCall("sales", null);
+  private final FakeAppCall call = new FakeAppCall("call-1", "sales").at(1_800_000_000_000L);
   private LeaveMessage session;
   private int pulledFrames;
 

@@ -1,5 +1,6 @@
 package io.voicegateway.apps.voicemail;
 
+import io.voicegateway.apps.FakeAppCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,8 @@ class OwnerMenuTest {
   }
 
   private void start(String device) {
-    call = new FakeAppCall(null, device);
+    call = new FakeAppCall("call-1", null).at(1_800_000_000_000L);
+    call.callerDevice = device;
     menu = new OwnerMenu(call, voicemail, Runnable::run).start();
   }
 
