@@ -44,7 +44,15 @@ public final class BusCodecs {
       AppQueries.ListQuery.class,
       AppQueries.AppList.class,
       HistoryQuery.class,
-      HistoryPage.class);
+      HistoryPage.class,
+      RecordingCommands.Record.class,
+      RecordingCommands.Recording.class,
+      RecordingCommands.Start.class,
+      RecordingCommands.Started.class,
+      RecordingCommands.Stop.class,
+      RecordingCommands.Stopped.class,
+      RecordingCommands.FileQuery.class,
+      RecordingCommands.File.class);
 
   private BusCodecs() {}
 

@@ -11,5 +11,9 @@ public enum CallEventType {
   CALL_TERMINATED,
   DTMF_RECEIVED,
   AUDIO_STARTED,
-  AUDIO_STOPPED
+  AUDIO_STOPPED,
+  /** A call's recording started or went on after a pause; the reason is the file's path (rec10). */
+  RECORDING_STARTED,
+  /** A call's recording stopped (paused, or finished with the call); the reason is the file's path (rec10). */
+  RECORDING_STOPPED
 }
