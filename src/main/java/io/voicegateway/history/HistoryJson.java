@@ -34,7 +34,9 @@ public final class HistoryJson {
         .put("endedAt", e.endedAt())
         .put("durationMs", e.durationMs())
         .put("cause", e.cause())
-        .put("legs", legs);
+        .put("legs", legs)
+        .put("recording", e.recording() != null)
+        .put("recordingMs", e.recording() == null ? null : e.recordingMs());
   }
 
   /** The legs of one call in a {@code vg.sip.calls} reply, as the history keeps them. */

@@ -23,7 +23,13 @@ final class HistorySchema {
           "CREATE INDEX calls_started_at ON calls (started_at)",
           "CREATE TABLE call_legs (call_id VARCHAR(64) NOT NULL REFERENCES calls (id) ON DELETE CASCADE,"
               + " leg_index INT NOT NULL, kind VARCHAR(8), peer VARCHAR(1024), codec VARCHAR(32),"
-              + " PRIMARY KEY (call_id, leg_index))"));
+              + " PRIMARY KEY (call_id, leg_index))"),
+      // 2: voicemail's (vm10); empty on the recording branch so that recording's is 3 when the two meet.
+      List.of(),
+      // 3: a call's recording file and how long it ran (rec10).
+      List.of(
+          "ALTER TABLE calls ADD COLUMN recording_path VARCHAR(1024)",
+          "ALTER TABLE calls ADD COLUMN recording_ms BIGINT"));
 
   private HistorySchema() {}
 

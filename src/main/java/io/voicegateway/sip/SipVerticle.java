@@ -63,6 +63,7 @@ public final class SipVerticle extends VerticleBase {
       ControlBusApi.register(vertx, uac, services.registrar(), services.qualifier(), services::trunkRegistration,
           config.providers(), services.calls(), services.legs(), services::now);
       services.streaming.listen(services.calls(), services.control.feed());
+      new CallRecordingBus(vertx, services::now).listen(services.calls(), services.lifecycle);
       SipTraceService.start(vertx, handle, services::sipCallIdsOf);
       keepalive = new OptionsKeepalive(vertx, config, services.providerRegistrations, services.requests,
           services.client);
