@@ -23,7 +23,7 @@ public final class HistoryJson {
     JsonArray legs = new JsonArray();
     e.legs().forEach(l -> legs.add(new JsonObject().put("kind", l.kind().wireName()).put("peer", l.peer())
         .put("codec", l.codec() == null ? null : l.codec().configName())));
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("id", e.id())
         .put("direction", e.direction() == null ? null : e.direction().wireName())
         .put("from", e.from())
@@ -34,9 +34,11 @@ public final class HistoryJson {
         .put("endedAt", e.endedAt())
         .put("durationMs", e.durationMs())
         .put("cause", e.cause())
-        .put("legs", legs)
-        .put("recording", e.recording() != null)
-        .put("recordingMs", e.recording() == null ? null : e.recordingMs());
+        .put("legs", legs);
+    if (e.recording() != null) { // downloadable at /api/v1/history/{id}/recording; the server's path stays private
+      json.put("recording", true).put("recordingMs", e.recordingMs());
+    }
+    return json;
   }
 
   /** The legs of one call in a {@code vg.sip.calls} reply, as the history keeps them. */

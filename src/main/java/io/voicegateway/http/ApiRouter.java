@@ -31,6 +31,7 @@ public final class ApiRouter {
     new ProvidersApi(control, config.providers()).mount(api);
     new RoutesApi(config.routes()).mount(api);
     new HistoryApi(vertx).mount(api);
+    new RecordingApi(vertx).mount(api);
     api.route().last().handler(ctx -> ApiErrors.send(ctx, 404,
         "no endpoint " + ctx.request().method() + " " + ctx.request().path()));
     api.route().failureHandler(ApiErrors::handle);
