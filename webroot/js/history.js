@@ -77,6 +77,8 @@ export class HistoryView {
       h('td', {}, c.cause || '–'),
       h('td', { className: 'codec' }, codecs || '–'),
       h('td', { className: 'peer' }, (c.legs || []).map((l) => shortUri(l.peer)).join(', ')),
-      h('td', {}, h('button', { type: 'button', className: 'ladder', onclick: () => this.onLadder(c.id, title) }, 'SIP')));
+      h('td', {}, h('button', { type: 'button', className: 'ladder', onclick: () => this.onLadder(c.id, title) }, 'SIP'),
+        c.recording ? h('audio', { controls: true, preload: 'none', className: 'recording',
+          title: `recording, ${duration(c.recordingMs)}`, src: `/api/v1/history/${encodeURIComponent(c.id)}/recording` }) : null));
   }
 }
