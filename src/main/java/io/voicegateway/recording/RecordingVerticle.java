@@ -48,10 +48,7 @@ public final class RecordingVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     worker = vertx.createSharedWorkerExecutor("vg-recording", 1);
-    return worker.executeBlocking(() -> RecordingFiles.repairAll(dir)).compose(repaired -> {
-      if (repaired > 0) {
-        LOG.info("recordings: " + repaired + " file(s) in " + dir + " mended after an unclean stop");
-      }
+    return worker.executeBlocking(() -> RecordingFiles.repairAll(dir)).compose(repaired -> { // each one is logged
       EventBus bus = vertx.eventBus();
       consumers.add(bus.<RecordingCommands.Start>consumer(Addresses.MEDIA_RECORDING_START, this::start));
       consumers.add(bus.<RecordingCommands.Stop>consumer(Addresses.MEDIA_RECORDING_STOP, this::stop));
