@@ -19,6 +19,7 @@ final class ActiveRecording {
   private volatile WavWriter writer; // set by the worker once the file exists
   private long lastFlushNanos;
   private long droppedSeen;
+  private int drainsWithoutCall; // event loop only
 
   ActiveRecording(CallRecorder recorder, Path path) {
     this.recorder = recorder;
@@ -60,6 +61,12 @@ final class ActiveRecording {
       w.flush();
       lastFlushNanos = nowNanos;
     }
+  }
+
+  /** Event loop, once per drain: whether the call has been gone from the media for {@code limit} drains in a row. */
+  boolean orphaned(boolean callGone, int limit) {
+    drainsWithoutCall = callGone ? drainsWithoutCall + 1 : 0;
+    return drainsWithoutCall >= limit;
   }
 
   /** Frames the mixer dropped since the last call because the writer was behind. */

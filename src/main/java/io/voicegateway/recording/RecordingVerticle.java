@@ -29,6 +29,8 @@ import java.util.logging.Logger;
 public final class RecordingVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(RecordingVerticle.class.getName());
   static final long DRAIN_EVERY_MS = 100;
+  /** Drains (30 s) after which a recording whose call has left the media is finished without being asked. */
+  static final int ORPHAN_DRAINS = 300;
 
   private final MediaEngine engine;
   private final Path dir;
@@ -137,6 +139,14 @@ public final class RecordingVerticle extends VerticleBase {
       return;
     }
     draining = true;
+    for (ActiveRecording recording : List.copyOf(active.values())) {
+      if (recording.orphaned(!engine.hasCall(recording.recorder().callId()), ORPHAN_DRAINS)) {
+        // Call control always finishes a recording when its call ends; this only guards against that being lost.
+        LOG.warning("recording " + recording.path() + ": its call ended without a stop; finished");
+        active.remove(recording.recorder().callId(), recording);
+        finish(recording);
+      }
+    }
     List<ActiveRecording> now = List.copyOf(active.values());
     worker.executeBlocking(() -> {
       long nanos = System.nanoTime();

@@ -1,8 +1,10 @@
 package io.voicegateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
@@ -10,6 +12,7 @@ import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryPage;
 import io.voicegateway.bus.HistoryQuery;
 import io.voicegateway.it.peers.BaresipDevice;
+import io.voicegateway.it.support.HeadlessChromium;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.JavaLauncher;
 import io.voicegateway.testing.ApiClient;
@@ -50,7 +53,10 @@ class RecordingIT {
       "  - direction: outbound",
       "    match: \"700\"",
       "    ring: [bob]",
-      "    record: true");
+      "    record: true",
+      "  - direction: outbound",
+      "    match: \"701\"",
+      "    ring: [bob]");
 
   @TempDir
   Path dir;
@@ -136,6 +142,62 @@ class RecordingIT {
       assertTrue(entry.recordingMs() > 3_000, entry.toString());
     } finally {
       gw.close();
+    }
+  }
+
+  /**
+   * The dashboard on a call whose route does not record: the card's Record button starts the recording (and says
+   * so), the finished call's history row gets a player whose source is the WAV. Leaves docs/dashboard-recording.png.
+   */
+  @Test
+  void theDashboardRecordsALiveCallAndPlaysItFromTheHistory() throws Exception {
+    Tools.require("chromium", "chromedriver");
+    GatewayFixture gw = GatewayFixture.start("  jitter_buffer_ms: 40\n  keepalive_interval: 1h", ROUTES);
+    List<CallEvent> events = new CopyOnWriteArrayList<>();
+    gw.gateway().vertx().eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS, m -> events.add(m.body()));
+    try (HeadlessChromium browser = HeadlessChromium.start(1440, 1000);
+         BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", SpeechFixture.speech(dir, 8000), 8000,
+             false);
+         BaresipDevice bob = gw.phone(dir, "bob", "builder", "G722", bobSpeech(), 16000, true)) {
+      browser.navigate("http://127.0.0.1:" + gw.gateway().httpPort() + "/");
+      browser.type(browser.await("input[name=token], input[type=password]", 10), "test-token");
+      browser.click(browser.find("form button[type=submit], form input[type=submit]"));
+      browser.await("#live.live", 15);
+
+      alice.command("dial", "701");
+      String record = browser.await("article.call[data-state=CONNECTED] button.record", 20);
+      assertEquals("Record", browser.text(record));
+      browser.click(record);
+      HeadlessChromium.eventually(10, "the button to say it records",
+          () -> textOf(browser, record).equals("Stop recording") ? true : null);
+      assertTrue(GatewayUnderTest.eventually(10, () -> events.stream()
+          .anyMatch(e -> e.type() == CallEventType.RECORDING_STARTED)), events.toString());
+
+      assertTrue(GatewayUnderTest.eventually(60, () -> events.stream()
+          .anyMatch(e -> e.type() == CallEventType.RECORDING_STOPPED)), "the call ended: " + events);
+      String player = browser.await("#history-table tbody tr[data-call-id] audio.recording", 20);
+      assertNotNull(player);
+      JsonNode fetched = browser.script("""
+          const src = document.querySelector('#history-table audio.recording').src;
+          const x = new XMLHttpRequest();
+          x.open('GET', src, false);
+          x.send();
+          return [x.status, x.getResponseHeader('Content-Type'), x.responseText.slice(0, 4)];
+          """);
+      assertEquals(200, fetched.get(0).asInt(), fetched.toString());
+      assertEquals("audio/wav", fetched.get(1).asText());
+      assertEquals("RIFF", fetched.get(2).asText());
+      Files.write(Path.of("docs", "dashboard-recording.png"), browser.screenshot());
+    } finally {
+      gw.close();
+    }
+  }
+
+  private static String textOf(HeadlessChromium browser, String element) {
+    try {
+      return browser.text(element);
+    } catch (Exception e) {
+      return "";
     }
   }
 
