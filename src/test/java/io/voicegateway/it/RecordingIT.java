@@ -147,7 +147,8 @@ class RecordingIT {
 
   /**
    * The dashboard on a call whose route does not record: the card's Record button starts the recording (and says
-   * so), the finished call's history row gets a player whose source is the WAV. Leaves docs/dashboard-recording.png.
+   * so), the finished call's history row gets a player whose source is the WAV. Leaves
+   * target/dashboard-recording.png (docs/ has a copy).
    */
   @Test
   void theDashboardRecordsALiveCallAndPlaysItFromTheHistory() throws Exception {
@@ -187,7 +188,7 @@ class RecordingIT {
       assertEquals(200, fetched.get(0).asInt(), fetched.toString());
       assertEquals("audio/wav", fetched.get(1).asText());
       assertEquals("RIFF", fetched.get(2).asText());
-      Files.write(Path.of("docs", "dashboard-recording.png"), browser.screenshot());
+      Files.write(Path.of("target", "dashboard-recording.png"), browser.screenshot()); // docs/ holds a copy
     } finally {
       gw.close();
     }
