@@ -2,6 +2,7 @@
 // their history and nothing flickers. Buttons call the REST API; the feed shows the outcome.
 
 import { h, fill, duration, shortUri } from './dom.js';
+import { api } from './api.js';
 import { Series, sparklineCanvas, drawSparkline } from './sparkline.js';
 
 /** RMS level 0..1 → dBFS, floored at -60 (silence). */
@@ -84,6 +85,8 @@ class CallCard {
     this.meta = h('span', { className: 'meta' });
     this.duration = h('span', { className: 'duration num' });
     this.holdButton = h('button', { type: 'button', onclick: () => this.toggleHold() });
+    this.recording = false; // as far as this card knows: a 409 tells it otherwise
+    this.recordButton = h('button', { type: 'button', className: 'record', onclick: () => this.toggleRecording() }, 'Record');
     this.transferTo = h('input', { type: 'text', placeholder: 'number, device or SIP URI', required: true, className: 'transfer-to' });
     this.transferForm = h('form', { className: 'transfer', hidden: true, onsubmit: (e) => this.transfer(e) },
       this.transferTo, h('button', { type: 'submit' }, 'Transfer'),
@@ -100,6 +103,7 @@ class CallCard {
         this.state, this.parties, this.meta, this.duration,
         h('span', { className: 'actions' },
           this.holdButton,
+          this.recordButton,
           h('button', { type: 'button', onclick: () => { this.transferForm.hidden = false; this.transferTo.focus(); } }, 'Transfer…'),
           h('button', { type: 'button', className: 'add-party', onclick: () => { this.partyForm.hidden = false; this.partyTarget.focus(); } }, 'Add party…'),
           h('button', { type: 'button', className: 'ladder', onclick: () => actions.ladder(this.id, this.title()) }, 'SIP ladder'),
@@ -150,6 +154,24 @@ class CallCard {
   ivrStep(step) {
     this.ivrPath.hidden = false;
     this.ivrPath.textContent = this.ivrPath.textContent ? `${this.ivrPath.textContent} › ${step}` : `IVR: ${step}`;
+  }
+
+  /** POST or DELETE /calls/{id}/recording; a 409 means the call already was in the state asked for. */
+  async toggleRecording() {
+    const on = !this.recording;
+    this.recordButton.disabled = true;
+    try {
+      const result = await api(on ? 'POST' : 'DELETE', `/calls/${this.id}/recording`);
+      this.recording = result.recording;
+      this.recordButton.title = '';
+    } catch (e) {
+      if (e.status === 409) this.recording = on;
+      this.recordButton.title = e.message;
+    } finally {
+      this.recordButton.disabled = false;
+      this.recordButton.textContent = this.recording ? 'Stop recording' : 'Record';
+      this.recordButton.classList.toggle('on', this.recording);
+    }
   }
 
   toggleHold() {

@@ -78,6 +78,8 @@ export class HistoryView {
         c.ivrPath && c.ivrPath.length ? h('div', { className: 'ivr-path' }, 'IVR: ' + c.ivrPath.join(' › ')) : null),
       h('td', { className: 'codec' }, codecs || '–'),
       h('td', { className: 'peer' }, (c.legs || []).map((l) => shortUri(l.peer)).join(', ')),
-      h('td', {}, h('button', { type: 'button', className: 'ladder', onclick: () => this.onLadder(c.id, title) }, 'SIP')));
+      h('td', {}, h('button', { type: 'button', className: 'ladder', onclick: () => this.onLadder(c.id, title) }, 'SIP'),
+        c.recording ? h('audio', { controls: true, preload: 'none', className: 'recording',
+          title: `recording, ${duration(c.recordingMs)}`, src: `/api/v1/history/${encodeURIComponent(c.id)}/recording` }) : null));
   }
 }

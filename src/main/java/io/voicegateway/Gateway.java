@@ -20,6 +20,7 @@ import io.voicegateway.bridge.BridgeVerticle;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.MediaConfig;
 import io.voicegateway.history.HistoryVerticle;
+import io.voicegateway.recording.RecordingVerticle;
 import io.voicegateway.http.HttpVerticle;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MediaWarmup;
@@ -107,6 +108,8 @@ public final class Gateway {
         .compose(v -> deploy("apps", () -> new AppsVerticle(media, GatewayApps.of(config), System::currentTimeMillis),
             new DeploymentOptions()))
         .compose(v -> deploy("feed", () -> new AudioFeedVerticle(transport), new DeploymentOptions()))
+        .compose(v -> deploy("recording", () -> new RecordingVerticle(media,
+            config.recording().dirUnder(config.history().dataDir()), transport.wallClock()), new DeploymentOptions()))
         .compose(v -> config.history().enabled()
             ? deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions())
             : Future.<Void>succeededFuture())

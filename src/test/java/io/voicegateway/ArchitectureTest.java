@@ -98,6 +98,17 @@ class ArchitectureTest {
           "io.voicegateway.transport..", "io.voicegateway.http..", "io.voicegateway.media..",
           "io.voicegateway.apps..");
 
+  /**
+   * The recorder (recording/) writes the media engine's recorded frames to files; everyone else reaches it over the
+   * bus (vg.media.recording.*), and only the composition root deploys it, so media never learns about files.
+   */
+  @ArchTest
+  static final ArchRule recordingIsReachedOverTheBus = noClasses()
+      .that().resideOutsideOfPackage("io.voicegateway.recording..")
+      .and().doNotHaveFullyQualifiedName("io.voicegateway.Gateway")
+      .should().dependOnClassesThat().resideInAPackage("io.voicegateway.recording..")
+      .because("call control decides when to record and asks over the bus; media hands frames off, it writes no file");
+
   /** No room depends on a room that depends back on it, at any depth. */
   @ArchTest
   static final ArchRule noCycles = slices().matching("io.voicegateway.(**)").should().beFreeOfCycles();

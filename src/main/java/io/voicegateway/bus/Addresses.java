@@ -139,6 +139,15 @@ public final class Addresses {
   public static final String VOICEMAIL_DELETE = "vg.voicemail.delete";
   /** Request {@link VoicemailMessages.MessageRef}, reply {@link CallCommands.Done}: the message is heard. */
   public static final String VOICEMAIL_HEARD = "vg.voicemail.heard";
+  // Call recording (rec10); bodies in RecordingCommands.
+  /** Request {@link RecordingCommands.Record} (the API's start/stop), reply {@link RecordingCommands.Recording}. */
+  public static final String CALL_RECORDING = "vg.calls.recording";
+  /** Request {@link RecordingCommands.Start}, reply {@link RecordingCommands.Started}; served by the recorder. */
+  public static final String MEDIA_RECORDING_START = "vg.media.recording.start";
+  /** Request {@link RecordingCommands.Stop}, reply {@link RecordingCommands.Stopped}; served by the recorder. */
+  public static final String MEDIA_RECORDING_STOP = "vg.media.recording.stop";
+  /** Request {@link RecordingCommands.FileQuery}, reply {@link RecordingCommands.File}; served by the history. */
+  public static final String HISTORY_RECORDING = "vg.history.recording";
 
   /** Where a call's 16 kHz feed is published (Buffers: header + PCM16, see docs/event-bus.md). */
   public static String audio(String callId) {

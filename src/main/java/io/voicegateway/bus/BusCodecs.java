@@ -61,7 +61,15 @@ public final class BusCodecs {
       ConferenceCommands.Mute.class,
       ConferenceCommands.Kick.class,
       ConferenceCommands.Room.class,
-      ConferenceCommands.Rooms.class);
+      ConferenceCommands.Rooms.class,
+      RecordingCommands.Record.class,
+      RecordingCommands.Recording.class,
+      RecordingCommands.Start.class,
+      RecordingCommands.Started.class,
+      RecordingCommands.Stop.class,
+      RecordingCommands.Stopped.class,
+      RecordingCommands.FileQuery.class,
+      RecordingCommands.File.class);
 
   private BusCodecs() {}
 

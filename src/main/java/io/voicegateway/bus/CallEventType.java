@@ -18,5 +18,9 @@ public enum CallEventType {
   VOICEMAIL_RECEIVED,
   // conf10: a party joined a live call (added by the API) or left one that goes on with the others
   PARTY_JOINED,
-  PARTY_LEFT
+  PARTY_LEFT,
+  /** A call's recording started or went on after a pause; the reason is the file's path (rec10). */
+  RECORDING_STARTED,
+  /** A call's recording stopped (paused, or finished with the call); the reason is the file's path (rec10). */
+  RECORDING_STOPPED
 }

@@ -13,10 +13,18 @@ import java.util.List;
  * @param ringTimeout how long devices ring before {@code onNoAnswer} (ring routes only)
  * @param onNoAnswer  where an unanswered ring goes, or null: the caller then gets 480
  * @param from        which callers may use the rule
+ * @param record      whether the call is recorded from its answer ({@code record: true})
  */
 public record RouteConfig(Direction direction, String match, List<String> ring, String app, String ivr,
     String voicemail, String stream, String provider, int strip, String prepend, Duration ringTimeout,
-    Fallback onNoAnswer, From from) {
+    Fallback onNoAnswer, From from, boolean record) {
+
+  /** A rule that does not record its calls. */
+  public RouteConfig(Direction direction, String match, List<String> ring, String app, String ivr, String voicemail,
+      String stream, String provider, int strip, String prepend, Duration ringTimeout, Fallback onNoAnswer, From from) {
+    this(direction, match, ring, app, ivr, voicemail, stream, provider, strip, prepend, ringTimeout, onNoAnswer, from,
+        false);
+  }
 
   public enum Direction { INBOUND, OUTBOUND }
 

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 final class RoutesReader {
   static final List<String> TARGETS = List.of("ring", "app", "ivr", "voicemail", "stream", "provider");
   static final List<String> KEYS = List.of("direction", "match", "ring", "app", "ivr", "voicemail", "stream",
-      "provider", "strip", "prepend", "ring_timeout", "on_no_answer", "from");
+      "provider", "strip", "prepend", "ring_timeout", "on_no_answer", "from", "record");
   static final List<String> FALLBACK_KEYS = List.of("ring", "app", "ivr", "voicemail", "stream");
   /** Apps the gateway runs itself ({@code app: NAME [ARGUMENT]}); ivr, voicemail and stream have keys of their own. */
   static final List<String> APPS = List.of("echo", "announce", "conference");
@@ -86,7 +86,7 @@ final class RoutesReader {
     }
     return new RouteConfig(direction, match, ring, app, name(map, target, "ivr"), name(map, target, "voicemail"),
         name(map, target, "stream"), provider, map.integer("strip", 0, 0, 32), prepend, ringTimeout, onNoAnswer,
-        from);
+        from, map.bool("record", false));
   }
 
   private static String readMatch(ConfigValue value) {

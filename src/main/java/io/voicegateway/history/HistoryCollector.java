@@ -21,9 +21,19 @@ public final class HistoryCollector {
     long answeredAt;
     List<HistoryLeg> legs = List.of();
     final List<String> ivrPath = new ArrayList<>();
+    String recording;
+    long recordingMs;
+    long recordingSince; // 0 while not recording
 
     Open(CallEvent first) {
       this.first = first;
+    }
+
+    void stopRecording(long atMs) {
+      if (recordingSince != 0) {
+        recordingMs += Math.max(0, atMs - recordingSince);
+        recordingSince = 0;
+      }
     }
   }
 
@@ -39,17 +49,29 @@ public final class HistoryCollector {
           call.answeredAt = e.timestampMs();
         }
       }
+      case RECORDING_STARTED -> {
+        Open call = open.computeIfAbsent(e.callId(), id -> new Open(e));
+        call.recording = call.recording == null ? e.reason() : call.recording; // a resumed recording: same file
+        call.recordingSince = call.recordingSince == 0 ? e.timestampMs() : call.recordingSince;
+      }
+      case RECORDING_STOPPED -> {
+        Open call = open.get(e.callId()); // the stop that follows the call's end finds it written already
+        if (call != null) {
+          call.stopRecording(e.timestampMs());
+        }
+      }
       case CALL_TERMINATED -> {
         Open call = open.remove(e.callId());
         if (call == null) {
           call = new Open(e); // started before we listened: the end is all we know
         }
+        call.stopRecording(e.timestampMs());
         long duration = call.answeredAt == 0 ? 0 : Math.max(0, e.timestampMs() - call.answeredAt);
         CallEvent first = call.first;
         return Optional.of(new HistoryEntry(e.callId(),
             first.direction(), first.from(), first.to(),
             first.sipCallId(), first.timestampMs(), call.answeredAt, e.timestampMs(), duration, e.reason(),
-            call.legs, call.ivrPath));
+            call.legs, call.ivrPath, call.recording, call.recordingMs));
       }
       case IVR_STEP -> open.computeIfAbsent(e.callId(), id -> new Open(e)).ivrPath.add(e.reason());
       default -> open.computeIfAbsent(e.callId(), id -> new Open(e));

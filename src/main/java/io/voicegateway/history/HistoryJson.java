@@ -38,6 +38,9 @@ public final class HistoryJson {
     if (!e.ivrPath().isEmpty()) {
       json.put("ivrPath", new JsonArray(e.ivrPath()));
     }
+    if (e.recording() != null) { // downloadable at /api/v1/history/{id}/recording; the server's path stays private
+      json.put("recording", true).put("recordingMs", e.recordingMs());
+    }
     return json;
   }
 

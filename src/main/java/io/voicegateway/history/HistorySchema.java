@@ -24,9 +24,12 @@ final class HistorySchema {
           "CREATE TABLE call_legs (call_id VARCHAR(64) NOT NULL REFERENCES calls (id) ON DELETE CASCADE,"
               + " leg_index INT NOT NULL, kind VARCHAR(8), peer VARCHAR(1024), codec VARCHAR(32),"
               + " PRIMARY KEY (call_id, leg_index))"),
-      // ivr10: migration 4 (vm10 has 2, rec10 3; merged in that order): the path a caller took through an IVR,
-      // one step a line
-      List.of("ALTER TABLE calls ADD COLUMN ivr_path VARCHAR(8192)"));
+      // 2: the path a caller took through an IVR, one step a line (ivr10)
+      List.of("ALTER TABLE calls ADD COLUMN ivr_path VARCHAR(8192)"),
+      // 3: a call's recording file and how long it ran (rec10)
+      List.of(
+          "ALTER TABLE calls ADD COLUMN recording_path VARCHAR(1024)",
+          "ALTER TABLE calls ADD COLUMN recording_ms BIGINT"));
 
   private HistorySchema() {}
 

@@ -22,6 +22,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Finished calls in an embedded H2 database ({@code history.mv.db} in the data directory). Every method blocks
@@ -32,6 +35,7 @@ public final class HistoryStore implements AutoCloseable {
   /** The database file's name without H2's {@code .mv.db} suffix. */
   static final String FILE = "history";
 
+  private static final Logger LOG = Logger.getLogger(HistoryStore.class.getName());
   private final Connection db;
 
   private HistoryStore(Connection db) {
@@ -99,6 +103,15 @@ public final class HistoryStore implements AutoCloseable {
         leg.addBatch();
       }
       leg.executeBatch();
+      if (e.recording() != null) {
+        try (PreparedStatement rec = db.prepareStatement(
+            "UPDATE calls SET recording_path = ?, recording_ms = ? WHERE id = ?")) {
+          rec.setString(1, e.recording());
+          rec.setLong(2, e.recordingMs());
+          rec.setString(3, e.id());
+          rec.executeUpdate();
+        }
+      }
       db.commit();
       return true;
     } catch (SQLException ex) {
@@ -132,7 +145,8 @@ public final class HistoryStore implements AutoCloseable {
     }
     Map<String, HistoryEntry> page = new LinkedHashMap<>();
     try (PreparedStatement st = db.prepareStatement("SELECT id, direction, from_uri, to_uri, sip_call_id,"
-        + " started_at, answered_at, ended_at, duration_ms, cause, ivr_path FROM calls" + where
+        + " started_at, answered_at, ended_at, duration_ms, cause, ivr_path, recording_path, recording_ms FROM calls"
+        + where
         + " ORDER BY started_at DESC, id LIMIT ? OFFSET ?")) {
       int next = bind(st, q);
       st.setInt(next, q.size());
@@ -141,7 +155,7 @@ public final class HistoryStore implements AutoCloseable {
         while (rs.next()) {
           page.put(rs.getString(1), new HistoryEntry(rs.getString(1), direction(rs.getString(2)), rs.getString(3),
               rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-              rs.getString(10), List.of(), steps(rs.getString(11))));
+              rs.getString(10), List.of(), steps(rs.getString(11)), rs.getString(12), rs.getLong(13)));
         }
       }
     }
@@ -149,7 +163,8 @@ public final class HistoryStore implements AutoCloseable {
     List<HistoryEntry> items = new ArrayList<>();
     for (HistoryEntry e : page.values()) {
       items.add(new HistoryEntry(e.id(), e.direction(), e.from(), e.to(), e.sipCallId(), e.startedAt(),
-          e.answeredAt(), e.endedAt(), e.durationMs(), e.cause(), legs.getOrDefault(e.id(), List.of()), e.ivrPath()));
+          e.answeredAt(), e.endedAt(), e.durationMs(), e.cause(), legs.getOrDefault(e.id(), List.of()), e.ivrPath(),
+          e.recording(), e.recordingMs()));
     }
     return new HistoryPage(total, q.page(), q.size(), items);
   }
@@ -194,6 +209,16 @@ public final class HistoryStore implements AutoCloseable {
     return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
   }
 
+  /** The recording file of a stored call, or empty when it was not recorded (or is not stored). */
+  public synchronized Optional<Path> recordingOf(String callId) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement("SELECT recording_path FROM calls WHERE id = ?")) {
+      st.setString(1, callId);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getString(1) != null ? Optional.of(Path.of(rs.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
   private static CallDirection direction(String stored) {
     return stored == null ? null : CallDirection.fromWire(stored);
   }
@@ -206,11 +231,33 @@ public final class HistoryStore implements AutoCloseable {
     return stored == null ? null : CodecType.byConfigName(stored).orElse(null);
   }
 
-  /** Deletes the calls that started before {@code cutoffMs} (their legs go with them); returns how many. */
+  /**
+   * Deletes the calls that started before {@code cutoffMs} (their legs go with them, and their recording files);
+   * returns how many calls.
+   */
   public synchronized int deleteStartedBefore(long cutoffMs) throws SQLException {
+    deleteRecordingsStartedBefore(cutoffMs);
     try (PreparedStatement st = db.prepareStatement("DELETE FROM calls WHERE started_at < ?")) {
       st.setLong(1, cutoffMs);
       return st.executeUpdate();
+    }
+  }
+
+  /** Deletes the files first: a file left by a failed delete would be kept by nothing. */
+  private void deleteRecordingsStartedBefore(long cutoffMs) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement(
+        "SELECT recording_path FROM calls WHERE started_at < ? AND recording_path IS NOT NULL")) {
+      st.setLong(1, cutoffMs);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Path file = Path.of(rs.getString(1));
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException e) {
+            LOG.log(Level.WARNING, "history retention: recording " + file + " not deleted: " + e.getMessage(), e);
+          }
+        }
+      }
     }
   }
 

@@ -9,6 +9,8 @@ import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryQuery;
+import io.voicegateway.bus.RecordingCommands;
+import java.nio.file.Files;
 import io.voicegateway.config.HistoryConfig;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -43,7 +45,8 @@ public final class HistoryVerticle extends VerticleBase {
       var bus = vertx.eventBus();
       return Future.all(
           bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion(),
-          bus.<HistoryQuery>consumer(Addresses.HISTORY_QUERY, this::query).completion());
+          bus.<HistoryQuery>consumer(Addresses.HISTORY_QUERY, this::query).completion(),
+          bus.<RecordingCommands.FileQuery>consumer(Addresses.HISTORY_RECORDING, this::recording).completion());
     }).compose(v -> {
       if (config.retention().isZero()) {
         return Future.succeededFuture();
@@ -92,6 +95,23 @@ public final class HistoryVerticle extends VerticleBase {
         msg.reply(ar.result());
       } else {
         msg.fail(500, "history query failed: " + ar.cause().getMessage());
+      }
+    });
+  }
+
+  /**
+   * Where a finished call's recording is: the file lives on this node, so the API streams it from the path rather
+   * than through the bus. 404 when the call was not recorded or its file is gone.
+   */
+  private void recording(Message<RecordingCommands.FileQuery> msg) {
+    String callId = msg.body().callId();
+    vertx.executeBlocking(() -> store.recordingOf(callId).filter(Files::isRegularFile), false).onComplete(ar -> {
+      if (ar.failed()) {
+        msg.fail(500, "history query failed: " + ar.cause().getMessage());
+      } else if (ar.result().isEmpty()) {
+        msg.fail(404, "no recording of call " + callId);
+      } else {
+        msg.reply(new RecordingCommands.File(callId, ar.result().get().toString()));
       }
     });
   }

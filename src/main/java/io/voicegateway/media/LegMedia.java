@@ -25,6 +25,7 @@ public final class LegMedia implements MixerLeg {
   private volatile LegTransport transport;
   private volatile PacketSender sender = PacketSender.NONE;
   private volatile AudioTap tap;
+  private volatile AudioTap recordTap;
   private volatile boolean closed;
   private boolean wasListening; // mixer thread
   /** The remote source's RFC 3550 statistics, for the life of the leg (across renegotiations). */
@@ -94,6 +95,15 @@ public final class LegMedia implements MixerLeg {
     this.tap = tap;
   }
 
+  /** Attaches (or with null detaches) the call recorder's tap, beside the feed's {@link #tap}. */
+  public void recordTap(AudioTap tap) {
+    this.recordTap = tap;
+  }
+
+  public AudioTap recordTap() {
+    return recordTap;
+  }
+
   /** The attached tap, or null. */
   public AudioTap tap() {
     return tap;
@@ -158,7 +168,7 @@ public final class LegMedia implements MixerLeg {
   @Override
   public float[] pull() {
     LegPipeline p = pipeline;
-    float[] frame = p == null || closed || !p.config().receive() ? null : p.receive().pull(legId, tap);
+    float[] frame = p == null || closed || !p.config().receive() ? null : p.receive().pull(legId, tap, recordTap);
     level = frame == null ? 0f : Pcm.rms(frame, MixerLeg.FRAME);
     return frame;
   }

@@ -31,6 +31,7 @@ public final class MediaEngine {
   private final Map<Integer, Mixer> mixers = new ConcurrentHashMap<>();
   private final AtomicReference<MediaEvents> events = new AtomicReference<>(MediaEvents.NONE);
   private final Map<String, AudioFeed> feeds = new ConcurrentHashMap<>();
+  private final Map<String, CallRecorder> recorders = new ConcurrentHashMap<>();
 
   /** One call in the engine: its mixer membership, partition and media legs (app legs are only in the mix). */
   private record MediaCall(MixerCall mix, MixerPartition partition, Set<LegMedia> legs) {}
@@ -137,6 +138,10 @@ public final class MediaEngine {
     if (feed != null) {
       leg.tap(feed.tapFor(legId));
     }
+    CallRecorder recorder = recorders.get(callId);
+    if (recorder != null) {
+      leg.recordTap(recorder.tapFor(legId));
+    }
     join(callId, leg);
     return leg;
   }
@@ -190,6 +195,48 @@ public final class MediaEngine {
     return true;
   }
 
+  /**
+   * Starts recording a live call: the recorder joins the call's mix and taps its media legs now and those it gains
+   * later. False (nothing changes) when the call has no media or already has a recorder. The recorder outlives the
+   * call's legs until {@link #stopRecording}, so its writer can drain the last frames.
+   */
+  public boolean startRecording(CallRecorder recorder) {
+    String callId = recorder.callId();
+    if (!hasCall(callId) || recorders.putIfAbsent(callId, recorder) != null) {
+      return false;
+    }
+    for (LegMedia leg : legsOf(callId)) {
+      leg.recordTap(recorder.tapFor(leg.legId()));
+    }
+    calls.computeIfPresent(callId, (id, call) -> {
+      call.mix().add(recorder);
+      return call;
+    });
+    return true;
+  }
+
+  /** The call's recorder, or null. */
+  public CallRecorder recorder(String callId) {
+    return recorders.get(callId);
+  }
+
+  /** Ends a call's recording: no frame is made after this. Returns the recorder (to drain), or null when none. */
+  public CallRecorder stopRecording(String callId) {
+    CallRecorder recorder = recorders.remove(callId);
+    if (recorder == null) {
+      return null;
+    }
+    recorder.close();
+    for (LegMedia leg : legsOf(callId)) {
+      leg.recordTap(null);
+    }
+    calls.computeIfPresent(callId, (id, call) -> {
+      call.mix().remove(recorder);
+      return call;
+    });
+    return recorder;
+  }
+
   /** Adds an app leg (echo, prompts, …) to a call's mix. */
   public void attach(String callId, MixerLeg app) {
     calls.compute(callId, (id, existing) -> {
@@ -234,6 +281,8 @@ public final class MediaEngine {
       if (!from.equals(toCallId)) {
         leave(from, leg);
         leg.callId(toCallId);
+        CallRecorder recorder = recorders.get(toCallId); // the old call's recorder runs on another mixer thread
+        leg.recordTap(recorder == null ? null : recorder.tapFor(legId));
         join(toCallId, leg);
       }
     }

@@ -39,8 +39,11 @@ final class ReceivePath {
     return receiver;
   }
 
-  /** The next 20 ms at 48 kHz, or null while there is nothing to play. */
-  float[] pull(String legId, AudioTap tap) {
+  /**
+   * The next 20 ms at 48 kHz, or null while there is nothing to play. The taps (the audio feed's, the call
+   * recorder's; either may be null) get the same 16 kHz frame, made once.
+   */
+  float[] pull(String legId, AudioTap tap, AudioTap recordTap) {
     FrameKind kind = receiver.readFrame(pcm);
     if (kind == FrameKind.SILENCE) {
       return null;
@@ -53,10 +56,15 @@ final class ReceivePath {
     if (n < MixerLeg.FRAME) {
       java.util.Arrays.fill(frame48k, n, MixerLeg.FRAME, 0f); // cannot happen with 8/16/48 kHz; be safe
     }
-    if (tap != null) {
+    if (tap != null || recordTap != null) {
       int m = to16k.process(frame48k, MixerLeg.FRAME, tapFloat);
       Pcm.toShort(tapFloat, 0, tapPcm, 0, m);
-      tap.onAudio(legId, tapPcm, m);
+      if (tap != null) {
+        tap.onAudio(legId, tapPcm, m);
+      }
+      if (recordTap != null) {
+        recordTap.onAudio(legId, tapPcm, m);
+      }
     }
     return frame48k;
   }

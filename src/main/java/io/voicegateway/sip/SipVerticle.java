@@ -61,6 +61,7 @@ public final class SipVerticle extends VerticleBase {
       ControlBusApi.register(vertx, uac, w.registrar, w.qualifier, w.registrations::of, config.providers(), w.calls,
           w.legs, w.clock);
       w.streaming.listen(w.calls, w.control.feed());
+      new CallRecordingBus(vertx, w.clock).listen(w.calls, w.control.lifecycle());
       SipTraceService.start(vertx, handle, w.legs::sipCallIdsOf);
       keepalive = new OptionsKeepalive(vertx, config, w.providerRegistrations, w.requests, w.client);
       keepalive.start();

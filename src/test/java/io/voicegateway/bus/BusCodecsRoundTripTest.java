@@ -70,7 +70,8 @@ class BusCodecsRoundTripTest {
       new HistoryQuery(1_000, 2_000, "4930", 2, 25),
       new HistoryPage(26, 2, 25, List.of(new HistoryEntry("c1", CallDirection.INBOUND, "sip:a@x", "sip:echo@gw", "1-1@x", 1_000,
           1_200, 5_200, 4_000, "remote BYE", List.of(new HistoryLeg(LegKind.SIP, "sip:a@x", CodecType.G722),
-              new HistoryLeg(LegKind.APP, "echo", null))))),
+              new HistoryLeg(LegKind.APP, "echo", null)), List.of("menu main", "key 2"),
+              "/data/recordings/2026-12-03/c1.wav", 3_900))),
       CallCommands.HandOff.ring("c1", List.of("alice", "bob"), 30_000),
       CallCommands.HandOff.number("c1", "+4930123", "carrier1", 60_000),
       CallCommands.HandOff.route("c1", "101", 30_000),
@@ -91,7 +92,15 @@ class BusCodecsRoundTripTest {
       new ConferenceCommands.Kick("sales", "c1"),
       new ConferenceCommands.Room("sales", true, true, 10, List.of(
           new ConferenceCommands.Participant("c1", "sip:a@x", "alice", 1_000, false))),
-      new ConferenceCommands.Rooms(List.of(new ConferenceCommands.Room("ad-hoc", false, false, 0, List.of()))));
+      new ConferenceCommands.Rooms(List.of(new ConferenceCommands.Room("ad-hoc", false, false, 0, List.of()))),
+      new RecordingCommands.Record("c1", true),
+      new RecordingCommands.Recording("c1", true, "/data/recordings/2026-12-03/c1.wav"),
+      new RecordingCommands.Start("c1", "l1"),
+      new RecordingCommands.Started("c1", "/data/recordings/2026-12-03/c1.wav", false),
+      new RecordingCommands.Stop("c1", true),
+      new RecordingCommands.Stopped("c1", "/data/recordings/2026-12-03/c1.wav", 3_900),
+      new RecordingCommands.FileQuery("c1"),
+      new RecordingCommands.File("c1", "/data/recordings/2026-12-03/c1.wav"));
 
   @Test
   void everyRegisteredTypeHasASample() {

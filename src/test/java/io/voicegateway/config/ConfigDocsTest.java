@@ -56,6 +56,14 @@ class ConfigDocsTest {
   }
 
   @Test
+  void recordingKeysHaveARowInTheAppsGuide() throws IOException {
+    String apps = Files.readString(Path.of("docs/apps.md"));
+    String section = apps.substring(apps.indexOf("## Recording"));
+    RecordingSectionReader.KEYS.forEach(key -> assertTrue(section.contains("| `" + key + "` |"),
+        "docs/apps.md (Recording) lacks a row for " + key));
+  }
+
+  @Test
   void exampleLoads() {
     int start = docs.indexOf("```yaml\n", docs.indexOf("## Example")) + "```yaml\n".length();
     String example = docs.substring(start, docs.indexOf("```", start));

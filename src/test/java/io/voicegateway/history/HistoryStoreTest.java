@@ -54,7 +54,7 @@ class HistoryStoreTest {
     HistoryEntry plain = call("p", "sip:alice@10.0.0.2", "sip:100@gw", 1_000, 2_000);
     HistoryEntry ivr = new HistoryEntry(plain.id(), plain.direction(), plain.from(), plain.to(), plain.sipCallId(),
         plain.startedAt(), plain.answeredAt(), plain.endedAt(), plain.durationMs(), plain.cause(), plain.legs(),
-        List.of("menu main", "key 1", "menu sales", "ring bob"));
+        List.of("menu main", "key 1", "menu sales", "ring bob"), null, 0);
     try (HistoryStore store = HistoryStore.open(tmp)) {
       store.add(ivr);
       store.add(call("q", "sip:bob@10.0.0.3", "sip:echo@gw", 3_000, 4_000));

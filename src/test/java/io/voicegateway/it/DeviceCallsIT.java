@@ -66,26 +66,8 @@ class DeviceCallsIT {
     return silence;
   }
 
-  /**
-   * The samples from {@code leadMs} before speech starts: the first 20 ms frame of five in a row louder than
-   * -40 dBFS (a click as a leg joins is shorter than that and does not count). {@link AudioMatch#align}
-   * searches only for received audio that lags what was sent, so the received side gets the longer lead.
-   */
   static short[] fromOnset(short[] pcm, int leadMs) {
-    int frame = COMPARE_RATE / 50;
-    int loudInARow = 0;
-    for (int start = 0; start + frame <= pcm.length; start += frame) {
-      double energy = 0;
-      for (int i = start; i < start + frame; i++) {
-        energy += (double) pcm[i] * pcm[i];
-      }
-      loudInARow = Math.sqrt(energy / frame) > 327 ? loudInARow + 1 : 0;
-      if (loudInARow == 5) {
-        int onset = start - 4 * frame;
-        return java.util.Arrays.copyOfRange(pcm, Math.max(0, onset - COMPARE_RATE * leadMs / 1000), pcm.length);
-      }
-    }
-    return pcm;
+    return AudioMatch.fromOnset(pcm, COMPARE_RATE, leadMs);
   }
 
   @Test

@@ -107,6 +107,37 @@ public final class AudioMatch {
     return resample(mono(w.samples(), w.channels()), w.sampleRate(), rate);
   }
 
+  /**
+   * The samples from {@code leadMs} before speech starts: the first 20 ms frame of five in a row louder than
+   * -40 dBFS (a click as a leg joins is shorter than that and does not count). {@link #align} searches only for
+   * received audio that lags what was sent, so the received side gets the longer lead.
+   */
+  public static short[] fromOnset(short[] pcm, int rate, int leadMs) {
+    int frame = rate / 50;
+    int loudInARow = 0;
+    for (int start = 0; start + frame <= pcm.length; start += frame) {
+      double energy = 0;
+      for (int i = start; i < start + frame; i++) {
+        energy += (double) pcm[i] * pcm[i];
+      }
+      loudInARow = Math.sqrt(energy / frame) > 327 ? loudInARow + 1 : 0;
+      if (loudInARow == 5) {
+        int onset = start - 4 * frame;
+        return java.util.Arrays.copyOfRange(pcm, Math.max(0, onset - rate * leadMs / 1000), pcm.length);
+      }
+    }
+    return pcm;
+  }
+
+  /** One channel of interleaved samples. */
+  public static short[] channel(short[] interleaved, int channels, int channel) {
+    short[] out = new short[interleaved.length / channels];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = interleaved[i * channels + channel];
+    }
+    return out;
+  }
+
   /** Averages interleaved channels into one. */
   public static short[] mono(short[] interleaved, int channels) {
     if (channels <= 1) {

@@ -29,11 +29,12 @@ public final class WavRepair {
       boolean riff = "RIFF".equals(new String(tag, StandardCharsets.US_ASCII));
       header.get(36, tag);
       boolean data = "data".equals(new String(tag, StandardCharsets.US_ASCII));
-      if (!riff || !data || header.getShort(20) != 1 || header.getShort(34) != 16) {
-        return false;
-      }
       int channels = header.getShort(22);
       int sampleRate = header.getInt(24);
+      if (!riff || !data || header.getShort(20) != 1 || header.getShort(34) != 16 || channels < 1 || channels > 2
+          || sampleRate <= 0) {
+        return false; // not a header WavWriter writes (and a channel count of 0 must not divide)
+      }
       long frameBytes = 2L * channels;
       long dataBytes = (file.length() - WavWriter.HEADER_BYTES) / frameBytes * frameBytes;
       if (header.getInt(40) == (int) dataBytes && header.getInt(4) == (int) (36 + dataBytes)

@@ -14,13 +14,29 @@ import java.util.List;
  *                    null when the target was not picked from a called number
  * @param ringTimeout how long DEVICES ring before {@code onNoAnswer}; null for other kinds
  * @param onNoAnswer  where an unanswered DEVICES target goes; null: the caller gets "no answer"
+ * @param record      whether call control records the call once it is answered (the route's {@code record: true})
  */
 public record RouteTarget(Kind kind, String name, List<String> devices, String number, Duration ringTimeout,
-    RouteTarget onNoAnswer) {
+    RouteTarget onNoAnswer, boolean record) {
   public enum Kind { APP, IVR, VOICEMAIL, STREAM, DEVICES, PROVIDER }
 
   public RouteTarget {
     devices = List.copyOf(devices);
+  }
+
+  /** A target whose call is not recorded. */
+  public RouteTarget(Kind kind, String name, List<String> devices, String number, Duration ringTimeout,
+      RouteTarget onNoAnswer) {
+    this(kind, name, devices, number, ringTimeout, onNoAnswer, false);
+  }
+
+  /** This target (and its no-answer fallback) with the route's {@code record}. */
+  public RouteTarget recorded(boolean recorded) {
+    if (recorded == record) {
+      return this;
+    }
+    return new RouteTarget(kind, name, devices, number, ringTimeout,
+        onNoAnswer == null ? null : onNoAnswer.recorded(recorded), recorded);
   }
 
   /**

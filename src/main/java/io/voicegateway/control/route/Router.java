@@ -112,7 +112,8 @@ public final class Router {
       RouteConfig config = route.config();
       if ((!oneDirection || config.direction() == direction) && admits(config, source)
           && route.pattern().matches(calledNumber)) {
-        return Optional.of(target(config, NumberRewrite.apply(calledNumber, config.strip(), config.prepend())));
+        return Optional.of(target(config, NumberRewrite.apply(calledNumber, config.strip(), config.prepend()))
+            .recorded(config.record()));
       }
     }
     return Optional.empty();
