@@ -65,6 +65,10 @@ public final class WebRtcAnswerer {
   }
 
   public WebRtcAnswer answer(WebRtcOffer offer) throws WebRtcSdpException {
+    if (offer.iceLite()) {
+      throw new WebRtcSdpException("the offer is ICE-lite (a=ice-lite) and so is the gateway: two lite agents"
+          + " never check each other, so no media would flow (RFC 8445 §2.5)");
+    }
     OfferedMedia audio = chooseAudio(offer);
     if (!audio.rtcpMux()) {
       throw new WebRtcSdpException("the audio m-line lacks a=rtcp-mux: the gateway takes RTP and RTCP on one port"

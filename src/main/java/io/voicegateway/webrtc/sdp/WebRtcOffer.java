@@ -8,10 +8,11 @@ import java.util.Optional;
  *
  * @param originSessionId the {@code o=} session id, which stays the same across re-offers of one peer connection
  * @param originVersion   the {@code o=} version, which goes up with each re-offer
+ * @param iceLite         the offerer is an ICE-lite agent too (session-level {@code a=ice-lite}); browsers never are
  * @param bundleGroups    each {@code a=group:BUNDLE}'s mids, in order
  * @param media           the m-sections in order; the answer has one for each
  */
-public record WebRtcOffer(String originSessionId, long originVersion, List<List<String>> bundleGroups,
+public record WebRtcOffer(String originSessionId, long originVersion, boolean iceLite, List<List<String>> bundleGroups,
     List<OfferedMedia> media) {
 
   public WebRtcOffer {

@@ -18,6 +18,8 @@ final class WebRtcOfferParser {
 
   private static final Pattern LINE = Pattern.compile("([a-z])=(.*)");
   private static final Pattern M_LINE = Pattern.compile("(\\S+) (\\d{1,5})(?:/\\d+)? (\\S+)((?: \\S+)*)\\s*");
+  /** A browser's audio and video offer is a few kB; anything near this is not one, and is not read further. */
+  static final int MAX_LENGTH = 65536;
   private static final Pattern O_LINE = Pattern.compile("\\S+ (\\d+) (\\d+) .*");
 
   private WebRtcOfferParser() {
@@ -27,11 +29,16 @@ final class WebRtcOfferParser {
     if (sdp == null || !sdp.startsWith("v=0")) {
       throw new WebRtcSdpException("offer is not SDP: it must start with v=0");
     }
+    if (sdp.length() > MAX_LENGTH) {
+      throw new WebRtcSdpException("offer is " + sdp.length() + " characters, more than " + MAX_LENGTH
+          + " allowed");
+    }
     Section session = new Section(null);
     List<Section> sections = new ArrayList<>();
     List<List<String>> bundleGroups = new ArrayList<>();
     String originId = null;
     long originVersion = 0;
+    boolean iceLite = false;
     Section current = session;
     for (String line : sdp.split("\r?\n")) {
       if (line.isBlank()) {
@@ -58,6 +65,8 @@ final class WebRtcOfferParser {
         case "a" -> {
           if (current == session && value.startsWith("group:")) {
             bundleGroup(value.substring("group:".length())).ifPresent(bundleGroups::add);
+          } else if (current == session && value.strip().equals("ice-lite")) {
+            iceLite = true;
           } else {
             current.attribute(value);
           }
@@ -77,7 +86,7 @@ final class WebRtcOfferParser {
     for (Section s : sections) {
       media.add(s.toMedia(session));
     }
-    return new WebRtcOffer(originId, originVersion, bundleGroups, media);
+    return new WebRtcOffer(originId, originVersion, iceLite, bundleGroups, media);
   }
 
   private static long parseVersion(String digits, String line) throws WebRtcSdpException {

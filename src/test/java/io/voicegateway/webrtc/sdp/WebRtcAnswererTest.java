@@ -280,6 +280,11 @@ class WebRtcAnswererTest {
   }
 
   @Test
+  void refusesAnIceLiteOfferer() {
+    assertRefused(replace(CHROMIUM, "a=extmap-allow-mixed", "a=ice-lite"), "two lite agents");
+  }
+
+  @Test
   void writesIpv6Addresses() throws WebRtcSdpException {
     String sdp = new WebRtcAnswerer(new SecureRandom(), OURS, "2001:db8::7", 40000).answer(CHROMIUM).sdp();
 

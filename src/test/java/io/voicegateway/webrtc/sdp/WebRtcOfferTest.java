@@ -24,6 +24,7 @@ class WebRtcOfferTest {
 
     assertEquals("4611731400430051336", offer.originSessionId());
     assertEquals(2, offer.originVersion());
+    assertFalse(offer.iceLite());
     assertEquals(List.of(List.of("0")), offer.bundleGroups());
     assertEquals(1, offer.media().size());
     OfferedMedia audio = offer.media().get(0);
@@ -103,7 +104,8 @@ class WebRtcOfferTest {
 
   @Test
   void skipsFingerprintsOfHashesItDoesNotTrust() throws WebRtcSdpException {
-    String offer = replace(CHROMIUM, "a=fingerprint:", "a=fingerprint:md5 00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF");
+    String offer = replace(CHROMIUM, "a=fingerprint:",
+        "a=fingerprint:md5 00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF");
 
     assertEquals(List.of(), WebRtcOffer.parse(offer).media().get(0).fingerprints());
   }
@@ -120,6 +122,15 @@ class WebRtcOfferTest {
     WebRtcSdpException e = assertThrows(WebRtcSdpException.class, () -> WebRtcOffer.parse(offer));
 
     assertTrue(e.getMessage().contains(line.substring(0, Math.min(line.length(), 12))), e.getMessage());
+  }
+
+  @Test
+  void refusesAnOfferTooLongToBeABrowsers() {
+    String padding = "a=ssrc:1 cname:x\r\n".repeat(WebRtcOfferParser.MAX_LENGTH / 10);
+
+    WebRtcSdpException e = assertThrows(WebRtcSdpException.class, () -> WebRtcOffer.parse(CHROMIUM + padding));
+
+    assertTrue(e.getMessage().contains("more than 65536"), e.getMessage());
   }
 
   @Test
