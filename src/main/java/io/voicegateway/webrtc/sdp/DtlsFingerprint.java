@@ -1,5 +1,6 @@
 package io.voicegateway.webrtc.sdp;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -69,12 +70,12 @@ public record DtlsFingerprint(String algorithm, byte[] digest) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof DtlsFingerprint f && f.algorithm.equals(algorithm) && java.util.Arrays.equals(f.digest, digest);
+    return o instanceof DtlsFingerprint f && f.algorithm.equals(algorithm) && Arrays.equals(f.digest, digest);
   }
 
   @Override
   public int hashCode() {
-    return algorithm.hashCode() * 31 + java.util.Arrays.hashCode(digest);
+    return algorithm.hashCode() * 31 + Arrays.hashCode(digest);
   }
 
   @Override

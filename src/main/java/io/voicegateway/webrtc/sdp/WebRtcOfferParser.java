@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,12 +113,12 @@ final class WebRtcOfferParser {
   }
 
   /** {@code BUNDLE 0 1}; other group semantics (LS, FID) are no concern of an audio-only answer. */
-  private static java.util.Optional<List<String>> bundleGroup(String value) {
+  private static Optional<List<String>> bundleGroup(String value) {
     String[] parts = value.strip().split("\\s+");
     if (!"BUNDLE".equals(parts[0])) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(List.of(Arrays.copyOfRange(parts, 1, parts.length)));
+    return Optional.of(List.of(Arrays.copyOfRange(parts, 1, parts.length)));
   }
 
   private record MLine(String mediaType, int port, String protocol, List<String> formats) {
