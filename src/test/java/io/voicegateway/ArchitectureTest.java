@@ -42,6 +42,14 @@ class ArchitectureTest {
           "io.voicegateway.http..", "io.voicegateway.bridge..", "io.voicegateway.history..", "io.voicegateway.apps..")
       .because("media/ is plain Java; the Vert.x side that drives it lives in transport/");
 
+  /** The WebRTC building blocks (ICE, DTLS, SRTP, SDP) are libraries like media: unit-tested on RFC vectors. */
+  @ArchTest
+  static final ArchRule webrtcIsPlainJava = noClasses().that().resideInAPackage("io.voicegateway.webrtc..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "io.voicegateway.bus..",
+          "io.voicegateway.sip..", "io.voicegateway.http..", "io.voicegateway.control..",
+          "io.voicegateway.transport..", "io.voicegateway.apps..")
+      .because("webrtc/ is plain Java handed packets and a clock; the verticle that owns the socket drives it");
+
   /** Control decides; it knows no protocol and no bus, so WebRTC, stream and app legs plug in beside SIP. */
   @ArchTest
   static final ArchRule controlKnowsNoProtocol = noClasses().that().resideInAPackage("io.voicegateway.control..")
