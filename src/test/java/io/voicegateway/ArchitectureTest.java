@@ -26,6 +26,7 @@ import io.vertx.core.Promise;
  * control    calls, legs, routing, policies          drives legs through Endpoint / Dialer / MediaControl
  * leg kinds  sip · apps                               implement control's interfaces
  * media      engine, mixer, codecs, jitter, rtp      plain Java: no Vert.x, bus, config or metrics
+ * webrtc     ice (STUN, ICE-lite, consent), demux    plain Java like media: handed packets and a clock
  * transport  Vert.x verticles and sockets that drive media
  * codec      the codec names every room shares;  config: typed configuration;  bus: addresses and records
  * </pre>
