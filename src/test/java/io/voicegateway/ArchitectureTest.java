@@ -26,6 +26,7 @@ import io.vertx.core.Promise;
  * control    calls, legs, routing, policies          drives legs through Endpoint / Dialer / MediaControl
  * leg kinds  sip · apps                               implement control's interfaces
  * media      engine, mixer, codecs, jitter, rtp      plain Java: no Vert.x, bus, config or metrics
+ * webrtc     ice (STUN, ICE-lite, consent), demux    plain Java like media: handed packets and a clock
  * transport  Vert.x verticles and sockets that drive media
  * codec      the codec names every room shares;  config: typed configuration;  bus: addresses and records
  * </pre>
@@ -41,6 +42,14 @@ class ArchitectureTest {
           "io.voicegateway.transport..", "io.voicegateway.sip..", "io.voicegateway.control..",
           "io.voicegateway.http..", "io.voicegateway.bridge..", "io.voicegateway.history..", "io.voicegateway.apps..")
       .because("media/ is plain Java; the Vert.x side that drives it lives in transport/");
+
+  /** The WebRTC building blocks (ICE, DTLS, SRTP, SDP) are libraries like media: unit-tested on RFC vectors. */
+  @ArchTest
+  static final ArchRule webrtcIsPlainJava = noClasses().that().resideInAPackage("io.voicegateway.webrtc..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "io.voicegateway.bus..",
+          "io.voicegateway.sip..", "io.voicegateway.http..", "io.voicegateway.control..",
+          "io.voicegateway.transport..", "io.voicegateway.apps..")
+      .because("webrtc/ is plain Java handed packets and a clock; the verticle that owns the socket drives it");
 
   /** Control decides; it knows no protocol and no bus, so WebRTC, stream and app legs plug in beside SIP. */
   @ArchTest
