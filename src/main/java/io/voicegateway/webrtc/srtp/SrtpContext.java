@@ -3,10 +3,9 @@ package io.voicegateway.webrtc.srtp;
 /**
  * SRTP and SRTCP for one direction of one DTLS-SRTP association: built from that direction's master key and salt,
  * it protects what we send or unprotects what we receive, keeping per-SSRC rollover counters, replay windows and
- * SRTCP indices. All work happens in the caller's buffer; after the first packets of a stream nothing is
- * allocated for AES_CM_128_HMAC_SHA1_80 (AEAD_AES_128_GCM allocates one small IV spec per packet, see
- * {@link AesGcmCipher}). A rejected packet returns a negative {@link SrtpResult} and bumps a counter; nothing is
- * thrown or logged per packet.
+ * SRTCP indices. All work happens in the caller's buffer; once a stream has been seen nothing is allocated per
+ * packet, in either profile. A rejected packet returns a negative {@link SrtpResult} and bumps a counter; nothing
+ * is thrown or logged per packet.
  *
  * <p>Not thread-safe: one context belongs to the one thread that handles the leg's packets. The counters may be
  * read from elsewhere for metrics and are then merely a little stale.
@@ -17,7 +16,10 @@ package io.voicegateway.webrtc.srtp;
  * {@code ByteArrayBuffer} type and grows that buffer for the tag, where this gateway owns its packet buffers;
  * and the only published line is a git-describe build, not a release. What SRTP needs beyond the JDK's AES and
  * SHA-1 is small and fully pinned by the RFC 3711 and RFC 7714 test vectors (see the unit tests), so the code
- * here stays short enough to read and lets the media path keep to its no-allocation rule.
+ * here stays short enough to read and lets the media path keep to its no-allocation rule. The JDK's own AES/CTR,
+ * AES/GCM and HmacSHA1 are not used per packet either: each allocates per call (a new IV spec and GCM state, about
+ * 2.3 KB a packet for GCM; a new result array for Mac) and GCM throws on a bad tag, so the per-packet work is
+ * AES/ECB (for counter mode and GCM) and SHA-1 from the JDK, with the modes and HMAC around them here.
  */
 public final class SrtpContext {
   /** SSRCs tracked per context: a browser leg sends one audio SSRC, plus a few for RTCP-only or re-offers. */
