@@ -20,6 +20,11 @@ final class ReplayWindow {
     return behind < SIZE && (seen & (1L << behind)) == 0;
   }
 
+  void reset() {
+    top = -1;
+    seen = 0;
+  }
+
   void accept(long index) {
     if (index > top) {
       long shift = index - top;

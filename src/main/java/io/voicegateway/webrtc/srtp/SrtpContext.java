@@ -32,6 +32,11 @@ public final class SrtpContext {
   private final PacketCipher cipher;
   private final SsrcState[] streams = new SsrcState[MAX_STREAMS];
   private int streamCount;
+  /**
+   * An unknown SSRC on the receive side is tried in this spare state and kept only once a packet of it
+   * authenticates, so forged packets with made-up SSRCs cannot fill the table and lock the real streams out.
+   */
+  private SsrcState candidate = new SsrcState(0);
 
   private long authFailures;
   private long replays;
@@ -94,7 +99,7 @@ public final class SrtpContext {
       malformed++;
       return SrtpResult.MALFORMED;
     }
-    SsrcState stream = stream(rtpSsrc(buf, off));
+    SsrcState stream = receivingStream(rtpSsrc(buf, off));
     if (stream == null) {
       malformed++;
       return SrtpResult.TOO_MANY_STREAMS;
@@ -109,6 +114,7 @@ public final class SrtpContext {
       authFailures++;
       return result;
     }
+    keep(stream);
     stream.rtpWindow.accept(index);
     stream.advance(index);
     return result;
@@ -144,7 +150,7 @@ public final class SrtpContext {
       malformed++;
       return SrtpResult.MALFORMED;
     }
-    SsrcState stream = stream(readInt(buf, off + 4));
+    SsrcState stream = receivingStream(readInt(buf, off + 4));
     if (stream == null) {
       malformed++;
       return SrtpResult.TOO_MANY_STREAMS;
@@ -160,6 +166,7 @@ public final class SrtpContext {
       authFailures++;
       return result;
     }
+    keep(stream);
     stream.rtcpWindow.accept(index);
     return result;
   }
@@ -184,18 +191,41 @@ public final class SrtpContext {
     stream(ssrc).setNextRtcpIndex(index);
   }
 
+  /** A sending stream, created on first use: what we send is ours to trust. */
   private SsrcState stream(int ssrc) {
+    SsrcState known = find(ssrc);
+    if (known != null || streamCount == MAX_STREAMS) {
+      return known;
+    }
+    SsrcState created = new SsrcState(ssrc);
+    streams[streamCount++] = created;
+    return created;
+  }
+
+  /** A receiving stream: the known one, or the spare reset for this SSRC until a packet of it authenticates. */
+  private SsrcState receivingStream(int ssrc) {
+    SsrcState known = find(ssrc);
+    if (known != null || streamCount == MAX_STREAMS) {
+      return known;
+    }
+    candidate.reset(ssrc);
+    return candidate;
+  }
+
+  private void keep(SsrcState stream) {
+    if (stream == candidate) {
+      streams[streamCount++] = candidate;
+      candidate = new SsrcState(0);
+    }
+  }
+
+  private SsrcState find(int ssrc) {
     for (int i = 0; i < streamCount; i++) {
       if (streams[i].ssrc == ssrc) {
         return streams[i];
       }
     }
-    if (streamCount == MAX_STREAMS) {
-      return null;
-    }
-    SsrcState created = new SsrcState(ssrc);
-    streams[streamCount++] = created;
-    return created;
+    return null;
   }
 
   /** The fixed header, CSRCs and header extension: what stays in clear. Negative when the packet is not RTP. */

@@ -5,7 +5,7 @@ package io.voicegateway.webrtc.srtp;
  * the 48-bit packet index (RFC 3711 §3.3.1), the replay windows, and the next SRTCP index to send.
  */
 final class SsrcState {
-  final int ssrc;
+  int ssrc;
   private boolean started;
   private long roc;
   private int highestSeq;
@@ -15,6 +15,17 @@ final class SsrcState {
 
   SsrcState(int ssrc) {
     this.ssrc = ssrc;
+  }
+
+  /** Makes this the fresh state of {@code newSsrc}: how an unproven stream is tried without allocating. */
+  void reset(int newSsrc) {
+    ssrc = newSsrc;
+    started = false;
+    roc = 0;
+    highestSeq = 0;
+    rtpWindow.reset();
+    rtcpWindow.reset();
+    nextRtcpIndex = 0;
   }
 
   /**

@@ -306,6 +306,41 @@ class SrtpContextTest {
     assertEquals(SrtpResult.TOO_MANY_STREAMS, sender.protectRtp(rtp(1, 999), 0, RTP_LEN));
   }
 
+  @ParameterizedTest
+  @EnumSource(SrtpProfile.class)
+  void forgedPacketsFromMadeUpSsrcsDoNotTakeTheReceiversStreamSlots(SrtpProfile profile) {
+    SrtpContext receiver = context(profile);
+    for (int ssrc = 100; ssrc < 100 + 4 * SrtpContext.MAX_STREAMS; ssrc++) {
+      byte[] forged = rtp(1, ssrc);
+      assertEquals(SrtpResult.AUTH_FAILED, receiver.unprotectRtp(forged, 0, RTP_LEN + profile.tagLength()));
+      byte[] forgedRtcp = rtcp(ssrc);
+      forgedRtcp[RTCP_LEN + profile.rtcpOverhead() - (profile == SrtpProfile.AEAD_AES_128_GCM ? 4 : 14)] =
+          (byte) 0x80;
+      assertEquals(SrtpResult.AUTH_FAILED, receiver.unprotectRtcp(forgedRtcp, 0, RTCP_LEN + profile.rtcpOverhead()));
+    }
+    assertEquals(RTP_LEN, receive(receiver, sent(context(profile), 1)));
+  }
+
+  @Test
+  void aesCmSrtcpWithTheEBitClearIsAuthenticatedButNotDecrypted() throws Exception {
+    SrtpProfile profile = SrtpProfile.AES_CM_128_HMAC_SHA1_80;
+    SessionKeys keys = SessionKeys.derive(profile, KEY, SALT);
+    byte[] buf = rtcp(SSRC);
+    byte[] plain = Arrays.copyOf(buf, RTCP_LEN);
+    PacketCipher.putInt(buf, RTCP_LEN, 17); // E = 0, index 17
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+    mac.init(new javax.crypto.spec.SecretKeySpec(keys.rtcpAuthKey(), "HmacSHA1"));
+    mac.update(buf, 0, RTCP_LEN + 4);
+    System.arraycopy(mac.doFinal(), 0, buf, RTCP_LEN + 4, 10);
+
+    SrtpContext receiver = context(profile);
+    byte[] tampered = buf.clone();
+    tampered[30] ^= 1;
+    assertEquals(SrtpResult.AUTH_FAILED, receiver.unprotectRtcp(tampered, 0, RTCP_LEN + 14));
+    assertEquals(RTCP_LEN, receiver.unprotectRtcp(buf, 0, RTCP_LEN + 14));
+    assertArrayEquals(plain, Arrays.copyOf(buf, RTCP_LEN));
+  }
+
   @Test
   void keysOfTheWrongLengthAreRefusedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
