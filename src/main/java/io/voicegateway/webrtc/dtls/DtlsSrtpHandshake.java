@@ -122,7 +122,7 @@ public final class DtlsSrtpHandshake {
 
   private void handshake() {
     SrtpDtlsServer server = new SrtpDtlsServer(new BcTlsCrypto(RANDOM), certificate, expectedPeer,
-        settings.profiles(), (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()));
+        settings.profiles(), (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()), this::closedAfterHandshake);
     DTLSServerProtocol protocol = new DTLSServerProtocol();
     // No HelloVerifyRequest: ICE has already proved the peer owns its address, and the cookie exchange
     // cannot take Chromium's ClientHello, which is large enough to arrive in two fragments.
@@ -172,9 +172,16 @@ public final class DtlsSrtpHandshake {
           // keep reading until the queue is empty
         }
       } catch (IOException e) {
-        transport.close();
-        closedByPeer.complete(null);
+        closedAfterHandshake();
       }
+    }
+  }
+
+  /** A failed handshake is reported by its own future; only an association that existed is "closed". */
+  private void closedAfterHandshake() {
+    if (established != null) {
+      transport.close();
+      closedByPeer.complete(null);
     }
   }
 }

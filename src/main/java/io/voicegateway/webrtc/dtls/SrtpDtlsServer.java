@@ -40,10 +40,12 @@ final class SrtpDtlsServer extends DefaultTlsServer {
   private volatile SrtpProfile selected;
   private volatile String refusal;
   private volatile SrtpKeys keys;
+  private final Runnable onClosed;
 
   SrtpDtlsServer(BcTlsCrypto crypto, DtlsCertificate certificate, CertificateFingerprint expectedPeer,
-      List<SrtpProfile> profiles, int handshakeTimeoutMillis) {
+      List<SrtpProfile> profiles, int handshakeTimeoutMillis, Runnable onClosed) {
     super(crypto);
+    this.onClosed = onClosed;
     this.certificate = certificate;
     this.expectedPeer = expectedPeer;
     this.profiles = List.copyOf(profiles);
@@ -136,6 +138,13 @@ final class SrtpDtlsServer extends DefaultTlsServer {
     int length = 2 * (selected.keyLength() + selected.saltLength());
     byte[] material = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, length);
     keys = SrtpKeys.fromExporter(selected, material, true);
+  }
+
+  /** BC calls this when the association ends: the peer's close_notify or a fatal alert. */
+  @Override
+  public void notifyConnectionClosed() {
+    super.notifyConnectionClosed();
+    onClosed.run();
   }
 
   /** The keys, once the handshake is complete. */

@@ -31,6 +31,8 @@ class DtlsSrtpHandshakeTest {
 
   private final ExecutorService workers = Executors.newCachedThreadPool();
   private final List<byte[]> clientDatagrams = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicReference<org.bouncycastle.tls.DTLSTransport> clientDtls =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   @AfterEach
   void stop() {
@@ -54,6 +56,19 @@ class DtlsSrtpHandshakeTest {
     assertFalse(java.util.Arrays.equals(server.localKey(), server.remoteKey()), "each direction has its own key");
     assertEquals(14, server.localSalt().length);
     assertEquals(ProtocolVersion.DTLSv12, r.clientPeer.negotiatedVersion());
+  }
+
+  @Test
+  void theBrowsersCloseNotifyAfterTheHandshakeIsReported() throws Exception {
+    Result r = run(new TestDtlsClient(BROWSER_CERT, BROWSER_PROFILES, SERVER_CERT.fingerprint()),
+        BROWSER_CERT.fingerprint(), DtlsSrtpHandshake.Settings.defaults(), 1200);
+    r.server.get(20, TimeUnit.SECONDS);
+    r.client.get(20, TimeUnit.SECONDS);
+    assertFalse(r.handshake.closedByPeer().isDone());
+
+    clientDtls.get().close();
+
+    r.handshake.closedByPeer().get(20, TimeUnit.SECONDS);
   }
 
   @Test
@@ -168,7 +183,8 @@ class DtlsSrtpHandshakeTest {
     assertArrayEquals(client.localKey(), server.remoteKey());
   }
 
-  private record Result(CompletableFuture<SrtpKeys> server, CompletableFuture<SrtpKeys> client, TestDtlsClient clientPeer) { }
+  private record Result(CompletableFuture<SrtpKeys> server, CompletableFuture<SrtpKeys> client, TestDtlsClient clientPeer,
+      DtlsSrtpHandshake handshake) { }
 
   /** Wires server and client back to back; the client's datagrams are kept for inspection. */
   private Result run(TestDtlsClient client, CertificateFingerprint expectedBrowser,
@@ -193,15 +209,14 @@ class DtlsSrtpHandshakeTest {
     CompletableFuture<SrtpKeys> serverKeys = serverRef[0].start();
     CompletableFuture<SrtpKeys> clientKeys = CompletableFuture.supplyAsync(() -> {
       try {
-        new DTLSClientProtocol().connect(client, clientTransport);
+        clientDtls.set(new DTLSClientProtocol().connect(client, clientTransport));
         return client.keys();
       } catch (java.io.IOException e) {
-        throw new java.util.concurrent.CompletionException(e);
-      } finally {
         clientTransport.close();
+        throw new java.util.concurrent.CompletionException(e);
       }
     }, workers);
-    return new Result(serverKeys, clientKeys, client);
+    return new Result(serverKeys, clientKeys, client, serverRef[0]);
   }
 
   private static void assertRefused(CompletableFuture<SrtpKeys> keys, String why) {
