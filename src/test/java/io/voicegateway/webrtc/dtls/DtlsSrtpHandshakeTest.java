@@ -71,6 +71,38 @@ class DtlsSrtpHandshakeTest {
     r.handshake.closedByPeer().get(20, TimeUnit.SECONDS);
   }
 
+  /**
+   * Chromium lists DTLS 1.3 and 1.2 in supported_versions. BC's client cannot offer 1.3, so a real BC
+   * ClientHello is given that extension by hand; the server must answer with a DTLS 1.2 ServerHello.
+   */
+  @Test
+  void aClientHelloOfferingDtls13And12IsAnsweredWithDtls12() throws Exception {
+    CompletableFuture<byte[]> clientHello = new CompletableFuture<>();
+    PacketQueueTransport captured = new PacketQueueTransport(clientHello::complete, 1200);
+    workers.execute(() -> {
+      try {
+        new DTLSClientProtocol().connect(new TestDtlsClient(BROWSER_CERT, BROWSER_PROFILES, SERVER_CERT.fingerprint()),
+            captured);
+      } catch (java.io.IOException expected) {
+        // the capture never answers; the transport is closed below
+      }
+    });
+    byte[] offering13 = ClientHellos.withSupportedVersions(clientHello.get(20, TimeUnit.SECONDS), 0xfefc, 0xfefd);
+    captured.close();
+    CompletableFuture<byte[]> serverHello = new CompletableFuture<>();
+    DtlsSrtpHandshake server = new DtlsSrtpHandshake(SERVER_CERT, BROWSER_CERT.fingerprint(), serverHello::complete,
+        workers, DtlsSrtpHandshake.Settings.defaults());
+    server.start();
+
+    server.offer(offering13);
+
+    byte[] answer = serverHello.get(20, TimeUnit.SECONDS);
+    assertEquals(22, answer[0], "a handshake record, not an alert");
+    assertEquals(2, answer[13], "a ServerHello");
+    assertEquals(0xfefd, (answer[25] & 0xff) << 8 | (answer[26] & 0xff), "DTLS 1.2 chosen");
+    server.close();
+  }
+
   @Test
   void gcmIsNegotiatedWhenItIsOurChoice() throws Exception {
     DtlsSrtpHandshake.Settings gcmFirst = new DtlsSrtpHandshake.Settings(
