@@ -1,5 +1,6 @@
 package io.voicegateway.webrtc.dtls;
 
+import io.voicegateway.webrtc.srtp.SrtpProfile;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class DtlsSrtpHandshake {
      * silent browser too. 1200 bytes keeps a datagram whole on any path (IPv6 minimum less headers).
      */
     public static Settings defaults() {
-      return new Settings(List.of(SrtpProfile.AES128_CM_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM),
+      return new Settings(List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM),
           Duration.ofSeconds(30), 1200);
     }
 

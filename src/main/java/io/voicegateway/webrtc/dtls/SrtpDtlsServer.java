@@ -1,5 +1,6 @@
 package io.voicegateway.webrtc.dtls;
 
+import io.voicegateway.webrtc.srtp.SrtpProfile;
 import java.io.IOException;
 import java.util.Hashtable;
 import java.util.List;
@@ -95,7 +96,7 @@ final class SrtpDtlsServer extends DefaultTlsServer {
   private SrtpProfile choose(int[] offered) {
     for (SrtpProfile ours : profiles) {
       for (int id : offered) {
-        if (id == ours.id()) {
+        if (id == ours.dtlsId()) {
           return ours;
         }
       }
@@ -107,7 +108,7 @@ final class SrtpDtlsServer extends DefaultTlsServer {
   public Hashtable getServerExtensions() throws IOException {
     Hashtable extensions = super.getServerExtensions();
     // We use no MKI (RFC 5764 §4.1.1): the answer carries an empty one whatever the client sent.
-    TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(new int[] {selected.id()}, TlsUtils.EMPTY_BYTES));
+    TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(new int[] {selected.dtlsId()}, TlsUtils.EMPTY_BYTES));
     return extensions;
   }
 
@@ -165,7 +166,7 @@ final class SrtpDtlsServer extends DefaultTlsServer {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < ids.length; i++) {
       sb.append(i == 0 ? "" : ", ");
-      SrtpProfile known = SrtpProfile.ofId(ids[i]);
+      SrtpProfile known = SrtpProfile.ofDtlsId(ids[i]);
       sb.append(known != null ? known.name() : String.format("0x%04x", ids[i]));
     }
     return sb.append(']').toString();

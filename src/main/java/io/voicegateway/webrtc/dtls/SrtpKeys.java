@@ -1,5 +1,6 @@
 package io.voicegateway.webrtc.dtls;
 
+import io.voicegateway.webrtc.srtp.SrtpProfile;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.voicegateway.webrtc.dtls;
 
+import io.voicegateway.webrtc.srtp.SrtpProfile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,7 +47,7 @@ class DtlsSrtpHandshakeTest {
 
     SrtpKeys server = r.server.get(20, TimeUnit.SECONDS);
     SrtpKeys client = r.client.get(20, TimeUnit.SECONDS);
-    assertEquals(SrtpProfile.AES128_CM_HMAC_SHA1_80, server.profile(), "our preference order decides");
+    assertEquals(SrtpProfile.AES_CM_128_HMAC_SHA1_80, server.profile(), "our preference order decides");
     assertEquals(server.profile(), client.profile());
     assertArrayEquals(client.localKey(), server.remoteKey());
     assertArrayEquals(client.localSalt(), server.remoteSalt());
@@ -106,7 +107,7 @@ class DtlsSrtpHandshakeTest {
   @Test
   void gcmIsNegotiatedWhenItIsOurChoice() throws Exception {
     DtlsSrtpHandshake.Settings gcmFirst = new DtlsSrtpHandshake.Settings(
-        List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80), Duration.ofSeconds(20), 1200);
+        List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80), Duration.ofSeconds(20), 1200);
     Result r = run(new TestDtlsClient(BROWSER_CERT, BROWSER_PROFILES, SERVER_CERT.fingerprint()),
         BROWSER_CERT.fingerprint(), gcmFirst, 1200);
 

@@ -1,5 +1,6 @@
 package io.voicegateway.webrtc.dtls;
 
+import io.voicegateway.webrtc.srtp.SrtpProfile;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Hashtable;
@@ -57,7 +58,7 @@ final class TestDtlsClient extends DefaultTlsClient {
   public void processServerExtensions(Hashtable serverExtensions) throws IOException {
     super.processServerExtensions(serverExtensions);
     UseSRTPData answer = TlsSRTPUtils.getUseSRTPExtension(serverExtensions);
-    selected = answer == null ? null : SrtpProfile.ofId(answer.getProtectionProfiles()[0]);
+    selected = answer == null ? null : SrtpProfile.ofDtlsId(answer.getProtectionProfiles()[0]);
   }
 
   @Override
