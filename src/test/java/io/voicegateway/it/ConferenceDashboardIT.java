@@ -61,6 +61,9 @@ class ConferenceDashboardIT {
         HeadlessChromium.eventually(10, "alice muted in the API", () -> lobbyMember(api).getBoolean("muted") ? true : null);
         browser.await("#conferences li.participant.muted .badge", 10);
         assertEquals("Unmute", browser.text(browser.find("#conferences li.participant button.mute")));
+        // the devices panel polls every 10 s: the screenshot waits for it to show alice registered
+        HeadlessChromium.eventually(15, "alice registered on the page", () ->
+            textOf(browser, "#count-devices").equals("1/3") ? true : null);
         Files.write(Path.of("target", "conference-panel.png"), browser.screenshot());
         browser.click(browser.find("#conferences li.participant button.mute"));
         HeadlessChromium.eventually(10, "alice unmuted in the API", () -> lobbyMember(api).getBoolean("muted") ? null : true);
@@ -131,6 +134,14 @@ class ConferenceDashboardIT {
       return calls.isEmpty() ? new JsonArray() : calls.getJsonObject(0).getJsonArray("legs");
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static String textOf(HeadlessChromium browser, String css) {
+    try {
+      return browser.text(browser.find(css));
+    } catch (Exception e) {
+      return "";
     }
   }
 
