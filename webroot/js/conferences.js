@@ -5,6 +5,8 @@ import { api } from './api.js';
 import { $, h, fill, shortUri } from './dom.js';
 
 const root = $('#conferences');
+/** What the panel shows now: a poll that brings the same rooms leaves the DOM (and a button under the mouse) alone. */
+let shown = null;
 
 async function act(method, path) {
   try {
@@ -26,6 +28,9 @@ function participant(room, p) {
 }
 
 function render(rooms) {
+  const key = JSON.stringify(rooms);
+  if (key === shown) return;
+  shown = key;
   if (!rooms.length) {
     fill(root, h('p', { className: 'empty' }, 'No conference rooms.'));
     return;
@@ -40,7 +45,9 @@ async function refresh() {
   try {
     render((await api('GET', '/conferences')).rooms || []);
   } catch (e) {
-    if (e.status !== 401) fill(root, h('p', { className: 'empty' }, 'Conferences unavailable: ' + e.message));
+    if (e.status === 401) return;
+    shown = null;
+    fill(root, h('p', { className: 'empty' }, 'Conferences unavailable: ' + e.message));
   }
 }
 

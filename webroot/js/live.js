@@ -1,7 +1,7 @@
-// The WebSocket feed (/api/v1/ws): call events, trunk changes and a calls snapshot every second.
+// The WebSocket feed (/api/v1/ws): call events, trunk changes, new voicemail and a calls snapshot every second.
 // Reconnects with back-off; the login cookie authenticates it.
 
-export function connectLive({ onCalls, onEvent, onTrunk, onStatus }) {
+export function connectLive({ onCalls, onEvent, onTrunk, onVoicemail, onStatus }) {
   let delay = 1000;
   const open = () => {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -15,6 +15,7 @@ export function connectLive({ onCalls, onEvent, onTrunk, onStatus }) {
       if (msg.type === 'calls') onCalls(msg.calls);
       else if (msg.type === 'event') onEvent(msg.event);
       else if (msg.type === 'trunk') onTrunk(msg.trunk);
+      else if (msg.type === 'voicemail' && onVoicemail) onVoicemail(msg.voicemail);
     };
     ws.onclose = () => {
       onStatus('reconnecting');

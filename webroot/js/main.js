@@ -78,5 +78,10 @@ connectLive({
     events.trunk(t);
     directory.refreshTrunks();
   },
+  onVoicemail: (v) => {
+    events.add({ type: 'VOICEMAIL_RECEIVED', timestamp: v.timestampMs, reason: `box ${v.box}` });
+    // the Voicemail panel (voicemail.js) reloads on this instead of waiting for its poll
+    document.dispatchEvent(new CustomEvent('vg-voicemail', { detail: v }));
+  },
   onStatus: setStatus,
 });

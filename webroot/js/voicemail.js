@@ -1,6 +1,7 @@
 // The Voicemail panel: every box with its new-message count; the chosen box's messages, newest first, each with
 // a player (the audio URL is fetched with the login cookie the page already holds), mark heard and delete.
-// Polls while the page is visible; a box with no configuration simply is not listed.
+// Reloads when the live feed reports a new message (main.js dispatches 'vg-voicemail'), and polls while the page
+// is visible in case the feed is down; a box with no configuration simply is not listed.
 
 import { api } from './api.js';
 import { h, fill, duration, time, shortUri } from './dom.js';
@@ -89,4 +90,5 @@ if (root) {
   const panel = new VoicemailPanel(root);
   panel.refresh();
   setInterval(() => { if (!document.hidden) panel.refresh(); }, POLL_MS);
+  document.addEventListener('vg-voicemail', () => panel.refresh());
 }

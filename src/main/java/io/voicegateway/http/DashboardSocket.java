@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.TrunkRegistrationEvent;
+import io.voicegateway.bus.VoicemailMessages;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * The dashboard's live feed at {@code /api/v1/ws}. Pushes {@code {type:"event", event}} for every call event,
- * {@code {type:"trunk", trunk}} for every trunk registration change and {@code {type:"calls", calls}} once a
+ * {@code {type:"trunk", trunk}} for every trunk registration change, {@code {type:"voicemail", voicemail}} for every
+ * stored voicemail message (so the panel need not wait for its poll) and {@code {type:"calls", calls}} once a
  * second (live legs, levels, loss, jitter). One bus consumer per kind and one timer serve every socket, and
  * they run only while a socket is open. Auth as the REST API: cookie {@code vg_token}, {@code ?token=} or a
  * bearer header.
@@ -91,10 +93,13 @@ public final class DashboardSocket {
         msg -> broadcast(new JsonObject().put("type", "event").put("event", msg.body().toJson())));
     var trunks = vertx.eventBus().<TrunkRegistrationEvent>consumer(Addresses.TRUNK_REGISTRATION_EVENTS,
         msg -> broadcast(new JsonObject().put("type", "trunk").put("trunk", trunkJson(msg.body()))));
+    var voicemail = vertx.eventBus().<VoicemailMessages.Received>consumer(Addresses.VOICEMAIL_EVENTS,
+        msg -> broadcast(new JsonObject().put("type", "voicemail").put("voicemail", voicemailJson(msg.body()))));
     long timer = vertx.setPeriodic(SNAPSHOT_MS, id -> pushCalls());
     return () -> {
       events.unregister();
       trunks.unregister();
+      voicemail.unregister();
       vertx.cancelTimer(timer);
     };
   }
@@ -117,6 +122,18 @@ public final class DashboardSocket {
         ws.writeTextMessage(text);
       }
     }
+  }
+
+  /** The shape docs/event-bus.md gives {@code vg.voicemail.events}. */
+  static JsonObject voicemailJson(VoicemailMessages.Received r) {
+    return new JsonObject()
+        .put("type", r.type().name())
+        .put("box", r.box())
+        .put("messageId", r.messageId())
+        .put("caller", r.caller())
+        .put("callId", r.callId())
+        .put("durationMs", r.durationMs())
+        .put("timestampMs", r.timestampMs());
   }
 
   static JsonObject trunkJson(TrunkRegistrationEvent e) {

@@ -117,4 +117,26 @@ class ConfigDocsTest {
     Stream.concat(ConferencesSectionReader.KEYS.stream(), ConferencesSectionReader.ROOM_KEYS.stream())
         .forEach(key -> assertTrue(apps.contains("| `" + key + "` |"), "docs/apps.md lacks a row for " + key));
   }
+  /**
+   * The shipped file's commented device, routes, IVR menus, voicemail box and conference rooms load once
+   * uncommented (with the sections' own key lines, so that uncommenting is all an operator does).
+   */
+  @Test
+  void theShippedCommentedAppExamplesLoadUncommented() throws IOException {
+    String shipped = Files.readString(Path.of("conf/voice-gateway.yaml"));
+    StringBuilder yaml = new StringBuilder();
+    for (String section : List.of("devices:", "ivr:", "voicemail:", "conferences:")) {
+      List<String> lines = shipped.substring(shipped.indexOf("\n" + section) + 1).lines().toList();
+      yaml.append(section).append('\n');
+      lines.stream().skip(1).takeWhile(l -> l.startsWith("#  ")).forEach(l -> yaml.append(l.substring(1)).append('\n'));
+    }
+    yaml.append("routes:\n");
+    shipped.lines().filter(l -> l.startsWith("#  - {direction: inbound")).forEach(l -> yaml.append(l.substring(1)).append('\n'));
+    GatewayConfig config = ConfigLoader.parse(yaml.toString(), Map.of("ALICE_PASSWORD", "a"));
+    assertEquals(List.of("main", "sales"), config.ivr().menus().keySet().stream().sorted().toList());
+    assertEquals(List.of("lobby", "board"), config.conferences().rooms().stream().map(ConferencesConfig.Room::name).toList());
+    assertEquals("4711", config.conferences().rooms().get(1).pin());
+    assertEquals(List.of("box1"), List.copyOf(config.voicemail().boxes().keySet()));
+    assertEquals(2, config.routes().size());
+  }
 }

@@ -19,6 +19,7 @@ import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.bus.TrunkState;
+import io.voicegateway.bus.VoicemailMessages;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -86,7 +87,7 @@ class DashboardSocketTest {
   }
 
   @Test
-  void pushesASnapshotAtOnceThenEventsAndTrunkChanges() throws Exception {
+  void pushesASnapshotAtOnceThenEventsTrunkChangesAndVoicemail() throws Exception {
     BlockingQueue<JsonObject> received = connect(options("?token=" + TOKEN));
     assertEquals("c1", next(received, "calls").getJsonArray("calls").getJsonObject(0).getString("id"));
 
@@ -101,6 +102,14 @@ class DashboardSocketTest {
     JsonObject trunk = next(received, "trunk").getJsonObject("trunk");
     assertEquals("REGISTERED", trunk.getString("state"));
     assertEquals("1.2.3.4:5060", trunk.getString("publicAddress"));
+
+    vertx.eventBus().publish(Addresses.VOICEMAIL_EVENTS, new VoicemailMessages.Received(
+        CallEventType.VOICEMAIL_RECEIVED, "alice", "m1", "sip:bob@example.com", "c2", 4200, 1234));
+    JsonObject voicemail = next(received, "voicemail").getJsonObject("voicemail");
+    assertEquals("VOICEMAIL_RECEIVED", voicemail.getString("type"));
+    assertEquals("alice", voicemail.getString("box"));
+    assertEquals("m1", voicemail.getString("messageId"));
+    assertEquals(4200, voicemail.getLong("durationMs"));
 
     // and the once-a-second snapshot keeps coming
     assertEquals("calls", next(received, "calls").getString("type"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.voicegateway.apps.audio.WavWriter;
 import io.voicegateway.apps.prompts.EspeakTts;
 import io.voicegateway.apps.prompts.PromptAudio;
 import io.voicegateway.apps.prompts.PromptLibrary;
@@ -15,6 +16,7 @@ import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryPage;
 import io.voicegateway.bus.HistoryQuery;
+import io.voicegateway.config.DtmfMethod;
 import io.voicegateway.config.Prompt;
 import io.voicegateway.config.PromptsConfig;
 import io.voicegateway.it.peers.BaresipDevice;
@@ -44,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bob hears alice. What alice heard of the greeting is compared with the same text rendered by the same engine
  * (espeak-ng through the prompt library), and the path the IVR took comes from its IVR_STEP events (and the
  * history). Two more calls: barge-in, a phone nobody registered (480, "unavailable", back in the menu) and the echo
- * app; and a fixed number called through a provider (SIPp echoing RTP).
+ * app; a fixed number called through a provider (SIPp echoing RTP); and keys sent as in-band tones only.
  */
 class IvrIT {
   private static final int RATE = 8000;
@@ -165,6 +167,52 @@ class IvrIT {
       assertTrue(echo.windows().size() >= 4, "echoed speech: " + echo);
       assertTrue(echo.medianCorrelation() >= 0.9, "echo: " + echo);
     }
+  }
+
+  /**
+   * The keys as in-band tones only: alice's audio is a WAV of two DTMF tones (1, then 9) in silence, and she is
+   * never told to send a key (baresip sends RFC 4733 events only for {@code sndcode}); the gateway's detector ({@code media.dtmf.method}, default both) finds them and the menu
+   * navigates as with events, each tone cutting its greeting short.
+   */
+  @Test
+  void keysSentAsInBandTonesOnlyNavigateTheMenu() throws Exception {
+    assertEquals(DtmfMethod.BOTH, gw.gateway().config().media().dtmf().method(), "media.dtmf.method, the default");
+    Path keys = inBandKeys(dir.resolve("keys.wav"), 2.0, '1', 5.0, '9', 12.0);
+    try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", keys, RATE, true)) {
+      alice.command("dial", gw.uri("500"));
+      awaitStep("menu main", alice);
+      awaitStep("menu people", alice);
+      awaitStep("echo", alice);
+      alice.command("hangup", "");
+      assertTrue(GatewayUnderTest.eventually(10, () -> gw.activeCalls() == 0), "the call ended");
+      String callId = steps.get(0).callId();
+      assertEquals(List.of("menu main", "key 1", "menu people", "key 9", "echo"), path(callId));
+    }
+  }
+
+  /**
+   * A WAV of silence with a DTMF key at each given second (150 ms, both tones at -7 dBm0 as a phone sends them),
+   * {@code endSeconds} long.
+   */
+  private static Path inBandKeys(Path out, double at1, char key1, double at2, char key2, double endSeconds)
+      throws Exception {
+    short[] pcm = new short[(int) (endSeconds * RATE)];
+    double amplitude = 32768 * Math.pow(10, -3.17 / 20) * Math.pow(10, -7 / 20.0);
+    for (Object[] press : new Object[][] {{at1, key1}, {at2, key2}}) {
+      int row = "123456789*0#".indexOf((char) press[1]) / 3;
+      int col = "123456789*0#".indexOf((char) press[1]) % 3;
+      double low = new double[] {697, 770, 852, 941}[row];
+      double high = new double[] {1209, 1336, 1477}[col];
+      int start = (int) ((double) press[0] * RATE);
+      for (int i = 0; i < RATE * 150 / 1000; i++) {
+        double t = i / (double) RATE;
+        pcm[start + i] = (short) Math.round(amplitude * (Math.sin(2 * Math.PI * low * t) + Math.sin(2 * Math.PI * high * t)));
+      }
+    }
+    try (WavWriter wav = WavWriter.create(out, RATE, 1)) {
+      wav.write(pcm, pcm.length);
+    }
+    return out;
   }
 
   @Test

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voicegateway.it.peers.Baresip;
 import io.voicegateway.it.support.HeadlessChromium;
 import io.voicegateway.testing.SpeechFixture;
 import io.voicegateway.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The dashboard's Voicemail panel in headless Chromium: a message is in alice's box (a WAV left in the voicemail
  * folder as a killed gateway would leave it, indexed on start-up), the panel lists the box with one new message,
  * its player loads the audio with the page's login cookie, "Mark heard" clears the count and "Delete" empties the
- * box. Leaves {@code target/voicemail-panel.png} (copied to docs/).
+ * box. Then a caller (baresip) leaves a message: the live feed's VOICEMAIL_RECEIVED shows in the event log and the
+ * panel reloads on it (its request counted as the event is dispatched, not at the next poll) and lists the message.
+ * Leaves {@code target/voicemail-panel.png} (copied to docs/).
  */
 class VoicemailDashboardIT {
   private static final String TOKEN = "test-token";
@@ -30,12 +34,20 @@ class VoicemailDashboardIT {
     Path left = data.resolve("voicemail/alice/mleft-1a2b3c4d.wav");
     Files.createDirectories(left.getParent());
     Tools.run("sox", SpeechFixture.speech(dir, 16000).toString(), left.toString());
+    Path greeting = dir.resolve("greeting.wav");
+    Tools.run("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", greeting.toString(), "synth", "1", "sine", "440");
+    Path lead = dir.resolve("lead.wav");
+    Tools.run("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", lead.toString(), "trim", "0", "3");
+    Path caller = dir.resolve("caller.wav");
+    Tools.run("sox", lead.toString(), SpeechFixture.speech(dir, 8000).toString(), caller.toString(), "pad", "0", "1");
     String sections = String.join("\n",
         GatewayFixture.ALICE_AND_BOB,
-        "routes: [{direction: inbound, match: echo, app: echo, from: any}]",
+        "routes:",
+        "  - {direction: inbound, match: echo, app: echo, from: any}",
+        "  - {direction: inbound, match: leave, voicemail: alice, from: any}",
         "voicemail:",
         "  boxes:",
-        "    alice: {owners: [alice]}",
+        "    alice: {owners: [alice], greeting: {file: " + greeting + "}}",
         "    sales: {owners: [bob]}",
         "history:",
         "  data_dir: " + data);
@@ -76,6 +88,28 @@ class VoicemailDashboardIT {
       HeadlessChromium.eventually(15, "the box to empty", () -> textOf(browser, "#voicemail-messages")
           .contains("No messages.") ? true : null);
       assertTrue(!Files.exists(left), "the file went with the message");
+
+      // A new message: the feed's event reloads the panel at once (window capture runs before voicemail.js's
+      // listener on document, the test's document listener after it: the requests counted between are its own).
+      browser.script("""
+          window.__vmFetches = 0;
+          const original = window.fetch;
+          window.fetch = (url, init) => {
+            if (String(url).includes('/api/v1/voicemail')) window.__vmFetches++;
+            return original(url, init);
+          };
+          window.addEventListener('vg-voicemail', () => (window.__vmBefore = window.__vmFetches), true);
+          document.addEventListener('vg-voicemail', () => (window.__vmAfter = window.__vmFetches));
+          """);
+      Baresip.CallRecording call = new Baresip(dir.resolve("caller"), "PCMU", caller, 8000)
+          .call("sip:leave@" + gw.target(), Duration.ofSeconds(45));
+      HeadlessChromium.eventually(15, "voicemail received in the event log", () ->
+          textOf(browser, "#events").contains("voicemail received") ? true : null);
+      JsonNode counts = browser.script("return [window.__vmBefore, window.__vmAfter]");
+      assertEquals(1, counts.get(1).asInt() - counts.get(0).asInt(), "the panel reloaded on the event: " + counts
+          + "\n" + call.log());
+      browser.await("li.voicemail-message.new", 10);
+      assertEquals("1", textOf(browser, "button.voicemail-box[data-box=alice] .voicemail-new"));
 
       List<String> errors = new ArrayList<>();
       for (JsonNode entry : browser.consoleLog()) {
