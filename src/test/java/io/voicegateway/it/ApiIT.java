@@ -152,7 +152,7 @@ class ApiIT {
   private void originateErrors(ApiClient api) throws Exception {
     assertError(api.post("/api/v1/calls", "{"), 400, "JSON object");
     assertError(api.post("/api/v1/calls", "{\"from\":\"app:echo\"}"), 400, "'to' is required");
-    assertError(api.post("/api/v1/calls", "{\"from\":\"app:ivr\",\"to\":\"sip:x@127.0.0.1\"}"), 400, "unknown app");
+    assertError(api.post("/api/v1/calls", "{\"from\":\"app:nosuch\",\"to\":\"sip:x@127.0.0.1\"}"), 400, "unknown app");
     assertError(api.post("/api/v1/calls", "{\"from\":\"app:echo\",\"to\":\"sip:x@127.0.0.1\",\"headers\":{\"Via\":\"x\"}}"),
         400, "X- headers");
     // click-to-call: a number that no route serves from alice is refused before her phone rings
