@@ -175,4 +175,36 @@ public final class Addresses {
   public static final String CONFERENCES_MUTE = "vg.conferences.mute";
   /** Request {@link ConferenceCommands.Kick}, reply {@link CallCommands.Done}; 404 unknown room or member. */
   public static final String CONFERENCES_KICK = "vg.conferences.kick";
+
+  /*
+   * issue 11: browser calls over WebRTC (see WebRtcCommands). Media is served by transport, signalling by the browser
+   * leg kind on call control's context.
+   */
+
+  /** Request {@link WebRtcCommands.MediaOffer}, reply {@link WebRtcCommands.MediaAnswer}; 400 bad offer, 409 leg open, 503 no port. */
+  public static final String MEDIA_WEBRTC_OPEN = "vg.media.webrtc.open";
+  /** Request {@link WebRtcCommands.MediaReoffer}, reply {@link WebRtcCommands.MediaAnswer}; 400 bad offer, 404 no such leg. */
+  public static final String MEDIA_WEBRTC_REOFFER = "vg.media.webrtc.reoffer";
+  /** Publish {@link WebRtcCommands.MediaState}: a browser leg's transport connected, failed or lost consent. */
+  public static final String MEDIA_WEBRTC_EVENTS = "vg.media.webrtc.events";
+  /** Request {@link WebRtcCommands.PhoneRegister}, reply {@link WebRtcCommands.PhoneRegistered}; 403, 404 no such device. */
+  public static final String WEBRTC_REGISTER = "vg.webrtc.register";
+  /** Request {@link WebRtcCommands.PhoneCall}, reply {@link WebRtcCommands.PhoneCallCreated} (step 1). */
+  public static final String WEBRTC_CALL = "vg.webrtc.call";
+  /** Request {@link WebRtcCommands.SessionOffer}, reply {@link WebRtcCommands.SessionAnswer} (step 2). */
+  public static final String WEBRTC_OFFER = "vg.webrtc.offer";
+  /** Request {@link WebRtcCommands.SessionLink}, reply {@link WebRtcCommands.SessionLinked} (step 3). */
+  public static final String WEBRTC_LINK = "vg.webrtc.link";
+  /** Request {@link WebRtcCommands.SessionClose}, reply the same; 404 unknown session, 403 not the owner's. */
+  public static final String WEBRTC_CLOSE = "vg.webrtc.close";
+  /** Request {@link WebRtcCommands.PhoneDecline}, reply the same; 404 not ringing this phone. */
+  public static final String WEBRTC_DECLINE = "vg.webrtc.decline";
+  /** Send {@link WebRtcCommands.PhoneGone}: a page's socket closed. */
+  public static final String WEBRTC_GONE = "vg.webrtc.gone";
+  private static final String PHONE_PREFIX = "vg.webrtc.phone.";
+
+  /** Where {@link WebRtcCommands.PhoneEvent}s for one page's socket ({@code owner}) are sent. */
+  public static String phone(String owner) {
+    return PHONE_PREFIX + owner;
+  }
 }

@@ -69,7 +69,23 @@ public final class BusCodecs {
       RecordingCommands.Stop.class,
       RecordingCommands.Stopped.class,
       RecordingCommands.FileQuery.class,
-      RecordingCommands.File.class);
+      RecordingCommands.File.class,
+      WebRtcCommands.MediaOffer.class,
+      WebRtcCommands.MediaAnswer.class,
+      WebRtcCommands.MediaReoffer.class,
+      WebRtcCommands.MediaState.class,
+      WebRtcCommands.PhoneRegister.class,
+      WebRtcCommands.PhoneRegistered.class,
+      WebRtcCommands.PhoneCall.class,
+      WebRtcCommands.PhoneCallCreated.class,
+      WebRtcCommands.SessionOffer.class,
+      WebRtcCommands.SessionAnswer.class,
+      WebRtcCommands.SessionLink.class,
+      WebRtcCommands.SessionLinked.class,
+      WebRtcCommands.SessionClose.class,
+      WebRtcCommands.PhoneDecline.class,
+      WebRtcCommands.PhoneGone.class,
+      WebRtcCommands.PhoneEvent.class);
 
   private BusCodecs() {}
 
