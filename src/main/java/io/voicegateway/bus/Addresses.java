@@ -207,4 +207,23 @@ public final class Addresses {
   public static String phone(String owner) {
     return PHONE_PREFIX + owner;
   }
+
+  /* issue 12: the feed's back channel, a playback leg in the call's mixer (see PlaybackCommands). */
+
+  /** Request {@link PlaybackCommands.Open}, reply {@link PlaybackCommands.Opened}; 404 no call media, 409 id in use, 400 rate. */
+  public static final String PLAYBACK_OPEN = "vg.media.playback.open";
+  /** Request {@link PlaybackCommands.Mark}, reply the same once queued; 404 no such playback. */
+  public static final String PLAYBACK_MARK = "vg.media.playback.mark";
+  /** Request {@link PlaybackCommands.Clear}, reply {@link PlaybackCommands.Cleared}; 404 no such playback. */
+  public static final String PLAYBACK_CLEAR = "vg.media.playback.clear";
+  /** Request {@link PlaybackCommands.Close}, reply {@link PlaybackCommands.Closed}; 404 no such playback. */
+  public static final String PLAYBACK_CLOSE = "vg.media.playback.close";
+  /** Publish {@link PlaybackCommands.MarkPlayed} and {@link PlaybackCommands.Closed}. */
+  public static final String PLAYBACK_EVENTS = "vg.media.playback.events";
+  private static final String PLAYBACK_PREFIX = "vg.media.playback.audio.";
+
+  /** Where a playback's audio is sent: Buffers of PCM16 LE mono at its rate, any length. */
+  public static String playback(String playbackId) {
+    return PLAYBACK_PREFIX + playbackId;
+  }
 }

@@ -85,7 +85,15 @@ public final class BusCodecs {
       WebRtcCommands.SessionClose.class,
       WebRtcCommands.PhoneDecline.class,
       WebRtcCommands.PhoneGone.class,
-      WebRtcCommands.PhoneEvent.class);
+      WebRtcCommands.PhoneEvent.class,
+      PlaybackCommands.Open.class,
+      PlaybackCommands.Opened.class,
+      PlaybackCommands.Mark.class,
+      PlaybackCommands.Clear.class,
+      PlaybackCommands.Cleared.class,
+      PlaybackCommands.Close.class,
+      PlaybackCommands.MarkPlayed.class,
+      PlaybackCommands.Closed.class);
 
   private BusCodecs() {}
 
