@@ -167,9 +167,12 @@ class ApiRouterTest {
   }
 
   private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(25);
+    try {
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+          .pollInterval(java.time.Duration.ofMillis(25)).until(condition::getAsBoolean);
+      return true;
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      return condition.getAsBoolean();
     }
-    return condition.getAsBoolean();
   }
 }

@@ -77,7 +77,7 @@ class DeviceCallsIT {
       SippRunner.Running trunk = SippRunner.scenario("trunk_uas_407.xml")
           .args("-p", Integer.toString(trunkPort), "-rtp_echo", "-mp", Integer.toString(FreePorts.block(4)))
           .timeoutSeconds(60).start(null, 1, 1, 1);
-      Thread.sleep(500); // SIPp binds its port
+      assertTrue(GatewayUnderTest.eventually(10, () -> FreePorts.udpTaken(trunkPort)), "the trunk listens");
       alice.command("dial", "0301234567");
       SippRunner.Result result = trunk.await();
       assertEquals(1, result.successful(), "trunk saw +49301234567, the 407 answered, then our BYE: " + result);
@@ -103,9 +103,6 @@ class DeviceCallsIT {
       alice.close();
       bob.close();
       assertTrue(ended, "the call ended:\n" + alice.logText());
-      Thread.sleep(500);
-      alice.close();
-      bob.close();
       AudioMatch.Result match = AudioMatch.align(fromOnset(AudioMatch.read(bob.sent(), COMPARE_RATE), 20),
           fromOnset(AudioMatch.read(alice.heard(), COMPARE_RATE), 300), COMPARE_RATE, 500, 600);
       System.out.println("extension G.722 -> extension PCMU: " + match);
@@ -124,7 +121,6 @@ class DeviceCallsIT {
       // alice answered first; then bob was dialled as alice would, answered and played his speech to her
       assertTrue(GatewayUnderTest.eventually(40, () -> bob.logText().contains("BYE sip:")
           || alice.logText().contains("BYE sip:")), "the call ended");
-      Thread.sleep(500);
       alice.close();
       bob.close();
       assertTrue(bob.logText().contains("From: <sip:alice@"), "bob saw alice as the caller");
@@ -142,7 +138,7 @@ class DeviceCallsIT {
     SippRunner.Running trunk = SippRunner.scenario(scenario).args("-p", Integer.toString(trunkPort),
         "-d", Long.toString(pauseMs), "-mp", Integer.toString(FreePorts.block(4))).timeoutSeconds(60)
         .start(null, 1, 1, 1);
-    Thread.sleep(500); // SIPp binds its port
+    assertTrue(GatewayUnderTest.eventually(10, () -> FreePorts.udpTaken(trunkPort)), "the trunk listens");
     return trunk;
   }
 
@@ -214,4 +210,5 @@ class DeviceCallsIT {
       assertTrue(match.medianCorrelation() >= 0.9, "the trunk's speech at alice: " + match);
     }
   }
+
 }

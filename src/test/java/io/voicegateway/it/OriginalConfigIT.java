@@ -91,7 +91,7 @@ class OriginalConfigIT {
     int registrarPort = FreePorts.udpAndTcp();
     SippRunner.Running registrar = SippRunner.scenario("uas_register_401.xml")
         .args("-p", String.valueOf(registrarPort)).timeoutSeconds(60).start(null, 1, 1, 1);
-    assertTrue(GatewayUnderTest.eventually(10, () -> udpTaken(registrarPort)), "sipp listens on " + registrarPort);
+    assertTrue(GatewayUnderTest.eventually(10, () -> FreePorts.udpTaken(registrarPort)), "sipp listens on " + registrarPort);
 
     int sipPort = FreePorts.udpAndTcp();
     int httpPort = FreePorts.udpAndTcp();
@@ -194,11 +194,4 @@ class OriginalConfigIT {
     }
   }
 
-  private static boolean udpTaken(int port) {
-    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
-      return false;
-    } catch (Exception e) {
-      return true;
-    }
-  }
 }

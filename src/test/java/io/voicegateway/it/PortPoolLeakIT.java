@@ -2,6 +2,7 @@ package io.voicegateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.media.rtp.PortPool;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,7 @@ class PortPoolLeakIT {
       SippRunner.Result rtpTimeout = SippRunner.scenario("uac_shutdown.xml").run(gw.target(), 500, 60, 60);
       assertEquals(500, rtpTimeout.successful(), rtpTimeout.toString());
 
-      for (int i = 0; i < 100 && pool.available() < capacity; i++) {
-        Thread.sleep(100);
-      }
+      GatewayUnderTest.eventually(10, () -> pool.available() == capacity);
       assertEquals(capacity, pool.available(), "ports back in the pool after 1,000 calls");
       assertEquals(0, gw.gateway().metrics().activeCalls());
       System.out.printf("port pool: %d of %d ports free after 1000 calls%n", pool.available(), capacity);

@@ -28,7 +28,7 @@ class ProviderRegistrationIT {
     int registrarPort = FreePorts.udpAndTcp();
     SippRunner.Running registrar = SippRunner.scenario("uas_register_401.xml")
         .args("-p", String.valueOf(registrarPort)).timeoutSeconds(40).start(null, 1, 1, 1);
-    Thread.sleep(500); // let SIPp bind its port
+    assertTrue(GatewayUnderTest.eventually(10, () -> FreePorts.udpTaken(registrarPort)), "sipp listens on " + registrarPort);
 
     List<TrunkRegistrationEvent> events = new CopyOnWriteArrayList<>();
     GatewayFixture gw = GatewayFixture.start(String.join("\n",
@@ -76,7 +76,7 @@ class ProviderRegistrationIT {
     int registrarPort = FreePorts.udpAndTcp();
     SippRunner.Running registrar = SippRunner.scenario("uas_register_401.xml")
         .args("-p", String.valueOf(registrarPort)).timeoutSeconds(40).start(null, 1, 1, 1);
-    Thread.sleep(500); // let SIPp bind its port
+    assertTrue(GatewayUnderTest.eventually(10, () -> FreePorts.udpTaken(registrarPort)), "sipp listens on " + registrarPort);
     GatewayFixture gw = GatewayFixture.start("", String.join("\n",
         "providers:",
         "  - id: carrier1",

@@ -40,6 +40,15 @@ public final class FreePorts {
     throw new IllegalStateException("no block of " + count + " free ports found");
   }
 
+  /** Whether something (a peer process starting up) already listens on UDP {@code port} of the loopback. */
+  public static boolean udpTaken(int port) {
+    try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
   private static boolean allFree(int start, int count) {
     for (int p = start; p < start + count; p++) {
       if (!free(p)) {
