@@ -310,6 +310,19 @@ class BrowserSignallingTest {
   }
 
   @Test
+  void fiveWrongPasswordsInAMinuteLockTheDeviceForTheRestOfIt() {
+    for (int i = 0; i < Phones.MAX_FAILURES; i++) {
+      assertEquals(403, status(h.signalling.register(new PhoneRegister("p", "alice", "guess" + i))));
+    }
+    assertEquals(403, status(h.signalling.register(new PhoneRegister("p", "alice", "secret-a"))), "locked");
+    assertTrue(h.signalling.register(new PhoneRegister("p", "bob", "secret-b")).succeeded(), "per device");
+
+    h.scheduler.advance(Phones.FAILURE_WINDOW);
+
+    assertTrue(h.signalling.register(new PhoneRegister("p", "alice", "secret-a")).succeeded());
+  }
+
+  @Test
   void loginChecksTheDevicesPassword() {
     assertEquals(403, status(h.signalling.register(new PhoneRegister("p", "alice", "secret-b"))));
     assertEquals(403, status(h.signalling.register(new PhoneRegister("p", "alice", null))));
