@@ -24,7 +24,7 @@ import io.vertx.core.Promise;
  * <pre>
  * edges      http · bridge · history · metrics        reach control only through event-bus messages (bus)
  * control    calls, legs, routing, policies          drives legs through Endpoint / Dialer / MediaControl
- * leg kinds  sip · apps                               implement control's interfaces
+ * leg kinds  sip · browser · apps                     implement control's interfaces
  * media      engine, mixer, codecs, jitter, rtp      plain Java: no Vert.x, bus, config or metrics
  * webrtc     ice (STUN, ICE-lite, consent), demux    plain Java like media: handed packets and a clock
  * transport  Vert.x verticles and sockets that drive media
@@ -85,12 +85,25 @@ class ArchitectureTest {
       .because("sip/ is one kind of leg; media, meters and the edges are reached through control, the bus and the"
           + " composition root");
 
+  /**
+   * The browser leg kind (the dashboard phone's signalling) is a leg kind beside SIP: it implements control's
+   * interfaces and reaches its media (transport, webrtc) over the bus only, and knows neither SIP nor the HTTP edge
+   * that relays the page's messages, so either can change or move without it.
+   */
+  @ArchTest
+  static final ArchRule browserIsALegKindOverTheBus = noClasses().that().resideInAPackage("io.voicegateway.browser..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.voicegateway.sip..", "io.voicegateway.http..",
+          "io.voicegateway.transport..", "io.voicegateway.media..", "io.voicegateway.webrtc..",
+          "io.voicegateway.apps..", "io.voicegateway.bridge..", "io.voicegateway.history..",
+          "io.voicegateway.metrics..", "io.voicegateway.recording..")
+      .because("a browser leg is driven through control's interfaces; its media is asked for over the bus");
+
   /** The edges work unchanged when call control runs on another node. */
   @ArchTest
   static final ArchRule edgesUseTheBus = noClasses().that().resideInAnyPackage("io.voicegateway.http..",
           "io.voicegateway.bridge..", "io.voicegateway.history..", "io.voicegateway.metrics..")
       .should().dependOnClassesThat().resideInAnyPackage("io.voicegateway.sip..", "io.voicegateway.control..",
-          "io.voicegateway.transport..", "io.voicegateway.apps..")
+          "io.voicegateway.transport..", "io.voicegateway.apps..", "io.voicegateway.browser..")
       .because("edges reach call control only through event-bus messages with a wire codec");
 
   /** Configuration is read once and handed down; it depends on nothing that runs. */

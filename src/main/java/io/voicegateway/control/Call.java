@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * verticle's); control operations (re-INVITE, hold, transfer, BYE) run one at a time through {@link #enqueue}.
  */
 public final class Call {
-  private final String id = UUID.randomUUID().toString();
+  private final String id;
   private final CallDirection direction;
   private final String from;
   private final String to;
@@ -42,6 +42,16 @@ public final class Call {
    */
   public Call(CallDirection direction, String from, String to, String sipCallId, Map<String, String> xHeaders,
       long createdAtMs) {
+    this(UUID.randomUUID().toString(), direction, from, to, sipCallId, xHeaders, createdAtMs);
+  }
+
+  /**
+   * A call whose id was handed out before it existed: a browser's pending call of step 1 (WebRTC) becomes this call
+   * when its session is linked, under the id the page already holds.
+   */
+  public Call(String id, CallDirection direction, String from, String to, String sipCallId,
+      Map<String, String> xHeaders, long createdAtMs) {
+    this.id = id;
     this.direction = direction;
     this.from = from;
     this.to = to;

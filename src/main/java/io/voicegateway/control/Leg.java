@@ -11,7 +11,7 @@ import java.util.UUID;
  * on the context that owns the call.
  */
 public final class Leg {
-  private final String id = UUID.randomUUID().toString();
+  private final String id;
   private final LegKind kind;
   private final CallDirection direction;
   private final String name;
@@ -24,7 +24,8 @@ public final class Leg {
   private boolean transferredAway;
   private Endpoint endpoint;
 
-  private Leg(LegKind kind, CallDirection direction, String name) {
+  private Leg(String id, LegKind kind, CallDirection direction, String name) {
+    this.id = id;
     this.kind = kind;
     this.direction = direction;
     this.name = name;
@@ -32,12 +33,20 @@ public final class Leg {
 
   /** A leg whose far side is reached over the network ({@code kind} SIP, later WEBRTC or STREAM). */
   public static Leg of(LegKind kind, CallDirection direction) {
-    return new Leg(kind, direction, null);
+    return new Leg(UUID.randomUUID().toString(), kind, direction, null);
+  }
+
+  /**
+   * A network leg whose id was chosen before it joined a call: a browser session's media is opened under its leg id
+   * before the session is linked into a call (WebRTC's three steps), and the leg keeps that id.
+   */
+  public static Leg of(LegKind kind, CallDirection direction, String id) {
+    return new Leg(id, kind, direction, null);
   }
 
   /** An app leg: {@code name} is the app ("echo"). It is connected from the start. */
   public static Leg app(String name) {
-    Leg leg = new Leg(LegKind.APP, CallDirection.OUTBOUND, name);
+    Leg leg = new Leg(UUID.randomUUID().toString(), LegKind.APP, CallDirection.OUTBOUND, name);
     leg.state = LegState.CONNECTED;
     return leg;
   }

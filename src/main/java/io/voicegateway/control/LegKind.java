@@ -9,7 +9,7 @@ public enum LegKind {
   SIP,
   /** An app inside the gateway (echo, …): lives only in the mixer. */
   APP,
-  /** A browser over WebRTC (reserved: not built yet). */
+  /** A browser over WebRTC (io.voicegateway.browser: the dashboard's phone). */
   WEBRTC,
   /** A media stream consumer over a WebSocket (reserved: not built yet). */
   STREAM;

@@ -10,6 +10,7 @@ import io.voicegateway.bus.CallCommands;
 import io.voicegateway.bus.DeviceQueries;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.bus.TrunkQueries;
+import io.voicegateway.bus.WebRtcCommands;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,12 @@ final class ControlRequests {
   Future<String> clickToCall(String device, String number, Map<String, String> headers) {
     return this.<CallCommands.Originated>ask(Addresses.CALL_CLICK_TO_CALL,
         new CallCommands.ClickToCall(device, number, headers), ANSWER_WAIT).map(CallCommands.Originated::callId);
+  }
+
+  /** Step 1 of a dashboard phone's call: a pending call to {@code number}, linked by any authenticated page. */
+  Future<String> phoneCall(String number, Map<String, String> headers) {
+    return this.<WebRtcCommands.PhoneCallCreated>ask(Addresses.WEBRTC_CALL,
+        new WebRtcCommands.PhoneCall(null, number, headers), QUICK).map(WebRtcCommands.PhoneCallCreated::callId);
   }
 
   Future<CallCommands.Done> hangup(String callId, String reason) {

@@ -25,6 +25,9 @@ import java.util.logging.Logger;
  * they run only while a socket is open. Auth as the REST API: cookie {@code vg_token}, {@code ?token=} or a
  * bearer header.
  *
+ * <p>The same socket carries the dashboard phone ({@link PhoneSocket}): the page's WebRTC signalling and login as a
+ * device, and what call control tells that phone (docs/api.md, "WebSocket").
+ *
  * <p>A socket whose write queue is full (a slow or suspended tab) skips messages instead of buffering them
  * without bound; the next snapshot brings it up to date.
  */
@@ -72,7 +75,11 @@ public final class DashboardSocket {
 
   private void opened(ServerWebSocket ws) {
     sockets.add(ws);
-    ws.closeHandler(v -> closed(ws));
+    PhoneSocket phone = PhoneSocket.open(vertx, ws);
+    ws.closeHandler(v -> {
+      phone.closed();
+      closed(ws);
+    });
     ws.exceptionHandler(err -> LOG.fine(() -> "dashboard socket: " + err));
     if (stopFeeds == null) {
       stopFeeds = startFeeds();

@@ -12,12 +12,16 @@ import java.util.Map;
  * attaches the app once answered; with a device as {@code from} (click-to-call) it rings the device and, once
  * it answers, dials {@code to} as that device would (routes, extensions, trunks). Answers 201 {@code {id}} when
  * the first callee answered; a refusal is 502 with the peer's status, no answer 504, an unregistered device 409,
- * a number no route serves 404.
+ * a number no route serves 404. With {@code from: browser} it is step 1 of the dashboard phone's call: a pending call
+ * to {@code to}, answered at once with 201 {@code {id, pending: true}}; the page's session linked to that id within
+ * 60 s places it (docs/webrtc.md).
  *
  * <p>The app is checked against the catalog ({@code vg.apps.list}) before anyone is called: a callee must not
  * answer a call that then has nothing on it.
  */
 final class OriginateApi {
+  /** {@code from: browser}: step 1 of the dashboard phone's call (docs/webrtc.md). */
+  private static final String BROWSER = "browser";
   private final ControlRequests control;
   private final CallTargets targets;
 
@@ -33,15 +37,24 @@ final class OriginateApi {
   private void originate(RoutingContext ctx) {
     JsonObject body = ApiBodies.json(ctx);
     String from = ApiBodies.text(body, "from");
+    if (BROWSER.equals(from) && body.getValue("to") instanceof Number n) {
+      body.put("to", n.toString()); // the dashboard phone's dial pad may send the number as a number
+    }
     String to = ApiBodies.text(body, "to");
     Map<String, String> headers = xHeaders(body.getValue("headers"));
+    if (BROWSER.equals(from)) {
+      ApiErrors.reply(ctx, control.phoneCall(to, headers)
+          .map(id -> new JsonObject().put("id", id).put("pending", true)), 201);
+      return;
+    }
     if (!from.startsWith("app:")) {
       if (targets.isDevice(from)) {
         ApiErrors.reply(ctx, control.clickToCall(from, to, headers)
             .map(id -> new JsonObject().put("id", id)), 201);
         return;
       }
-      throw ApiException.badRequest("'from' must be app:<name> (e.g. app:echo) or a device id, got '" + from + "'");
+      throw ApiException.badRequest("'from' must be app:<name> (e.g. app:echo), a device id or browser, got '"
+          + from + "'");
     }
     String app = from.substring("app:".length());
     ApiErrors.reply(ctx, control.apps()

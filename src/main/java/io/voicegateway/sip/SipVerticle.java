@@ -2,6 +2,7 @@ package io.voicegateway.sip;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.voicegateway.browser.BrowserBusApi;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
@@ -60,6 +61,7 @@ public final class SipVerticle extends VerticleBase {
       bridge.bind(handle.provider(), new Events(dispatcher));
       ControlBusApi.register(vertx, uac, w.registrar, w.qualifier, w.registrations::of, config.providers(), w.calls,
           w.legs, w.clock);
+      BrowserBusApi.register(vertx, w.browserSignalling); // the dashboard phone, beside the calls it joins
       w.streaming.listen(w.calls, w.control.feed());
       new CallRecordingBus(vertx, w.clock).listen(w.calls, w.control.lifecycle());
       SipTraceService.start(vertx, handle, w.legs::sipCallIdsOf);

@@ -3,7 +3,12 @@ package io.voicegateway.sip;
 import io.vertx.core.Vertx;
 import io.voicegateway.codec.CodecType;
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.browser.BrowserSignalling;
+import io.voicegateway.browser.BrowserTarget;
+import io.voicegateway.browser.Browsers;
 import io.voicegateway.control.CallRegistry;
+import io.voicegateway.control.Dialer;
+import io.voicegateway.control.Dialers;
 import io.voicegateway.control.policy.CallControl;
 import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.sip.auth.DigestServer;
@@ -24,7 +29,7 @@ import java.util.function.LongSupplier;
 /**
  * Builds the SIP side once, in {@code SipVerticle.start}: the protocol services, and call control
  * ({@link CallControl}) from the SIP implementations of its interfaces ({@link BusCallLifecycle}, {@link BusMedia},
- * {@link SipDialer}, {@link Streaming}). Only {@link SipVerticle} reads it, to hand each handler what it uses.
+ * {@link SipDialer}, {@link Streaming}) and the browser leg kind's ({@link Browsers}). Only {@link SipVerticle} reads it, to hand each handler what it uses.
  */
 final class SipWiring {
   final SipStackHandle sip;
@@ -57,6 +62,8 @@ final class SipWiring {
   final CallControl control;
   /** The epoch milliseconds calls, events and bindings' ages are read from. */
   final LongSupplier clock = System::currentTimeMillis;
+  /** The dashboard phone's requests (the browser leg kind); SipVerticle registers them on its context. */
+  final BrowserSignalling browserSignalling;
   /** What SIP legs' endpoints ask of the media side (DTMF). */
   private final BusMediaControl media;
 
@@ -85,9 +92,15 @@ final class SipWiring {
     this.legMedia = new BusMedia(vertx.eventBus());
     BusCallLifecycle lifecycle = new BusCallLifecycle(vertx.eventBus(), metrics, calls, legs, legMedia, clock);
     this.signalling = new OutboundSignalling(sip, messages, requests, client, metrics);
-    SipDialer dialer = new SipDialer(signalling, legMedia, legs);
-    this.control = new CallControl(new CallControl.Wiring(calls, lifecycle, dialer, new VertxScheduler(vertx),
-        lifecycle::leave, new BusAttachments(vertx), streaming, targets::resolve, clock), config);
+    SipDialer sipDialer = new SipDialer(signalling, legMedia, legs);
+    VertxScheduler scheduler = new VertxScheduler(vertx);
+    Browsers browsers = Browsers.overBus(vertx, calls, scheduler, config.devices());
+    // a route ringing a device rings its SIP bindings and the dashboard phones logged in as it, in parallel
+    Dialer dialer = new Dialers().with(BridgeTarget.class, sipDialer).with(BrowserTarget.class, browsers.dialer());
+    this.control = new CallControl(new CallControl.Wiring(calls, lifecycle, dialer, scheduler,
+        lifecycle::leave, new BusAttachments(vertx), streaming, Dialers.union(targets::resolve, browsers::destinations),
+        clock), config);
+    this.browserSignalling = browsers.signalling(control, clock);
     this.reinvites = new LegReinvite(messages, sdp, client, sip.publicAddress(), legMedia, control.hold());
   }
 

@@ -20,6 +20,7 @@ import io.voicegateway.bus.SipCommands;
 import io.voicegateway.bus.TrunkQueries;
 import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.bus.TrunkState;
+import io.voicegateway.bus.WebRtcCommands;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.testing.ApiClient;
@@ -67,6 +68,14 @@ class ControlApiTest {
       requests.add(m.body());
       m.fail(404, "no route for 0049");
     });
+    bus.<WebRtcCommands.PhoneCall>consumer(Addresses.WEBRTC_CALL, m -> {
+      requests.add(m.body());
+      if ("999".equals(m.body().number())) {
+        m.fail(404, "no route for 999");
+      } else {
+        m.reply(new WebRtcCommands.PhoneCallCreated("pending-1"));
+      }
+    });
     bus.<DeviceQueries.BindingsQuery>consumer(Addresses.DEVICE_BINDINGS, m -> m.reply(
         "alice".equals(m.body().device()) || "101".equals(m.body().device())
             ? new DeviceQueries.Bindings(m.body().device(), List.of(ALICE), 1_795_000_000_000L)
@@ -110,6 +119,17 @@ class ControlApiTest {
     assertEquals(new JsonObject().put("id", "c-new"), answer.object());
     assertEquals(List.of(new CallCommands.Originate("sip:alice@198.51.100.4:40123", "echo", Map.of("X-Ticket", "77"))),
         requests);
+  }
+
+  @Test
+  void fromBrowserIsStep1OfTheDashboardPhonesCall() throws Exception {
+    ApiClient.Answer answer = api.post("/api/v1/calls", "{\"from\":\"browser\",\"to\":500}");
+    assertEquals(201, answer.status(), answer.toString());
+    assertEquals(new JsonObject().put("id", "pending-1").put("pending", true), answer.object());
+    assertEquals(List.of(new WebRtcCommands.PhoneCall(null, "500", Map.of())), requests);
+
+    ApiClient.Answer noRoute = api.post("/api/v1/calls", "{\"from\":\"browser\",\"to\":\"999\"}");
+    assertEquals(404, noRoute.status(), noRoute.toString());
   }
 
   @Test

@@ -48,6 +48,7 @@ public final class CallControl {
   private final AppHandOff appHandOff;
   private final AddParty addParty;
   private final DropParty dropParty;
+  private final Bridge bridge;
 
   public CallControl(Wiring w, GatewayConfig config) {
     this.router = Router.from(config);
@@ -58,8 +59,8 @@ public final class CallControl {
     this.policies = new Policies(w.dialer(), w.scheduler(), transfers, new Teardown(lifecycle),
         new AttachTarget(w.calls(), w.attachments(), feed));
     this.hold = new Hold(lifecycle);
-    this.inbound = new InboundCalls(router, w.calls(), lifecycle,
-        new Bridge(w.dialer(), w.scheduler(), w.destinations(), lifecycle), w.clock());
+    this.bridge = new Bridge(w.dialer(), w.scheduler(), w.destinations(), lifecycle);
+    this.inbound = new InboundCalls(router, w.calls(), lifecycle, bridge, w.clock());
     this.originate = new Originate(w.dialer(), w.calls(), lifecycle, policies.teardown(), policies.attach(),
         w.clock());
     this.transferRouting = new TransferRouting(policies, router, w.destinations(),
@@ -83,6 +84,8 @@ public final class CallControl {
   public AudioFeed feed() { return feed; }
   public Hold hold() { return hold; }
   public InboundCalls inbound() { return inbound; }
+  /** Rings a routed target for an unanswered caller of any leg kind (a browser's call of step 3, too). */
+  public Bridge bridge() { return bridge; }
   public Originate originate() { return originate; }
   public TransferRouting transferRouting() { return transferRouting; }
   public ReferredAway referredAway() { return referredAway; }

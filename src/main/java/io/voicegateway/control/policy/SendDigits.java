@@ -8,11 +8,12 @@ import io.voicegateway.control.Leg;
 import io.voicegateway.control.LegKind;
 import io.voicegateway.control.LegState;
 import io.voicegateway.control.Status;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
  * DTMF the gateway sends into a call (the API's "send digits"): to the first party talking on it that is not one
- * of our own apps, through that party's endpoint, whatever its kind. 404 for an unknown call, 481 when nobody is
+ * of our own apps (nor a browser, when another party talks: the dashboard phone sends them to its far side), through that party's endpoint, whatever its kind. 404 for an unknown call, 481 when nobody is
  * talking on it yet, and 481 too when the party's endpoint cannot carry them (no telephone-event negotiated, its
  * media gone): either way the call is not in a state to take digits, which is the caller's to fix, not a fault.
  */
@@ -28,9 +29,10 @@ public final class SendDigits {
     if (call == null) {
       return Future.failedFuture(CallFailure.of(Status.NOT_FOUND, "no call " + callId));
     }
+    // a browser party is the dashboard phone whose page sends these digits: they go to the other side when there is one
     Optional<Leg> party = call.legs().stream()
         .filter(l -> l.kind() != LegKind.APP && l.state() == LegState.CONNECTED && l.endpoint() != null)
-        .findFirst();
+        .min(Comparator.comparing(l -> l.kind() == LegKind.WEBRTC));
     return party.map(leg -> refusedAsWrongState(leg, leg.endpoint().sendDtmf(digits))).orElseGet(() -> Future.failedFuture(
         CallFailure.of(Status.CALL_DOES_NOT_EXIST, "call " + callId + " has no party to send DTMF to")));
   }

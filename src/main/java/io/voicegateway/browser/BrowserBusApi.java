@@ -1,0 +1,59 @@
+package io.voicegateway.browser;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.WebRtcCommands;
+import io.voicegateway.control.CallFailure;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code vg.webrtc.*} requests and the media's {@code vg.media.webrtc.events}, served by {@link BrowserSignalling}.
+ * Registered from the context that owns the calls, so every handler runs there. Every request gets an answer: the
+ * reply record, or a failure whose code is the HTTP status ({@link CallFailure#status()}; anything else is a 500).
+ */
+public final class BrowserBusApi {
+  private static final Logger LOG = Logger.getLogger(BrowserBusApi.class.getName());
+
+  private BrowserBusApi() {}
+
+  /** Registers every consumer on the caller's context; completes when all are registered. */
+  public static Future<?> register(Vertx vertx, BrowserSignalling signalling) {
+    EventBus bus = vertx.eventBus();
+    List<MessageConsumer<?>> consumers = List.of(
+        bus.<WebRtcCommands.PhoneRegister>consumer(Addresses.WEBRTC_REGISTER, m -> answer(m, signalling::register)),
+        bus.<WebRtcCommands.PhoneCall>consumer(Addresses.WEBRTC_CALL, m -> answer(m, signalling::call)),
+        bus.<WebRtcCommands.SessionOffer>consumer(Addresses.WEBRTC_OFFER, m -> answer(m, signalling::offer)),
+        bus.<WebRtcCommands.SessionLink>consumer(Addresses.WEBRTC_LINK, m -> answer(m, signalling::link)),
+        bus.<WebRtcCommands.SessionClose>consumer(Addresses.WEBRTC_CLOSE, m -> answer(m, signalling::close)),
+        bus.<WebRtcCommands.PhoneDecline>consumer(Addresses.WEBRTC_DECLINE, m -> answer(m, signalling::decline)),
+        bus.<WebRtcCommands.PhoneGone>consumer(Addresses.WEBRTC_GONE, m -> signalling.gone(m.body())),
+        bus.<WebRtcCommands.MediaState>consumer(Addresses.MEDIA_WEBRTC_EVENTS, m -> signalling.mediaState(m.body())));
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+  }
+
+  private static <Q, R> void answer(Message<Q> msg, Function<Q, Future<R>> work) {
+    Future<R> result;
+    try {
+      result = work.apply(msg.body());
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    result.onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(ar.result());
+      } else if (ar.cause() instanceof CallFailure f && f.status() >= 400 && f.status() < 600) {
+        msg.fail(f.status(), f.getMessage());
+      } else {
+        LOG.log(Level.WARNING, msg.address() + " failed", ar.cause());
+        msg.fail(500, String.valueOf(ar.cause().getMessage()));
+      }
+    });
+  }
+}
