@@ -50,6 +50,10 @@ import java.util.logging.Logger;
  * <p>Threads: everything but {@link #send} and {@link #close} runs on the owning event loop; the mixer thread reads
  * only the volatile outbound context and target. Two outbound SRTP contexts with the same keys keep the mixer's RTP
  * and the event loop's RTCP apart (a context is single-threaded; RTP and RTCP never share its state anyway).
+ *
+ * <p>Per media packet nothing of ours is allocated but, as for {@link RtpLegSocket}, the Vert.x {@link Buffer} a send
+ * hands to the socket: protection happens in the socket's own arrays. STUN and DTLS (a few packets a second at most)
+ * allocate their messages.
  */
 final class WebRtcLegSocket implements LegTransport, LegSocket {
   private static final Logger LOG = Logger.getLogger(WebRtcLegSocket.class.getName());

@@ -17,6 +17,7 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bus.LegDirection;
 import io.voicegateway.bus.MediaCommands.AppAttach;
+import io.voicegateway.bus.MediaCommands.DtmfSend;
 import io.voicegateway.bus.MediaCommands.LegClose;
 import io.voicegateway.bus.MediaCommands.LegMove;
 import io.voicegateway.bus.MediaCommands.LegStart;
@@ -132,11 +133,14 @@ class WebRtcLegSocketTest {
 
       short[] speech = SpeechLike.generate(FRAMES * FRAME, RATE);
       AudioEncoder encoder = Codecs.encoder(CodecType.OPUS, OpusSettings.DEFAULT);
+      AudioDecoder heard = Codecs.decoder(CodecType.OPUS, OpusSettings.DEFAULT);
+      short[] sent = new short[speech.length]; // what the gateway can at best hear: the browser's Opus, decoded
       byte[] out = new byte[1500];
       for (int f = 0; f < FRAMES; f++) {
         long now = clock.addAndGet(20 * MS);
         RtpPacket.writeHeader(out, 0, f == 0, TestBrowser.OPUS_PT, 1000 + f, 5000L + (long) f * FRAME, 0x11223344L);
         int len = encoder.encode(speech, f * FRAME, FRAME, out, 12);
+        heard.decode(out, 12, len, sent, f * FRAME);
         browser.sendRtp(out, 12 + len);
         int expected = f + 1;
         await().atMost(WAIT).until(() -> leg.stats().packetsReceived() >= expected);
@@ -145,7 +149,7 @@ class WebRtcLegSocketTest {
       Received back = receive(browser);
       assertTrue(back.packets >= FRAMES - 10, "echoed packets: " + back.packets);
       assertTrue(back.withFec > FRAMES / 2, "Opus with in-band FEC toward the browser: " + back.withFec);
-      AudioMatch.Result match = AudioMatch.align(AudioMatch.resample(speech, RATE, 16000),
+      AudioMatch.Result match = AudioMatch.align(AudioMatch.resample(sent, RATE, 16000),
           AudioMatch.resample(back.pcm, RATE, 16000), 16000, 200, 200);
       System.out.println("browser echo over SRTP: " + match);
       assertTrue(match.medianCorrelation() >= 0.8, match.toString());
@@ -188,10 +192,7 @@ class WebRtcLegSocketTest {
   @Test
   void thirtySecondsWithoutACheckLoseConsentAndTheLeg() throws Exception {
     try (TestBrowser browser = new TestBrowser()) {
-      open(browser, "b-3");
-      assertEquals(Stun.BINDING_SUCCESS, browser.check().messageType());
-      browser.handshake(TestBrowser.CERTIFICATE);
-      awaitState("b-3", TransportState.CONNECTED);
+      connect(browser, "b-3");
 
       clock.addAndGet(29_000 * MS);
       assertEquals(Stun.BINDING_SUCCESS, browser.check().messageType(), "still consenting: refreshed");
@@ -297,10 +298,7 @@ class WebRtcLegSocketTest {
   @Test
   void aReofferKeepsThePortAndAnIceRestartChangesTheCredentials() throws Exception {
     try (TestBrowser browser = new TestBrowser()) {
-      MediaAnswer first = open(browser, "b-6");
-      assertEquals(Stun.BINDING_SUCCESS, browser.check().messageType());
-      browser.handshake(TestBrowser.CERTIFICATE);
-      awaitState("b-6", TransportState.CONNECTED);
+      MediaAnswer first = connect(browser, "b-6");
 
       MediaAnswer same = get(vertx.eventBus().<MediaAnswer>request(Addresses.MEDIA_WEBRTC_REOFFER,
           new MediaReoffer(PENDING, "b-6", browser.offer(TestBrowser.CERTIFICATE.fingerprint())))).body();
@@ -323,11 +321,45 @@ class WebRtcLegSocketTest {
     }
   }
 
+  @Test
+  void digitsReachTheBrowserAsRfc4733EventsOverSrtp() throws Exception {
+    try (TestBrowser browser = new TestBrowser()) {
+      MediaAnswer answer = connect(browser, "b-7");
+      get(vertx.eventBus().request(Addresses.MEDIA_LEG_START, new LegStart(PENDING, "b-7", null, 0,
+          CodecType.OPUS, answer.payloadType(), answer.dtmfPayloadType(), 20, LegDirection.SENDRECV)));
+
+      get(vertx.eventBus().request(Addresses.MEDIA_DTMF_SEND, new DtmfSend(PENDING, "b-7", "5")));
+      for (int f = 0; f < 20; f++) {
+        mixer.tick(clock.addAndGet(20 * MS));
+      }
+
+      RtpPacket packet = new RtpPacket();
+      byte[] buf = new byte[2048];
+      int events = 0;
+      for (int n = browser.receiveMedia(buf, 2000); n != 0; n = browser.receiveMedia(buf, 2000)) {
+        if (n > 0 && packet.parse(buf, 0, n) && packet.payloadType() == TestBrowser.EVENT_PT) {
+          assertEquals(5, buf[packet.payloadOffset()], "event 5");
+          events++;
+        }
+      }
+      assertTrue(events >= 3, "telephone-event packets: " + events);
+    }
+  }
+
   private MediaAnswer open(TestBrowser browser, String legId) throws Exception {
     MediaAnswer answer = get(vertx.eventBus().<MediaAnswer>request(Addresses.MEDIA_WEBRTC_OPEN,
         new MediaOffer(PENDING, legId, browser.offer(TestBrowser.CERTIFICATE.fingerprint())))).body();
     assertEquals(legId, answer.legId());
     browser.answer(answer);
+    return answer;
+  }
+
+  /** Open, one nominating check, the DTLS handshake as the offer's certificate: CONNECTED. */
+  private MediaAnswer connect(TestBrowser browser, String legId) throws Exception {
+    MediaAnswer answer = open(browser, legId);
+    assertEquals(Stun.BINDING_SUCCESS, browser.check().messageType());
+    browser.handshake(TestBrowser.CERTIFICATE);
+    awaitState(legId, TransportState.CONNECTED);
     return answer;
   }
 
