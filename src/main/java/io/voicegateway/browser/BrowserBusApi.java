@@ -49,7 +49,9 @@ public final class BrowserBusApi {
       if (ar.succeeded()) {
         msg.reply(ar.result());
       } else if (ar.cause() instanceof CallFailure f && f.status() >= 400 && f.status() < 600) {
-        msg.fail(f.status(), f.getMessage());
+        String prefix = f.status() + " "; // the failure code says it already
+        msg.fail(f.status(), f.getMessage().startsWith(prefix) ? f.getMessage().substring(prefix.length())
+            : f.getMessage());
       } else {
         LOG.log(Level.WARNING, msg.address() + " failed", ar.cause());
         msg.fail(500, String.valueOf(ar.cause().getMessage()));

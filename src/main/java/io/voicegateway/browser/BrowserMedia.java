@@ -15,6 +15,9 @@ public interface BrowserMedia {
   /** Opens the session's port from the page's SDP offer; fails with the media side's status (400, 409, 503). */
   Future<WebRtcCommands.MediaAnswer> open(String sessionId, String legId, String sdp);
 
+  /** A new offer on an open session (renegotiation, ICE restart): same port, answered again; 400, 404 no such leg. */
+  Future<WebRtcCommands.MediaAnswer> reoffer(String callId, String legId, String sdp);
+
   /** Closes a session's media that is not in a call (yet): its port goes back to the pool. */
   void closeSession(String sessionId, String legId, String reason);
 

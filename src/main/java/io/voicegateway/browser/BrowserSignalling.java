@@ -1,6 +1,7 @@
 package io.voicegateway.browser;
 
 import io.vertx.core.Future;
+import io.voicegateway.bus.WebRtcCommands;
 import io.voicegateway.bus.WebRtcCommands.MediaState;
 import io.voicegateway.bus.WebRtcCommands.PhoneCall;
 import io.voicegateway.bus.WebRtcCommands.PhoneCallCreated;
@@ -82,7 +83,10 @@ public final class BrowserSignalling {
     });
   }
 
-  /** Step 2: opens a session's media from the page's offer and answers it; 409 for a session id in use. */
+  /**
+   * Step 2: opens a session's media from the page's offer and answers it; 409 for a session id another page uses. An
+   * offer naming a session of this page's is a re-offer ({@link #reoffer}).
+   */
   public Future<SessionAnswer> offer(SessionOffer o) {
     String owner;
     String sessionId;
@@ -93,8 +97,10 @@ public final class BrowserSignalling {
     } catch (CallFailure e) {
       return Future.failedFuture(e);
     }
-    if (parts.sessions().has(sessionId)) {
-      return Future.failedFuture(CallFailure.of(CONFLICT, "session " + sessionId + " is in use"));
+    Session known = parts.sessions().byId(sessionId).orElse(null);
+    if (known != null) {
+      return known.owner.equals(owner) ? reoffer(known, o.sdp())
+          : Future.failedFuture(CallFailure.of(CONFLICT, "session " + sessionId + " is in use"));
     }
     Session session = new Session(sessionId, owner, UUID.randomUUID().toString());
     parts.sessions().add(session);
@@ -116,6 +122,19 @@ public final class BrowserSignalling {
           () -> end(session, "not linked within " + PendingCalls.LIFETIME.toSeconds() + " s", true));
       return Future.succeededFuture(new SessionAnswer(sessionId, ar.result().sdp()));
     });
+  }
+
+  /**
+   * The page's new offer on a session of its own (Chromium renegotiates, or restarts ICE): answered on the same port,
+   * in the session's call once linked; 409 while its first offer is still being answered.
+   */
+  private Future<SessionAnswer> reoffer(Session session, String sdp) {
+    if (session.state == Session.State.OPENING) {
+      return Future.failedFuture(CallFailure.of(CONFLICT, "the first offer of " + session.id + " is not answered yet"));
+    }
+    String callId = session.state == Session.State.LINKED ? session.call.id()
+        : WebRtcCommands.sessionCallId(session.id);
+    return parts.media().reoffer(callId, session.legId, sdp).map(a -> new SessionAnswer(session.id, a.sdp()));
   }
 
   /** Step 3: see {@link SessionLinking}. */

@@ -23,7 +23,7 @@ public final class Browsers {
 
   public Browsers(CallRegistry calls, BrowserMedia media, PhoneEvents events, Scheduler scheduler,
       List<DeviceConfig> devices) {
-    this.parts = new BrowserParts(calls, media, events, scheduler, new Phones(devices), new Sessions(),
+    this.parts = new BrowserParts(calls, media, events, scheduler, new Phones(devices, scheduler), new Sessions(),
         new PendingCalls(scheduler), new RingingPhones());
   }
 

@@ -37,6 +37,14 @@ public final class BusBrowserMedia implements BrowserMedia {
   }
 
   @Override
+  public Future<WebRtcCommands.MediaAnswer> reoffer(String callId, String legId, String sdp) {
+    return bus.<WebRtcCommands.MediaAnswer>request(Addresses.MEDIA_WEBRTC_REOFFER,
+        new WebRtcCommands.MediaReoffer(callId, legId, sdp), OPEN_WAIT)
+        .map(Message::body)
+        .recover(BusBrowserMedia::refused);
+  }
+
+  @Override
   public void closeSession(String sessionId, String legId, String reason) {
     bus.send(Addresses.MEDIA_LEG_CLOSE, new MediaCommands.LegClose(WebRtcCommands.sessionCallId(sessionId), legId,
         reason));

@@ -6,6 +6,9 @@ import io.voicegateway.control.Status;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import io.voicegateway.control.Scheduler;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +19,22 @@ import java.util.stream.Collectors;
 /**
  * The dashboard phones logged in as configured devices: one device per page socket ({@code owner}), any number of
  * pages per device. The device's configured password is checked in constant time (digests of both compared with
- * {@link MessageDigest#isEqual}), so neither its content nor its length leaks through timing.
+ * {@link MessageDigest#isEqual}), so neither its content nor its length leaks through timing, and a device whose
+ * password was guessed wrong {@link #MAX_FAILURES} times within a minute takes no logins until the minute passed.
  */
 final class Phones {
+  /** Wrong passwords for one device within {@link #FAILURE_WINDOW} before its logins are refused unchecked. */
+  static final int MAX_FAILURES = 5;
+  static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
+
   private final Map<String, DeviceConfig> devices;
   private final Map<String, String> deviceOf = new LinkedHashMap<>();
+  /** Recent wrong passwords per device; each one is forgotten {@link #FAILURE_WINDOW} after it happened. */
+  private final Map<String, Integer> failures = new HashMap<>();
+  private final Scheduler scheduler;
 
-  Phones(List<DeviceConfig> devices) {
+  Phones(List<DeviceConfig> devices, Scheduler scheduler) {
+    this.scheduler = scheduler;
     this.devices = devices.stream().collect(Collectors.toMap(DeviceConfig::id, Function.identity(), (a, b) -> a,
         LinkedHashMap::new));
   }
@@ -33,8 +45,13 @@ final class Phones {
     if (config == null) {
       throw CallFailure.of(Status.NOT_FOUND, "no device " + device);
     }
+    if (failures.getOrDefault(device, 0) >= MAX_FAILURES) { // guessing: not even checked until the window passes
+      throw CallFailure.of(Status.FORBIDDEN, "too many wrong passwords for device " + device + "; try again later");
+    }
     if (config.password() == null || config.password().isEmpty() || password == null
         || !sameSecret(config.password(), password)) {
+      failures.merge(device, 1, Integer::sum);
+      scheduler.schedule(FAILURE_WINDOW, () -> failures.computeIfPresent(device, (d, n) -> n > 1 ? n - 1 : null));
       throw CallFailure.of(Status.FORBIDDEN, "wrong password for device " + device);
     }
     deviceOf.put(owner, device);

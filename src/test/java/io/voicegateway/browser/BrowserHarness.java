@@ -32,7 +32,7 @@ import java.util.Map;
  * destinations are {@link FakeDialer.Named} ("sip:alice", "trunk"), the media a port table, time a hand-stepped
  * scheduler, the pages' events a list.
  */
-final class BrowserHarness {
+public final class BrowserHarness {
   static final String CONFIG = """
       providers:
         - {id: carrier1, host: 203.0.113.5}
@@ -46,23 +46,23 @@ final class BrowserHarness {
       """;
 
   final GatewayConfig config = ConfigLoader.parse(CONFIG, Map.of());
-  final CallRegistry calls = new CallRegistry();
+  public final CallRegistry calls = new CallRegistry();
   final FakeLifecycle fakeLifecycle = new FakeLifecycle();
   final FakeScheduler scheduler = new FakeScheduler();
   final FakeDialer sip = new FakeDialer();
   final FakeBrowserMedia media = new FakeBrowserMedia();
   final FakeAttachments attachments = new FakeAttachments();
   final List<String> pageEvents = new ArrayList<>();
-  final Browsers browsers;
-  final CallControl control;
-  final BrowserSignalling signalling;
+  public final Browsers browsers;
+  public final CallControl control;
+  public final BrowserSignalling signalling;
 
   BrowserHarness() {
     this(null);
   }
 
   /** With {@code vertx}: the browser leg kind's media and page events go over its bus, as in the gateway. */
-  BrowserHarness(Vertx vertx) {
+  public BrowserHarness(Vertx vertx) {
     browsers = vertx != null ? Browsers.overBus(vertx, calls, scheduler, config.devices())
         : new Browsers(calls, media, (owner, e) -> pageEvents.add(owner + " " + e.type() + " " + e.callId()
             + (e.reason() == null ? "" : " " + e.reason())), scheduler, config.devices());

@@ -156,6 +156,20 @@ class BrowserSignallingTest {
   }
 
   @Test
+  void aNewOfferOnTheSamePagesSessionIsAReofferOnItsPort() {
+    h.offer("page1", "s1");
+    String legId = h.media.ports.keySet().iterator().next();
+    assertEquals("v=0 reanswer", h.signalling.offer(new SessionOffer("page1", "s1", "v=0 again")).result().sdp());
+    Call call = h.place("page1", "s2", "echo");
+    String inCall = h.browserLeg(call).id();
+    h.signalling.offer(new SessionOffer("page1", "s2", "v=0 restart")).result();
+
+    assertEquals(List.of(WebRtcCommands.sessionCallId("s1") + " " + legId, call.id() + " " + inCall),
+        h.media.reoffers);
+    assertEquals(2, h.media.ports.size(), "no new port");
+  }
+
+  @Test
   void step1RefusesANumberNoRouteServes() {
     assertEquals(404, status(h.signalling.call(new WebRtcCommands.PhoneCall(null, "999", Map.of()))));
     assertEquals(400, status(h.signalling.call(new WebRtcCommands.PhoneCall(null, "1 2", Map.of()))));
@@ -293,6 +307,19 @@ class BrowserSignallingTest {
     h.media.dtmfPayloadType = -1;
     Call call = h.place("page1", "s1", "echo");
     assertEquals(481, status(h.browserLeg(call).endpoint().sendDtmf("1")));
+  }
+
+  @Test
+  void fiveWrongPasswordsInAMinuteLockTheDeviceForTheRestOfIt() {
+    for (int i = 0; i < Phones.MAX_FAILURES; i++) {
+      assertEquals(403, status(h.signalling.register(new PhoneRegister("p", "alice", "guess" + i))));
+    }
+    assertEquals(403, status(h.signalling.register(new PhoneRegister("p", "alice", "secret-a"))), "locked");
+    assertTrue(h.signalling.register(new PhoneRegister("p", "bob", "secret-b")).succeeded(), "per device");
+
+    h.scheduler.advance(Phones.FAILURE_WINDOW);
+
+    assertTrue(h.signalling.register(new PhoneRegister("p", "alice", "secret-a")).succeeded());
   }
 
   @Test

@@ -42,6 +42,15 @@ final class FakeBrowserMedia implements BrowserMedia {
     });
   }
 
+  /** Re-offers as the media side saw them: "callId legId". */
+  final List<String> reoffers = new ArrayList<>();
+
+  @Override
+  public Future<WebRtcCommands.MediaAnswer> reoffer(String callId, String legId, String sdp) {
+    reoffers.add(callId + " " + legId);
+    return Future.succeededFuture(new WebRtcCommands.MediaAnswer(legId, 40000, "v=0 reanswer", 111, dtmfPayloadType));
+  }
+
   @Override
   public void closeSession(String sessionId, String legId, String reason) {
     ports.remove(legId);
