@@ -198,7 +198,9 @@ export class PhoneView {
       this.ringing.delete(msg.callId);
       this.render();
     } else if (msg.type === 'phone.ended') {
-      if (this.call && this.call.id === msg.callId) {
+      // callId is null for a session the gateway ended before it was linked: ours, while we have not linked yet
+      const ours = this.call && (this.call.id === msg.callId || (msg.callId == null && !this.call.session.linked));
+      if (ours) {
         this.notify(`Call ended: ${msg.reason || 'by the gateway'}`, 'error');
         this.ended(msg.reason);
       }
