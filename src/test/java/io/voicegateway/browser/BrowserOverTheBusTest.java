@@ -27,6 +27,7 @@ import io.voicegateway.control.LegKind;
 import io.voicegateway.control.policy.Bridge;
 import io.voicegateway.http.ApiAuth;
 import io.voicegateway.http.DashboardSocket;
+import io.voicegateway.testing.JsonMessages;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -92,16 +93,7 @@ class BrowserOverTheBusTest {
     }
 
     JsonObject next(String type) throws InterruptedException {
-      for (int i = 0; i < 20; i++) {
-        JsonObject m = received.poll(5, TimeUnit.SECONDS);
-        if (m == null) {
-          break;
-        }
-        if (type.equals(m.getString("type"))) {
-          return m;
-        }
-      }
-      throw new AssertionError("no " + type + " message");
+      return JsonMessages.next(received, type);
     }
   }
 

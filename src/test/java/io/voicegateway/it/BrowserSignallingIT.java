@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.media.rtp.PortPool;
 import io.voicegateway.testing.ApiClient;
+import io.voicegateway.testing.JsonMessages;
 import io.voicegateway.webrtc.dtls.DtlsCertificate;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,16 +59,7 @@ class BrowserSignallingIT {
     }
 
     JsonObject next(String type) throws InterruptedException {
-      for (int i = 0; i < 200; i++) {
-        JsonObject m = received.poll(10, TimeUnit.SECONDS);
-        if (m == null) {
-          break;
-        }
-        if (type.equals(m.getString("type"))) {
-          return m;
-        }
-      }
-      throw new AssertionError("no " + type + " message");
+      return JsonMessages.next(received, type);
     }
   }
 
