@@ -5,6 +5,9 @@ import { h, fill, duration, shortUri } from './dom.js';
 import { api } from './api.js';
 import { Series, sparklineCanvas, drawSparkline } from './sparkline.js';
 
+/** The leg kinds of GET /api/v1/calls as the card's first column shows them (SIP when not listed). */
+const KIND_LABELS = { app: 'app', webrtc: 'WebRTC' };
+
 /** RMS level 0..1 → dBFS, floored at -60 (silence). */
 export function dbfs(level) {
   return level > 0.001 ? Math.max(-60, 20 * Math.log10(level)) : -60;
@@ -48,7 +51,7 @@ class LegRow {
     const c = this.cells;
     const stats = leg.stats || {};
     this.el.classList.toggle('no-media', !leg.stats); // an app leg has no RTP of its own
-    c.kind.textContent = leg.kind === 'app' ? 'app' : 'SIP';
+    c.kind.textContent = KIND_LABELS[leg.kind] || 'SIP';
     c.kind.className = 'kind kind-' + (leg.kind || 'sip');
     fill(c.peer, shortUri(leg.peer), leg.onHold ? h('span', { className: 'badge hold' }, 'held') : null);
     c.peer.title = leg.sipCallId ? 'Call-ID ' + leg.sipCallId : '';

@@ -8,6 +8,7 @@ import { LadderView } from './ladder.js';
 import { DirectoryView } from './directory.js';
 import { EventLog } from './events.js';
 import { connectLive } from './live.js';
+import { PhoneView } from './phone.js';
 
 function notify(message, kind = 'info') {
   const toast = h('div', { className: 'toast ' + kind, role: 'status' }, message);
@@ -67,10 +68,12 @@ setInterval(() => ($('#clock').textContent = new Date().toLocaleTimeString()), 1
 api('GET', '/calls').then((list) => calls.update(list, false)).catch(() => {});
 directory.start();
 history.load(null);
-connectLive({
+let phone = null; // made once the socket it speaks over exists
+const live = connectLive({
   onCalls: (list) => calls.update(list),
   onEvent: (ev) => {
     calls.event(ev);
+    if (phone) phone.event(ev);
     events.add(ev);
     if (ev.type === 'CALL_TERMINATED') history.refreshSoon();
   },
@@ -84,4 +87,9 @@ connectLive({
     document.dispatchEvent(new CustomEvent('vg-voicemail', { detail: v }));
   },
   onStatus: setStatus,
+  onMessage: (msg) => phone && phone.message(msg),
+  onOpen: () => phone && phone.reconnected(),
 });
+// The phone speaks over the feed's socket: what it sets up on the gateway ends when that socket closes.
+phone = new PhoneView($('#phone'), live, notify);
+window.vgPhone = phone; // for the console, and the interop tests that drive it

@@ -192,7 +192,7 @@ public final class Gateway {
         lines.add("SIP  " + sip.transport() + " " + sip.host() + ":" + sip.port());
       }
     }
-    lines.add("HTTP http://" + config.http().host() + ":" + httpPort() + "/");
+    lines.add("HTTP " + (config.http().tls() ? "https" : "http") + "://" + config.http().host() + ":" + httpPort() + "/");
     lines.add("RTP  udp " + m.bindAddress() + ":" + m.rtpPortMin() + "-" + m.rtpPortMax());
     if (config.bridge().tcpEnabled()) {
       lines.add("BUS  tcp " + config.bridge().tcpHost() + ":" + config.bridge().tcpPort() + " (event-bus bridge)");

@@ -50,7 +50,7 @@ public final class Main {
     System.out.println("Voice Gateway " + Gateway.version() + " started");
     gateway.listening().forEach(line -> System.out.println("listening " + line));
     String host = "0.0.0.0".equals(config.http().host()) ? "127.0.0.1" : config.http().host();
-    String login = "http://" + host + ":" + gateway.httpPort() + "/";
+    String login = (config.http().tls() ? "https" : "http") + "://" + host + ":" + gateway.httpPort() + "/";
     if (config.http().apiTokenGenerated()) {
       System.out.println("dashboard " + login + "?token=" + config.http().apiToken());
     } else {

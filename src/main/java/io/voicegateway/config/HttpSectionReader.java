@@ -6,7 +6,8 @@ import java.util.List;
 
 /** Reads the {@code http:} section: where the REST API, dashboard and bridges listen, and their token. */
 final class HttpSectionReader {
-  static final List<String> KEYS = List.of("host", "port", "api_token", "protect_health_and_metrics");
+  static final List<String> KEYS = List.of("host", "port", "api_token", "protect_health_and_metrics", "tls_cert",
+      "tls_key");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private HttpSectionReader() {}
@@ -16,10 +17,22 @@ final class HttpSectionReader {
     int port = http.port("port", 8080);
     String token = http.text("api_token", "");
     boolean protectOps = http.bool("protect_health_and_metrics", false);
-    if (!token.isEmpty()) {
-      return new HttpConfig(host, port, token, false, protectOps);
+    String tlsCert = http.text("tls_cert", null);
+    String tlsKey = http.text("tls_key", null);
+    if (tlsCert != null || tlsKey != null) {
+      TlsFiles.checkCertificate(requiredWithTls(http.get("tls_cert"), "a PEM certificate chain"));
+      TlsFiles.checkPrivateKey(requiredWithTls(http.get("tls_key"), "a PEM private key"));
     }
-    return new HttpConfig(host, port, generateToken(), true, protectOps);
+    boolean generated = token.isEmpty();
+    return new HttpConfig(host, port, generated ? generateToken() : token, generated, protectOps, tlsCert, tlsKey);
+  }
+
+  /** HTTPS needs both files: one alone is a half-done edit, not a choice. */
+  private static ConfigValue requiredWithTls(ConfigValue value, String what) {
+    if (value.isUnset()) {
+      throw value.error("required for HTTPS (http.tls_cert and http.tls_key go together): the path of " + what);
+    }
+    return value;
   }
 
   /** 24 random bytes → 32 URL-safe base64 characters (192 bits). */

@@ -4,7 +4,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -16,6 +18,8 @@ import java.util.function.Supplier;
 /**
  * The HTTP side: health, Prometheus metrics, the REST API under {@code /api/v1} and the static dashboard.
  * {@code /health} and {@code /metrics} are open unless {@code http.protect_health_and_metrics} says otherwise.
+ * With {@code http.tls_cert}/{@code tls_key} it speaks HTTPS only: browsers grant the dashboard phone a microphone
+ * on a secure origin (or on 127.0.0.1/localhost).
  * Everything it shows of calls, devices and trunks comes over the event bus, never from another verticle's object.
  */
 public final class HttpVerticle extends VerticleBase {
@@ -51,7 +55,12 @@ public final class HttpVerticle extends VerticleBase {
     DashboardPage.mount(router, auth);
     router.route("/api/v1/*").subRouter(ApiRouter.create(vertx, gateway, auth));
     router.route("/*").handler(StaticHandler.create("webroot"));
-    return vertx.createHttpServer()
+    HttpServerOptions options = new HttpServerOptions();
+    if (config.tls()) {
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCert())
+          .setKeyPath(config.tlsKey()));
+    }
+    return vertx.createHttpServer(options)
         .requestHandler(router)
         .listen(config.port(), config.host())
         .onSuccess(s -> server = s);

@@ -37,6 +37,7 @@ public final class HeadlessChromium implements AutoCloseable {
   private final Path profile;
   private final String base;
   private final String session;
+  private boolean frozen;
 
   private HeadlessChromium(Process driver, Path profile, String base, String session) {
     this.driver = driver;
@@ -47,6 +48,22 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Starts chromedriver on a free loopback port and opens a browser session of the given window size. */
   public static HeadlessChromium start(int width, int height) throws Exception {
+    return start(width, height, List.of());
+  }
+
+  /**
+   * The arguments that make {@code getUserMedia} grant a microphone without asking and play {@code wav} into it
+   * once ({@code %noloop}: then silence, so what comes back cannot be mistaken for a later loop), and let pages
+   * play audio without a click.
+   */
+  public static List<String> fakeMicrophone(Path wav) {
+    return List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        "--use-file-for-fake-audio-capture=" + wav.toAbsolutePath() + "%noloop",
+        "--autoplay-policy=no-user-gesture-required");
+  }
+
+  /** As {@link #start(int, int)}, with more command-line arguments for Chromium (e.g. {@link #fakeMicrophone}). */
+  public static HeadlessChromium start(int width, int height, List<String> extraArgs) throws Exception {
     Path chromium = Tools.require("chromium");
     Path chromedriver = Tools.require("chromedriver");
     int port = FreePorts.udpAndTcp();
@@ -79,6 +96,7 @@ public final class HeadlessChromium implements AutoCloseable {
         "--window-size=" + width + "," + height, "--user-data-dir=" + profile)) {
       args.add(arg);
     }
+    extraArgs.forEach(args::add);
     ObjectNode always = JSON.createObjectNode().put("browserName", "chrome");
     always.set("goog:chromeOptions", options);
     always.putObject("goog:loggingPrefs").put("browser", "ALL");
@@ -135,6 +153,34 @@ public final class HeadlessChromium implements AutoCloseable {
     return command("POST", "/execute/sync", body);
   }
 
+  /**
+   * Runs an asynchronous script: it gets a callback as its last argument ({@code arguments[arguments.length - 1]})
+   * and the call returns what it is called with, or fails after {@code seconds}.
+   */
+  public JsonNode scriptAsync(int seconds, String script, Object... arguments) throws Exception {
+    command("POST", "/timeouts", JSON.createObjectNode().put("script", seconds * 1000L));
+    ObjectNode body = JSON.createObjectNode().put("script", script);
+    ArrayNode args = body.putArray("args");
+    for (Object a : arguments) {
+      args.add(JSON.valueToTree(a));
+    }
+    return command("POST", "/execute/async", body);
+  }
+
+  /**
+   * Freezes the browser (SIGSTOP to every process chromedriver started): its sockets stay open but nothing
+   * is sent any more, as when a laptop lid closes or its network goes. {@link #close} kills it then.
+   */
+  public void freeze() throws Exception {
+    List<String> command = new ArrayList<>(List.of("kill", "-STOP"));
+    driver.descendants().forEach(p -> command.add(Long.toString(p.pid())));
+    if (command.size() == 2) {
+      throw new IllegalStateException("chromedriver has no browser process to freeze");
+    }
+    frozen = true;
+    Tools.run(command.toArray(String[]::new));
+  }
+
   /** A PNG of the viewport. */
   public byte[] screenshot() throws Exception {
     return Base64.getDecoder().decode(command("GET", "/screenshot", null).asText());
@@ -185,7 +231,11 @@ public final class HeadlessChromium implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      call(http, "DELETE", base + "/session/" + session, null);
+      if (frozen) {
+        driver.descendants().forEach(ProcessHandle::destroyForcibly); // a stopped browser cannot quit politely
+      } else {
+        call(http, "DELETE", base + "/session/" + session, null);
+      }
     } finally {
       driver.destroy();
       if (!driver.waitFor(10, TimeUnit.SECONDS)) {
