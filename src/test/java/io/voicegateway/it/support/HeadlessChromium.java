@@ -47,6 +47,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Starts chromedriver on a free loopback port and opens a browser session of the given window size. */
   public static HeadlessChromium start(int width, int height) throws Exception {
+    return start(width, height, List.of());
+  }
+
+  /** As {@link #start(int, int)}, with more Chromium switches (fake media devices, autoplay, …). */
+  public static HeadlessChromium start(int width, int height, List<String> extraArgs) throws Exception {
     Path chromium = Tools.require("chromium");
     Path chromedriver = Tools.require("chromedriver");
     int port = FreePorts.udpAndTcp();
@@ -79,6 +84,7 @@ public final class HeadlessChromium implements AutoCloseable {
         "--window-size=" + width + "," + height, "--user-data-dir=" + profile)) {
       args.add(arg);
     }
+    extraArgs.forEach(args::add);
     ObjectNode always = JSON.createObjectNode().put("browserName", "chrome");
     always.set("goog:chromeOptions", options);
     always.putObject("goog:loggingPrefs").put("browser", "ALL");
