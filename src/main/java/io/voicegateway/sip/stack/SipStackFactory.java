@@ -1,6 +1,5 @@
 package io.voicegateway.sip.stack;
 
-import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
 import io.voicegateway.config.MediaConfig;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -93,7 +92,7 @@ public final class SipStackFactory {
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
     p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
     if (usesWebSocket(media)) {
-      p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", NioMessageProcessorFactory.class.getName());
+      p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", WebSocketProcessorFactory.class.getName());
     }
     boolean tls = media.sipTransports().contains("tls") || media.sipTransports().contains("wss");
     if (tls && media.sipTlsCert() != null && media.sipTlsKey() != null) {
