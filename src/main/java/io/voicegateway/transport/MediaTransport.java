@@ -21,6 +21,7 @@ public final class MediaTransport {
   private final MediaConfig config;
   private final GatewayMetrics metrics;
   private final Clock wallClock;
+  private final WebRtcLegs webRtcLegs = WebRtcLegs.defaults();
 
   public MediaTransport(MediaEngine engine, MediaConfig config, GatewayMetrics metrics, Clock wallClock) {
     this.engine = engine;
@@ -69,5 +70,10 @@ public final class MediaTransport {
 
   public Clock wallClock() {
     return wallClock;
+  }
+
+  /** The browser legs every RTP verticle instance shares (re-offers may reach another instance). */
+  WebRtcLegs webRtcLegs() {
+    return webRtcLegs;
   }
 }

@@ -1,7 +1,6 @@
 package io.voicegateway.transport;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.eventbus.Message;
@@ -14,6 +13,8 @@ import io.voicegateway.bus.MediaCommands.LegMove;
 import io.voicegateway.bus.MediaCommands.LegOpen;
 import io.voicegateway.bus.MediaCommands.LegOpened;
 import io.voicegateway.bus.MediaCommands.LegStart;
+import io.voicegateway.bus.WebRtcCommands.MediaOffer;
+import io.voicegateway.bus.WebRtcCommands.MediaReoffer;
 import io.voicegateway.media.LegConfig;
 import io.voicegateway.media.LegMedia;
 import io.voicegateway.media.MediaEngine;
@@ -28,19 +29,18 @@ import java.util.logging.Logger;
  * Serves the media commands of the SIP verticle: LEG_OPEN takes a port pair and binds it on this
  * instance's event loop (its sockets' packets are handled there), LEG_START builds and swaps a leg's
  * pipeline, LEG_CLOSE closes it and returns the ports, DTMF_SEND queues RFC 4733 digits, STATS reports each
- * leg's counters and level. Audio never
- * crosses the event bus: packets go straight from the socket into the leg's jitter buffer.
+ * leg's counters and level; WEBRTC_OPEN/REOFFER open and renegotiate browser legs ({@link WebRtcOpener}: one port
+ * carrying ICE-lite, DTLS and SRTP), which then start, move and close like any leg. Audio never crosses the event
+ * bus: packets go straight from the socket into the leg's jitter buffer.
  */
 public final class RtpVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(RtpVerticle.class.getName());
   /** The watchdog and RTCP timer. */
   static final long CHECK_MS = 250;
-  /** Ports tried when a pair from the pool turns out to be taken by another process. */
-  private static final int BIND_ATTEMPTS = 8;
 
   private final MediaTransport media;
   private final MediaEngine engine;
-  private final Map<String, RtpLegSocket> sockets = new ConcurrentHashMap<>();
+  private final Map<String, LegSocket> sockets = new ConcurrentHashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private CallEventPublisher publisher; // only on the instance whose publisher the engine took
   private long timer;
@@ -65,14 +65,20 @@ public final class RtpVerticle extends VerticleBase {
     consumers.add(bus.<LegMove>consumer(Addresses.MEDIA_LEG_MOVE, this::move));
     consumers.add(bus.<DtmfSend>consumer(Addresses.MEDIA_DTMF_SEND, this::dtmf));
     consumers.add(bus.<String>consumer(Addresses.MEDIA_STATS, msg -> msg.reply(LegStatsReply.of(engine, msg.body()))));
+    WebRtcOpener webRtc = new WebRtcOpener(vertx, media, socket -> sockets.put(socket.leg().legId(), socket));
+    consumers.add(bus.<MediaOffer>consumer(Addresses.MEDIA_WEBRTC_OPEN, webRtc::open));
+    consumers.add(bus.<MediaReoffer>consumer(Addresses.MEDIA_WEBRTC_REOFFER, webRtc::reoffer));
     timer = vertx.setPeriodic(CHECK_MS, id -> check());
-    return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    List<Future<?>> ready = new ArrayList<>(consumers.stream().map(MessageConsumer::completion).toList());
+    // The DTLS certificate is made before the first browser offer, off the event loop.
+    ready.add(vertx.executeBlocking(() -> media.webRtcLegs().certificate()));
+    return Future.all(ready);
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
-    for (RtpLegSocket socket : sockets.values()) {
+    for (LegSocket socket : sockets.values()) {
       engine.closeLeg(socket.leg().legId());
     }
     if (publisher != null) {
@@ -88,48 +94,28 @@ public final class RtpVerticle extends VerticleBase {
       msg.fail(409, "leg " + open.legId() + " already open");
       return;
     }
-    Promise<Integer> bound = Promise.promise();
-    bind(open, BIND_ATTEMPTS, bound);
-    bound.future().onComplete(ar -> {
-      if (ar.succeeded()) {
-        msg.reply(new LegOpened(open.legId(), ar.result()));
-      } else {
-        LOG.warning(() -> "leg " + open.legId() + " of call " + open.callId() + ": " + ar.cause().getMessage());
-        msg.fail(503, ar.cause().getMessage());
-      }
-    });
-  }
-
-  private void bind(LegOpen open, int attemptsLeft, Promise<Integer> done) {
-    int port = engine.ports().acquire();
-    if (port < 0) {
-      done.fail("RTP port pool empty");
-      return;
-    }
-    RtpLegSocket.bind(vertx, media.config().bindAddress(), port).onComplete(ar -> {
-      if (ar.failed()) {
-        engine.ports().release(port);
-        if (attemptsLeft > 1) {
-          bind(open, attemptsLeft - 1, done);
-        } else {
-          done.fail("cannot bind RTP ports: " + ar.cause().getMessage());
-        }
-        return;
-      }
-      DatagramSocket[] pair = ar.result();
-      LegMedia leg;
-      try {
-        leg = engine.openLeg(open.callId(), open.legId(), port);
-      } catch (IllegalStateException e) {
-        pair[0].close();
-        pair[1].close();
-        engine.ports().release(port);
-        done.fail(e.getMessage());
-        return;
-      }
-      sockets.put(open.legId(), RtpLegSocket.attach(media, leg, pair));
-      done.complete(port);
-    });
+    PoolBinding.bind(engine.ports(), port -> RtpLegSocket.bind(vertx, media.config().bindAddress(), port))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            LOG.warning(() -> "leg " + open.legId() + " of call " + open.callId() + ": " + ar.cause().getMessage());
+            msg.fail(503, ar.cause().getMessage());
+            return;
+          }
+          int port = ar.result().port();
+          DatagramSocket[] pair = ar.result().sockets();
+          LegMedia leg;
+          try {
+            leg = engine.openLeg(open.callId(), open.legId(), port);
+          } catch (IllegalStateException e) {
+            pair[0].close();
+            pair[1].close();
+            engine.ports().release(port);
+            msg.fail(409, e.getMessage());
+            return;
+          }
+          sockets.put(open.legId(), RtpLegSocket.attach(media, leg, pair));
+          msg.reply(new LegOpened(open.legId(), port));
+        });
   }
 
   private void start(Message<LegStart> msg) {
@@ -178,7 +164,7 @@ public final class RtpVerticle extends VerticleBase {
 
   private void check() {
     long now = engine.nanoTime();
-    for (RtpLegSocket socket : sockets.values()) {
+    for (LegSocket socket : sockets.values()) {
       if (socket.closed()) {
         sockets.remove(socket.leg().legId(), socket); // closed elsewhere (another instance, call end)
       } else {

@@ -7,12 +7,12 @@ import java.util.Random;
  * and 220 Hz, shaped by two moving formant resonators and a 4 Hz syllable envelope, plus a little noise,
  * scaled to {@link #TARGET_RMS}.
  */
-final class SpeechLike {
+public final class SpeechLike {
   /** About −20 dBFS, a usual speech level on a phone line. */
   private static final double TARGET_RMS = 3000;
   private SpeechLike() {}
 
-  static short[] generate(int samples, int rate) {
+  public static short[] generate(int samples, int rate) {
     Random random = new Random(7);
     double[] raw = new double[samples];
     double phase = 0;
