@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * A JsSIP phone in headless Chromium: {@code src/test/js/jssip-phone.html} served on loopback with JsSIP from
  * {@code src/test/js/node_modules} ({@code npm install} there; .ci/run does it). No JsSIP installed: the test is
- * skipped, or fails under {@code CI=true}. Chromium captures {@code captureWav} as its microphone.
+ * skipped, or fails under {@code CI=true}. Its calls send a WAV the test gives ({@code /speech.wav}), from its start
+ * once answered.
  */
 public final class JsSipPhone implements AutoCloseable {
   private static final Path JS = Path.of("src/test/js");
@@ -27,14 +28,15 @@ public final class JsSipPhone implements AutoCloseable {
     this.chromium = chromium;
   }
 
-  /** @param captureWav what the fake microphone plays (looped), or null for Chromium's beep */
-  public static JsSipPhone open(Path captureWav) throws Exception {
+  /** @param speech what the phone sends in its calls (a WAV), or null when it makes none */
+  public static JsSipPhone open(Path speech) throws Exception {
     Tools.requireFile(JS.resolve("node_modules/jssip/package.json"));
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     Path root = JS.toAbsolutePath().normalize();
     server.createContext("/", exchange -> {
-      Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-      if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+      String path = exchange.getRequestURI().getPath();
+      Path file = "/speech.wav".equals(path) && speech != null ? speech : root.resolve(path.substring(1)).normalize();
+      if (!(file.startsWith(root) || file.equals(speech)) || !Files.isRegularFile(file)) {
         exchange.sendResponseHeaders(404, -1);
         exchange.close();
         return;
@@ -42,22 +44,17 @@ public final class JsSipPhone implements AutoCloseable {
       byte[] body = Files.readAllBytes(file);
       String name = file.getFileName().toString();
       exchange.getResponseHeaders().set("Content-Type", name.endsWith(".html") ? "text/html; charset=utf-8"
-          : name.endsWith(".json") ? "application/json" : "text/javascript; charset=utf-8");
+          : name.endsWith(".json") ? "application/json" : name.endsWith(".wav") ? "audio/wav"
+          : "text/javascript; charset=utf-8");
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
     });
     server.start();
-    List<String> media = captureWav == null
-        ? List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-            "--autoplay-policy=no-user-gesture-required")
-        : List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-            "--use-file-for-fake-audio-capture=" + captureWav.toAbsolutePath(),
-            "--autoplay-policy=no-user-gesture-required");
     HeadlessChromium chromium;
     try {
-      chromium = HeadlessChromium.start(800, 600, media);
+      chromium = HeadlessChromium.start(800, 600, List.of("--autoplay-policy=no-user-gesture-required"));
       chromium.navigate("http://127.0.0.1:" + server.getAddress().getPort() + "/jssip-phone.html");
     } catch (Exception e) {
       server.stop(0);
@@ -70,8 +67,9 @@ public final class JsSipPhone implements AutoCloseable {
     chromium.script("phone.register(arguments[0], arguments[1], arguments[2]);", wsUrl, uri, password);
   }
 
+  /** Calls {@code target}; once answered it sends the speech WAV given to {@link #open}. */
   public void call(String target) throws Exception {
-    chromium.script("phone.call(arguments[0]);", target);
+    chromium.script("phone.call(arguments[0], '/speech.wav');", target);
   }
 
   public void hangup() throws Exception {
