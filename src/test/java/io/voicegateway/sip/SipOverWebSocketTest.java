@@ -11,6 +11,7 @@ import io.voicegateway.codec.CodecType;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.testing.FreePorts;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,18 +31,23 @@ class SipOverWebSocketTest {
 
   private GatewayUnderTest gw;
   private int wsPort;
+  private int wssPort;
   private final ConcurrentLinkedQueue<WebRtcCommands.MediaOffer> webRtcOffers = new ConcurrentLinkedQueue<>();
   private volatile int webRtcFailure;
 
   @BeforeEach
   void start() throws Exception {
     wsPort = FreePorts.udpAndTcp();
+    wssPort = FreePorts.udpAndTcp();
     int rtp = FreePorts.block(100);
     gw = new GatewayUnderTest(ConfigLoader.parse(String.join("\n",
         "media:",
         "  sip_port: " + FreePorts.udpAndTcp(),
-        "  sip_transport: [udp, ws]",
+        "  sip_transport: [udp, ws, wss]",
         "  sip_ws_port: " + wsPort,
+        "  sip_wss_port: " + wssPort,
+        "  sip_tls_cert: " + resource("config/test-cert.pem"),
+        "  sip_tls_key: " + resource("config/test-key.pem"),
         "  bind_address: 127.0.0.1",
         "  rtp_port_range: " + rtp + "-" + (rtp + 99), ""), Map.of()));
     gw.vertx.eventBus().<WebRtcCommands.MediaOffer>consumer(Addresses.MEDIA_WEBRTC_OPEN, msg -> {
@@ -52,6 +58,10 @@ class SipOverWebSocketTest {
         msg.reply(new WebRtcCommands.MediaAnswer(msg.body().legId(), 40000, ANSWER_SDP, 111, 110));
       }
     });
+  }
+
+  private static String resource(String name) throws Exception {
+    return Path.of(SipOverWebSocketTest.class.getClassLoader().getResource(name).toURI()).toString();
   }
 
   @AfterEach
@@ -84,6 +94,21 @@ class SipOverWebSocketTest {
       phone.awaitStatus(200);
       assertTrue(GatewayUnderTest.eventually(5,
           () -> gw.media.closes.stream().anyMatch(c -> c.legId().equals(offer.legId()))), "browser leg closed");
+    }
+  }
+
+  @Test
+  void secureWebSocketCarriesTheSameCall() throws Exception {
+    try (WsSipClient phone = WsSipClient.secure("wss://127.0.0.1:" + wssPort)) {
+      Dialog call = new Dialog("wss", wssPort);
+      phone.send(call.invite(WEBRTC_OFFER));
+      String ok = phone.awaitStatus(200);
+      assertEquals(ANSWER_SDP, WsSipClient.body(ok));
+      assertTrue(WsSipClient.header(ok, "Contact").contains("transport=wss"), ok);
+      assertTrue(WsSipClient.header(ok, "Via").startsWith("SIP/2.0/WSS"), ok);
+      phone.send(call.ack(ok));
+      phone.send(call.bye(ok));
+      phone.awaitStatus(200);
     }
   }
 
@@ -134,10 +159,22 @@ class SipOverWebSocketTest {
   private final class Dialog {
     private final String callId = UUID.randomUUID().toString();
     private final String fromTag = "ft" + callId.substring(0, 8);
+    private final String transport;
+    private final int port;
+
+    Dialog() {
+      this("ws", wsPort);
+    }
+
+    Dialog(String transport, int port) {
+      this.transport = transport;
+      this.port = port;
+    }
 
     String invite(String sdp) {
-      return request("INVITE", "sip:echo@127.0.0.1:" + wsPort + ";transport=ws", 1, null,
-          "Contact: <sip:k3l2@df7jal23ls0d.invalid;transport=ws;ob>\nContent-Type: application/sdp\n", sdp);
+      return request("INVITE", "sip:echo@127.0.0.1:" + port + ";transport=" + transport, 1, null,
+          "Contact: <sip:k3l2@df7jal23ls0d.invalid;transport=" + transport + ";ob>\nContent-Type: application/sdp\n",
+          sdp);
     }
 
     String ack(String ok) {
@@ -151,7 +188,8 @@ class SipOverWebSocketTest {
     private String request(String method, String uri, int cseq, String to, String extra, String body) {
       String branch = "z9hG4bK" + UUID.randomUUID().toString().substring(0, 12);
       return method + " " + uri + " SIP/2.0\n"
-          + "Via: SIP/2.0/WS df7jal23ls0d.invalid;branch=" + branch + "\n"
+          + "Via: SIP/2.0/" + transport.toUpperCase(java.util.Locale.ROOT) + " df7jal23ls0d.invalid;branch=" + branch
+          + "\n"
           + "Max-Forwards: 69\n"
           + "To: " + (to == null ? "<sip:echo@127.0.0.1>" : to) + "\n"
           + "From: <sip:webphone@127.0.0.1>;tag=" + fromTag + "\n"
