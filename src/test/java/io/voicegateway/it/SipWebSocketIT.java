@@ -72,6 +72,7 @@ class SipWebSocketIT {
       }
       assertEquals("ended", outcome, phone.state().toString());
       byte[] heardByBrowser = phone.recording();
+      System.out.println("browser RTP stats: " + phone.state().path("stats"));
       bob.close();
 
       AudioMatch.Result toBob = AudioMatch.align(
@@ -92,13 +93,16 @@ class SipWebSocketIT {
     }
   }
 
-  /** Speech unlike the browser's, so that neither side can pass by hearing itself. */
+  /**
+   * Speech unlike the browser's, so that neither side can pass by hearing itself, with 6 s of silence after it: bob
+   * hangs up when his file ends, and the browser's longer speech must have reached him whole by then.
+   */
   private static Path otherSpeech(Path dir) throws Exception {
     Path raw = dir.resolve("bob-raw.wav");
     Path out = dir.resolve("bob-8000.wav");
     Tools.run("espeak-ng", "-v", "en", "-s", "150", "-w", raw.toString(),
         "This is Bob on his desk phone. Seven, eight, nine, ten. The weather is sunny and warm today.");
-    Tools.run("sox", raw.toString(), "-r", "8000", "-c", "1", "-b", "16", out.toString(), "pad", "0.5", "0",
+    Tools.run("sox", raw.toString(), "-r", "8000", "-c", "1", "-b", "16", out.toString(), "pad", "0.5", "6",
         "gain", "-n", "-3");
     return out;
   }
