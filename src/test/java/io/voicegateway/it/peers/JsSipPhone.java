@@ -95,12 +95,20 @@ public final class JsSipPhone implements AutoCloseable {
     return out.toString();
   }
 
+  /** Un-REGISTERs (waiting up to 5 s for the answer, so no binding outlives the phone), then closes the browser. */
   @Override
   public void close() throws Exception {
     try {
       chromium.script("phone.stop();");
-    } catch (Exception ignored) {
-      // the page may be gone already
+      HeadlessChromium.eventually(5, "un-REGISTER answered", () -> {
+        try {
+          return state().path("registered").asBoolean() ? null : Boolean.TRUE;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } catch (Exception | AssertionError ignored) {
+      // the page may be gone already; the binding then lapses at its expiry
     } finally {
       try {
         chromium.close();
