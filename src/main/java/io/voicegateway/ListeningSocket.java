@@ -16,7 +16,7 @@ import java.util.List;
  *
  * @param verticle  the deployment label in {@link Gateway} that binds it
  * @param service   SIP, HTTP or BUS (the TCP event-bus bridge)
- * @param transport udp, tcp or tls
+ * @param transport udp, tcp, tls, ws or wss
  * @param portKey   the configuration key to change when the port is taken
  */
 record ListeningSocket(String verticle, String service, String transport, String host, int port, String portKey) {
@@ -27,7 +27,7 @@ record ListeningSocket(String verticle, String service, String transport, String
     List<ListeningSocket> sockets = new ArrayList<>();
     for (String transport : media.sipTransports()) {
       sockets.add(new ListeningSocket("sip", "SIP", transport, media.bindAddress(),
-          SipStackFactory.port(media, transport), "media.sip_port"));
+          SipStackFactory.port(media, transport), portKey(transport)));
     }
     if (config.bridge().tcpEnabled()) {
       sockets.add(new ListeningSocket("bridge", "BUS", "tcp", config.bridge().tcpHost(), config.bridge().tcpPort(),
@@ -35,6 +35,14 @@ record ListeningSocket(String verticle, String service, String transport, String
     }
     sockets.add(new ListeningSocket("http", "HTTP", "tcp", config.http().host(), config.http().port(), "http.port"));
     return sockets;
+  }
+
+  private static String portKey(String sipTransport) {
+    return switch (sipTransport) {
+      case "ws" -> "media.sip_ws_port";
+      case "wss" -> "media.sip_wss_port";
+      default -> "media.sip_port";
+    };
   }
 
   /**

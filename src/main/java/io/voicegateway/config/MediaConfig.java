@@ -7,12 +7,14 @@ import java.util.List;
  * The {@code media:} section. Keys of the original voice-gateway configuration are accepted verbatim
  * (sip_port, sip_transport, …); bind_address, public_address and opus are additions.
  *
- * @param sipTransports  lower-case: udp, tcp, tls
+ * @param sipTransports  lower-case: udp, tcp, tls, ws, wss (SIP over WebSocket, RFC 7118)
  * @param sipTlsCa       PEM CA certificates trusted for outbound TLS besides the JDK's, or null
  * @param bindAddress    where SIP and RTP sockets listen (default 0.0.0.0)
  * @param publicAddress  the address written into Contact, Via and SDP c= (default: bindAddress, or
  *                       127.0.0.1 when binding the wildcard and nothing better is known)
  * @param codecs         configuration names in order of preference: g711-ulaw, g711-alaw, g722, opus
+ * @param sipWsPort      where SIP over WebSocket listens when sip_transport lists ws
+ * @param sipWssPort     where SIP over secure WebSocket listens when sip_transport lists wss (sip_tls_cert/key)
  */
 public record MediaConfig(
     int sipPort,
@@ -38,7 +40,27 @@ public record MediaConfig(
     Duration keepaliveInterval,
     DtmfConfig dtmf,
     OpusConfig opus,
-    List<Registration> registrations) {
+    List<Registration> registrations,
+    int sipWsPort,
+    int sipWssPort) {
+
+  /** The default port of SIP over WebSocket (as Kamailio and Asterisk examples use). */
+  public static final int DEFAULT_WS_PORT = 5066;
+  /** The default port of SIP over secure WebSocket. */
+  public static final int DEFAULT_WSS_PORT = 7443;
+
+  /** Without WebSocket ports: the defaults (the transports say whether they are listened on at all). */
+  public MediaConfig(int sipPort, List<String> sipTransports, String sipTlsCert, String sipTlsKey, String sipTlsCa,
+      String bindAddress, String publicAddress, int rtpPortMin, int rtpPortMax, boolean rtpSymmetric,
+      List<String> codecs, String outputFormat, int outputSampleRate, int outputChannels, int jitterBufferMs,
+      int jitterBufferMaxMs, boolean jitterBufferAdaptive, boolean packetLossConcealment,
+      Duration reconnectionTimeout, Duration rtpTimeout, Duration keepaliveInterval, DtmfConfig dtmf,
+      OpusConfig opus, List<Registration> registrations) {
+    this(sipPort, sipTransports, sipTlsCert, sipTlsKey, sipTlsCa, bindAddress, publicAddress, rtpPortMin, rtpPortMax,
+        rtpSymmetric, codecs, outputFormat, outputSampleRate, outputChannels, jitterBufferMs, jitterBufferMaxMs,
+        jitterBufferAdaptive, packetLossConcealment, reconnectionTimeout, rtpTimeout, keepaliveInterval, dtmf, opus,
+        registrations, DEFAULT_WS_PORT, DEFAULT_WSS_PORT);
+  }
 
   /** @param inbandSensitivity 0.0 (strict) … 1.0 (lenient) */
   public record DtmfConfig(DtmfMethod method, double inbandSensitivity) {}

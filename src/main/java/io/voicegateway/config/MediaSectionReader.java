@@ -13,11 +13,11 @@ final class MediaSectionReader {
       "sip_tls_ca", "bind_address", "public_address", "rtp_port_range", "rtp_symmetric", "codecs", "output_format",
       "output_sample_rate", "output_channels", "jitter_buffer_ms", "jitter_buffer_max_ms",
       "jitter_buffer_adaptive", "packet_loss_concealment", "reconnection_timeout", "rtp_timeout",
-      "keepalive_interval", "dtmf", "opus", "registrations");
+      "keepalive_interval", "dtmf", "opus", "registrations", "sip_ws_port", "sip_wss_port");
   static final List<String> DTMF_KEYS = List.of("method", "inband_sensitivity");
   static final List<String> OPUS_KEYS = List.of("bitrate", "complexity");
 
-  static final List<String> TRANSPORTS = List.of("udp", "tcp", "tls");
+  static final List<String> TRANSPORTS = List.of("udp", "tcp", "tls", "ws", "wss");
   static final List<String> DEFAULT_TRANSPORTS = List.of("udp", "tcp");
   static final List<String> CODECS = Arrays.stream(CodecType.values()).map(CodecType::configName).toList();
   static final List<Integer> OUTPUT_RATES = List.of(8000, 16000, 48000);
@@ -33,7 +33,7 @@ final class MediaSectionReader {
         v -> NameList.read(v, "transport", TRANSPORTS, TRANSPORTS::contains));
     String tlsCert = media.text("sip_tls_cert", null);
     String tlsKey = media.text("sip_tls_key", null);
-    if (transports.contains("tls")) {
+    if (transports.contains("tls") || transports.contains("wss")) {
       TlsFiles.checkCertificate(required(media.get("sip_tls_cert"), "a PEM certificate chain"));
       TlsFiles.checkPrivateKey(required(media.get("sip_tls_key"), "a PEM private key"));
     }
@@ -50,6 +50,9 @@ final class MediaSectionReader {
       throw media.get("sip_port").error(sipPort + " lies inside rtp_port_range " + rtp.min() + "-" + rtp.max()
           + "; choose a SIP port outside it");
     }
+    int wsPort = media.port("sip_ws_port", MediaConfig.DEFAULT_WS_PORT);
+    int wssPort = media.port("sip_wss_port", MediaConfig.DEFAULT_WSS_PORT);
+    WebSocketPorts.check(media, transports, sipPort, wsPort, wssPort, rtp);
     List<String> codecs = media.value("codecs", CODECS,
         v -> NameList.read(v, "codec", CODECS, name -> CodecType.byConfigName(name).isPresent()));
 
@@ -72,7 +75,7 @@ final class MediaSectionReader {
         media.positiveDuration("rtp_timeout", Duration.ofSeconds(10)),
         media.positiveDuration("keepalive_interval", Duration.ofSeconds(30)),
         readDtmf(media.map("dtmf", DTMF_KEYS)), readOpus(media.map("opus", OPUS_KEYS)),
-        RegistrationReader.read(media.get("registrations")));
+        RegistrationReader.read(media.get("registrations")), wsPort, wssPort);
   }
 
   private static DtmfConfig readDtmf(ConfigMap dtmf) {
@@ -89,7 +92,7 @@ final class MediaSectionReader {
 
   private static ConfigValue required(ConfigValue value, String what) {
     if (value.isUnset()) {
-      throw value.error("required when sip_transport lists tls: the path of " + what);
+      throw value.error("required when sip_transport lists tls or wss: the path of " + what);
     }
     return value;
   }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -126,6 +127,7 @@ public final class BindingQualifier {
         if (ar.succeeded()) {
           reachability.answered(b, TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - sentAt));
         } else {
+          LOG.log(Level.FINE, ar.cause(), () -> "OPTIONS to " + b.reachUri() + " unanswered");
           reachability.missed(b);
         }
         boolean nowReachable = reachability.reachable(b);

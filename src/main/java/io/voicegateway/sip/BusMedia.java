@@ -8,6 +8,7 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.LegDirection;
 import io.voicegateway.bus.MediaCommands;
+import io.voicegateway.bus.WebRtcCommands;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.Leg;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
@@ -39,6 +40,36 @@ final class BusMedia {
           leg.rtpPort(msg.body().rtpPort());
           return msg.body().rtpPort();
         });
+  }
+
+  /**
+   * Asks the media side to open a browser's leg from its DTLS-SRTP offer (one UDP port for ICE, DTLS and SRTP) and
+   * answer it; fails with the media side's status (400 offer refused, 503 no port) as a {@link ReplyException}.
+   */
+  Future<WebRtcCommands.MediaAnswer> openWebRtc(Call call, Leg leg, String offer) {
+    return bus.<WebRtcCommands.MediaAnswer>request(Addresses.MEDIA_WEBRTC_OPEN,
+            new WebRtcCommands.MediaOffer(call.id(), leg.id(), offer))
+        .map(msg -> {
+          leg.mediaOpen(true);
+          leg.rtpPort(msg.body().port());
+          return msg.body();
+        });
+  }
+
+  /**
+   * The SIP status for a failed {@link #openWebRtc}/{@link #reofferWebRtc}: 503 when the media side had no port,
+   * else 488 (the offer refused, or no WebRTC media side deployed: the phone may retry with plain RTP).
+   */
+  static int webRtcFailureStatus(Throwable err) {
+    return err instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
+        && reply.failureCode() == 503 ? 503 : 488;
+  }
+
+  /** A re-offer on a browser's leg (hold, ICE restart), answered by the media side. */
+  Future<WebRtcCommands.MediaAnswer> reofferWebRtc(Call call, Leg leg, String offer) {
+    return bus.<WebRtcCommands.MediaAnswer>request(Addresses.MEDIA_WEBRTC_REOFFER,
+            new WebRtcCommands.MediaReoffer(call.id(), leg.id(), offer))
+        .map(msg -> msg.body());
   }
 
   /** Sends the negotiated media to the media side (also on every renegotiation). */

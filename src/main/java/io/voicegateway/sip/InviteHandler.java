@@ -12,6 +12,7 @@ import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
 import io.voicegateway.sip.sdp.SdpNegotiator;
+import io.voicegateway.sip.sdp.WebRtcSdp;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
@@ -30,7 +31,8 @@ import javax.sip.message.Response;
  * anything rings, media port 503, 180, media start, 200 with our SDP, attach); for devices and trunks the offer is
  * answered and the port opened, then call control's {@link Bridge} rings them (a fork over {@link SipDialer}) and
  * answers this leg, as a {@link SipEndpoint}, when one of them answers. An INVITE without SDP gets our offer in the
- * 200 and the answer is taken from the ACK ({@link AckHandler}).
+ * 200 and the answer is taken from the ACK ({@link AckHandler}). A browser's DTLS-SRTP offer (SIP over WebSocket)
+ * is answered by the media side instead ({@link WebRtcSdp}, {@code vg.media.webrtc.open}), the leg run with Opus.
  */
 final class InviteHandler {
   private static final Logger LOG = Logger.getLogger(InviteHandler.class.getName());
@@ -130,6 +132,18 @@ final class InviteHandler {
     if (!leg.pending()) {
       return Future.succeededFuture(); // CANCELled before we got here
     }
+    if (WebRtcSdp.isWebRtc(SipMessages.body(request))) {
+      return openWebRtc(call, leg, request, st).compose(opened -> {
+        if (opened == null) {
+          return Future.<Void>succeededFuture(); // refused (488) or no port (503)
+        }
+        if (leg.pending()) {
+          messages.respond(st, request, Response.RINGING, leg.localTag());
+          call.ringing().ifPresent(type -> lifecycle.publish(call, type, null));
+        }
+        return answerWith(call, leg, request, st, opened.media(), opened.port()); // closes the media when cancelled
+      });
+    }
     NegotiatedMedia media = negotiate(call, leg, request, st);
     if (!leg.pending()) {
       return Future.succeededFuture(); // the offer was refused (488/400) before anything rang
@@ -151,6 +165,18 @@ final class InviteHandler {
     if (!caller.pending()) {
       return Future.succeededFuture(Optional.empty());
     }
+    if (WebRtcSdp.isWebRtc(SipMessages.body(request))) {
+      return openWebRtc(call, caller, request, st).map(opened -> {
+        if (opened == null) {
+          return Optional.<Bridge.Caller>empty();
+        }
+        if (!caller.pending()) {
+          busMedia.close(call, caller.leg(), "cancelled");
+          return Optional.<Bridge.Caller>empty();
+        }
+        return Optional.of(readyCaller(call, caller, request, st, opened.media(), opened.port()));
+      });
+    }
     NegotiatedMedia media = negotiate(call, caller, request, st);
     if (!caller.pending()) {
       return Future.succeededFuture(Optional.empty());
@@ -159,11 +185,50 @@ final class InviteHandler {
       if (!caller.pending()) {
         return Future.succeededFuture(Optional.<Bridge.Caller>empty()); // cancelled while the port was opened
       }
-      SipEndpoint endpoint = caller.endpoint();
-      endpoint.answering(this, call, request, st, media, port);
-      return Future.succeededFuture(Optional.of(new Bridge.Caller(endpoint, callerUser(request),
-          SipMessages.xHeaders(request), endpoint.takesEarlyMedia())));
+      return Future.succeededFuture(Optional.of(readyCaller(call, caller, request, st, media, port)));
     }, err -> noPort(call, caller, request, st, err).map(v -> Optional.<Bridge.Caller>empty()));
+  }
+
+  private Bridge.Caller readyCaller(Call call, SipLeg caller, Request request, ServerTransaction st,
+      NegotiatedMedia media, int port) {
+    SipEndpoint endpoint = caller.endpoint();
+    endpoint.answering(this, call, request, st, media, port);
+    return new Bridge.Caller(endpoint, callerUser(request), SipMessages.xHeaders(request), endpoint.takesEarlyMedia());
+  }
+
+  /** A leg's media port and what its offer/answer settled. */
+  private record Opened(NegotiatedMedia media, int port) {}
+
+  /**
+   * A browser's DTLS-SRTP offer (JsSIP over SIP over WebSocket): the media side opens the leg's port and answers it
+   * ({@code vg.media.webrtc.open}); its answer is kept in the leg for the 183/200. Null when the INVITE was answered
+   * here instead: 488 when the offer was refused (or no WebRTC media side runs), 503 when no port was left.
+   */
+  private Future<Opened> openWebRtc(Call call, SipLeg leg, Request request, ServerTransaction st) {
+    String offer = SipMessages.body(request);
+    return busMedia.openWebRtc(call, leg.leg(), offer).compose(answer -> {
+      NegotiatedMedia media;
+      try {
+        media = WebRtcSdp.negotiated(offer, answer.payloadType(), answer.dtmfPayloadType());
+      } catch (SdpNegotiationException e) {
+        busMedia.close(call, leg.leg(), "offer refused");
+        fail(call, leg, request, st, e.status(), e.getMessage());
+        return Future.<Opened>succeededFuture();
+      }
+      leg.remoteSdpVersion(SdpVersions.version(offer));
+      leg.webRtcAnswer(answer.sdp());
+      return Future.succeededFuture(new Opened(media, answer.port()));
+    }, err -> {
+      int status = BusMedia.webRtcFailureStatus(err);
+      if (status == Response.SERVICE_UNAVAILABLE) {
+        return noPort(call, leg, request, st, err).map(v -> (Opened) null);
+      }
+      if (leg.pending()) {
+        metrics.codecNegotiationError();
+        fail(call, leg, request, st, status, "WebRTC offer not answered: " + err.getMessage());
+      }
+      return Future.<Opened>succeededFuture();
+    });
   }
 
   /** The caller's user part, presented in From toward the targets. */
@@ -222,7 +287,7 @@ final class InviteHandler {
       if (started.failed() || !leg.pending() || leg.localSdp() != null) { // a failed start is logged; the 200 may follow
         return; // answered, cancelled or failed meanwhile
       }
-      String body = sdp.renderAnswer(media, publicAddress, port, leg.nextOrigin());
+      String body = answerSdp(leg, media, port);
       Response progress = messages.response(request, Response.SESSION_PROGRESS, leg.localTag());
       progress.addHeader(messages.contact(SipMessages.transport(request)));
       messages.setSdp(progress, body);
@@ -246,7 +311,7 @@ final class InviteHandler {
 
   private void sendOk(Call call, SipLeg leg, Request request, ServerTransaction st, NegotiatedMedia media, int port) {
     String body = leg.localSdp() != null ? leg.localSdp() // the answer our early 183 gave
-        : media != null ? sdp.renderAnswer(media, publicAddress, port, leg.nextOrigin())
+        : media != null ? answerSdp(leg, media, port)
         : sdp.createOffer(publicAddress, port, leg.nextOrigin(), MediaDirection.SENDRECV);
     Response ok = messages.response(request, Response.OK, leg.localTag());
     ok.addHeader(messages.contact(SipMessages.transport(request)));
@@ -261,6 +326,11 @@ final class InviteHandler {
     } else {
       leg.awaitingAnswer(true);
     }
+  }
+
+  /** Our answer to the INVITE's offer: the media side's for a browser's offer, else written from {@code media}. */
+  private String answerSdp(SipLeg leg, NegotiatedMedia media, int port) {
+    return leg.webRtc() ? leg.webRtcAnswer() : sdp.renderAnswer(media, publicAddress, port, leg.nextOrigin());
   }
 
   /** Answers the INVITE with {@code status} (and the reason in a Warning) and ends the call. */

@@ -7,6 +7,7 @@ import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
 import io.voicegateway.sip.sdp.SdpNegotiator;
+import io.voicegateway.sip.sdp.WebRtcSdp;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
@@ -63,6 +64,9 @@ final class ReinviteHandler {
       sendOk(leg, request, st, leg.localSdp()); // refresh: same session, same answer
       return Future.succeededFuture();
     }
+    if (leg.webRtc()) {
+      return renegotiateWebRtc(call, leg, request, st, offer, version);
+    }
     NegotiatedMedia answer;
     try {
       answer = sdp.answer(offer);
@@ -78,6 +82,28 @@ final class ReinviteHandler {
     sendOk(leg, request, st, sdp.renderAnswer(answer, local, leg.leg().rtpPort(), leg.nextOrigin()));
     media.start(call, leg, answer);
     return hold.heldBy(call, leg.leg(), isHold(answer)); // the other parties follow
+  }
+
+  /** A browser's leg (SIP over WebSocket): the media side answers the re-offer (hold, ICE restart) on the same port. */
+  private Future<Void> renegotiateWebRtc(Call call, SipLeg leg, Request request, ServerTransaction st, String offer,
+      long version) {
+    return media.reofferWebRtc(call, leg.leg(), offer).compose(answer -> {
+      NegotiatedMedia negotiated;
+      try {
+        negotiated = WebRtcSdp.negotiated(offer, answer.payloadType(), answer.dtmfPayloadType());
+      } catch (SdpNegotiationException e) {
+        messages.respond(st, request, e.status(), null);
+        return Future.<Void>succeededFuture();
+      }
+      leg.remoteSdpVersion(version);
+      leg.webRtcAnswer(answer.sdp());
+      sendOk(leg, request, st, answer.sdp());
+      media.start(call, leg, negotiated);
+      return hold.heldBy(call, leg.leg(), isHold(negotiated));
+    }, err -> {
+      messages.respond(st, request, BusMedia.webRtcFailureStatus(err), null);
+      return Future.<Void>succeededFuture();
+    });
   }
 
   private void sendOk(SipLeg leg, Request request, ServerTransaction st, String body) {

@@ -28,6 +28,7 @@ final class SipLeg {
   private NegotiatedMedia media;
   private boolean awaitingAnswer;
   private String localSdp;
+  private String webRtcAnswer;
   private String localAddress;
   private SipEndpoint endpoint;
 
@@ -100,6 +101,10 @@ final class SipLeg {
   /** The last SDP we sent, re-sent unchanged for a session refresh. */
   String localSdp() { return localSdp; }
   void localSdp(String sdp) { this.localSdp = sdp; }
+  /** The media side's answer to a browser's DTLS-SRTP offer; set only on such (WebRTC) legs. */
+  String webRtcAnswer() { return webRtcAnswer; }
+  void webRtcAnswer(String sdp) { this.webRtcAnswer = sdp; }
+  boolean webRtc() { return webRtcAnswer != null; }
 
   /** The address we present to this leg in Contact and SDP when it is not the gateway's own, else null. */
   String localAddress() { return localAddress; }

@@ -47,7 +47,7 @@ class ConfigErrorsTest {
         Arguments.of("unknown codec", "media: {codecs: [g711-ulaw, g729]}", "media.codecs[1]", "'g729'", "g711-ulaw, g711-alaw, g722, opus"),
         Arguments.of("duplicate codec", "media: {codecs: [opus, g722, opus]}", "media.codecs[2]", "'opus'", "twice"),
         Arguments.of("empty codecs", "media: {codecs: []}", "media.codecs", "empty", "g711-ulaw"),
-        Arguments.of("unknown transport", "media: {sip_transport: [udp, sctp]}", "media.sip_transport[1]", "'sctp'", "udp, tcp, tls"),
+        Arguments.of("unknown transport", "media: {sip_transport: [udp, sctp]}", "media.sip_transport[1]", "'sctp'", "udp, tcp, tls, ws, wss"),
         Arguments.of("duplicate transport", "media: {sip_transport: [udp, udp]}", "media.sip_transport[1]", "'udp'", "twice"),
         Arguments.of("unknown dtmf method", "media: {dtmf: {method: sipinfo}}", "media.dtmf.method", "'sipinfo'", "rfc4733, inband, both"),
         Arguments.of("unsupported output format", "media: {output_format: mp3}", "media.output_format", "'mp3'", "pcm16"),

@@ -3,6 +3,7 @@ package io.voicegateway.sip.stack;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,10 +53,12 @@ public final class SendLanes {
       }
     }
     Context context = Vertx.currentContext();
+    // a timer or a future callback may run on a duplicate of the SIP context: the same event loop, so the same owner
+    Context root = context instanceof ContextInternal internal ? internal.unwrap() : context;
     if (owner == null) {
-      owner = context;
+      owner = root;
     }
-    if (context == null || context != owner) {
+    if (root == null || root != owner) {
       return Future.failedFuture(new IllegalStateException("stream sends are queued from the SIP context only"));
     }
     List<Future<Void>> before = new ArrayList<>();

@@ -13,7 +13,10 @@ import javax.sip.SipStack;
 /**
  * Builds a JAIN-SIP RI stack with one {@link SipProvider} holding a listening point per configured
  * transport. UDP and TCP share {@code media.sip_port}; TLS takes that port too unless TCP is also
- * configured, then the next one (5060/5061 by convention), since TCP and TLS cannot share a socket.
+ * configured, then the next one (5060/5061 by convention), since TCP and TLS cannot share a socket. SIP over
+ * WebSocket (RFC 7118: ws, wss) listens on {@code media.sip_ws_port}/{@code sip_wss_port}; only JAIN-SIP's NIO
+ * message processors have it, so a stack listing ws or wss runs its TCP and TLS on NIO too (one without keeps the
+ * blocking processors every other deployment has run on).
  */
 public final class SipStackFactory {
   /** Bytes asked for the SIP UDP socket's receive buffer (see {@link #properties}). */
@@ -57,6 +60,12 @@ public final class SipStackFactory {
 
   /** The port a transport listens on (see the class comment for TLS). */
   public static int port(MediaConfig media, String transport) {
+    if ("ws".equalsIgnoreCase(transport)) {
+      return media.sipWsPort();
+    }
+    if ("wss".equalsIgnoreCase(transport)) {
+      return media.sipWssPort();
+    }
     boolean tlsNextPort = "tls".equalsIgnoreCase(transport) && media.sipTransports().contains("tcp");
     return tlsNextPort ? media.sipPort() + 1 : media.sipPort();
   }
@@ -82,13 +91,21 @@ public final class SipStackFactory {
     p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", CheckingParserFactory.class.getName());
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
     p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
-    if (media.sipTransports().contains("tls") && media.sipTlsCert() != null && media.sipTlsKey() != null) {
+    if (usesWebSocket(media)) {
+      p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", WebSocketProcessorFactory.class.getName());
+    }
+    boolean tls = media.sipTransports().contains("tls") || media.sipTransports().contains("wss");
+    if (tls && media.sipTlsCert() != null && media.sipTlsKey() != null) {
       Path cert = Path.of(media.sipTlsCert());
       storeProperties(p, "javax.net.ssl.keyStore", PemKeyStore.write(cert, Path.of(media.sipTlsKey())));
       storeProperties(p, "javax.net.ssl.trustStore",
           PemKeyStore.writeTrust(cert, media.sipTlsCa() == null ? null : Path.of(media.sipTlsCa())));
     }
     return p;
+  }
+
+  static boolean usesWebSocket(MediaConfig media) {
+    return media.sipTransports().contains("ws") || media.sipTransports().contains("wss");
   }
 
   /** JAIN-SIP reads its TLS key and trust stores from these stack properties (not the JVM-wide ones). */

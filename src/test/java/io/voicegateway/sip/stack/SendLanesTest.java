@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,5 +103,16 @@ class SendLanesTest {
     assertInstanceOf(IllegalStateException.class, noContext.cause());
     assertInstanceOf(IllegalStateException.class, other.get(10, TimeUnit.SECONDS).cause());
     assertEquals(List.of("sip"), sent);
+  }
+
+  @Test
+  void aDuplicateOfTheSipContextIsTheSipContext() throws Exception {
+    // a periodic timer set up in a future's callback (the registrations' OPTIONS qualify) runs on a duplicate
+    await(onContext(() -> lanes.send(List.of("ws:a:5066"), () -> sent.add("sip"))));
+    Context duplicate = ((ContextInternal) context).duplicate();
+    CompletableFuture<Future<Void>> fromDuplicate = new CompletableFuture<>();
+    duplicate.runOnContext(v -> fromDuplicate.complete(lanes.send(List.of("ws:a:5066"), () -> sent.add("timer"))));
+    await(fromDuplicate.get(10, TimeUnit.SECONDS));
+    assertEquals(List.of("sip", "timer"), sent);
   }
 }

@@ -1,0 +1,28 @@
+package io.voicegateway.sip.stack;
+
+import gov.nist.javax.sip.stack.MessageProcessor;
+import gov.nist.javax.sip.stack.MessageProcessorFactory;
+import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.io.IOException;
+import java.net.InetAddress;
+
+/**
+ * JAIN-SIP's NIO message processors, with WS and WSS listeners that reach browsers back over their own connection
+ * ({@link AcceptedWebSockets}). Named in the stack properties; JAIN-SIP makes it with the no-argument constructor.
+ */
+public final class WebSocketProcessorFactory implements MessageProcessorFactory {
+  private final NioMessageProcessorFactory nio = new NioMessageProcessorFactory();
+
+  @Override
+  public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
+      String transport) throws IOException {
+    if ("WS".equalsIgnoreCase(transport)) {
+      return new ReachBackWsProcessor(address, stack, port);
+    }
+    if ("WSS".equalsIgnoreCase(transport)) {
+      return new ReachBackWssProcessor(address, stack, port);
+    }
+    return nio.createMessageProcessor(stack, address, port, transport);
+  }
+}
