@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.junit5.VertxExtension;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.BusCodecs;
@@ -24,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,28 +77,22 @@ class PlaybackVerticleTest {
     bus = vertx.eventBus();
     engine = TestMediaConfig.engine(42200, 42210);
     engine.attach(CALL, caller);
-    bus.consumer(Addresses.PLAYBACK_EVENTS, (Message<Object> m) -> events.add(m.body()));
-    await(vertx.deployVerticle(new MixerVerticle(engine, 0, 1), new DeploymentOptions()
+    bus.consumer(Addresses.PLAYBACK_EVENTS, m -> events.add(m.body()));
+    BusCalls.await(vertx.deployVerticle(new MixerVerticle(engine, 0, 1), new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("media").setWorkerPoolSize(1)));
-    await(vertx.deployVerticle(new PlaybackVerticle(engine)));
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    BusCalls.await(vertx.deployVerticle(new PlaybackVerticle(engine)));
   }
 
   private <T> T request(String address, Object body) throws Exception {
-    return await(bus.<T>request(address, body).map(Message::body));
+    return BusCalls.request(bus, address, body);
   }
 
   private int failure(String address, Object body) throws Exception {
-    Throwable t = bus.request(address, body).toCompletionStage().toCompletableFuture()
-        .handle((ok, error) -> error).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    return ((ReplyException) (t.getCause() != null ? t.getCause() : t)).failureCode();
+    return BusCalls.failure(bus, address, body);
   }
 
   /** Speech-like test audio: 120 ms syllables of random pitch and loudness, with short pauses. */
-  private static short[] syllables(int rate, int seconds, long seed) {
+  static short[] syllables(int rate, int seconds, long seed) {
     Random random = new Random(seed);
     short[] out = new short[rate * seconds];
     int syllable = rate * 120 / 1000;
