@@ -78,6 +78,10 @@ public final class PlaybackVerticle extends VerticleBase {
       return;
     }
     String id = open.playbackId();
+    if (open.callId() == null) {
+      msg.fail(400, "no callId");
+      return;
+    }
     if (id == null || id.isEmpty() || id.contains(".")) {
       msg.fail(400, "playbackId must be a non-empty name without dots: " + id);
       return;
