@@ -64,9 +64,33 @@ public final class MediaCommands {
   /** Generate RFC 4733 digits toward a leg. */
   public record DtmfSend(String callId, String legId, String digits) {}
 
-  /** Publish each leg's incoming audio of the call on {@code address} (the call's legs now and later). */
-  public record StreamStart(String callId, String address) {}
+  /**
+   * Publish audio of the call on {@code address}, as {@code media.FeedFrame} Buffers every 20 ms.
+   *
+   * <p>Without {@code legId}: the call's feed, each leg's incoming audio (the call's legs now and later), one per
+   * call. With {@code legId} (issue 12): one consumer's feed of that one leg, several per call told apart by their
+   * address: {@code track} {@link #INBOUND} is the leg's incoming audio (what its party says), {@link #OUTBOUND}
+   * the mix sent to it (what its party hears); for both, start two feeds on two addresses. Reply Boolean: false
+   * when a feed already runs on that address (or for that leg and track); fails 404 no such leg, 400 bad rate or
+   * track.
+   *
+   * @param sampleRate 8000, 16000 or 48000; 0 for {@code media.output_sample_rate}
+   * @param track      {@link #INBOUND} (also when null) or {@link #OUTBOUND}; only with a {@code legId}
+   */
+  public record StreamStart(String callId, String address, String legId, int sampleRate, String track) {
+    public static final String INBOUND = "inbound";
+    public static final String OUTBOUND = "outbound";
 
-  /** Stop the call's audio feed. */
-  public record StreamStop(String callId) {}
+    /** The call's feed of every leg's incoming audio at the output rate. */
+    public StreamStart(String callId, String address) {
+      this(callId, address, null, 0, null);
+    }
+  }
+
+  /** Stop the call's audio feed ({@code address} null), or the one-leg feed on {@code address}. */
+  public record StreamStop(String callId, String address) {
+    public StreamStop(String callId) {
+      this(callId, null);
+    }
+  }
 }

@@ -41,6 +41,11 @@ public final class AudioFeed {
     return new LegFeed(this, legId);
   }
 
+  /** A tap of the mix one leg hears (a consumer's outbound track), with its own buffers and sequence. */
+  public HeardTap heardTapFor(String legId) {
+    return new LegHeardFeed(this, legId);
+  }
+
   public void stop() {
     stopped = true;
   }

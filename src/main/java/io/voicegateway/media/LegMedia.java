@@ -26,6 +26,8 @@ public final class LegMedia implements MixerLeg {
   private volatile PacketSender sender = PacketSender.NONE;
   private volatile AudioTap tap;
   private volatile AudioTap recordTap;
+  private volatile AudioTap streamTap; // one consumer's feed of this leg's incoming audio (issue 12)
+  private volatile HeardTap heardTap; // one consumer's feed of what this leg hears
   private volatile boolean closed;
   private boolean wasListening; // mixer thread
   /** The remote source's RFC 3550 statistics, for the life of the leg (across renegotiations). */
@@ -104,6 +106,24 @@ public final class LegMedia implements MixerLeg {
     return recordTap;
   }
 
+  /** Attaches (or with null detaches) one consumer's feed of this leg's incoming audio (a stream's inbound track). */
+  public void streamTap(AudioTap tap) {
+    this.streamTap = tap;
+  }
+
+  public AudioTap streamTap() {
+    return streamTap;
+  }
+
+  /** Attaches (or with null detaches) one consumer's feed of the mix this leg hears (a stream's outbound track). */
+  public void heardTap(HeardTap tap) {
+    this.heardTap = tap;
+  }
+
+  public HeardTap heardTap() {
+    return heardTap;
+  }
+
   /** The attached tap, or null. */
   public AudioTap tap() {
     return tap;
@@ -168,7 +188,8 @@ public final class LegMedia implements MixerLeg {
   @Override
   public float[] pull() {
     LegPipeline p = pipeline;
-    float[] frame = p == null || closed || !p.config().receive() ? null : p.receive().pull(legId, tap, recordTap);
+    float[] frame = p == null || closed || !p.config().receive() ? null : p.receive().pull(legId, tap, recordTap,
+        streamTap);
     level = frame == null ? 0f : Pcm.rms(frame, MixerLeg.FRAME);
     return frame;
   }
@@ -192,6 +213,10 @@ public final class LegMedia implements MixerLeg {
       p.send().queueDtmf(digits);
     }
     p.send().push(mix, packetizer, sender);
+    HeardTap heard = heardTap;
+    if (heard != null) {
+      heard.onMix(legId, mix);
+    }
   }
 
   @Override

@@ -32,6 +32,10 @@ public final class MediaEngine {
   private final AtomicReference<MediaEvents> events = new AtomicReference<>(MediaEvents.NONE);
   private final Map<String, AudioFeed> feeds = new ConcurrentHashMap<>();
   private final Map<String, CallRecorder> recorders = new ConcurrentHashMap<>();
+  private final Map<String, LegFeedEntry> legFeeds = new ConcurrentHashMap<>();
+
+  /** A consumer's feed of one leg (issue 12), by its address: what the leg says or what it hears. */
+  private record LegFeedEntry(AudioFeed feed, String legId, boolean heard) {}
 
   /** One call in the engine: its mixer membership, partition and media legs (app legs are only in the mix). */
   private record MediaCall(MixerCall mix, MixerPartition partition, Set<LegMedia> legs) {}
@@ -196,6 +200,50 @@ public final class MediaEngine {
   }
 
   /**
+   * Starts one consumer's feed of one leg, known by {@code address}: the leg's incoming audio, or with
+   * {@code heard} the mix the leg is sent. False (nothing changes) when a feed already runs on that address or
+   * that leg already feeds that track to a consumer. Throws IllegalArgumentException when the leg is not open.
+   */
+  public boolean startLegFeed(String address, AudioFeed feed, String legId, boolean heard) {
+    LegMedia leg = legs.get(legId);
+    if (leg == null) {
+      throw new IllegalArgumentException("no open leg " + legId);
+    }
+    synchronized (leg) {
+      if ((heard ? leg.heardTap() : leg.streamTap()) != null
+          || legFeeds.putIfAbsent(address, new LegFeedEntry(feed, legId, heard)) != null) {
+        return false;
+      }
+      if (heard) {
+        leg.heardTap(feed.heardTapFor(legId));
+      } else {
+        leg.streamTap(feed.tapFor(legId));
+      }
+    }
+    return true;
+  }
+
+  /** Stops the one-leg feed on {@code address}; false when none runs there. */
+  public boolean stopLegFeed(String address) {
+    LegFeedEntry entry = legFeeds.remove(address);
+    if (entry == null) {
+      return false;
+    }
+    entry.feed().stop();
+    LegMedia leg = legs.get(entry.legId());
+    if (leg != null) {
+      synchronized (leg) {
+        if (entry.heard()) {
+          leg.heardTap(null);
+        } else {
+          leg.streamTap(null);
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
    * Starts recording a live call: the recorder joins the call's mix and taps its media legs now and those it gains
    * later. False (nothing changes) when the call has no media or already has a recorder. The recorder outlives the
    * call's legs until {@link #stopRecording}, so its writer can drain the last frames.
@@ -299,6 +347,7 @@ public final class MediaEngine {
       return null;
     }
     leg.close();
+    legFeeds.values().removeIf(entry -> entry.legId().equals(legId)); // nothing more to feed: the leg is gone
     if (leg.rtpPort() > 0) {
       ports.release(leg.rtpPort());
     }

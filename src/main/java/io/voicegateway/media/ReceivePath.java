@@ -41,9 +41,9 @@ final class ReceivePath {
 
   /**
    * The next 20 ms at 48 kHz, or null while there is nothing to play. The taps (the audio feed's, the call
-   * recorder's; either may be null) get the same 16 kHz frame, made once.
+   * recorder's, one consumer's feed of this leg; any may be null) get the same 16 kHz frame, made once.
    */
-  float[] pull(String legId, AudioTap tap, AudioTap recordTap) {
+  float[] pull(String legId, AudioTap tap, AudioTap recordTap, AudioTap streamTap) {
     FrameKind kind = receiver.readFrame(pcm);
     if (kind == FrameKind.SILENCE) {
       return null;
@@ -56,7 +56,7 @@ final class ReceivePath {
     if (n < MixerLeg.FRAME) {
       java.util.Arrays.fill(frame48k, n, MixerLeg.FRAME, 0f); // cannot happen with 8/16/48 kHz; be safe
     }
-    if (tap != null || recordTap != null) {
+    if (tap != null || recordTap != null || streamTap != null) {
       int m = to16k.process(frame48k, MixerLeg.FRAME, tapFloat);
       Pcm.toShort(tapFloat, 0, tapPcm, 0, m);
       if (tap != null) {
@@ -64,6 +64,9 @@ final class ReceivePath {
       }
       if (recordTap != null) {
         recordTap.onAudio(legId, tapPcm, m);
+      }
+      if (streamTap != null) {
+        streamTap.onAudio(legId, tapPcm, m);
       }
     }
     return frame48k;

@@ -43,6 +43,8 @@ class BusCodecsRoundTripTest {
       new MediaCommands.DtmfSend("c1", "l1", "12#"),
       new MediaCommands.StreamStart("c1", "vg.audio.c1"),
       new MediaCommands.StreamStop("c1"),
+      new MediaCommands.StreamStart("c1", "vg.stream.s1.in", "l1", 8000, MediaCommands.StreamStart.INBOUND),
+      new MediaCommands.StreamStop("c1", "vg.stream.s1.in"),
       new SipCommands.Hangup("c1", "api hangup"),
       new SipCommands.Transfer("c1", "sip:carol@example.com"),
       new SipCommands.Stream("c1", true),
