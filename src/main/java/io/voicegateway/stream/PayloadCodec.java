@@ -12,6 +12,7 @@ import io.voicegateway.media.resample.Resampler;
  */
 final class PayloadCodec {
   private final Encoding encoding;
+  private final int feedRate;
   private final Resampler resampler;
   private float[] in = new float[0];
   private float[] out = new float[0];
@@ -19,6 +20,7 @@ final class PayloadCodec {
 
   PayloadCodec(Encoding encoding, int feedRate) {
     this.encoding = encoding;
+    this.feedRate = feedRate;
     this.resampler = feedRate == encoding.sampleRate() ? null : new Resampler(feedRate, encoding.sampleRate());
   }
 
@@ -51,6 +53,10 @@ final class PayloadCodec {
       }
     }
     return bytes;
+  }
+
+  int feedRate() {
+    return feedRate;
   }
 
   byte[] payload() {

@@ -9,6 +9,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.bus.PlaybackCommands;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.config.StreamingConfig;
@@ -60,8 +61,9 @@ final class StreamSession {
   private WebSocket socket;
   private MessageConsumer<Buffer> feed;
   private String inboundLeg;
-  private int inboundRate;
-  private PayloadCodec codec;
+  private PayloadCodec inboundCodec;
+  private PayloadCodec outboundCodec;
+  private MessageConsumer<Buffer> outboundFeed;
   private long firstFrameMs = -1;
   private int attemptsLeft;
   private boolean playbackOpen;
@@ -158,33 +160,59 @@ final class StreamSession {
         });
   }
 
-  /** One feed message: the first leg heard is the caller's (the inbound track). */
+  /**
+   * One message of the call's feed: the first leg heard is the caller's, whose audio is the inbound track. Once it is
+   * known, the outbound track (what the caller hears) gets a feed of its own at the stream's rate.
+   */
   private void frame(Buffer message) {
-    if (state == State.ENDED || !config.tracks().inbound()) {
+    if (state == State.ENDED) {
       return;
     }
     byte[] m = message.getBytes();
     String leg = FeedFrame.legId(m).toString();
     if (inboundLeg == null) {
       inboundLeg = leg;
-    } else if (!inboundLeg.equals(leg)) {
-      return;
+      firstFrameMs = FeedFrame.timestampMs(m);
+      if (config.tracks().outbound()) {
+        startOutboundFeed();
+      }
     }
-    long captured = FeedFrame.timestampMs(m);
-    if (firstFrameMs < 0) {
-      firstFrameMs = captured;
+    if (inboundLeg.equals(leg) && config.tracks().inbound()) {
+      inboundCodec = sendMedia(TwilioMessages.INBOUND, inboundCodec, m);
     }
+  }
+
+  private void startOutboundFeed() {
+    String address = outboundAddress();
+    outboundFeed = vertx.eventBus().<Buffer>consumer(address, msg -> {
+      if (state != State.ENDED) {
+        outboundCodec = sendMedia(TwilioMessages.OUTBOUND, outboundCodec, msg.body().getBytes());
+      }
+    });
+    outboundFeed.completion().compose(v -> vertx.eventBus().request(Addresses.MEDIA_STREAM_START,
+        new MediaCommands.StreamStart(call.callId(), address, inboundLeg, config.encoding().sampleRate(),
+            MediaCommands.StreamStart.OUTBOUND)))
+        .onFailure(err -> LOG.warning("call " + call.callId() + ": stream " + config.name()
+            + " has no outbound track: " + err.getMessage()));
+  }
+
+  private String outboundAddress() {
+    return "vg.stream." + streamSid() + ".outbound";
+  }
+
+  /** Encodes one feed frame and queues it as a media message; returns the track's codec (made for its rate). */
+  private PayloadCodec sendMedia(String track, PayloadCodec codec, byte[] m) {
     if (state != State.OPEN) {
-      return;
+      return codec;
     }
     int rate = FeedFrame.sampleRate(m);
-    if (codec == null || rate != inboundRate) {
+    if (codec == null || codec.feedRate() != rate) {
       codec = new PayloadCodec(config.encoding(), rate);
-      inboundRate = rate;
     }
+    long captured = FeedFrame.timestampMs(m);
     short[] samples = FeedFrame.samples(m);
     int length = codec.encode(samples, samples.length);
-    String text = messages.media(TwilioMessages.INBOUND, captured - firstFrameMs, codec.payload(), length);
+    String text = messages.media(track, Math.max(0, captured - firstFrameMs), codec.payload(), length);
     int dropped = queue.offer(socketView, text, true);
     metrics.framesSent(1);
     if (dropped > 0) {
@@ -200,6 +228,7 @@ final class StreamSession {
       stalled.close((short) 1008, "stopped reading");
       lost("the consumer stopped reading");
     }
+    return codec;
   }
 
   private void received(String text) {
@@ -294,6 +323,11 @@ final class StreamSession {
     state = State.ENDED;
     if (feed != null) {
       feed.unregister();
+    }
+    if (outboundFeed != null) {
+      outboundFeed.unregister();
+      vertx.eventBus().request(Addresses.MEDIA_STREAM_STOP, new MediaCommands.StreamStop(call.callId(),
+          outboundAddress()));
     }
     if (playbackOpen && closePlayback) {
       vertx.eventBus().request(Addresses.PLAYBACK_CLOSE, new PlaybackCommands.Close(streamSid()));
