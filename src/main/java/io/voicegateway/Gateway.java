@@ -32,6 +32,7 @@ import io.voicegateway.transport.AudioFeedVerticle;
 import io.voicegateway.transport.MediaTransport;
 import io.voicegateway.transport.MixerMeters;
 import io.voicegateway.transport.MixerVerticle;
+import io.voicegateway.transport.PlaybackVerticle;
 import io.voicegateway.transport.RtpVerticle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,6 +111,7 @@ public final class Gateway {
         .compose(v -> deploy("apps", () -> new AppsVerticle(media, GatewayApps.of(config), System::currentTimeMillis),
             new DeploymentOptions()))
         .compose(v -> deploy("feed", () -> new AudioFeedVerticle(transport), new DeploymentOptions()))
+        .compose(v -> deploy("playback", () -> new PlaybackVerticle(media), new DeploymentOptions()))
         .compose(v -> deploy("streams", () -> new StreamVerticle(config.streaming(),
             new StreamCallMetrics(new StreamMeters(prometheus)), System::currentTimeMillis), new DeploymentOptions()))
         .compose(v -> deploy("recording", () -> new RecordingVerticle(media,

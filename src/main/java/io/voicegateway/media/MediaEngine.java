@@ -295,6 +295,28 @@ public final class MediaEngine {
   }
 
   /**
+   * Adds an app leg to the mix of a call that has media now; false (nothing changes) when it has none, so a leg
+   * that outlives its call (a consumer's playback opened as the call ends) never keeps an empty call alive.
+   */
+  public boolean attachToLiveCall(String callId, MixerLeg app) {
+    boolean[] attached = {false};
+    calls.computeIfPresent(callId, (id, call) -> {
+      call.mix().add(app);
+      attached[0] = true;
+      return call;
+    });
+    return attached[0];
+  }
+
+  /** Takes an app leg out of a call's mix (from the next frame); the call's media legs go on. */
+  public void detach(String callId, MixerLeg app) {
+    calls.computeIfPresent(callId, (id, call) -> {
+      call.mix().remove(app);
+      return call;
+    });
+  }
+
+  /**
    * Builds the leg's pipeline for a (re)negotiation and swaps it in; tells its transport where the remote
    * sends from when {@code remoteHost} is known. Throws IllegalArgumentException when the leg is not open.
    */
