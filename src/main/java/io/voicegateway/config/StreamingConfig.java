@@ -83,8 +83,8 @@ public record StreamingConfig(Map<String, Stream> streams) {
    * @param bidirectional     whether the consumer's {@code media}, {@code mark} and {@code clear} are played
    * @param reconnectAttempts how often a lost connection is opened again before {@code onDisconnect} applies
    * @param connectTimeout    how long one connection attempt (TCP, TLS, handshake) may take
-   * @param maxQueued         the most audio queued toward a consumer that reads slowly, and the most of its audio
-   *                          queued for playback; beyond it the oldest is dropped and counted
+   * @param maxQueued         the most audio queued toward a consumer that reads slowly; beyond it the oldest is
+   *                          dropped and counted, and a consumer that takes nothing for twice as long is lost
    */
   public record Stream(String name, URI url, Map<String, String> headers, Map<String, String> customParameters,
       Tracks tracks, Encoding encoding, boolean bidirectional, OnDisconnect onDisconnect, int reconnectAttempts,

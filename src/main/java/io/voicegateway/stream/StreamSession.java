@@ -29,6 +29,11 @@ import java.util.logging.Logger;
  */
 final class StreamSession {
   private static final Logger LOG = Logger.getLogger(StreamSession.class.getName());
+  /**
+   * The most of the consumer's audio queued for playback: bots send a whole spoken answer at once, faster than real
+   * time, so this is far longer than the queue toward the consumer ({@code max_queued}).
+   */
+  static final int PLAYBACK_QUEUE_MS = 60_000;
   /** A reconnect waits a little longer each time, so a consumer that is restarting gets a moment. */
   private static final long RECONNECT_STEP_MS = 200;
 
@@ -153,7 +158,7 @@ final class StreamSession {
   private void openPlayback() {
     playbackOpen = true;
     vertx.eventBus().request(Addresses.PLAYBACK_OPEN, new PlaybackCommands.Open(call.callId(), streamSid(),
-        config.encoding().sampleRate(), (int) config.maxQueued().toMillis())).onFailure(err -> {
+        config.encoding().sampleRate(), PLAYBACK_QUEUE_MS)).onFailure(err -> {
           playbackOpen = false;
           LOG.warning("call " + call.callId() + ": stream " + config.name() + " cannot play the consumer's audio: "
               + err.getMessage());

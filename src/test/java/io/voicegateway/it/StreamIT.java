@@ -60,15 +60,52 @@ class StreamIT {
     return out;
   }
 
+  /** The caller's side: the speech, then {@code quietSeconds} of listening (the call ends with the file). */
+  private Path callerSaysThenListens(int quietSeconds) throws Exception {
+    Path out = dir.resolve("caller-" + quietSeconds + ".wav");
+    Tools.run("sox", SpeechFixture.speech(dir, RATE).toString(), out.toString(), "pad", "0", "" + quietSeconds);
+    return out;
+  }
+
+  /** A steady 440 Hz tone of {@code ms} as μ-law: its end in a recording is sharp. */
+  private static byte[] tone(int ms) {
+    byte[] out = new byte[RATE * ms / 1000];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = G711.ulawEncode((short) (8000 * Math.sin(2 * Math.PI * 440 * i / RATE)));
+    }
+    return out;
+  }
+
+  /** How long the first loud stretch of {@code pcm} lasts, in ms: from its onset to the first 100 ms of quiet. */
+  private static double loudMs(short[] pcm) {
+    int window = RATE / 200;
+    int start = -1;
+    int lastLoud = -1;
+    for (int at = 0; at + window <= pcm.length; at += window) {
+      double energy = 0;
+      for (int i = at; i < at + window; i++) {
+        energy += (double) pcm[i] * pcm[i];
+      }
+      boolean loud = Math.sqrt(energy / window) > 1000;
+      if (loud) {
+        start = start < 0 ? at : start;
+        lastLoud = at + window;
+      } else if (start >= 0 && at - lastLoud >= RATE / 10) {
+        break;
+      }
+    }
+    return start < 0 ? 0 : (lastLoud - start) * 1000.0 / RATE;
+  }
+
   @Test
-  void theBotHearsTheCallerAndItsMarksComeBackInOrder() throws Exception {
+  void theBotAndTheCallerHearEachOtherAndMarksComeBackInOrder() throws Exception {
     Path speech = SpeechFixture.speech(dir, RATE);
     Path reply = dir.resolve("reply.ulaw");
     Files.write(reply, mulaw(speech));
     try (TwilioBot bot = new TwilioBot(dir.resolve("bot"), new JsonObject().put("replyFile", reply.toString()));
         GatewayFixture gw = GatewayFixture.start("", sections(bot, ""))) {
-      Baresip caller = new Baresip(dir.resolve("caller"), "PCMU", speech, RATE);
-      Baresip.CallRecording rec = caller.call(gw.uri("bot"), Duration.ofSeconds(20));
+      Baresip caller = new Baresip(dir.resolve("caller"), "PCMU", callerSaysThenListens(13), RATE);
+      Baresip.CallRecording rec = caller.call(gw.uri("bot"), Duration.ofSeconds(40));
       assertNotNull(rec.sent(), "baresip sent nothing: " + rec.log());
 
       JsonObject connected = bot.await(l -> "connected".equals(l.getString("action")), 10);
@@ -88,6 +125,14 @@ class StreamIT {
       assertTrue(heard.windows().size() >= 8, "too little of the caller reached the bot: " + heard);
       assertTrue(heard.medianCorrelation() >= 0.9, "the bot's audio of the caller: " + heard);
 
+      // The caller hears nothing but the bot's answer, which starts after the caller's own speech.
+      assertNotNull(rec.heard(), "baresip heard nothing: " + rec.log());
+      AudioMatch.Result answer = AudioMatch.align(AudioMatch.fromOnset(AudioMatch.read(speech, RATE), RATE, 50),
+          AudioMatch.fromOnset(AudioMatch.read(rec.heard(), RATE), RATE, 100), RATE, 500, 200);
+      System.out.printf("stream outbound: %s%n", answer);
+      assertTrue(answer.windows().size() >= 8, "too little of the bot reached the caller: " + answer);
+      assertTrue(answer.medianCorrelation() >= 0.9, "the caller's audio of the bot: " + answer);
+
       List<String> replied = bot.seen().stream().filter(l -> "replied".equals(l.getString("action")))
           .map(l -> l.getString("name")).toList();
       List<String> marks = bot.seen().stream().filter(l -> l.containsKey("received")
@@ -96,6 +141,31 @@ class StreamIT {
       assertTrue(!replied.isEmpty(), "the bot answered no utterance: " + bot.seen());
       assertEquals(replied.subList(0, marks.size()), marks, "marks come back in the order sent");
       assertTrue(marks.size() >= 1, "no mark came back: " + bot.seen());
+    }
+  }
+
+  @Test
+  void clearSilencesTheCallerSideAtOnceAndEchoesThePendingMark() throws Exception {
+    Path reply = dir.resolve("tone.ulaw");
+    Files.write(reply, tone(4000));
+    try (TwilioBot bot = new TwilioBot(dir.resolve("bot"), new JsonObject().put("replyFile", reply.toString())
+            .put("clearAfterMs", 1000));
+        GatewayFixture gw = GatewayFixture.start("", sections(bot, ""))) {
+      Baresip.CallRecording rec = new Baresip(dir.resolve("caller"), "PCMU", callerSaysThenListens(5), RATE)
+          .call(gw.uri("bot"), Duration.ofSeconds(25));
+      long sent = bot.await(l -> "replied".equals(l.getString("action")), 30).getLong("at");
+      long cleared = bot.await(l -> "cleared".equals(l.getString("action")), 10).getLong("at");
+      JsonObject mark = bot.received("mark", 10);
+      assertEquals("reply-1", mark.getJsonObject("mark").getString("name"), "clear echoes the pending mark");
+
+      assertNotNull(rec.heard(), "baresip heard nothing: " + rec.log());
+      double heardMs = loudMs(AudioMatch.read(rec.heard(), RATE));
+      long playedMs = cleared - sent;
+      System.out.printf("stream clear: the tone was heard for %.0f ms, cleared %d ms after it was sent%n", heardMs,
+          playedMs);
+      assertTrue(heardMs >= playedMs - 100, "the tone played until the clear: " + heardMs + " ms of " + playedMs);
+      assertTrue(heardMs <= playedMs + 40, "the caller's side went silent within 40 ms of the clear: " + heardMs
+          + " ms heard, clear after " + playedMs + " ms");
     }
   }
 

@@ -135,7 +135,7 @@ class StreamVerticleTest {
     assertEquals(new JsonObject().put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1),
         body.getJsonObject("mediaFormat"));
     PlaybackCommands.Open open = media.next(PlaybackCommands.Open.class);
-    assertEquals(new PlaybackCommands.Open(CALL, sid, 8000, 2000), open);
+    assertEquals(new PlaybackCommands.Open(CALL, sid, 8000, StreamSession.PLAYBACK_QUEUE_MS), open);
 
     say();
     say();
