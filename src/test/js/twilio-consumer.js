@@ -2,7 +2,7 @@
 // parses Twilio's messages, keeps the caller's audio, and answers each caller utterance with known audio followed
 // by a mark. Usage: node twilio-consumer.js CONFIG.json; CONFIG = {port, replyFile (raw mu-law 8 kHz, optional),
 // clearAfterMs (optional: send clear this long after the first reply started), outDir, closeAfterStart (optional:
-// close the socket right after start, to test faults)}. Every received control message and every action is printed
+// close the socket right after start; stopReadingAfterStart: stop reading the socket then, to test faults)}. Every received control message and every action is printed
 // as one JSON line on stdout; the caller's audio goes to outDir/inbound-N.ulaw when the stream stops.
 'use strict';
 const fs = require('fs');
@@ -99,6 +99,10 @@ wss.on('connection', (ws, request) => {
     log({ received: message, connection: n });
     if (message.event === 'start' && config.closeAfterStart) {
       ws.close(1011, 'bot crashed');
+    }
+    if (message.event === 'start' && config.stopReadingAfterStart) {
+      ws._socket.pause();
+      log({ action: 'stopped reading', connection: n });
     }
     if (message.event === 'stop') {
       fs.writeFileSync(path.join(config.outDir, 'inbound-' + n + '.ulaw'), Buffer.concat(inbound));

@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.JsonArray;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
@@ -16,6 +17,7 @@ import io.voicegateway.config.StreamingConfig;
 import io.voicegateway.config.StreamingConfig.OnDisconnect;
 import io.voicegateway.media.FeedFrame;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,6 +38,10 @@ final class StreamSession {
   static final int PLAYBACK_QUEUE_MS = 60_000;
   /** A reconnect waits a little longer each time, so a consumer that is restarting gets a moment. */
   private static final long RECONNECT_STEP_MS = 200;
+  /** How long a consumer has to answer the close handshake before its connection is dropped. */
+  static final long CLOSE_GRACE_SECONDS = 2;
+  /** Bytes Netty holds for a socket before it counts as full: about 300 ms of l16 messages. */
+  private static final int SOCKET_QUEUE_BYTES = 16 * 1024;
 
   enum State { CONNECTING, OPEN, WAITING, ENDED }
 
@@ -130,6 +136,7 @@ final class StreamSession {
   private void opened(WebSocket ws) {
     socket = ws;
     state = State.OPEN;
+    ws.setWriteQueueMaxSize(SOCKET_QUEUE_BYTES);
     metrics.connected();
     ws.textMessageHandler(this::received);
     ws.drainHandler(v -> queue.drain(socketView));
@@ -230,7 +237,7 @@ final class StreamSession {
           + queue.dropped() + " frames dropped");
       WebSocket stalled = socket;
       socket = null;
-      stalled.close((short) 1008, "stopped reading");
+      drop(stalled);
       lost("the consumer stopped reading");
     }
     return codec;
@@ -288,9 +295,27 @@ final class StreamSession {
     if (state == State.OPEN) {
       queue.drain(socketView);
       socket.writeTextMessage(messages.stop());
-      socket.close((short) 1000, "call ended");
+      WebSocket closing = socket;
+      closing.close((short) 1000, "call ended");
+      vertx.setTimer(TimeUnit.SECONDS.toMillis(CLOSE_GRACE_SECONDS), t -> {
+        if (!closing.isClosed()) {
+          drop(closing);
+        }
+      });
     }
     end(false);
+  }
+
+  /**
+   * Closes the connection without the WebSocket close handshake: a consumer that reads nothing would never see the
+   * close frame, and Vert.x's graceful close waits for it (keeping the connection, and the gateway's shutdown).
+   */
+  private static void drop(WebSocket ws) {
+    if (ws instanceof WebSocketInternal internal) {
+      internal.channelHandlerContext().close();
+    } else {
+      ws.close((short) 1008, "stopped reading");
+    }
   }
 
   private void lost(String why) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,6 +29,11 @@ public final class StreamVerticle extends VerticleBase {
   static final String ROUTE_REASON = "stream:";
   /** The largest message a consumer may send: a few seconds of l16 audio in one media message. */
   private static final int MAX_MESSAGE = 4 * 1024 * 1024;
+  /**
+   * The kernel's send buffer per consumer socket: real-time audio must not hide seconds in it (64 KB is about 1 s of
+   * l16 messages), so a consumer that stops reading fills it soon and the write queue's bound takes over.
+   */
+  private static final int SEND_BUFFER = 64 * 1024;
 
   private final StreamingConfig config;
   private final StreamMetrics metrics;
@@ -47,7 +53,7 @@ public final class StreamVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(MAX_MESSAGE)
-        .setMaxMessageSize(MAX_MESSAGE).setVerifyHost(true));
+        .setMaxMessageSize(MAX_MESSAGE).setVerifyHost(true).setSendBufferSize(SEND_BUFFER));
     EventBus bus = vertx.eventBus();
     events = bus.consumer(Addresses.CALL_EVENTS, msg -> callEvent(msg.body()));
     playbackEvents = bus.consumer(Addresses.PLAYBACK_EVENTS, msg -> {
@@ -123,6 +129,7 @@ public final class StreamVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     List.copyOf(byCall.values()).forEach(StreamSession::callEnded);
-    return Future.all(List.of(events.unregister(), playbackEvents.unregister(), client.close()));
+    return Future.all(List.of(events.unregister(), playbackEvents.unregister(),
+        client.shutdown(StreamSession.CLOSE_GRACE_SECONDS, TimeUnit.SECONDS)));
   }
 }

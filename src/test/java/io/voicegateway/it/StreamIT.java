@@ -210,4 +210,58 @@ class StreamIT {
       events.unregister();
     }
   }
+
+  @Test
+  void anUnreachableBotHangsTheCallUp() throws Exception {
+    Tools.require("baresip");
+    int nobody = io.voicegateway.testing.FreePorts.udpAndTcp();
+    try (GatewayFixture gw = GatewayFixture.start("", String.join("\n",
+        "routes:",
+        "  - {direction: inbound, match: gone, stream: gone, from: any}",
+        "streaming:",
+        "  gone: {url: 'ws://127.0.0.1:" + nobody + "/', connect_timeout: 1s}"))) {
+      List<CallEvent> events = new CopyOnWriteArrayList<>();
+      MessageConsumer<CallEvent> consumer = gw.gateway().vertx().eventBus()
+          .consumer(Addresses.CALL_EVENTS, m -> events.add(m.body()));
+      new Baresip(dir.resolve("gone"), "PCMU", callerSaysThenListens(2), RATE).call(gw.uri("gone"),
+          Duration.ofSeconds(10));
+      CallEvent end = events.stream().filter(e -> e.type() == CallEventType.CALL_TERMINATED).findFirst()
+          .orElseThrow(() -> new AssertionError("the call to an unreachable bot did not end: " + events));
+      assertTrue(end.reason().startsWith("stream gone: cannot connect"), end.reason());
+      assertEquals(1.0, gw.gateway().metrics().registry().get("vg_media_stream_failed").counter().count());
+      consumer.unregister();
+    }
+  }
+
+  @Test
+  void aBotThatStopsReadingLosesTheOldestAudioThenIsLetGoWhileTheCallGoesOn() throws Exception {
+    Tools.require("baresip");
+    try (TwilioBot deaf = new TwilioBot(dir.resolve("deaf"), new JsonObject().put("stopReadingAfterStart", true));
+        GatewayFixture gw = GatewayFixture.start("", String.join("\n",
+            "routes:",
+            "  - {direction: inbound, match: deaf, stream: deaf, from: any}",
+            "streaming:",
+            "  deaf: {url: '" + deaf.url() + "', encoding: l16/16000, max_queued: 200ms, on_disconnect: continue}"))) {
+      List<CallEvent> events = new CopyOnWriteArrayList<>();
+      MessageConsumer<CallEvent> consumer = gw.gateway().vertx().eventBus()
+          .consumer(Addresses.CALL_EVENTS, m -> events.add(m.body()));
+      Baresip.CallRecording rec = new Baresip(dir.resolve("deaf"), "PCMU", callerSaysThenListens(8), RATE)
+          .call(gw.uri("deaf"), Duration.ofSeconds(30));
+      deaf.await(l -> "stopped reading".equals(l.getString("action")), 10);
+      List<CallEventType> types = events.stream().map(CallEvent::type).toList();
+      assertTrue(types.indexOf(CallEventType.AUDIO_STOPPED) >= 0
+          && types.indexOf(CallEventType.AUDIO_STOPPED) < types.indexOf(CallEventType.CALL_TERMINATED),
+          "the feed stopped while the call went on: " + events);
+      CallEvent end = events.stream().filter(e -> e.type() == CallEventType.CALL_TERMINATED).findFirst()
+          .orElseThrow();
+      assertTrue(end.reason() == null || !end.reason().startsWith("stream"),
+          "the caller, not the stream, ended the call: " + end.reason());
+      assertNotNull(rec.sent(), rec.log());
+      double dropped = gw.gateway().metrics().registry().get("vg_media_stream_frames_dropped").counter().count();
+      System.out.printf("stream stalled: %.0f frames dropped toward the bot that stopped reading%n", dropped);
+      assertTrue(dropped > 0, "frames dropped toward the bot that stopped reading");
+      assertEquals(1.0, gw.gateway().metrics().registry().get("vg_media_stream_failed").counter().count());
+      consumer.unregister();
+    }
+  }
 }
