@@ -104,4 +104,16 @@ class StreamingSectionReaderTest {
     String message = error(yaml + "streaming: {bot: {url: 'ws://127.0.0.1:9/'}}\n");
     assertTrue(message.contains("routes[0].stream") && message.contains("did you mean 'bot'"), message);
   }
+
+  @Test
+  void docsHaveARowPerKeyAndTheirExampleLoads() throws java.io.IOException {
+    String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs/streaming.md"));
+    StreamingSectionReader.KEYS.forEach(key -> assertTrue(docs.contains("| `" + key + "` |"),
+        "docs/streaming.md lacks a row for " + key));
+    int start = docs.indexOf("```yaml\n") + "```yaml\n".length();
+    GatewayConfig config = ConfigLoader.parse(docs.substring(start, docs.indexOf("```", start)),
+        Map.of("BOT_TOKEN", "t"));
+    assertEquals("Bearer t", config.streaming().stream("bot").orElseThrow().headers().get("Authorization"));
+    assertEquals("bot", config.routes().get(0).stream());
+  }
 }
