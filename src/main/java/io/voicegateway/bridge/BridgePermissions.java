@@ -8,24 +8,34 @@ import java.util.List;
 
 /**
  * What external consumers may do over either bridge, and nothing more: receive call events, trunk
- * registration events, voicemail events and audio feeds; send the two documented commands. Everything else is refused
+ * registration events, voicemail events and audio feeds; send the two documented commands; play audio into a call
+ * (the playback back channel, with its events). Everything else is refused
  * ({@code access_denied}).
  */
 public final class BridgePermissions {
   /** One call's audio feed: {@code vg.audio.<callId>}. */
   public static final String AUDIO_REGEX = "vg\\.audio\\.[^.]+";
+  /** Where a playback's audio is sent (issue 12's back channel): {@code vg.media.playback.audio.<playbackId>}. */
+  public static final String PLAYBACK_AUDIO_REGEX = "vg\\.media\\.playback\\.audio\\.[^.]+";
 
   /** Addresses a consumer may register on. */
   public static final List<PermittedOptions> OUTBOUND = List.of(
       new PermittedOptions().setAddress(Addresses.CALL_EVENTS),
       new PermittedOptions().setAddress(Addresses.TRUNK_REGISTRATION_EVENTS),
       new PermittedOptions().setAddressRegex(AUDIO_REGEX),
-      new PermittedOptions().setAddress(Addresses.VOICEMAIL_EVENTS));
+      new PermittedOptions().setAddress(Addresses.VOICEMAIL_EVENTS),
+      new PermittedOptions().setAddress(Addresses.PLAYBACK_EVENTS));
 
   /** Addresses a consumer may send to. */
   public static final List<PermittedOptions> INBOUND = List.of(
       new PermittedOptions().setAddress(Addresses.COMMAND_HANGUP),
-      new PermittedOptions().setAddress(Addresses.COMMAND_STREAM));
+      new PermittedOptions().setAddress(Addresses.COMMAND_STREAM),
+      // a consumer plays audio into a call: open, audio, marks, clear, close (JSON bodies, base64 audio)
+      new PermittedOptions().setAddress(Addresses.PLAYBACK_OPEN),
+      new PermittedOptions().setAddressRegex(PLAYBACK_AUDIO_REGEX),
+      new PermittedOptions().setAddress(Addresses.PLAYBACK_MARK),
+      new PermittedOptions().setAddress(Addresses.PLAYBACK_CLEAR),
+      new PermittedOptions().setAddress(Addresses.PLAYBACK_CLOSE));
 
   private BridgePermissions() {}
 

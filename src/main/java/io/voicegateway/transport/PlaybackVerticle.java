@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.PlaybackCommands;
 import io.voicegateway.media.MediaEngine;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * Serves {@code vg.media.playback.*}: opens a {@link Playback} in a call's mix, feeds it the audio sent to its
  * address, sets marks, clears, closes. Every handler runs on this verticle's one event loop, which makes it the
- * playback's single writer; the mixer thread reads. Mark reports are published from the mixer thread (a publish
+ * playback's single writer; the mixer thread reads. A bridge client sends the same requests as JSON objects (and
+ * audio as base64 strings) and is answered in JSON. Mark reports are published from the mixer thread (a publish
  * only queues the message). A playback whose call has lost its media is closed by a sweep, with
  * {@link PlaybackCommands.Closed} on {@link Addresses#PLAYBACK_EVENTS}.
  */
@@ -44,32 +46,42 @@ public final class PlaybackVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EventBus bus = vertx.eventBus();
-    consumers.add(bus.<PlaybackCommands.Open>consumer(Addresses.PLAYBACK_OPEN, this::open));
-    consumers.add(bus.<PlaybackCommands.Mark>consumer(Addresses.PLAYBACK_MARK, msg -> {
-      Playback p = find(msg, msg.body().playbackId());
+    consumers.add(bus.consumer(Addresses.PLAYBACK_OPEN, this::open));
+    consumers.add(bus.consumer(Addresses.PLAYBACK_MARK, msg -> {
+      PlaybackCommands.Mark mark = body(msg, PlaybackCommands.Mark.class);
+      Playback p = mark == null ? null : find(msg, mark.playbackId());
       if (p != null) {
-        p.mark(msg.body().name());
-        msg.reply(msg.body());
+        p.mark(mark.name());
+        reply(msg, mark);
       }
     }));
-    consumers.add(bus.<PlaybackCommands.Clear>consumer(Addresses.PLAYBACK_CLEAR, msg -> {
-      Playback p = find(msg, msg.body().playbackId());
+    consumers.add(bus.consumer(Addresses.PLAYBACK_CLEAR, msg -> {
+      PlaybackCommands.Clear clear = body(msg, PlaybackCommands.Clear.class);
+      Playback p = clear == null ? null : find(msg, clear.playbackId());
       if (p != null) {
-        msg.reply(new PlaybackCommands.Cleared(p.playbackId(), p.clear()));
+        reply(msg, new PlaybackCommands.Cleared(p.playbackId(), p.clear()));
       }
     }));
-    consumers.add(bus.<PlaybackCommands.Close>consumer(Addresses.PLAYBACK_CLOSE, msg -> {
-      if (find(msg, msg.body().playbackId()) != null) {
-        msg.reply(end(msg.body().playbackId()));
+    consumers.add(bus.consumer(Addresses.PLAYBACK_CLOSE, msg -> {
+      PlaybackCommands.Close close = body(msg, PlaybackCommands.Close.class);
+      if (close != null && find(msg, close.playbackId()) != null) {
+        reply(msg, end(close.playbackId()));
       }
     }));
     sweep = vertx.setPeriodic(SWEEP_MS, id -> endThoseWithoutCall());
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
   }
 
-  private void open(Message<PlaybackCommands.Open> msg) {
-    PlaybackCommands.Open open = msg.body();
+  private void open(Message<Object> msg) {
+    PlaybackCommands.Open open = body(msg, PlaybackCommands.Open.class);
+    if (open == null) {
+      return;
+    }
     String id = open.playbackId();
+    if (open.callId() == null) {
+      msg.fail(400, "no callId");
+      return;
+    }
     if (id == null || id.isEmpty() || id.contains(".")) {
       msg.fail(400, "playbackId must be a non-empty name without dots: " + id);
       return;
@@ -96,7 +108,32 @@ public final class PlaybackVerticle extends VerticleBase {
     }
     MessageConsumer<Object> audio = bus.consumer(Addresses.playback(id), m -> write(playback, m.body()));
     playbacks.put(id, new Served(playback, audio));
-    audio.completion().onComplete(done -> msg.reply(new PlaybackCommands.Opened(callId, id)));
+    audio.completion().onComplete(done -> reply(msg, new PlaybackCommands.Opened(callId, id)));
+  }
+
+  /**
+   * The request's record: the record itself on the bus, or its JSON form from a bridge client. Fails the request
+   * with 400 (and returns null) when the body is neither.
+   */
+  private static <T extends Record> T body(Message<Object> msg, Class<T> type) {
+    Object body = msg.body();
+    if (type.isInstance(body)) {
+      return type.cast(body);
+    }
+    if (body instanceof JsonObject json) {
+      try {
+        return json.mapTo(type);
+      } catch (IllegalArgumentException bad) {
+        // answered below
+      }
+    }
+    msg.fail(400, "the body is not a " + type.getSimpleName() + " object");
+    return null;
+  }
+
+  /** A bridge client asked in JSON: it gets JSON back, as the bridges' other commands answer. */
+  private static void reply(Message<Object> msg, Record reply) {
+    msg.reply(msg.body() instanceof JsonObject ? JsonObject.mapFrom(reply) : reply);
   }
 
   /** A Buffer of PCM16 LE; from a JSON bridge, the same bytes as a base64 or base64url String. */
@@ -119,7 +156,7 @@ public final class PlaybackVerticle extends VerticleBase {
     }
   }
 
-  private Playback find(Message<?> msg, String playbackId) {
+  private Playback find(Message<Object> msg, String playbackId) {
     Served served = playbacks.get(playbackId);
     if (served == null) {
       msg.fail(404, "no playback " + playbackId);

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,6 +44,14 @@ class AudioFeedVerticleTest {
   private EventBus bus;
   private final CopyOnWriteArrayList<byte[]> frames = new CopyOnWriteArrayList<>();
 
+  private String mixer;
+
+  /** The mixer's timer stops before Vert.x closes its pool, so no tick is left queued on a closed pool. */
+  @AfterEach
+  void stopMixer(Vertx vertx) throws Exception {
+    BusCalls.await(vertx.undeploy(mixer));
+  }
+
   @BeforeEach
   void deploy(Vertx vertx) throws Exception {
     BusCodecs.registerAll(vertx);
@@ -52,7 +61,7 @@ class AudioFeedVerticleTest {
     engine.startLeg(LEG, new LegConfig(CodecType.PCMU, 0, 101, 20, true, true), null, 0);
     MediaTransport transport = new MediaTransport(engine, TestMediaConfig.gateway(42300, 42310).media(),
         GatewayMetrics.detached(), Clock.systemUTC());
-    BusCalls.await(vertx.deployVerticle(new MixerVerticle(engine, 0, 1), new DeploymentOptions()
+    mixer = BusCalls.await(vertx.deployVerticle(new MixerVerticle(engine, 0, 1), new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("media").setWorkerPoolSize(1)));
     BusCalls.await(vertx.deployVerticle(new AudioFeedVerticle(transport)));
     BusCalls.await(vertx.deployVerticle(new PlaybackVerticle(engine)));

@@ -8,6 +8,8 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.BusCodecs;
@@ -18,10 +20,12 @@ import io.voicegateway.media.Pcm;
 import io.voicegateway.media.TestMediaConfig;
 import io.voicegateway.testing.AudioMatch;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,6 +75,14 @@ class PlaybackVerticleTest {
   private MediaEngine engine;
   private EventBus bus;
 
+  private String mixer;
+
+  /** The mixer's timer stops before Vert.x closes its pool, so no tick is left queued on a closed pool. */
+  @AfterEach
+  void stopMixer(Vertx vertx) throws Exception {
+    BusCalls.await(vertx.undeploy(mixer));
+  }
+
   @BeforeEach
   void deploy(Vertx vertx) throws Exception {
     BusCodecs.registerAll(vertx);
@@ -78,7 +90,7 @@ class PlaybackVerticleTest {
     engine = TestMediaConfig.engine(42200, 42210);
     engine.attach(CALL, caller);
     bus.consumer(Addresses.PLAYBACK_EVENTS, m -> events.add(m.body()));
-    BusCalls.await(vertx.deployVerticle(new MixerVerticle(engine, 0, 1), new DeploymentOptions()
+    mixer = BusCalls.await(vertx.deployVerticle(new MixerVerticle(engine, 0, 1), new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("media").setWorkerPoolSize(1)));
     BusCalls.await(vertx.deployVerticle(new PlaybackVerticle(engine)));
   }
@@ -178,5 +190,23 @@ class PlaybackVerticleTest {
     assertEquals(409, failure(Addresses.PLAYBACK_OPEN, new PlaybackCommands.Open(CALL, "p", 16000, 1_000)));
     assertEquals(404, failure(Addresses.PLAYBACK_CLEAR, new PlaybackCommands.Clear("q")));
     assertEquals(404, failure(Addresses.PLAYBACK_CLOSE, new PlaybackCommands.Close("q")));
+  }
+
+  /** What a bridge client sends arrives as JSON objects and base64 strings; it is answered in JSON. */
+  @Test
+  void aBridgeClientDrivesAPlaybackInJson() throws Exception {
+    JsonObject opened = request(Addresses.PLAYBACK_OPEN,
+        new JsonObject().put("callId", CALL).put("playbackId", "web").put("sampleRate", 8000).put("maxQueuedMs", 5000));
+    assertEquals(new JsonObject().put("callId", CALL).put("playbackId", "web"), opened);
+    short[] sent = syllables(8000, 1, 9);
+    bus.send(Addresses.playback("web"), Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(bytes(sent, 0, sent.length).getBytes())); // Vert.x's own binary form over JSON
+    request(Addresses.PLAYBACK_MARK, new JsonObject().put("playbackId", "web").put("name", "m1"));
+    Awaitility.await().atMost(WAIT).until(() -> events.contains(new PlaybackCommands.MarkPlayed(CALL, "web", "m1")));
+    JsonObject cleared = request(Addresses.PLAYBACK_CLEAR, new JsonObject().put("playbackId", "web"));
+    assertEquals(new JsonObject().put("playbackId", "web").put("pendingMarks", new JsonArray()), cleared);
+    JsonObject closed = request(Addresses.PLAYBACK_CLOSE, new JsonObject().put("playbackId", "web"));
+    assertEquals(50, closed.getLong("framesPlayed"));
+    assertEquals(400, failure(Addresses.PLAYBACK_MARK, "not an object"));
   }
 }

@@ -172,4 +172,41 @@ class PlaybackTest {
     }, 20_000, 10_000);
     assertEquals(0, bytes, "bytes allocated by 10 000 frames written and played");
   }
+
+  /**
+   * The writer (audio, marks, clears) racing the mixer thread: every mark leaves exactly once, as played or in a
+   * clear's reply, and those played come in the order they were set.
+   */
+  @Test
+  void racingAMixerEveryMarkIsEitherPlayedOrClearedOnceAndInOrder() throws Exception {
+    List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Playback p = new Playback("call", "p1", 8000, 200, reported::add);
+    int marks = 20_000;
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CompletableFuture<Void> mixer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      while (!done.get() || p.queuedFrames() > 0) {
+        p.pull();
+      }
+      p.pull(); // reports a mark set after the last frame
+    });
+    List<String> cleared = new ArrayList<>();
+    byte[] frame = new byte[320];
+    for (int m = 0; m < marks; m++) {
+      p.write(frame, 0, m % 3 == 0 ? 100 : frame.length);
+      p.mark(Integer.toString(m));
+      if (m % 97 == 0) {
+        cleared.addAll(p.clear());
+      }
+    }
+    done.set(true);
+    mixer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    List<Integer> played = reported.stream().map(Integer::parseInt).toList();
+    for (int i = 1; i < played.size(); i++) {
+      assertTrue(played.get(i) > played.get(i - 1), "in order at " + i);
+    }
+    java.util.Set<String> all = new java.util.HashSet<>(reported);
+    all.addAll(cleared);
+    assertEquals(marks, reported.size() + cleared.size(), "each mark once");
+    assertEquals(marks, all.size(), "no mark twice, none lost");
+  }
 }
