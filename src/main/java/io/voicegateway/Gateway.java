@@ -25,7 +25,9 @@ import io.voicegateway.http.HttpVerticle;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MediaWarmup;
 import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.metrics.StreamMeters;
 import io.voicegateway.sip.SipVerticle;
+import io.voicegateway.stream.StreamVerticle;
 import io.voicegateway.transport.AudioFeedVerticle;
 import io.voicegateway.transport.MediaTransport;
 import io.voicegateway.transport.MixerMeters;
@@ -110,6 +112,8 @@ public final class Gateway {
             new DeploymentOptions()))
         .compose(v -> deploy("feed", () -> new AudioFeedVerticle(transport), new DeploymentOptions()))
         .compose(v -> deploy("playback", () -> new PlaybackVerticle(media), new DeploymentOptions()))
+        .compose(v -> deploy("streams", () -> new StreamVerticle(config.streaming(),
+            new StreamCallMetrics(new StreamMeters(prometheus)), System::currentTimeMillis), new DeploymentOptions()))
         .compose(v -> deploy("recording", () -> new RecordingVerticle(media,
             config.recording().dirUnder(config.history().dataDir()), transport.wallClock()), new DeploymentOptions()))
         .compose(v -> config.history().enabled()

@@ -25,6 +25,7 @@ import io.vertx.core.Promise;
  * edges      http · bridge · history · metrics        reach control only through event-bus messages (bus)
  * control    calls, legs, routing, policies          drives legs through Endpoint / Dialer / MediaControl
  * leg kinds  sip · browser · apps                     implement control's interfaces
+ *            stream (Twilio-Media-Streams WebSockets)  follows calls and media over the bus only
  * media      engine, mixer, codecs, jitter, rtp      plain Java: no Vert.x, bus, config or metrics
  * webrtc     ice (STUN, ICE-lite, consent), demux    plain Java like media: handed packets and a clock
  * transport  Vert.x verticles and sockets that drive media
@@ -130,6 +131,18 @@ class ArchitectureTest {
       .and().doNotHaveFullyQualifiedName("io.voicegateway.Gateway")
       .should().dependOnClassesThat().resideInAPackage("io.voicegateway.recording..")
       .because("call control decides when to record and asks over the bus; media hands frames off, it writes no file");
+
+  /**
+   * A stream leg follows its call over the bus (events, the feed, the playback back channel, vg.sip.hangup), so it
+   * runs unchanged beside call control and media on another node. It borrows media's G.711 tables and resampler and
+   * the feed's frame layout, plain Java.
+   */
+  @ArchTest
+  static final ArchRule streamsUseTheBus = noClasses().that().resideInAPackage("io.voicegateway.stream..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.voicegateway.sip..", "io.voicegateway.control..",
+          "io.voicegateway.transport..", "io.voicegateway.apps..", "io.voicegateway.http..",
+          "io.voicegateway.metrics..")
+      .because("a stream is an edge of the call: it reaches control and media through event-bus messages");
 
   /** No room depends on a room that depends back on it, at any depth. */
   @ArchTest

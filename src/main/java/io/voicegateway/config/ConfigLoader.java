@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * walked by hand so every error names its key path, the bad value and what is allowed.
  */
 public final class ConfigLoader {
-  /** Every section but streaming is typed; streaming stays a raw tree for now. */
+  /** The top-level sections, each read into its typed record. */
   static final List<String> SECTIONS = List.of("media", "http", "providers", "devices", "routes", "ivr",
       "voicemail", "recording", "streaming", "bridge", "history", "prompts", "conferences");
 
@@ -97,7 +97,9 @@ public final class ConfigLoader {
         : RoutesReader.read(routesValue, devices, providers);
     VoicemailConfig voicemail = VoicemailSectionReader.read(root.get("voicemail"), devices);
     VoicemailSectionReader.checkRoutes(routesValue, routes, voicemail, root.get("voicemail"));
-    return new GatewayConfig(media, http, providers, devices, routes, raw(resolved, "streaming"),
+    StreamingConfig streaming = StreamingSectionReader.read(root.get("streaming"));
+    StreamingSectionReader.checkRoutes(routesValue, routes, streaming);
+    return new GatewayConfig(media, http, providers, devices, routes, streaming,
         BridgeSectionReader.read(root.map("bridge", BridgeSectionReader.KEYS)),
         HistorySectionReader.read(root.map("history", HistorySectionReader.KEYS)),
         PromptsSectionReader.read(root.get("prompts")),
@@ -117,11 +119,5 @@ public final class ConfigLoader {
         root.get("voicemail").isUnset() ? null : voicemail.boxes().keySet());
     IvrSectionReader.checkRoutes(routesValue, routes, ivr);
     return ivr;
-  }
-
-  /** A section given to a later capability as it is; null or missing becomes an empty mapping. */
-  private static JsonNode raw(JsonNode root, String section) {
-    JsonNode node = root.get(section);
-    return node == null || node.isNull() ? JsonNodeFactory.instance.objectNode() : node;
   }
 }

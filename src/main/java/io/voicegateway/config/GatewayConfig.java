@@ -1,14 +1,14 @@
 package io.voicegateway.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The whole configuration, validated. {@code streaming} is kept as a raw tree until it gets a typed record.
+ * The whole configuration, validated.
  *
  * @param providers the trunks of {@code providers:} followed by each {@code media.registrations} entry as
  *                  a provider with {@code register: true} (ids {@code registration-1}, …)
  * @param routes    in file order: the first match wins
+ * @param streaming the Twilio-Media-Streams-compatible WebSocket consumers that {@code stream:} routes name
  * @param bridge    the TCP event-bus bridge
  * @param history   where finished calls are kept
  * @param prompts   how text prompts are spoken (TTS engine, cache)
@@ -23,7 +23,7 @@ public record GatewayConfig(
     List<ProviderConfig> providers,
     List<DeviceConfig> devices,
     List<RouteConfig> routes,
-    JsonNode streaming,
+    StreamingConfig streaming,
     BridgeConfig bridge,
     HistoryConfig history,
     PromptsConfig prompts,
@@ -38,7 +38,7 @@ public record GatewayConfig(
    */
   public GatewayConfig(MediaConfig media, HttpConfig http, List<ProviderConfig> providers, List<DeviceConfig> devices,
       List<RouteConfig> routes) {
-    this(media, http, providers, devices, routes, null,
+    this(media, http, providers, devices, routes, StreamingConfig.defaults(),
         new BridgeConfig(false, "127.0.0.1", BridgeConfig.DEFAULT_TCP_PORT, true), HistoryConfig.disabled(),
         PromptsConfig.defaults(), IvrConfig.defaults(), VoicemailConfig.defaults(), RecordingConfig.defaults(),
         ConferencesConfig.defaults());

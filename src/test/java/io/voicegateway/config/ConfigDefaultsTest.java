@@ -48,7 +48,7 @@ class ConfigDefaultsTest {
     assertEquals(List.of(), config.providers());
     assertEquals(List.of(), config.devices());
     assertEquals(ConfigLoader.DEFAULT_ROUTES, config.routes());
-    assertTrue(config.streaming().isObject() && config.streaming().isEmpty(), "raw section is an empty mapping");
+    assertEquals(StreamingConfig.defaults(), config.streaming());
     assertEquals(IvrConfig.defaults(), config.ivr());
     assertEquals(VoicemailConfig.defaults(), config.voicemail());
     assertEquals(RecordingConfig.defaults(), config.recording());

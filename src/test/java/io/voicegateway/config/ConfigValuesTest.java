@@ -85,13 +85,13 @@ class ConfigValuesTest {
   }
 
   @Test
-  void rawSectionsAreKeptAsTreesWithVariablesSubstituted() {
+  void variablesAreSubstitutedInTheStreamingSection() {
     GatewayConfig config = ConfigLoader.parse("""
         streaming:
           asr:
-            address: ${ADDRESS}
-        """, Map.of("ADDRESS", "asr.in"));
-    assertEquals("asr.in", config.streaming().get("asr").get("address").asText());
+            url: ws://${HOST}:9000/media
+        """, Map.of("HOST", "asr.in"));
+    assertEquals("asr.in", config.streaming().stream("asr").orElseThrow().url().getHost());
   }
 
   @Test
