@@ -75,6 +75,8 @@ public final class DtlsSrtpHandshake {
   private final AtomicBoolean started = new AtomicBoolean();
   private final Object receiveLock = new Object();
   private volatile DTLSTransport established;
+  /** How long one read after the handshake may wait: only runs when a datagram is queued, on the worker. */
+  private static final int READ_WAIT_MS = 100;
 
   public DtlsSrtpHandshake(DtlsCertificate certificate, CertificateFingerprint expectedPeer,
       Consumer<byte[]> sender, Executor worker, Settings settings) {
@@ -168,9 +170,11 @@ public final class DtlsSrtpHandshake {
     byte[] buf = new byte[PacketQueueTransport.RECEIVE_LIMIT];
     synchronized (receiveLock) {
       try {
-        // Application data (a data channel) is not ours to read: it is dropped.
-        while (dtls.receive(buf, 0, buf.length, 1) >= 0) {
-          // keep reading until the queue is empty
+        // Application data (a data channel) is not ours to read: it is dropped. Read while anything is queued:
+        // BC returns -1 without looking at the queue when its wait has already expired (a thread descheduled
+        // for a millisecond), so "until receive says -1" with a 1 ms wait could leave a close_notify unread.
+        for (int left = PacketQueueTransport.QUEUE_CAPACITY; left > 0 && transport.pending(); left--) {
+          dtls.receive(buf, 0, buf.length, READ_WAIT_MS);
         }
       } catch (IOException e) {
         closedAfterHandshake();

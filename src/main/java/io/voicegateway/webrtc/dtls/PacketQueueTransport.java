@@ -18,7 +18,7 @@ final class PacketQueueTransport implements DatagramTransport {
   /** DTLS datagrams from a browser fit a path MTU; 2 KiB leaves room without truncating one. */
   static final int RECEIVE_LIMIT = 2048;
   /** A backlog bound: a peer (or attacker) flooding DTLS cannot grow memory without limit. */
-  private static final int QUEUE_CAPACITY = 64;
+  static final int QUEUE_CAPACITY = 64;
 
   private final LinkedBlockingQueue<byte[]> inbound = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
   private final Consumer<byte[]> sender;
@@ -33,6 +33,11 @@ final class PacketQueueTransport implements DatagramTransport {
   /** Hands in one received datagram; false when it was dropped (closed, or a full backlog). */
   boolean offer(byte[] datagram) {
     return !closed && inbound.offer(datagram);
+  }
+
+  /** Whether a datagram waits to be read. */
+  boolean pending() {
+    return !closed && !inbound.isEmpty();
   }
 
   @Override
