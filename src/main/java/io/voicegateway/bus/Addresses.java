@@ -226,4 +226,13 @@ public final class Addresses {
   public static String playback(String playbackId) {
     return PLAYBACK_PREFIX + playbackId;
   }
+
+  /* issue 12: named WebSocket streams started by the API, an IVR or a bridge (see StreamCommands). */
+
+  /** Request {@link StreamCommands.Start}, reply {@link StreamCommands.Started}; 400, 404, 409, 502, 503. */
+  public static final String STREAM_START = "vg.stream.start";
+  /** Request {@link StreamCommands.Stop}, reply the same; 404 no such stream on the call. */
+  public static final String STREAM_STOP = "vg.stream.stop";
+  /** Request {@link StreamCommands.Query}, reply {@link StreamCommands.Streams}. */
+  public static final String STREAM_QUERY = "vg.stream.query";
 }

@@ -93,7 +93,12 @@ public final class BusCodecs {
       PlaybackCommands.Cleared.class,
       PlaybackCommands.Close.class,
       PlaybackCommands.MarkPlayed.class,
-      PlaybackCommands.Closed.class);
+      PlaybackCommands.Closed.class,
+      StreamCommands.Start.class,
+      StreamCommands.Started.class,
+      StreamCommands.Stop.class,
+      StreamCommands.Query.class,
+      StreamCommands.Streams.class);
 
   private BusCodecs() {}
 

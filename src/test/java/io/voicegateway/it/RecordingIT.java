@@ -254,7 +254,8 @@ class RecordingIT {
         // on Linux): no shutdown hook runs, the last header rewrite is up to a second old.
         long sixSeconds = 44 + 6L * 16000 * 2 * 2;
         assertTrue(GatewayUnderTest.eventually(40, () -> recordingOf(data) != null
-            && sizeOf(recordingOf(data)) >= sixSeconds), "recording grew: " + alice.logText());
+            && sizeOf(recordingOf(data)) >= sixSeconds), () -> "recording grew: " + alice.logText()
+            + "\n--- bob:\n" + bob.logText() + "\n--- gateway:\n" + String.join("\n", linesOf(dir.resolve("gw-1.log"))));
         wav = recordingOf(data);
         gw.destroyForcibly();
         assertTrue(gw.waitFor(20, TimeUnit.SECONDS));
