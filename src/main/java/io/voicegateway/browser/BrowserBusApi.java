@@ -6,12 +6,11 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.BusReplies;
 import io.voicegateway.bus.WebRtcCommands;
 import io.voicegateway.control.CallFailure;
 import java.util.List;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The {@code vg.webrtc.*} requests and the media's {@code vg.media.webrtc.events}, served by {@link BrowserSignalling}.
@@ -19,8 +18,6 @@ import java.util.logging.Logger;
  * reply record, or a failure whose code is the HTTP status ({@link CallFailure#status()}; anything else is a 500).
  */
 public final class BrowserBusApi {
-  private static final Logger LOG = Logger.getLogger(BrowserBusApi.class.getName());
-
   private BrowserBusApi() {}
 
   /** Registers every consumer on the caller's context; completes when all are registered. */
@@ -39,23 +36,17 @@ public final class BrowserBusApi {
   }
 
   private static <Q, R> void answer(Message<Q> msg, Function<Q, Future<R>> work) {
-    Future<R> result;
-    try {
-      result = work.apply(msg.body());
-    } catch (RuntimeException e) {
-      result = Future.failedFuture(e);
-    }
-    result.onComplete(ar -> {
-      if (ar.succeeded()) {
-        msg.reply(ar.result());
-      } else if (ar.cause() instanceof CallFailure f && f.status() >= 400 && f.status() < 600) {
-        String prefix = f.status() + " "; // the failure code says it already
-        msg.fail(f.status(), f.getMessage().startsWith(prefix) ? f.getMessage().substring(prefix.length())
-            : f.getMessage());
-      } else {
-        LOG.log(Level.WARNING, msg.address() + " failed", ar.cause());
-        msg.fail(500, String.valueOf(ar.cause().getMessage()));
-      }
-    });
+    BusReplies.answer(msg, work, BrowserBusApi::status, BrowserBusApi::text);
+  }
+
+  private static int status(Throwable failure) {
+    return failure instanceof CallFailure f && f.status() >= 400 && f.status() < 600 ? f.status() : 500;
+  }
+
+  /** The failure's message without the status it starts with (the failure code says it already). */
+  private static String text(Throwable failure) {
+    String message = String.valueOf(failure.getMessage());
+    String prefix = status(failure) + " ";
+    return failure instanceof CallFailure && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 }

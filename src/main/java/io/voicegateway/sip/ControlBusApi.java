@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.BusReplies;
 import io.voicegateway.bus.CallCommands;
 import io.voicegateway.bus.CallQueries;
 import io.voicegateway.bus.DeviceQueries;
@@ -25,8 +26,6 @@ import java.util.function.LongSupplier;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Call control's answers to the edges (REST API, dashboard, bridges, history, media timeouts): every request on
@@ -39,7 +38,6 @@ import java.util.logging.Logger;
  * registered from the SIP verticle's start, so they run on its context, where the registrar and the calls live.
  */
 public final class ControlBusApi {
-  private static final Logger LOG = Logger.getLogger(ControlBusApi.class.getName());
 
   private final UacService uac;
   private final Registrar registrar;
@@ -156,23 +154,7 @@ public final class ControlBusApi {
 
   /** Runs the work and answers the request with its result or its failure; a throw is a 500, not silence. */
   static <Q, R> void answer(Message<Q> msg, Function<Q, Future<R>> work) {
-    Future<R> result;
-    try {
-      result = work.apply(msg.body());
-    } catch (RuntimeException e) {
-      result = Future.failedFuture(e);
-    }
-    result.onComplete(ar -> {
-      if (ar.succeeded()) {
-        msg.reply(ar.result());
-      } else {
-        int code = failureCode(ar.cause());
-        if (code == 500) {
-          LOG.log(Level.WARNING, msg.address() + " failed", ar.cause());
-        }
-        msg.fail(code, failureMessage(ar.cause(), code));
-      }
-    });
+    BusReplies.answer(msg, work, ControlBusApi::failureCode, failure -> failureMessage(failure, failureCode(failure)));
   }
 
   /**
