@@ -6,6 +6,7 @@ import io.voicegateway.browser.BrowserBusApi;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.sip.registrar.Source;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
 import io.voicegateway.sip.trace.SipTraceService;
@@ -59,6 +60,8 @@ public final class SipVerticle extends VerticleBase {
           new ClickToCall(w.registrar, w.qualifier, w.control.clickToCall()));
       RequestDispatcher dispatcher = new RequestDispatcher(w.messages, w.checks, w.registrar, handlers(w, teardown));
       bridge.bind(handle.provider(), new Events(dispatcher));
+      handle.onWebSocketClosed((transport, peer) -> context.runOnContext(v -> w.registrar.connectionClosed(
+          new Source(peer.getAddress().getHostAddress(), peer.getPort(), transport))));
       ControlBusApi.register(vertx, uac, w.registrar, w.qualifier, w.registrations::of, config.providers(), w.calls,
           w.legs, w.clock);
       BrowserBusApi.register(vertx, w.browserSignalling); // the dashboard phone, beside the calls it joins

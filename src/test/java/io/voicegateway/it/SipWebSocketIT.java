@@ -165,6 +165,14 @@ class SipWebSocketIT {
         throw new AssertionError(e.getMessage() + "; page: " + phone.state() + "\nconsole:\n" + phone.console(), e);
       }
       assertTrue(up.reachable(), up.toString());
+
+      // the connection drops without an un-REGISTER: the binding over it goes at once (nothing can reach the phone
+      // over it again), not when it expires; JsSIP's new connection registers anew
+      phone.dropConnection();
+      assertTrue(GatewayUnderTest.eventually(20, () -> {
+        List<DeviceQueries.Binding> now = gw.contactsOf("alice");
+        return now.size() == 1 && !now.get(0).source().equals(b.source());
+      }), () -> "only the new connection's binding left: " + gw.contactsOf("alice") + " (was " + b.source() + ")");
     }
   }
 }

@@ -48,6 +48,13 @@ public final class Bindings {
     }
   }
 
+  /** Removes every binding registered from exactly this source; returns them. */
+  public List<Binding> removeAtSource(Source source) {
+    List<Binding> gone = all().stream().filter(b -> b.source().equals(source)).toList();
+    gone.forEach(b -> remove(b.deviceId(), b.contact()));
+    return gone;
+  }
+
   /** Removes every contact of the device ({@code Contact: *}). */
   public void removeAll(String deviceId) {
     byDevice.remove(deviceId);

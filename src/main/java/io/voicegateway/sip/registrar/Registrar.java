@@ -72,6 +72,16 @@ public final class Registrar {
     return at == null ? OptionalLong.empty() : OptionalLong.of(at);
   }
 
+  /**
+   * A connection a device registered over closed (a browser's WebSocket): its bindings there go at once, since
+   * nothing can reach the device over that connection again and a new one registers afresh (RFC 7118 §5).
+   */
+  public List<Binding> connectionClosed(Source source) {
+    List<Binding> gone = bindings.removeAtSource(source);
+    gone.forEach(b -> LOG.info(() -> b.deviceId() + " unregistered: its connection " + source + " closed"));
+    return gone;
+  }
+
   /** The final response to a REGISTER that came from {@code source}. */
   public Response handle(Request register, Source source) {
     Auth auth = authenticate(register, source);

@@ -10,6 +10,7 @@ import java.net.SocketAddress;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The WebSocket connections browsers opened to us, by their remote address. A browser phone cannot be connected to
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class AcceptedWebSockets {
   private final Map<InetSocketAddress, NioTcpMessageChannel> byPeer = new ConcurrentHashMap<>();
+  private volatile Consumer<InetSocketAddress> onClosed = peer -> { };
 
   NioTcpMessageChannel accepted(SocketChannel socket, NioTcpMessageChannel channel) throws IOException {
     SocketAddress remote = socket.getRemoteAddress();
@@ -35,7 +37,18 @@ final class AcceptedWebSockets {
   }
 
   void closed(ConnectionOrientedMessageChannel channel) {
-    byPeer.values().remove(channel);
+    byPeer.entrySet().removeIf(e -> {
+      if (e.getValue() != channel) {
+        return false;
+      }
+      onClosed.accept(e.getKey());
+      return true;
+    });
+  }
+
+  /** Who hears of a browser's connection closing (the registrar: nothing can reach the browser over it again). */
+  void onClosed(Consumer<InetSocketAddress> listener) {
+    onClosed = listener;
   }
 
 }

@@ -19,6 +19,10 @@ final class ReachBackWssProcessor extends NioTlsWebSocketMessageProcessor {
     super(address, stack, port);
   }
 
+  AcceptedWebSockets accepted() {
+    return accepted;
+  }
+
   @Override
   public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
       throws IOException {

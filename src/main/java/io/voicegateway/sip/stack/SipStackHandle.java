@@ -1,5 +1,10 @@
 package io.voicegateway.sip.stack;
 
+import gov.nist.javax.sip.stack.MessageProcessor;
+import gov.nist.javax.sip.ListeningPointImpl;
+import java.net.InetSocketAddress;
+import java.util.function.BiConsumer;
+
 import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
@@ -26,6 +31,21 @@ public record SipStackHandle(
   public ListeningPoint listeningPoint(String transport) {
     ListeningPoint lp = provider.getListeningPoint(transport);
     return lp != null ? lp : provider.getListeningPoints()[0];
+  }
+
+  /**
+   * Tells {@code listener} (on a stack thread) when a browser's WebSocket connection closed, with its transport
+   * ({@code ws}, {@code wss}) and address: a binding registered over it can never be reached again (RFC 7118 §5).
+   */
+  public void onWebSocketClosed(BiConsumer<String, InetSocketAddress> listener) {
+    for (ListeningPoint lp : provider.getListeningPoints()) {
+      MessageProcessor processor = ((ListeningPointImpl) lp).getMessageProcessor();
+      if (processor instanceof ReachBackWsProcessor ws) {
+        ws.accepted().onClosed(peer -> listener.accept("ws", peer));
+      } else if (processor instanceof ReachBackWssProcessor wss) {
+        wss.accepted().onClosed(peer -> listener.accept("wss", peer));
+      }
+    }
   }
 
   /** Stops the stack: closes its sockets and timers. */

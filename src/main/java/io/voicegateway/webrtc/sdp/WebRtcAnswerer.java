@@ -18,6 +18,12 @@ import java.util.Objects;
  */
 public final class WebRtcAnswerer {
 
+  /**
+   * What we ask the browser to send Opus at (RFC 7587: without it the sender picks, and Chromium's 32 kbit/s loses
+   * detail that a G.711 trunk would carry on: measured 0.89 → 0.97 correlation at a baresip trunk).
+   */
+  static final int OPUS_RECEIVE_BITRATE = 96_000;
+
   /** RFC 8445 §5.1.2.1 host priority for type preference 126, local preference 65535, component 1. */
   static final long HOST_PRIORITY = 2130706431L;
 
@@ -189,7 +195,7 @@ public final class WebRtcAnswerer {
       w.line("a=" + direction.sdpName());
       w.line("a=rtcp-mux");
       w.line("a=rtpmap:" + opusPt + " opus/48000/2");
-      w.line("a=fmtp:" + opusPt + " minptime=10;useinbandfec=1");
+      w.line("a=fmtp:" + opusPt + " minptime=10;useinbandfec=1;maxaveragebitrate=" + OPUS_RECEIVE_BITRATE);
       if (events != null) {
         w.line("a=rtpmap:" + events.payloadType() + " telephone-event/" + events.clockRate());
         w.line("a=fmtp:" + events.payloadType() + " 0-15");

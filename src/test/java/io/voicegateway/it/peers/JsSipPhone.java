@@ -72,6 +72,11 @@ public final class JsSipPhone implements AutoCloseable {
     chromium.script("phone.call(arguments[0], '/speech.wav');", target);
   }
 
+  /** Closes the page's WebSocket under JsSIP, without an un-REGISTER; JsSIP reconnects and registers anew. */
+  public void dropConnection() throws Exception {
+    chromium.script("phone.dropConnection();");
+  }
+
   public void hangup() throws Exception {
     chromium.script("phone.hangup();");
   }

@@ -50,6 +50,18 @@ class BindingsTest {
   }
 
   @Test
+  void aClosedConnectionTakesExactlyTheBindingsRegisteredOverIt() {
+    Source ws = new Source("127.0.0.1", 41000, "ws");
+    bindings.put("alice", "sip:a1@x.invalid;transport=ws", 120, "c1", 1, ws);
+    bindings.put("alice", "sip:alice@10.0.0.3", 60, "c2", 1, NAT);
+    bindings.put("bob", "sip:b1@y.invalid;transport=ws", 120, "c3", 1, new Source("127.0.0.1", 41002, "ws"));
+    assertEquals(List.of("sip:a1@x.invalid;transport=ws"), contacts(bindings.removeAtSource(ws)));
+    assertEquals(List.of("sip:alice@10.0.0.3"), contacts(bindings.of("alice")));
+    assertEquals(1, bindings.of("bob").size(), "another connection's binding stays");
+    assertTrue(bindings.removeAtSource(ws).isEmpty());
+  }
+
+  @Test
   void removeOneAndRemoveAllAsForExpiresZeroAndStar() {
     bindings.put("alice", "sip:alice@10.0.0.2", 60, "c1", 1, NAT);
     bindings.put("alice", "sip:alice@10.0.0.3", 60, "c1", 1, NAT);

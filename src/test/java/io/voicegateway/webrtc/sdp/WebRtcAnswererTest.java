@@ -67,7 +67,7 @@ class WebRtcAnswererTest {
     assertTrue(audio.contains("a=rtcp-mux"));
     assertTrue(audio.contains("a=sendrecv"));
     assertTrue(audio.contains("a=rtpmap:111 opus/48000/2"));
-    assertTrue(audio.contains("a=fmtp:111 minptime=10;useinbandfec=1"));
+    assertTrue(audio.contains("a=fmtp:111 minptime=10;useinbandfec=1;maxaveragebitrate=96000"), audio.toString());
     assertTrue(audio.contains("a=rtpmap:110 telephone-event/48000"));
     assertTrue(audio.contains("a=candidate:1 1 udp 2130706431 192.0.2.7 40000 typ host"));
     assertTrue(audio.contains("a=ice-ufrag:" + answer.localIce().ufrag()));
@@ -105,7 +105,7 @@ class WebRtcAnswererTest {
     assertEquals(answer.localIce().ufrag(), back.iceUfrag());
     assertEquals(List.of(OURS), back.fingerprints());
     assertEquals(DtlsSetup.PASSIVE, back.setup());
-    assertEquals(new OpusFormat(111, 10, true, false, 0), back.opus());
+    assertEquals(new OpusFormat(111, 10, true, false, 96_000), back.opus());
   }
 
   @Test
@@ -116,7 +116,7 @@ class WebRtcAnswererTest {
     assertTrue(sessionLines(sdp).contains("a=group:BUNDLE 0"), sdp);
     assertEquals("m=audio 40000 UDP/TLS/RTP/SAVPF 109 101", section(sdp, 0).get(0));
     assertTrue(section(sdp, 0).contains("a=rtpmap:101 telephone-event/8000"));
-    assertTrue(section(sdp, 0).contains("a=fmtp:109 minptime=10;useinbandfec=1"));
+    assertTrue(section(sdp, 0).contains("a=fmtp:109 minptime=10;useinbandfec=1;maxaveragebitrate=96000"));
     assertEquals(List.of("m=application 0 UDP/DTLS/SCTP webrtc-datachannel", "c=IN IP4 192.0.2.7", "a=mid:1"),
         section(sdp, 1));
     assertEquals("9d3c7e1a", answer.remoteIce().ufrag());
