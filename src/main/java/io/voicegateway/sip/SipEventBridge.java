@@ -3,6 +3,7 @@ package io.voicegateway.sip;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 import io.vertx.core.Context;
+import io.voicegateway.sip.registrar.SourceOf;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -84,6 +85,7 @@ final class SipEventBridge implements SipListenerExt {
       }
     }
     ServerTransaction transaction = st;
+    SourceOf.capture(request, transaction); // now, on the stack's thread: see SourceOf.capture
     hop(h -> h.onRequest(request, transaction));
   }
 

@@ -11,7 +11,26 @@ public final class SourceOf {
   private SourceOf() {
   }
 
+  /**
+   * Reads the source while the stack's thread still holds the request, and keeps it with the transaction. Over UDP
+   * the transaction's peer is read from the stack's one receiving channel, which moves on to the next datagram:
+   * read later, on the verticle's context, it may name whoever sent the next one (two phones registering at once
+   * then had one's binding point at the other, and its calls rang the wrong phone).
+   */
+  public static void capture(Request request, ServerTransaction st) {
+    if (st != null) {
+      st.setApplicationData(fromPeer(request, st));
+    }
+  }
+
   public static Source request(Request request, ServerTransaction st) {
+    if (st != null && st.getApplicationData() instanceof Source captured) {
+      return captured;
+    }
+    return fromPeer(request, st);
+  }
+
+  private static Source fromPeer(Request request, ServerTransaction st) {
     ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
     String transport = via == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
     if (st instanceof SIPTransaction t && t.getPeerAddress() != null && t.getPeerPort() > 0) {

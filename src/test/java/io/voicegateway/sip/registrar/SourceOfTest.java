@@ -2,6 +2,8 @@ package io.voicegateway.sip.registrar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.reflect.Proxy;
+import javax.sip.ServerTransaction;
 import javax.sip.SipFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
@@ -21,6 +23,25 @@ class SourceOfTest {
   void withoutATransactionTheViaReceivedAndRportNameTheNatAddress() throws Exception {
     Request r = register("SIP/2.0/TCP 192.168.1.20:5060;branch=z9hG4bK1;received=198.51.100.7;rport=40312");
     assertEquals(new Source("198.51.100.7", 40312, "tcp"), SourceOf.request(r, null));
+  }
+
+  @Test
+  void aSourceCapturedOnTheStacksThreadIsTheOneReadLater() throws Exception {
+    Request r = register("SIP/2.0/UDP 127.0.0.1:30240;branch=z9hG4bK1;rport");
+    Object[] data = new Object[1];
+    ServerTransaction st = (ServerTransaction) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ServerTransaction.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "setApplicationData" -> {
+            data[0] = args[0];
+            yield null;
+          }
+          case "getApplicationData" -> data[0];
+          default -> null;
+        });
+    SourceOf.capture(r, st);
+    assertEquals(new Source("127.0.0.1", 30240, "udp"), SourceOf.request(r, st));
+    data[0] = new Source("127.0.0.1", 41000, "udp"); // as captured when the stack had it
+    assertEquals(new Source("127.0.0.1", 41000, "udp"), SourceOf.request(r, st), "the capture, not a new read");
   }
 
   @Test
