@@ -86,7 +86,9 @@ final class BrowserEndpoint implements Endpoint {
     if (ended) {
       return Future.failedFuture(CallFailure.of(Status.CALL_DOES_NOT_EXIST, leg() + " has ended"));
     }
-    return parts.media().start(call, leg(), session.payloadType, session.dtmfPayloadType, direction);
+    // recorded once done, as a SIP leg records its re-INVITE's outcome (the API's hold, or one carried across)
+    return parts.media().start(call, leg(), session.payloadType, session.dtmfPayloadType, direction)
+        .onSuccess(v -> control.hold().apply(call, leg(), direction != LegDirection.SENDRECV));
   }
 
   @Override

@@ -56,7 +56,7 @@ public final class SipVerticle extends VerticleBase {
       SipWiring w = new SipWiring(vertx, config, metrics, handle);
       wiring = w;
       teardown = new Teardown(w.control.policies().teardown());
-      uac = new UacService(context, w.control, w.signalling, w.legs, w.sdp.preference(), w.reinvites,
+      uac = new UacService(context, w.control, w.signalling, w.legs, w.sdp.preference(),
           new ClickToCall(w.registrar, w.qualifier, w.control.clickToCall()));
       RequestDispatcher dispatcher = new RequestDispatcher(w.messages, w.checks, w.registrar, handlers(w, teardown));
       bridge.bind(handle.provider(), new Events(dispatcher));

@@ -13,7 +13,6 @@ import io.voicegateway.codec.CodecType;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.policy.CallControl;
 import io.voicegateway.control.policy.Originate;
-import io.voicegateway.sip.sdp.MediaDirection;
 import javax.sip.Dialog;
 import javax.sip.message.Request;
 
@@ -31,7 +30,6 @@ public final class UacService {
   private final OutboundSignalling signalling;
   private final SipLegs legs;
   private final List<CodecType> preference;
-  private final LegReinvite reinvites;
   private final ClickToCall clickToCall;
 
   /**
@@ -39,14 +37,13 @@ public final class UacService {
    * @param preference the codecs our offers list, in order
    */
   UacService(Context context, CallControl control, OutboundSignalling signalling, SipLegs legs,
-      List<CodecType> preference, LegReinvite reinvites, ClickToCall clickToCall) {
+      List<CodecType> preference, ClickToCall clickToCall) {
     this.context = context;
     this.control = control;
     this.originate = control.originate();
     this.signalling = signalling;
     this.legs = legs;
     this.preference = preference;
-    this.reinvites = reinvites;
     this.clickToCall = clickToCall;
   }
 
@@ -100,14 +97,14 @@ public final class UacService {
     return onContext(() -> control.appHandOff().handOff(request));
   }
 
-  /** Puts the peer on hold: re-INVITE offering sendonly. */
+  /** Puts the party on hold through its endpoint: a SIP peer gets a re-INVITE offering sendonly, a browser a restart. */
   public Future<Void> hold(String callId) {
-    return reinvite(callId, MediaDirection.SENDONLY);
+    return onContext(() -> control.party().actOnHoldable(callId, (call, party) -> party.endpoint().hold()));
   }
 
-  /** Takes the peer off hold: re-INVITE offering sendrecv. */
+  /** Takes the party off hold: a re-INVITE offering sendrecv, a browser's media restarted both ways. */
   public Future<Void> resume(String callId) {
-    return reinvite(callId, MediaDirection.SENDRECV);
+    return onContext(() -> control.party().actOnHoldable(callId, (call, party) -> party.endpoint().resume()));
   }
 
   /**
@@ -125,10 +122,6 @@ public final class UacService {
         return response.getStatusCode();
       });
     });
-  }
-
-  private Future<Void> reinvite(String callId, MediaDirection direction) {
-    return withDialog(callId, (call, leg, dialog) -> reinvites.send(call, leg, direction));
   }
 
   private interface DialogOperation<T> {

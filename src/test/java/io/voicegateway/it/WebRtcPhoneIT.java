@@ -231,6 +231,12 @@ class WebRtcPhoneIT {
     Files.write(Path.of("target", "webrtc-phone.png"), browser.screenshot()); // docs/img/webrtc-phone.png is a copy
     short[] heard = recorded(15);
     System.out.println("echo call, the page's receiver: " + inboundStats());
+    // a call to an app has no SIP party: hold and resume act on the page's own leg (its media restarted one way)
+    String hold = browser.find("#phone .phone-hold");
+    browser.click(hold);
+    awaitPage("#phone[data-state=held]", 10, "the echo call on hold");
+    browser.click(hold);
+    awaitPage("#phone[data-state=connected]", 10, "the echo call resumed");
     browser.click(browser.find("#phone .phone-hangup"));
     awaitPage("#phone[data-state=idle]", 10, "the phone idle after hang-up");
 

@@ -49,6 +49,30 @@ class CallPartyTest {
   }
 
   @Test
+  void holdTakesTheBrowserWhenThereIsNoSipPartyButTransferDoesNot() {
+    calls.addLeg(call, Leg.app("echo"));
+    Leg page = Leg.of(LegKind.WEBRTC, CallDirection.INBOUND);
+    page.endpoint(answered());
+    page.state(LegState.CONNECTED);
+    calls.addLeg(call, page);
+
+    assertSame(page, party.actOnHoldable(call.id(), (c, leg) -> Future.succeededFuture(leg)).result());
+    assertEquals(481, ((CallFailure) party.act(call.id(), (c, leg) -> Future.succeededFuture(leg)).cause()).status(),
+        "a REFER needs a SIP party");
+  }
+
+  @Test
+  void holdPrefersTheSipPartyOverABrowser() {
+    Leg page = Leg.of(LegKind.WEBRTC, CallDirection.INBOUND);
+    page.endpoint(answered());
+    page.state(LegState.CONNECTED);
+    calls.addLeg(call, page);
+    Leg trunk = TestLegs.connected(calls, call, answered());
+
+    assertSame(trunk, party.actOnHoldable(call.id(), (c, leg) -> Future.succeededFuture(leg)).result());
+  }
+
+  @Test
   void anUnknownCallIs404() {
     Future<Leg> acted = party.act("nope", (c, leg) -> Future.succeededFuture(leg));
 
