@@ -77,7 +77,8 @@ final class SdpReader {
     }
   }
 
-  private static SdpStream stream(MediaDescription d, String sessionHost, Defaults session) throws SdpException {
+  private static SdpStream stream(MediaDescription d, String sessionHost, Defaults session)
+      throws SdpException, SdpNegotiationException {
     Media m = d.getMedia();
     Map<Integer, Rtpmap> rtpmaps = new HashMap<>();
     Map<Integer, String> fmtps = new HashMap<>();
@@ -140,15 +141,30 @@ final class SdpReader {
     }
   }
 
-  /** The unicast address of a c= line, without a multicast TTL suffix; null when absent. */
-  private static String host(Connection c) throws SdpException {
+  /**
+   * The unicast address of a c= line, without a multicast TTL suffix; null when absent. An empty or malformed
+   * address is refused here (400), not found out by every RTP packet sent to it for the life of the call.
+   */
+  private static String host(Connection c) throws SdpException, SdpNegotiationException {
     if (c == null || c.getAddress() == null) {
       return null;
     }
     String address = c.getAddress().trim();
     int slash = address.indexOf('/');
-    return slash < 0 ? address : address.substring(0, slash);
+    String host = slash < 0 ? address : address.substring(0, slash);
+    if (!ADDRESS.matcher(host).matches()) {
+      throw bad("c= names no usable address: \"" + printable(host) + "\"", null);
+    }
+    return host;
   }
+
+  private static String printable(String text) {
+    String shown = text.length() > 64 ? text.substring(0, 64) + "…" : text;
+    return shown.replaceAll("[^\\x20-\\x7e]", "?");
+  }
+
+  /** An IPv4 or IPv6 literal or a host name (RFC 4566 §5.7 unicast-address): letters, digits, '.', '-', ':'. */
+  private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:-]*");
 
   private static SdpNegotiationException bad(String message, Throwable cause) {
     return new SdpNegotiationException(SdpNegotiationException.BAD_REQUEST, message, cause);

@@ -123,6 +123,10 @@ class SdpNegotiatorTest {
         Arguments.of("no m= line", offer(), 400),
         Arguments.of("no c= anywhere", "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 5004 RTP/AVP 0\r\n",
             400),
+        Arguments.of("c= with an empty address", "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 \r\nt=0 0\r\n"
+            + "m=audio 5004 RTP/AVP 0\r\n", 400),
+        Arguments.of("media c= with an empty address", offer("m=audio 5004 RTP/AVP 0", "c=IN IP4 "), 400),
+        Arguments.of("c= address that is no address", offer("m=audio 5004 RTP/AVP 0", "c=IN IP4 a b;c"), 400),
         Arguments.of("non-numeric port", offer("m=audio xyz RTP/AVP 0"), 400),
         Arguments.of("port beyond 65535", offer("m=audio 70000 RTP/AVP 0"), 400),
         Arguments.of("m= line without formats", offer("m=audio 5004 RTP/AVP"), 400),
