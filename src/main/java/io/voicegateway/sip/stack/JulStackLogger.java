@@ -12,6 +12,15 @@ import java.util.logging.Logger;
  */
 public final class JulStackLogger implements StackLogger {
   private static final Logger LOG = Logger.getLogger("gov.nist.javax.sip");
+  private final LogFloodGuard guard;
+
+  public JulStackLogger() {
+    this(new LogFloodGuard(System::nanoTime));
+  }
+
+  JulStackLogger(LogFloodGuard guard) {
+    this.guard = guard;
+  }
 
   @Override public void logStackTrace() { logStackTrace(TRACE_DEBUG); }
   @Override public void logStackTrace(int level) {
@@ -22,20 +31,39 @@ public final class JulStackLogger implements StackLogger {
     }
   }
   @Override public int getLineCount() { return 0; }
-  @Override public void logException(Throwable t) { LOG.log(Level.WARNING, t.getMessage(), t); }
+  @Override public void logException(Throwable t) { warn(String.valueOf(t.getMessage()), t); }
   @Override public void logDebug(String message) { LOG.fine(message); }
   @Override public void logDebug(String message, Exception e) { LOG.log(Level.FINE, message, e); }
   @Override public void logTrace(String message) { LOG.finest(message); }
-  @Override public void logFatalError(String message) { LOG.severe(message); }
-  @Override public void logError(String message) { LOG.warning(message); }
-  @Override public void logError(String message, Exception e) { LOG.log(Level.WARNING, message, e); }
+  @Override public void logFatalError(String message) { LOG.severe(LogFloodGuard.shortened(message)); }
+  @Override public void logError(String message) { warn(message, null); }
+  @Override public void logError(String message, Exception e) { warn(message, e); }
   @Override
   public void logWarning(String message) {
     // Without TLS configured the stack warns at every start that its key and trust stores are JVM
     // defaults: expected, so kept out of the operator's log.
     boolean tlsDefaults = message != null && (message.startsWith("Using default")
         || message.startsWith("TLS server settings will be inactive") || message.startsWith("TLS trust settings"));
-    LOG.log(tlsDefaults ? Level.FINE : Level.WARNING, message);
+    if (tlsDefaults) {
+      LOG.fine(message);
+    } else {
+      warn(message, null);
+    }
+  }
+
+  /**
+   * A warning the stack raises, often about what a peer sent (an unparseable datagram): one line, once per kind and
+   * window ({@link LogFloodGuard}); its stack trace only at FINE, where someone debugging the stack asked for it.
+   */
+  private void warn(String message, Throwable cause) {
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.log(Level.FINE, message, cause);
+      return;
+    }
+    String line = guard.admit(message);
+    if (line != null && LOG.isLoggable(Level.WARNING)) {
+      LOG.warning(cause == null ? line : line + " (" + LogFloodGuard.shortened(String.valueOf(cause)) + ")");
+    }
   }
   @Override public void logInfo(String message) { LOG.fine(message); } // the stack's INFO is start-up chatter
   @Override public boolean isLoggingEnabled() { return LOG.isLoggable(Level.FINE); }
