@@ -18,17 +18,22 @@ final class ArrivalOrder {
   private int newest;
   /** Bit k set: the packet k behind {@link #newest} has arrived (bit 0 is the newest itself). */
   private long seen;
+  /** {@link #accept}'s verdicts. */
+  static final int PLAY = 0;
+  static final int LATE = 1;
+  static final int DUPLICATE = 2;
+
   /** The sequence number that, arriving next, confirms a restarted sequence; -1 when none is probed. */
   private int restartProbe = -1;
   private volatile long late;
   private volatile long duplicates;
   private volatile long skipped;
 
-  /** True when the packet is the newest yet and is to be played; false when it is dropped (late or duplicate). */
-  boolean accept(long packetSsrc, int sequence) {
+  /** {@link #PLAY} when the packet is the newest yet; else why it is dropped: {@link #LATE}, {@link #DUPLICATE}. */
+  int accept(long packetSsrc, int sequence) {
     if (!started || packetSsrc != ssrc) {
       restart(packetSsrc, sequence);
-      return true;
+      return PLAY;
     }
     int delta = (short) (sequence - newest); // RFC 1982 serial arithmetic on 16 bits
     if (delta > 0) {
@@ -36,27 +41,27 @@ final class ArrivalOrder {
       seen = delta >= WINDOW ? 1L : seen << delta | 1L;
       newest = sequence;
       restartProbe = -1;
-      return true;
+      return PLAY;
     }
     int behind = -delta;
     if (behind > MAX_MISORDER) {
       if (sequence == restartProbe) {
         restart(packetSsrc, sequence);
-        return true;
+        return PLAY;
       }
       restartProbe = (sequence + 1) & 0xffff;
       late++;
-      return false;
+      return LATE;
     }
     if (behind < WINDOW && (seen & 1L << behind) != 0) {
       duplicates++;
-    } else {
-      late++;
-      if (behind < WINDOW) {
-        seen |= 1L << behind;
-      }
+      return DUPLICATE;
     }
-    return false;
+    late++;
+    if (behind < WINDOW) {
+      seen |= 1L << behind;
+    }
+    return LATE;
   }
 
   private void restart(long packetSsrc, int sequence) {

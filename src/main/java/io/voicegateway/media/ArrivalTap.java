@@ -25,6 +25,7 @@ public final class ArrivalTap {
   private final String legId;
   private final boolean mulaw;
   private final ArrivalOrder order = new ArrivalOrder();
+  private final ArrivalDrops drops;
   private CodecType codec;
   private AudioDecoder decoder;
   private Resampler resampler; // null when the codec's rate is the feed's
@@ -38,13 +39,14 @@ public final class ArrivalTap {
   private volatile long undecodable;
 
   /** @param mulaw the body is μ-law (the feed's rate must be 8000); else PCM16 little-endian at the feed's rate */
-  ArrivalTap(AudioFeed feed, String legId, boolean mulaw) {
+  ArrivalTap(AudioFeed feed, String legId, boolean mulaw, ArrivalDrops drops) {
     if (mulaw && feed.sampleRate() != 8000) {
       throw new IllegalArgumentException("a mu-law arrival feed is 8000 Hz, not " + feed.sampleRate());
     }
     this.feed = feed;
     this.legId = legId;
     this.mulaw = mulaw;
+    this.drops = drops;
   }
 
   /**
@@ -53,7 +55,15 @@ public final class ArrivalTap {
    */
   public void onPacket(CodecType packetCodec, long ssrc, int sequenceNumber, byte[] buf, int off, int len,
       boolean audio) {
-    if (feed.stopped() || !order.accept(ssrc, sequenceNumber) || !audio || len <= 0) {
+    if (feed.stopped()) {
+      return;
+    }
+    int verdict = order.accept(ssrc, sequenceNumber);
+    if (verdict != ArrivalOrder.PLAY) {
+      drops.dropped(verdict == ArrivalOrder.DUPLICATE);
+      return;
+    }
+    if (!audio || len <= 0) {
       return;
     }
     if (packetCodec != codec) {

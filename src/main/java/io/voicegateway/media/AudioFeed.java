@@ -51,7 +51,12 @@ public final class AudioFeed {
    * buffers; {@code mulaw}: μ-law bodies at 8 kHz (the feed's rate must be 8000), else PCM16.
    */
   public ArrivalTap arrivalTapFor(String legId, boolean mulaw) {
-    return new ArrivalTap(this, legId, mulaw);
+    return arrivalTapFor(legId, mulaw, ArrivalDrops.NONE);
+  }
+
+  /** The same, telling {@code drops} of each packet it drops. */
+  public ArrivalTap arrivalTapFor(String legId, boolean mulaw, ArrivalDrops drops) {
+    return new ArrivalTap(this, legId, mulaw, drops);
   }
 
   public void stop() {

@@ -238,11 +238,16 @@ public final class MediaEngine {
    * @param mulaw μ-law bodies at 8 kHz (a PCMU leg's payload untouched); else PCM16 at the feed's rate
    */
   public boolean startArrivalFeed(String address, AudioFeed feed, String legId, boolean mulaw) {
+    return startArrivalFeed(address, feed, legId, mulaw, ArrivalDrops.NONE);
+  }
+
+  /** The same, telling {@code drops} of each late or duplicate packet the feed drops. */
+  public boolean startArrivalFeed(String address, AudioFeed feed, String legId, boolean mulaw, ArrivalDrops drops) {
     LegMedia leg = legs.get(legId);
     if (leg == null) {
       throw new IllegalArgumentException("no open leg " + legId);
     }
-    ArrivalTap tap = feed.arrivalTapFor(legId, mulaw);
+    ArrivalTap tap = feed.arrivalTapFor(legId, mulaw, drops);
     synchronized (leg) {
       if (legs.get(legId) != leg || legFeeds.putIfAbsent(address, new LegFeedEntry(feed, legId, false, tap)) != null) {
         return false;

@@ -1,5 +1,6 @@
 package io.voicegateway.transport;
 
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -8,6 +9,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands.StreamStart;
 import io.voicegateway.bus.MediaCommands.StreamStop;
+import io.voicegateway.media.ArrivalDrops;
 import io.voicegateway.media.AudioFeed;
 import io.voicegateway.media.MediaEngine;
 import java.time.Clock;
@@ -22,9 +24,12 @@ import java.util.List;
  * bus only queues the message for each consumer's own context, so the mixer never waits for a consumer.
  */
 public final class AudioFeedVerticle extends VerticleBase {
+  /** Counter, by {@code reason} (late, duplicate): packets the arrival tracks dropped. */
+  public static final String ARRIVAL_DROPPED = "vg_media_stream_packets_dropped";
   private final MediaEngine engine;
   private final int rate;
   private final Clock wallClock;
+  private final ArrivalDrops drops;
   private MessageConsumer<StreamStart> starts;
   private MessageConsumer<StreamStop> stops;
 
@@ -32,6 +37,13 @@ public final class AudioFeedVerticle extends VerticleBase {
     this.engine = media.engine();
     this.rate = media.config().outputSampleRate();
     this.wallClock = media.wallClock();
+    Counter late = Counter.builder(ARRIVAL_DROPPED).tag("reason", "late")
+        .description("caller packets a stream's arrival track dropped: late (after a newer one) or duplicate")
+        .register(media.metrics().registry());
+    Counter duplicate = Counter.builder(ARRIVAL_DROPPED).tag("reason", "duplicate")
+        .description("caller packets a stream's arrival track dropped: late (after a newer one) or duplicate")
+        .register(media.metrics().registry());
+    this.drops = isDuplicate -> (isDuplicate ? duplicate : late).increment();
   }
 
   @Override
@@ -82,7 +94,7 @@ public final class AudioFeedVerticle extends VerticleBase {
           : "no open leg " + start.legId());
     }
     if (arrival) {
-      return engine.startArrivalFeed(address, feed, legId, mulaw);
+      return engine.startArrivalFeed(address, feed, legId, mulaw, drops);
     }
     return engine.startLegFeed(address, feed, legId, StreamStart.OUTBOUND.equals(track));
   }

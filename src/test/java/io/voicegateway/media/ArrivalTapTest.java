@@ -31,10 +31,11 @@ class ArrivalTapTest {
 
   private final FakeClock clock = new FakeClock();
   private final List<byte[]> published = new ArrayList<>();
+  private final List<String> dropped = new ArrayList<>();
 
   private ArrivalTap tap(int rate, boolean mulaw) {
     return new AudioFeed(CALL, rate, (frame, length) -> published.add(Arrays.copyOf(frame, length)), clock::millis)
-        .arrivalTapFor(LEG, mulaw);
+        .arrivalTapFor(LEG, mulaw, duplicate -> dropped.add(duplicate ? "duplicate" : "late"));
   }
 
   /** 20 ms of PCMU whose every byte is {@code fill}. */
@@ -85,6 +86,7 @@ class ArrivalTapTest {
     arrive(tap, 102, pcmu(3));
     assertEquals(1, tap.late(), "a second copy of a late packet is a duplicate");
     assertEquals(3, tap.duplicates());
+    assertEquals(List.of("late", "duplicate", "duplicate", "duplicate"), dropped, "each drop told as it happens");
   }
 
   @Test
