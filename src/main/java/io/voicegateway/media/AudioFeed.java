@@ -46,6 +46,19 @@ public final class AudioFeed {
     return new LegHeardFeed(this, legId);
   }
 
+  /**
+   * A tap of one leg's packets as they arrive (a consumer's low-latency inbound track), with its own decoder and
+   * buffers; {@code mulaw}: μ-law bodies at 8 kHz (the feed's rate must be 8000), else PCM16.
+   */
+  public ArrivalTap arrivalTapFor(String legId, boolean mulaw) {
+    return arrivalTapFor(legId, mulaw, ArrivalDrops.NONE);
+  }
+
+  /** The same, telling {@code drops} of each packet it drops. */
+  public ArrivalTap arrivalTapFor(String legId, boolean mulaw, ArrivalDrops drops) {
+    return new ArrivalTap(this, legId, mulaw, drops);
+  }
+
   public void stop() {
     stopped = true;
   }

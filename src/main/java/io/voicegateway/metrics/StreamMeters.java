@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The meters of Twilio-Media-Streams WebSocket legs (issue 12): connections opened and failed, media frames sent,
- * received and dropped (a consumer that reads too slowly), and the inbound latency from a frame's capture in the
- * mixer to its WebSocket message.
+ * received and dropped (a consumer that reads too slowly), and the inbound latency from a caller packet's arrival
+ * (the arrival track) to its WebSocket message.
  */
 public final class StreamMeters {
   public static final String CONNECTED = "vg_media_stream_connected";
@@ -36,7 +36,7 @@ public final class StreamMeters {
     dropped = Counter.builder(FRAMES_DROPPED)
         .description("media frames dropped because a consumer read too slowly (oldest first)").register(registry);
     latency = DistributionSummary.builder(LATENCY)
-        .description("mixer capture to WebSocket write of inbound media frames").baseUnit("ms")
+        .description("caller packet arrival to WebSocket write of inbound media messages").baseUnit("ms")
         .serviceLevelObjectives(1, 2, 5, 10, 20, 40, 80, 160).register(registry);
   }
 
