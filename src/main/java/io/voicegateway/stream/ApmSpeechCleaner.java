@@ -33,7 +33,7 @@ final class ApmSpeechCleaner implements SpeechCleaner {
    * @throws RuntimeException  when the binding cannot load or initialise it
    */
   ApmSpeechCleaner(Cleaning cleaning, int rate) {
-    if (!RATES.contains(rate)) {
+    if (!supports(rate)) {
       throw new IllegalArgumentException("audio processing takes 8, 16, 32 or 48 kHz, not " + rate);
     }
     chunk = rate / 100;
@@ -59,6 +59,11 @@ final class ApmSpeechCleaner implements SpeechCleaner {
     description = "webrtc-apm(" + rate + " Hz, noise suppression "
         + cleaning.noiseSuppression().name().toLowerCase(java.util.Locale.ROOT)
         + (cleaning.normalize() ? ", normalize" : "") + ")";
+  }
+
+  /** The rates the module takes (a stream's are 8 and 16 kHz). */
+  static boolean supports(int rate) {
+    return RATES.contains(rate);
   }
 
   @Override

@@ -31,6 +31,10 @@ public final class SpeechCleaners {
     if (!cleaning.enabled() || unavailable) {
       return SpeechCleaner.NONE;
     }
+    if (!ApmSpeechCleaner.supports(rate)) {
+      LOG.fine("no cleaning at " + rate + " Hz: audio processing takes 8, 16, 32 or 48 kHz");
+      return SpeechCleaner.NONE;
+    }
     try {
       return factory.apply(cleaning, rate);
     } catch (LinkageError | RuntimeException e) {
