@@ -1,6 +1,7 @@
 package io.voicegateway.stream;
 
 import io.voicegateway.config.StreamingConfig.Cleaning;
+import io.voicegateway.config.StreamingConfig.NoiseSuppression;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
@@ -46,6 +47,16 @@ public final class SpeechCleaners {
       }
       return SpeechCleaner.NONE;
     }
+  }
+
+  /**
+   * Loads the native library now (blocking: run it on a worker), so the first cleaned call does not wait for it and a
+   * library that cannot load is reported when the gateway starts. True when cleaning is available.
+   */
+  public boolean warmUp() {
+    SpeechCleaner probe = open(new Cleaning(NoiseSuppression.MODERATE, true), 16000);
+    probe.close();
+    return !unavailable;
   }
 
   /** True once the native library failed to load: configured cleaning is skipped. */

@@ -40,6 +40,43 @@ class SpeechCleanersTest {
   }
 
   @Test
+  void warmUpLoadsTheLibraryOnceAndSaysWhetherItWorks() {
+    AtomicInteger made = new AtomicInteger();
+    AtomicInteger closed = new AtomicInteger();
+    SpeechCleaners working = new SpeechCleaners((c, rate) -> {
+      made.incrementAndGet();
+      return new SpeechCleaner() {
+        @Override
+        public boolean clean(short[] pcm, int n) {
+          return true;
+        }
+
+        @Override
+        public void close() {
+          closed.incrementAndGet();
+        }
+      };
+    });
+    assertTrue(working.warmUp());
+    assertEquals(1, made.get());
+    assertEquals(1, closed.get(), "the probe frees its native state");
+    SpeechCleaners broken = new SpeechCleaners((c, rate) -> {
+      throw new UnsatisfiedLinkError("no libpulse");
+    });
+    assertFalse(broken.warmUp());
+    assertTrue(broken.unavailable());
+  }
+
+  @Test
+  void anUnsupportedRateIsLeftUncleanedWithoutBlamingTheLibrary() {
+    SpeechCleaners cleaners = new SpeechCleaners((c, rate) -> {
+      throw new AssertionError("not asked");
+    });
+    assertSame(SpeechCleaner.NONE, cleaners.open(HIGH, 12000));
+    assertFalse(cleaners.unavailable());
+  }
+
+  @Test
   void theBindingsOwnLoadFailureCountsToo() {
     SpeechCleaners cleaners = new SpeechCleaners((c, rate) -> {
       throw new RuntimeException("Load library 'webrtc-java' failed");
