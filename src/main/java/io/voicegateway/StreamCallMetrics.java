@@ -40,4 +40,9 @@ public final class StreamCallMetrics implements StreamMetrics {
   public void inboundLatency(double ms) {
     meters.inboundLatency(ms);
   }
+
+  @Override
+  public void cleaningUnavailable() {
+    meters.cleaningUnavailable();
+  }
 }

@@ -74,6 +74,24 @@ public record StreamingConfig(Map<String, Stream> streams) {
   /** What the call does when its consumer is gone for good (after the reconnect attempts). */
   public enum OnDisconnect { HANGUP, CONTINUE }
 
+  /** How hard noise is suppressed in the inbound track: WebRTC's audio-processing levels (6 to 21 dB). */
+  public enum NoiseSuppression { OFF, LOW, MODERATE, HIGH, VERY_HIGH }
+
+  /**
+   * Clean audio for speech services, applied to the inbound track (what the caller says) before it is encoded: off
+   * by default, since a recogniser trained on raw telephone audio may do better without it.
+   *
+   * @param noiseSuppression how hard stationary noise is suppressed
+   * @param normalize        bring the speech level to a steady loudness (an adaptive digital gain with a limiter)
+   */
+  public record Cleaning(NoiseSuppression noiseSuppression, boolean normalize) {
+    public static final Cleaning OFF = new Cleaning(NoiseSuppression.OFF, false);
+
+    public boolean enabled() {
+      return noiseSuppression != NoiseSuppression.OFF || normalize;
+    }
+  }
+
   /**
    * One consumer.
    *
@@ -85,13 +103,23 @@ public record StreamingConfig(Map<String, Stream> streams) {
    * @param connectTimeout    how long one connection attempt (TCP, TLS, handshake) may take
    * @param maxQueued         the most audio queued toward a consumer that reads slowly; beyond it the oldest is
    *                          dropped and counted, and a consumer that takes nothing for twice as long is lost
+   * @param cleaning          noise suppression and level normalisation of the inbound track
    */
   public record Stream(String name, URI url, Map<String, String> headers, Map<String, String> customParameters,
       Tracks tracks, Encoding encoding, boolean bidirectional, OnDisconnect onDisconnect, int reconnectAttempts,
-      Duration connectTimeout, Duration maxQueued) {
+      Duration connectTimeout, Duration maxQueued, Cleaning cleaning) {
     public Stream {
       headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
       customParameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customParameters));
+      cleaning = cleaning == null ? Cleaning.OFF : cleaning;
+    }
+
+    /** A stream without cleaning (as before {@code noise_suppression} and {@code normalize} existed). */
+    public Stream(String name, URI url, Map<String, String> headers, Map<String, String> customParameters,
+        Tracks tracks, Encoding encoding, boolean bidirectional, OnDisconnect onDisconnect, int reconnectAttempts,
+        Duration connectTimeout, Duration maxQueued) {
+      this(name, url, headers, customParameters, tracks, encoding, bidirectional, onDisconnect, reconnectAttempts,
+          connectTimeout, maxQueued, Cleaning.OFF);
     }
 
     public boolean secure() {

@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the {@code streaming:} section: a mapping of stream names to {@code {url, headers, custom_parameters,
- * tracks, encoding, bidirectional, on_disconnect, reconnect_attempts, connect_timeout, max_queued}}. Errors name
+ * tracks, encoding, bidirectional, on_disconnect, reconnect_attempts, connect_timeout, max_queued,
+ * noise_suppression, normalize}}. Errors name
  * the key (exit 2).
  */
 final class StreamingSectionReader {
   static final List<String> KEYS = List.of("url", "headers", "custom_parameters", "tracks", "encoding",
-      "bidirectional", "on_disconnect", "reconnect_attempts", "connect_timeout", "max_queued");
+      "bidirectional", "on_disconnect", "reconnect_attempts", "connect_timeout", "max_queued", "noise_suppression",
+      "normalize");
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   static final Duration DEFAULT_MAX_QUEUED = Duration.ofSeconds(2);
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
@@ -72,7 +74,9 @@ final class StreamingSectionReader {
         map.bool("bidirectional", true),
         map.value("on_disconnect", StreamingConfig.OnDisconnect.HANGUP,
             v -> oneOf(v, StreamingConfig.OnDisconnect.class)),
-        map.integer("reconnect_attempts", 0, 0, 100), connectTimeout, maxQueued);
+        map.integer("reconnect_attempts", 0, 0, 100), connectTimeout, maxQueued,
+        new StreamingConfig.Cleaning(map.value("noise_suppression", StreamingConfig.NoiseSuppression.OFF,
+            v -> oneOf(v, StreamingConfig.NoiseSuppression.class)), map.bool("normalize", false)));
   }
 
   private static URI url(ConfigValue value) {

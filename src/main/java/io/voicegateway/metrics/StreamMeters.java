@@ -16,6 +16,7 @@ public final class StreamMeters {
   public static final String FRAMES_RECEIVED = "vg_media_stream_frames_received";
   public static final String FRAMES_DROPPED = "vg_media_stream_frames_dropped";
   public static final String LATENCY = "vg_media_stream_latency_ms";
+  public static final String CLEANING_UNAVAILABLE = "vg_media_stream_cleaning_unavailable";
 
   private final Counter connected;
   private final Counter failed;
@@ -23,6 +24,7 @@ public final class StreamMeters {
   private final Counter received;
   private final Counter dropped;
   private final DistributionSummary latency;
+  private final Counter cleaningUnavailable;
 
   public StreamMeters(MeterRegistry registry) {
     connected = Counter.builder(CONNECTED).description("WebSockets to stream consumers opened (reconnections too)")
@@ -38,6 +40,9 @@ public final class StreamMeters {
     latency = DistributionSummary.builder(LATENCY)
         .description("caller packet arrival to WebSocket write of inbound media messages").baseUnit("ms")
         .serviceLevelObjectives(1, 2, 5, 10, 20, 40, 80, 160).register(registry);
+    cleaningUnavailable = Counter.builder(CLEANING_UNAVAILABLE)
+        .description("streams configured with noise suppression or normalize that went on uncleaned because the"
+            + " audio-processing library could not be loaded").register(registry);
   }
 
   public void connected() {
@@ -62,5 +67,9 @@ public final class StreamMeters {
 
   public void inboundLatency(double ms) {
     latency.record(ms);
+  }
+
+  public void cleaningUnavailable() {
+    cleaningUnavailable.increment();
   }
 }

@@ -17,6 +17,12 @@ public interface StreamMetrics {
   /** From the frame's capture in the mixer to its WebSocket message being written, in ms. */
   void inboundLatency(double ms);
 
+  /**
+   * A stream configured with noise suppression or normalisation goes on uncleaned: the audio-processing library
+   * could not be loaded on this machine.
+   */
+  default void cleaningUnavailable() {}
+
   StreamMetrics NONE = new StreamMetrics() {
     @Override
     public void connected() {}

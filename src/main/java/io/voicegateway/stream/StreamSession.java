@@ -73,6 +73,8 @@ final class StreamSession {
   private State state = State.CONNECTING;
   private WebSocket socket;
   private MessageConsumer<Buffer> inboundFeed;
+  /** Noise suppression and normalisation of the inbound track, when the stream asks for them. */
+  private InboundCleaning cleaning;
   private MessageConsumer<Buffer> outboundFeed;
   private PayloadCodec outboundCodec;
   private long firstFrameMs = -1;
@@ -117,6 +119,7 @@ final class StreamSession {
    * outbound track is the mix the leg is sent, at the stream's rate. Then connects.
    */
   void start() {
+    cleaning = new InboundCleaning(config, vertx.getOrCreateContext(), metrics, this::inboundPayload);
     if (config.tracks().inbound()) {
       inboundFeed = feed(inboundAddress(), inboundTrack(), this::inbound);
     }
@@ -131,8 +134,8 @@ final class StreamSession {
    * untouched), or PCM16 little-endian at 16 kHz, which is {@code l16/16000}.
    */
   private String inboundTrack() {
-    return config.encoding() == StreamingConfig.Encoding.MULAW_8000 ? MediaCommands.StreamStart.ARRIVAL_MULAW
-        : MediaCommands.StreamStart.ARRIVAL;
+    return config.encoding() == StreamingConfig.Encoding.MULAW_8000 && !config.cleaning().enabled()
+        ? MediaCommands.StreamStart.ARRIVAL_MULAW : MediaCommands.StreamStart.ARRIVAL;
   }
 
   /** Takes one track's messages, then asks the media side to feed it from the call's first leg (leg id null). */
@@ -212,9 +215,19 @@ final class StreamSession {
       return;
     }
     byte[] m = message.getBytes();
-    long captured = FeedFrame.timestampMs(m);
-    boolean written = sendMedia(TwilioMessages.INBOUND, captured, Arrays.copyOfRange(m, FeedFrame.HEADER, m.length),
+    if (cleaning.enabled()) {
+      cleaning.accept(m);
+      return;
+    }
+    inboundPayload(FeedFrame.timestampMs(m), Arrays.copyOfRange(m, FeedFrame.HEADER, m.length),
         m.length - FeedFrame.HEADER);
+  }
+
+  private void inboundPayload(long captured, byte[] payload, int length) {
+    if (state != State.OPEN) {
+      return;
+    }
+    boolean written = sendMedia(TwilioMessages.INBOUND, captured, payload, length);
     if (written) {
       metrics.inboundLatency(epochMillis.getAsLong() - captured);
     }
@@ -385,6 +398,9 @@ final class StreamSession {
 
   private void end(boolean closePlayback) {
     state = State.ENDED;
+    if (cleaning != null) {
+      cleaning.close();
+    }
     stopFeed(inboundFeed);
     stopFeed(outboundFeed);
     if (playbackOpen && closePlayback) {

@@ -64,6 +64,11 @@ public final class StreamVerticle extends VerticleBase {
         }
       }
     });
+    if (config.streams().values().stream().anyMatch(stream -> stream.cleaning().enabled())) {
+      // Loads the speech cleaner's natives off the event loop now: the first cleaned call need not wait for them,
+      // and natives that cannot load are reported (one WARN) when the gateway starts.
+      vertx.executeBlocking(SpeechCleaners.APM::warmUp);
+    }
     return Future.all(List.of(events.completion(), playbackEvents.completion()));
   }
 

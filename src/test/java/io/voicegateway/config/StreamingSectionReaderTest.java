@@ -95,6 +95,31 @@ class StreamingSectionReaderTest {
   }
 
   @Test
+  void cleaningIsOffUnlessAsked() {
+    StreamingConfig.Stream plain = parse("streaming: {bot: {url: 'ws://x'}}\n").streaming().stream("bot")
+        .orElseThrow();
+    assertEquals(StreamingConfig.Cleaning.OFF, plain.cleaning());
+    assertFalse(plain.cleaning().enabled());
+    StreamingConfig.Stream off = parse("streaming: {bot: {url: 'ws://x', noise_suppression: off, normalize: false}}\n")
+        .streaming().stream("bot").orElseThrow();
+    assertEquals(StreamingConfig.Cleaning.OFF, off.cleaning());
+    StreamingConfig.Stream clean = parse("streaming: {bot: {url: 'ws://x', noise_suppression: very_high,"
+        + " normalize: true}}\n").streaming().stream("bot").orElseThrow();
+    assertEquals(new StreamingConfig.Cleaning(StreamingConfig.NoiseSuppression.VERY_HIGH, true), clean.cleaning());
+    assertTrue(clean.cleaning().enabled());
+    assertTrue(new StreamingConfig.Cleaning(StreamingConfig.NoiseSuppression.OFF, true).enabled());
+  }
+
+  @Test
+  void badCleaningValuesNameTheKey() {
+    String level = error("streaming: {bot: {url: 'ws://x', noise_suppression: max}}\n");
+    assertTrue(level.contains("streaming.bot.noise_suppression") && level.contains("very_high"), level);
+    String on = error("streaming: {bot: {url: 'ws://x', noise_suppression: on}}\n");
+    assertTrue(on.contains("streaming.bot.noise_suppression") && on.contains("moderate"), on);
+    assertTrue(error("streaming: {bot: {url: 'ws://x', normalize: loud}}\n").contains("streaming.bot.normalize"));
+  }
+
+  @Test
   void routesMustNameAConfiguredStreamOnceThereAreAny() {
     String yaml = """
         routes:

@@ -69,7 +69,7 @@ class StreamVerticleTest {
     String inbound = "vg.stream." + StreamIds.streamSid(CALL, "bot") + ".inbound";
     arrival = new AudioFeed(CALL, l16 ? 16000 : 8000,
         (bytes, length) -> vertx.eventBus().publish(inbound, Buffer.buffer().appendBytes(bytes, 0, length)),
-        clock::millis).arrivalTapFor(LEG, !l16);
+        clock::millis).arrivalTapFor(LEG, !l16 && !streamYaml.contains("noise_suppression"));
     StreamingConfig config = ConfigLoader.parse("streaming:\n  bot: " + streamYaml + "\n", Map.of()).streaming();
     StreamMetrics counting = new StreamMetrics() {
       @Override
@@ -202,6 +202,35 @@ class StreamVerticleTest {
     assertEquals(CALL, stop.getJsonObject("stop").getString("callSid"));
     assertEquals(new MediaCommands.StreamStop(CALL, inbound.address()), media.next(MediaCommands.StreamStop.class));
     assertEquals(new MediaCommands.StreamStop(CALL, outbound.address()), media.next(MediaCommands.StreamStop.class));
+  }
+
+  /** Cleaning takes the caller's audio as PCM, cleans it off the event loop and sends it in order, as μ-law. */
+  @Test
+  void aCleanedStreamSendsTheCallersAudioCleanedAndInOrder() throws Exception {
+    deploy("{url: '" + url() + "', noise_suppression: high, normalize: true}");
+    event(CallEventType.AUDIO_STARTED, null, "stream:bot");
+    FakeConsumer.Connection c = consumer.accepted();
+    assertEquals("connected", c.next().getString("event"));
+    String sid = c.next().getString("streamSid");
+    assertEquals(new MediaCommands.StreamStart(CALL, "vg.stream." + sid + ".inbound", null, 8000, "arrival"),
+        media.next(MediaCommands.StreamStart.class), "PCM to clean, not the caller's mu-law bytes");
+    int changed = 0;
+    for (int i = 1; i <= 50; i++) {
+      say();
+      JsonObject media = c.next().getJsonObject("media");
+      assertEquals(Integer.toString(i), media.getValue("chunk"));
+      assertEquals(Integer.toString(20 * (i - 1)), media.getValue("timestamp"));
+      byte[] payload = Base64.getDecoder().decode(media.getString("payload"));
+      assertEquals(160, payload.length);
+      byte[] sent = new byte[160];
+      for (int k = 0; k < sent.length; k++) {
+        sent[k] = G711.ulawEncode((short) (6000 * Math.sin(2 * Math.PI * 440 * ((i - 1) * 160 + k) / 8000.0)));
+      }
+      changed += java.util.Arrays.equals(sent, payload) ? 0 : 1;
+    }
+    assertTrue(changed >= 45, "cleaned frames differ from what was said: " + changed + " of 50");
+    event(CallEventType.CALL_TERMINATED, null, "remote BYE");
+    assertEquals("stop", c.nextControl().getString("event"));
   }
 
   @Test
