@@ -6,6 +6,7 @@ import io.voicegateway.media.LegPipeline;
 import io.voicegateway.media.MixerLeg;
 import io.voicegateway.media.PipelineSettings;
 import io.voicegateway.codec.CodecType;
+import io.voicegateway.media.codec.OpusLibrary;
 import io.voicegateway.media.codec.OpusSettings;
 import io.voicegateway.media.jitter.JitterSettings;
 import io.voicegateway.media.rtp.RtpPacket;
@@ -41,6 +42,13 @@ public class LegTickBenchmark {
   @Param({"both", "rfc4733"})
   public String dtmf;
 
+  /**
+   * The Opus implementation: "libopus" (fails if it cannot load, rather than measure the fallback) or
+   * "concentus"; compare with {@code -p codec=OPUS -p opus=libopus,concentus} (each value runs in its own fork).
+   */
+  @Param({"libopus"})
+  public String opus;
+
   private LegMedia sender;
   private LegMedia receiver;
   private final float[] frame = new float[MixerLeg.FRAME];
@@ -51,6 +59,10 @@ public class LegTickBenchmark {
 
   @Setup
   public void setUp() {
+    System.setProperty(OpusLibrary.PROPERTY, "concentus".equals(opus) ? "concentus" : "auto");
+    if (!OpusLibrary.selected().kind().label().equals(opus)) {
+      throw new IllegalStateException("asked for " + opus + ", got " + OpusLibrary.selected().detail());
+    }
     int pt = codec == CodecType.OPUS ? 111 : codec.staticPayloadType();
     sender = leg("a", pt);
     receiver = leg("b", pt);

@@ -24,6 +24,7 @@ import io.voicegateway.recording.RecordingVerticle;
 import io.voicegateway.http.HttpVerticle;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MediaWarmup;
+import io.voicegateway.media.codec.OpusLibrary;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.metrics.StreamMeters;
 import io.voicegateway.sip.SipVerticle;
@@ -72,6 +73,7 @@ public final class Gateway {
         .build();
     this.metrics = new GatewayMetrics(prometheus);
     BusCodecs.registerAll(vertx);
+    LOG.info("Opus: " + OpusLibrary.selected().detail());
   }
 
   /**
@@ -186,7 +188,8 @@ public final class Gateway {
         .put("version", version())
         .put("uptimeSeconds", (System.currentTimeMillis() - startedAtMs) / 1000)
         .put("verticles", new JsonArray(new ArrayList<>(deployments.keySet())))
-        .put("activeCalls", metrics.activeCalls());
+        .put("activeCalls", metrics.activeCalls())
+        .put("opus", OpusLibrary.selected().kind().label());
   }
 
   /** One line per listening socket, for the start-up banner (TLS beside TCP on the SIP port + 1). */

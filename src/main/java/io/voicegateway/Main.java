@@ -1,6 +1,7 @@
 package io.voicegateway;
 
 import io.voicegateway.apps.catalog.GatewayApps;
+import io.voicegateway.media.codec.OpusLibrary;
 import io.voicegateway.config.ConfigException;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
@@ -28,6 +29,7 @@ public final class Main {
     try {
       config = load(confPath(args), System.getenv());
       GatewayApps.check(config); // e.g. text prompts without espeak-ng: a configuration the machine cannot serve
+      OpusLibrary.selected(); // a bad -Dvoicegateway.opus is refused here, with the configuration
     } catch (ConfigException e) {
       System.err.println("voice-gateway: invalid configuration: " + e.getMessage());
       System.exit(EXIT_CONFIG);

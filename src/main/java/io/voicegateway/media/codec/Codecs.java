@@ -15,7 +15,7 @@ public final class Codecs {
       case PCMU -> new G711Decoder(false);
       case PCMA -> new G711Decoder(true);
       case G722 -> new G722Decoder();
-      case OPUS -> new OpusAudioDecoder();
+      case OPUS -> OpusLibrary.decoder(OpusLibrary.selected().kind());
     };
   }
 
@@ -25,7 +25,7 @@ public final class Codecs {
       case PCMU -> new G711Encoder(false);
       case PCMA -> new G711Encoder(true);
       case G722 -> new G722Encoder();
-      case OPUS -> new OpusAudioEncoder(opus == null ? OpusSettings.DEFAULT : opus);
+      case OPUS -> OpusLibrary.encoder(OpusLibrary.selected().kind(), opus);
     };
   }
 }

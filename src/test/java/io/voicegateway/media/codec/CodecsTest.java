@@ -4,7 +4,6 @@ import io.voicegateway.codec.CodecType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-import io.github.jaredmdobson.concentus.OpusBandwidth;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,8 @@ class CodecsTest {
 
   @Test
   void opusBandwidthLeavesRoomForFec() {
-    assertEquals(OpusBandwidth.OPUS_BANDWIDTH_FULLBAND, OpusAudioEncoder.maxBandwidthFor(32000));
-    assertEquals(OpusBandwidth.OPUS_BANDWIDTH_WIDEBAND, OpusAudioEncoder.maxBandwidthFor(24000));
-    assertEquals(OpusBandwidth.OPUS_BANDWIDTH_NARROWBAND, OpusAudioEncoder.maxBandwidthFor(16000));
+    assertEquals(OpusEncoderBase.FULLBAND, OpusEncoderBase.maxBandwidthFor(32000));
+    assertEquals(OpusEncoderBase.WIDEBAND, OpusEncoderBase.maxBandwidthFor(24000));
+    assertEquals(OpusEncoderBase.NARROWBAND, OpusEncoderBase.maxBandwidthFor(16000));
   }
 }
