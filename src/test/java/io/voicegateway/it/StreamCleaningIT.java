@@ -9,6 +9,7 @@ import io.voicegateway.it.peers.TwilioBot;
 import io.voicegateway.media.codec.G711;
 import io.voicegateway.testing.AudioMatch;
 import io.voicegateway.testing.SpeechFixture;
+import io.voicegateway.stream.SpeechCleaners;
 import io.voicegateway.testing.Tools;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,8 @@ class StreamCleaningIT {
 
   @Test
   void theBotHearsTheNoisyCallerCleaned() throws Exception {
+    Tools.requireLibrary("WebRTC audio processing (webrtc-java's natives need Debian libpulse0)",
+        SpeechCleaners.APM.warmUp() ? null : "its WARN above says why");
     Path speech = SpeechFixture.speech(dir, RATE);
     Path noisy = dir.resolve("noisy.wav");
     Path noise = dir.resolve("noise.wav");

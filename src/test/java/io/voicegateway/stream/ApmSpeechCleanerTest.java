@@ -12,6 +12,7 @@ import io.voicegateway.testing.AudioMatch;
 import io.voicegateway.testing.SpeechFixture;
 import java.nio.file.Path;
 import java.util.Random;
+import io.voicegateway.testing.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,8 @@ class ApmSpeechCleanerTest {
 
   @BeforeAll
   static void speech() throws Exception {
+    Tools.requireLibrary("WebRTC audio processing (webrtc-java's natives need Debian libpulse0)",
+        SpeechCleaners.APM.warmUp() ? null : "its WARN above says why");
     speech16 = AudioMatch.read(SpeechFixture.speech(dir, 16000), 16000);
     speech8 = AudioMatch.read(SpeechFixture.speech(dir, 8000), 8000);
   }

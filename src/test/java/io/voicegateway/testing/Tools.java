@@ -43,6 +43,17 @@ public final class Tools {
     return file;
   }
 
+  /**
+   * A native library the code loads itself (libopus, WebRTC's audio processing), as {@link #require(String)}.
+   *
+   * @param failure why it did not load, or null when it did
+   */
+  public static void requireLibrary(String name, String failure) {
+    if (failure != null) {
+      missing(name + " cannot be loaded: " + failure + " (see .ci/run for the packages the tests need)");
+    }
+  }
+
   public static Optional<Path> find(String name) {
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
     for (String dir : path.split(File.pathSeparator)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.media.codec.AudioDecoder;
+import io.voicegateway.media.codec.OpusKinds;
 import io.voicegateway.media.codec.OpusLibrary;
 import io.voicegateway.media.codec.OpusLibrary.Kind;
 import java.util.Locale;
@@ -68,6 +69,7 @@ class AudioReceiverOpusTest {
   @ParameterizedTest
   @EnumSource(Kind.class)
   void opusLossUsesFecAndCodecPlcAndBeatsSilence(Kind kind) {
+    OpusKinds.require(kind);
     RecordedStream clean = RecordedStream.encode(speech48k(), OpusLibrary.encoder(kind, null), 111, 20, 1, 0,
         4, 0, 1).shiftArrival(5 * RecordedStream.MS);
     int ticks = clean.packets.size() + 10;
