@@ -71,7 +71,7 @@ final class StreamSession {
   private final WriteQueue.Socket socketView = new WriteQueue.Socket() {
     @Override
     public boolean full() {
-      return socket == null || socket.writeQueueFull();
+      return socket == null || socket.isClosed() || socket.writeQueueFull();
     }
 
     @Override
@@ -332,12 +332,13 @@ final class StreamSession {
   }
 
   /**
-   * Lets a consumer that reads nothing go. Its close frame never leaves (the socket is full) and Vert.x's close waits
-   * for it, so the TCP connection is ended by the client's write-idle timeout ({@link StreamVerticle#clientOptions}):
-   * no write completes on it any more.
+   * Lets a consumer that reads nothing go. A close frame would never leave (the socket is full) and Vert.x's close
+   * waits for it, so nothing more is written: the client's write-idle timeout ({@link StreamVerticle#clientOptions})
+   * ends the TCP connection, on which no write completes any more.
    */
   private static void drop(WebSocket ws) {
-    ws.close((short) 1008, "stopped reading");
+    ws.textMessageHandler(null);
+    ws.closeHandler(null);
   }
 
   /**
