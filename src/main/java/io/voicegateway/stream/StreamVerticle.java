@@ -5,15 +5,12 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.PlaybackCommands;
 import io.voicegateway.bus.RecordBodies;
-import io.voicegateway.bus.SipCommands;
 import io.voicegateway.bus.StreamCommands;
 import io.voicegateway.config.StreamingConfig;
 import java.time.Duration;
@@ -166,8 +163,8 @@ public final class StreamVerticle extends VerticleBase {
   }
 
   /**
-   * {@link StreamCommands.Start}: the stream is opened once the call's feed runs (asked of call control, which also
-   * knows whether the call exists), and the reply waits for the consumer's {@code start}.
+   * {@link StreamCommands.Start} on a call this verticle heard of: the stream takes its own feeds of the call's
+   * caller (as a route's does), and the reply waits for the consumer's {@code start}.
    */
   private void startRequested(Message<Object> msg) {
     StreamCommands.Start start = RecordBodies.body(msg, StreamCommands.Start.class);
@@ -193,23 +190,13 @@ public final class StreamVerticle extends VerticleBase {
       msg.fail(409, "stream " + stream.name() + " already runs on call " + call.callId());
       return;
     }
-    vertx.eventBus().request(Addresses.SIP_STREAM, new SipCommands.Stream(call.callId(), true)).compose(fed -> {
-      if (!calls.containsKey(call.callId())) {
-        return refused(404, "call " + call.callId() + " ended");
-      }
-      if (running(call.callId(), stream.name()) != null) {
-        return refused(409, "stream " + stream.name() + " already runs on call " + call.callId());
-      }
-      StreamSession session = open(stream, new StreamSession.CallInfo(call.callId(),
-          CallParameters.of(stream.customParameters(), start.customParameters(), call), true));
-      return session.opened()
-          .recover(err -> refused(502, "stream " + stream.name() + ": " + err.getMessage()))
-          .map(v -> new StreamCommands.Started(call.callId(), stream.name(), session.streamSid()));
-    }).onComplete(done -> {
+    StreamSession session = open(stream, new StreamSession.CallInfo(call.callId(),
+        CallParameters.of(stream.customParameters(), start.customParameters(), call), true));
+    session.opened().onComplete(done -> {
       if (done.succeeded()) {
-        RecordBodies.reply(msg, done.result());
+        RecordBodies.reply(msg, new StreamCommands.Started(call.callId(), stream.name(), session.streamSid()));
       } else {
-        StreamRequests.fail(msg, done.cause());
+        msg.fail(502, "stream " + stream.name() + ": " + done.cause().getMessage());
       }
     });
   }
@@ -242,10 +229,6 @@ public final class StreamVerticle extends VerticleBase {
     }
     RecordBodies.reply(msg, new StreamCommands.Streams(query.callId(), sessions.stream()
         .map(s -> new StreamCommands.Started(s.callId(), s.name(), s.streamSid())).toList()));
-  }
-
-  private static <T> Future<T> refused(int status, String message) {
-    return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, status, message));
   }
 
   @Override

@@ -21,7 +21,8 @@ import io.voicegateway.bus.StreamCommands;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.StreamingConfig;
 import io.voicegateway.media.AudioFeed;
-import io.voicegateway.media.AudioTap;
+import io.voicegateway.media.ArrivalTap;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.testing.FakeClock;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class StreamCommandsServedTest {
   private FakeConsumer consumer;
   private FakeMediaSide media;
   private final FakeClock clock = new FakeClock();
-  private AudioTap tap;
+  private int packet;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -52,8 +53,6 @@ class StreamCommandsServedTest {
     BusCodecs.registerAll(vertx);
     consumer = new FakeConsumer(vertx);
     media = new FakeMediaSide(vertx, StreamIds.streamSid(CALL, "asr"));
-    tap = new AudioFeed(CALL, 16000, (bytes, length) -> vertx.eventBus().publish(Addresses.audio(CALL),
-        Buffer.buffer().appendBytes(bytes, 0, length)), clock::millis).tapFor(LEG);
   }
 
   @AfterEach
@@ -70,6 +69,14 @@ class StreamCommandsServedTest {
 
   private String url() {
     return "ws://127.0.0.1:" + consumer.port() + "/media";
+  }
+
+  /** One 20 ms PCMU packet from the caller, as the media side's arrival tap feeds it to stream {@code name}. */
+  private void say(String name) {
+    String inbound = "vg.stream." + StreamIds.streamSid(CALL, name) + ".inbound";
+    ArrivalTap arrival = new AudioFeed(CALL, 8000, (bytes, length) -> vertx.eventBus().publish(inbound,
+        Buffer.buffer().appendBytes(bytes, 0, length)), clock::millis).arrivalTapFor(LEG, true);
+    arrival.onPacket(CodecType.PCMU, 0x1234, packet++ & 0xffff, new byte[160], 0, 160, true);
   }
 
   private void event(CallEventType type, String reason) {
@@ -105,7 +112,6 @@ class StreamCommandsServedTest {
 
     Future<Object> started = vertx.eventBus().request(Addresses.STREAM_START,
         new StreamCommands.Start(CALL, "asr", Map.of("lang", "de", "X-Tenant", "spoofed"))).map(m -> m.body());
-    assertEquals(new SipCommands.Stream(CALL, true), media.next(SipCommands.Stream.class), "the call's feed runs");
     FakeConsumer.Connection asr = consumer.accepted();
     assertEquals("connected", asr.next().getString("event"));
     JsonObject start = asr.next();
@@ -121,7 +127,8 @@ class StreamCommandsServedTest {
     assertEquals(new StreamCommands.Streams(CALL, List.of(new StreamCommands.Started(CALL, "bot", botSid),
         new StreamCommands.Started(CALL, "asr", asrSid))), ask(Addresses.STREAM_QUERY, new StreamCommands.Query(CALL)));
 
-    tap.onAudio(LEG, new short[AudioTap.FRAME], AudioTap.FRAME);
+    say("bot");
+    say("asr");
     assertEquals("media", bot.next().getString("event"));
     assertEquals("media", asr.next().getString("event"));
 
@@ -132,7 +139,7 @@ class StreamCommandsServedTest {
     assertEquals(new StreamCommands.Streams(CALL, List.of(new StreamCommands.Started(CALL, "bot", botSid))),
         ask(Addresses.STREAM_QUERY, new StreamCommands.Query(CALL)));
     assertEquals(404, refusal(Addresses.STREAM_STOP, new StreamCommands.Stop(CALL, asrSid)));
-    tap.onAudio(LEG, new short[AudioTap.FRAME], AudioTap.FRAME);
+    say("bot");
     assertEquals("media", bot.next().getString("event"), "the route's stream goes on");
     assertTrue(media.commands.stream().noneMatch(c -> c instanceof SipCommands.Hangup), "the call goes on");
   }
