@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * What external consumers may do over either bridge, and nothing more: receive call events, trunk
  * registration events, voicemail events and audio feeds; send the two documented commands; play audio into a call
- * (the playback back channel, with its events). Everything else is refused
+ * (the playback back channel, with its events); start, stop and list a call's named streams. Everything else is refused
  * ({@code access_denied}).
  */
 public final class BridgePermissions {
@@ -35,7 +35,11 @@ public final class BridgePermissions {
       new PermittedOptions().setAddressRegex(PLAYBACK_AUDIO_REGEX),
       new PermittedOptions().setAddress(Addresses.PLAYBACK_MARK),
       new PermittedOptions().setAddress(Addresses.PLAYBACK_CLEAR),
-      new PermittedOptions().setAddress(Addresses.PLAYBACK_CLOSE));
+      new PermittedOptions().setAddress(Addresses.PLAYBACK_CLOSE),
+      // named voice-AI streams on a call (JSON bodies as bus.StreamCommands): start, stop, list
+      new PermittedOptions().setAddress(Addresses.STREAM_START),
+      new PermittedOptions().setAddress(Addresses.STREAM_STOP),
+      new PermittedOptions().setAddress(Addresses.STREAM_QUERY));
 
   private BridgePermissions() {}
 

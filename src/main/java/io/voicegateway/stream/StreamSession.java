@@ -1,6 +1,8 @@
 package io.voicegateway.stream;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
@@ -8,7 +10,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.JsonArray;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.MediaCommands;
@@ -19,7 +20,6 @@ import io.voicegateway.config.StreamingConfig.OnDisconnect;
 import io.voicegateway.media.FeedFrame;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,8 +47,18 @@ final class StreamSession {
 
   enum State { CONNECTING, OPEN, WAITING, ENDED }
 
-  /** The stream's parameters that come from its call. */
-  record CallInfo(String callId, Map<String, String> customParameters) {}
+  /**
+   * The stream's parameters that come from its call.
+   *
+   * @param requested started by a request ({@code vg.stream.start}: the API, a bridge) rather than a route or an IVR:
+   *     a consumer unreachable at the start fails the request instead of the call, and the call's feed is not
+   *     this stream's to stop
+   */
+  record CallInfo(String callId, Map<String, String> customParameters, boolean requested) {
+    CallInfo(String callId, Map<String, String> customParameters) {
+      this(callId, customParameters, false);
+    }
+  }
 
   private final Vertx vertx;
   private final WebSocketClient client;
@@ -59,10 +69,11 @@ final class StreamSession {
   private final Runnable onEnded;
   private final TwilioMessages messages;
   private final WriteQueue queue;
+  private final Promise<Void> opened = Promise.promise();
   private final WriteQueue.Socket socketView = new WriteQueue.Socket() {
     @Override
     public boolean full() {
-      return socket == null || socket.writeQueueFull();
+      return socket == null || socket.isClosed() || socket.writeQueueFull();
     }
 
     @Override
@@ -98,6 +109,15 @@ final class StreamSession {
 
   String streamSid() {
     return messages.streamSid();
+  }
+
+  String name() {
+    return config.name();
+  }
+
+  /** Completes once the consumer's socket first opened and {@code start} was sent; fails when it ends before. */
+  Future<Void> opened() {
+    return opened.future();
   }
 
   String callId() {
@@ -197,6 +217,7 @@ final class StreamSession {
     if (config.bidirectional() && !playbackOpen) {
       openPlayback();
     }
+    opened.tryComplete();
   }
 
   private void openPlayback() {
@@ -331,29 +352,41 @@ final class StreamSession {
 
   /** The call ended: {@code stop}, then close. */
   void callEnded() {
-    if (state == State.OPEN) {
-      queue.drain(socketView);
-      socket.writeTextMessage(messages.stop());
-      WebSocket closing = socket;
-      closing.close((short) 1000, "call ended");
-      vertx.setTimer(TimeUnit.SECONDS.toMillis(CLOSE_GRACE_SECONDS), t -> {
-        if (!closing.isClosed()) {
-          drop(closing);
-        }
-      });
-    }
+    sendStopAndClose("call ended");
     end(false);
   }
 
+  /** Stopped by a request while the call goes on: {@code stop}, close, and the consumer's playback leaves the mix. */
+  void stop() {
+    sendStopAndClose("stream stopped");
+    end(true);
+  }
+
+  private void sendStopAndClose(String why) {
+    if (state == State.OPEN) {
+      queue.drain(socketView);
+      socket.writeTextMessage(messages.stop());
+      socket.close((short) 1000, why);
+    }
+  }
+
   /**
-   * Closes the connection without the WebSocket close handshake: a consumer that reads nothing would never see the
-   * close frame, and Vert.x's graceful close waits for it (keeping the connection, and the gateway's shutdown).
+   * Lets a consumer that reads nothing go. A close frame would never leave (the socket is full) and Vert.x's close
+   * waits for it, so nothing more is written: the client's write-idle timeout ({@link StreamVerticle#clientOptions})
+   * ends the TCP connection, on which no write completes any more.
    */
   private static void drop(WebSocket ws) {
-    if (ws instanceof WebSocketInternal internal) {
-      internal.channelHandlerContext().close();
-    } else {
-      ws.close((short) 1008, "stopped reading");
+    ws.textMessageHandler(null);
+    ws.closeHandler(null);
+  }
+
+  /**
+   * A ping while open, so a quiet stream (the caller on hold sends no packets) still completes a write now and then
+   * and is not taken for a stalled one by the write-idle timeout.
+   */
+  void keepAlive() {
+    if (state == State.OPEN) {
+      socket.writePing(Buffer.buffer());
     }
   }
 
@@ -364,6 +397,12 @@ final class StreamSession {
     metrics.failed();
     socket = null;
     queue.clear();
+    if (call.requested() && !opened.future().isComplete()) {
+      LOG.info("call " + call.callId() + ": stream " + config.name() + ": " + why + "; the call goes on");
+      opened.tryFail(why);
+      end(true);
+      return;
+    }
     if (attemptsLeft > 0) {
       int attempt = config.reconnectAttempts() - attemptsLeft + 1;
       attemptsLeft--;
@@ -382,7 +421,7 @@ final class StreamSession {
     EventBus bus = vertx.eventBus();
     if (config.onDisconnect() == OnDisconnect.HANGUP) {
       bus.request(Addresses.SIP_HANGUP, new SipCommands.Hangup(call.callId(), "stream " + config.name() + ": " + why));
-    } else {
+    } else if (!call.requested()) {
       bus.request(Addresses.SIP_STREAM, new SipCommands.Stream(call.callId(), false));
     }
     end(true);
@@ -401,6 +440,7 @@ final class StreamSession {
     if (cleaning != null) {
       cleaning.close();
     }
+    opened.tryFail("the stream ended before its consumer answered");
     stopFeed(inboundFeed);
     stopFeed(outboundFeed);
     if (playbackOpen && closePlayback) {

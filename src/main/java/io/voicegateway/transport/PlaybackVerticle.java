@@ -6,9 +6,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.PlaybackCommands;
+import io.voicegateway.bus.RecordBodies;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.playback.Playback;
 import java.util.ArrayList;
@@ -116,24 +116,11 @@ public final class PlaybackVerticle extends VerticleBase {
    * with 400 (and returns null) when the body is neither.
    */
   private static <T extends Record> T body(Message<Object> msg, Class<T> type) {
-    Object body = msg.body();
-    if (type.isInstance(body)) {
-      return type.cast(body);
-    }
-    if (body instanceof JsonObject json) {
-      try {
-        return json.mapTo(type);
-      } catch (IllegalArgumentException bad) {
-        // answered below
-      }
-    }
-    msg.fail(400, "the body is not a " + type.getSimpleName() + " object");
-    return null;
+    return RecordBodies.body(msg, type);
   }
 
-  /** A bridge client asked in JSON: it gets JSON back, as the bridges' other commands answer. */
   private static void reply(Message<Object> msg, Record reply) {
-    msg.reply(msg.body() instanceof JsonObject ? JsonObject.mapFrom(reply) : reply);
+    RecordBodies.reply(msg, reply);
   }
 
   /** A Buffer of PCM16 LE; from a JSON bridge, the same bytes as a base64 or base64url String. */

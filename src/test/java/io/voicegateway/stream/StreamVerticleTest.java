@@ -133,7 +133,8 @@ class StreamVerticleTest {
     assertEquals(CALL, body.getString("callSid"));
     assertEquals(new JsonArray().add("inbound").add("outbound"), body.getJsonArray("tracks"));
     assertEquals(new JsonObject().put("tenant", "x").put("lang", "de").put("From", "+4930111").put("To", "+4930222")
-        .put("X-Tenant", "acme"), body.getJsonObject("customParameters"));
+        .put("X-Tenant", "acme").put("FromUri", "+4930111").put("ToUri", "+4930222"),
+        body.getJsonObject("customParameters"));
     assertEquals(new JsonObject().put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1),
         body.getJsonObject("mediaFormat"));
     // Asked for at once, before the socket opens: the call's first leg, no call-wide feed.
