@@ -43,6 +43,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -256,12 +257,10 @@ class EchoEndToEndTest {
     return events.stream().filter(e -> e.type() == type).findFirst().orElseThrow();
   }
 
-  /** Polls a condition the event loops make true; the bound only guards a broken test from hanging. */
-  private static void waitFor(BooleanSupplier condition) throws Exception {
-    for (int i = 0; i < 2000 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(5);
-    }
-    assertTrue(condition.getAsBoolean(), "condition not reached");
+  /** Awaits a condition the event loops make true; the bound only guards a broken test from hanging. */
+  private static void waitFor(BooleanSupplier condition) {
+    Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+        .atMost(Duration.ofSeconds(30)).until(condition::getAsBoolean);
   }
 
   private static <T> T await(Future<T> future) throws Exception {

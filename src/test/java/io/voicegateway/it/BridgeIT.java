@@ -13,6 +13,7 @@ import io.voicegateway.bus.CallEventType;
 import io.voicegateway.media.FeedFrame;
 import io.voicegateway.media.codec.G711;
 import io.voicegateway.media.dtmf.PcapReader;
+import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.it.support.TcpBridgeClient;
 import io.voicegateway.testing.AudioMatch;
@@ -80,7 +81,7 @@ class BridgeIT {
     String callId;
     try (TcpBridgeClient client = TcpBridgeClient.connect(gw.bridgePort(), TOKEN)) {
       client.register(Addresses.CALL_EVENTS);
-      Thread.sleep(200); // the register frame is handled before SIPp's INVITE arrives
+      assertTrue(client.ping(10), "the bridge handled the register frame (its pong came back)");
       SippRunner.Running sipp = SippRunner.scenario("uac_pcap_xheaders.xml").args("-s", "echo")
           .start(gw.target(), 1, 1, 1);
 
@@ -159,14 +160,15 @@ class BridgeIT {
     Path python = Tools.require("python3");
     Path wav = dir.resolve("example.wav");
     Path log = dir.resolve("consumer.log");
+    double handlersBefore = eventBusHandlers();
     Process consumer = new ProcessBuilder(python.toString(), Path.of("docs/event-bus-consumer.py").toAbsolutePath()
         .toString(), "--port", String.valueOf(gw.bridgePort()), "--token", TOKEN, "--out", wav.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      for (int i = 0; i < 100 && !(Files.exists(log) && Files.readString(log).contains("waiting for calls")); i++) {
-        Thread.sleep(100);
-      }
-      Thread.sleep(200); // its register frame is on the wire; let the bridge handle it
+      // "waiting for calls" follows the register frame's send; the bridge's consumer for it is one more
+      // event-bus handler (the metric has no address label, and no other consumer comes or goes meanwhile).
+      assertTrue(GatewayUnderTest.eventually(30, () -> consumer.isAlive() && logText(log).contains("waiting for calls")
+          && eventBusHandlers() > handlersBefore), "the example registered:\n" + logText(log));
       SippRunner.Result result = SippRunner.scenario("uac_pcap_xheaders.xml").args("-s", "echo")
           .run(gw.target(), 1, 1, 1);
       assertEquals(1, result.successful(), result.toString());
@@ -218,7 +220,7 @@ class BridgeIT {
     List<String> types = new ArrayList<>();
     try (TcpBridgeClient client = TcpBridgeClient.connect(gw.bridgePort(), TOKEN)) {
       client.register(Addresses.CALL_EVENTS);
-      Thread.sleep(200);
+      assertTrue(client.ping(10), "the bridge handled the register frame (its pong came back)");
       SippRunner.Running sipp = SippRunner.scenario("uac_pcap_xheaders.xml").args("-s", "echo")
           .start(gw.target(), 1, 1, 1);
       String callId = nextEvent(client, new ArrayList<>()).getString("callId");
@@ -352,6 +354,34 @@ class BridgeIT {
     } while (denied.contains("\"rec\""));
     assertTrue(denied.contains("access_denied"), denied);
     ws.abort();
+  }
+
+  /** The gateway's event-bus consumers, all addresses together (vertx_eventbus_handlers). */
+  private double eventBusHandlers() {
+    try {
+      String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + gw.gateway().httpPort() + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^vertx_eventbus_handlers(?:\\{[^}]*})? (\\S+)$")
+          .matcher(metrics);
+      if (!m.find()) {
+        throw new AssertionError("no vertx_eventbus_handlers in /metrics");
+      }
+      return Double.parseDouble(m.group(1));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String logText(Path log) {
+    try {
+      return Files.exists(log) ? Files.readString(log) : "";
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static JsonObject nextEvent(TcpBridgeClient client, List<JsonObject> events) throws InterruptedException {

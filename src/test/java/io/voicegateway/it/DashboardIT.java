@@ -1,5 +1,6 @@
 package io.voicegateway.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,14 @@ import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,19 +127,27 @@ class DashboardIT {
 
       // The SIP leg shows its codec, and its level meter moves with SIPp's audio (watched for ~4 s, so the
       // screenshot also shows a few seconds of the charts).
+      // Sampled every 250 ms (the poll of this await) until 3 distinct levels and at least 16 samples.
       Set<Double> levels = new LinkedHashSet<>();
-      String codec = null;
-      for (int i = 0; i < 40 && (i < 16 || levels.size() < 3); i++) {
-        for (JsonNode leg : browser.script(LEGS)) {
-          if (leg.get("kind").asText().equals("SIP")) {
-            codec = leg.get("codec").asText();
-            if (leg.get("level").asDouble() > 0.001) {
-              levels.add(leg.get("level").asDouble());
-            }
-          }
-        }
-        Thread.sleep(250);
+      AtomicReference<String> sipCodec = new AtomicReference<>();
+      AtomicInteger samples = new AtomicInteger();
+      try {
+        await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+            .atMost(Duration.ofSeconds(60)).until(() -> {
+              for (JsonNode leg : browser.script(LEGS)) {
+                if (leg.get("kind").asText().equals("SIP")) {
+                  sipCodec.set(leg.get("codec").asText());
+                  if (leg.get("level").asDouble() > 0.001) {
+                    levels.add(leg.get("level").asDouble());
+                  }
+                }
+              }
+              return samples.incrementAndGet() >= 16 && levels.size() >= 3;
+            });
+      } catch (ConditionTimeoutException e) {
+        // the assertions below say what was seen
       }
+      String codec = sipCodec.get();
       assertEquals("g711-alaw", codec, "the negotiated codec of the SIP leg");
       assertTrue(levels.size() >= 3, "the level meter moved through several values: " + levels);
       Path shot = Path.of("target", "dashboard.png");

@@ -195,7 +195,9 @@ class DeviceCallsIT {
       alice.command("dial", "0301234567");
       assertTrue(GatewayUnderTest.eventually(15, () -> alice.logText().contains("SIP/2.0 200 OK")
           && gw.activeCalls() == 1), "the trunk answered after its early media:\n" + alice.logText());
-      Thread.sleep(6000); // the rest of the trunk's speech, now in the answered call
+      // the rest of the trunk's speech, now in the answered call: 2 s of early media and 6 s after the answer
+      assertTrue(GatewayUnderTest.eventually(60, () -> alice.heardSeconds() >= 8),
+          "alice heard 8 s of the call: " + alice.heardSeconds() + " s");
       alice.command("hangup", "");
       SippRunner.Result result = trunk.await();
       assertEquals(1, result.successful(), "the trunk: 183, 200, then alice's BYE: " + result);

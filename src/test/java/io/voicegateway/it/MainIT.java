@@ -1,5 +1,6 @@
 package io.voicegateway.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -180,32 +183,30 @@ class MainIT {
     }
   }
 
-  private static void awaitActiveCalls(int httpPort, int n) throws Exception {
+  private static void awaitActiveCalls(int httpPort, int n) {
     HttpClient client = HttpClient.newHttpClient();
-    for (int i = 0; i < 200; i++) {
-      String body = client.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      if (body.contains("\"activeCalls\":" + n)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the call never became active");
+    await("the call becoming active").pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+        .atMost(Duration.ofSeconds(60)).until(() -> client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),
+            HttpResponse.BodyHandlers.ofString()).body().contains("\"activeCalls\":" + n));
   }
 
   private static List<String> awaitLine(Process p, Path log, String marker) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-      if (lines.stream().anyMatch(l -> l.startsWith(marker))) {
-        return lines;
-      }
-      if (!p.isAlive()) {
-        throw new AssertionError("gateway exited " + p.exitValue() + ": " + lines);
-      }
-      Thread.sleep(100);
+    try {
+      await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+          .atMost(Duration.ofSeconds(60)).until(() -> !p.isAlive() || lines(log).stream().anyMatch(l -> l.startsWith(marker)));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("no '" + marker + "' line: " + lines(log));
     }
-    throw new AssertionError("no '" + marker + "' line: " + Files.readAllLines(log));
+    List<String> lines = lines(log);
+    if (lines.stream().noneMatch(l -> l.startsWith(marker))) {
+      throw new AssertionError("gateway exited " + p.exitValue() + ": " + lines);
+    }
+    return lines;
+  }
+
+  private static List<String> lines(Path log) throws IOException {
+    return Files.exists(log) ? Files.readAllLines(log) : List.of();
   }
 
   private static ProcessBuilder java(String... args) {

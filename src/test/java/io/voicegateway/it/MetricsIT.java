@@ -1,5 +1,6 @@
 package io.voicegateway.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,16 +30,14 @@ class MetricsIT {
       assertEquals(0.0, before.get("vg_media_total_calls_total"));
 
       SippRunner.Running call = SippRunner.builtin("uac_pcap").args("-s", "echo").start(gw.target(), 1, 1, 1);
-      Map<String, Double> during = null;
-      for (int i = 0; i < 100; i++) {
-        Map<String, Double> m = scrape(gw);
-        if (m.get("vg_media_active_calls") == 1.0 && m.get("vg_media_rtp_packets_received_total") > 50) {
-          during = m;
-          break;
-        }
-        Thread.sleep(100);
+      Map<String, Double> during;
+      try {
+        during = await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+            .atMost(Duration.ofSeconds(30)).until(() -> scrape(gw),
+                m -> m.get("vg_media_active_calls") == 1.0 && m.get("vg_media_rtp_packets_received_total") > 50);
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError("a call with RTP shows up: " + scrape(gw));
       }
-      assertTrue(during != null, "a call with RTP shows up: " + scrape(gw));
       SippRunner.Result result = call.await();
       assertEquals(1, result.successful(), result.toString());
 

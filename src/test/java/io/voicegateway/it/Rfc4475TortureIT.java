@@ -209,20 +209,29 @@ class Rfc4475TortureIT {
       } catch (SocketTimeoutException e) {
         // keep polling the trace as well
       }
-      String traced = sent.stream().filter(m -> callId == null || callIdOf(m.getBytes(StandardCharsets.UTF_8)) == null
-              || callId.equals(callIdOf(m.getBytes(StandardCharsets.UTF_8))))
-          .filter(m -> {
-            String st = statusOf(m.substring(m.indexOf('\n') + 1));
-            return st != null && !st.equals("100");
-          })
-          .map(m -> statusOf(m.substring(m.indexOf('\n') + 1)) + (m.startsWith("undeliverable") ? "*" : ""))
-          .findFirst().orElse(null);
+      String traced = traced(callId);
+      if (traced == null && direct != null) {
+        // The answer came back on the socket before the stack's trace of it: await that record here, so
+        // that it cannot turn up as the next message's answer.
+        GatewayUnderTest.eventually(5, () -> traced(callId) != null);
+      }
       if (traced != null || direct != null) {
-        Thread.sleep(100);
         return traced != null ? traced : direct;
       }
     }
     return "-";
+  }
+
+  /** The first final status in the stack's trace for {@code callId} ("*" when undeliverable), or null. */
+  private String traced(String callId) {
+    return sent.stream().filter(m -> callId == null || callIdOf(m.getBytes(StandardCharsets.UTF_8)) == null
+            || callId.equals(callIdOf(m.getBytes(StandardCharsets.UTF_8))))
+        .filter(m -> {
+          String st = statusOf(m.substring(m.indexOf('\n') + 1));
+          return st != null && !st.equals("100");
+        })
+        .map(m -> statusOf(m.substring(m.indexOf('\n') + 1)) + (m.startsWith("undeliverable") ? "*" : ""))
+        .findFirst().orElse(null);
   }
 
   private static String branchOf(byte[] message) {

@@ -1,5 +1,6 @@
 package io.voicegateway.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,11 +23,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * as it was. Attended: an INVITE with Replaces naming bob's dialog takes bob's place.
  */
 class TransferIT {
+  /** Packets with audio that must come back to a transfer's new party: a second of its speech. */
+  private static final int LOUD = 50;
   private static GatewayFixture gw;
   private static int bobPort;
   private static int targetPort;
@@ -122,7 +127,7 @@ class TransferIT {
       assertEquals(1, bobResult.successful(), "bob saw 202, NOTIFY 100/180/200 and its BYE: " + bobResult);
       CallEvent transferred = awaitEvent(CallEventType.CALL_TRANSFERRED);
       assertEquals(1, activeCalls(), "the call goes on without bob");
-      Thread.sleep(3000); // the target talks; the trunk echoes it back
+      awaitLoudPackets(capture, targetMedia); // the target talks; the trunk echoes it back
       hangup(transferred.callId());
       SippRunner.Result trunkResult = trunk.await();
       SippRunner.Result targetResult = target.await();
@@ -132,22 +137,26 @@ class TransferIT {
       capture.stop();
       int loud = loudPackets(capture.payloadsTo(targetMedia));
       System.out.println("blind transfer: " + loud + " RTP packets with audio reached the target");
-      assertTrue(loud >= 50, "the target's audio came back to it through the trunk: " + loud + " loud packets");
+      assertTrue(loud >= LOUD, "the target's audio came back to it through the trunk: " + loud + " loud packets");
     }
     assertTrue(GatewayUnderTest.eventually(5, () -> count(CallEventType.CALL_TERMINATED) == 1),
         "one call, ended once (by the hangup): " + events);
   }
 
   @Test
-  void aBusyTransferTargetLeavesTheCallUp() throws Exception {
+  void aBusyTransferTargetLeavesTheCallUp(@TempDir Path dir) throws Exception {
     SippRunner.Running busy = listening(SippRunner.scenario("uas_busy.xml")
         .args("-p", Integer.toString(targetPort)), targetPort);
-    SippRunner.Running bob = listening(bob("bob_refer_fails.xml", "7002"), bobPort);
+    Path messages = dir.resolve("bob-messages.log");
+    SippRunner.Running bob = listening(bob("bob_refer_fails.xml", "7002")
+        .args("-trace_msg", "-message_file", messages.toString()), bobPort);
     SippRunner.Running trunk = trunk();
 
     SippRunner.Result busyResult = busy.await();
     assertEquals(1, busyResult.successful(), "the target said 486: " + busyResult);
-    Thread.sleep(1000); // the 486 reaches bob as the final NOTIFY
+    // the 486 reaches bob as the final NOTIFY, and bob has answered it
+    assertTrue(GatewayUnderTest.eventually(20, () -> answeredFinalNotify(messages)),
+        "bob got the NOTIFY with the 486 and answered it:\n" + text(messages));
     assertEquals(1, activeCalls(), "the call is still up");
     assertEquals(0, count(CallEventType.CALL_TRANSFERRED));
     assertEquals(0, count(CallEventType.CALL_TERMINATED));
@@ -177,7 +186,7 @@ class TransferIT {
       CallEvent transferred = awaitEvent(CallEventType.CALL_TRANSFERRED);
       SippRunner.Result bobResult = bob.await();
       assertEquals(1, bobResult.successful(), "the gateway BYEd the replaced dialog: " + bobResult);
-      Thread.sleep(3000);
+      awaitLoudPackets(capture, carolMedia);
       assertEquals(1, activeCalls());
       hangup(transferred.callId());
       assertEquals(1, carol.await().successful(), "carol was answered and got the final BYE");
@@ -185,7 +194,7 @@ class TransferIT {
       capture.stop();
       int loud = loudPackets(capture.payloadsTo(carolMedia));
       System.out.println("Replaces: " + loud + " RTP packets with audio reached carol");
-      assertTrue(loud >= 50, "carol's audio came back to her through the trunk: " + loud + " loud packets");
+      assertTrue(loud >= LOUD, "carol's audio came back to her through the trunk: " + loud + " loud packets");
     }
 
     SippRunner.Result unknown = SippRunner.scenario("uac_replaces_unknown.xml")
@@ -237,14 +246,14 @@ class TransferIT {
       assertEquals(1, bob2.await().successful(), "bob's call-2 leg got BYE");
       CallEvent transferred = awaitEvent(CallEventType.CALL_TRANSFERRED);
       assertTrue(GatewayUnderTest.eventually(5, () -> activeCalls() == 1), "call 2 ended, call 1 goes on");
-      Thread.sleep(3000);
+      awaitLoudPackets(capture, cMedia);
       hangup(transferred.callId());
       assertEquals(1, a.await().successful());
       assertEquals(1, c.await().successful(), "C was in call 1 when it was hung up");
       capture.stop();
       int loud = loudPackets(capture.payloadsTo(cMedia));
       System.out.println("attended transfer: " + loud + " RTP packets with audio reached C");
-      assertTrue(loud >= 50, "C's audio came back to it through A: " + loud + " loud packets");
+      assertTrue(loud >= LOUD, "C's audio came back to it through A: " + loud + " loud packets");
     }
   }
 
@@ -274,7 +283,9 @@ class TransferIT {
       assertTrue(GatewayUnderTest.eventually(15, () -> registered("alice")), "alice registered:\n" + alice.logText());
       SippRunner.Running trunk = trunk("+4930125000");
       awaitEvent(CallEventType.CALL_CONNECTED);
-      Thread.sleep(1000);
+      // baresip transfers an established call only: its ACK has come in
+      assertTrue(GatewayUnderTest.eventually(20, () -> alice.logText().contains("Call established")),
+          "alice's call is established:\n" + alice.logText());
       alice.command("transfer", "sip:7001@" + gw.target());
 
       CallEvent transferred = awaitEvent(CallEventType.CALL_TRANSFERRED);
@@ -287,14 +298,14 @@ class TransferIT {
       assertTrue(GatewayUnderTest.eventually(10, () -> Pattern.compile("(?m)^BYE sip:").matcher(alice.logText()).find()),
           "alice's leg ended with a BYE:\n" + alice.logText());
       assertEquals(1, activeCalls(), "the trunk's call goes on with the target");
-      Thread.sleep(3000);
+      awaitLoudPackets(capture, targetMedia);
       hangup(transferred.callId());
       assertEquals(1, trunk.await().successful());
       assertEquals(1, target.await().successful());
       capture.stop();
       int loud = loudPackets(capture.payloadsTo(targetMedia));
       System.out.println("baresip transfer: " + loud + " RTP packets with audio reached the target");
-      assertTrue(loud >= 50, "the target's audio came back to it through the trunk: " + loud + " loud packets");
+      assertTrue(loud >= LOUD, "the target's audio came back to it through the trunk: " + loud + " loud packets");
     }
   }
 
@@ -366,6 +377,34 @@ class TransferIT {
       return m.find() ? m : null;
     } catch (Exception e) {
       return null;
+    }
+  }
+
+  /**
+   * Awaits {@link #LOUD} packets with audio on their way to {@code port}, read from the running capture (one
+   * tshark pass a second: the poll of this await). Falls through on timeout: the caller's assertion reports.
+   */
+  private static void awaitLoudPackets(RtpCapture capture, int port) {
+    try {
+      await().pollInSameThread().pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(60)).until(() -> loudPackets(capture.payloadsTo(port)) >= LOUD);
+    } catch (ConditionTimeoutException e) {
+      // the assertion on the stopped capture says how many came
+    }
+  }
+
+  /** bob's SIPp message trace shows the NOTIFY carrying the 486 and, after it, bob's answer sent. */
+  private static boolean answeredFinalNotify(Path messages) {
+    String log = text(messages);
+    int notify = log.indexOf("SIP/2.0 486 ");
+    return notify >= 0 && log.indexOf("message sent", notify) >= 0;
+  }
+
+  private static String text(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1) : "";
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -141,9 +141,13 @@ class TrunkToDevicesIT {
     try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", speech(dir, 8000, 30), 8000, true)) {
       SippRunner.Running trunk = trunk("trunk_uac_remote_hold.xml", "+4930123456", 500).start(gw.target(), 1, 1, 1);
       assertTrue(GatewayUnderTest.eventually(15, () -> gw.activeCalls() == 1), "call up");
-      Thread.sleep(1500);
+      // baresip holds an established call only (the gateway's ACK has reached it) ...
+      assertTrue(GatewayUnderTest.eventually(20, () -> alice.logText().contains("Call established")),
+          "alice's call is established:\n" + alice.logText());
       alice.command("hold", "");
-      Thread.sleep(1500);
+      // ... and resumes once its hold re-INVITE is done: answered through the trunk, and ACKed
+      assertTrue(GatewayUnderTest.eventually(20, () -> holdAcked(alice.logText())),
+          "alice's hold re-INVITE was answered and ACKed:\n" + alice.logText());
       alice.command("resume", "");
       SippRunner.Result result = trunk.await();
       assertEquals(1, result.successful(), "the trunk saw sendonly then sendrecv: " + result);
@@ -217,13 +221,20 @@ class TrunkToDevicesIT {
     try (BaresipDevice alice = gw.phone(dir, "alice", "wonderland", "PCMU", speech, 8000, false);
          BaresipDevice bob = gw.phone(dir, "bob", "builder", "PCMU", speech, 8000, false)) {
       SippRunner.Running trunk = trunk("trunk_uac_busy.xml", "+4930123456", 0).start(gw.target(), 1, 1, 1);
-      assertTrue(GatewayUnderTest.eventually(15, () -> alice.logText().contains("INVITE sip:")
-          && bob.logText().contains("INVITE sip:")), "both phones ring");
-      Thread.sleep(300);
+      // "Incoming call": baresip has made the call it can decline
+      assertTrue(GatewayUnderTest.eventually(15, () -> alice.logText().contains("Incoming call from")
+          && bob.logText().contains("Incoming call from")), "both phones ring");
       alice.command("hangup", "");
       bob.command("hangup", "");
       SippRunner.Result result = trunk.await();
       assertEquals(1, result.successful(), "the trunk got 486: " + result);
     }
+  }
+
+  /** The phone's re-INVITE with a=sendonly, then a 200 to it and the phone's ACK, in its SIP trace. */
+  private static boolean holdAcked(String log) {
+    int hold = log.indexOf("a=sendonly");
+    int ok = hold < 0 ? -1 : log.indexOf("SIP/2.0 200 OK", hold);
+    return ok >= 0 && log.indexOf("ACK sip:", ok) >= 0;
   }
 }

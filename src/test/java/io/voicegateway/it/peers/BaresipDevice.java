@@ -110,6 +110,32 @@ public final class BaresipDevice implements AutoCloseable {
     return dump("dec");
   }
 
+  /**
+   * Seconds of audio in {@link #heard()} so far (0 before it exists), from its size: baresip's sndfile module
+   * writes each decoded frame as it comes and fixes the header's lengths only at the end.
+   */
+  public double heardSeconds() {
+    try {
+      Path wav = heard();
+      if (wav == null) {
+        return 0;
+      }
+      byte[] header = new byte[44];
+      long size;
+      try (java.io.InputStream in = Files.newInputStream(wav)) {
+        if (in.readNBytes(header, 0, header.length) < header.length) {
+          return 0;
+        }
+        size = Files.size(wav);
+      }
+      java.nio.ByteBuffer fmt = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      int bytesPerSecond = fmt.getInt(28); // the canonical 44-byte header sndfile writes for 16-bit PCM
+      return bytesPerSecond <= 0 ? 0 : (double) (size - header.length) / bytesPerSecond;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** What it sent in its last call, or null. */
   public Path sent() throws IOException {
     return dump("enc");

@@ -1,12 +1,16 @@
 package io.voicegateway.it.peers;
 
+import static org.awaitility.Awaitility.await;
+
 import io.voicegateway.testing.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * tshark on the loopback interface, capturing the RTP a range of local ports sends, so a test can count
@@ -36,14 +40,21 @@ public final class RtpCapture implements AutoCloseable {
     Process p = new ProcessBuilder("tshark", "-i", "lo", "-q", "-f",
         "udp and src portrange " + portMin + "-" + portMax, "-w", file.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    for (int i = 0; i < 200 && p.isAlive(); i++) {
-      if (Files.exists(log) && Files.readString(log).contains("Capturing on")) {
-        return new RtpCapture(p, file, portMin, portMax);
-      }
-      Thread.sleep(50);
+    try {
+      await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+          .atMost(Duration.ofSeconds(30)).until(() -> !p.isAlive() || capturing(log));
+    } catch (ConditionTimeoutException e) {
+      // reported below with tshark's log
+    }
+    if (p.isAlive() && capturing(log)) {
+      return new RtpCapture(p, file, portMin, portMax);
     }
     p.destroyForcibly();
     throw new IOException("tshark did not start: " + (Files.exists(log) ? Files.readString(log) : ""));
+  }
+
+  private static boolean capturing(Path log) throws IOException {
+    return Files.exists(log) && Files.readString(log).contains("Capturing on");
   }
 
   /** Stops the capture and decodes every packet as RTP. */
@@ -68,7 +79,11 @@ public final class RtpCapture implements AutoCloseable {
     return packets;
   }
 
-  /** After {@link #stop()}: the RTP payloads sent to local port {@code dstPort}, in capture order. */
+  /**
+   * The RTP payloads sent to local port {@code dstPort}, in capture order: all of them after {@link #stop()};
+   * while capturing, those captured so far (dumpcap writes each packet to the file as it takes it; a record
+   * cut short at the end is left out), so a test can await what a peer has received instead of sleeping.
+   */
   public List<byte[]> payloadsTo(int dstPort) throws IOException, InterruptedException {
     return payloads(file, portMin + "-" + portMax, "rtp and udp.dstport==" + dstPort);
   }

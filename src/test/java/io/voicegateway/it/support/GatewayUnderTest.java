@@ -37,16 +37,19 @@ public final class GatewayUnderTest implements AutoCloseable {
     return "127.0.0.1:" + port();
   }
 
-  /** Polls {@code condition} until true or {@code seconds} pass. */
-  public static boolean eventually(int seconds, java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(50);
+  /**
+   * Awaits {@code condition} for at most {@code seconds}: true once it holds, false if it never did (the
+   * caller asserts with its own message). Checked on the calling thread, as the conditions expect.
+   */
+  public static boolean eventually(int seconds, java.util.function.BooleanSupplier condition) {
+    try {
+      org.awaitility.Awaitility.await().pollInSameThread().pollDelay(java.time.Duration.ZERO)
+          .pollInterval(java.time.Duration.ofMillis(50)).atMost(java.time.Duration.ofSeconds(seconds))
+          .until(condition::getAsBoolean);
+      return true;
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      return condition.getAsBoolean();
     }
-    return condition.getAsBoolean();
   }
 
   @Override

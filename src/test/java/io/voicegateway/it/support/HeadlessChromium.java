@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Headless Chromium driven through chromedriver with the W3C WebDriver HTTP protocol (java.net.http and
@@ -73,21 +75,17 @@ public final class HeadlessChromium implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     String base = "http://127.0.0.1:" + port;
     HttpClient probe = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (true) {
-      try {
-        if (probe.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
-            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-          break;
-        }
-      } catch (IOException notYet) {
-        // chromedriver is still starting
-      }
-      if (System.nanoTime() > deadline || !driver.isAlive()) {
-        driver.destroyForcibly();
-        throw new IllegalStateException("chromedriver did not start: " + Files.readString(log));
-      }
-      Thread.sleep(100);
+    boolean up;
+    try {
+      up = Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+          .atMost(Duration.ofSeconds(60)).until(() -> !driver.isAlive() || statusOk(probe, base), ok -> ok)
+          && driver.isAlive();
+    } catch (ConditionTimeoutException e) {
+      up = false;
+    }
+    if (!up) {
+      driver.destroyForcibly();
+      throw new IllegalStateException("chromedriver did not start: " + Files.readString(log));
     }
     ObjectNode options = JSON.createObjectNode().put("binary", chromium.toString());
     ArrayNode args = options.putArray("args");
@@ -194,21 +192,28 @@ public final class HeadlessChromium implements AutoCloseable {
     return out;
   }
 
-  /** Polls until {@code probe} returns non-null, else fails with {@code what}. */
-  public static <T> T eventually(int seconds, String what, Supplier<T> probe) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
+  /** Awaits a non-null value of {@code probe} (checked on the calling thread), else fails with {@code what}. */
+  public static <T> T eventually(int seconds, String what, Supplier<T> probe) {
+    try {
+      return Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+          .atMost(Duration.ofSeconds(seconds)).until(probe::get, value -> value != null);
+    } catch (ConditionTimeoutException e) {
       T value = probe.get();
-      if (value != null) {
-        return value;
+      if (value == null) {
+        throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
       }
-      Thread.sleep(100);
+      return value;
     }
-    T value = probe.get();
-    if (value == null) {
-      throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
+  }
+
+  /** chromedriver answers /status with 200 once it takes sessions; before that the connection is refused. */
+  private static boolean statusOk(HttpClient probe, String base) throws InterruptedException {
+    try {
+      return probe.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+    } catch (IOException notYet) {
+      return false;
     }
-    return value;
   }
 
   private JsonNode command(String method, String path, JsonNode body) throws Exception {

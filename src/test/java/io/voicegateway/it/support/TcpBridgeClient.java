@@ -22,6 +22,7 @@ public final class TcpBridgeClient implements AutoCloseable {
   private final DataOutputStream out;
   private final String token;
   private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+  private final BlockingQueue<JsonObject> pongs = new LinkedBlockingQueue<>();
   private final Thread reader;
 
   private TcpBridgeClient(Socket socket, String token) throws IOException {
@@ -44,7 +45,8 @@ public final class TcpBridgeClient implements AutoCloseable {
       while (true) {
         byte[] json = new byte[in.readInt()];
         in.readFully(json);
-        frames.add(new JsonObject(new String(json, StandardCharsets.UTF_8)));
+        JsonObject frame = new JsonObject(new String(json, StandardCharsets.UTF_8));
+        (("pong".equals(frame.getString("type"))) ? pongs : frames).add(frame);
       }
     } catch (IOException | RuntimeException closed) {
       // socket closed: the test is done with it
@@ -53,6 +55,18 @@ public final class TcpBridgeClient implements AutoCloseable {
 
   public void register(String address) throws IOException {
     write(frame("register", address));
+  }
+
+  /**
+   * Sends a ping and waits for its pong (kept out of {@link #next}). The bridge handles a connection's frames
+   * in order, so the pong also says every frame sent before it (a register, say) has been handled.
+   *
+   * @return false if no pong came within {@code seconds}
+   */
+  public boolean ping(long seconds) throws IOException, InterruptedException {
+    pongs.clear();
+    write(new JsonObject().put("type", "ping"));
+    return pongs.poll(seconds, TimeUnit.SECONDS) != null;
   }
 
   public void publish(String address, Object body) throws IOException {
