@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Streaming load: starts the gateway jar on loopback with a `streaming:` entry pointing at the harness, then runs
+# bench/stream's StreamLoad: N calls (ramped at 10/s), each streamed bidirectionally to the harness's WebSocket
+# consumer, SECONDS of measurement after the ramp. The harness is the SIP caller, the RTP peer and the consumer in
+# one process with one clock, and prints latency each way (markers in RTP seen in WS media, markers in WS media
+# seen in RTP), the mixer's late ticks, and frames sent / received / dropped against the gateway's counters.
+# SERVICE=echo runs the same calls against the echo app instead: the no-streaming baseline.
+#
+# usage: bench/stream/stream-load.sh N SECONDS        (e.g. 100 60; build first: mvn -q package -DskipTests)
+#        SERVICE=echo bench/stream/stream-load.sh 100 60
+#        GATEWAY_JAR=/tmp/other.jar bench/stream/stream-load.sh 100 60   (another build, for a before/after)
+set -euo pipefail
+
+calls=${1:-100}
+seconds=${2:-60}
+service=${SERVICE:-bot}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=$(mktemp -d)
+sip_port=${SIP_PORT:-45060}
+http_port=${HTTP_PORT:-48080}
+ws_port=${WS_PORT:-48090}
+rtp_min=50000
+rtp_max=$((rtp_min + 4 * calls + 99))
+
+[ -f "${GATEWAY_JAR:-$root/target/voice-gateway.jar}" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
+
+cat > "$work/gw.yaml" <<YAML
+media:
+  sip_port: $sip_port
+  sip_transport: [udp]
+  bind_address: 127.0.0.1
+  rtp_port_range: $rtp_min-$rtp_max
+http:
+  host: 127.0.0.1
+  port: $http_port
+  api_token: bench
+routes:
+  - {direction: inbound, match: bot, stream: bot, from: any}
+  - {direction: inbound, match: echo, app: echo, from: any}
+streaming:
+  bot: {url: 'ws://127.0.0.1:$ws_port/bench', tracks: inbound, encoding: mulaw/8000, bidirectional: true,
+        on_disconnect: hangup}
+YAML
+
+# The harness's classpath: the bench profile's test classes and the project's dependencies (cached in target/).
+cd "$root"
+mvn -q -o -B -Pbench test-compile
+cp_file=target/bench-stream.classpath
+[ -s "$cp_file" ] || mvn -q -o -B -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+
+. "$root/bench/sipp/lib.sh"
+start_gateway "$work/gw.yaml"
+echo "gateway ${GATEWAY_JAR:-target/voice-gateway.jar} (pid $gw), $calls calls to '$service', $seconds s; work dir $work"
+
+java -Xmx512m -cp "target/classes:target/test-classes:$(cat "$cp_file")" io.voicegateway.bench.stream.StreamLoad \
+  calls="$calls" seconds="$seconds" service="$service" gateway="127.0.0.1:$sip_port" ws="$ws_port" \
+  metrics="http://127.0.0.1:$http_port/metrics" pid="$gw" rtp=$((rtp_max + 1000)) 2> "$work/harness.err"
+grep -c 'WARN\|SEVERE' "$work/gateway.log" | sed 's/^/gateway warnings: /' || true
