@@ -25,6 +25,9 @@ final class Call {
   final Markers.Onsets rtpOnsets = new Markers.Onsets();
   final Markers.Onsets wsOnsets = new Markers.Onsets();
   long lastChunk;
+  /** The marker each direction's last burst was matched to (each written by its one reader). */
+  long rtpMatchedNs;
+  long wsMatchedNs;
 
   Call(int index, DatagramChannel rtp, int rtpPort) {
     this.index = index;

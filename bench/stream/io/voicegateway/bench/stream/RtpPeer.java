@@ -130,7 +130,8 @@ final class RtpPeer implements AutoCloseable {
     buf.position(offset);
     buf.get(payload, 0, length);
     if (call.rtpOnsets.feed(payload, 0, length) >= 0) {
-      tally.onset(echo ? tally.inbound : tally.outbound, echo ? call.lastRtpMarkerNs : call.lastWsMarkerNs, now);
+      call.rtpMatchedNs = tally.onset(echo ? tally.inbound : tally.outbound,
+          echo ? call.lastRtpMarkerNs : call.lastWsMarkerNs, now, call.rtpMatchedNs);
     }
   }
 

@@ -118,7 +118,8 @@ public final class StreamLoad {
       System.out.printf("latency WS media -> RTP out (outbound)      %s  (markers sent %d)%n",
           tally.outbound.summary(), tally.outboundMarkersSent.sum());
     }
-    System.out.printf("unmatched bursts                            %d%n", tally.unmatchedOnsets.sum());
+    System.out.printf("bursts unmatched / repeated (one marker cut in two)  %d / %d%n", tally.unmatchedOnsets.sum(),
+        tally.repeatedOnsets.sum());
     System.out.printf("mixer ticks / late / skipped (window)       %.0f / %.0f / %.0f%n",
         delta(m0, m1, "vg_mixer_ticks_total"), delta(m0, m1, "vg_mixer_late_ticks_total"),
         delta(m0, m1, "vg_mixer_frames_skipped_total"));

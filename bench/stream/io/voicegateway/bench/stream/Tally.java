@@ -21,6 +21,7 @@ final class Tally {
   final LongAdder inboundMarkersSent = new LongAdder();
   final LongAdder outboundMarkersSent = new LongAdder();
   final LongAdder unmatchedOnsets = new LongAdder();
+  final LongAdder repeatedOnsets = new LongAdder();
   private volatile long windowStartNs = Long.MAX_VALUE;
   private volatile long windowEndNs = Long.MAX_VALUE;
 
@@ -36,12 +37,19 @@ final class Tally {
     return sentNs >= windowStartNs && sentNs < windowEndNs;
   }
 
-  /** A burst seen at {@code seenNs}; {@code sentNs} is when the call's latest marker in that direction was sent. */
-  void onset(Latencies direction, long sentNs, long seenNs) {
+  /**
+   * A burst seen at {@code seenNs}; {@code sentNs} is when the call's latest marker in that direction was sent,
+   * {@code matchedNs} the marker this direction's previous burst was matched to. A second burst for one marker (the
+   * marker's audio cut in two by a gap of 100 ms or more) is counted, not timed. Returns the marker now matched.
+   */
+  long onset(Latencies direction, long sentNs, long seenNs, long matchedNs) {
     if (sentNs == 0 || sentNs > seenNs) {
       unmatchedOnsets.increment();
+    } else if (sentNs == matchedNs) {
+      repeatedOnsets.increment();
     } else if (inWindow(sentNs)) {
       direction.add(seenNs - sentNs);
     }
+    return sentNs;
   }
 }

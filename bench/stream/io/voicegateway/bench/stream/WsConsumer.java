@@ -97,7 +97,7 @@ final class WsConsumer implements AutoCloseable {
     int p = text.indexOf(PAYLOAD) + PAYLOAD.length();
     int length = Base64.getDecoder().decode(text.substring(p, text.indexOf('"', p)).getBytes(), decoded);
     if (call.wsOnsets.feed(decoded, 0, length) >= 0) {
-      tally.onset(tally.inbound, call.lastRtpMarkerNs, now);
+      call.wsMatchedNs = tally.onset(tally.inbound, call.lastRtpMarkerNs, now, call.wsMatchedNs);
     }
   }
 

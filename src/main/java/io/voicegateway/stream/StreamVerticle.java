@@ -53,7 +53,10 @@ public final class StreamVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(MAX_MESSAGE)
-        .setMaxMessageSize(MAX_MESSAGE).setVerifyHost(true).setSendBufferSize(SEND_BUFFER));
+        .setMaxMessageSize(MAX_MESSAGE).setVerifyHost(true).setSendBufferSize(SEND_BUFFER)
+        // One socket per streamed call, often all to one bot: Vert.x's default pool of 50 per server would queue the
+        // 51st stream without a word (no connect timeout, no failure) until another call ended.
+        .setMaxConnections(Integer.MAX_VALUE));
     EventBus bus = vertx.eventBus();
     events = bus.consumer(Addresses.CALL_EVENTS, msg -> callEvent(msg.body()));
     playbackEvents = bus.consumer(Addresses.PLAYBACK_EVENTS, msg -> {
