@@ -9,6 +9,8 @@
 # usage: bench/stream/stream-load.sh N SECONDS        (e.g. 100 60; build first: mvn -q package -DskipTests)
 #        SERVICE=echo bench/stream/stream-load.sh 100 60
 #        GATEWAY_JAR=/tmp/other.jar bench/stream/stream-load.sh 100 60   (another build, for a before/after)
+#        NICE=-5 …  runs the gateway and the harness at that niceness (root): on a box shared with builds, to tell
+#                  the gateway's own latency from CPU starvation; say so next to the figures.
 set -euo pipefail
 
 calls=${1:-100}
@@ -51,9 +53,10 @@ cp_file=target/bench-stream.classpath
 
 . "$root/bench/sipp/lib.sh"
 start_gateway "$work/gw.yaml"
+[ -z "${NICE:-}" ] || renice -n "$NICE" -p "$gw" > /dev/null
 echo "gateway ${GATEWAY_JAR:-target/voice-gateway.jar} (pid $gw), $calls calls to '$service', $seconds s; work dir $work"
 
-java -Xmx512m -cp "target/classes:target/test-classes:$(cat "$cp_file")" io.voicegateway.bench.stream.StreamLoad \
+${NICE:+nice -n $NICE} java -Xmx512m -cp "target/classes:target/test-classes:$(cat "$cp_file")" io.voicegateway.bench.stream.StreamLoad \
   calls="$calls" seconds="$seconds" service="$service" gateway="127.0.0.1:$sip_port" ws="$ws_port" \
   metrics="http://127.0.0.1:$http_port/metrics" pid="$gw" rtp=$((rtp_max + 1000)) 2> "$work/harness.err"
 grep -c 'WARN\|SEVERE' "$work/gateway.log" | sed 's/^/gateway warnings: /' || true

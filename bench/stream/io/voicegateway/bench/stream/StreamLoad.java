@@ -75,12 +75,14 @@ public final class StreamLoad {
     TimeUnit.SECONDS.sleep(2);   // every stream connected and its first markers through
     Map<String, Double> m0 = metrics.scrape();
     long cpu0 = metrics.cpuTicks();
+    long ownCpu0 = ownCpuNanos();
     long t0 = System.nanoTime();
     tally.openWindow(t0);
     TimeUnit.SECONDS.sleep(seconds);
     long t1 = System.nanoTime();
     tally.closeWindow(t1);
     long cpu1 = metrics.cpuTicks();
+    long ownCpu1 = ownCpuNanos();
     Map<String, Double> m1 = metrics.scrape();
     TimeUnit.MILLISECONDS.sleep(600);   // the window's last markers come back
 
@@ -107,8 +109,9 @@ public final class StreamLoad {
     double cpu = (cpu1 - cpu0) / 100.0 / window * 100;   // USER_HZ is 100 on Linux
     System.out.printf("calls up / failed / hung up by the gateway  %d / %d / %d (BYE answered: %d)%n",
         up.size(), failed, hungUp, byeOk);
-    System.out.printf("window                                      %.1f s, gateway CPU %.1f %% of one core%n",
-        window, cpu);
+    System.out.printf("window                                      %.1f s, CPU of one core: gateway %.1f %%, harness"
+        + " %.1f %%, load average %.1f%n", window, cpu, (ownCpu1 - ownCpu0) / 1e9 / window * 100,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     if (echo) {
       System.out.printf("latency RTP in -> RTP out (echo)            %s  (markers sent %d)%n", tally.inbound.summary(),
           tally.inboundMarkersSent.sum());
@@ -148,6 +151,11 @@ public final class StreamLoad {
     sip.close();
     consumer.close();
     System.exit(0);
+  }
+
+  private static long ownCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** Moves answered calls from {@code dialing} to {@code up} and starts their RTP; returns how many failed. */
