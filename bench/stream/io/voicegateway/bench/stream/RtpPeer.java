@@ -62,6 +62,9 @@ final class RtpPeer implements AutoCloseable {
     int markerPhase = call.index % MARKER_EVERY;
     int[] n = {0};
     return sender.scheduleAtFixedRate(() -> {
+      if (call.hungUpByGateway) {
+        return;   // its port is closed now: packets to it would read as loss
+      }
       int i = n[0]++;
       boolean marker = i % MARKER_EVERY == markerPhase;
       packet.clear();
