@@ -74,12 +74,24 @@ public final class MediaCommands {
    * when a feed already runs on that address (or for that leg and track); fails 404 no such leg, 400 bad rate or
    * track.
    *
-   * @param sampleRate 8000, 16000 or 48000; 0 for {@code media.output_sample_rate}
-   * @param track      {@link #INBOUND} (also when null) or {@link #OUTBOUND}; only with a {@code legId}
+   * <p>{@link #ARRIVAL} and {@link #ARRIVAL_MULAW} (issue 12's low-latency inbound track): the leg's packets as they
+   * arrive, decoded and resampled one by one on the RTP thread, before the jitter buffer and the mixer's tick; a
+   * late or duplicate packet is dropped and a gap is not waited for. One message per packet (as long as the packet,
+   * 20 ms for most senders), the same {@code FeedFrame} header; the body is PCM16 little-endian at
+   * {@code sampleRate}, or for {@link #ARRIVAL_MULAW} G.711 μ-law at 8000 Hz (a PCMU leg's payload bytes untouched).
+   * A leg may feed several consumers so. With an explicit track ({@link #OUTBOUND}, {@link #ARRIVAL},
+   * {@link #ARRIVAL_MULAW}), a null {@code legId} means the call's first leg: the caller's, for a call that came in.
+   *
+   * @param sampleRate 8000, 16000 or 48000; 0 for {@code media.output_sample_rate} (8000 for ARRIVAL_MULAW, which
+   *                   takes no other)
+   * @param track      {@link #INBOUND} (also when null), {@link #OUTBOUND}, {@link #ARRIVAL} or
+   *                   {@link #ARRIVAL_MULAW}
    */
   public record StreamStart(String callId, String address, String legId, int sampleRate, String track) {
     public static final String INBOUND = "inbound";
     public static final String OUTBOUND = "outbound";
+    public static final String ARRIVAL = "arrival";
+    public static final String ARRIVAL_MULAW = "arrival-mulaw";
 
     /** The call's feed of every leg's incoming audio at the output rate. */
     public StreamStart(String callId, String address) {

@@ -46,6 +46,14 @@ public final class AudioFeed {
     return new LegHeardFeed(this, legId);
   }
 
+  /**
+   * A tap of one leg's packets as they arrive (a consumer's low-latency inbound track), with its own decoder and
+   * buffers; {@code mulaw}: μ-law bodies at 8 kHz (the feed's rate must be 8000), else PCM16.
+   */
+  public ArrivalTap arrivalTapFor(String legId, boolean mulaw) {
+    return new ArrivalTap(this, legId, mulaw);
+  }
+
   public void stop() {
     stopped = true;
   }

@@ -42,13 +42,18 @@ public final class FeedFrame {
 
   /** Fills in one frame's sequence, timestamp and samples; returns the message length. Allocates nothing. */
   static int write(byte[] frame, int sequence, long timestampMs, short[] samples, int n) {
-    putInt(frame, SEQUENCE_AT, sequence);
-    putLong(frame, TIMESTAMP_AT, timestampMs);
+    stamp(frame, sequence, timestampMs);
     for (int i = 0, at = HEADER; i < n; i++, at += 2) {
       frame[at] = (byte) samples[i];
       frame[at + 1] = (byte) (samples[i] >> 8);
     }
     return HEADER + 2 * n;
+  }
+
+  /** Fills in one frame's sequence and timestamp, for a writer that puts its own body after {@link #HEADER}. */
+  static void stamp(byte[] frame, int sequence, long timestampMs) {
+    putInt(frame, SEQUENCE_AT, sequence);
+    putLong(frame, TIMESTAMP_AT, timestampMs);
   }
 
   /**

@@ -28,6 +28,7 @@ public final class LegMedia implements MixerLeg {
   private volatile AudioTap recordTap;
   private volatile AudioTap streamTap; // one consumer's feed of this leg's incoming audio (issue 12)
   private volatile HeardTap heardTap; // one consumer's feed of what this leg hears
+  private volatile ArrivalTap[] arrivalTaps = new ArrivalTap[0]; // consumers of its packets as they arrive
   private volatile boolean closed;
   private boolean wasListening; // mixer thread
   /** The remote source's RFC 3550 statistics, for the life of the leg (across renegotiations). */
@@ -124,6 +125,20 @@ public final class LegMedia implements MixerLeg {
     return heardTap;
   }
 
+  /** Adds a consumer's tap of this leg's packets as they arrive, before the jitter buffer (a stream's inbound track). */
+  public synchronized void addArrivalTap(ArrivalTap tap) {
+    arrivalTaps = SnapshotArrays.plus(arrivalTaps, tap);
+  }
+
+  public synchronized void removeArrivalTap(ArrivalTap tap) {
+    arrivalTaps = SnapshotArrays.minus(arrivalTaps, tap);
+  }
+
+  /** The arrival taps now (a snapshot). */
+  public ArrivalTap[] arrivalTaps() {
+    return arrivalTaps;
+  }
+
   /** The attached tap, or null. */
   public AudioTap tap() {
     return tap;
@@ -152,6 +167,12 @@ public final class LegMedia implements MixerLeg {
     if (!config.receive()) {
       droppedOnHold++;
       return true;
+    }
+    // First, as the packet came: the arrival taps are the low-latency path; the jitter buffer's work can wait.
+    ArrivalTap[] arrivals = arrivalTaps;
+    for (ArrivalTap arrival : arrivals) {
+      arrival.onPacket(config.codec(), packet.ssrc(), packet.sequenceNumber(), packet.buffer(),
+          packet.payloadOffset(), packet.payloadLength(), audio && pt != AudioReceiver.PT_COMFORT_NOISE);
     }
     if (audio) {
       p.receive().receiver().offer(packet.sequenceNumber(), packet.timestamp(), packet.ssrc(), pt,

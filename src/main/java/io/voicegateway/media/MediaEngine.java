@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
@@ -34,10 +35,16 @@ public final class MediaEngine {
   private final Map<String, CallRecorder> recorders = new ConcurrentHashMap<>();
   private final Map<String, LegFeedEntry> legFeeds = new ConcurrentHashMap<>();
 
-  /** A consumer's feed of one leg (issue 12), by its address: what the leg says or what it hears. */
-  private record LegFeedEntry(AudioFeed feed, String legId, boolean heard) {}
+  /**
+   * A consumer's feed of one leg (issue 12), by its address: what the leg says (after the jitter buffer, or with
+   * {@code arrival} its packets as they arrive) or what it hears.
+   */
+  private record LegFeedEntry(AudioFeed feed, String legId, boolean heard, ArrivalTap arrival) {}
 
-  /** One call in the engine: its mixer membership, partition and media legs (app legs are only in the mix). */
+  /**
+   * One call in the engine: its mixer membership, partition and media legs (app legs are only in the mix), the legs
+   * in the order they joined, so the first is the one that started the call.
+   */
   private record MediaCall(MixerCall mix, MixerPartition partition, Set<LegMedia> legs) {}
 
   public MediaEngine(PortPool ports, PipelineSettings settings) {
@@ -126,7 +133,7 @@ public final class MediaEngine {
     MixerPartition partition = pickPartition();
     MixerCall mix = new MixerCall(callId);
     partition.add(mix);
-    return new MediaCall(mix, partition, ConcurrentHashMap.newKeySet());
+    return new MediaCall(mix, partition, new CopyOnWriteArraySet<>());
   }
 
   /**
@@ -211,7 +218,7 @@ public final class MediaEngine {
     }
     synchronized (leg) {
       if ((heard ? leg.heardTap() : leg.streamTap()) != null
-          || legFeeds.putIfAbsent(address, new LegFeedEntry(feed, legId, heard)) != null) {
+          || legFeeds.putIfAbsent(address, new LegFeedEntry(feed, legId, heard, null)) != null) {
         return false;
       }
       if (heard) {
@@ -221,6 +228,40 @@ public final class MediaEngine {
       }
     }
     return true;
+  }
+
+  /**
+   * Starts one consumer's feed of a leg's packets as they arrive ({@link ArrivalTap}); a leg may have several, one per
+   * address. False (nothing changes) when a feed already runs on that address. Throws IllegalArgumentException when
+   * the leg is not open.
+   *
+   * @param mulaw μ-law bodies at 8 kHz (a PCMU leg's payload untouched); else PCM16 at the feed's rate
+   */
+  public boolean startArrivalFeed(String address, AudioFeed feed, String legId, boolean mulaw) {
+    LegMedia leg = legs.get(legId);
+    if (leg == null) {
+      throw new IllegalArgumentException("no open leg " + legId);
+    }
+    ArrivalTap tap = feed.arrivalTapFor(legId, mulaw);
+    synchronized (leg) {
+      if (legs.get(legId) != leg || legFeeds.putIfAbsent(address, new LegFeedEntry(feed, legId, false, tap)) != null) {
+        return false;
+      }
+      leg.addArrivalTap(tap);
+    }
+    return true;
+  }
+
+  /** The first media leg the call opened (its caller's, for a call that came in), or null when it has none. */
+  public String firstLeg(String callId) {
+    MediaCall call = calls.get(callId);
+    if (call == null) {
+      return null;
+    }
+    for (LegMedia leg : call.legs()) {
+      return leg.legId();
+    }
+    return null;
   }
 
   /** Stops the one-leg feed on {@code address}; false when none runs there. */
@@ -233,7 +274,9 @@ public final class MediaEngine {
     LegMedia leg = legs.get(entry.legId());
     if (leg != null) {
       synchronized (leg) {
-        if (entry.heard()) {
+        if (entry.arrival() != null) {
+          leg.removeArrivalTap(entry.arrival());
+        } else if (entry.heard()) {
           leg.heardTap(null);
         } else {
           leg.streamTap(null);

@@ -1,5 +1,6 @@
 package io.voicegateway.stream;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
@@ -16,6 +17,7 @@ import io.voicegateway.bus.SipCommands;
 import io.voicegateway.config.StreamingConfig;
 import io.voicegateway.config.StreamingConfig.OnDisconnect;
 import io.voicegateway.media.FeedFrame;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -23,8 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One call's stream to its consumer, on the stream verticle's event loop: opens the WebSocket, sends the call's feed
- * as Twilio {@code media} messages through a bounded {@link WriteQueue}, plays the consumer's {@code media},
+ * One call's stream to its consumer, on the stream verticle's event loop: opens the WebSocket, sends the caller's
+ * audio as it arrives (and what the caller hears) as Twilio {@code media} messages through a bounded {@link WriteQueue}, plays the consumer's {@code media},
  * {@code mark} and {@code clear} through the playback back channel ({@link PlaybackCommands}), and, when the
  * consumer is lost (unreachable, closed, stopped reading), reconnects or ends as {@code on_disconnect} says: hang up
  * the call, or stop the feed and let the call go on.
@@ -70,11 +72,9 @@ final class StreamSession {
   };
   private State state = State.CONNECTING;
   private WebSocket socket;
-  private MessageConsumer<Buffer> feed;
-  private String inboundLeg;
-  private PayloadCodec inboundCodec;
-  private PayloadCodec outboundCodec;
+  private MessageConsumer<Buffer> inboundFeed;
   private MessageConsumer<Buffer> outboundFeed;
+  private PayloadCodec outboundCodec;
   private long firstFrameMs = -1;
   private int attemptsLeft;
   private boolean playbackOpen;
@@ -110,9 +110,43 @@ final class StreamSession {
     return queue.dropped();
   }
 
+  /**
+   * Starts the stream's own feeds of the call's first leg (the caller's), on addresses of this stream alone, so it
+   * shares nothing with the call-wide feed other consumers take: the inbound track is the leg's packets as they
+   * arrive, already in the stream's encoding (the media side's arrival tap: no jitter buffer, no mixer tick); the
+   * outbound track is the mix the leg is sent, at the stream's rate. Then connects.
+   */
   void start() {
-    feed = vertx.eventBus().<Buffer>consumer(Addresses.audio(call.callId()), msg -> frame(msg.body()));
+    if (config.tracks().inbound()) {
+      inboundFeed = feed(inboundAddress(), inboundTrack(), this::inbound);
+    }
+    if (config.tracks().outbound()) {
+      outboundFeed = feed(outboundAddress(), MediaCommands.StreamStart.OUTBOUND, this::outbound);
+    }
     connect();
+  }
+
+  /**
+   * The arrival track whose bodies are the stream's payload as they come: μ-law at 8 kHz (a PCMU caller's bytes
+   * untouched), or PCM16 little-endian at 16 kHz, which is {@code l16/16000}.
+   */
+  private String inboundTrack() {
+    return config.encoding() == StreamingConfig.Encoding.MULAW_8000 ? MediaCommands.StreamStart.ARRIVAL_MULAW
+        : MediaCommands.StreamStart.ARRIVAL;
+  }
+
+  /** Takes one track's messages, then asks the media side to feed it from the call's first leg (leg id null). */
+  private MessageConsumer<Buffer> feed(String address, String track, Handler<Buffer> frames) {
+    MessageConsumer<Buffer> consumer = vertx.eventBus().consumer(address, msg -> {
+      if (state != State.ENDED) {
+        frames.handle(msg.body());
+      }
+    });
+    consumer.completion().compose(v -> vertx.eventBus().request(Addresses.MEDIA_STREAM_START,
+        new MediaCommands.StreamStart(call.callId(), address, null, config.encoding().sampleRate(), track)))
+        .onFailure(err -> LOG.warning("call " + call.callId() + ": stream " + config.name() + " has no " + track
+            + " track: " + err.getMessage()));
+    return consumer;
   }
 
   private void connect() {
@@ -172,65 +206,57 @@ final class StreamSession {
         });
   }
 
-  /**
-   * One message of the call's feed: the first leg heard is the caller's, whose audio is the inbound track. Once it is
-   * known, the outbound track (what the caller hears) gets a feed of its own at the stream's rate.
-   */
-  private void frame(Buffer message) {
-    if (state == State.ENDED) {
+  /** One packet of the caller's as it arrived: its body is already the stream's payload. */
+  private void inbound(Buffer message) {
+    if (state != State.OPEN) {
       return;
     }
     byte[] m = message.getBytes();
-    String leg = FeedFrame.legId(m).toString();
-    if (inboundLeg == null) {
-      inboundLeg = leg;
-      firstFrameMs = FeedFrame.timestampMs(m);
-      if (config.tracks().outbound()) {
-        startOutboundFeed();
-      }
-    }
-    if (inboundLeg.equals(leg) && config.tracks().inbound()) {
-      inboundCodec = sendMedia(TwilioMessages.INBOUND, inboundCodec, m);
+    long captured = FeedFrame.timestampMs(m);
+    boolean written = sendMedia(TwilioMessages.INBOUND, captured, Arrays.copyOfRange(m, FeedFrame.HEADER, m.length),
+        m.length - FeedFrame.HEADER);
+    if (written) {
+      metrics.inboundLatency(epochMillis.getAsLong() - captured);
     }
   }
 
-  private void startOutboundFeed() {
-    String address = outboundAddress();
-    outboundFeed = vertx.eventBus().<Buffer>consumer(address, msg -> {
-      if (state != State.ENDED) {
-        outboundCodec = sendMedia(TwilioMessages.OUTBOUND, outboundCodec, msg.body().getBytes());
-      }
-    });
-    outboundFeed.completion().compose(v -> vertx.eventBus().request(Addresses.MEDIA_STREAM_START,
-        new MediaCommands.StreamStart(call.callId(), address, inboundLeg, config.encoding().sampleRate(),
-            MediaCommands.StreamStart.OUTBOUND)))
-        .onFailure(err -> LOG.warning("call " + call.callId() + ": stream " + config.name()
-            + " has no outbound track: " + err.getMessage()));
+  /** One 20 ms frame of what the caller hears, PCM16 at the stream's rate: encoded to the stream's payload. */
+  private void outbound(Buffer message) {
+    if (state != State.OPEN) {
+      return;
+    }
+    byte[] m = message.getBytes();
+    int rate = FeedFrame.sampleRate(m);
+    if (outboundCodec == null || outboundCodec.feedRate() != rate) {
+      outboundCodec = new PayloadCodec(config.encoding(), rate);
+    }
+    short[] samples = FeedFrame.samples(m);
+    int length = outboundCodec.encode(samples, samples.length);
+    sendMedia(TwilioMessages.OUTBOUND, FeedFrame.timestampMs(m), outboundCodec.payload(), length);
+  }
+
+  private String inboundAddress() {
+    return "vg.stream." + streamSid() + ".inbound";
   }
 
   private String outboundAddress() {
     return "vg.stream." + streamSid() + ".outbound";
   }
 
-  /** Encodes one feed frame and queues it as a media message; returns the track's codec (made for its rate). */
-  private PayloadCodec sendMedia(String track, PayloadCodec codec, byte[] m) {
-    if (state != State.OPEN) {
-      return codec;
+  /**
+   * Queues one media message; {@code captured} (wall-clock ms) dates it: the first frame of either track is the
+   * stream's time 0. True when it was written to the socket at once (nothing queued before it).
+   */
+  private boolean sendMedia(String track, long captured, byte[] payload, int length) {
+    if (firstFrameMs < 0) {
+      firstFrameMs = captured;
     }
-    int rate = FeedFrame.sampleRate(m);
-    if (codec == null || codec.feedRate() != rate) {
-      codec = new PayloadCodec(config.encoding(), rate);
-    }
-    long captured = FeedFrame.timestampMs(m);
-    short[] samples = FeedFrame.samples(m);
-    int length = codec.encode(samples, samples.length);
-    String text = messages.media(track, Math.max(0, captured - firstFrameMs), codec.payload(), length);
+    String text = messages.media(track, Math.max(0, captured - firstFrameMs), payload, length);
     int dropped = queue.offer(socketView, text, true);
     metrics.framesSent(1);
+    boolean written = dropped == 0 && queue.queuedMedia() == 0;
     if (dropped > 0) {
       metrics.framesDropped(dropped);
-    } else if (queue.queuedMedia() == 0) {
-      metrics.inboundLatency(epochMillis.getAsLong() - captured);
     }
     if (queue.stalled()) {
       LOG.warning("call " + call.callId() + ": stream " + config.name() + " stopped reading; "
@@ -240,7 +266,7 @@ final class StreamSession {
       drop(stalled);
       lost("the consumer stopped reading");
     }
-    return codec;
+    return written;
   }
 
   private void received(String text) {
@@ -349,16 +375,18 @@ final class StreamSession {
     end(true);
   }
 
+  private void stopFeed(MessageConsumer<Buffer> consumer) {
+    if (consumer != null) {
+      consumer.unregister();
+      vertx.eventBus().request(Addresses.MEDIA_STREAM_STOP, new MediaCommands.StreamStop(call.callId(),
+          consumer.address()));
+    }
+  }
+
   private void end(boolean closePlayback) {
     state = State.ENDED;
-    if (feed != null) {
-      feed.unregister();
-    }
-    if (outboundFeed != null) {
-      outboundFeed.unregister();
-      vertx.eventBus().request(Addresses.MEDIA_STREAM_STOP, new MediaCommands.StreamStop(call.callId(),
-          outboundAddress()));
-    }
+    stopFeed(inboundFeed);
+    stopFeed(outboundFeed);
     if (playbackOpen && closePlayback) {
       vertx.eventBus().request(Addresses.PLAYBACK_CLOSE, new PlaybackCommands.Close(streamSid()));
     }

@@ -17,7 +17,8 @@ import java.util.List;
  * The media side of the audio feed: serves {@link Addresses#MEDIA_STREAM_START} and
  * {@link Addresses#MEDIA_STREAM_STOP} by starting and stopping an {@link AudioFeed} in the engine, whose
  * frames it publishes on the call's address as Buffers; or, for a leg id, one consumer's feed of one leg's track
- * at the consumer's own rate (a voice-AI stream's inbound or outbound audio). Publishing happens on the mixer thread: the event
+ * at the consumer's own rate (a voice-AI stream's inbound or outbound audio), or its packets as they arrive (a
+ * stream's low-latency inbound track, published on the leg's RTP thread). Publishing happens on the mixer thread: the event
  * bus only queues the message for each consumer's own context, so the mixer never waits for a consumer.
  */
 public final class AudioFeedVerticle extends VerticleBase {
@@ -40,6 +41,8 @@ public final class AudioFeedVerticle extends VerticleBase {
       StreamStart start = msg.body();
       try {
         msg.reply(start(bus, start));
+      } catch (NoSuchLeg gone) {
+        msg.fail(404, gone.getMessage());
       } catch (IllegalArgumentException bad) {
         msg.fail(start.legId() != null && engine.leg(start.legId()) == null ? 404 : 400, bad.getMessage());
       }
@@ -51,23 +54,44 @@ public final class AudioFeedVerticle extends VerticleBase {
     return Future.all(List.of(starts.completion(), stops.completion()));
   }
 
-  /** The call's feed, or with a leg id one consumer's feed of that leg's track (issue 12). */
-  private boolean start(EventBus bus, StreamStart start) {
+  /**
+   * The call's feed, or one consumer's feed of one leg's track (issue 12): named by its leg id, or for a track other
+   * than inbound without one, the call's first leg.
+   */
+  private boolean start(EventBus bus, StreamStart start) throws NoSuchLeg {
     String address = start.address();
     String track = start.track() == null ? StreamStart.INBOUND : start.track();
-    if (!StreamStart.INBOUND.equals(track) && !StreamStart.OUTBOUND.equals(track)) {
-      throw new IllegalArgumentException("track " + track + " is not inbound or outbound");
+    boolean mulaw = StreamStart.ARRIVAL_MULAW.equals(track);
+    boolean arrival = mulaw || StreamStart.ARRIVAL.equals(track);
+    if (!arrival && !StreamStart.INBOUND.equals(track) && !StreamStart.OUTBOUND.equals(track)) {
+      throw new IllegalArgumentException("track " + track + " is not inbound, outbound, arrival or arrival-mulaw");
     }
-    if (start.legId() == null && !StreamStart.INBOUND.equals(track)) {
-      throw new IllegalArgumentException("the outbound track is a one-leg feed: name the leg");
+    if (mulaw && start.sampleRate() != 0 && start.sampleRate() != 8000) {
+      throw new IllegalArgumentException("the arrival-mulaw track is 8000 Hz, not " + start.sampleRate());
     }
-    AudioFeed feed = new AudioFeed(start.callId(), start.sampleRate() == 0 ? rate : start.sampleRate(),
+    int feedRate = mulaw ? 8000 : start.sampleRate() == 0 ? rate : start.sampleRate();
+    AudioFeed feed = new AudioFeed(start.callId(), feedRate,
         (frame, length) -> bus.publish(address, Buffer.buffer(length).appendBytes(frame, 0, length)),
         wallClock::millis);
-    if (start.legId() == null) {
+    if (start.legId() == null && StreamStart.INBOUND.equals(track)) {
       return engine.startFeed(feed);
     }
-    return engine.startLegFeed(address, feed, start.legId(), StreamStart.OUTBOUND.equals(track));
+    String legId = start.legId() != null ? start.legId() : engine.firstLeg(start.callId());
+    if (legId == null || engine.leg(legId) == null) {
+      throw new NoSuchLeg(start.legId() == null ? "call " + start.callId() + " has no media leg"
+          : "no open leg " + start.legId());
+    }
+    if (arrival) {
+      return engine.startArrivalFeed(address, feed, legId, mulaw);
+    }
+    return engine.startLegFeed(address, feed, legId, StreamStart.OUTBOUND.equals(track));
+  }
+
+  /** The leg to feed is not open (a 404, where a bad request is a 400). */
+  private static final class NoSuchLeg extends Exception {
+    NoSuchLeg(String message) {
+      super(message, null, false, false);
+    }
   }
 
   @Override

@@ -17,10 +17,11 @@ import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.MediaCommands;
 import io.voicegateway.bus.PlaybackCommands;
 import io.voicegateway.bus.SipCommands;
+import io.voicegateway.codec.CodecType;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.StreamingConfig;
 import io.voicegateway.media.AudioFeed;
-import io.voicegateway.media.AudioTap;
+import io.voicegateway.media.ArrivalTap;
 import io.voicegateway.media.codec.G711;
 import io.voicegateway.testing.FakeClock;
 import java.util.Base64;
@@ -45,7 +46,7 @@ class StreamVerticleTest {
   private final FakeClock clock = new FakeClock();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
-  private AudioTap tap;
+  private ArrivalTap arrival;
   private int frame;
 
   @BeforeEach
@@ -54,10 +55,6 @@ class StreamVerticleTest {
     BusCodecs.registerAll(vertx);
     consumer = new FakeConsumer(vertx);
     media = new FakeMediaSide(vertx, StreamIds.streamSid(CALL, "bot"));
-    AudioFeed feed = new AudioFeed(CALL, 16000,
-        (bytes, length) -> vertx.eventBus().publish(Addresses.audio(CALL), Buffer.buffer().appendBytes(bytes, 0, length)),
-        clock::millis);
-    tap = feed.tapFor(LEG);
   }
 
   @AfterEach
@@ -67,6 +64,12 @@ class StreamVerticleTest {
   }
 
   private void deploy(String streamYaml) throws Exception {
+    // The media side's arrival tap, as it feeds the stream's inbound track in the stream's encoding.
+    boolean l16 = streamYaml.contains("l16/16000");
+    String inbound = "vg.stream." + StreamIds.streamSid(CALL, "bot") + ".inbound";
+    arrival = new AudioFeed(CALL, l16 ? 16000 : 8000,
+        (bytes, length) -> vertx.eventBus().publish(inbound, Buffer.buffer().appendBytes(bytes, 0, length)),
+        clock::millis).arrivalTapFor(LEG, !l16);
     StreamingConfig config = ConfigLoader.parse("streaming:\n  bot: " + streamYaml + "\n", Map.of()).streaming();
     StreamMetrics counting = new StreamMetrics() {
       @Override
@@ -104,15 +107,14 @@ class StreamVerticleTest {
         "+4930222", "sip-call-id", Map.of("X-Tenant", "acme"), clock.millis(), digit, digit == null ? 0 : 100, reason));
   }
 
-  /** One 20 ms frame of a 440 Hz tone from the caller. */
+  /** One 20 ms PCMU packet of a 440 Hz tone from the caller, as it arrives. */
   private void say() {
-    short[] pcm = new short[AudioTap.FRAME];
-    for (int i = 0; i < pcm.length; i++) {
-      pcm[i] = (short) (6000 * Math.sin(2 * Math.PI * 440 * (frame * AudioTap.FRAME + i) / 16000.0));
+    byte[] payload = new byte[160];
+    for (int i = 0; i < payload.length; i++) {
+      payload[i] = G711.ulawEncode((short) (6000 * Math.sin(2 * Math.PI * 440 * (frame * 160 + i) / 8000.0)));
     }
-    frame++;
     clock.advance(java.time.Duration.ofMillis(20));
-    tap.onAudio(LEG, pcm, pcm.length);
+    arrival.onPacket(CodecType.PCMU, 0x1234, frame++ & 0xffff, payload, 0, payload.length, true);
   }
 
   @Test
@@ -134,6 +136,13 @@ class StreamVerticleTest {
         .put("X-Tenant", "acme"), body.getJsonObject("customParameters"));
     assertEquals(new JsonObject().put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1),
         body.getJsonObject("mediaFormat"));
+    // Asked for at once, before the socket opens: the call's first leg, no call-wide feed.
+    MediaCommands.StreamStart inbound = media.next(MediaCommands.StreamStart.class);
+    assertEquals(new MediaCommands.StreamStart(CALL, "vg.stream." + sid + ".inbound", null, 8000, "arrival-mulaw"),
+        inbound, "the caller's packets as they arrive, in mu-law");
+    MediaCommands.StreamStart outbound = media.next(MediaCommands.StreamStart.class);
+    assertEquals(new MediaCommands.StreamStart(CALL, "vg.stream." + sid + ".outbound", null, 8000, "outbound"),
+        outbound, "what the call's first leg hears");
     PlaybackCommands.Open open = media.next(PlaybackCommands.Open.class);
     assertEquals(new PlaybackCommands.Open(CALL, sid, 8000, StreamSession.PLAYBACK_QUEUE_MS), open);
 
@@ -146,13 +155,12 @@ class StreamVerticleTest {
     assertEquals("inbound", first.getJsonObject("media").getString("track"));
     assertEquals("1", first.getJsonObject("media").getValue("chunk"));
     assertEquals("0", first.getJsonObject("media").getValue("timestamp"));
-    assertEquals(160, Base64.getDecoder().decode(first.getJsonObject("media").getString("payload")).length);
+    byte[] firstPayload = Base64.getDecoder().decode(first.getJsonObject("media").getString("payload"));
+    assertEquals(160, firstPayload.length);
+    assertEquals(G711.ulawEncode((short) 0), firstPayload[0], "the caller's PCMU bytes as they came");
     JsonObject second = c.next();
     assertEquals("20", second.getJsonObject("media").getValue("timestamp"));
 
-    MediaCommands.StreamStart outbound = media.next(MediaCommands.StreamStart.class);
-    assertEquals(new MediaCommands.StreamStart(CALL, "vg.stream." + sid + ".outbound", LEG, 8000, "outbound"),
-        outbound);
     Buffer heard = Buffer.buffer();
     new AudioFeed(CALL, 8000, (b, n) -> heard.appendBytes(b, 0, n), clock::millis).tapFor(LEG)
         .onAudio(LEG, new short[160], 160);
@@ -192,6 +200,7 @@ class StreamVerticleTest {
     JsonObject stop = c.nextControl();
     assertEquals("stop", stop.getString("event"));
     assertEquals(CALL, stop.getJsonObject("stop").getString("callSid"));
+    assertEquals(new MediaCommands.StreamStop(CALL, inbound.address()), media.next(MediaCommands.StreamStop.class));
     assertEquals(new MediaCommands.StreamStop(CALL, outbound.address()), media.next(MediaCommands.StreamStop.class));
   }
 

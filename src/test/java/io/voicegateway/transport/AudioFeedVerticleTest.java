@@ -45,6 +45,7 @@ class AudioFeedVerticleTest {
   private final CopyOnWriteArrayList<byte[]> frames = new CopyOnWriteArrayList<>();
 
   private String mixer;
+  private MediaEngine engine;
 
   /** The mixer's timer stops before Vert.x closes its pool, so no tick is left queued on a closed pool. */
   @AfterEach
@@ -56,7 +57,7 @@ class AudioFeedVerticleTest {
   void deploy(Vertx vertx) throws Exception {
     BusCodecs.registerAll(vertx);
     bus = vertx.eventBus();
-    MediaEngine engine = TestMediaConfig.engine(42300, 42310);
+    engine = TestMediaConfig.engine(42300, 42310);
     engine.openLeg(CALL, LEG, 0);
     engine.startLeg(LEG, new LegConfig(CodecType.PCMU, 0, 101, 20, true, true), null, 0);
     MediaTransport transport = new MediaTransport(engine, TestMediaConfig.gateway(42300, 42310).media(),
@@ -104,6 +105,49 @@ class AudioFeedVerticleTest {
     AudioMatch.Result match = AudioMatch.align(sent, heard, 8000, 200, 1_000);
     System.out.println("outbound track at 8 kHz against what was played: " + match);
     assertTrue(match.medianCorrelation() >= 0.9, match.toString());
+  }
+
+  @Test
+  void theArrivalTrackOfTheCallsFirstLegCarriesEachPacketAsItCame(Vertx vertx) throws Exception {
+    CopyOnWriteArrayList<byte[]> arrived = new CopyOnWriteArrayList<>();
+    BusCalls.await(bus.<Buffer>consumer("vg.test.arrival", m -> arrived.add(m.body().getBytes())).completion());
+    assertTrue(this.<Boolean>request(Addresses.MEDIA_STREAM_START,
+        new StreamStart(CALL, "vg.test.arrival", null, 0, StreamStart.ARRIVAL_MULAW)), "no leg id: the first leg");
+    byte[] payload = new byte[160];
+    for (int i = 0; i < payload.length; i++) {
+      payload[i] = (byte) (i * 7 + 0x7f);
+    }
+    byte[] wire = new byte[12 + payload.length];
+    io.voicegateway.media.rtp.RtpPacket.writeHeader(wire, 0, false, 0, 1, 160, 0x5eed);
+    System.arraycopy(payload, 0, wire, 12, payload.length);
+    io.voicegateway.media.rtp.RtpPacket packet = new io.voicegateway.media.rtp.RtpPacket();
+    assertTrue(packet.parse(wire, 0, wire.length));
+    vertx.runOnContext(v -> engine.leg(LEG).onRtp(packet, 0)); // as the leg's RTP event loop would
+    Awaitility.await().atMost(WAIT).until(() -> arrived.size() == 1);
+    byte[] m = arrived.get(0);
+    assertEquals(8000, FeedFrame.sampleRate(m));
+    assertEquals(java.util.UUID.fromString(LEG), FeedFrame.legId(m));
+    assertEquals(payload.length, m.length - FeedFrame.HEADER);
+    assertTrue(java.util.Arrays.equals(payload, java.util.Arrays.copyOfRange(m, FeedFrame.HEADER, m.length)),
+        "a PCMU caller's bytes reach a mu-law consumer untouched");
+    assertTrue(this.<Boolean>request(Addresses.MEDIA_STREAM_STOP, new StreamStop(CALL, "vg.test.arrival")));
+    assertEquals(0, engine.leg(LEG).arrivalTaps().length);
+  }
+
+  @Test
+  void arrivalFeedsAnswerBadRequests() throws Exception {
+    assertEquals(400, failure(Addresses.MEDIA_STREAM_START,
+        new StreamStart(CALL, "a", null, 16000, StreamStart.ARRIVAL_MULAW)));
+    assertEquals(404, failure(Addresses.MEDIA_STREAM_START,
+        new StreamStart("no-such-call", "a", null, 16000, StreamStart.ARRIVAL)));
+    assertEquals(404, failure(Addresses.MEDIA_STREAM_START,
+        new StreamStart(CALL, "a", "no-leg", 16000, StreamStart.ARRIVAL)));
+    assertTrue(this.<Boolean>request(Addresses.MEDIA_STREAM_START, new StreamStart(CALL, "a", null, 16000,
+        StreamStart.ARRIVAL)));
+    assertTrue(this.<Boolean>request(Addresses.MEDIA_STREAM_START, new StreamStart(CALL, "b", null, 8000,
+        StreamStart.ARRIVAL)), "two streams of one call each get the caller's arrivals");
+    assertFalse(this.<Boolean>request(Addresses.MEDIA_STREAM_START, new StreamStart(CALL, "a", null, 8000,
+        StreamStart.ARRIVAL)), "the address is taken");
   }
 
   @Test
