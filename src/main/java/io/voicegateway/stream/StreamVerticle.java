@@ -74,7 +74,10 @@ public final class StreamVerticle extends VerticleBase {
     return new WebSocketClientOptions().setMaxFrameSize(MAX_MESSAGE).setMaxMessageSize(MAX_MESSAGE)
         .setVerifyHost(true).setSendBufferSize(SEND_BUFFER)
         .setClosingTimeout((int) StreamSession.CLOSE_GRACE_SECONDS)
-        .setWriteIdleTimeout((int) writeIdle).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        .setWriteIdleTimeout((int) writeIdle).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        // One socket per streamed call, often all to one bot: Vert.x's default pool of 50 per server would queue the
+        // 51st stream without a word (no connect timeout, no failure) until another call ended.
+        .setMaxConnections(Integer.MAX_VALUE);
   }
 
   @Override
