@@ -85,8 +85,15 @@ public final class TwilioBot implements AutoCloseable {
     return List.copyOf(seen);
   }
 
-  /** The caller's audio of connection {@code n} (saved when its stream stopped), μ-law at 8 kHz. */
-  public byte[] inbound(int n) throws IOException {
+  /**
+   * The caller's audio of connection {@code n}, μ-law at 8 kHz, once the bot has saved it (it writes the file after
+   * reporting the {@code stop}: read before its "saved" line, the file can be missing or still empty).
+   */
+  public byte[] inbound(int n) throws IOException, InterruptedException {
+    Predicate<JsonObject> saved = l -> "saved".equals(l.getString("action")) && l.getInteger("connection", -1) == n;
+    if (seen.stream().noneMatch(saved)) {
+      await(saved, 30);
+    }
     return Files.readAllBytes(dir.resolve("inbound-" + n + ".ulaw"));
   }
 
