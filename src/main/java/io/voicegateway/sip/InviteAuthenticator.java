@@ -27,7 +27,7 @@ import javax.sip.message.Response;
  * <ol>
  *   <li>credentials of our realm (Proxy-Authorization, else Authorization) are checked with the registrar's
  *       digest server and failure throttle: right → DEVICE; stale nonce → 407 {@code stale=true}; a nonce we
- *       did not issue → 407; wrong password or unknown user → 403 (counted); a blocked source → 403;</li>
+ *       did not issue to this source address, or a nonce-count already used (a replay) → 407; wrong password or unknown user → 403 (counted); a blocked source → 403;</li>
  *   <li>a source that is the NAT address and port of a live binding → 407 (a device shares a trunk's IP only
  *       by accident: on a loopback test bed, or a PBX host; its port tells it apart);</li>
  *   <li>a source address in a provider's {@code inbound_ips} → TRUNK;</li>
@@ -85,8 +85,8 @@ public final class InviteAuthenticator {
       DeviceAuthenticator.Verdict v = devices.check(invite, credentials, source);
       return switch (v.outcome()) {
         case AUTHENTICATED -> admit(CallSource.device(v.device().id()));
-        case CHALLENGE -> refuse(challenge(invite, false));
-        case STALE -> refuse(challenge(invite, true));
+        case CHALLENGE -> refuse(challenge(invite, source, false));
+        case STALE -> refuse(challenge(invite, source, true));
         case FORBIDDEN -> refuse(reply(invite, Response.FORBIDDEN, "Forbidden"));
         case BLOCKED -> refuse(reply(invite, Response.FORBIDDEN, "Forbidden (too many failed attempts)"));
         case MALFORMED -> refuse(reply(invite, Response.BAD_REQUEST, "Bad Request (" + v.detail() + ")"));
@@ -94,7 +94,7 @@ public final class InviteAuthenticator {
     }
     if (bindings.atSource(source).isPresent() && !devices.blocked(source)) {
       // a device registered from this very address and port: it proves itself even on a trunk's IP
-      return refuse(challenge(invite, false));
+      return refuse(challenge(invite, source, false));
     }
     if (trunkByAddress.isPresent()) {
       return admit(CallSource.trunk(trunkByAddress.get()));
@@ -107,7 +107,7 @@ public final class InviteAuthenticator {
       return refuse(reply(invite, Response.FORBIDDEN, "Forbidden (too many failed attempts)"));
     }
     if (claimsDevice(invite, source)) {
-      return refuse(challenge(invite, false));
+      return refuse(challenge(invite, source, false));
     }
     return admit(CallSource.unknown());
   }
@@ -156,10 +156,10 @@ public final class InviteAuthenticator {
   }
 
   /** 407 with a fresh Proxy-Authenticate: as a PBX does, the gateway authenticates calls as the phones' proxy. */
-  private Response challenge(Request invite, boolean stale) {
+  private Response challenge(Request invite, Source source, boolean stale) {
     Response r = reply(invite, Response.PROXY_AUTHENTICATION_REQUIRED, null);
     try {
-      r.addHeader(headers.createHeader("Proxy-Authenticate", devices.challenge(stale).toHeaderValue()));
+      r.addHeader(headers.createHeader("Proxy-Authenticate", devices.challenge(source, stale).toHeaderValue()));
     } catch (ParseException e) {
       throw new IllegalStateException(e);
     }

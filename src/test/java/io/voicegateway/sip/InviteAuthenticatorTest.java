@@ -173,7 +173,7 @@ class InviteAuthenticatorTest {
 
   @Test
   void unknownUserWithCredentialsIs403() throws Exception {
-    Response challenge = call("alice", PHONE).refusal();
+    Response challenge = call("alice", NOWHERE).refusal();
     assertRefused(403, call("mallory", NOWHERE, answer(challenge, "Proxy-Authenticate",
         "sip:0301234567@" + GW, "mallory", "x")));
   }
@@ -199,6 +199,20 @@ class InviteAuthenticatorTest {
     InviteAuthenticator.Decision d = call("bob", PHONE, answer(unauthorized, "WWW-Authenticate",
         "sip:0301234567@" + GW, "bob", "builder"));
     assertEquals(CallSource.device("bob"), d.source());
+  }
+
+  @Test
+  void aNonceIssuedToAnotherAddressOrAReusedNonceCountIsChallengedAfresh() throws Exception {
+    Response challenge = call("alice", PHONE).refusal();
+    String credentials = answer(challenge, "Proxy-Authenticate", "sip:0301234567@" + GW, "alice", "wonderland");
+    Source elsewhere = new Source("10.9.8.99", 40000, "udp");
+    for (int i = 0; i < MAX_FAILURES + 1; i++) {
+      assertRefused(407, call("alice", elsewhere, credentials)); // not counted: no block follows
+    }
+    assertEquals(CallSource.device("alice"), call("alice", PHONE, credentials).source());
+    assertRefused(407, call("alice", PHONE, credentials));
+    assertEquals(CallSource.device("alice"), call("alice", PHONE, answer(call("alice", PHONE).refusal(),
+        "Proxy-Authenticate", "sip:0301234567@" + GW, "alice", "wonderland")).source(), "not blocked");
   }
 
   @Test

@@ -6,6 +6,8 @@ public enum DigestVerdict {
   VALID,
   /** Right response, but the nonce has expired: challenge again with {@code stale=true}. */
   STALE,
+  /** Right response, but its nonce-count is not above one already accepted for the nonce: a replay. */
+  REPLAYED,
   /** Wrong password, a nonce we never issued, another realm, or a malformed value: challenge again. */
   INVALID
 }

@@ -21,7 +21,10 @@ public final class DeviceAuthenticator {
   public enum Outcome {
     /** Right password on a live nonce: {@link Verdict#device()} is set. */
     AUTHENTICATED,
-    /** No credentials, or a nonce we did not make (e.g. from before a restart): challenge afresh. */
+    /**
+     * No credentials, a nonce we did not make for this source (from before a restart, or captured and replayed
+     * from elsewhere), or a nonce-count already used (a replay from the same source): challenge afresh.
+     */
     CHALLENGE,
     /** Right password on an expired nonce: challenge with {@code stale=true}. */
     STALE,
@@ -62,9 +65,9 @@ public final class DeviceAuthenticator {
     return throttle.blocked(source.host());
   }
 
-  /** A fresh challenge of our realm. */
-  public DigestChallenge challenge(boolean stale) {
-    return digest.challenge(stale);
+  /** A fresh challenge of our realm whose nonce is good only from {@code source}'s address. */
+  public DigestChallenge challenge(Source source, boolean stale) {
+    return digest.challenge(source.host(), stale);
   }
 
   /** True when {@code credentialsValue} parses and names our realm (so it was meant for us). */
@@ -94,12 +97,14 @@ public final class DeviceAuthenticator {
     } catch (IllegalArgumentException e) {
       return new Verdict(Outcome.MALFORMED, null, e.getMessage());
     }
-    if (!digest.issued(credentials.nonce())) {
-      return Verdict.of(Outcome.CHALLENGE); // another server's or a previous run's nonce: not a wrong password
+    if (!digest.issued(credentials.nonce(), source.host())) {
+      // another server's, a previous run's, or another address's nonce: not a wrong password, and no binding
+      LOG.fine(() -> request.getMethod() + " from " + source + ": a nonce not issued to it, challenged afresh");
+      return Verdict.of(Outcome.CHALLENGE);
     }
     Optional<Device> device = directory.byUsername(credentials.username());
-    DigestVerdict verdict = device.map(d -> digest.verify(credentials, request.getMethod(), d.password()))
-        .orElse(DigestVerdict.INVALID);
+    DigestVerdict verdict = device.map(d -> digest.verify(credentials, request.getMethod(), d.password(),
+        source.host())).orElse(DigestVerdict.INVALID);
     if (verdict == DigestVerdict.INVALID) {
       throttle.failed(source.host());
       LOG.info(() -> request.getMethod() + " as " + credentials.username() + " from " + source
@@ -108,6 +113,11 @@ public final class DeviceAuthenticator {
     }
     if (verdict == DigestVerdict.STALE) {
       return Verdict.of(Outcome.STALE);
+    }
+    if (verdict == DigestVerdict.REPLAYED) {
+      // not counted as a failure: a spoofed replay must not get the real device blocked
+      LOG.fine(() -> request.getMethod() + " from " + source + ": nonce-count " + credentials.nc() + " reused");
+      return Verdict.of(Outcome.CHALLENGE);
     }
     throttle.succeeded(source.host());
     if (!credentials.uri().equalsIgnoreCase(request.getRequestURI().toString())) {

@@ -101,8 +101,8 @@ public final class Registrar {
         auth == null ? null : ((SIPHeader) auth).getHeaderValue(), source);
     return switch (verdict.outcome()) {
       case BLOCKED -> Auth.refused(reply(register, Response.FORBIDDEN, "Forbidden (too many failed attempts)"));
-      case CHALLENGE -> Auth.refused(challenge(register, false));
-      case STALE -> Auth.refused(challenge(register, true));
+      case CHALLENGE -> Auth.refused(challenge(register, source, false));
+      case STALE -> Auth.refused(challenge(register, source, true));
       case FORBIDDEN -> Auth.refused(reply(register, Response.FORBIDDEN, "Forbidden"));
       case MALFORMED -> Auth.refused(reply(register, Response.BAD_REQUEST, "Bad Request (" + verdict.detail() + ")"));
       case AUTHENTICATED -> ownAddressOfRecord(register, verdict.device());
@@ -193,10 +193,10 @@ public final class Registrar {
     return ok;
   }
 
-  private Response challenge(Request register, boolean stale) {
+  private Response challenge(Request register, Source source, boolean stale) {
     Response r = reply(register, Response.UNAUTHORIZED, null);
     try {
-      r.addHeader(headers.createHeader("WWW-Authenticate", devices.challenge(stale).toHeaderValue()));
+      r.addHeader(headers.createHeader("WWW-Authenticate", devices.challenge(source, stale).toHeaderValue()));
     } catch (ParseException e) {
       throw new IllegalStateException(e);
     }

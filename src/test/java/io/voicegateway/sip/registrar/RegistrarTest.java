@@ -112,6 +112,24 @@ class RegistrarTest {
   }
 
   @Test
+  void aCapturedRegisterReplayedFromElsewhereOrWithItsNonceCountAgainBindsNothing() throws Exception {
+    Response challenge = registrar.handle(register("alice", null), PHONE);
+    String value = ((gov.nist.javax.sip.header.SIPHeader) challenge.getHeader(WWWAuthenticateHeader.NAME))
+        .getHeaderValue();
+    String auth = DigestClient.authorize(DigestChallenge.parse(value), "REGISTER", URI, "alice", "wonderland",
+        "c0ffee", 1).toHeaderValue();
+    assertEquals(200, registrar.handle(register("alice", auth, "Contact: <sip:alice@10.0.0.2>"), PHONE)
+        .getStatusCode());
+    Source attacker = new Source("127.0.0.2", 5060, "udp");
+    assertEquals(401, registrar.handle(register("alice", auth, "Contact: <sip:mallory@127.0.0.2>"), attacker)
+        .getStatusCode());
+    assertEquals(401, registrar.handle(register("alice", auth, "Contact: <sip:mallory@127.0.0.2>"), PHONE)
+        .getStatusCode());
+    assertEquals(List.of("sip:alice@10.0.0.2"), registrar.contactsOf("alice").stream().map(Binding::contact)
+        .toList());
+  }
+
+  @Test
   void lastSeenIsTheLastAcceptedRegisterAndOutlivesTheBinding() throws Exception {
     assertTrue(registrar.lastSeen("alice").isEmpty());
     authed("alice", "wonderland", "Contact: <sip:alice@10.0.0.2>", "Expires: 60");
