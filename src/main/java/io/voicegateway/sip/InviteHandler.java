@@ -7,6 +7,7 @@ import io.voicegateway.control.Leg;
 import io.voicegateway.control.policy.AttachTarget;
 import io.voicegateway.control.policy.Bridge;
 import io.voicegateway.control.policy.InboundCalls;
+import io.voicegateway.sip.registrar.Source;
 import io.voicegateway.sip.registrar.SourceOf;
 import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
@@ -46,10 +47,11 @@ final class InviteHandler {
   private final CallLifecycle lifecycle;
   private final InboundCalls inbound;
   private final AttachTarget attach;
+  private final InviteProgressWatches progress;
 
   InviteHandler(InviteAuthenticator authenticator, SipMessages messages, SipLegs legs, SdpNegotiator sdp,
       CallMetrics metrics, String publicAddress, BusMedia busMedia, CallLifecycle lifecycle, InboundCalls inbound,
-      AttachTarget attach) {
+      AttachTarget attach, InviteProgressWatches progress) {
     this.authenticator = authenticator;
     this.messages = messages;
     this.legs = legs;
@@ -60,10 +62,12 @@ final class InviteHandler {
     this.lifecycle = lifecycle;
     this.inbound = inbound;
     this.attach = attach;
+    this.progress = progress;
   }
 
   void handle(Request request, ServerTransaction st) {
-    InviteAuthenticator.Decision who = authenticator.authenticate(request, SourceOf.request(request, st));
+    Source source = SourceOf.request(request, st);
+    InviteAuthenticator.Decision who = authenticator.authenticate(request, source);
     if (!who.admitted()) {
       messages.send(st, who.refusal()); // 407 challenge, or 403
       return;
@@ -73,7 +77,7 @@ final class InviteHandler {
         ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
         ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
         sipCallId, SipMessages.xHeaders(request));
-    inbound.offer(offer, new Caller(request, st, SipLeg.inbound(sipCallId, SipMessages.newTag(), st)));
+    inbound.offer(offer, new Caller(request, st, SipLeg.inbound(sipCallId, SipMessages.newTag(), st), source));
   }
 
   /** The INVITE's leg doing in SIP what call control decided. */
@@ -81,11 +85,13 @@ final class InviteHandler {
     private final Request request;
     private final ServerTransaction st;
     private final SipLeg leg;
+    private final Source source;
 
-    Caller(Request request, ServerTransaction st, SipLeg leg) {
+    Caller(Request request, ServerTransaction st, SipLeg leg, Source source) {
       this.request = request;
       this.st = st;
       this.leg = leg;
+      this.source = source;
     }
 
     @Override
@@ -96,6 +102,7 @@ final class InviteHandler {
     @Override
     public Leg joins(Call call) {
       legs.add(call, leg);
+      progress.watch(call, leg, source, request); // no ports held past Timer C or a closed connection
       return leg.leg();
     }
 

@@ -60,7 +60,12 @@ public final class SipVerticle extends VerticleBase {
           new ClickToCall(w.registrar, w.qualifier, w.control.clickToCall()));
       RequestDispatcher dispatcher = new RequestDispatcher(w.messages, w.checks, w.registrar, handlers(w, teardown));
       bridge.bind(handle.provider(), new Events(dispatcher));
-      handle.onWebSocketClosed((transport, peer) -> context.runOnContext(v -> w.registrar.connectionClosed(
+      handle.onWebSocketClosed((transport, peer) -> context.runOnContext(v -> {
+        Source connection = new Source(peer.getAddress().getHostAddress(), peer.getPort(), transport);
+        w.registrar.connectionClosed(connection);
+        w.progress.connectionClosed(connection);
+      }));
+      handle.onStreamClosed((transport, peer) -> context.runOnContext(v -> w.progress.connectionClosed(
           new Source(peer.getAddress().getHostAddress(), peer.getPort(), transport))));
       ControlBusApi.register(vertx, uac, w.registrar, w.qualifier, w.registrations::of, config.providers(), w.calls,
           w.legs, w.clock);
@@ -128,7 +133,7 @@ public final class SipVerticle extends VerticleBase {
   private RequestDispatcher.Handlers handlers(SipWiring w, Teardown teardown) {
     String publicAddress = w.sip.publicAddress();
     InviteHandler invite = new InviteHandler(w.authenticator, w.messages, w.legs, w.sdp, metrics, publicAddress,
-        w.legMedia, w.control.lifecycle(), w.control.inbound(), w.control.policies().attach());
+        w.legMedia, w.control.lifecycle(), w.control.inbound(), w.control.policies().attach(), w.progress);
     AttendedTransfer attended = new AttendedTransfer(w.legs, vertx.eventBus(), w.control.policies());
     return new RequestDispatcher.Handlers(invite,
         new ReinviteHandler(w.legs, w.messages, w.sdp, metrics, publicAddress, w.legMedia, w.control.hold()),

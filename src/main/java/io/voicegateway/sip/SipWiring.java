@@ -66,6 +66,8 @@ final class SipWiring {
   final BrowserSignalling browserSignalling;
   /** What SIP legs' endpoints ask of the media side (DTMF). */
   private final BusMediaControl media;
+  /** Unanswered inbound INVITEs: released at Timer C or when their connection closes. */
+  final InviteProgressWatches progress;
 
   SipWiring(Vertx vertx, GatewayConfig config, CallMetrics metrics, SipStackHandle sip) {
     this.sip = sip;
@@ -102,6 +104,8 @@ final class SipWiring {
         clock), config);
     this.browserSignalling = browsers.signalling(control, clock);
     this.reinvites = new LegReinvite(messages, sdp, client, sip.publicAddress(), legMedia, control.hold());
+    this.progress = new InviteProgressWatches(scheduler, (call, reason) -> calls.byId(call.id())
+        .ifPresent(live -> control.policies().teardown().hangUp(live, reason)));
   }
 
   /** How call control drives a SIP leg (made when the leg joins a call, so after control is built). */

@@ -48,6 +48,21 @@ public record SipStackHandle(
     }
   }
 
+  /**
+   * Tells {@code listener} (on a stack thread) when a TCP or TLS connection is gone, with its transport
+   * ({@code tcp}, {@code tls}) and peer address: an unanswered INVITE that came over it can no longer be answered.
+   */
+  public void onStreamClosed(BiConsumer<String, InetSocketAddress> listener) {
+    for (ListeningPoint lp : provider.getListeningPoints()) {
+      MessageProcessor processor = ((ListeningPointImpl) lp).getMessageProcessor();
+      if (processor instanceof ReportingTcpProcessor tcp) {
+        tcp.closed().listener(peer -> listener.accept("tcp", peer));
+      } else if (processor instanceof ReportingTlsProcessor tls) {
+        tls.closed().listener(peer -> listener.accept("tls", peer));
+      }
+    }
+  }
+
   /** Stops the stack: closes its sockets and timers. */
   public void stop() {
     for (ListeningPoint lp : provider.getListeningPoints()) {

@@ -9,7 +9,8 @@ import java.net.InetAddress;
 
 /**
  * JAIN-SIP's NIO message processors, with WS and WSS listeners that reach browsers back over their own connection
- * ({@link AcceptedWebSockets}). Named in the stack properties; JAIN-SIP makes it with the no-argument constructor.
+ * ({@link AcceptedWebSockets}), and TCP and TLS listeners that report the connections they drop
+ * ({@link ClosedConnections}). Named in the stack properties; JAIN-SIP makes it with the no-argument constructor.
  */
 public final class WebSocketProcessorFactory implements MessageProcessorFactory {
   private final NioMessageProcessorFactory nio = new NioMessageProcessorFactory();
@@ -22,6 +23,12 @@ public final class WebSocketProcessorFactory implements MessageProcessorFactory 
     }
     if ("WSS".equalsIgnoreCase(transport)) {
       return new ReachBackWssProcessor(address, stack, port);
+    }
+    if ("TCP".equalsIgnoreCase(transport)) {
+      return new ReportingTcpProcessor(address, stack, port);
+    }
+    if ("TLS".equalsIgnoreCase(transport)) {
+      return new ReportingTlsProcessor(address, stack, port);
     }
     return nio.createMessageProcessor(stack, address, port, transport);
   }

@@ -1,0 +1,25 @@
+package io.voicegateway.sip.stack;
+
+import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
+import gov.nist.javax.sip.stack.NioTcpMessageProcessor;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.net.InetAddress;
+
+/** JAIN-SIP's NIO TCP listener that reports each connection it drops ({@link ClosedConnections}). */
+final class ReportingTcpProcessor extends NioTcpMessageProcessor {
+  private final ClosedConnections closed = new ClosedConnections();
+
+  ReportingTcpProcessor(InetAddress address, SIPTransactionStack stack, int port) {
+    super(address, stack, port);
+  }
+
+  ClosedConnections closed() {
+    return closed;
+  }
+
+  @Override
+  protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
+    super.remove(channel);
+    closed.closed(channel);
+  }
+}
