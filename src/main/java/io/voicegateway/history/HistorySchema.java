@@ -29,7 +29,13 @@ final class HistorySchema {
       // 3: a call's recording file and how long it ran (rec10)
       List.of(
           "ALTER TABLE calls ADD COLUMN recording_path VARCHAR(1024)",
-          "ALTER TABLE calls ADD COLUMN recording_ms BIGINT"));
+          "ALTER TABLE calls ADD COLUMN recording_ms BIGINT"),
+      // 4: a call's row is written when it starts (ended_at NULL while it runs), closed as "interrupted" at the
+      // next start after a crash, its end approximated by the last heartbeat the crashed run wrote
+      List.of(
+          "ALTER TABLE calls ALTER COLUMN ended_at SET NULL",
+          "CREATE INDEX calls_open ON calls (ended_at)",
+          "CREATE TABLE heartbeat (at BIGINT NOT NULL)"));
 
   private HistorySchema() {}
 

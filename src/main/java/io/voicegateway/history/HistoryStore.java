@@ -27,13 +27,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Finished calls in an embedded H2 database ({@code history.mv.db} in the data directory). Every method blocks
- * on disk: call it from a worker ({@code executeBlocking}), never from an event loop. One connection, used by
- * one caller at a time (the methods are synchronized), which is plenty for a few writes per call.
+ * Calls in an embedded H2 database ({@code history.mv.db} in the data directory). A call's row is written when it
+ * starts ({@link #opened}, {@code ended_at} NULL), marked when answered, and completed when it ends ({@link #add});
+ * queries list only completed rows. Rows a crash left open are closed as {@value #INTERRUPTED} at the next start
+ * ({@link #closeInterrupted}), their end approximated by the last {@link #heartbeat}. H2 writes each commit to
+ * the file at once ({@code WRITE_DELAY=0}, instead of up to a second later), so a row committed before a
+ * {@code kill -9} is on disk. Every method blocks on disk: call it from a worker ({@code executeBlocking}), never
+ * from an event loop. One connection, used by one caller at a time (the methods are synchronized), which is
+ * plenty for a few writes per call.
  */
 public final class HistoryStore implements AutoCloseable {
   /** The database file's name without H2's {@code .mv.db} suffix. */
   static final String FILE = "history";
+  /** The cause of a call the gateway died under. */
+  public static final String INTERRUPTED = "interrupted";
+  private static final int URI_CHARS = 1024;
+  private static final int CALL_ID_CHARS = 512;
+  private static final int CAUSE_CHARS = 512;
 
   private static final Logger LOG = Logger.getLogger(HistoryStore.class.getName());
   private final Connection db;
@@ -50,7 +60,7 @@ public final class HistoryStore implements AutoCloseable {
    */
   public static HistoryStore open(Path dataDir) throws IOException {
     Files.createDirectories(dataDir);
-    String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE) + ";DB_CLOSE_ON_EXIT=FALSE";
+    String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     try {
       Connection db = DriverManager.getConnection(url, "sa", "");
       try {
@@ -65,40 +75,76 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
-  /** Stores one finished call with its legs; a call id already stored is left as it is (returns false). */
-  public synchronized boolean add(HistoryEntry e) throws SQLException {
-    db.setAutoCommit(false);
+  /**
+   * The row of a call that just started (committed before this returns): what is known at the start, no end yet.
+   * A call id already stored is left as it is (returns false).
+   */
+  public synchronized boolean opened(HistoryEntry e) throws SQLException {
+    if (exists(e.id())) {
+      return false;
+    }
     try (PreparedStatement call = db.prepareStatement("INSERT INTO calls (id, direction, from_uri, to_uri,"
-        + " sip_call_id, started_at, answered_at, ended_at, duration_ms, cause, ivr_path)"
-        + " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-        PreparedStatement leg = db.prepareStatement(
-            "INSERT INTO call_legs (call_id, leg_index, kind, peer, codec) VALUES (?,?,?,?,?)")) {
-      if (exists(e.id())) {
-        db.rollback();
-        return false;
-      }
+        + " sip_call_id, started_at, duration_ms) VALUES (?,?,?,?,?,?,0)")) {
       call.setString(1, e.id());
       call.setString(2, e.direction() == null ? null : e.direction().wireName());
-      call.setString(3, e.from());
-      call.setString(4, e.to());
-      call.setString(5, e.sipCallId());
+      call.setString(3, StoredText.fit(e.from(), URI_CHARS));
+      call.setString(4, StoredText.fit(e.to(), URI_CHARS));
+      call.setString(5, StoredText.fit(e.sipCallId(), CALL_ID_CHARS));
       call.setLong(6, e.startedAt());
+      return call.executeUpdate() == 1;
+    }
+  }
+
+  /** Marks an open call answered at {@code atMs}, so a crash after it still shows it was; false if none was. */
+  public synchronized boolean answered(String id, long atMs) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement(
+        "UPDATE calls SET answered_at = ? WHERE id = ? AND ended_at IS NULL AND answered_at IS NULL")) {
+      st.setLong(1, atMs);
+      st.setString(2, id);
+      return st.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Stores one finished call with its legs, completing its open row if {@link #opened} wrote one; a call already
+   * finished is left as it is (returns false).
+   */
+  public synchronized boolean add(HistoryEntry e) throws SQLException {
+    Boolean open = openState(e.id());
+    if (Boolean.FALSE.equals(open)) {
+      return false;
+    }
+    db.setAutoCommit(false);
+    String write = open == null
+        ? "INSERT INTO calls (direction, from_uri, to_uri, sip_call_id, started_at, answered_at, ended_at,"
+            + " duration_ms, cause, ivr_path, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+        : "UPDATE calls SET direction = ?, from_uri = ?, to_uri = ?, sip_call_id = ?, started_at = ?,"
+            + " answered_at = ?, ended_at = ?, duration_ms = ?, cause = ?, ivr_path = ? WHERE id = ?";
+    try (PreparedStatement call = db.prepareStatement(write);
+        PreparedStatement leg = db.prepareStatement(
+            "INSERT INTO call_legs (call_id, leg_index, kind, peer, codec) VALUES (?,?,?,?,?)")) {
+      call.setString(11, e.id());
+      call.setString(1, e.direction() == null ? null : e.direction().wireName());
+      call.setString(2, StoredText.fit(e.from(), URI_CHARS));
+      call.setString(3, StoredText.fit(e.to(), URI_CHARS));
+      call.setString(4, StoredText.fit(e.sipCallId(), CALL_ID_CHARS));
+      call.setLong(5, e.startedAt());
       if (e.answeredAt() > 0) {
-        call.setLong(7, e.answeredAt());
+        call.setLong(6, e.answeredAt());
       } else {
-        call.setNull(7, Types.BIGINT);
+        call.setNull(6, Types.BIGINT);
       }
-      call.setLong(8, e.endedAt());
-      call.setLong(9, e.durationMs());
-      call.setString(10, e.cause());
-      call.setString(11, e.ivrPath().isEmpty() ? null : String.join("\n", e.ivrPath()));
+      call.setLong(7, e.endedAt());
+      call.setLong(8, e.durationMs());
+      call.setString(9, StoredText.fit(e.cause(), CAUSE_CHARS));
+      call.setString(10, e.ivrPath().isEmpty() ? null : String.join("\n", e.ivrPath()));
       call.executeUpdate();
       for (int i = 0; i < e.legs().size(); i++) {
         HistoryLeg l = e.legs().get(i);
         leg.setString(1, e.id());
         leg.setInt(2, i);
         leg.setString(3, l.kind().wireName());
-        leg.setString(4, l.peer());
+        leg.setString(4, StoredText.fit(l.peer(), URI_CHARS));
         leg.setString(5, l.codec() == null ? null : l.codec().configName());
         leg.addBatch();
       }
@@ -122,6 +168,56 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
+  /** True for an open row, false for a finished one, null when the call has no row. */
+  private Boolean openState(String id) throws SQLException {
+    try (PreparedStatement st = db.prepareStatement("SELECT ended_at IS NULL FROM calls WHERE id = ?")) {
+      st.setString(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getBoolean(1) : null;
+      }
+    }
+  }
+
+  /**
+   * Closes every row a crashed run left open: cause {@value #INTERRUPTED}, ended at the crashed run's last
+   * {@link #heartbeat} (the real end is unknown; it lies between that and the next beat), never before the call's
+   * start or answer. Call it once at start, before any call of this run is opened. Returns how many.
+   */
+  public synchronized int closeInterrupted() throws SQLException {
+    long lastBeat = lastHeartbeat();
+    try (PreparedStatement st = db.prepareStatement("UPDATE calls SET"
+        + " ended_at = GREATEST(started_at, COALESCE(answered_at, 0), ?),"
+        + " duration_ms = CASE WHEN answered_at IS NULL THEN 0"
+        + "   ELSE GREATEST(0, GREATEST(started_at, answered_at, ?) - answered_at) END,"
+        + " cause = ? WHERE ended_at IS NULL")) {
+      st.setLong(1, lastBeat);
+      st.setLong(2, lastBeat);
+      st.setString(3, INTERRUPTED);
+      return st.executeUpdate();
+    }
+  }
+
+  /** Notes that the gateway was alive at {@code atMs}: the end given to calls a crash interrupts. Returns it. */
+  public synchronized long heartbeat(long atMs) throws SQLException {
+    try (PreparedStatement update = db.prepareStatement("UPDATE heartbeat SET at = ?")) {
+      update.setLong(1, atMs);
+      if (update.executeUpdate() == 0) {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO heartbeat (at) VALUES (?)")) {
+          insert.setLong(1, atMs);
+          insert.executeUpdate();
+        }
+      }
+    }
+    return atMs;
+  }
+
+  private long lastHeartbeat() throws SQLException {
+    try (PreparedStatement st = db.prepareStatement("SELECT MAX(at) FROM heartbeat");
+        ResultSet rs = st.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
   private boolean exists(String id) throws SQLException {
     try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM calls WHERE id = ?")) {
       st.setString(1, id);
@@ -131,9 +227,9 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
-  /** One page of finished calls matching the query, newest first. */
+  /** One page of finished calls (interrupted ones included) matching the query, newest first. */
   public synchronized HistoryPage find(HistoryQuery q) throws SQLException {
-    String where = " WHERE started_at >= ? AND started_at < ?"
+    String where = " WHERE ended_at IS NOT NULL AND started_at >= ? AND started_at < ?"
         + (q.number() == null ? "" : " AND (from_uri LIKE ? ESCAPE '\\' OR to_uri LIKE ? ESCAPE '\\')");
     long total;
     try (PreparedStatement st = db.prepareStatement("SELECT COUNT(*) FROM calls" + where)) {

@@ -13,12 +13,16 @@ import io.voicegateway.bus.RecordingCommands;
 import java.nio.file.Files;
 import io.voicegateway.config.HistoryConfig;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the call history: listens to {@code vg.call.events}, snapshots each call's legs from {@code vg.sip.calls}
- * as it progresses, and writes the finished call to the {@link HistoryStore}; answers {@code vg.history.query}.
+ * Keeps the call history: listens to {@code vg.call.events}, writes each call's row when it starts (and marks it
+ * answered), snapshots its legs from {@code vg.sip.calls} as it progresses, and completes the row when the call
+ * ends; answers {@code vg.history.query}. Rows a crash (kill -9) left open are closed as interrupted at start,
+ * before any event is taken; a heartbeat every {@value #HEARTBEAT_EVERY_MS} ms dates such an end.
  * The database is touched only in {@code executeBlocking} (writes in order, one at a time), never on the event
  * loop. Calls older than {@code history.retention} are deleted at start and every hour. Deploy it before the
  * SIP verticle so no call's start is missed.
@@ -26,6 +30,7 @@ import java.util.logging.Logger;
 public final class HistoryVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(HistoryVerticle.class.getName());
   private static final long PRUNE_EVERY_MS = 3_600_000;
+  static final long HEARTBEAT_EVERY_MS = 10_000;
 
   private final HistoryConfig config;
   private final HistoryCollector collector = new HistoryCollector();
@@ -33,6 +38,7 @@ public final class HistoryVerticle extends VerticleBase {
   /** The last write queued; stop() waits for it so a finished call is not lost on shutdown. */
   private Future<?> lastWrite = Future.succeededFuture();
   private long pruneTimer = -1;
+  private long heartbeatTimer = -1;
 
   public HistoryVerticle(HistoryConfig config) {
     this.config = config;
@@ -40,8 +46,19 @@ public final class HistoryVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.executeBlocking(() -> HistoryStore.open(config.dataDir())).compose(opened -> {
+    return vertx.executeBlocking(() -> {
+      HistoryStore opened = HistoryStore.open(config.dataDir());
+      int interrupted = opened.closeInterrupted();
+      if (interrupted > 0) {
+        LOG.warning("history: " + interrupted + " call(s) left open by a run that did not stop cleanly,"
+            + " closed as " + HistoryStore.INTERRUPTED);
+      }
+      opened.heartbeat(System.currentTimeMillis());
+      return opened;
+    }).compose(opened -> {
       store = opened;
+      heartbeatTimer = vertx.setPeriodic(HEARTBEAT_EVERY_MS, id -> queue("heartbeat",
+          () -> store.heartbeat(System.currentTimeMillis())));
       var bus = vertx.eventBus();
       return Future.all(
           bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion(),
@@ -69,7 +86,20 @@ public final class HistoryVerticle extends VerticleBase {
   }
 
   private void onEvent(CallEvent event) {
+    if (event.type() == CallEventType.CALL_STARTED) {
+      HistoryEntry started = new HistoryEntry(event.callId(), event.direction(), event.from(), event.to(),
+          event.sipCallId(), event.timestampMs(), 0, 0, 0, null, List.of());
+      queue("call " + event.callId() + " start", () -> store.opened(started));
+    } else if (event.type() == CallEventType.CALL_CONNECTED) {
+      queue("call " + event.callId() + " answer", () -> store.answered(event.callId(), event.timestampMs()));
+    }
     collector.onEvent(event).ifPresentOrElse(this::write, () -> snapshotLegs(event));
+  }
+
+  /** A write behind the others (ordered blocking tasks); a failure is logged, the next write still runs. */
+  private void queue(String what, Callable<?> write) {
+    lastWrite = vertx.executeBlocking(write).onFailure(err ->
+        LOG.log(Level.WARNING, "history: " + what + " not written: " + err.getMessage(), err));
   }
 
   /** Each step of a call may add or change legs (answer, app attached, re-INVITE): keep the latest view. */
@@ -83,8 +113,7 @@ public final class HistoryVerticle extends VerticleBase {
   }
 
   private void write(HistoryEntry entry) {
-    lastWrite = vertx.executeBlocking(() -> store.add(entry)).onFailure(err ->
-        LOG.log(Level.WARNING, "call " + entry.id() + " not written to the history: " + err.getMessage(), err));
+    queue("call " + entry.id(), () -> store.add(entry));
   }
 
   /** The query arrives checked: {@link HistoryQuery} refuses bad bounds when it is made. */
@@ -119,6 +148,7 @@ public final class HistoryVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(pruneTimer);
+    vertx.cancelTimer(heartbeatTimer);
     return lastWrite.otherwiseEmpty().compose(v -> vertx.executeBlocking(() -> {
       if (store != null) {
         store.close();

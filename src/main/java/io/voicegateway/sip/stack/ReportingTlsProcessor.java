@@ -5,16 +5,22 @@ import gov.nist.javax.sip.stack.NioTlsMessageProcessor;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.net.InetAddress;
 
-/** JAIN-SIP's NIO TLS listener that reports each connection it drops ({@link ClosedConnections}). */
-final class ReportingTlsProcessor extends NioTlsMessageProcessor {
+/** JAIN-SIP's non-blocking (NIO, used with WebSocket) TLS listener that reports each connection it drops ({@link ClosedConnections}). */
+final class ReportingTlsProcessor extends NioTlsMessageProcessor implements ReportsClosedConnections {
   private final ClosedConnections closed = new ClosedConnections();
 
   ReportingTlsProcessor(InetAddress address, SIPTransactionStack stack, int port) {
     super(address, stack, port);
   }
 
-  ClosedConnections closed() {
+  @Override
+  public ClosedConnections closed() {
     return closed;
+  }
+
+  @Override
+  public String transportName() {
+    return "tls";
   }
 
   @Override

@@ -93,6 +93,8 @@ public final class SipStackFactory {
     p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
     if (usesWebSocket(media)) {
       p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", WebSocketProcessorFactory.class.getName());
+    } else {
+      p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", StreamProcessorFactory.class.getName());
     }
     boolean tls = media.sipTransports().contains("tls") || media.sipTransports().contains("wss");
     if (tls && media.sipTlsCert() != null && media.sipTlsKey() != null) {

@@ -55,10 +55,8 @@ public record SipStackHandle(
   public void onStreamClosed(BiConsumer<String, InetSocketAddress> listener) {
     for (ListeningPoint lp : provider.getListeningPoints()) {
       MessageProcessor processor = ((ListeningPointImpl) lp).getMessageProcessor();
-      if (processor instanceof ReportingTcpProcessor tcp) {
-        tcp.closed().listener(peer -> listener.accept("tcp", peer));
-      } else if (processor instanceof ReportingTlsProcessor tls) {
-        tls.closed().listener(peer -> listener.accept("tls", peer));
+      if (processor instanceof ReportsClosedConnections stream) {
+        stream.closed().listener(peer -> listener.accept(stream.transportName(), peer));
       }
     }
   }
