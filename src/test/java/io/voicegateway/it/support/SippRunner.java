@@ -117,6 +117,12 @@ public final class SippRunner {
       this.limitSeconds = limitSeconds;
     }
 
+    /** Ends SIPp at once (SIGKILL), for a peer that must not outlive its test. */
+    public void kill() throws InterruptedException {
+      process.destroyForcibly();
+      process.waitFor();
+    }
+
     public Result await() throws IOException, InterruptedException {
       if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
