@@ -185,6 +185,10 @@ public final class Addresses {
   public static final String MEDIA_WEBRTC_OPEN = "vg.media.webrtc.open";
   /** Request {@link WebRtcCommands.MediaReoffer}, reply {@link WebRtcCommands.MediaAnswer}; 400 bad offer, 404 no such leg. */
   public static final String MEDIA_WEBRTC_REOFFER = "vg.media.webrtc.reoffer";
+  /** Request {@link WebRtcCommands.OfferRequest}, reply {@link WebRtcCommands.OwnOffer}; 409 leg open, 503 no port. */
+  public static final String MEDIA_WEBRTC_MAKE_OFFER = "vg.media.webrtc.make-offer";
+  /** Request {@link WebRtcCommands.PeerAnswer}, reply {@link WebRtcCommands.AnswerAccepted}; 488 answer refused (the leg closed), 404 no offered leg. */
+  public static final String MEDIA_WEBRTC_ACCEPT_ANSWER = "vg.media.webrtc.accept-answer";
   /** Publish {@link WebRtcCommands.MediaState}: a browser leg's transport connected, failed or lost consent. */
   public static final String MEDIA_WEBRTC_EVENTS = "vg.media.webrtc.events";
   /** Request {@link WebRtcCommands.PhoneRegister}, reply {@link WebRtcCommands.PhoneRegistered}; 403, 404 no such device. */

@@ -43,6 +43,26 @@ public final class WebRtcCommands {
   /** A re-offer on an open browser leg (renegotiation, ICE restart); answered with a {@link MediaAnswer}. */
   public record MediaReoffer(String callId, String legId, String sdp) {}
 
+  /**
+   * Opens a browser leg for a call <em>to</em> a WebRTC phone (one registered over SIP over WebSocket): bind one UDP
+   * port and make our offer (ICE-lite, {@code a=setup:actpass}, Opus/PCMU/PCMA); answered with {@link OwnOffer}.
+   */
+  public record OfferRequest(String callId, String legId) {}
+
+  /** Our offer for the leg of an {@link OfferRequest}, on its one UDP {@code port}. */
+  public record OwnOffer(String legId, int port, String sdp) {}
+
+  /** The phone's answer to an {@link OwnOffer}: gives the leg the browser's ICE credentials and fingerprint. */
+  public record PeerAnswer(String callId, String legId, String sdp) {}
+
+  /**
+   * What a {@link PeerAnswer} settled.
+   *
+   * @param codec           {@code OPUS}, {@code PCMU} or {@code PCMA}
+   * @param dtmfPayloadType telephone-event's payload type, or -1 when the answer had none
+   */
+  public record AnswerAccepted(String legId, String codec, int payloadType, int dtmfPayloadType) {}
+
   /** What became of a browser leg's transport. */
   public enum TransportState {
     /** ICE checked and nominated, DTLS done, SRTP keyed: audio can flow. */

@@ -65,6 +65,27 @@ final class BusMedia {
         && reply.failureCode() == 503 ? 503 : 488;
   }
 
+  /**
+   * Asks the media side to open a leg toward a WebRTC phone and make our offer for it (one UDP port, ICE-lite,
+   * {@code a=setup:actpass}); fails with its status (503 no port) as a {@link ReplyException}.
+   */
+  Future<WebRtcCommands.OwnOffer> offerWebRtc(Call call, Leg leg) {
+    return bus.<WebRtcCommands.OwnOffer>request(Addresses.MEDIA_WEBRTC_MAKE_OFFER,
+            new WebRtcCommands.OfferRequest(call.id(), leg.id()))
+        .map(msg -> {
+          leg.mediaOpen(true);
+          leg.rtpPort(msg.body().port());
+          return msg.body();
+        });
+  }
+
+  /** The phone's answer to {@link #offerWebRtc}; 488 (the leg's media already closed) when the media side refuses it. */
+  Future<WebRtcCommands.AnswerAccepted> acceptWebRtcAnswer(Call call, Leg leg, String answer) {
+    return bus.<WebRtcCommands.AnswerAccepted>request(Addresses.MEDIA_WEBRTC_ACCEPT_ANSWER,
+            new WebRtcCommands.PeerAnswer(call.id(), leg.id(), answer))
+        .map(msg -> msg.body());
+  }
+
   /** A re-offer on a browser's leg (hold, ICE restart), answered by the media side. */
   Future<WebRtcCommands.MediaAnswer> reofferWebRtc(Call call, Leg leg, String offer) {
     return bus.<WebRtcCommands.MediaAnswer>request(Addresses.MEDIA_WEBRTC_REOFFER,

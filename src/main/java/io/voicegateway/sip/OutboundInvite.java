@@ -7,9 +7,9 @@ import io.voicegateway.sip.auth.DigestChallenge;
 import io.voicegateway.sip.auth.DigestClient;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
-import io.voicegateway.sip.sdp.SdpNegotiator;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -30,7 +30,7 @@ final class OutboundInvite {
   private static final Logger LOG = Logger.getLogger(OutboundInvite.class.getName());
   private final OutboundSignalling sip;
   private final SipLeg leg;
-  private final SdpNegotiator sdp;
+  private final Function<String, Future<NegotiatedMedia>> acceptAnswer;
   private final String username;
   private final String password;
   private final Consumer<Response> provisional;
@@ -38,14 +38,16 @@ final class OutboundInvite {
   private boolean authTried;
 
   /**
-   * @param sdp         accepts the answer to the offer already in the INVITE
+   * @param acceptAnswer reads the answer to the offer already in the INVITE (failing with an
+   *                     {@link SdpNegotiationException} when it cannot be used)
    * @param provisional sees each 1xx except 100
    */
-  OutboundInvite(OutboundSignalling sip, SipLeg leg, SdpNegotiator sdp, String username, String password,
+  OutboundInvite(OutboundSignalling sip, SipLeg leg, Function<String, Future<NegotiatedMedia>> acceptAnswer,
+      String username, String password,
       Consumer<Response> provisional) {
     this.sip = sip;
     this.leg = leg;
-    this.sdp = sdp;
+    this.acceptAnswer = acceptAnswer;
     this.username = username;
     this.password = password;
     this.provisional = provisional;
@@ -109,20 +111,21 @@ final class OutboundInvite {
       return;
     }
     String answer = SipMessages.body(response);
-    try {
-      if (answer == null) {
-        throw new SdpNegotiationException(SdpNegotiationException.NOT_ACCEPTABLE_HERE, "2xx without SDP answer");
-      }
-      NegotiatedMedia media = sdp.acceptAnswer(answer);
+    Future<NegotiatedMedia> accepted = answer == null
+        ? Future.failedFuture(new SdpNegotiationException(SdpNegotiationException.NOT_ACCEPTABLE_HERE,
+            "2xx without SDP answer"))
+        : acceptAnswer.apply(answer);
+    accepted.onSuccess(media -> {
       leg.awaitingAnswer(false);
       leg.remoteSdpVersion(SdpVersions.version(answer));
       answered.tryComplete(media);
-    } catch (SdpNegotiationException e) {
-      if (e.status() == SdpNegotiationException.NOT_ACCEPTABLE_HERE) {
+    }).onFailure(err -> {
+      int status = err instanceof SdpNegotiationException e ? e.status() : Response.SERVER_INTERNAL_ERROR;
+      if (status == SdpNegotiationException.NOT_ACCEPTABLE_HERE) {
         sip.metrics().codecNegotiationError();
       }
-      answered.tryFail(new UacFailure(e.status(), "unusable SDP answer: " + e.getMessage()));
-    }
+      answered.tryFail(new UacFailure(status, "unusable SDP answer: " + err.getMessage()));
+    });
   }
 
   private void retryWithCredentials(ClientTransaction ct, Response challenge) {

@@ -6,10 +6,8 @@ import io.voicegateway.control.Dial;
 import io.voicegateway.control.DialOutcome;
 import io.voicegateway.control.Leg;
 import io.voicegateway.control.LegState;
-import io.voicegateway.sip.sdp.MediaDirection;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
-import io.voicegateway.sip.sdp.SdpNegotiator;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -35,7 +33,7 @@ final class SipDial implements Dial {
   private final String caller;
   private final Map<String, String> headers;
   private final Consumer<DialOutcome> outcomes;
-  private final SdpNegotiator sdp;
+  private final DialMedia offer;
   /** The SDP of the last 18x, for {@link #takeEarlyMedia}. */
   private String earlySdp;
   private boolean earlyMediaRuns;
@@ -43,7 +41,7 @@ final class SipDial implements Dial {
   private boolean cancelled;
 
   SipDial(OutboundSignalling sip, BusMedia media, SipLegs legs, Call call, BridgeTarget target, SipLeg leg, int port,
-      String caller, Map<String, String> headers, Consumer<DialOutcome> outcomes) {
+      DialMedia offer, String caller, Map<String, String> headers, Consumer<DialOutcome> outcomes) {
     this.sip = sip;
     this.media = media;
     this.legs = legs;
@@ -54,7 +52,7 @@ final class SipDial implements Dial {
     this.caller = caller;
     this.headers = headers;
     this.outcomes = outcomes;
-    this.sdp = new SdpNegotiator(target.codecs());
+    this.offer = offer;
   }
 
   @Override
@@ -75,12 +73,12 @@ final class SipDial implements Dial {
           "bad target " + target.requestUri() + ": " + e.getMessage()));
       return;
     }
-    String offer = sdp.createOffer(local, port, leg.nextOrigin(), MediaDirection.SENDRECV);
-    sip.messages().setSdp(invite, offer);
-    leg.localSdp(offer);
+    String sdp = offer.offer(local, port);
+    sip.messages().setSdp(invite, sdp);
+    leg.localSdp(sdp);
     leg.localAddress(local);
     leg.awaitingAnswer(true);
-    new OutboundInvite(sip, leg, sdp, target.username(), target.password(), this::provisional)
+    new OutboundInvite(sip, leg, offer::accept, target.username(), target.password(), this::provisional)
         .send(invite)
         .onSuccess(accepted -> {
           answer = accepted;
@@ -102,7 +100,11 @@ final class SipDial implements Dial {
       return false;
     }
     try {
-      media.start(call, leg, sdp.acceptAnswer(earlySdp));
+      NegotiatedMedia early = offer.early(earlySdp);
+      if (early == null) {
+        return false;
+      }
+      media.start(call, leg, early);
       earlyMediaRuns = true;
       return true;
     } catch (SdpNegotiationException e) {

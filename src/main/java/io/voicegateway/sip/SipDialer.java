@@ -7,12 +7,15 @@ import io.voicegateway.control.Destination;
 import io.voicegateway.control.Dial;
 import io.voicegateway.control.DialOutcome;
 import io.voicegateway.control.Dialer;
+import io.voicegateway.sip.sdp.SdpNegotiator;
+import io.voicegateway.sip.sdp.WebRtcSdp;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Call control's {@link Dialer} over SIP: a {@link BridgeTarget} becomes a new outbound {@link SipLeg} of the
- * call with its own RTP port, dialled by a {@link SipDial}.
+ * call with its own RTP port (a WebRTC phone's: its one WebRTC port, see {@link DialMedia}), dialled by a
+ * {@link SipDial}.
  */
 final class SipDialer implements Dialer {
   private final OutboundSignalling sip;
@@ -37,8 +40,11 @@ final class SipDialer implements Dialer {
     SipLeg leg = SipLeg.outbound(sipCallId, SipMessages.newTag());
     leg.leg().peer(target.label());
     legs.add(call, leg);
-    return media.open(call, leg.leg())
-        .<Dial>map(port -> new SipDial(sip, media, legs, call, target, leg, port, caller, headers, outcomes))
+    // a phone registered over SIP over WebSocket is a browser: it takes only a WebRTC offer
+    DialMedia offer = WebRtcSdp.wantsWebRtc(target.requestUri()) ? new WebRtcDialMedia(media, call, leg)
+        : new RtpDialMedia(media, call, leg, new SdpNegotiator(target.codecs()));
+    return offer.open()
+        .<Dial>map(port -> new SipDial(sip, media, legs, call, target, leg, port, offer, caller, headers, outcomes))
         .onFailure(err -> {
           if (call.state() != CallState.TERMINATED) {
             legs.remove(call, leg);

@@ -15,6 +15,7 @@ import io.voicegateway.bus.MediaCommands.LegOpened;
 import io.voicegateway.bus.MediaCommands.LegStart;
 import io.voicegateway.bus.WebRtcCommands.MediaOffer;
 import io.voicegateway.bus.WebRtcCommands.MediaReoffer;
+import io.voicegateway.bus.WebRtcCommands;
 import io.voicegateway.media.LegConfig;
 import io.voicegateway.media.LegMedia;
 import io.voicegateway.media.MediaEngine;
@@ -68,6 +69,9 @@ public final class RtpVerticle extends VerticleBase {
     WebRtcOpener webRtc = new WebRtcOpener(vertx, media, socket -> sockets.put(socket.leg().legId(), socket));
     consumers.add(bus.<MediaOffer>consumer(Addresses.MEDIA_WEBRTC_OPEN, webRtc::open));
     consumers.add(bus.<MediaReoffer>consumer(Addresses.MEDIA_WEBRTC_REOFFER, webRtc::reoffer));
+    consumers.add(bus.<WebRtcCommands.OfferRequest>consumer(Addresses.MEDIA_WEBRTC_MAKE_OFFER, webRtc::makeOffer));
+    consumers.add(bus.<WebRtcCommands.PeerAnswer>consumer(Addresses.MEDIA_WEBRTC_ACCEPT_ANSWER,
+        webRtc::acceptAnswer));
     timer = vertx.setPeriodic(CHECK_MS, id -> check());
     List<Future<?>> ready = new ArrayList<>(consumers.stream().map(MessageConsumer::completion).toList());
     // The DTLS certificate is made before the first browser offer, off the event loop.

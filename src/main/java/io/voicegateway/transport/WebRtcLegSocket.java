@@ -23,9 +23,11 @@ import io.voicegateway.webrtc.dtls.SrtpKeys;
 import io.voicegateway.webrtc.ice.CheckResult;
 import io.voicegateway.webrtc.ice.ConsentFreshness;
 import io.voicegateway.webrtc.ice.IceLiteResponder;
+import io.voicegateway.webrtc.sdp.WebRtcAccepted;
 import io.voicegateway.webrtc.sdp.WebRtcAnswer;
 import io.voicegateway.webrtc.sdp.WebRtcAnswerer;
 import io.voicegateway.webrtc.sdp.WebRtcOffer;
+import io.voicegateway.webrtc.sdp.WebRtcOfferer;
 import io.voicegateway.webrtc.sdp.WebRtcSdpException;
 import io.voicegateway.webrtc.srtp.SrtpContext;
 import io.voicegateway.webrtc.srtp.SrtpSession;
@@ -47,6 +49,9 @@ import java.util.logging.Logger;
  * valid check for 30 s, or the browser closed DTLS) are final: the leg's media is closed and its port freed before
  * they are published, so nothing is sent to a browser that no longer consents.
  *
+ * <p>A leg toward a WebRTC phone starts from our own offer ({@link WebRtcOfferer}): until {@link #answered} gives it
+ * the phone's ICE credentials and fingerprint it takes no datagram and counts no consent (the phone is ringing).
+ *
  * <p>Threads: everything but {@link #send} and {@link #close} runs on the owning event loop; the mixer thread reads
  * only the volatile outbound context and target. Two outbound SRTP contexts with the same keys keep the mixer's RTP
  * and the event loop's RTCP apart (a context is single-threaded; RTP and RTCP never share its state anyway).
@@ -67,8 +72,11 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
   private final GatewayMetrics metrics;
   private final LegMedia leg;
   private final DatagramSocket socket;
-  private final WebRtcAnswerer answerer;
-  private final DtlsSrtpHandshake dtls;
+  private WebRtcAnswerer answerer;
+  /** Our own offer while it waits for the phone's answer (a call to a WebRTC phone); null otherwise. */
+  private WebRtcOfferer offerer;
+  /** Null while our own offer waits for its answer; volatile for {@link #close}, which may come from any thread. */
+  private volatile DtlsSrtpHandshake dtls;
   private final WebRtcLegs registry;
   private final long consentTimeoutMillis;
   private final MediaWatchdog watchdog;
@@ -90,9 +98,17 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
   private volatile InetSocketAddress dtlsPeer;
   private volatile boolean closed;
 
-  /** What {@link WebRtcLegs} hands a new socket: the bound port's pieces and the negotiation so far. */
+  /**
+   * What {@link WebRtcLegs} hands a new socket: the bound port's pieces and the negotiation so far. For a leg that
+   * made its own offer, {@code offerer} is set and the rest of the negotiation is null until {@link #answered}.
+   */
   record Parts(Context context, DatagramSocket socket, LegMedia leg, WebRtcAnswerer answerer, WebRtcAnswer answer,
-      CertificateFingerprint browserCertificate) {}
+      CertificateFingerprint browserCertificate, WebRtcOfferer offerer) {
+    Parts(Context context, DatagramSocket socket, LegMedia leg, WebRtcAnswerer answerer, WebRtcAnswer answer,
+        CertificateFingerprint browserCertificate) {
+      this(context, socket, leg, answerer, answer, browserCertificate, null);
+    }
+  }
 
   WebRtcLegSocket(Vertx vertx, MediaTransport media, WebRtcLegs registry, Parts parts) {
     this.vertx = vertx;
@@ -108,11 +124,33 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
     this.watchdog = new MediaWatchdog(media.config().rtpTimeout().toNanos(),
         media.config().reconnectionTimeout().toNanos(), now);
     this.reports = new LegRtcp(media, leg, now);
-    this.dtls = new DtlsSrtpHandshake(registry.certificate(), parts.browserCertificate(), this::sendDtls,
-        registry.dtlsWorker(), registry.dtlsSettings());
-    iceFrom(parts.answer());
+    this.offerer = parts.offerer();
+    if (offerer == null) {
+      negotiated(parts.answer(), parts.browserCertificate());
+    }
     socket.handler(this::onDatagram);
     leg.transport(this);
+  }
+
+  private void negotiated(WebRtcAnswer answer, CertificateFingerprint browserCertificate) {
+    this.dtls = new DtlsSrtpHandshake(registry.certificate(), browserCertificate, this::sendDtls,
+        registry.dtlsWorker(), registry.dtlsSettings());
+    iceFrom(answer);
+  }
+
+  /** Our offer waiting for its answer, or null once answered (or for a leg the browser offered). */
+  WebRtcOfferer offerer() {
+    return offerer;
+  }
+
+  /**
+   * On the owning event loop: the phone answered our offer; its checks and DTLS are taken from now on, and consent
+   * is counted from here (not while it rang).
+   */
+  void answered(WebRtcAccepted accepted, CertificateFingerprint browserCertificate) {
+    offerer = null;
+    answerer = accepted.answerer();
+    negotiated(accepted.answer(), browserCertificate);
   }
 
   /** A fresh responder and consent clock for the credentials of {@code answer} (first offer, ICE restart). */
@@ -132,6 +170,9 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
 
   /** On the owning event loop: answers a re-offer; an ICE restart starts checks and consent over. */
   WebRtcAnswer reoffer(WebRtcOffer offer) throws WebRtcSdpException {
+    if (answerer == null) {
+      throw new WebRtcSdpException("our offer is not answered yet");
+    }
     WebRtcAnswer answer = answerer.answer(offer);
     if (answer.iceRestart()) {
       iceFrom(answer);
@@ -149,6 +190,9 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
     if (len < 0) {
       leg.countInvalid();
       return;
+    }
+    if (dtls == null) {
+      return; // our offer is not answered yet: the browser's early checks are retransmitted, nothing is lost
     }
     switch (PacketKind.of(rx, len)) {
       case STUN -> onStun(len, datagram.sender());
@@ -272,6 +316,9 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
     if (closed) {
       return;
     }
+    if (consent == null) {
+      return; // ringing: our offer is not answered yet
+    }
     if (consent.expired()) {
       end(TransportState.CONSENT_LOST, "no valid ICE check for " + consentTimeoutMillis / 1000
           + " s: consent expired (RFC 7675)");
@@ -340,7 +387,9 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
     }
     closed = true;
     reports.recordMetrics();
-    dtls.close();
+    if (dtls != null) {
+      dtls.close();
+    }
     socket.close();
     registry.remove(leg.legId(), this);
   }

@@ -6,20 +6,28 @@ import io.vertx.core.Vertx;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.eventbus.Message;
+import io.voicegateway.bus.WebRtcCommands.AnswerAccepted;
 import io.voicegateway.bus.WebRtcCommands.MediaAnswer;
 import io.voicegateway.bus.WebRtcCommands.MediaOffer;
 import io.voicegateway.bus.WebRtcCommands.MediaReoffer;
+import io.voicegateway.bus.WebRtcCommands.OfferRequest;
+import io.voicegateway.bus.WebRtcCommands.OwnOffer;
+import io.voicegateway.bus.WebRtcCommands.PeerAnswer;
 import io.voicegateway.media.LegMedia;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.webrtc.dtls.CertificateFingerprint;
 import io.voicegateway.webrtc.sdp.DtlsFingerprint;
+import io.voicegateway.webrtc.sdp.WebRtcAccepted;
 import io.voicegateway.webrtc.sdp.WebRtcAnswer;
 import io.voicegateway.webrtc.sdp.WebRtcAnswerer;
 import io.voicegateway.webrtc.sdp.WebRtcOffer;
+import io.voicegateway.webrtc.sdp.WebRtcOfferer;
 import io.voicegateway.webrtc.sdp.WebRtcSdpException;
 import java.security.SecureRandom;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -27,6 +35,8 @@ import java.util.logging.Logger;
  * anything is taken (400), one port comes from the pool and is bound on this instance's event loop (503), the
  * session's {@link WebRtcAnswerer} answers it with our host candidate and certificate fingerprint, and the leg joins
  * the engine under the offer's call id with a {@link WebRtcLegSocket} as its transport. A refused offer frees the port.
+ * Also serves {@code vg.media.webrtc.make-offer} and {@code .accept-answer}: the same leg for a call <em>to</em> a
+ * WebRTC phone, from our own offer ({@link WebRtcOfferer}) and the phone's answer.
  */
 final class WebRtcOpener {
   private static final Logger LOG = Logger.getLogger(WebRtcOpener.class.getName());
@@ -55,20 +65,54 @@ final class WebRtcOpener {
     if (offer == null) {
       return;
     }
-    if (engine.leg(request.legId()) != null || legs.get(request.legId()) != null) {
-      msg.fail(409, "leg " + request.legId() + " already open");
+    bindPort(msg, request.callId(), request.legId(),
+        (context, bound) -> attach(msg, offer, context, bound.port(), bound.sockets()));
+  }
+
+  /**
+   * 409 when the leg is open already; else one port of the pool bound on this instance's event loop and handed to
+   * {@code then} with that loop's context, or 503 when the pool has none.
+   */
+  private void bindPort(Message<?> msg, String callId, String legId,
+      BiConsumer<Context, PoolBinding.Bound<DatagramSocket>> then) {
+    if (engine.leg(legId) != null || legs.get(legId) != null) {
+      msg.fail(409, "leg " + legId + " already open");
       return;
     }
     Context context = vertx.getOrCreateContext();
     PoolBinding.bind(engine.ports(), this::listen).onComplete(ar -> {
       if (ar.failed()) {
-        LOG.warning(() -> "browser leg " + request.legId() + " of call " + request.callId() + ": "
-            + ar.cause().getMessage());
+        LOG.warning(() -> "browser leg " + legId + " of call " + callId + ": " + ar.cause().getMessage());
         msg.fail(503, ar.cause().getMessage());
       } else {
-        attach(msg, offer, context, ar.result().port(), ar.result().sockets());
+        then.accept(context, ar.result());
       }
     });
+  }
+
+  /**
+   * The leg opened in the engine on the bound port with a {@link WebRtcLegSocket} as its transport; null once
+   * {@code msg} has been failed (409) and the port given back.
+   */
+  private WebRtcLegSocket register(Message<?> msg, String callId, String legId, int port, DatagramSocket socket,
+      Function<LegMedia, WebRtcLegSocket.Parts> parts) {
+    LegMedia leg;
+    try {
+      leg = engine.openLeg(callId, legId, port);
+    } catch (IllegalStateException e) {
+      socket.close();
+      engine.ports().release(port);
+      msg.fail(409, e.getMessage());
+      return null;
+    }
+    WebRtcLegSocket legSocket = new WebRtcLegSocket(vertx, media, legs, parts.apply(leg));
+    if (!legs.add(legId, legSocket)) {
+      engine.closeLeg(legId);
+      msg.fail(409, "leg " + legId + " already open");
+      return null;
+    }
+    opened.accept(legSocket);
+    return legSocket;
   }
 
   private Future<DatagramSocket> listen(int port) {
@@ -90,24 +134,60 @@ final class WebRtcOpener {
       msg.fail(400, e.getMessage());
       return;
     }
-    LegMedia leg;
-    try {
-      leg = engine.openLeg(request.callId(), request.legId(), port);
-    } catch (IllegalStateException e) {
-      socket.close();
-      engine.ports().release(port);
-      msg.fail(409, e.getMessage());
+    if (register(msg, request.callId(), request.legId(), port, socket,
+        leg -> new WebRtcLegSocket.Parts(context, socket, leg, answerer, answer, browser)) != null) {
+      msg.reply(mediaAnswer(request.legId(), port, answer));
+    }
+  }
+
+  /**
+   * A call to a WebRTC phone: one port bound as for {@link #open}, the leg opened under the call with a socket that
+   * waits for the answer, and our offer (ICE-lite, actpass) as the reply. The port goes back with the leg's
+   * {@code LegClose} (a CANCEL, a 487, any failed dial) or when the answer is refused.
+   */
+  void makeOffer(Message<OfferRequest> msg) {
+    OfferRequest request = msg.body();
+    bindPort(msg, request.callId(), request.legId(), (context, bound) -> {
+      WebRtcOfferer offerer = new WebRtcOfferer(RANDOM, ourFingerprint(), hostCandidate(), bound.port());
+      if (register(msg, request.callId(), request.legId(), bound.port(), bound.sockets(),
+          leg -> new WebRtcLegSocket.Parts(context, bound.sockets(), leg, null, null, null, offerer)) != null) {
+        msg.reply(new OwnOffer(request.legId(), bound.port(), offerer.offer()));
+      }
+    });
+  }
+
+  /**
+   * The phone's answer to our offer: its ICE credentials and certificate fingerprint go to the leg's socket, which
+   * takes checks and DTLS from then on. A refused answer (the browser made itself the DTLS server with
+   * {@code a=setup:passive}, no fingerprint, no codec we offered) closes the leg and frees its port at once: 488 with
+   * the reason, which the SIP side logs as it ends the leg.
+   */
+  void acceptAnswer(Message<PeerAnswer> msg) {
+    PeerAnswer request = msg.body();
+    WebRtcLegSocket socket = legs.get(request.legId());
+    if (socket == null) {
+      msg.fail(404, "no WebRTC phone leg " + request.legId());
       return;
     }
-    WebRtcLegSocket legSocket = new WebRtcLegSocket(vertx, media, legs,
-        new WebRtcLegSocket.Parts(context, socket, leg, answerer, answer, browser));
-    if (!legs.add(request.legId(), legSocket)) {
-      engine.closeLeg(request.legId());
-      msg.fail(409, "leg " + request.legId() + " already open");
-      return;
-    }
-    opened.accept(legSocket);
-    msg.reply(mediaAnswer(request.legId(), port, answer));
+    socket.context().runOnContext(v -> {
+      WebRtcOfferer offerer = socket.offerer();
+      if (socket.closed() || offerer == null) {
+        msg.fail(404, "no offer of leg " + request.legId() + " waiting for its answer");
+        return;
+      }
+      try {
+        WebRtcAccepted accepted = offerer.accept(request.sdp());
+        socket.answered(accepted, browserCertificate(accepted.answer()));
+        msg.reply(new AnswerAccepted(request.legId(), accepted.codec(), accepted.payloadType(),
+            accepted.dtmfPayloadType()));
+      } catch (WebRtcSdpException e) {
+        LOG.info(() -> "WebRTC phone leg " + request.legId() + " of call " + request.callId()
+            + ": answer refused, leg closed: " + e.getMessage());
+        engine.closeLeg(request.legId());
+        socket.close();
+        msg.fail(488, e.getMessage());
+      }
+    });
   }
 
   void reoffer(Message<MediaReoffer> msg) {

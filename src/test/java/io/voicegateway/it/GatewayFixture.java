@@ -143,6 +143,18 @@ public final class GatewayFixture implements AutoCloseable {
     }
   }
 
+  /** No call left and every RTP port back in the pool (within 15 s each), or an assertion naming {@code after}. */
+  public void assertAllPortsBack(String after) throws InterruptedException {
+    var ports = gateway.media().ports();
+    if (!GatewayUnderTest.eventually(15, () -> activeCalls() == 0)) {
+      throw new AssertionError("a call is left " + after);
+    }
+    if (!GatewayUnderTest.eventually(15, () -> ports.available() == ports.capacity())) {
+      throw new AssertionError("not every port back in the pool " + after + ": " + ports.available() + " of "
+          + ports.capacity());
+    }
+  }
+
   @Override
   public void close() throws Exception {
     gateway.stop().await(30, TimeUnit.SECONDS);

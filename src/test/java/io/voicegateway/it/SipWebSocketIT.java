@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.DeviceQueries;
 import io.voicegateway.it.peers.BaresipDevice;
+import io.voicegateway.it.peers.JsSipCalls;
 import io.voicegateway.it.peers.JsSipPhone;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.HeadlessChromium;
-import io.voicegateway.testing.AudioMatch;
 import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.SpeechFixture;
-import io.voicegateway.testing.Tools;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * correlated with what each side sent.
  */
 class SipWebSocketIT {
-  private static final int COMPARE_RATE = 8000;
-  /**
-   * Chromium's adaptive jitter buffer (NetEq) shifts the browser's playout by up to a few hundred ms while it adapts,
-   * and stretches or squeezes speech to do so: the lag searched per window is wider than between two baresips.
-   */
-  private static final int BROWSER_MAX_LAG_MS = 1500;
   private static GatewayFixture gw;
   private static int wsPort;
 
@@ -58,75 +49,15 @@ class SipWebSocketIT {
   @Test
   void jssipCallsADeskPhoneAndTheAudioFlowsBothWays(@TempDir Path dir) throws Exception {
     Path browserSpeech = SpeechFixture.speech(dir, 48000);
-    Path bobSpeech = otherSpeech(dir);
+    Path bobSpeech = SpeechFixture.otherSpeech(dir, "0.5");
     try (JsSipPhone phone = JsSipPhone.open(browserSpeech);
-         BaresipDevice bob = gw.phone(dir, "bob", "builder", "PCMU", bobSpeech, COMPARE_RATE, true)) {
+         BaresipDevice bob = gw.phone(dir, "bob", "builder", "PCMU", bobSpeech, JsSipCalls.COMPARE_RATE, true)) {
       phone.register(wsUrl(), "sip:alice@127.0.0.1", "wonderland");
-      HeadlessChromium.eventually(15, "alice registered over ws", () -> field(phone, "registered", true));
+      HeadlessChromium.eventually(15, "alice registered over ws", () -> phone.fieldIs("registered", "true"));
       phone.call("sip:102@127.0.0.1");
       // bob answers at once, plays his speech and hangs up when it ends
-      String outcome;
-      try {
-        HeadlessChromium.eventually(20, "the call answered", () -> field(phone, "callState", "confirmed"));
-        outcome = HeadlessChromium.eventually(40, "the call ended", () -> {
-          String state = text(phone, "callState");
-          return "ended".equals(state) || "failed".equals(state) ? state : null;
-        });
-      } catch (AssertionError e) {
-        throw new AssertionError(e.getMessage() + "; page: " + phone.state() + "\nbob:\n" + bob.logText(), e);
-      }
-      assertEquals("ended", outcome, phone.state().toString());
-      byte[] heardByBrowser = phone.recording();
-      System.out.println("browser RTP stats: " + phone.state().path("stats"));
-      bob.close();
-
-      AudioMatch.Result toBob = AudioMatch.align(
-          AudioMatch.fromOnset(AudioMatch.read(browserSpeech, COMPARE_RATE), COMPARE_RATE, 20),
-          AudioMatch.fromOnset(AudioMatch.read(bob.heard(), COMPARE_RATE), COMPARE_RATE, 300),
-          COMPARE_RATE, 500, 600);
-      System.out.println("JsSIP Opus/DTLS-SRTP -> baresip PCMU: " + toBob);
-      assertTrue(toBob.windows().size() >= 6, "too little speech reached bob: " + toBob);
-      assertTrue(toBob.medianCorrelation() >= 0.8, "the browser's speech at bob: " + toBob);
-
-      short[] browserPcm = AudioMatch.resample(pcm(heardByBrowser), 48000, COMPARE_RATE);
-      AudioMatch.Result toBrowser = AudioMatch.align(
-          AudioMatch.fromOnset(AudioMatch.read(bob.sent(), COMPARE_RATE), COMPARE_RATE, 20),
-          AudioMatch.fromOnset(browserPcm, COMPARE_RATE, 300), COMPARE_RATE, 500, BROWSER_MAX_LAG_MS);
-      System.out.println("baresip PCMU -> JsSIP Opus/DTLS-SRTP: " + toBrowser);
-      assertTrue(toBrowser.windows().size() >= 6, "too little speech reached the browser: " + toBrowser);
-      assertTrue(toBrowser.medianCorrelation() >= 0.8, "bob's speech in the browser: " + toBrowser);
-    }
-  }
-
-  /**
-   * Speech unlike the browser's, so that neither side can pass by hearing itself, with 6 s of silence after it: bob
-   * hangs up when his file ends, and the browser's longer speech must have reached him whole by then.
-   */
-  private static Path otherSpeech(Path dir) throws Exception {
-    Path raw = dir.resolve("bob-raw.wav");
-    Path out = dir.resolve("bob-8000.wav");
-    Tools.run("espeak-ng", "-v", "en", "-s", "150", "-w", raw.toString(),
-        "This is Bob on his desk phone. Seven, eight, nine, ten. The weather is sunny and warm today.");
-    Tools.run("sox", raw.toString(), "-r", "8000", "-c", "1", "-b", "16", out.toString(), "pad", "0.5", "6",
-        "gain", "-n", "-3");
-    return out;
-  }
-
-  private static short[] pcm(byte[] littleEndian) {
-    short[] out = new short[littleEndian.length / 2];
-    ByteBuffer.wrap(littleEndian).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(out);
-    return out;
-  }
-
-  private static Boolean field(JsSipPhone phone, String name, Object wanted) {
-    return String.valueOf(wanted).equals(text(phone, name)) ? Boolean.TRUE : null;
-  }
-
-  private static String text(JsSipPhone phone, String name) {
-    try {
-      return phone.state().path(name).asText();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+      JsSipCalls.awaitAnsweredThenEnded(phone, bob);
+      JsSipCalls.assertAudioBothWays(phone, bob, browserSpeech, 0.8);
     }
   }
 

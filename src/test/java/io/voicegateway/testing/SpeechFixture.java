@@ -28,4 +28,18 @@ public final class SpeechFixture {
     return out;
   }
 
+  /**
+   * Bob's voice for a second party: speech unlike {@link #TEXT}, so that neither side of a call can pass a
+   * correlation by hearing itself, at 8 kHz with {@code leadSeconds} of silence before it and 6 s after it (a
+   * baresip playing it hangs up when the file ends: the other side's longer speech must have reached it by then).
+   */
+  public static Path otherSpeech(Path dir, String leadSeconds) throws IOException, InterruptedException {
+    Path raw = dir.resolve("bob-raw.wav");
+    Path out = dir.resolve("bob-8000.wav");
+    Tools.run("espeak-ng", "-v", "en", "-s", "150", "-w", raw.toString(),
+        "This is Bob on his desk phone. Seven, eight, nine, ten. The weather is sunny and warm today.");
+    Tools.run("sox", raw.toString(), "-r", "8000", "-c", "1", "-b", "16", out.toString(), "pad", leadSeconds, "6",
+        "gain", "-n", "-3");
+    return out;
+  }
 }

@@ -22,10 +22,14 @@ import io.voicegateway.bus.MediaCommands.LegClose;
 import io.voicegateway.bus.MediaCommands.LegMove;
 import io.voicegateway.bus.MediaCommands.LegStart;
 import io.voicegateway.bus.WebRtcCommands;
+import io.voicegateway.bus.WebRtcCommands.AnswerAccepted;
 import io.voicegateway.bus.WebRtcCommands.MediaAnswer;
 import io.voicegateway.bus.WebRtcCommands.MediaOffer;
 import io.voicegateway.bus.WebRtcCommands.MediaReoffer;
 import io.voicegateway.bus.WebRtcCommands.MediaState;
+import io.voicegateway.bus.WebRtcCommands.OfferRequest;
+import io.voicegateway.bus.WebRtcCommands.OwnOffer;
+import io.voicegateway.bus.WebRtcCommands.PeerAnswer;
 import io.voicegateway.bus.WebRtcCommands.TransportState;
 import io.voicegateway.codec.CodecType;
 import io.voicegateway.media.LegMedia;
@@ -345,6 +349,58 @@ class WebRtcLegSocketTest {
       assertTrue(events >= 3, "telephone-event packets: " + events);
     }
   }
+  // ---- a call to a WebRTC phone: our own offer --------------------------------------------------------------------
+
+  @Test
+  void ourOfferIsAnsweredByTheBrowserWhichChecksAndHandshakesAsClient() throws Exception {
+    try (TestBrowser browser = new TestBrowser()) {
+      OwnOffer offer = get(vertx.eventBus().<OwnOffer>request(Addresses.MEDIA_WEBRTC_MAKE_OFFER,
+          new OfferRequest("call-7", "p-1"))).body();
+      assertEquals(capacity - 1, engine.ports().available(), "one port, taken while the phone rings");
+      assertTrue(offer.sdp().contains("a=setup:actpass") && offer.sdp().contains("a=ice-lite"), offer.sdp());
+      assertTrue(offer.sdp().contains(" 127.0.0.1 " + offer.port() + " typ host"), offer.sdp());
+      browser.answer(new MediaAnswer("p-1", offer.port(), offer.sdp(), TestBrowser.OPUS_PT, TestBrowser.EVENT_PT));
+      String answer = browser.offer(TestBrowser.CERTIFICATE.fingerprint()).replace("a=setup:actpass", "a=setup:active");
+
+      AnswerAccepted accepted = get(vertx.eventBus().<AnswerAccepted>request(Addresses.MEDIA_WEBRTC_ACCEPT_ANSWER,
+          new PeerAnswer("call-7", "p-1", answer))).body();
+      assertEquals(new AnswerAccepted("p-1", "OPUS", TestBrowser.OPUS_PT, TestBrowser.EVENT_PT), accepted);
+      assertEquals(Stun.BINDING_SUCCESS, browser.check().messageType(), "the browser's checks verified now");
+      browser.handshake(TestBrowser.CERTIFICATE);
+      assertEquals("call-7", awaitState("p-1", TransportState.CONNECTED).callId());
+      assertEquals(409, failure(vertx.eventBus().request(Addresses.MEDIA_WEBRTC_MAKE_OFFER,
+          new OfferRequest("call-7", "p-1"))));
+      assertEquals(404, failure(vertx.eventBus().request(Addresses.MEDIA_WEBRTC_ACCEPT_ANSWER,
+          new PeerAnswer("call-7", "p-1", answer))), "answered once");
+
+      get(vertx.eventBus().request(Addresses.MEDIA_LEG_CLOSE, new LegClose("call-7", "p-1", "bye")));
+      assertEquals(capacity, engine.ports().available(), "the port is back");
+      assertEquals(0, media.webRtcLegs().size());
+    }
+  }
+
+  @Test
+  void aPassiveAnswerIsRefusedAndAnUnansweredOfferFreesItsPortOnClose() throws Exception {
+    OwnOffer offer = get(vertx.eventBus().<OwnOffer>request(Addresses.MEDIA_WEBRTC_MAKE_OFFER,
+        new OfferRequest("call-8", "p-2"))).body();
+    String passive = TestBrowser.offer(TestBrowser.CERTIFICATE.fingerprint(), "brws", "browserpassword0123456789")
+        .replace("a=setup:actpass", "a=setup:passive");
+    assertEquals(488, failure(vertx.eventBus().request(Addresses.MEDIA_WEBRTC_ACCEPT_ANSWER,
+        new PeerAnswer("call-8", "p-2", passive))));
+    assertEquals(capacity, engine.ports().available(), "the refused answer freed port " + offer.port());
+    assertNull(engine.leg("p-2"));
+    assertEquals(0, media.webRtcLegs().size());
+
+    // the phone never answers (CANCEL, 487, another phone took the call): the leg's close frees the port
+    get(vertx.eventBus().request(Addresses.MEDIA_WEBRTC_MAKE_OFFER, new OfferRequest("call-8", "p-3")));
+    assertEquals(capacity - 1, engine.ports().available());
+    get(vertx.eventBus().request(Addresses.MEDIA_LEG_CLOSE, new LegClose("call-8", "p-3", "not answered")));
+    assertEquals(capacity, engine.ports().available());
+    assertEquals(404, failure(vertx.eventBus().request(Addresses.MEDIA_WEBRTC_ACCEPT_ANSWER,
+        new PeerAnswer("call-8", "p-3", passive))));
+  }
+
+
 
   private MediaAnswer open(TestBrowser browser, String legId) throws Exception {
     MediaAnswer answer = get(vertx.eventBus().<MediaAnswer>request(Addresses.MEDIA_WEBRTC_OPEN,

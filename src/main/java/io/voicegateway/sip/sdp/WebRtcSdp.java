@@ -38,6 +38,15 @@ public final class WebRtcSdp {
   }
 
   /**
+   * True when a dialled destination is a WebRTC phone: its binding came over SIP over WebSocket ({@code ws} or
+   * {@code wss} in the Request-URI the registrar gave it), so it can take only a DTLS-SRTP offer.
+   */
+  public static boolean wantsWebRtc(String requestUri) {
+    String uri = requestUri == null ? "" : requestUri.toLowerCase(Locale.ROOT);
+    return uri.contains(";transport=ws;") || uri.endsWith(";transport=ws") || uri.contains(";transport=wss");
+  }
+
+  /**
    * The leg's media after the media side answered {@code offer} with Opus at {@code payloadType} (and
    * telephone-event at {@code dtmfPayloadType}, or -1): no remote address, since the leg sends where ICE
    * nominated.
@@ -46,16 +55,25 @@ public final class WebRtcSdp {
    */
   public static NegotiatedMedia negotiated(String offer, int payloadType, int dtmfPayloadType)
       throws SdpNegotiationException {
-    List<SdpStream> streams = SdpReader.read(offer);
+    return negotiated(offer, CodecType.OPUS, payloadType, dtmfPayloadType);
+  }
+
+  /**
+   * As {@link #negotiated(String, int, int)} for the other way round: {@code sdp} is a WebRTC phone's answer to our
+   * offer, and the media side read {@code codec} from it (a browser answers Opus, PCMU or PCMA from our offer).
+   */
+  public static NegotiatedMedia negotiated(String sdp, CodecType codec, int payloadType, int dtmfPayloadType)
+      throws SdpNegotiationException {
+    List<SdpStream> streams = SdpReader.read(sdp);
     for (int i = 0; i < streams.size(); i++) {
       SdpStream s = streams.get(i);
       if (s.isAudio() && s.port() != 0) {
         Rtpmap dtmf = dtmfPayloadType < 0 ? null : s.rtpmaps().get(dtmfPayloadType);
         int dtmfClock = dtmfPayloadType < 0 ? 0 : dtmf == null ? 8000 : dtmf.clockRate();
         // the media side answered every other m-line itself (BUNDLE); none is ours to write
-        return new NegotiatedMedia(CodecType.OPUS, payloadType, dtmfPayloadType, dtmfClock,
+        return new NegotiatedMedia(codec, payloadType, dtmfPayloadType, dtmfClock,
             s.ptimeMs() > 0 ? s.ptimeMs() : SdpNegotiator.DEFAULT_PTIME_MS, null, 0, s.direction().reverse(),
-            OPUS_FMTP, i, List.of());
+            codec == CodecType.OPUS ? OPUS_FMTP : "", i, List.of());
       }
     }
     throw new SdpNegotiationException(SdpNegotiationException.BAD_REQUEST, "no live audio stream offered");

@@ -47,17 +47,48 @@ public final class WebRtcAnswerer {
   public WebRtcAnswerer(SecureRandom random, DtlsFingerprint localFingerprint, String address, int port) {
     this.random = Objects.requireNonNull(random, "random");
     this.localFingerprint = Objects.requireNonNull(localFingerprint, "localFingerprint");
+    checkHostCandidate(address, port);
+    this.address = address;
+    this.port = port;
+    this.originSessionId = 1 + (random.nextLong() >>> 2);
+    this.originVersion = originSessionId;
+    this.localIce = IceCredentials.random(random);
+  }
+
+  /** Our one host candidate, as {@link WebRtcOfferer} takes it too. */
+  static void checkHostCandidate(String address, int port) {
     if (address == null || address.isBlank() || address.contains(" ")) {
       throw new IllegalArgumentException("address must be an IP literal, not '" + address + "'");
     }
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port must be 1-65535, not " + port);
     }
+  }
+
+  /**
+   * The answerer of a session that began with our own offer ({@link WebRtcOfferer}): the browser's re-offers are
+   * answered with the credentials, fingerprints, mid and DTLS role (we are the server: passive) settled then.
+   */
+  static WebRtcAnswerer continuing(SecureRandom random, DtlsFingerprint localFingerprint, String address, int port,
+      long originSessionId, IceCredentials localIce, IceCredentials remoteIce, List<DtlsFingerprint> remoteFingerprints,
+      String mid) {
+    WebRtcAnswerer a = new WebRtcAnswerer(random, localFingerprint, address, port, originSessionId);
+    a.localIce = localIce;
+    a.remoteIce = remoteIce;
+    a.remoteFingerprints = List.copyOf(remoteFingerprints);
+    a.localSetup = DtlsSetup.PASSIVE;
+    a.mid = mid;
+    return a;
+  }
+
+  private WebRtcAnswerer(SecureRandom random, DtlsFingerprint localFingerprint, String address, int port,
+      long originSessionId) {
+    this.random = random;
+    this.localFingerprint = localFingerprint;
     this.address = address;
     this.port = port;
-    this.originSessionId = 1 + (random.nextLong() >>> 2);
+    this.originSessionId = originSessionId;
     this.originVersion = originSessionId;
-    this.localIce = IceCredentials.random(random);
   }
 
   /** Our ICE credentials as of the last answer (they change only on an ICE restart). */

@@ -3,7 +3,10 @@ package io.voicegateway.it.peers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.voicegateway.it.support.HeadlessChromium;
+import io.voicegateway.testing.AudioMatch;
 import io.voicegateway.testing.Tools;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -72,6 +75,11 @@ public final class JsSipPhone implements AutoCloseable {
     chromium.script("phone.call(arguments[0], '/speech.wav');", target);
   }
 
+  /** From now on the phone answers calls to it at once, sending the speech WAV given to {@link #open} once confirmed. */
+  public void autoAnswer() throws Exception {
+    chromium.script("phone.autoAnswer('/speech.wav');");
+  }
+
   /** Closes the page's WebSocket under JsSIP, without an un-REGISTER; JsSIP reconnects and registers anew. */
   public void dropConnection() throws Exception {
     chromium.script("phone.dropConnection();");
@@ -84,6 +92,28 @@ public final class JsSipPhone implements AutoCloseable {
   /** {registered, failed, callState, ended, log}: what the page saw so far. */
   public JsonNode state() throws Exception {
     return chromium.script("return phone.state;");
+  }
+
+  /** One field of {@link #state()} as text ("" when absent). */
+  public String field(String name) {
+    try {
+      return state().path(name).asText();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@link Boolean#TRUE} when {@link #field} {@code name} reads {@code wanted}, else null: for eventually(…). */
+  public Boolean fieldIs(String name, String wanted) {
+    return wanted.equals(field(name)) ? Boolean.TRUE : null;
+  }
+
+  /** What the phone heard in its call ({@link #recording()}), at {@code rate}. */
+  public short[] heard(int rate) throws Exception {
+    byte[] le = recording();
+    short[] pcm = new short[le.length / 2];
+    ByteBuffer.wrap(le).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(pcm);
+    return AudioMatch.resample(pcm, 48000, rate);
   }
 
   /** What the phone heard since its call began: 48 kHz mono 16-bit PCM, little-endian. */
