@@ -7,6 +7,7 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.sip.registrar.Source;
+import io.voicegateway.sip.guard.SipGuards;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
 import io.voicegateway.sip.trace.SipTraceService;
@@ -36,6 +37,7 @@ public final class SipVerticle extends VerticleBase {
 
   private final GatewayConfig config;
   private final CallMetrics metrics;
+  private final SipGuards guards;
   private SipStackHandle sip;
   private SipWiring wiring;
   private Teardown teardown;
@@ -44,14 +46,20 @@ public final class SipVerticle extends VerticleBase {
   private final List<TrunkRegistration> trunks = new ArrayList<>();
 
   public SipVerticle(GatewayConfig config, CallMetrics metrics) {
+    this(config, metrics, SipGuards.standalone(config.limits(), config.providers()));
+  }
+
+  /** @param guards overload and abuse control, made by the composition root that sees the media side too */
+  public SipVerticle(GatewayConfig config, CallMetrics metrics, SipGuards guards) {
     this.config = config;
     this.metrics = metrics;
+    this.guards = guards;
   }
 
   @Override
   public Future<?> start() {
     SipEventBridge bridge = new SipEventBridge(context);
-    return vertx.executeBlocking(() -> SipStackFactory.create(config.media(), bridge)).map(handle -> {
+    return vertx.executeBlocking(() -> SipStackFactory.create(config.media(), bridge, guards)).map(handle -> {
       sip = handle;
       SipWiring w = new SipWiring(vertx, config, metrics, handle);
       wiring = w;
@@ -129,6 +137,7 @@ public final class SipVerticle extends VerticleBase {
     String publicAddress = w.sip.publicAddress();
     InviteHandler invite = new InviteHandler(w.authenticator, w.messages, w.legs, w.sdp, metrics, publicAddress,
         w.legMedia, w.control.lifecycle(), w.control.inbound(), w.control.policies().attach());
+    invite.admission(guards.admission(w.sip.messages(), w.sip.headers()));
     AttendedTransfer attended = new AttendedTransfer(w.legs, vertx.eventBus(), w.control.policies());
     return new RequestDispatcher.Handlers(invite,
         new ReinviteHandler(w.legs, w.messages, w.sdp, metrics, publicAddress, w.legMedia, w.control.hold()),

@@ -59,5 +59,6 @@ public record SipStackHandle(
       }
     }
     stack.stop();
+    ReceiveGuards.forget(stack.getStackName());
   }
 }

@@ -23,6 +23,6 @@ public final class WebSocketProcessorFactory implements MessageProcessorFactory 
     if ("WSS".equalsIgnoreCase(transport)) {
       return new ReachBackWssProcessor(address, stack, port);
     }
-    return nio.createMessageProcessor(stack, address, port, transport);
+    return GuardedProcessorFactory.udp(stack, address, port, transport, nio); // UDP guarded as without WebSocket
   }
 }
