@@ -53,4 +53,12 @@ public record LimitsConfig(
     return new LimitsConfig(true, 50, 100, 10, 20, 1000, 2000, 200, 20, 10, Duration.ofSeconds(60),
         Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5));
   }
+
+  /** These limits with per-source limiting and bans switched off ({@code enabled: false}). */
+  public LimitsConfig off() {
+    return new LimitsConfig(false, requestsPerSecond, requestsBurst, invitesPerSecond, invitesBurst,
+        trustedPerSecond, trustedBurst, floodBanAfter, garbageBanAfter, authFailuresBanAfter, strikeWindow, banTime,
+        maxSources, queueCapacity, udpMaxDatagram, overloadFreePortsPercent, overloadLateTickPercent,
+        overloadQueueDepth, retryAfter);
+  }
 }

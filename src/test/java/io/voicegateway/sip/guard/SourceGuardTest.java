@@ -133,12 +133,7 @@ class SourceGuardTest {
 
   @Test
   void disabledAdmitsEverything() {
-    LimitsConfig s = small();
-    LimitsConfig off = new LimitsConfig(false, s.requestsPerSecond(), s.requestsBurst(), s.invitesPerSecond(),
-        s.invitesBurst(), s.trustedPerSecond(), s.trustedBurst(), s.floodBanAfter(), s.garbageBanAfter(),
-        s.authFailuresBanAfter(), s.strikeWindow(), s.banTime(), s.maxSources(), s.queueCapacity(),
-        s.udpMaxDatagram(), s.overloadFreePortsPercent(), s.overloadLateTickPercent(), s.overloadQueueDepth(),
-        s.retryAfter());
+    LimitsConfig off = small().off();
     SourceGuard g = new SourceGuard(off, new TrustedSources(new io.voicegateway.control.route.SourceClassifier(
         List.of())), clock);
     for (int i = 0; i < 100; i++) {
