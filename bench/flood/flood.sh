@@ -5,6 +5,7 @@
 # 100 ms), the gateway's peak RSS and its limit counters.
 #
 # usage: bench/flood/flood.sh [INVITES_PER_S=5000] [GARBAGE_PER_S=2000] [FLOOD_SECONDS=30]
+#        LIMITS=off bench/flood/flood.sh 0 1000 20   # the receive path alone, nobody limited or banned
 # Bounded: the flood stops after FLOOD_SECONDS; the trunk calls for 3 s before, during and 10 s after.
 # Run it under `nice -n 10` on a shared box. Needs the jar (mvn -q package -DskipTests), sipp, python3, curl.
 set -euo pipefail
@@ -33,6 +34,7 @@ providers:
     host: 127.0.0.1
     inbound_ips: [127.0.0.1]
 YAML
+if [ "${LIMITS:-on}" = off ]; then printf 'limits:\n  enabled: false\n' >> "$work/gw.yaml"; fi
 
 . "$root/bench/sipp/lib.sh"
 start_gateway "$work/gw.yaml"

@@ -7,6 +7,7 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.sip.registrar.Source;
+import io.voicegateway.sip.guard.DeviceHosts;
 import io.voicegateway.sip.guard.SipGuards;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
@@ -34,6 +35,8 @@ public final class SipVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(SipVerticle.class.getName());
   /** How long stop() waits for the BYE/CANCEL transactions of the calls it ends. */
   private static final long STOP_GRACE_MS = 2000;
+  /** How soon a newly registered device's host is trusted by the SIP guards. */
+  private static final long DEVICE_HOSTS_REFRESH_MS = 5000;
 
   private final GatewayConfig config;
   private final CallMetrics metrics;
@@ -79,6 +82,7 @@ public final class SipVerticle extends VerticleBase {
       keepalive = new OptionsKeepalive(vertx, config, w.providerRegistrations, w.requests, w.client);
       keepalive.start();
       w.qualifier.start(vertx);
+      vertx.setPeriodic(DEVICE_HOSTS_REFRESH_MS, id -> guards.trusted().devicesAt(DeviceHosts.of(w.bindings.all())));
       startTrunkRegistrations();
       LOG.fine(() -> "SIP listening on " + config.media().bindAddress() + ":" + config.media().sipPort() + " "
           + config.media().sipTransports());

@@ -21,11 +21,11 @@ class LimitsSectionReaderTest {
 
   @Test
   void keysAreRead() {
-    LimitsConfig limits = ConfigLoader.parse("limits: {enabled: false, requests_per_second: 200, invites_per_second: 5,"
+    LimitsConfig limits = ConfigLoader.parse("limits: {enabled: false, requests_per_second: 500, invites_per_second: 5,"
         + " ban_time: 10m, retry_after: 30s, overload_free_ports_percent: 10}", Map.of()).limits();
     assertFalse(limits.enabled());
-    assertEquals(200, limits.requestsPerSecond());
-    assertEquals(200, limits.requestsBurst(), "the burst follows a raised rate");
+    assertEquals(500, limits.requestsPerSecond());
+    assertEquals(500, limits.requestsBurst(), "the burst follows a raised rate");
     assertEquals(5, limits.invitesPerSecond());
     assertEquals(Duration.ofMinutes(10), limits.banTime());
     assertEquals(Duration.ofSeconds(30), limits.retryAfter());
