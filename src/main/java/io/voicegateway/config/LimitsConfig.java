@@ -50,7 +50,7 @@ public record LimitsConfig(
 
   /** The shipped defaults (see docs/configuration.md for why each is what it is). */
   public static LimitsConfig defaults() {
-    return new LimitsConfig(true, 200, 400, 20, 40, 1000, 2000, 200, 20, 10, Duration.ofSeconds(60),
+    return new LimitsConfig(true, 200, 400, 20, 20, 1000, 2000, 200, 20, 10, Duration.ofSeconds(60),
         Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5));
   }
 
