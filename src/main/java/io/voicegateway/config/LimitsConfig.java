@@ -21,7 +21,7 @@ import java.time.Duration;
  * @param banTime                 how long a ban lasts (a banned address's datagrams are dropped unread)
  * @param maxSources              addresses tracked at once; the least recently seen is forgotten first
  * @param queueCapacity           SIP datagrams waiting for the stack at most; more are dropped on arrival
- * @param udpMaxDatagram          the receive buffer for one SIP datagram (TCP and WebSocket are not bound by it)
+ * @param udpMaxDatagram          the largest SIP datagram read (TCP and WebSocket are not bound by it)
  * @param overloadFreePortsPercent new INVITEs get 503 when fewer RTP ports than this share are free
  * @param overloadLateTickPercent new INVITEs get 503 when more than this share of mixer ticks ran late lately
  * @param overloadQueueDepth      new INVITEs get 503 when this many datagrams wait for the stack
