@@ -5,6 +5,8 @@ import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.StringMsgParserFactory;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.text.ParseException;
 
 /**
@@ -28,12 +30,24 @@ public final class CheckingParserFactory implements MessageParserFactory {
         }
         return parser.parseSIPMessage(bytes, readBody, strict, listener);
       } catch (ParseException e) {
-        // the channel parsing this message is its sender's (a UDP channel is set per datagram before parsing)
         if (listener instanceof MessageChannel channel) {
-          guard.garbage(channel.getPeerPacketSourceAddress());
+          guard.garbage(sender(channel));
         }
         throw e;
       }
     };
+  }
+
+  /**
+   * The sender of the message being parsed. A UDP channel sets its peer address (an IP literal, so no name is looked
+   * up) from each datagram before parsing it, but its packet source address only after: the former is the one.
+   */
+  private static InetAddress sender(MessageChannel channel) {
+    String host = channel.getPeerAddress();
+    try {
+      return host == null ? null : InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      return null;
+    }
   }
 }
