@@ -24,10 +24,13 @@ import io.voicegateway.recording.RecordingVerticle;
 import io.voicegateway.http.HttpVerticle;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MediaWarmup;
+import io.voicegateway.media.Mixer;
 import io.voicegateway.media.codec.OpusLibrary;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.metrics.StreamMeters;
 import io.voicegateway.sip.SipVerticle;
+import io.voicegateway.sip.guard.OverloadGuard;
+import io.voicegateway.sip.guard.SipGuards;
 import io.voicegateway.stream.StreamVerticle;
 import io.voicegateway.transport.AudioFeedVerticle;
 import io.voicegateway.transport.MediaTransport;
@@ -62,6 +65,7 @@ public final class Gateway {
   private MediaEngine media;
   private HttpVerticle http;
   private SipVerticle sip;
+  private SipGuards guards;
 
   private Gateway(GatewayConfig config) {
     this.config = config;
@@ -122,7 +126,9 @@ public final class Gateway {
             ? deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions())
             : Future.<Void>succeededFuture())
         .compose(v -> {
-          sip = new SipVerticle(config, new SipCallMetrics(metrics));
+          guards = new SipGuards(config.limits(), config.providers(), mediaSignals(), System::nanoTime);
+          GuardMeters.register(prometheus, guards);
+          sip = new SipVerticle(config, new SipCallMetrics(metrics), guards);
           return deploy("sip", () -> sip, new DeploymentOptions());
         })
         .compose(v -> deploy("bridge", () -> new BridgeVerticle(config.bridge(), config.http().apiToken()),
@@ -189,7 +195,15 @@ public final class Gateway {
         .put("uptimeSeconds", (System.currentTimeMillis() - startedAtMs) / 1000)
         .put("verticles", new JsonArray(new ArrayList<>(deployments.keySet())))
         .put("activeCalls", metrics.activeCalls())
-        .put("opus", OpusLibrary.selected().kind().label());
+        .put("opus", OpusLibrary.selected().kind().label())
+        .put("limits", guards == null ? null : GuardMeters.health(guards));
+  }
+
+  /** What the SIP overload guard reads from the media side: free RTP ports and the mixers' late ticks. */
+  private OverloadGuard.Signals mediaSignals() {
+    return new OverloadGuard.Signals(() -> media.ports().available(), media.ports().capacity(),
+        () -> media.mixers().values().stream().mapToLong(Mixer::ticks).sum(),
+        () -> media.mixers().values().stream().mapToLong(Mixer::lateTicks).sum());
   }
 
   /** One line per listening socket, for the start-up banner (TLS beside TCP on the SIP port + 1). */

@@ -99,6 +99,16 @@ class ArchitectureTest {
           "io.voicegateway.metrics..", "io.voicegateway.recording..")
       .because("a browser leg is driven through control's interfaces; its media is asked for over the bus");
 
+  /**
+   * The SIP guards decide on addresses and counts before the stack parses anything: no Vert.x (they run on the
+   * stack's receive thread), no media (its overload signals come in as suppliers from the composition root).
+   */
+  @ArchTest
+  static final ArchRule sipGuardsArePlainPolicy = noClasses().that().resideInAPackage("io.voicegateway.sip.guard..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "io.voicegateway.media..",
+          "io.voicegateway.transport..", "io.voicegateway.http..", "io.voicegateway.bus..")
+      .because("admission runs per datagram on JAIN-SIP's receive thread and is unit-tested on a fake clock");
+
   /** The edges work unchanged when call control runs on another node. */
   @ArchTest
   static final ArchRule edgesUseTheBus = noClasses().that().resideInAnyPackage("io.voicegateway.http..",

@@ -16,6 +16,7 @@ import java.util.List;
  * @param voicemail voicemail boxes by name
  * @param recording where call recordings go
  * @param conferences named conference rooms
+ * @param limits    overload and abuse control in front of the SIP stack
  */
 public record GatewayConfig(
     MediaConfig media,
@@ -30,7 +31,20 @@ public record GatewayConfig(
     IvrConfig ivr,
     VoicemailConfig voicemail,
     RecordingConfig recording,
-    ConferencesConfig conferences) {
+    ConferencesConfig conferences,
+    LimitsConfig limits) {
+
+  /**
+   * Every section but {@code limits:}, for configurations built in code (as tests do): sources are not limited,
+   * so a load test's one loopback address is not taken for a flood (the overload guard still answers 503).
+   */
+  public GatewayConfig(MediaConfig media, HttpConfig http, List<ProviderConfig> providers, List<DeviceConfig> devices,
+      List<RouteConfig> routes, StreamingConfig streaming, BridgeConfig bridge, HistoryConfig history,
+      PromptsConfig prompts, IvrConfig ivr, VoicemailConfig voicemail, RecordingConfig recording,
+      ConferencesConfig conferences) {
+    this(media, http, providers, devices, routes, streaming, bridge, history, prompts, ivr, voicemail, recording,
+        conferences, LimitsConfig.defaults().off());
+  }
 
   /**
    * For configurations built in code (as tests do): no TCP bridge, so such gateways never compete for its

@@ -7,6 +7,7 @@ import io.voicegateway.control.Leg;
 import io.voicegateway.control.policy.AttachTarget;
 import io.voicegateway.control.policy.Bridge;
 import io.voicegateway.control.policy.InboundCalls;
+import io.voicegateway.sip.guard.InviteAdmission;
 import io.voicegateway.sip.registrar.Source;
 import io.voicegateway.sip.registrar.SourceOf;
 import io.voicegateway.sip.sdp.MediaDirection;
@@ -48,6 +49,7 @@ final class InviteHandler {
   private final InboundCalls inbound;
   private final AttachTarget attach;
   private final InviteProgressWatches progress;
+  private InviteAdmission admission = InviteAdmission.OPEN;
 
   InviteHandler(InviteAuthenticator authenticator, SipMessages messages, SipLegs legs, SdpNegotiator sdp,
       CallMetrics metrics, String publicAddress, BusMedia busMedia, CallLifecycle lifecycle, InboundCalls inbound,
@@ -65,7 +67,17 @@ final class InviteHandler {
     this.progress = progress;
   }
 
+  /** The overload check every new INVITE passes first (set once, before the stack delivers requests). */
+  void admission(InviteAdmission admission) {
+    this.admission = admission;
+  }
+
   void handle(Request request, ServerTransaction st) {
+    Optional<Response> busy = admission.refusal(request);
+    if (busy.isPresent()) {
+      messages.send(st, busy.get()); // 503 + Retry-After before anything is allocated
+      return;
+    }
     Source source = SourceOf.request(request, st);
     InviteAuthenticator.Decision who = authenticator.authenticate(request, source);
     if (!who.admitted()) {

@@ -7,6 +7,8 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.sip.registrar.Source;
+import io.voicegateway.sip.guard.DeviceHosts;
+import io.voicegateway.sip.guard.SipGuards;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
 import io.voicegateway.sip.trace.SipTraceService;
@@ -33,9 +35,12 @@ public final class SipVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(SipVerticle.class.getName());
   /** How long stop() waits for the BYE/CANCEL transactions of the calls it ends. */
   private static final long STOP_GRACE_MS = 2000;
+  /** How soon a newly registered device's host is trusted by the SIP guards. */
+  private static final long DEVICE_HOSTS_REFRESH_MS = 5000;
 
   private final GatewayConfig config;
   private final CallMetrics metrics;
+  private final SipGuards guards;
   private SipStackHandle sip;
   private SipWiring wiring;
   private Teardown teardown;
@@ -44,14 +49,20 @@ public final class SipVerticle extends VerticleBase {
   private final List<TrunkRegistration> trunks = new ArrayList<>();
 
   public SipVerticle(GatewayConfig config, CallMetrics metrics) {
+    this(config, metrics, SipGuards.standalone(config.limits(), config.providers()));
+  }
+
+  /** @param guards overload and abuse control, made by the composition root that sees the media side too */
+  public SipVerticle(GatewayConfig config, CallMetrics metrics, SipGuards guards) {
     this.config = config;
     this.metrics = metrics;
+    this.guards = guards;
   }
 
   @Override
   public Future<?> start() {
     SipEventBridge bridge = new SipEventBridge(context);
-    return vertx.executeBlocking(() -> SipStackFactory.create(config.media(), bridge)).map(handle -> {
+    return vertx.executeBlocking(() -> SipStackFactory.create(config.media(), bridge, guards)).map(handle -> {
       sip = handle;
       SipWiring w = new SipWiring(vertx, config, metrics, handle);
       wiring = w;
@@ -76,6 +87,7 @@ public final class SipVerticle extends VerticleBase {
       keepalive = new OptionsKeepalive(vertx, config, w.providerRegistrations, w.requests, w.client);
       keepalive.start();
       w.qualifier.start(vertx);
+      vertx.setPeriodic(DEVICE_HOSTS_REFRESH_MS, id -> guards.trusted().devicesAt(DeviceHosts.of(w.bindings.all())));
       startTrunkRegistrations();
       LOG.fine(() -> "SIP listening on " + config.media().bindAddress() + ":" + config.media().sipPort() + " "
           + config.media().sipTransports());
@@ -134,6 +146,7 @@ public final class SipVerticle extends VerticleBase {
     String publicAddress = w.sip.publicAddress();
     InviteHandler invite = new InviteHandler(w.authenticator, w.messages, w.legs, w.sdp, metrics, publicAddress,
         w.legMedia, w.control.lifecycle(), w.control.inbound(), w.control.policies().attach(), w.progress);
+    invite.admission(guards.admission(w.sip.messages(), w.sip.headers()));
     AttendedTransfer attended = new AttendedTransfer(w.legs, vertx.eventBus(), w.control.policies());
     return new RequestDispatcher.Handlers(invite,
         new ReinviteHandler(w.legs, w.messages, w.sdp, metrics, publicAddress, w.legMedia, w.control.hold()),

@@ -24,7 +24,7 @@ class ConfigDocsTest {
             MediaSectionReader.OPUS_KEYS.stream().map(k -> "opus." + k),
             RegistrationReader.KEYS.stream(), HttpSectionReader.KEYS.stream(), HistorySectionReader.KEYS.stream(),
             ProvidersReader.KEYS.stream(), DevicesReader.KEYS.stream(), RoutesReader.KEYS.stream(),
-            BridgeSectionReader.KEYS.stream())
+            BridgeSectionReader.KEYS.stream(), LimitsSectionReader.KEYS.stream())
         .flatMap(s -> s)
         .forEach(key -> assertTrue(docs.contains("| `" + key + "` |"), "docs/configuration.md lacks a row for " + key));
     ConfigLoader.SECTIONS.forEach(section -> assertTrue(docs.contains("`" + section + "`"), section));

@@ -47,7 +47,8 @@ public final class GatewayFixture implements AutoCloseable {
   /**
    * @param mediaYaml    extra lines for the {@code media:} section, each indented by two spaces
    * @param sectionsYaml extra top-level sections (e.g. {@code devices:}), unindented; without a {@code history:}
-   *                     section the call history goes to a fresh temporary directory
+   *                     section the call history goes to a fresh temporary directory; without a {@code limits:}
+   *                     section sources are not limited (SIPp loads and torture runs come from one address)
    */
   public static GatewayFixture start(String mediaYaml, String sectionsYaml) throws Exception {
     int sipPort = FreePorts.udpAndTcp();
@@ -67,6 +68,7 @@ public final class GatewayFixture implements AutoCloseable {
         "  tcp_port: " + bridgePort,
         sectionsYaml,
         sectionsYaml.contains("history:") ? "" : "history:\n  data_dir: " + Files.createTempDirectory("vg-history"),
+        sectionsYaml.contains("limits:") ? "" : "limits:\n  enabled: false", // load tests call from one address
         "");
     GatewayConfig config = ConfigLoader.parse(yaml, Map.of());
     return new GatewayFixture(Gateway.start(config).await(60, TimeUnit.SECONDS), sipPort, rtp, bridgePort);

@@ -3,13 +3,17 @@ package io.voicegateway.sip.stack;
 import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.StringMsgParserFactory;
+import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.text.ParseException;
 
 /**
  * JAIN-SIP's own parser with {@link RawMessageCheck} in front: a message that fails the check is a parse
  * error, which the stack answers with its stateless 400 (over UDP) like any other unparseable request.
- * Plugged in with the stack property {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}.
+ * Plugged in with the stack property {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}. Every parse failure is
+ * reported to the stack's {@link ReceiveGuard} as garbage from its sender (enough of it bans the sender).
  */
 public final class CheckingParserFactory implements MessageParserFactory {
   private final StringMsgParserFactory delegate = new StringMsgParserFactory();
@@ -17,12 +21,33 @@ public final class CheckingParserFactory implements MessageParserFactory {
   @Override
   public MessageParser createMessageParser(SIPTransactionStack stack) {
     MessageParser parser = delegate.createMessageParser(stack);
+    ReceiveGuard guard = ReceiveGuards.of(stack);
     return (bytes, readBody, strict, listener) -> {
-      var fault = RawMessageCheck.check(bytes);
-      if (fault.isPresent()) {
-        throw new ParseException(fault.get(), 0);
+      try {
+        var fault = RawMessageCheck.check(bytes);
+        if (fault.isPresent()) {
+          throw new ParseException(fault.get(), 0);
+        }
+        return parser.parseSIPMessage(bytes, readBody, strict, listener);
+      } catch (ParseException e) {
+        if (listener instanceof MessageChannel channel) {
+          guard.garbage(sender(channel));
+        }
+        throw e;
       }
-      return parser.parseSIPMessage(bytes, readBody, strict, listener);
     };
+  }
+
+  /**
+   * The sender of the message being parsed. A UDP channel sets its peer address (an IP literal, so no name is looked
+   * up) from each datagram before parsing it, but its packet source address only after: the former is the one.
+   */
+  private static InetAddress sender(MessageChannel channel) {
+    String host = channel.getPeerAddress();
+    try {
+      return host == null ? null : InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      return null;
+    }
   }
 }

@@ -26,9 +26,24 @@ public final class SipStackFactory {
 
   /** Starts the stack and its sockets; the listener gets every request, response and timeout. */
   public static SipStackHandle create(MediaConfig media, SipListener listener) throws Exception {
+    return create(media, listener, ReceiveGuard.OPEN);
+  }
+
+  /** As {@link #create(MediaConfig, SipListener)}, with {@code guard} in front of the UDP receive queue. */
+  public static SipStackHandle create(MediaConfig media, SipListener listener, ReceiveGuard guard)
+      throws Exception {
     SipFactory sipFactory = SipFactory.getInstance();
     sipFactory.setPathName("gov.nist");
-    SipStack stack = sipFactory.createSipStack(properties(media));
+    Properties properties = properties(media);
+    String stackName = properties.getProperty("javax.sip.STACK_NAME");
+    ReceiveGuards.register(stackName, guard); // before the stack makes its factories, which look it up
+    SipStack stack;
+    try {
+      stack = sipFactory.createSipStack(properties);
+    } catch (Exception e) {
+      ReceiveGuards.forget(stackName);
+      throw e;
+    }
     try {
       SipProvider provider = null;
       for (String transport : media.sipTransports()) {
@@ -48,6 +63,7 @@ public final class SipStackFactory {
       return new SipStackHandle(stack, provider, sipFactory.createAddressFactory(),
           sipFactory.createHeaderFactory(), sipFactory.createMessageFactory(), media.publicAddress(), new SendLanes());
     } catch (Exception e) {
+      ReceiveGuards.forget(stackName);
       try {
         stack.stop();
       } catch (RuntimeException stopFailure) {

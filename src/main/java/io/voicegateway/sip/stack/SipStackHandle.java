@@ -72,5 +72,6 @@ public record SipStackHandle(
       }
     }
     stack.stop();
+    ReceiveGuards.forget(stack.getStackName());
   }
 }

@@ -9,7 +9,7 @@ import java.net.InetAddress;
 
 /**
  * JAIN-SIP's default (blocking) message processors, with TCP and TLS listeners that report the connections they
- * drop ({@link ClosedConnections}). Used when no WebSocket transport is configured (then
+ * drop ({@link ClosedConnections}), and the guarded UDP listener ({@link GuardedUdpProcessor}). Used when no WebSocket transport is configured (then
  * {@link WebSocketProcessorFactory}). Named in the stack properties; JAIN-SIP makes it with the no-argument
  * constructor.
  */
@@ -25,6 +25,6 @@ public final class StreamProcessorFactory implements MessageProcessorFactory {
     if ("TLS".equalsIgnoreCase(transport)) {
       return new ReportingOioTlsProcessor(address, stack, port);
     }
-    return oio.createMessageProcessor(stack, address, port, transport);
+    return GuardedProcessorFactory.udp(stack, address, port, transport, oio); // UDP: the guarded listener
   }
 }

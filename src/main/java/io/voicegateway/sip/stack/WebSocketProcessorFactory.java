@@ -30,6 +30,6 @@ public final class WebSocketProcessorFactory implements MessageProcessorFactory 
     if ("TLS".equalsIgnoreCase(transport)) {
       return new ReportingTlsProcessor(address, stack, port);
     }
-    return nio.createMessageProcessor(stack, address, port, transport);
+    return GuardedProcessorFactory.udp(stack, address, port, transport, nio); // UDP guarded as without WebSocket
   }
 }

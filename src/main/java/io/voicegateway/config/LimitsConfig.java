@@ -1,0 +1,64 @@
+package io.voicegateway.config;
+
+import java.time.Duration;
+
+/**
+ * The {@code limits:} section: overload and abuse control in front of the SIP stack (per-source rate limits in
+ * the spirit of Kamailio's pike, bans with expiry, the global overload guard). Every figure has a default that
+ * lets a busy trunk through and stops one flooding address within a fraction of a second.
+ *
+ * @param enabled                 whether sources are limited at all (the overload guard keeps working)
+ * @param requestsPerSecond       SIP messages per second one unknown address may send (token-bucket rate)
+ * @param requestsBurst           how many messages above the rate an unknown address may send at once
+ * @param invitesPerSecond        new INVITEs per second one unknown address may send
+ * @param invitesBurst            INVITEs above that rate one unknown address may send at once
+ * @param trustedPerSecond        the ceiling for configured trunks and registered devices (messages per second)
+ * @param trustedBurst            their burst
+ * @param floodBanAfter           messages dropped over the limit within {@code strikeWindow} that ban the address
+ * @param garbageBanAfter         unparseable messages within {@code strikeWindow} that ban the address
+ * @param authFailuresBanAfter    failed digest checks within {@code strikeWindow} that ban the address
+ * @param strikeWindow            the window the three counts above are taken over
+ * @param banTime                 how long a ban lasts (a banned address's datagrams are dropped unread)
+ * @param maxSources              addresses tracked at once; the least recently seen is forgotten first
+ * @param queueCapacity           SIP datagrams waiting for the stack at most; more are dropped on arrival
+ * @param udpMaxDatagram          the largest SIP datagram read (TCP and WebSocket are not bound by it)
+ * @param overloadFreePortsPercent new INVITEs get 503 when fewer RTP ports than this share are free
+ * @param overloadLateTickPercent new INVITEs get 503 when more than this share of mixer ticks ran late lately
+ * @param overloadQueueDepth      new INVITEs get 503 when this many datagrams wait for the stack
+ * @param retryAfter              the {@code Retry-After} of those 503s
+ */
+public record LimitsConfig(
+    boolean enabled,
+    int requestsPerSecond,
+    int requestsBurst,
+    int invitesPerSecond,
+    int invitesBurst,
+    int trustedPerSecond,
+    int trustedBurst,
+    int floodBanAfter,
+    int garbageBanAfter,
+    int authFailuresBanAfter,
+    Duration strikeWindow,
+    Duration banTime,
+    int maxSources,
+    int queueCapacity,
+    int udpMaxDatagram,
+    int overloadFreePortsPercent,
+    int overloadLateTickPercent,
+    int overloadQueueDepth,
+    Duration retryAfter) {
+
+  /** The shipped defaults (see docs/configuration.md for why each is what it is). */
+  public static LimitsConfig defaults() {
+    return new LimitsConfig(true, 200, 400, 20, 20, 1000, 2000, 200, 20, 10, Duration.ofSeconds(60),
+        Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5));
+  }
+
+  /** These limits with per-source limiting and bans switched off ({@code enabled: false}). */
+  public LimitsConfig off() {
+    return new LimitsConfig(false, requestsPerSecond, requestsBurst, invitesPerSecond, invitesBurst,
+        trustedPerSecond, trustedBurst, floodBanAfter, garbageBanAfter, authFailuresBanAfter, strikeWindow, banTime,
+        maxSources, queueCapacity, udpMaxDatagram, overloadFreePortsPercent, overloadLateTickPercent,
+        overloadQueueDepth, retryAfter);
+  }
+}

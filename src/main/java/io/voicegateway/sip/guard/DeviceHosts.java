@@ -1,0 +1,34 @@
+package io.voicegateway.sip.guard;
+
+import io.voicegateway.sip.registrar.Binding;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/** The addresses devices registered from, for {@link TrustedSources#devicesAt}. */
+public final class DeviceHosts {
+  private DeviceHosts() {}
+
+  /** Each binding's source host (an IP literal as the stack saw it, so no name is ever looked up). */
+  public static Set<InetAddress> of(Collection<Binding> bindings) {
+    Set<InetAddress> hosts = new HashSet<>();
+    for (Binding b : bindings) {
+      String host = b.source() == null ? null : b.source().host();
+      if (host != null && isLiteral(host)) {
+        try {
+          hosts.add(InetAddress.getByName(host));
+        } catch (UnknownHostException e) {
+          // not an address after all: that binding is simply not trusted
+        }
+      }
+    }
+    return hosts;
+  }
+
+  /** IPv4 dotted or IPv6 (with a colon): InetAddress.getByName then parses without DNS. */
+  static boolean isLiteral(String host) {
+    return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+  }
+}

@@ -1,0 +1,100 @@
+package io.voicegateway.sip.guard;
+
+import io.voicegateway.config.LimitsConfig;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The whole gateway's overload signal for new INVITEs, checked before anything is allocated: too few free RTP
+ * ports, the mixers running late, or too many SIP datagrams waiting for the stack. The mixer's share of late ticks
+ * is taken over the last sample period (at least {@link #SAMPLE_NANOS} apart), so one late tick does not refuse
+ * calls for long and a mixer that stays late keeps refusing them.
+ */
+public final class OverloadGuard {
+  /** How often the mixer counters are sampled. */
+  static final long SAMPLE_NANOS = 1_000_000_000L;
+  /** Fewer ticks than this in a sample say nothing about lateness (a quiet or starting gateway). */
+  static final long MIN_TICKS = 20;
+
+  /** What the media side reports; read from the composition root, which sees both sides. */
+  public record Signals(IntSupplier freePorts, int portCapacity, LongSupplier ticks, LongSupplier lateTicks) {
+    /** No media behind (tests of the SIP layer alone): never overloaded by media. */
+    public static Signals none() {
+      return new Signals(() -> 1, 1, () -> 0, () -> 0);
+    }
+  }
+
+  private final LimitsConfig limits;
+  private final Signals signals;
+  private final LongSupplier nanos;
+  private final LongAdder refused = new LongAdder();
+  private volatile IntSupplier queueDepth = () -> 0;
+  private long sampledAt;
+  private long ticksAt;
+  private long lateAt;
+  private boolean mixerLate;
+
+  public OverloadGuard(LimitsConfig limits, Signals signals, LongSupplier nanos) {
+    this.limits = limits;
+    this.signals = signals;
+    this.nanos = nanos;
+    this.sampledAt = nanos.getAsLong();
+    this.ticksAt = signals.ticks().getAsLong();
+    this.lateAt = signals.lateTicks().getAsLong();
+  }
+
+  /** The SIP receive queue to watch (set once the stack has made it). */
+  public void watchQueue(IntSupplier depth) {
+    this.queueDepth = depth;
+  }
+
+  /** Why a new INVITE must be refused now, or empty; counts each refusal. */
+  public Optional<String> overloaded() {
+    String reason = reason();
+    if (reason != null) {
+      refused.increment();
+    }
+    return Optional.ofNullable(reason);
+  }
+
+  private String reason() {
+    int capacity = signals.portCapacity();
+    if (capacity > 0 && signals.freePorts().getAsInt() * 100L < (long) capacity * limits.overloadFreePortsPercent()) {
+      return "ports";
+    }
+    if (queueDepth.getAsInt() >= limits.overloadQueueDepth()) {
+      return "queue";
+    }
+    return mixerLate() ? "mixer" : null;
+  }
+
+  private synchronized boolean mixerLate() {
+    long now = nanos.getAsLong();
+    if (now - sampledAt >= SAMPLE_NANOS) {
+      long ticks = signals.ticks().getAsLong();
+      long late = signals.lateTicks().getAsLong();
+      long dt = ticks - ticksAt;
+      mixerLate = dt >= MIN_TICKS && (late - lateAt) * 100 > dt * limits.overloadLateTickPercent();
+      sampledAt = now;
+      ticksAt = ticks;
+      lateAt = late;
+    }
+    return mixerLate;
+  }
+
+  /** New INVITEs answered 503 since start. */
+  public long refused() {
+    return refused.sum();
+  }
+
+  /** The datagrams waiting for the stack now. */
+  public int queueDepth() {
+    return queueDepth.getAsInt();
+  }
+
+  public LimitsConfig limits() {
+    return limits;
+  }
+}

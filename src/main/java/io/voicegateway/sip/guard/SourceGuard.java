@@ -1,0 +1,189 @@
+package io.voicegateway.sip.guard;
+
+import io.voicegateway.config.LimitsConfig;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * Per-address admission in front of the SIP stack, in the spirit of Kamailio's pike: a token bucket for all
+ * messages and one for new INVITEs per unknown address, a higher ceiling for trusted ones ({@link TrustedSources}),
+ * and bans with expiry for an address that keeps flooding, sending garbage or failing authentication. Called on
+ * the SIP receive thread before anything is parsed; one lock, held for a map lookup and a few arithmetic steps.
+ * The map is bounded ({@code limits.max_sources}): the least recently seen address is forgotten first.
+ */
+public final class SourceGuard implements AbuseReports {
+  private final LimitsConfig limits;
+  private final TrustedSources trusted;
+  private final LongSupplier nanos;
+  private final long windowNanos;
+  private final long banNanos;
+  private final Map<InetAddress, Source> sources;
+  private final Map<Verdict, LongAdder> limited = new EnumMap<>(Verdict.class);
+  private final LongAdder bans = new LongAdder();
+
+  /** @param nanos a monotonic clock ({@code System::nanoTime}; tests step a fake one) */
+  public SourceGuard(LimitsConfig limits, TrustedSources trusted, LongSupplier nanos) {
+    this.limits = limits;
+    this.trusted = trusted;
+    this.nanos = nanos;
+    this.windowNanos = limits.strikeWindow().toNanos();
+    this.banNanos = limits.banTime().toNanos();
+    int max = limits.maxSources();
+    this.sources = new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<InetAddress, Source> eldest) {
+        return size() > max;
+      }
+    };
+    for (Verdict v : Verdict.values()) {
+      limited.put(v, new LongAdder());
+    }
+  }
+
+  /** Whether one message from {@code source} may go on to the stack; counts what it refuses. */
+  public Verdict admit(InetAddress source, boolean invite) {
+    Verdict verdict = decide(source, invite);
+    if (verdict != Verdict.ADMIT) {
+      limited.get(verdict).increment();
+    }
+    return verdict;
+  }
+
+  private synchronized Verdict decide(InetAddress address, boolean invite) {
+    if (!limits.enabled()) {
+      return Verdict.ADMIT;
+    }
+    long now = nanos.getAsLong();
+    Source s = sources.computeIfAbsent(address, a -> new Source(now));
+    if (trusted.trusted(address)) {
+      return s.trustedBucket(now).take(now) ? Verdict.ADMIT : Verdict.RATE;
+    }
+    if (s.banned(now)) {
+      return Verdict.BANNED;
+    }
+    Verdict verdict = !s.requests.take(now) ? Verdict.RATE
+        : invite && !s.invites.take(now) ? Verdict.INVITE_RATE : Verdict.ADMIT;
+    if (verdict != Verdict.ADMIT && s.strike(now, Strike.FLOOD) >= limits.floodBanAfter()) {
+      ban(s, now);
+    }
+    return verdict;
+  }
+
+  @Override
+  public void garbage(InetAddress source) {
+    strike(source, Strike.GARBAGE, limits.garbageBanAfter());
+  }
+
+  @Override
+  public void authFailed(InetAddress source) {
+    strike(source, Strike.AUTH, limits.authFailuresBanAfter());
+  }
+
+  private synchronized void strike(InetAddress address, Strike kind, int banAfter) {
+    if (address == null || !limits.enabled() || trusted.trusted(address)) {
+      return;
+    }
+    long now = nanos.getAsLong();
+    Source s = sources.computeIfAbsent(address, a -> new Source(now));
+    if (!s.banned(now) && s.strike(now, kind) >= banAfter) {
+      ban(s, now);
+    }
+  }
+
+  private void ban(Source s, long now) {
+    s.bannedUntil = now + banNanos;
+    s.banned = true;
+    s.resetStrikes(now);
+    bans.increment();
+  }
+
+  /** Whether {@code source} is banned now (tests, the dashboard). */
+  public synchronized boolean banned(InetAddress source) {
+    Source s = sources.get(source);
+    return s != null && s.banned(nanos.getAsLong());
+  }
+
+  /** Addresses banned now. Walks the map: for scrapes and {@code /health}, not per message. */
+  public synchronized int activeBans() {
+    long now = nanos.getAsLong();
+    int n = 0;
+    for (Source s : sources.values()) {
+      n += s.banned(now) ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Bans imposed since start. */
+  public long bansTotal() {
+    return bans.sum();
+  }
+
+  /** Messages refused with {@code verdict} since start. */
+  public long limited(Verdict verdict) {
+    return limited.get(verdict).sum();
+  }
+
+  /** Counts a message dropped because the stack's queue was full (decided by the queue, not by this guard). */
+  public void queueFull() {
+    limited.get(Verdict.QUEUE_FULL).increment();
+  }
+
+  /** Addresses tracked now. */
+  public synchronized int trackedSources() {
+    return sources.size();
+  }
+
+  public LimitsConfig limits() {
+    return limits;
+  }
+
+  private enum Strike { FLOOD, GARBAGE, AUTH }
+
+  /** One address's buckets, strikes and ban. */
+  private final class Source {
+    final TokenBucket requests;
+    final TokenBucket invites;
+    TokenBucket trustedBucket;
+    final int[] strikes = new int[Strike.values().length];
+    long windowStart;
+    long bannedUntil;
+    boolean banned;
+
+    Source(long now) {
+      requests = new TokenBucket(limits.requestsPerSecond(), limits.requestsBurst(), now);
+      invites = new TokenBucket(limits.invitesPerSecond(), limits.invitesBurst(), now);
+      windowStart = now;
+    }
+
+    TokenBucket trustedBucket(long now) {
+      if (trustedBucket == null) {
+        trustedBucket = new TokenBucket(limits.trustedPerSecond(), limits.trustedBurst(), now);
+      }
+      return trustedBucket;
+    }
+
+    boolean banned(long now) {
+      if (banned && now - bannedUntil >= 0) {
+        banned = false; // expired: the address starts again with fresh strikes
+      }
+      return banned;
+    }
+
+    int strike(long now, Strike kind) {
+      if (now - windowStart > windowNanos) {
+        resetStrikes(now);
+      }
+      return ++strikes[kind.ordinal()];
+    }
+
+    void resetStrikes(long now) {
+      Arrays.fill(strikes, 0);
+      windowStart = now;
+    }
+  }
+}

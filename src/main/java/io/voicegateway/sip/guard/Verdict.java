@@ -1,0 +1,25 @@
+package io.voicegateway.sip.guard;
+
+/** What {@link SourceGuard} decided for one message; the label is the metric's {@code reason}. */
+public enum Verdict {
+  ADMIT(null),
+  /** the address sends more messages than its rate allows */
+  RATE("rate"),
+  /** the address sends more new INVITEs than its INVITE rate allows */
+  INVITE_RATE("invite_rate"),
+  /** the address is banned (flood, garbage or failed authentication) until its ban expires */
+  BANNED("banned"),
+  /** the stack's receive queue is full */
+  QUEUE_FULL("queue_full");
+
+  private final String reason;
+
+  Verdict(String reason) {
+    this.reason = reason;
+  }
+
+  /** The {@code reason} label of {@code vg_sip_limited_total}, or null for {@link #ADMIT}. */
+  public String reason() {
+    return reason;
+  }
+}
