@@ -136,7 +136,7 @@ public final class InviteAuthenticator {
   }
 
   /** The source host as an address when it is an IP literal (it always is for a socket peer); never DNS. */
-  private static InetAddress literal(String host) {
+  static InetAddress literal(String host) {
     if (host == null || !IP_LITERAL.matcher(host).matches()) {
       return null;
     }

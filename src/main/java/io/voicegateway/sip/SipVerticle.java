@@ -15,6 +15,7 @@ import io.voicegateway.sip.trace.SipTraceService;
 import io.voicegateway.sip.trunk.ProviderRegistrations;
 import io.voicegateway.sip.trunk.RegistrationSchedule;
 import io.voicegateway.sip.trunk.TrunkRegistration;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,12 @@ public final class SipVerticle extends VerticleBase {
       sip = handle;
       SipWiring w = new SipWiring(vertx, config, metrics, handle);
       wiring = w;
+      w.devices.reportFailuresTo(host -> {
+        InetAddress address = InviteAuthenticator.literal(host);
+        if (address != null) {
+          guards.abuse().authFailed(address); // enough of them ban the host before its requests are parsed
+        }
+      });
       teardown = new Teardown(w.control.policies().teardown());
       uac = new UacService(context, w.control, w.signalling, w.legs, w.sdp.preference(),
           new ClickToCall(w.registrar, w.qualifier, w.control.clickToCall()));

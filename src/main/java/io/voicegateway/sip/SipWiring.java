@@ -42,6 +42,8 @@ final class SipWiring {
   final ClientRequests client;
   final RequestFactory requests;
   final Registrar registrar;
+  /** Digest checks of devices, for REGISTER and INVITE alike. */
+  final DeviceAuthenticator devices;
   /** The registrar's location service (the SIP guards trust the hosts devices registered from). */
   final Bindings bindings;
   /** Who is calling: trunk, authenticated device (407/403 otherwise) or unknown. */
@@ -79,7 +81,7 @@ final class SipWiring {
     // the registrar's location service, shared with INVITE source recognition and the qualifier
     Bindings bindings = new Bindings(utc);
     this.bindings = bindings;
-    DeviceAuthenticator devices = newDeviceAuthenticator(config, sip, policy, utc);
+    this.devices = newDeviceAuthenticator(config, sip, policy, utc);
     this.registrar = new Registrar(devices, bindings, policy, sip.messages(), sip.headers(), sip.addresses());
     this.messages = new SipMessages(sip, registrar.enabled());
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));

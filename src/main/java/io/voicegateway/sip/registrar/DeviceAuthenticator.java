@@ -5,6 +5,7 @@ import io.voicegateway.sip.auth.DigestCredentials;
 import io.voicegateway.sip.auth.DigestServer;
 import io.voicegateway.sip.auth.DigestVerdict;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sip.message.Request;
 
@@ -49,11 +50,20 @@ public final class DeviceAuthenticator {
   private final DeviceDirectory directory;
   private final DigestServer digest;
   private final AuthThrottle throttle;
+  private Consumer<String> failures = host -> { };
 
   public DeviceAuthenticator(DeviceDirectory directory, DigestServer digest, AuthThrottle throttle) {
     this.directory = directory;
     this.digest = digest;
     this.throttle = throttle;
+  }
+
+  /**
+   * Also tells {@code failures} the host of every wrong password or unknown user (the SIP guards ban a host that
+   * keeps failing, before its requests are parsed). Replays and foreign nonces are not failures.
+   */
+  public void reportFailuresTo(Consumer<String> failures) {
+    this.failures = failures;
   }
 
   public DeviceDirectory directory() {
@@ -107,6 +117,7 @@ public final class DeviceAuthenticator {
         source.host())).orElse(DigestVerdict.INVALID);
     if (verdict == DigestVerdict.INVALID) {
       throttle.failed(source.host());
+      failures.accept(source.host());
       LOG.info(() -> request.getMethod() + " as " + credentials.username() + " from " + source
           + ": authentication failed");
       return Verdict.of(Outcome.FORBIDDEN);

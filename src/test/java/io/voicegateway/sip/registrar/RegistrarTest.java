@@ -36,6 +36,7 @@ class RegistrarTest {
   private final Bindings bindings = new Bindings(clock);
   private MessageFactory messages;
   private Registrar registrar;
+  private final List<String> failedHosts = new ArrayList<>();
   private int cseq;
 
   @BeforeEach
@@ -52,9 +53,10 @@ class RegistrarTest {
         Duration.ofMinutes(5), DigestAlgorithm.MD5, clock);
     RegistrarPolicy policy = new RegistrarPolicy(60, 3600, 3600, 3, Duration.ofMinutes(5), 3,
         Duration.ofMinutes(1), Duration.ofMinutes(5));
-    registrar = new Registrar(new DeviceAuthenticator(directory, digest,
-        new AuthThrottle(3, Duration.ofMinutes(1), Duration.ofMinutes(5), clock)), bindings, policy, messages,
-        headers, addresses);
+    DeviceAuthenticator devices = new DeviceAuthenticator(directory, digest,
+        new AuthThrottle(3, Duration.ofMinutes(1), Duration.ofMinutes(5), clock));
+    devices.reportFailuresTo(failedHosts::add);
+    registrar = new Registrar(devices, bindings, policy, messages, headers, addresses);
   }
 
   private Request register(String user, String authorization, String... extraHeaders) throws Exception {
@@ -146,6 +148,13 @@ class RegistrarTest {
     Response r = authed("alice", "guess", "Contact: <sip:alice@10.0.0.2>");
     assertEquals(403, r.getStatusCode());
     assertTrue(registrar.contactsOf("alice").isEmpty());
+    assertEquals(List.of(PHONE.host()), failedHosts, "the failure is reported to the guards");
+  }
+
+  @Test
+  void aRightPasswordIsNoFailure() throws Exception {
+    assertEquals(200, authed("alice", "wonderland", "Contact: <sip:alice@10.0.0.2>").getStatusCode());
+    assertTrue(failedHosts.isEmpty());
   }
 
   @Test
