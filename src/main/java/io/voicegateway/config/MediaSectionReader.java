@@ -13,7 +13,8 @@ final class MediaSectionReader {
       "sip_tls_ca", "bind_address", "public_address", "rtp_port_range", "rtp_symmetric", "codecs", "output_format",
       "output_sample_rate", "output_channels", "jitter_buffer_ms", "jitter_buffer_max_ms",
       "jitter_buffer_adaptive", "packet_loss_concealment", "reconnection_timeout", "rtp_timeout",
-      "keepalive_interval", "dtmf", "opus", "registrations", "sip_ws_port", "sip_wss_port");
+      "keepalive_interval", "dtmf", "opus", "registrations", "sip_ws_port", "sip_wss_port",
+      "rtp_learning_packets", "rtp_learning_silence");
   static final List<String> DTMF_KEYS = List.of("method", "inband_sensitivity");
   static final List<String> OPUS_KEYS = List.of("bitrate", "complexity");
 
@@ -75,7 +76,14 @@ final class MediaSectionReader {
         media.positiveDuration("rtp_timeout", Duration.ofSeconds(10)),
         media.positiveDuration("keepalive_interval", Duration.ofSeconds(30)),
         readDtmf(media.map("dtmf", DTMF_KEYS)), readOpus(media.map("opus", OPUS_KEYS)),
-        RegistrationReader.read(media.get("registrations")), wsPort, wssPort);
+        RegistrationReader.read(media.get("registrations")), wsPort, wssPort, readRtpLearning(media));
+  }
+
+  /** 1 packet is the old latch-on-first-packet; more than 50 (a second of 20 ms audio) only delays every call. */
+  private static MediaConfig.RtpLearning readRtpLearning(ConfigMap media) {
+    MediaConfig.RtpLearning defaults = MediaConfig.RtpLearning.DEFAULT;
+    return new MediaConfig.RtpLearning(media.integer("rtp_learning_packets", defaults.packets(), 1, 50),
+        media.positiveDuration("rtp_learning_silence", defaults.silence()));
   }
 
   private static DtmfConfig readDtmf(ConfigMap dtmf) {

@@ -145,6 +145,24 @@ public final class LegMedia implements MixerLeg {
   }
 
   /**
+   * RTP thread: whether {@code payloadType} is one this leg negotiated (audio, comfort noise, telephone-event).
+   * False, and counted, otherwise: such a packet must not take part in learning the source.
+   */
+  public boolean negotiated(int payloadType) {
+    LegPipeline p = pipeline;
+    if (p == null || closed) {
+      return false;
+    }
+    LegConfig config = p.config();
+    if (payloadType == config.payloadType() || payloadType == AudioReceiver.PT_COMFORT_NOISE
+        || (payloadType == config.dtmfPayloadType() && config.dtmfPayloadType() >= 0)) {
+      return true;
+    }
+    unknownPayloadTypes++;
+    return false;
+  }
+
+  /**
    * RTP thread: hands one valid packet to the jitter buffer or the RFC 4733 receiver. Returns false when
    * the packet was not for this leg's negotiated media (unknown payload type, not started): counted and
    * dropped, and it must not latch or count as media.

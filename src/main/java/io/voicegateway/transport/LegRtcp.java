@@ -32,12 +32,19 @@ final class LegRtcp {
     this.nextReportNanos = now + INTERVAL_NANOS;
   }
 
-  /** A (decrypted) RTCP compound packet from the remote: its sender report, if any, dates our next DLSR. */
-  void onPacket(byte[] buf, int off, int len, long now) {
-    if (RtcpReports.parse(buf, off, len, leg.packetizer().ssrc(), lastReport) && lastReport.fromSender) {
+  /**
+   * A (decrypted) RTCP compound packet from the remote: its sender report, if any, dates our next DLSR. Returns
+   * false when it does not parse as RTCP.
+   */
+  boolean onPacket(byte[] buf, int off, int len, long now) {
+    if (!RtcpReports.parse(buf, off, len, leg.packetizer().ssrc(), lastReport)) {
+      return false;
+    }
+    if (lastReport.fromSender) {
       lastSrNtpMiddle = lastReport.ntpMiddle;
       lastSrArrivalNanos = now;
     }
+    return true;
   }
 
   /** True once per interval: time to {@link #recordMetrics} and send a report. */

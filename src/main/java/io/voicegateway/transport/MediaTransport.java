@@ -22,12 +22,14 @@ public final class MediaTransport {
   private final GatewayMetrics metrics;
   private final Clock wallClock;
   private final WebRtcLegs webRtcLegs = WebRtcLegs.defaults();
+  private final RtpGuardMeters rtpGuard;
 
   public MediaTransport(MediaEngine engine, MediaConfig config, GatewayMetrics metrics, Clock wallClock) {
     this.engine = engine;
     this.config = config;
     this.metrics = metrics;
     this.wallClock = wallClock;
+    this.rtpGuard = new RtpGuardMeters(metrics.registry());
   }
 
   /** The production wiring: a fresh engine on the configured port range, the system clocks. */
@@ -70,6 +72,11 @@ public final class MediaTransport {
 
   public Clock wallClock() {
     return wallClock;
+  }
+
+  /** Strict RTP learning's meters: drops by reason, source changes. */
+  RtpGuardMeters rtpGuard() {
+    return rtpGuard;
   }
 
   /** The browser legs every RTP verticle instance shares (re-offers may reach another instance). */

@@ -6,19 +6,23 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
+import io.voicegateway.config.MediaConfig;
 import io.voicegateway.media.LegMedia;
 import io.voicegateway.media.LegPipeline;
 import io.voicegateway.media.LegTransport;
 import io.voicegateway.media.MediaEngine;
 import io.voicegateway.media.MediaWatchdog;
-import io.voicegateway.media.rtp.RtpPacket;
+import io.voicegateway.media.RtpReceiveGate;
 import io.voicegateway.media.rtp.RtpTarget;
-import io.voicegateway.media.rtp.SymmetricLatch;
+import io.voicegateway.media.rtp.RtpDrop;
+import io.voicegateway.media.rtp.RtpSourceLatch;
 import io.voicegateway.metrics.GatewayMetrics;
 
 /**
- * The RTP and RTCP sockets of one SIP leg. Receives on the event loop that bound it: parse in place,
- * latch, hand to the leg (which keeps the RFC 3550 statistics), count. Sends from the mixer thread. RTCP
+ * The RTP and RTCP sockets of one SIP leg. Receives on the event loop that bound it: the {@link RtpReceiveGate}
+ * parses in place, checks the payload type and learns the source strictly ({@link RtpSourceLatch}: junk and
+ * foreign sources are counted by reason and dropped, never latched) before the leg takes the packet; RTCP is
+ * taken only from the learnt source's host. Counts, feeds the media watchdog. Sends from the mixer thread. RTCP
  * reports ({@link LegRtcp}) go out every {@link LegRtcp#INTERVAL_NANOS}.
  *
  * <p>Sending allocates one Vert.x {@link Buffer} per packet: {@code DatagramSocket.send} is asynchronous and
@@ -32,8 +36,9 @@ final class RtpLegSocket implements LegTransport, LegSocket {
   private final GatewayMetrics metrics;
   private final DatagramSocket rtp;
   private final DatagramSocket rtcp;
-  private final SymmetricLatch latch;
-  private final RtpPacket packet = new RtpPacket();
+  private final RtpSourceLatch latch;
+  private final RtpGuardMeters guard;
+  private final RtpReceiveGate gate;
   private final byte[] rx = new byte[MAX_DATAGRAM];
   private final byte[] rtcpRx = new byte[MAX_DATAGRAM];
   private final byte[] rtcpTx = new byte[512];
@@ -48,7 +53,11 @@ final class RtpLegSocket implements LegTransport, LegSocket {
     this.metrics = media.metrics();
     this.rtp = rtp;
     this.rtcp = rtcp;
-    this.latch = new SymmetricLatch(media.config().rtpSymmetric(), new RtpTarget("0.0.0.0", 0));
+    MediaConfig.RtpLearning learning = media.config().rtpLearning();
+    this.latch = new RtpSourceLatch(media.config().rtpSymmetric(), learning.packets(), learning.silence().toNanos(),
+        new RtpTarget("0.0.0.0", 0));
+    this.guard = media.rtpGuard();
+    this.gate = new RtpReceiveGate(leg, latch, guard);
     this.watchdog = new MediaWatchdog(media.config().rtpTimeout().toNanos(),
         media.config().reconnectionTimeout().toNanos(), now);
     this.reports = new LegRtcp(media, leg, now);
@@ -83,19 +92,10 @@ final class RtpLegSocket implements LegTransport, LegSocket {
   private void onRtp(DatagramPacket datagram) {
     long now = engine.nanoTime();
     int len = Datagrams.copy(datagram, rx);
-    if (len < 0) {
-      leg.countInvalid();
-      return;
-    }
-    if (!packet.parse(rx, 0, len)) {
-      leg.countInvalid();
-      return;
-    }
-    if (!leg.onRtp(packet, now)) {
+    if (!gate.receive(rx, len, datagram.sender().hostAddress(), datagram.sender().port(), now)) {
       return;
     }
     metrics.rtpReceived(1);
-    latch.onPacket(datagram.sender().hostAddress(), datagram.sender().port(), packet.ssrc());
     if (watchdog.onPacket(now) == MediaWatchdog.Change.STARTED) {
       engine.events().audioStarted(leg.callId(), leg.legId());
     }
@@ -104,9 +104,16 @@ final class RtpLegSocket implements LegTransport, LegSocket {
   private void onRtcp(DatagramPacket datagram) {
     int len = Datagrams.copy(datagram, rtcpRx);
     if (len < 0) {
+      guard.dropped(RtpDrop.RTCP_INVALID);
       return;
     }
-    reports.onPacket(rtcpRx, 0, len, engine.nanoTime());
+    if (!latch.acceptsRtcpFrom(datagram.sender().hostAddress())) {
+      guard.dropped(RtpDrop.RTCP_FOREIGN);
+      return;
+    }
+    if (!reports.onPacket(rtcpRx, 0, len, engine.nanoTime())) {
+      guard.dropped(RtpDrop.RTCP_INVALID);
+    }
   }
 
   /** Periodic work on the owning event loop: the media watchdog, metrics, RTCP. */

@@ -27,6 +27,7 @@ class ConfigDefaultsTest {
     assertEquals(10000, m.rtpPortMin());
     assertEquals(19999, m.rtpPortMax());
     assertTrue(m.rtpSymmetric());
+    assertEquals(new MediaConfig.RtpLearning(4, Duration.ofSeconds(1)), m.rtpLearning());
     assertEquals(List.of("g711-ulaw", "g711-alaw", "g722", "opus"), m.codecs());
     assertEquals("pcm16", m.outputFormat());
     assertEquals(16000, m.outputSampleRate());

@@ -55,6 +55,9 @@ class ConfigErrorsTest {
         Arguments.of("stereo output", "media: {output_channels: 2}", "media.output_channels", "2", "one of 1"),
         // numeric limits
         Arguments.of("jitter max below initial", "media: {jitter_buffer_ms: 100, jitter_buffer_max_ms: 80}", "media.jitter_buffer_max_ms", "80", "jitter_buffer_ms"),
+        Arguments.of("no learning packets", "media: {rtp_learning_packets: 0}", "media.rtp_learning_packets", "0", "1..50"),
+        Arguments.of("learning silence zero", "media: {rtp_learning_silence: 0s}", "media.rtp_learning_silence", "'0s'", "longer than zero"),
+        Arguments.of("learning silence not a duration", "media: {rtp_learning_silence: soon}", "media.rtp_learning_silence", "'soon'", "duration"),
         Arguments.of("jitter too small", "media: {jitter_buffer_ms: 10}", "media.jitter_buffer_ms", "10", "20..2000"),
         Arguments.of("sensitivity above 1", "media: {dtmf: {inband_sensitivity: 1.5}}", "media.dtmf.inband_sensitivity", "1.5", "0.0..1.0"),
         Arguments.of("opus bitrate", "media: {opus: {bitrate: 1000}}", "media.opus.bitrate", "1000", "6000..510000"),

@@ -23,6 +23,8 @@ class ConfigValuesTest {
           public_address: gw.example.com
           rtp_port_range: [20000, 20099]
           rtp_symmetric: false
+          rtp_learning_packets: 8
+          rtp_learning_silence: 2500ms
           codecs: [opus, g722]
           output_format: pcm16
           output_sample_rate: 48000
@@ -51,6 +53,7 @@ class ConfigValuesTest {
     assertEquals(20000, m.rtpPortMin());
     assertEquals(20099, m.rtpPortMax());
     assertFalse(m.rtpSymmetric());
+    assertEquals(new MediaConfig.RtpLearning(8, Duration.ofMillis(2500)), m.rtpLearning());
     assertEquals(List.of("opus", "g722"), m.codecs());
     assertEquals(48000, m.outputSampleRate());
     assertEquals(40, m.jitterBufferMs());
