@@ -18,6 +18,8 @@ import io.voicegateway.apps.catalog.GatewayApps;
 import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bridge.BridgeVerticle;
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.config.LiveConfig;
+import io.voicegateway.bus.ConfigCommands;
 import io.voicegateway.config.MediaConfig;
 import io.voicegateway.history.HistoryVerticle;
 import io.voicegateway.recording.RecordingVerticle;
@@ -62,6 +64,10 @@ public final class Gateway {
   private MediaEngine media;
   private HttpVerticle http;
   private SipVerticle sip;
+  /** The configuration in force: {@link #config} with what reloads changed (devices, providers, routes). */
+  private final LiveConfig live;
+  /** Serves reloads (API, SIGHUP) once {@link #reloadFrom} named the file. */
+  private final ConfigReloadService reloads;
 
   private Gateway(GatewayConfig config) {
     this.config = config;
@@ -73,6 +79,8 @@ public final class Gateway {
         .build();
     this.metrics = new GatewayMetrics(prometheus);
     BusCodecs.registerAll(vertx);
+    this.live = new LiveConfig(config);
+    this.reloads = new ConfigReloadService(vertx, live, prometheus);
     LOG.info("Opus: " + OpusLibrary.selected().detail());
   }
 
@@ -122,7 +130,7 @@ public final class Gateway {
             ? deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions())
             : Future.<Void>succeededFuture())
         .compose(v -> {
-          sip = new SipVerticle(config, new SipCallMetrics(metrics));
+          sip = new SipVerticle(live, new SipCallMetrics(metrics));
           return deploy("sip", () -> sip, new DeploymentOptions());
         })
         .compose(v -> deploy("bridge", () -> new BridgeVerticle(config.bridge(), config.http().apiToken()),
@@ -221,6 +229,24 @@ public final class Gateway {
   /** The SIP verticle (its UAC API and the registrar's bindings), once started. */
   public SipVerticle sip() {
     return sip;
+  }
+
+  /**
+   * Reloads ({@code POST /api/v1/config/reload}, SIGHUP) re-read {@code file} from now on: the file the gateway
+   * was started with, loaded the same way. Until then a reload answers 409.
+   */
+  public void reloadFrom(Supplier<GatewayConfig> file) {
+    reloads.reloadFrom(file);
+  }
+
+  /** Reloads the configuration as the API does; {@code by} names who asked, for the log and the event. */
+  public Future<ConfigCommands.Reloaded> reload(String by) {
+    return reloads.request(by);
+  }
+
+  /** The configuration in force (the start-up one until a reload changed devices, providers or routes). */
+  public LiveConfig liveConfig() {
+    return live;
   }
 
   public Vertx vertx() {

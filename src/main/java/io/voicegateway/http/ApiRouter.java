@@ -36,6 +36,7 @@ public final class ApiRouter {
     new ConferencesApi(vertx).mount(api);
     new RecordingApi(vertx).mount(api);
     new StreamsApi(vertx).mount(api);
+    new ConfigApi(vertx).mount(api);
     api.route().last().handler(ctx -> ApiErrors.send(ctx, 404,
         "no endpoint " + ctx.request().method() + " " + ctx.request().path()));
     api.route().failureHandler(ApiErrors::handle);

@@ -25,6 +25,7 @@ import io.voicegateway.sip.trunk.RunningRegistrations;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Builds the SIP side once, in {@code SipVerticle.start}: the protocol services, and call control
@@ -42,6 +43,8 @@ final class SipWiring {
   final ClientRequests client;
   final RequestFactory requests;
   final Registrar registrar;
+  /** The registrar's location service: a reload drops the bindings of removed devices from it. */
+  final Bindings bindings;
   /** Who is calling: trunk, authenticated device (407/403 otherwise) or unknown. */
   final InviteAuthenticator authenticator;
   /** OPTIONS qualify of the registered bindings; {@code reachable(binding)} for forking. */
@@ -67,14 +70,18 @@ final class SipWiring {
   /** What SIP legs' endpoints ask of the media side (DTMF). */
   private final BusMediaControl media;
 
-  SipWiring(Vertx vertx, GatewayConfig config, CallMetrics metrics, SipStackHandle sip) {
+  SipWiring(Vertx vertx, Supplier<GatewayConfig> live, CallMetrics metrics, SipStackHandle sip) {
+    // what can change at run time (devices, providers, routes) is read per call from live (config.LiveConfig);
+    // the rest (ports, codecs, timers) is what the stack was started with
+    GatewayConfig config = live.get();
     this.sip = sip;
-    SourceClassifier sources = new SourceClassifier(config.providers());
+    SourceClassifier sources = SourceClassifier.live(live);
     Clock utc = Clock.systemUTC();
     RegistrarPolicy policy = RegistrarPolicy.defaults();
     // the registrar's location service, shared with INVITE source recognition and the qualifier
     Bindings bindings = new Bindings(utc);
-    DeviceAuthenticator devices = newDeviceAuthenticator(config, sip, policy, utc);
+    this.bindings = bindings;
+    DeviceAuthenticator devices = newDeviceAuthenticator(live, sip, policy, utc);
     this.registrar = new Registrar(devices, bindings, policy, sip.messages(), sip.headers(), sip.addresses());
     this.messages = new SipMessages(sip, registrar.enabled());
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
@@ -85,7 +92,7 @@ final class SipWiring {
     this.authenticator = new InviteAuthenticator(devices, bindings, sources, providerRegistrations, sip.messages(),
         sip.headers());
     this.qualifier = BindingQualifier.of(config.media().keepaliveInterval(), bindings, requests, client, utc);
-    TargetResolver targets = new TargetResolver(registrar::contactsOf, config.providers(), sdp.preference(),
+    TargetResolver targets = new TargetResolver(registrar::contactsOf, () -> live.get().providers(), sdp.preference(),
         qualifier::reachable, provider -> registrations.learntHost(provider, sip.publicAddress()));
     this.media = new BusMediaControl(vertx);
     this.streaming = new Streaming(vertx);
@@ -99,7 +106,7 @@ final class SipWiring {
     Dialer dialer = new Dialers().with(BridgeTarget.class, sipDialer).with(BrowserTarget.class, browsers.dialer());
     this.control = new CallControl(new CallControl.Wiring(calls, lifecycle, dialer, scheduler,
         lifecycle::leave, new BusAttachments(vertx), streaming, Dialers.union(targets::resolve, browsers::destinations),
-        clock), config);
+        clock), live);
     this.browserSignalling = browsers.signalling(control, clock);
     this.reinvites = new LegReinvite(messages, sdp, client, sip.publicAddress(), legMedia, control.hold());
   }
@@ -115,9 +122,9 @@ final class SipWiring {
   }
 
   /** One digest server (realm = our public address) and one failure throttle for REGISTER and INVITE alike. */
-  private static DeviceAuthenticator newDeviceAuthenticator(GatewayConfig config, SipStackHandle sip,
+  private static DeviceAuthenticator newDeviceAuthenticator(Supplier<GatewayConfig> live, SipStackHandle sip,
       RegistrarPolicy policy, Clock clock) {
-    return new DeviceAuthenticator(new ConfiguredDevices(config.devices()),
+    return new DeviceAuthenticator(ConfiguredDevices.live(() -> live.get().devices()),
         DigestServer.create(sip.publicAddress(), policy.nonceLifetime()),
         new AuthThrottle(policy.maxAuthFailures(), policy.failureWindow(), policy.blockFor(), clock));
   }
