@@ -103,6 +103,8 @@ public final class Gateway {
     MediaTransport transport = MediaTransport.create(config.media(), metrics);
     media = transport.engine();
     MixerMeters.register(prometheus, media);
+    PortPoolMeters.register(prometheus, media.ports());
+    TrunkRegistrationMeters.register(vertx, prometheus);
     Future<Void> chain = Future.succeededFuture();
     for (int i = 0; i < cores; i++) {
       chain = chain.compose(v -> deploy("rtp-" + deployments.size(), () -> new RtpVerticle(transport), new DeploymentOptions()));
@@ -136,7 +138,7 @@ public final class Gateway {
         .compose(v -> deploy("bridge", () -> new BridgeVerticle(config.bridge(), config.http().apiToken()),
             new DeploymentOptions()))
         .compose(v -> {
-          http = new HttpVerticle(config, prometheus, this::health);
+          http = new HttpVerticle(live, prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());
         });
   }
