@@ -85,7 +85,7 @@ class ReloadIT {
       ApiClient api = new ApiClient(gw.httpPort(), "test-token");
 
       SippRunner.Result bobBefore = SippRunner.scenario("register_as.xml")
-          .args("-set", "user", "bob", "-set", "password", "builder").run(target, 1, 1, 1);
+          .args("-s", "bob", "-au", "bob", "-ap", "builder").run(target, 1, 1, 1);
       assertEquals(0, bobBefore.exitCode(), "bob registers before the reload: " + bobBefore);
       assertEquals(1, api.get("/api/v1/devices/bob").object().getJsonArray("contacts").size());
 
@@ -123,7 +123,7 @@ class ReloadIT {
         }
       }), "bob is no device any more");
       SippRunner.Result bobAfter = SippRunner.scenario("register_as.xml")
-          .args("-set", "user", "bob", "-set", "password", "builder").run(target, 1, 1, 1);
+          .args("-s", "bob", "-au", "bob", "-ap", "builder").run(target, 1, 1, 1);
       assertNotEquals(0, bobAfter.exitCode(), "bob's REGISTER is refused after the reload: " + bobAfter);
       assertTrue((bobAfter.errors() + bobAfter.output()).contains("403"), bobAfter.toString());
 
