@@ -9,14 +9,16 @@
 #   noanswer 10 % the far end rings and never answers; the caller gives up after 3 s (CANCEL, 487)
 #   busy    15 %  the far end answers 486 Busy Here, which reaches the caller
 # Afterwards: every RTP port back in the pool (vg_rtp_ports_free), no call left (vg_media_active_calls), heap
-# after a full GC within ±10 % of the heap after a full GC before the load, and 0 failed calls (every ending
-# above is what SIPp expects, so any other outcome is a failure).
+# after a full GC within ±10 % of the heap after a full GC once a warm-up batch ran (WARMUP calls, default
+# max(CALLS/10, 100)), and 0 failed calls (every ending above is what SIPp expects, so any other outcome is a
+# failure).
 #
 # usage: nice -n 10 bench/soak/soak.sh CALLS CONCURRENCY   (build first: mvn -q package -DskipTests)
 set -euo pipefail
 
 calls=${1:-1000}
 conc=${2:-40}
+warm=${WARMUP:-$(( calls / 10 > 100 ? calls / 10 : 100 ))}   # warm-up calls before the baseline heap
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
@@ -269,28 +271,38 @@ heap() { # heap in use after a full GC, bytes
     | awk 'index($0, "jvm_memory_used_bytes{area=\"heap\"") == 1 {s += $NF} END {printf "%d", s}' # ids hold spaces
 }
 ports_total=$(metric vg_rtp_ports_capacity)
-heap0=$(heap)
 cd "$work"
-echo "soak: $calls calls, $conc at a time; load average $(cut -d' ' -f1-3 /proc/loadavg); work dir $work"
 
-sipp -sf far.xml -p "$far_port" -i 127.0.0.1 -mi 127.0.0.1 -mp 46100 -rtp_echo -nostdin -m "$calls" \
+sipp -sf far.xml -p "$far_port" -i 127.0.0.1 -mi 127.0.0.1 -mp 46100 -rtp_echo -nostdin -m $((warm + calls)) \
   -trace_stat -stf far-stats.csv -fd 5 -trace_err -error_file far-errors.log > far.log 2>&1 &
 far_pid=$!
 trap 'kill $gw $far_pid 2>/dev/null || true' EXIT
 
 declare -A share=([caller]=35 [callee]=25 [cancel]=15 [noanswer]=10 [busy]=15)
-pids=(); port=45200; left=$calls
-for kind in caller callee cancel noanswer busy; do
-  n=$(( calls * ${share[$kind]} / 100 )); [ "$kind" = busy ] && n=$left; left=$((left - n))
-  l=$(( conc * ${share[$kind]} / 100 )); [ "$l" -lt 1 ] && l=1
-  sipp "127.0.0.1:$sip_port" -sf "$kind.xml" -s "soak$kind" -p "$port" -mp $((46200 + 10 * ${#pids[@]})) -rtp_echo \
-    -i 127.0.0.1 -mi 127.0.0.1 -nostdin -m "$n" -l "$l" -r "$l" -trace_stat -stf "$kind-stats.csv" -fd 5 \
-    -trace_err -error_file "$kind-errors.log" -timeout 900s -timeout_error > "$kind.log" 2>&1 &
-  pids+=($!); port=$((port + 2))
-done
+# run_batch CALLS PREFIX: the five callers at once, CALLS shared out as above; $status 1 if a SIPp failed
+run_batch() {
+  local pids=() port=45200 left=$1 n l
+  for kind in caller callee cancel noanswer busy; do
+    n=$(( $1 * ${share[$kind]} / 100 )); [ "$kind" = busy ] && n=$left; left=$((left - n))
+    l=$(( conc * ${share[$kind]} / 100 )); [ "$l" -lt 1 ] && l=1
+    sipp "127.0.0.1:$sip_port" -sf "$kind.xml" -s "soak$kind" -p "$port" -mp $((46200 + 10 * ${#pids[@]})) \
+      -rtp_echo -i 127.0.0.1 -mi 127.0.0.1 -nostdin -m "$n" -l "$l" -r "$l" -trace_stat -stf "$2$kind-stats.csv" \
+      -fd 5 -trace_err -error_file "$2$kind-errors.log" -timeout 900s -timeout_error > "$2$kind.log" 2>&1 &
+    pids+=($!); port=$((port + 2))
+  done
+  status=0
+  for p in "${pids[@]}"; do wait "$p" || status=1; done
+}
+
+# A warm-up first, so the baseline heap already holds what stays bounded (the SIP ladder store of recent calls,
+# JIT and pool structures): the heap comparison then shows growth per call, not the first calls' fill.
+run_batch "$warm" warmup-
+warm_status=$status
+heap0=$(heap)
+echo "soak: $calls calls after $warm warm-up calls, $conc at a time; load average $(cut -d' ' -f1-3 /proc/loadavg); work dir $work"
 t0=$(date +%s)
-status=0
-for p in "${pids[@]}"; do wait "$p" || status=1; done
+run_batch "$calls" ""
+[ "$warm_status" = 0 ] || status=1
 wait "$far_pid" || true
 t1=$(date +%s)
 
