@@ -10,7 +10,7 @@
 #   busy    15 %  the far end answers 486 Busy Here, which reaches the caller
 # Afterwards: every RTP port back in the pool (vg_rtp_ports_free), no call left (vg_media_active_calls), heap
 # after a full GC within ±10 % of the heap after a full GC once a warm-up batch ran (WARMUP calls, default
-# max(CALLS/10, 100)), and 0 failed calls (every ending above is what SIPp expects, so any other outcome is a
+# max(CALLS/10, 600): more than the 500 calls the SIP ladder store keeps), and 0 failed calls (every ending above is what SIPp expects, so any other outcome is a
 # failure).
 #
 # usage: nice -n 10 bench/soak/soak.sh CALLS CONCURRENCY   (build first: mvn -q package -DskipTests)
@@ -18,7 +18,7 @@ set -euo pipefail
 
 calls=${1:-1000}
 conc=${2:-40}
-warm=${WARMUP:-$(( calls / 10 > 100 ? calls / 10 : 100 ))}   # warm-up calls before the baseline heap
+warm=${WARMUP:-$(( calls / 10 > 600 ? calls / 10 : 600 ))}   # > the 500 calls the SIP ladder store keeps
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
