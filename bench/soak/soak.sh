@@ -10,8 +10,8 @@
 #   busy    15 %  the far end answers 486 Busy Here, which reaches the caller
 # Afterwards: every RTP port back in the pool (vg_rtp_ports_free), no call left (vg_media_active_calls), heap
 # after a full GC within ±10 % of the heap after a full GC once a warm-up batch ran (WARMUP calls, default
-# max(CALLS/10, 600): more than the 500 calls the SIP ladder store keeps), and 0 failed calls (every ending above is what SIPp expects, so any other outcome is a
-# failure).
+# max(CALLS/10, 600): more than the 500 calls the SIP ladder store keeps), and 0 failed calls (every ending
+# above is what SIPp expects, so any other outcome is a failure).
 #
 # usage: nice -n 10 bench/soak/soak.sh CALLS CONCURRENCY   (build first: mvn -q package -DskipTests)
 set -euo pipefail
