@@ -2,9 +2,9 @@
 # metrics and CPU, and print the report. Source it after setting $root and $work.
 
 # start_gateway CONF_FILE: runs the jar ($GATEWAY_JAR, default target/voice-gateway.jar: set it to compare
-# two builds) in the background ($gw is its pid) and waits for the banner.
+# two builds) in the background ($gw is its pid) and waits for the banner. $GATEWAY_JAVA_OPTS: extra JVM options.
 start_gateway() {
-  java -jar "${GATEWAY_JAR:-$root/target/voice-gateway.jar}" --conf "$1" > "$work/gateway.log" 2>&1 &
+  java ${GATEWAY_JAVA_OPTS:-} -jar "${GATEWAY_JAR:-$root/target/voice-gateway.jar}" --conf "$1" > "$work/gateway.log" 2>&1 &
   gw=$!
   trap 'kill $gw 2>/dev/null || true' EXIT
   for _ in $(seq 150); do grep -q '^dashboard' "$work/gateway.log" && break; sleep 0.2; done

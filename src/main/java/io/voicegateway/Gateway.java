@@ -17,7 +17,10 @@ import io.voicegateway.apps.AppsVerticle;
 import io.voicegateway.apps.catalog.GatewayApps;
 import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bridge.BridgeVerticle;
+import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.config.LiveConfig;
+import io.voicegateway.bus.ConfigCommands;
 import io.voicegateway.config.MediaConfig;
 import io.voicegateway.history.HistoryVerticle;
 import io.voicegateway.recording.RecordingVerticle;
@@ -66,6 +69,10 @@ public final class Gateway {
   private HttpVerticle http;
   private SipVerticle sip;
   private SipGuards guards;
+  /** The configuration in force: {@link #config} with what reloads changed (devices, providers, routes). */
+  private final LiveConfig live;
+  /** Serves reloads (API, SIGHUP) once {@link #reloadFrom} named the file. */
+  private final ConfigReloadService reloads;
 
   private Gateway(GatewayConfig config) {
     this.config = config;
@@ -77,6 +84,8 @@ public final class Gateway {
         .build();
     this.metrics = new GatewayMetrics(prometheus);
     BusCodecs.registerAll(vertx);
+    this.live = new LiveConfig(config);
+    this.reloads = new ConfigReloadService(vertx, live, prometheus);
     LOG.info("Opus: " + OpusLibrary.selected().detail());
   }
 
@@ -99,6 +108,8 @@ public final class Gateway {
     MediaTransport transport = MediaTransport.create(config.media(), metrics);
     media = transport.engine();
     MixerMeters.register(prometheus, media);
+    PortPoolMeters.register(prometheus, media.ports());
+    TrunkRegistrationMeters.register(vertx, prometheus);
     Future<Void> chain = Future.succeededFuture();
     for (int i = 0; i < cores; i++) {
       chain = chain.compose(v -> deploy("rtp-" + deployments.size(), () -> new RtpVerticle(transport), new DeploymentOptions()));
@@ -126,15 +137,15 @@ public final class Gateway {
             ? deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions())
             : Future.<Void>succeededFuture())
         .compose(v -> {
-          guards = new SipGuards(config.limits(), config.providers(), mediaSignals(), System::nanoTime);
+          guards = new SipGuards(config.limits(), SourceClassifier.live(live), mediaSignals(), System::nanoTime);
           GuardMeters.register(prometheus, guards);
-          sip = new SipVerticle(config, new SipCallMetrics(metrics), guards);
+          sip = new SipVerticle(live, new SipCallMetrics(metrics), guards);
           return deploy("sip", () -> sip, new DeploymentOptions());
         })
         .compose(v -> deploy("bridge", () -> new BridgeVerticle(config.bridge(), config.http().apiToken()),
             new DeploymentOptions()))
         .compose(v -> {
-          http = new HttpVerticle(config, prometheus, this::health);
+          http = new HttpVerticle(live, prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());
         });
   }
@@ -235,6 +246,24 @@ public final class Gateway {
   /** The SIP verticle (its UAC API and the registrar's bindings), once started. */
   public SipVerticle sip() {
     return sip;
+  }
+
+  /**
+   * Reloads ({@code POST /api/v1/config/reload}, SIGHUP) re-read {@code file} from now on: the file the gateway
+   * was started with, loaded the same way. Until then a reload answers 409.
+   */
+  public void reloadFrom(Supplier<GatewayConfig> file) {
+    reloads.reloadFrom(file);
+  }
+
+  /** Reloads the configuration as the API does; {@code by} names who asked, for the log and the event. */
+  public Future<ConfigCommands.Reloaded> reload(String by) {
+    return reloads.request(by);
+  }
+
+  /** The configuration in force (the start-up one until a reload changed devices, providers or routes). */
+  public LiveConfig liveConfig() {
+    return live;
   }
 
   public Vertx vertx() {

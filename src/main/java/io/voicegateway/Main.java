@@ -60,6 +60,10 @@ public final class Main {
     }
 
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(gateway), "shutdown"));
+    // reloads (SIGHUP, POST /api/v1/config/reload) re-read the file we started with, with the same environment
+    confPath(args).ifPresent(path -> gateway.reloadFrom(() -> ConfigLoader.load(path, System.getenv())));
+    ReloadSignal.install(() -> gateway.reload("SIGHUP").onFailure(err ->
+        System.err.println("voice-gateway: SIGHUP: reload refused: " + err.getMessage())));
     new CountDownLatch(1).await(); // Vert.x's threads serve; the shutdown hook ends the process
   }
 

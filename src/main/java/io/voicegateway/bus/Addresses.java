@@ -239,4 +239,11 @@ public final class Addresses {
   public static final String STREAM_STOP = "vg.stream.stop";
   /** Request {@link StreamCommands.Query}, reply {@link StreamCommands.Streams}. */
   public static final String STREAM_QUERY = "vg.stream.query";
+
+  /* issue 14: reloading the configuration (ConfigCommands). */
+
+  /** Request {@link ConfigCommands.Reload}, reply {@link ConfigCommands.Reloaded} (also when INVALID); 409 no file. */
+  public static final String CONFIG_RELOAD = "vg.config.reload";
+  /** Publish {@link ConfigCommands.Reloaded} ({@code CONFIG_RELOADED}) after every reload. */
+  public static final String CONFIG_EVENTS = "vg.config.events";
 }

@@ -102,6 +102,8 @@ public final class BusCodecs {
       StreamCommands.Started.class,
       StreamCommands.Stop.class,
       StreamCommands.Query.class,
+      ConfigCommands.Reload.class,
+      ConfigCommands.Reloaded.class,
       StreamCommands.Streams.class);
 
   private BusCodecs() {}

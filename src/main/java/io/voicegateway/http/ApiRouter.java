@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.voicegateway.config.GatewayConfig;
+import java.util.function.Supplier;
 
 /**
  * The REST API mounted at {@code /api/v1} (see docs/api.md): login first (open), then the token check, then one
@@ -17,25 +18,31 @@ public final class ApiRouter {
   private ApiRouter() {}
 
   public static Router create(Vertx vertx, GatewayConfig config, ApiAuth auth) {
+    return create(vertx, () -> config, auth);
+  }
+
+  /** With the devices, providers and routes listed as the configuration in force has them (a reload changes them). */
+  public static Router create(Vertx vertx, Supplier<GatewayConfig> inForce, ApiAuth auth) {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     new LoginApi(auth).mount(api);
     api.route().handler(auth);
     LiveCalls live = new LiveCalls(vertx);
     ControlRequests control = new ControlRequests(vertx);
-    CallTargets targets = new CallTargets(control, config.devices());
+    CallTargets targets = new CallTargets(control, LiveList.of(() -> inForce.get().devices()));
     new CallsApi(live, control).mount(api);
     new OriginateApi(control, targets).mount(api);
     new CallActionsApi(vertx, live, control, targets).mount(api);
-    new DevicesApi(control, config.devices()).mount(api);
-    new ProvidersApi(control, config.providers()).mount(api);
-    new RoutesApi(config.routes()).mount(api);
+    new DevicesApi(control, LiveList.of(() -> inForce.get().devices())).mount(api);
+    new ProvidersApi(control, LiveList.of(() -> inForce.get().providers())).mount(api);
+    new RoutesApi(LiveList.of(() -> inForce.get().routes())).mount(api);
     new HistoryApi(vertx).mount(api);
     new VoicemailApi(vertx).mount(api);
     new CallLegsApi(vertx).mount(api);
     new ConferencesApi(vertx).mount(api);
     new RecordingApi(vertx).mount(api);
     new StreamsApi(vertx).mount(api);
+    new ConfigApi(vertx).mount(api);
     api.route().last().handler(ctx -> ApiErrors.send(ctx, 404,
         "no endpoint " + ctx.request().method() + " " + ctx.request().path()));
     api.route().failureHandler(ApiErrors::handle);

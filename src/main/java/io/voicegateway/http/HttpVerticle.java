@@ -27,6 +27,8 @@ public final class HttpVerticle extends VerticleBase {
   private final HttpConfig config;
   private final PrometheusMeterRegistry prometheus;
   private final Supplier<JsonObject> health;
+  /** The configuration in force, for the API's listings of devices, providers and routes. */
+  private final Supplier<GatewayConfig> live;
   private HttpServer server;
 
   /**
@@ -37,6 +39,16 @@ public final class HttpVerticle extends VerticleBase {
     this.config = gateway.http();
     this.prometheus = prometheus;
     this.health = health;
+    this.live = () -> gateway;
+  }
+
+  /** Lists devices, providers and routes from {@code live} (the gateway's LiveConfig: reloads show). */
+  public HttpVerticle(Supplier<GatewayConfig> live, PrometheusMeterRegistry prometheus, Supplier<JsonObject> health) {
+    this.gateway = live.get();
+    this.config = gateway.http();
+    this.prometheus = prometheus;
+    this.health = health;
+    this.live = live;
   }
 
   @Override
@@ -53,7 +65,7 @@ public final class HttpVerticle extends VerticleBase {
     DashboardSocket.mount(router, vertx, auth, new LiveCalls(vertx)::all);
     SipLadderApi.mount(router, vertx, auth);
     DashboardPage.mount(router, auth);
-    router.route("/api/v1/*").subRouter(ApiRouter.create(vertx, gateway, auth));
+    router.route("/api/v1/*").subRouter(ApiRouter.create(vertx, live, auth));
     router.route("/*").handler(StaticHandler.create("webroot"));
     HttpServerOptions options = new HttpServerOptions();
     if (config.tls()) {

@@ -9,14 +9,15 @@ import java.util.Locale;
 
 /** {@code GET /api/v1/routes}: the configured routes in match order, read-only, keys as in the YAML. */
 final class RoutesApi {
-  private final JsonArray routes;
+  /** Read per request: a reload changes them. */
+  private final List<RouteConfig> routes;
 
   RoutesApi(List<RouteConfig> routes) {
-    this.routes = new JsonArray(routes.stream().map(RoutesApi::json).toList());
+    this.routes = routes;
   }
 
   void mount(Router api) {
-    api.get("/routes").handler(ctx -> ctx.json(routes));
+    api.get("/routes").handler(ctx -> ctx.json(new JsonArray(routes.stream().map(RoutesApi::json).toList())));
   }
 
   static JsonObject json(RouteConfig r) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.voicegateway.browser.BrowserBusApi;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.ConfigCommands;
 import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.sip.registrar.Source;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
@@ -40,6 +42,8 @@ public final class SipVerticle extends VerticleBase {
   private static final long DEVICE_HOSTS_REFRESH_MS = 5000;
 
   private final GatewayConfig config;
+  /** The configuration in force: what a reload changes (devices, providers, routes) is read from it per call. */
+  private final Supplier<GatewayConfig> live;
   private final CallMetrics metrics;
   private final SipGuards guards;
   private SipStackHandle sip;
@@ -50,12 +54,17 @@ public final class SipVerticle extends VerticleBase {
   private final List<TrunkRegistration> trunks = new ArrayList<>();
 
   public SipVerticle(GatewayConfig config, CallMetrics metrics) {
-    this(config, metrics, SipGuards.standalone(config.limits(), config.providers()));
+    this(() -> config, metrics, SipGuards.standalone(config.limits(), config.providers()));
   }
 
-  /** @param guards overload and abuse control, made by the composition root that sees the media side too */
-  public SipVerticle(GatewayConfig config, CallMetrics metrics, SipGuards guards) {
-    this.config = config;
+  /**
+   * Follows {@code live} (the gateway's LiveConfig) and applies each {@code CONFIG_RELOADED} to what it runs.
+   *
+   * @param guards overload and abuse control, made by the composition root that sees the media side too
+   */
+  public SipVerticle(Supplier<GatewayConfig> live, CallMetrics metrics, SipGuards guards) {
+    this.config = live.get();
+    this.live = live;
     this.metrics = metrics;
     this.guards = guards;
   }
@@ -65,7 +74,7 @@ public final class SipVerticle extends VerticleBase {
     SipEventBridge bridge = new SipEventBridge(context);
     return vertx.executeBlocking(() -> SipStackFactory.create(config.media(), bridge, guards)).map(handle -> {
       sip = handle;
-      SipWiring w = new SipWiring(vertx, config, metrics, handle);
+      SipWiring w = new SipWiring(vertx, live, metrics, handle);
       wiring = w;
       w.devices.reportFailuresTo(host -> {
         InetAddress address = InviteAuthenticator.literal(host);
@@ -96,6 +105,11 @@ public final class SipVerticle extends VerticleBase {
       w.qualifier.start(vertx);
       vertx.setPeriodic(DEVICE_HOSTS_REFRESH_MS, id -> guards.trusted().devicesAt(DeviceHosts.of(w.bindings.all())));
       startTrunkRegistrations();
+      vertx.eventBus().<ConfigCommands.Reloaded>consumer(Addresses.CONFIG_EVENTS, msg -> {
+        if ("APPLIED".equals(msg.body().status())) {
+          applyReload();
+        }
+      });
       LOG.fine(() -> "SIP listening on " + config.media().bindAddress() + ":" + config.media().sipPort() + " "
           + config.media().sipTransports());
       return this;
@@ -170,14 +184,51 @@ public final class SipVerticle extends VerticleBase {
   /** Each distinct registration once, though media.registrations also appear as providers. */
   private void startTrunkRegistrations() {
     for (ProviderRegistrations.Entry entry : wiring.providerRegistrations.entries()) {
-      TrunkRegistration trunk = new TrunkRegistration(vertx, sip, entry.registration(),
-          req -> wiring.client.send(req, null, null), RegistrationSchedule.defaults(),
-          e -> vertx.eventBus().publish(Addresses.TRUNK_REGISTRATION_EVENTS, e), wiring.clock);
-      trunks.add(trunk);
-      wiring.registrations.started(entry, trunk);
-      trunk.start();
+      startTrunkRegistration(entry);
     }
-    // trunk host names, for recognising calls by the registration they arrive on: DNS off the event loop
+    resolveTrunkHosts();
+  }
+
+  private void startTrunkRegistration(ProviderRegistrations.Entry entry) {
+    TrunkRegistration trunk = new TrunkRegistration(vertx, sip, entry.registration(),
+        req -> wiring.client.send(req, null, null), RegistrationSchedule.defaults(),
+        e -> vertx.eventBus().publish(Addresses.TRUNK_REGISTRATION_EVENTS, e), wiring.clock);
+    trunks.add(trunk);
+    wiring.registrations.started(entry, trunk);
+    trunk.start();
+  }
+
+  /**
+   * A reload put new devices, providers or routes in force (calls in progress keep their legs; routing and
+   * authentication read the new ones by themselves): stops the registrations of removed or changed providers
+   * (un-REGISTER), starts the new ones, drops the bindings of removed devices and re-plans OPTIONS keepalive.
+   */
+  private void applyReload() {
+    GatewayConfig now = live.get();
+    ProviderRegistrations.Changes changes = wiring.providerRegistrations.reload(now);
+    for (ProviderRegistrations.Entry gone : changes.stopped()) {
+      wiring.registrations.stopped(gone).ifPresent(trunk -> {
+        trunks.remove(trunk);
+        trunk.stop();
+      });
+    }
+    changes.started().forEach(this::startTrunkRegistration);
+    if (!changes.started().isEmpty()) {
+      resolveTrunkHosts();
+    }
+    java.util.Set<String> devices = new java.util.HashSet<>();
+    now.devices().forEach(d -> devices.add(d.id()));
+    wiring.bindings.all().stream().map(b -> b.deviceId()).filter(id -> !devices.contains(id)).distinct()
+        .forEach(wiring.bindings::removeAll);
+    keepalive.stop();
+    keepalive = new OptionsKeepalive(vertx, now, wiring.providerRegistrations, wiring.requests, wiring.client);
+    keepalive.start();
+    LOG.info(() -> "SIP: reloaded configuration in force (" + changes.stopped().size() + " trunk registrations stopped, "
+        + changes.started().size() + " started)");
+  }
+
+  /** Trunk host names, for recognising calls by the registration they arrive on: DNS off the event loop. */
+  private void resolveTrunkHosts() {
     vertx.executeBlocking(() -> {
       wiring.providerRegistrations.resolveHostNames();
       return null;

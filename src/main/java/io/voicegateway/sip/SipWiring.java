@@ -25,6 +25,7 @@ import io.voicegateway.sip.trunk.RunningRegistrations;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Builds the SIP side once, in {@code SipVerticle.start}: the protocol services, and call control
@@ -44,7 +45,10 @@ final class SipWiring {
   final Registrar registrar;
   /** Digest checks of devices, for REGISTER and INVITE alike. */
   final DeviceAuthenticator devices;
-  /** The registrar's location service (the SIP guards trust the hosts devices registered from). */
+  /**
+   * The registrar's location service: the SIP guards trust the hosts devices registered from; a reload drops the
+   * bindings of removed devices.
+   */
   final Bindings bindings;
   /** Who is calling: trunk, authenticated device (407/403 otherwise) or unknown. */
   final InviteAuthenticator authenticator;
@@ -73,15 +77,18 @@ final class SipWiring {
   /** Unanswered inbound INVITEs: released at Timer C or when their connection closes. */
   final InviteProgressWatches progress;
 
-  SipWiring(Vertx vertx, GatewayConfig config, CallMetrics metrics, SipStackHandle sip) {
+  SipWiring(Vertx vertx, Supplier<GatewayConfig> live, CallMetrics metrics, SipStackHandle sip) {
+    // what can change at run time (devices, providers, routes) is read per call from live (config.LiveConfig);
+    // the rest (ports, codecs, timers) is what the stack was started with
+    GatewayConfig config = live.get();
     this.sip = sip;
-    SourceClassifier sources = new SourceClassifier(config.providers());
+    SourceClassifier sources = SourceClassifier.live(live);
     Clock utc = Clock.systemUTC();
     RegistrarPolicy policy = RegistrarPolicy.defaults();
     // the registrar's location service, shared with INVITE source recognition and the qualifier
     Bindings bindings = new Bindings(utc);
     this.bindings = bindings;
-    this.devices = newDeviceAuthenticator(config, sip, policy, utc);
+    this.devices = newDeviceAuthenticator(live, sip, policy, utc);
     this.registrar = new Registrar(devices, bindings, policy, sip.messages(), sip.headers(), sip.addresses());
     this.messages = new SipMessages(sip, registrar.enabled());
     this.sdp = new SdpNegotiator(codecs(config.media().codecs()));
@@ -92,7 +99,7 @@ final class SipWiring {
     this.authenticator = new InviteAuthenticator(devices, bindings, sources, providerRegistrations, sip.messages(),
         sip.headers());
     this.qualifier = BindingQualifier.of(config.media().keepaliveInterval(), bindings, requests, client, utc);
-    TargetResolver targets = new TargetResolver(registrar::contactsOf, config.providers(), sdp.preference(),
+    TargetResolver targets = new TargetResolver(registrar::contactsOf, () -> live.get().providers(), sdp.preference(),
         qualifier::reachable, provider -> registrations.learntHost(provider, sip.publicAddress()));
     this.media = new BusMediaControl(vertx);
     this.streaming = new Streaming(vertx);
@@ -106,11 +113,11 @@ final class SipWiring {
     Dialer dialer = new Dialers().with(BridgeTarget.class, sipDialer).with(BrowserTarget.class, browsers.dialer());
     this.control = new CallControl(new CallControl.Wiring(calls, lifecycle, dialer, scheduler,
         lifecycle::leave, new BusAttachments(vertx), streaming, Dialers.union(targets::resolve, browsers::destinations),
-        clock), config);
+        clock), live);
     this.browserSignalling = browsers.signalling(control, clock);
     this.reinvites = new LegReinvite(messages, sdp, client, sip.publicAddress(), legMedia, control.hold());
     this.progress = new InviteProgressWatches(scheduler, (call, reason) -> calls.byId(call.id())
-        .ifPresent(live -> control.policies().teardown().hangUp(live, reason)));
+        .ifPresent(running -> control.policies().teardown().hangUp(running, reason)));
   }
 
   /** How call control drives a SIP leg (made when the leg joins a call, so after control is built). */
@@ -124,9 +131,9 @@ final class SipWiring {
   }
 
   /** One digest server (realm = our public address) and one failure throttle for REGISTER and INVITE alike. */
-  private static DeviceAuthenticator newDeviceAuthenticator(GatewayConfig config, SipStackHandle sip,
+  private static DeviceAuthenticator newDeviceAuthenticator(Supplier<GatewayConfig> live, SipStackHandle sip,
       RegistrarPolicy policy, Clock clock) {
-    return new DeviceAuthenticator(new ConfiguredDevices(config.devices()),
+    return new DeviceAuthenticator(ConfiguredDevices.live(() -> live.get().devices()),
         DigestServer.create(sip.publicAddress(), policy.nonceLifetime()),
         new AuthThrottle(policy.maxAuthFailures(), policy.failureWindow(), policy.blockFor(), clock));
   }

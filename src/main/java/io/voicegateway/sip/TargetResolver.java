@@ -1,6 +1,7 @@
 package io.voicegateway.sip;
 
 import io.voicegateway.control.route.RouteTarget;
+import io.voicegateway.config.LiveConfig;
 import io.voicegateway.config.ProviderConfig;
 import io.voicegateway.codec.CodecType;
 import io.voicegateway.sip.registrar.Binding;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -18,9 +20,8 @@ import java.util.stream.Collectors;
  */
 final class TargetResolver {
   private final Function<String, List<Binding>> contactsOf;
-  private final Map<String, ProviderConfig> providers;
-  /** Each provider's codec preference, parsed once (the configuration already checked the names). */
-  private final Map<String, List<CodecType>> providerCodecs;
+  /** By id, with each one's codec preference parsed once per configuration (the configuration checked the names). */
+  private final Supplier<Providers> providers;
   private final List<CodecType> defaultCodecs;
   private final Predicate<Binding> reachable;
   private final Function<String, String> publicAddressOf;
@@ -32,15 +33,24 @@ final class TargetResolver {
    */
   TargetResolver(Function<String, List<Binding>> contactsOf, List<ProviderConfig> providers, List<CodecType> defaultCodecs,
       Predicate<Binding> reachable, Function<String, String> publicAddressOf) {
+    this(contactsOf, () -> providers, defaultCodecs, reachable, publicAddressOf);
+  }
+
+  /** With the providers read at each call from {@code providers} (the LiveConfig's: a reload changes them). */
+  TargetResolver(Function<String, List<Binding>> contactsOf, Supplier<List<ProviderConfig>> providers,
+      List<CodecType> defaultCodecs, Predicate<Binding> reachable, Function<String, String> publicAddressOf) {
     this.contactsOf = contactsOf;
-    this.providers = providers.stream().collect(Collectors.toMap(ProviderConfig::id, p -> p, (a, b) -> a));
     this.defaultCodecs = List.copyOf(defaultCodecs);
-    this.providerCodecs = providers.stream().collect(Collectors.toMap(ProviderConfig::id,
-        p -> p.codecs() == null || p.codecs().isEmpty() ? this.defaultCodecs
-            : p.codecs().stream().map(n -> CodecType.byConfigName(n).orElseThrow()).toList(), (a, b) -> a));
+    this.providers = LiveConfig.view(providers, list -> new Providers(
+        list.stream().collect(Collectors.toMap(ProviderConfig::id, p -> p, (a, b) -> a)),
+        list.stream().collect(Collectors.toMap(ProviderConfig::id,
+            p -> p.codecs() == null || p.codecs().isEmpty() ? this.defaultCodecs
+                : p.codecs().stream().map(n -> CodecType.byConfigName(n).orElseThrow()).toList(), (a, b) -> a))));
     this.reachable = reachable;
     this.publicAddressOf = publicAddressOf;
   }
+
+  private record Providers(Map<String, ProviderConfig> byId, Map<String, List<CodecType>> codecs) {}
 
   /** Empty when nobody can be dialled (devices not registered, unknown provider) or the kind is no SIP target. */
   List<BridgeTarget> resolve(RouteTarget target) {
@@ -64,11 +74,12 @@ final class TargetResolver {
   }
 
   private List<BridgeTarget> provider(String providerId, String number) {
-    ProviderConfig p = providers.get(providerId);
+    Providers known = providers.get();
+    ProviderConfig p = known.byId().get(providerId);
     if (p == null || number == null || number.isBlank()) {
       return List.of();
     }
-    return List.of(new BridgeTarget(p.id(), uri(p, number), p.username(), p.password(), providerCodecs.get(p.id()),
+    return List.of(new BridgeTarget(p.id(), uri(p, number), p.username(), p.password(), known.codecs().get(p.id()),
         publicAddressOf.apply(p.id()), p.username()));
   }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Adds a party to a live call (the API's three-way calling): a configured device is rung on its registrations; a
@@ -42,7 +43,8 @@ public final class AddParty {
   private final CallRegistry calls;
   private final CallLifecycle lifecycle;
   private final Function<RouteTarget, List<? extends Destination>> destinations;
-  private final Set<String> devices;
+  /** The configured device ids, read per request: a reload changes them (LiveConfig). */
+  private final Supplier<Set<String>> devices;
 
   /**
    * @param destinations turns a routed target into the destinations to ring
@@ -50,12 +52,18 @@ public final class AddParty {
    */
   public AddParty(Policies policies, Router router, CallRegistry calls, CallLifecycle lifecycle,
       Function<RouteTarget, List<? extends Destination>> destinations, Set<String> devices) {
+    this(policies, router, calls, lifecycle, destinations, TransferRouting.fixed(devices));
+  }
+
+  /** With the device ids read at each request, from the configuration in force. */
+  public AddParty(Policies policies, Router router, CallRegistry calls, CallLifecycle lifecycle,
+      Function<RouteTarget, List<? extends Destination>> destinations, Supplier<Set<String>> devices) {
     this.policies = policies;
     this.router = router;
     this.calls = calls;
     this.lifecycle = lifecycle;
     this.destinations = destinations;
-    this.devices = Set.copyOf(devices);
+    this.devices = devices;
   }
 
   /**
@@ -77,7 +85,7 @@ public final class AddParty {
       return fail(400, "a target (device id or number) is required");
     }
     CallSource authority = authority(call);
-    RouteTarget routed = devices.contains(target)
+    RouteTarget routed = devices.get().contains(target)
         ? new RouteTarget(RouteTarget.Kind.DEVICES, null, List.of(target), null, RING_TIMEOUT, null)
         : router.route(target, authority).orElse(null);
     if (routed == null) {
@@ -141,7 +149,7 @@ public final class AddParty {
   private CallSource authority(Call call) {
     Optional<String> device = call.legs().stream()
         .filter(l -> l.kind() != LegKind.APP && l.state() == LegState.CONNECTED)
-        .map(Leg::peer).filter(p -> p != null && devices.contains(p)).findFirst();
+        .map(Leg::peer).filter(p -> p != null && devices.get().contains(p)).findFirst();
     return device.map(CallSource::device).orElse(CallSource.unknown());
   }
 

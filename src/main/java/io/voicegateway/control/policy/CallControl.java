@@ -1,6 +1,7 @@
 package io.voicegateway.control.policy;
 
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.config.LiveConfig;
 import io.voicegateway.control.Attachments;
 import io.voicegateway.control.AudioFeeds;
 import io.voicegateway.control.CallLifecycle;
@@ -12,8 +13,10 @@ import io.voicegateway.control.Scheduler;
 import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.control.route.Router;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +54,19 @@ public final class CallControl {
   private final Bridge bridge;
 
   public CallControl(Wiring w, GatewayConfig config) {
-    this.router = Router.from(config);
+    this(w, () -> config);
+  }
+
+  /**
+   * Reads routes, devices and providers per call from {@code live} (the gateway's {@code LiveConfig}), so a
+   * reload applies to new calls while calls in progress keep what they were given.
+   */
+  public CallControl(Wiring w, Supplier<GatewayConfig> live) {
+    this.router = Router.live(live);
+    Supplier<Set<String>> deviceIds = LiveConfig.view(live,
+        c -> c.devices().stream().map(d -> d.id()).collect(Collectors.toUnmodifiableSet()));
+    Supplier<Set<String>> providerIds = LiveConfig.view(live,
+        c -> c.providers().stream().map(p -> p.id()).collect(Collectors.toUnmodifiableSet()));
     this.feed = new AudioFeed(w.feeds(), w.lifecycle());
     CallLifecycle lifecycle = new FeedStoppingLifecycle(w.lifecycle(), feed);
     this.lifecycle = lifecycle;
@@ -63,9 +78,7 @@ public final class CallControl {
     this.inbound = new InboundCalls(router, w.calls(), lifecycle, bridge, w.clock());
     this.originate = new Originate(w.dialer(), w.calls(), lifecycle, policies.teardown(), policies.attach(),
         w.clock());
-    this.transferRouting = new TransferRouting(policies, router, w.destinations(),
-        config.devices().stream().map(d -> d.id()).collect(Collectors.toSet()),
-        config.providers().stream().map(p -> p.id()).collect(Collectors.toSet()));
+    this.transferRouting = new TransferRouting(policies, router, w.destinations(), deviceIds, providerIds);
     this.referredAway = new ReferredAway(lifecycle, transfers, policies.teardown());
     this.sendDigits = new SendDigits(w.calls());
     this.party = new CallParty(w.calls());
@@ -74,8 +87,7 @@ public final class CallControl {
     this.appHandOff = new AppHandOff(policies, w.calls(), router, w.destinations(), feed);
     this.dropParty = new DropParty(w.calls(), lifecycle, w.removal(), policies.teardown());
     this.remoteHangUp = new RemoteHangUp(transfers, policies.teardown(), dropParty);
-    this.addParty = new AddParty(policies, router, w.calls(), lifecycle, w.destinations(),
-        config.devices().stream().map(d -> d.id()).collect(Collectors.toSet()));
+    this.addParty = new AddParty(policies, router, w.calls(), lifecycle, w.destinations(), deviceIds);
   }
 
   public Router router() { return router; }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Where a blind transfer goes: the number a party asks to be transferred to is routed as a new call from that party
@@ -24,8 +25,9 @@ public final class TransferRouting {
   private final Policies policies;
   private final Router router;
   private final Function<RouteTarget, List<? extends Destination>> destinations;
-  private final Set<String> devices;
-  private final Set<String> providers;
+  /** The configured ids, read per transfer: a reload changes them (LiveConfig). */
+  private final Supplier<Set<String>> devices;
+  private final Supplier<Set<String>> providers;
 
   /**
    * @param destinations turns a routed target into the destinations to ring
@@ -34,11 +36,23 @@ public final class TransferRouting {
    */
   public TransferRouting(Policies policies, Router router,
       Function<RouteTarget, List<? extends Destination>> destinations, Set<String> devices, Set<String> providers) {
+    this(policies, router, destinations, fixed(devices), fixed(providers));
+  }
+
+  /** With the ids read at each transfer, from the configuration in force. */
+  public TransferRouting(Policies policies, Router router,
+      Function<RouteTarget, List<? extends Destination>> destinations, Supplier<Set<String>> devices,
+      Supplier<Set<String>> providers) {
     this.policies = policies;
     this.router = router;
     this.destinations = destinations;
-    this.devices = Set.copyOf(devices);
-    this.providers = Set.copyOf(providers);
+    this.devices = devices;
+    this.providers = providers;
+  }
+
+  static Supplier<Set<String>> fixed(Set<String> ids) {
+    Set<String> copy = Set.copyOf(ids);
+    return () -> copy;
   }
 
   /**
@@ -81,10 +95,10 @@ public final class TransferRouting {
 
   private CallSource sourceOf(Leg leg) {
     String peer = leg.peer();
-    if (peer != null && devices.contains(peer)) {
+    if (peer != null && devices.get().contains(peer)) {
       return CallSource.device(peer);
     }
-    if (peer != null && providers.contains(peer)) {
+    if (peer != null && providers.get().contains(peer)) {
       return CallSource.trunk(peer);
     }
     return CallSource.unknown();

@@ -3,6 +3,7 @@ package io.voicegateway.control.route;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.DeviceConfig;
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.config.LiveConfig;
 import io.voicegateway.config.NumberPattern;
 import io.voicegateway.config.RouteConfig;
 import io.voicegateway.config.RouteConfig.Direction;
@@ -11,6 +12,7 @@ import io.voicegateway.config.RouteConfig.From;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Picks the target of a call from the configured routes: the first route that matches the called number
@@ -31,6 +33,11 @@ public final class Router {
   private final List<DeviceConfig> devices;
   /** {@code voicemail.access_number}, or null: served to authenticated devices only, before any route. */
   private final String voicemailAccess;
+  /**
+   * The router that answers: this one, or for a {@link #live} router the one compiled from the configuration in
+   * force, so a reload changes routing for new calls while calls in progress keep the target they were given.
+   */
+  private final Supplier<Router> table;
 
   public Router(List<RouteConfig> routes, List<DeviceConfig> devices) {
     this(routes, devices, null);
@@ -40,6 +47,19 @@ public final class Router {
     this.routes = routes.stream().map(r -> new CompiledRoute(r, NumberPattern.of(r.match()))).toList();
     this.devices = List.copyOf(devices);
     this.voicemailAccess = voicemailAccess;
+    this.table = () -> this;
+  }
+
+  private Router(Supplier<GatewayConfig> config) {
+    this.routes = List.of();
+    this.devices = List.of();
+    this.voicemailAccess = null;
+    this.table = LiveConfig.view(config, Router::from);
+  }
+
+  /** Routes by the configuration {@code config} gives at each call (a {@link LiveConfig}: reloadable). */
+  public static Router live(Supplier<GatewayConfig> config) {
+    return new Router(config);
   }
 
   public static Router from(GatewayConfig config) {
@@ -89,6 +109,10 @@ public final class Router {
    * route would serve the call or no route matches the number at all (404).
    */
   public boolean forbidden(String calledNumber, CallSource source) {
+    Router current = table.get();
+    if (current != this) {
+      return current.forbidden(calledNumber, source);
+    }
     if (route(calledNumber, source).isPresent()) {
       return false;
     }
@@ -97,6 +121,10 @@ public final class Router {
 
   private Optional<RouteTarget> route(Direction direction, String calledNumber, CallSource source,
       boolean oneDirection) {
+    Router current = table.get();
+    if (current != this) {
+      return current.route(direction, calledNumber, source, oneDirection);
+    }
     if (source.kind() == CallSource.Kind.DEVICE) {
       Optional<RouteTarget> extension = extension(calledNumber, source.id());
       if (extension.isPresent()) {

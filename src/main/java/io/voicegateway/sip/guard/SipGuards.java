@@ -21,16 +21,16 @@ public final class SipGuards implements ReceiveGuard {
   private final OverloadGuard overload;
   private final TrustedSources trusted;
 
-  public SipGuards(LimitsConfig limits, List<ProviderConfig> providers, OverloadGuard.Signals media,
-      LongSupplier nanos) {
-    this.trusted = new TrustedSources(new SourceClassifier(providers));
+  /** @param trunks the configured trunks' addresses (a live classifier follows reloads) */
+  public SipGuards(LimitsConfig limits, SourceClassifier trunks, OverloadGuard.Signals media, LongSupplier nanos) {
+    this.trusted = new TrustedSources(trunks);
     this.sources = new SourceGuard(limits, trusted, nanos);
     this.overload = new OverloadGuard(limits, media, nanos);
   }
 
   /** Guards with no media behind them (the SIP verticle started alone, as tests do). */
   public static SipGuards standalone(LimitsConfig limits, List<ProviderConfig> providers) {
-    return new SipGuards(limits, providers, OverloadGuard.Signals.none(), System::nanoTime);
+    return new SipGuards(limits, new SourceClassifier(providers), OverloadGuard.Signals.none(), System::nanoTime);
   }
 
   @Override

@@ -38,9 +38,13 @@ public final class ProviderRegistrations {
    */
   public record Entry(String providerId, MediaConfig.Registration registration, String contactUser, String host) {}
 
-  private final List<Entry> entries;
+  /** What a reload changed: the registrations to stop (gone or changed) and those to start (new or changed). */
+  public record Changes(List<Entry> stopped, List<Entry> started) {}
+
+  /** Replaced whole by {@link #reload}; read on the SIP context and by INVITE recognition. */
+  private volatile List<Entry> entries;
   /** provider id → its entry; several ids may share one. */
-  private final Map<String, Entry> byProvider;
+  private volatile Map<String, Entry> byProvider;
   /** host name → its addresses, once resolved. */
   private final Map<String, Set<InetAddress>> resolved = new ConcurrentHashMap<>();
 
@@ -84,6 +88,21 @@ public final class ProviderRegistrations {
     String host = p.host().indexOf(':') >= 0 && !p.host().startsWith("[") ? "[" + p.host() + "]" : p.host();
     String registrar = "sip:" + host + ":" + p.port() + ("udp".equals(p.transport()) ? "" : ";transport=" + p.transport());
     return new MediaConfig.Registration("sip:" + user + "@" + host, p.username(), p.password(), registrar, p.expiry());
+  }
+
+  /**
+   * Puts the registrations of {@code config} in force (a configuration reload) and says which running ones to
+   * stop and which to start: an entry whose provider, address of record, registrar or credentials changed is
+   * both. Unchanged registrations keep running untouched.
+   */
+  public Changes reload(GatewayConfig config) {
+    ProviderRegistrations next = of(config);
+    List<Entry> before = entries;
+    List<Entry> stopped = before.stream().filter(e -> !next.entries.contains(e)).toList();
+    List<Entry> started = next.entries.stream().filter(e -> !before.contains(e)).toList();
+    byProvider = next.byProvider;
+    entries = next.entries;
+    return new Changes(stopped, started);
   }
 
   /** The registrations to start, in configuration order, each once. */

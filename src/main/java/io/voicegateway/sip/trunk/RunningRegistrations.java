@@ -22,6 +22,11 @@ public final class RunningRegistrations {
     running.put(entry.providerId(), registration);
   }
 
+  /** The registration started for {@code entry}, forgotten (a reload stopped it); empty if none ran. */
+  public Optional<TrunkRegistration> stopped(ProviderRegistrations.Entry entry) {
+    return Optional.ofNullable(running.remove(entry.providerId()));
+  }
+
   /**
    * The running registration a provider uses (also when it shares it with another provider id), for the public
    * address learnt from the trunk ({@link TrunkRegistration#publicAddress()}, {@code host:port}) to put in Contact
