@@ -18,11 +18,15 @@ public final class CheckingParserFactory implements MessageParserFactory {
   public MessageParser createMessageParser(SIPTransactionStack stack) {
     MessageParser parser = delegate.createMessageParser(stack);
     return (bytes, readBody, strict, listener) -> {
-      var fault = RawMessageCheck.check(bytes);
-      if (fault.isPresent()) {
-        throw new ParseException(fault.get(), 0);
+      try {
+        var fault = RawMessageCheck.check(bytes);
+        if (fault.isPresent()) {
+          throw new ParseException(fault.get(), 0);
+        }
+        return parser.parseSIPMessage(bytes, readBody, strict, listener);
+      } catch (ParseException e) {
+        throw ParseFaultReason.oneLine(e); // its message becomes the 400's status line
       }
-      return parser.parseSIPMessage(bytes, readBody, strict, listener);
     };
   }
 }
