@@ -40,6 +40,7 @@ mkdir -p target/fuzz
 mvn -B -ntp -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/fuzz/classpath.txt >/dev/null
 cp="target/test-classes:target/classes:$(cat target/fuzz/classpath.txt)"
+javac -d target/fuzz -cp "$cp" bench/fuzz/RunFuzzTest.java
 
 total_runs=0
 total_findings=0
@@ -48,10 +49,12 @@ for name in "${selected[@]}"; do
   log="target/fuzz/$name.log"
   start=$(date +%s)
   status=0
-  # The JUnit timeout becomes libFuzzer's -timeout in fuzzing mode: one input taking over 10 s is a finding (a hang).
+  # Jazzer stops between inputs once the budget is spent, so a run still going 5 minutes past it is stuck in one
+  # input: a hang, reported as a finding (a JUnit timeout would not do: it bounds the whole fuzzing run).
   JAZZER_FUZZ=1 JAZZER_MAX_DURATION="${seconds}s" \
-    java -Djunit.jupiter.execution.timeout.default=10s -cp "$cp" bench/fuzz/RunFuzzTest.java "${TARGETS[$name]}" \
+    timeout --kill-after=10 $((seconds + 300)) java -cp "target/fuzz:$cp" RunFuzzTest "${TARGETS[$name]}" \
     >"$log" 2>&1 || status=$?
+  [[ $status -ne 124 && $status -ne 137 ]] || echo "HANG: $name ran 300 s past its budget" >>"$log"
   elapsed=$(( $(date +%s) - start ))
   # libFuzzer's last line of statistics: "Done N runs in S second(s)", or the last "#N ..." status line.
   runs=$(grep -oE 'Done [0-9]+ runs' "$log" | tail -1 | grep -oE '[0-9]+' || true)
