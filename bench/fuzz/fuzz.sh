@@ -57,8 +57,9 @@ for name in "${selected[@]}"; do
   [[ $status -ne 124 && $status -ne 137 ]] || echo "HANG: $name ran 300 s past its budget" >>"$log"
   elapsed=$(( $(date +%s) - start ))
   # libFuzzer's last line of statistics: "Done N runs in S second(s)", or the last "#N ..." status line.
-  runs=$(grep -oE 'Done [0-9]+ runs' "$log" | tail -1 | grep -oE '[0-9]+' || true)
-  [[ -n $runs ]] || runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
+  # (-a: a target whose library prints what it parsed makes the log binary)
+  runs=$(grep -aoE 'Done [0-9]+ runs' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  [[ -n $runs ]] || runs=$(grep -aoE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
   runs=${runs:-0}
   if [[ $status -eq 0 ]]; then result=ok; else result="FINDING (see $log)"; total_findings=$((total_findings + 1)); fi
   printf '%-11s %12d %10d %9d %s\n' "$name" "$runs" $(( runs / (elapsed > 0 ? elapsed : 1) )) "$elapsed" "$result"
