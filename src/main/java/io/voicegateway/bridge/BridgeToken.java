@@ -28,8 +28,10 @@ final class BridgeToken {
   }
 
   static boolean allows(JsonObject frame, String token) {
-    JsonObject headers = frame == null ? null : frame.getJsonObject("headers");
-    return headers != null && headers.getValue(HEADER) instanceof String presented && same(presented, token);
+    // "headers" as anything but an object (a string, a number) is no token, not a ClassCastException: found by
+    // BridgeFrameFuzzTest
+    return frame != null && frame.getValue("headers") instanceof JsonObject headers
+        && headers.getValue(HEADER) instanceof String presented && same(presented, token);
   }
 
   /** Constant time, so the comparison's duration tells nothing about the token. */

@@ -2,18 +2,21 @@ package io.voicegateway.bridge;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.eventbus.bridge.tcp.BridgeEvent;
 import io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge;
 import io.voicegateway.config.BridgeConfig;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
  * The event-bus bridges' shared part (command adapters) and the TCP bridge:
  * frames of a 4-byte big-endian length and a JSON object (vertx-tcp-eventbus-bridge), with the
  * permissions of {@link BridgePermissions}. When a token is required, a frame that registers, sends or
- * publishes without {@code headers.token} is refused; the token is removed before a message goes on.
+ * publishes without {@code headers.token} is refused; the token is removed before a message goes on. A frame length
+ * the bridge's parser cannot take closes the connection before the parser runs ({@link FrameLengthGuard}).
  */
 public final class BridgeVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(BridgeVerticle.class.getName());
@@ -22,6 +25,8 @@ public final class BridgeVerticle extends VerticleBase {
   private final String token;
   private BridgeCommands commands;
   private TcpEventBusBridge tcp;
+  /** Connections closed for a frame length the bridge's parser cannot take (see {@link FrameLengthGuard}). */
+  private final AtomicLong refusedFrames = new AtomicLong();
 
   /** @param token {@code http.api_token} */
   public BridgeVerticle(BridgeConfig config, String token) {
@@ -36,7 +41,9 @@ public final class BridgeVerticle extends VerticleBase {
     if (!config.tcpEnabled()) {
       return registered;
     }
-    tcp = TcpEventBusBridge.create(vertx, BridgePermissions.tcp(), new NetServerOptions(), this::check);
+    GuardedBridgeVertx guarded = new GuardedBridgeVertx((VertxInternal) vertx);
+    tcp = TcpEventBusBridge.create(guarded, BridgePermissions.tcp(), new NetServerOptions(), this::check);
+    guarded.guardConnections(refusedFrames);
     return registered
         .compose(v -> tcp.listen(config.tcpPort(), config.tcpHost()))
         .onSuccess(b -> LOG.fine(() -> "TCP event-bus bridge on " + config.tcpHost() + ":" + config.tcpPort()));
@@ -56,6 +63,11 @@ public final class BridgeVerticle extends VerticleBase {
     }
     event.getRawMessage().getJsonObject("headers").remove(BridgeToken.HEADER);
     event.complete(true);
+  }
+
+  /** How many connections were closed for a frame length outside 0..{@link FrameLengthGuard#MAX_FRAME}. */
+  public long refusedFrames() {
+    return refusedFrames.get();
   }
 
   @Override

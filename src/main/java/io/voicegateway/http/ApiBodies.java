@@ -1,6 +1,8 @@
 package io.voicegateway.http;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -9,15 +11,22 @@ final class ApiBodies {
   private ApiBodies() {}
 
   static JsonObject json(RoutingContext ctx) {
-    try {
-      JsonObject body = ctx.body().asJsonObject();
-      if (body == null) {
-        throw ApiException.badRequest("the body must be a JSON object");
-      }
-      return body;
-    } catch (DecodeException | ClassCastException e) {
+    return object(ctx.body().buffer());
+  }
+
+  /** The body's JSON object, as {@code RequestBody.asJsonObject} decodes it; anything else is a 400. */
+  static JsonObject object(Buffer body) {
+    if (body == null) {
       throw ApiException.badRequest("the body must be a JSON object");
     }
+    try {
+      if (Json.decodeValue(body) instanceof JsonObject object) {
+        return object;
+      }
+    } catch (DecodeException e) {
+      // the same 400 as any body that is not an object
+    }
+    throw ApiException.badRequest("the body must be a JSON object");
   }
 
   /** A required, non-blank string field. */

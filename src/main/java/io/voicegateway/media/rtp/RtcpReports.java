@@ -113,6 +113,9 @@ public final class RtcpReports {
       if (first && pt != SR && pt != RR) {
         return false; // RFC 3550 §6.1: a compound packet starts with SR or RR
       }
+      if (first && bytes < 8) {
+        return false; // an SR/RR without room for its SSRC (length field 0): found by RtpFuzzTest
+      }
       if (first) {
         int count = b0 & 0x1f;
         into.senderSsrc = RtpPacket.readUint32(buf, pos + 4);

@@ -33,7 +33,7 @@ public final class CheckingParserFactory implements MessageParserFactory {
         if (listener instanceof MessageChannel channel) {
           guard.garbage(sender(channel));
         }
-        throw e;
+        throw ParseFaultReason.oneLine(e); // its message becomes the 400's status line
       }
     };
   }
