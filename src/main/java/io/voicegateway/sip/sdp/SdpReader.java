@@ -33,8 +33,9 @@ final class SdpReader {
     checkShape(sdp);
     SessionDescription session;
     try {
-      session = SdpFactory.getInstance().createSessionDescription(sdp);
-    } catch (SdpException | RuntimeException e) {
+      // the NIST field parsers print a stack trace before throwing: not for every stranger's bad offer
+      session = QuietStderr.during(() -> SdpFactory.getInstance().createSessionDescription(sdp));
+    } catch (Exception e) {
       throw bad("SDP does not parse: " + e.getMessage(), e);
     }
     try {
