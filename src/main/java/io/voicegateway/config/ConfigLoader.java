@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class ConfigLoader {
   /** The top-level sections, each read into its typed record. */
   static final List<String> SECTIONS = List.of("media", "http", "providers", "devices", "routes", "ivr",
-      "voicemail", "recording", "streaming", "bridge", "history", "prompts", "conferences");
+      "voicemail", "recording", "streaming", "bridge", "history", "prompts", "conferences",
+      "logging");
 
   /**
    * Without a {@code routes:} section the echo test answers anyone: the one route of the shipped file.
@@ -106,7 +107,8 @@ public final class ConfigLoader {
         ivr(root, routesValue, routes, devices, providers, voicemail),
         voicemail,
         RecordingSectionReader.read(root.get("recording")),
-        ConferencesSectionReader.read(root.get("conferences")));
+        ConferencesSectionReader.read(root.get("conferences")),
+        LoggingSectionReader.read(root.map("logging", LoggingSectionReader.KEYS)));
   }
 
   /**

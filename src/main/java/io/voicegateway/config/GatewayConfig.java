@@ -16,6 +16,7 @@ import java.util.List;
  * @param voicemail voicemail boxes by name
  * @param recording where call recordings go
  * @param conferences named conference rooms
+ * @param logging   how log lines are written (text or JSON)
  */
 public record GatewayConfig(
     MediaConfig media,
@@ -30,7 +31,17 @@ public record GatewayConfig(
     IvrConfig ivr,
     VoicemailConfig voicemail,
     RecordingConfig recording,
-    ConferencesConfig conferences) {
+    ConferencesConfig conferences,
+    LoggingConfig logging) {
+
+  /** Without a {@code logging:} section: text logs. */
+  public GatewayConfig(MediaConfig media, HttpConfig http, List<ProviderConfig> providers, List<DeviceConfig> devices,
+      List<RouteConfig> routes, StreamingConfig streaming, BridgeConfig bridge, HistoryConfig history,
+      PromptsConfig prompts, IvrConfig ivr, VoicemailConfig voicemail, RecordingConfig recording,
+      ConferencesConfig conferences) {
+    this(media, http, providers, devices, routes, streaming, bridge, history, prompts, ivr, voicemail, recording,
+        conferences, LoggingConfig.defaults());
+  }
 
   /**
    * For configurations built in code (as tests do): no TCP bridge, so such gateways never compete for its
