@@ -65,12 +65,17 @@ final class CheckedParse {
     return new ParseException(text, 0);
   }
 
-  /** {@code host:port/transport} the bytes came from (the stack passes its channel as the listener). */
+  /**
+   * {@code host[:port]/transport} the bytes came from (the stack passes its channel as the listener). A UDP channel
+   * has set only the datagram's address when it parses (its port fields still hold an earlier sender's), so over
+   * UDP the port is left out rather than misattributed.
+   */
   private static String source(ParseExceptionListener listener) {
-    if (listener instanceof MessageChannel channel && channel.getPeerPacketSourceAddress() != null) {
-      return channel.getPeerPacketSourceAddress().getHostAddress() + ":" + channel.getPeerPacketSourcePort() + "/"
-          + channel.getTransport().toLowerCase(java.util.Locale.ROOT);
+    if (!(listener instanceof MessageChannel channel) || channel.getPeerAddress() == null) {
+      return null;
     }
-    return null;
+    String transport = String.valueOf(channel.getTransport()).toLowerCase(java.util.Locale.ROOT);
+    boolean stream = !"udp".equals(transport) && channel.getPeerPort() > 0;
+    return channel.getPeerAddress() + (stream ? ":" + channel.getPeerPort() : "") + "/" + transport;
   }
 }
