@@ -110,6 +110,7 @@ public final class Gateway {
     MixerMeters.register(prometheus, media);
     PortPoolMeters.register(prometheus, media.ports());
     TrunkRegistrationMeters.register(vertx, prometheus);
+    MalformedSipMeters.register(prometheus);
     Future<Void> chain = Future.succeededFuture();
     for (int i = 0; i < cores; i++) {
       chain = chain.compose(v -> deploy("rtp-" + deployments.size(), () -> new RtpVerticle(transport), new DeploymentOptions()));
@@ -178,18 +179,23 @@ public final class Gateway {
 
   /**
    * Undeploys SIP first, so in-progress calls get their BYE while media is still up, then the other
-   * verticles in deployment order (RTP and mixers go with Vert.x), then closes Vert.x. A verticle that fails to stop is logged and the rest still stop;
-   * the future fails only when Vert.x itself cannot close.
+   * verticles in deployment order, then the mixers (their 20 ms ticks stop), then RTP (its sockets close), and only
+   * then closes Vert.x. Left to Vert.x's close, the mixers' ticks on the media pool raced the shutting down of the pools
+   * and event loops they hand work to: a RejectedExecutionException trace in {@code media-1} on SIGTERM. A verticle that
+   * fails to stop is logged and the rest still stop; the future fails only when Vert.x itself cannot close.
    */
   public Future<Void> stop() {
     List<String> order = new ArrayList<>(deployments.keySet());
     order.remove("sip");
     order.add(0, "sip");
+    List<String> mixers = order.stream().filter(l -> l.startsWith("mixer")).toList();
+    List<String> sockets = order.stream().filter(l -> l.startsWith("rtp")).toList();
+    order.removeAll(mixers);
+    order.removeAll(sockets);
+    order.addAll(mixers);
+    order.addAll(sockets);
     Future<Void> chain = Future.succeededFuture();
     for (String label : order) {
-      if (label.startsWith("rtp") || label.startsWith("mixer")) {
-        continue;
-      }
       chain = chain.compose(v -> vertx.undeploy(deployments.get(label)).recover(err -> {
         LOG.log(Level.WARNING, "stopping " + label + " failed; stopping the rest", err);
         return Future.succeededFuture();

@@ -5,6 +5,8 @@ import io.voicegateway.media.codec.OpusLibrary;
 import io.voicegateway.config.ConfigException;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.config.LoggingConfig;
+import io.voicegateway.logging.LogFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,6 +32,9 @@ public final class Main {
       config = load(confPath(args), System.getenv());
       GatewayApps.check(config); // e.g. text prompts without espeak-ng: a configuration the machine cannot serve
       OpusLibrary.selected(); // a bad -Dvoicegateway.opus is refused here, with the configuration
+      if (config.logging().format() == LoggingConfig.Format.JSON) {
+        LogFormat.json(); // before anything starts, so every line of the run is JSON
+      }
     } catch (ConfigException e) {
       System.err.println("voice-gateway: invalid configuration: " + e.getMessage());
       System.exit(EXIT_CONFIG);

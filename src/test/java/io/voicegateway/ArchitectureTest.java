@@ -154,6 +154,12 @@ class ArchitectureTest {
           "io.voicegateway.metrics..")
       .because("a stream is an edge of the call: it reaches control and media through event-bus messages");
 
+  /** Log formatting (JSON lines, the call id of the message in hand) is plain JUL and Jackson that any room may use. */
+  @ArchTest
+  static final ArchRule loggingStandsAlone = classes().that().resideInAPackage("io.voicegateway.logging..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.voicegateway.logging..",
+          "com.fasterxml.jackson.core..");
+
   /** No room depends on a room that depends back on it, at any depth. */
   @ArchTest
   static final ArchRule noCycles = slices().matching("io.voicegateway.(**)").should().beFreeOfCycles();

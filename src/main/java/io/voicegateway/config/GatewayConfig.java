@@ -17,6 +17,7 @@ import java.util.List;
  * @param recording where call recordings go
  * @param conferences named conference rooms
  * @param limits    overload and abuse control in front of the SIP stack
+ * @param logging   how log lines are written (text or JSON)
  */
 public record GatewayConfig(
     MediaConfig media,
@@ -32,18 +33,20 @@ public record GatewayConfig(
     VoicemailConfig voicemail,
     RecordingConfig recording,
     ConferencesConfig conferences,
-    LimitsConfig limits) {
+    LimitsConfig limits,
+    LoggingConfig logging) {
 
   /**
-   * Every section but {@code limits:}, for configurations built in code (as tests do): sources are not limited,
-   * so a load test's one loopback address is not taken for a flood (the overload guard still answers 503).
+   * Every section but {@code limits:} and {@code logging:}, for configurations built in code (as tests do):
+   * sources are not limited, so a load test's one loopback address is not taken for a flood (the overload guard
+   * still answers 503); text logs.
    */
   public GatewayConfig(MediaConfig media, HttpConfig http, List<ProviderConfig> providers, List<DeviceConfig> devices,
       List<RouteConfig> routes, StreamingConfig streaming, BridgeConfig bridge, HistoryConfig history,
       PromptsConfig prompts, IvrConfig ivr, VoicemailConfig voicemail, RecordingConfig recording,
       ConferencesConfig conferences) {
     this(media, http, providers, devices, routes, streaming, bridge, history, prompts, ivr, voicemail, recording,
-        conferences, LimitsConfig.defaults().off());
+        conferences, LimitsConfig.defaults().off(), LoggingConfig.defaults());
   }
 
   /**

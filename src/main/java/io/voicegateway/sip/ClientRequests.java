@@ -71,6 +71,13 @@ public final class ClientRequests {
 
   /** Sends on a transaction the caller already made (so it can keep it, e.g. to CANCEL an INVITE). */
   Future<Response> send(ClientTransaction ct, Dialog dialog, Consumer<Response> provisional) {
+    if (dialog != null) {
+      try {
+        ViaAddress.fill(ct.getRequest(), sip.publicAddress()); // the stack wrote its bind address (0.0.0.0)
+      } catch (java.text.ParseException e) {
+        return Future.failedFuture(e);
+      }
+    }
     Promise<Response> promise = Promise.promise();
     Pending pending = new Pending(promise, provisional == null ? r -> { } : provisional);
     ct.setApplicationData(pending);
@@ -93,6 +100,11 @@ public final class ClientRequests {
    */
   void ack(Dialog dialog, long cseq) throws SipException, InvalidArgumentException {
     Request ack = dialog.createAck(cseq);
+    try {
+      ViaAddress.fill(ack, sip.publicAddress());
+    } catch (java.text.ParseException e) {
+      throw new SipException("ACK not made", e);
+    }
     Future<Void> sent = sip.lanes().send(SendLanes.of(ack), () -> dialog.sendAck(ack));
     if (sent.failed()) {
       throw sent.cause() instanceof SipException e ? e : new SipException("ACK not sent", sent.cause());

@@ -1,5 +1,6 @@
 package io.voicegateway.sip;
 
+import io.voicegateway.sip.stack.WarningText;
 import io.vertx.core.Future;
 import io.voicegateway.control.Call;
 import io.voicegateway.control.CallLifecycle;
@@ -356,8 +357,7 @@ final class InviteHandler {
   void fail(Call call, SipLeg leg, Request request, ServerTransaction st, int status, String reason) {
     Response response = messages.response(request, status, leg.localTag());
     if (reason != null && !reason.isBlank()) {
-      messages.addHeader(response, "Warning", "399 " + publicAddress + " \""
-          + reason.replace("\"", "'") + "\"");
+      messages.addHeader(response, "Warning", WarningText.header(publicAddress, reason));
     }
     leg.pendingServerInvite(null);
     messages.send(st, response);

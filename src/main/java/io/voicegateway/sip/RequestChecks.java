@@ -2,6 +2,7 @@ package io.voicegateway.sip;
 
 import gov.nist.javax.sip.message.Content;
 import gov.nist.javax.sip.message.SIPMessage;
+import io.voicegateway.sip.stack.MalformedSip;
 import java.text.ParseException;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -24,13 +25,13 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 
 /**
- * The semantic checks a UAS makes on a request that parsed (RFC 3261 §8.2), in the RFC's order: mandatory
+ * The semantic checks a UAS makes on a request that parsed (RFC 3261 §8.2), in the RFC's order: SIP version (505), mandatory
  * headers and CSeq (400), Request-URI scheme (416), extensions (420), body type (415), Accept (406). Pure: it only reads the request and says which response to send instead of processing it, if any.
  * Method support (405/501) is left to the dialog layer, which knows what it implements.
  *
- * <p>Known gaps, both from what JAIN-SIP's parser keeps: it holds one value of a duplicated single-value header
- * (To, From, Call-ID, CSeq, Content-Length; RFC 4475 multi01, mcl01), and its request line reports SIP/2.0
- * whatever version was sent (badvers), so neither can be told apart here.
+ * <p>What JAIN-SIP's parser hides is found on the raw bytes ({@code sip.stack.RawMessageCheck}): a duplicated
+ * single-value header is refused there (RFC 4475 multi01, mcl01), and the version a request line really named is put
+ * back for {@link #version} to answer 505 (badvers).
  */
 public final class RequestChecks {
 
@@ -61,6 +62,7 @@ public final class RequestChecks {
   /** The response to send instead of processing {@code request} as a UAS, or empty when it may proceed. */
   public Optional<RequestRejection> check(Request request) {
     return firstOf(
+        version(request),
         missingHeaders(request),
         cseqMismatch(request),
         uriScheme(request),
@@ -95,11 +97,24 @@ public final class RequestChecks {
     return Optional.empty();
   }
 
+  /**
+   * RFC 3261 §21.5.6 / RFC 4475 §3.3.7 (badvers): a request line naming another SIP version gets 505 (the raw-bytes check puts
+   * the real version back where the parser wrote SIP/2.0).
+   */
+  private static Optional<RequestRejection> version(Request request) {
+    if (request.getSIPVersion() != null && !"SIP/2.0".equalsIgnoreCase(request.getSIPVersion())) {
+      // counted where it was parsed (CheckedParse): the stack itself answers it 505 before it reaches us
+      return Optional.of(RequestRejection.of(505, "Version Not Supported"));
+    }
+    return Optional.empty();
+  }
+
   private static Optional<RequestRejection> missingHeaders(Request request) {
     for (String name : new String[] {CallIdHeader.NAME, FromHeader.NAME, ToHeader.NAME, CSeqHeader.NAME,
         ViaHeader.NAME}) {
       if (request.getHeader(name) == null) {
-        return Optional.of(RequestRejection.of(400, "Missing " + name + " Header"));
+        return Optional.of(RequestRejection.malformed(400, "Missing " + name + " Header",
+            MalformedSip.Reason.MISSING_HEADER));
       }
     }
     return Optional.empty();
@@ -108,6 +123,7 @@ public final class RequestChecks {
   private static Optional<RequestRejection> cseqMismatch(Request request) {
     CSeqHeader cseq = (CSeqHeader) request.getHeader(CSeqHeader.NAME);
     if (cseq != null && !request.getMethod().equals(cseq.getMethod())) {
+      // counted where it was parsed (CheckedParse): the stack itself answers it 400 before it reaches us
       return Optional.of(RequestRejection.of(400, "CSeq Method Does Not Match Request Method"));
     }
     return Optional.empty();
@@ -155,7 +171,7 @@ public final class RequestChecks {
     }
     ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
     if (type == null) {
-      return Optional.of(RequestRejection.of(400, "Body Without Content-Type"));
+      return Optional.of(RequestRejection.malformed(400, "Body Without Content-Type", MalformedSip.Reason.BODY));
     }
     if (isSdp(type) || isMultipartMixed(type) && multipartHasSdp(request)) {
       return Optional.empty();

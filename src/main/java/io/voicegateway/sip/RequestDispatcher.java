@@ -1,9 +1,12 @@
 package io.voicegateway.sip;
 
+import io.voicegateway.logging.LogContext;
 import io.voicegateway.sip.registrar.Registrar;
 import io.voicegateway.sip.registrar.SourceOf;
+import io.voicegateway.sip.stack.MalformedSip;
 import java.util.Optional;
 import javax.sip.ServerTransaction;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -32,6 +35,11 @@ final class RequestDispatcher {
   }
 
   void dispatch(Request request, ServerTransaction st) {
+    CallIdHeader callId = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
+    LogContext.withCallId(callId == null ? null : callId.getCallId(), () -> dispatchNow(request, st));
+  }
+
+  private void dispatchNow(Request request, ServerTransaction st) {
     String method = request.getMethod();
     if (Request.ACK.equals(method)) {
       h.ack().handle(request);
@@ -44,6 +52,10 @@ final class RequestDispatcher {
     }
     Optional<RequestRejection> rejection = checks.check(request);
     if (rejection.isPresent()) {
+      if (rejection.get().malformed() != null) {
+        MalformedSip.count(rejection.get().malformed(), SourceOf.request(request, st).toString(),
+            method + ": " + rejection.get().reason());
+      }
       messages.reject(st, request, rejection.get(), inDialog ? null : SipMessages.newTag());
       return;
     }

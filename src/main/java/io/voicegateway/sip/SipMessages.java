@@ -1,5 +1,8 @@
 package io.voicegateway.sip;
 
+import io.voicegateway.sip.stack.WarningText;
+import io.voicegateway.sip.registrar.SourceOf;
+import io.voicegateway.sip.stack.MalformedSip;
 import io.voicegateway.sip.stack.OkRetransmission;
 import io.voicegateway.sip.stack.SendLanes;
 import io.voicegateway.sip.stack.SipStackHandle;
@@ -19,6 +22,7 @@ import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExtensionHeader;
 import javax.sip.header.Header;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
@@ -84,10 +88,13 @@ public final class SipMessages {
    * Max-Forwards) with a stateless 400, when it has the headers a response needs.
    */
   void rejectStateless(Request request, String reason) {
+    MalformedSip.count(request.getHeader(MaxForwardsHeader.NAME) == null ? MalformedSip.Reason.MISSING_HEADER
+        : MalformedSip.Reason.UNPARSEABLE,
+        request.getHeader(ViaHeader.NAME) == null ? null : SourceOf.request(request, null).toString(), reason);
     Response response;
     try {
       response = response(request, Response.BAD_REQUEST, newTag());
-      response.setReasonPhrase("Bad Request (" + reason.replace('\r', ' ').replace('\n', ' ') + ")");
+      response.setReasonPhrase("Bad Request (" + WarningText.phrase(reason) + ")");
     } catch (Exception e) {
       LOG.log(Level.FINE, "could not reject " + request.getMethod() + " statelessly for Call-ID "
           + callId(request), e);

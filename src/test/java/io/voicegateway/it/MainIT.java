@@ -36,6 +36,7 @@ class MainIT {
       "unknown codec    | 'media:\n  codecs: [g711-ulaw, g729]\n'    | media.codecs[1]",
       "missing env var  | 'media:\n  sip_port: ${VG_NO_SUCH_VAR}\n'  | VG_NO_SUCH_VAR",
       "reversed range   | 'media:\n  rtp_port_range: 20000-10000\n' | media.rtp_port_range",
+      "bad log format   | 'logging:\n  format: xml\n'                | logging.format",
   })
   void invalidConfigurationExitsWithCode2AndNamesTheKey(String name, String yaml, String expected)
       throws Exception {
@@ -140,6 +141,8 @@ class MainIT {
         "  tcp_port: " + bridgePort,
         "history:",
         "  data_dir: " + dir.resolve("data"),
+        "logging:",
+        "  format: json",
         ""));
     Process gw = java("--conf", conf.toString()).redirectErrorStream(true)
         .redirectOutput(dir.resolve("gw.log").toFile()).start();
@@ -173,6 +176,19 @@ class MainIT {
       assertEquals(0, gw.exitValue(), Files.readString(dir.resolve("gw.log")));
       assertTrue(call.waitFor(30, TimeUnit.SECONDS));
       assertEquals(0, call.exitValue(), "SIPp got its BYE: " + Files.readString(dir.resolve("sipp.log")));
+      // A clean stop logs no stack trace (a RejectedExecutionException in media-1 did), and in JSON format every
+      // log record is one JSON object on its line.
+      List<String> log = lines(dir.resolve("gw.log"));
+      List<String> records = log.stream().filter(l -> l.startsWith("{")).toList();
+      assertTrue(!records.isEmpty(), "JSON log records: " + log);
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      for (String record : records) {
+        com.fasterxml.jackson.databind.JsonNode node = json.readTree(record);
+        assertTrue(node.hasNonNull("timestamp") && node.hasNonNull("level") && node.hasNonNull("message"), record);
+        assertTrue(!node.has("exception"), "no stack trace on a clean stop: " + record);
+      }
+      assertEquals(List.of(), log.stream().filter(l -> l.startsWith("\tat ") || l.contains("Exception")
+          && !l.startsWith("{")).toList(), "no text stack trace: " + log);
       // Every socket is closed: the ports can be bound again.
       try (java.net.DatagramSocket s = new java.net.DatagramSocket(sipPort,
           java.net.InetAddress.getLoopbackAddress())) {

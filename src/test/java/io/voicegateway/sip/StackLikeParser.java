@@ -10,6 +10,7 @@ import gov.nist.javax.sip.header.To;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.StringMsgParser;
+import io.voicegateway.sip.stack.RawMessageCheck;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Set;
@@ -38,7 +39,7 @@ final class StackLikeParser {
     if (message == null) {
       throw new ParseException("empty datagram", 0);
     }
-    return message;
+    return RawMessageCheck.keepVersion(datagram, message); // as the stack's parser factory does
   }
 
   static SIPMessage parse(String text) throws ParseException {

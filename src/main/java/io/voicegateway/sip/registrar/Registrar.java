@@ -97,6 +97,9 @@ public final class Registrar {
 
   private Auth authenticate(Request register, Source source) {
     AuthorizationHeader auth = (AuthorizationHeader) register.getHeader(AuthorizationHeader.NAME);
+    if (auth != null && !"Digest".equalsIgnoreCase(auth.getScheme())) {
+      auth = null; // a scheme we do not speak is no credentials: challenge afresh, 401 (RFC 4475 §3.4.1 regaut01)
+    }
     DeviceAuthenticator.Verdict verdict = devices.check(register,
         auth == null ? null : ((SIPHeader) auth).getHeaderValue(), source);
     return switch (verdict.outcome()) {

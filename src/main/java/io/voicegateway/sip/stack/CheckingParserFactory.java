@@ -10,10 +10,11 @@ import java.net.UnknownHostException;
 import java.text.ParseException;
 
 /**
- * JAIN-SIP's own parser with {@link RawMessageCheck} in front: a message that fails the check is a parse
- * error, which the stack answers with its stateless 400 (over UDP) like any other unparseable request.
- * Plugged in with the stack property {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}. Every parse failure is
- * reported to the stack's {@link ReceiveGuard} as garbage from its sender (enough of it bans the sender).
+ * JAIN-SIP's own parser with {@link RawMessageCheck} in front ({@link CheckedParse}): a message that fails the check
+ * is a parse error, which the stack answers with its stateless 400 (over UDP) like any other unparseable request;
+ * each is counted in {@link MalformedSip}, and reported to the stack's {@link ReceiveGuard} as garbage from its
+ * sender (enough of it bans the sender).
+ * Plugged in with the stack property {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}.
  */
 public final class CheckingParserFactory implements MessageParserFactory {
   private final StringMsgParserFactory delegate = new StringMsgParserFactory();
@@ -24,11 +25,7 @@ public final class CheckingParserFactory implements MessageParserFactory {
     ReceiveGuard guard = ReceiveGuards.of(stack);
     return (bytes, readBody, strict, listener) -> {
       try {
-        var fault = RawMessageCheck.check(bytes);
-        if (fault.isPresent()) {
-          throw new ParseException(fault.get(), 0);
-        }
-        return parser.parseSIPMessage(bytes, readBody, strict, listener);
+        return CheckedParse.parse(parser, bytes, readBody, strict, listener);
       } catch (ParseException e) {
         if (listener instanceof MessageChannel channel) {
           guard.garbage(sender(channel));

@@ -3,6 +3,7 @@ package io.voicegateway.sip.stack;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Keeps what a sender controls from multiplying in the operator's log. The stack reports every datagram it cannot
@@ -25,9 +26,20 @@ final class LogFloodGuard {
   }
 
   /** The line to log for {@code message}, or null when one of its kind was logged within the window. */
-  synchronized String admit(String message) {
+  String admit(String message) {
     String line = shortened(message == null ? "" : message);
-    String kind = line.length() > KIND_LENGTH ? line.substring(0, KIND_LENGTH) : line;
+    return admitLine(line.length() > KIND_LENGTH ? line.substring(0, KIND_LENGTH) : line, () -> line);
+  }
+
+  /**
+   * As {@link #admit(String)} with the kind named by the caller ({@link MalformedSip}'s reason), for lines whose
+   * first words carry what a sender controls (its address), which must not make every line a kind of its own.
+   */
+  String admit(String kind, String message) {
+    return admitLine(kind, () -> shortened(message == null ? "" : message)); // shortened only when logged
+  }
+
+  private synchronized String admitLine(String kind, Supplier<String> text) {
     long now = nanos.getAsLong();
     Window w = windows.get(kind);
     if (w != null && now - w.openedAt < WINDOW_NANOS) {
@@ -39,12 +51,14 @@ final class LogFloodGuard {
     }
     long held = w == null ? 0 : w.held;
     windows.put(kind, new Window(now));
+    String line = text.get();
     return held == 0 ? line : line + " (and " + held + " more like it before)";
   }
 
   static String shortened(String message) {
     String noDump = withoutByteDumps(message);
-    String oneLine = noDump.replaceAll("[\\r\\n]+", " ⏎ ");
+    // control characters (a terminal's escape sequences among them) from a sender's bytes: shown, not obeyed
+    String oneLine = noDump.replaceAll("[\\r\\n]+", " ⏎ ").replaceAll("[\\p{Cntrl}&&[^\\t]]", "?");
     return oneLine.length() > MAX_LENGTH ? oneLine.substring(0, MAX_LENGTH) + "…" : oneLine;
   }
 

@@ -262,4 +262,12 @@ class RegistrarTest {
       assertEquals(401, registrar.handle(register("alice", auth), PHONE).getStatusCode());
     }
   }
+
+  /** RFC 4475 §3.4.1 (regaut01): credentials in a scheme we do not speak are no credentials: a fresh challenge. */
+  @Test
+  void anUnknownAuthSchemeIsChallengedNotRefused() throws Exception {
+    Response r = registrar.handle(register("alice", "NoOneKnowsThisScheme opaque-data=here"), PHONE);
+    assertEquals(401, r.getStatusCode());
+    assertNotNull(r.getHeader(WWWAuthenticateHeader.NAME), "with a fresh Digest challenge");
+  }
 }

@@ -40,4 +40,21 @@ class LogFloodGuardTest {
     assertEquals("Error while processing incoming UDP packet[bytes] (and 1000 more like it before)",
         guard.admit("Error while processing incoming UDP packet[9, 9, 9, 9, 9, 9, 9, 9, 9]"));
   }
+
+  @Test
+  void aCallerNamedKindHoldsBackLinesThatDifferOnlyInWhatTheSenderControls() {
+    assertEquals("malformed SIP (version) from 10.0.0.1:5060/udp: x",
+        guard.admit("version", "malformed SIP (version) from 10.0.0.1:5060/udp: x"));
+    for (int port = 1; port <= 50; port++) {
+      assertNull(guard.admit("version", "malformed SIP (version) from 10.0.0." + port + ":" + port + "/udp: x"));
+    }
+    now.addAndGet(LogFloodGuard.WINDOW_NANOS);
+    assertEquals("malformed SIP (version) from 10.0.0.9:9/udp: x (and 50 more like it before)",
+        guard.admit("version", "malformed SIP (version) from 10.0.0.9:9/udp: x"));
+  }
+
+  @Test
+  void controlCharactersFromASenderAreShownNotObeyed() {
+    assertEquals("bad header ?[31mred?[0m? x", LogFloodGuard.shortened("bad header \u001b[31mred\u001b[0m\u0000 x"));
+  }
 }
