@@ -265,7 +265,11 @@ XML
 . "$root/bench/sipp/lib.sh"
 # a background job of a script ignores SIGQUIT, so the JVM would never answer jcmd: open its attach listener now
 GATEWAY_JAVA_OPTS="-XX:+StartAttachListener ${GATEWAY_JAVA_OPTS:-}" start_gateway "$work/gw.yaml"
-heap() { # heap in use after a full GC, bytes
+heap() { # heap in use after a full GC, bytes, once the last batch's SIP transactions have ended
+  # Terminated transactions stay in the stack's tables until Timer J / Timer K (64 x T1 = 32 s over UDP) and a
+  # dialog until its last transaction goes: measured at once, the baseline held the warm-up's tail (a 10,000-call
+  # run then read -35 %, a baseline artefact rather than a shrinking heap). Both samples wait the same settle time.
+  sleep "${SETTLE_SECONDS:-40}"
   jcmd "$gw" GC.run >/dev/null
   curl -s "http://127.0.0.1:$http_port/metrics" \
     | awk 'index($0, "jvm_memory_used_bytes{area=\"heap\"") == 1 {s += $NF} END {printf "%d", s}' # ids hold spaces
