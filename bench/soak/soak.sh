@@ -271,6 +271,7 @@ heap() { # heap in use after a full GC, bytes, once the last batch's SIP transac
   # run then read -35 %, a baseline artefact rather than a shrinking heap). Both samples wait the same settle time.
   sleep "${SETTLE_SECONDS:-40}"
   jcmd "$gw" GC.run >/dev/null
+  jcmd "$gw" GC.class_histogram > "${HISTOGRAM_DIR:-$work}/histogram-$(date +%s).txt" 2>/dev/null || true # what it holds
   curl -s "http://127.0.0.1:$http_port/metrics" \
     | awk 'index($0, "jvm_memory_used_bytes{area=\"heap\"") == 1 {s += $NF} END {printf "%d", s}' # ids hold spaces
 }
