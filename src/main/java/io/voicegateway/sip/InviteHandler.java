@@ -94,7 +94,12 @@ final class InviteHandler {
         sipCallId, SipMessages.xHeaders(request));
     SipLeg leg = SipLeg.inbound(sipCallId, SipMessages.newTag(), st);
     leg.holds(admitted.slot()); // given back when the leg is forgotten: its call ended or it left
-    inbound.offer(offer, new Caller(request, st, leg, source));
+    try {
+      inbound.offer(offer, new Caller(request, st, leg, source));
+    } catch (RuntimeException e) {
+      leg.releaseSlot(); // neither refused nor joined: the slot would be held for good
+      throw e;
+    }
   }
 
   /** The INVITE's leg doing in SIP what call control decided. */
