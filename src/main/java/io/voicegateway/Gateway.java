@@ -143,8 +143,11 @@ public final class Gateway {
           sip = new SipVerticle(live, new SipCallMetrics(metrics), guards);
           return deploy("sip", () -> sip, new DeploymentOptions());
         })
-        .compose(v -> deploy("bridge", () -> new BridgeVerticle(config.bridge(), config.http().apiToken()),
-            new DeploymentOptions()))
+        .compose(v -> {
+          BridgeVerticle bridge = new BridgeVerticle(config.bridge(), config.http().apiToken());
+          BridgeMeters.register(prometheus, bridge);
+          return deploy("bridge", () -> bridge, new DeploymentOptions());
+        })
         .compose(v -> {
           http = new HttpVerticle(live, prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());

@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.config.LimitsConfig;
 import io.voicegateway.sip.guard.SipGuards;
+import io.voicegateway.sip.guard.SourceCallCap;
 import io.voicegateway.sip.guard.SourceGuard;
 import io.voicegateway.sip.guard.Verdict;
+import io.voicegateway.sip.stack.SipResponseCounts;
 
 /**
  * The SIP guards' counts as Prometheus meters (read at scrape time: nothing is added to the receive path) and as
@@ -33,6 +35,26 @@ final class GuardMeters {
         .description("New INVITEs answered 503 under overload").register(registry);
     Gauge.builder("vg_sip_receive_queue", guards.overload(), o -> o.queueDepth())
         .description("SIP datagrams waiting for the stack").register(registry);
+    FunctionCounter.builder("vg_sip_invites_refused", guards.calls(), SourceCallCap::refused)
+        .description("New INVITEs answered 503 before anything was allocated, by reason")
+        .tag("reason", "source_calls").register(registry);
+    Gauge.builder("vg_sip_unknown_source_calls", guards.calls(), SourceCallCap::active)
+        .description("Calls held by untrusted addresses now (capped per address)").register(registry);
+    registerResponses(registry, guards.responses());
+  }
+
+  /** vg_sip_responses_total{direction, method, class}: a fixed table, read at scrape time. */
+  private static void registerResponses(MeterRegistry registry, SipResponseCounts counts) {
+    for (boolean sent : new boolean[] {true, false}) {
+      for (String method : SipResponseCounts.METHODS) {
+        for (String cls : SipResponseCounts.CLASSES) {
+          FunctionCounter.builder("vg_sip_responses", counts, c -> c.count(sent, method, cls))
+              .description("SIP responses sent and received (retransmissions included), by status class and method")
+              .tags("direction", sent ? "sent" : "received", "method", method, "class", cls)
+              .register(registry);
+        }
+      }
+    }
   }
 
   /** The {@code limits} object of {@code /health}. */
@@ -54,6 +76,9 @@ final class GuardMeters {
         .put("bansTotal", sources.bansTotal())
         .put("trackedSources", sources.trackedSources())
         .put("overloadRejected", guards.overload().refused())
-        .put("receiveQueue", guards.overload().queueDepth());
+        .put("receiveQueue", guards.overload().queueDepth())
+        .put("unknownSourceMaxCalls", limits.unknownSourceMaxCalls())
+        .put("unknownSourceCalls", guards.calls().active())
+        .put("sourceCallsRefused", guards.calls().refused());
   }
 }

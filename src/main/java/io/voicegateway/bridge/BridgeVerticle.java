@@ -27,6 +27,8 @@ public final class BridgeVerticle extends VerticleBase {
   private TcpEventBusBridge tcp;
   /** Connections closed for a frame length the bridge's parser cannot take (see {@link FrameLengthGuard}). */
   private final AtomicLong refusedFrames = new AtomicLong();
+  /** Frames refused for a missing or wrong {@code headers.token} (register, send, publish). */
+  private final AtomicLong refusedTokens = new AtomicLong();
 
   /** @param token {@code http.api_token} */
   public BridgeVerticle(BridgeConfig config, String token) {
@@ -58,6 +60,7 @@ public final class BridgeVerticle extends VerticleBase {
       return;
     }
     if (!BridgeToken.allows(event.getRawMessage(), token)) {
+      refusedTokens.incrementAndGet();
       event.complete(false);
       return;
     }
@@ -68,6 +71,11 @@ public final class BridgeVerticle extends VerticleBase {
   /** How many connections were closed for a frame length outside 0..{@link FrameLengthGuard#MAX_FRAME}. */
   public long refusedFrames() {
     return refusedFrames.get();
+  }
+
+  /** How many register, send and publish frames were refused for their token. */
+  public long refusedTokens() {
+    return refusedTokens.get();
   }
 
   @Override

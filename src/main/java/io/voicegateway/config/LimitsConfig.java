@@ -26,6 +26,7 @@ import java.time.Duration;
  * @param overloadLateTickPercent new INVITEs get 503 when more than this share of mixer ticks ran late lately
  * @param overloadQueueDepth      new INVITEs get 503 when this many datagrams wait for the stack
  * @param retryAfter              the {@code Retry-After} of those 503s
+ * @param unknownSourceMaxCalls   calls one untrusted address may hold at once (0: no cap); more get 503
  */
 public record LimitsConfig(
     boolean enabled,
@@ -46,12 +47,13 @@ public record LimitsConfig(
     int overloadFreePortsPercent,
     int overloadLateTickPercent,
     int overloadQueueDepth,
-    Duration retryAfter) {
+    Duration retryAfter,
+    int unknownSourceMaxCalls) {
 
   /** The shipped defaults (see docs/configuration.md for why each is what it is). */
   public static LimitsConfig defaults() {
     return new LimitsConfig(true, 200, 400, 20, 20, 1000, 2000, 200, 20, 10, Duration.ofSeconds(60),
-        Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5));
+        Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5), 10);
   }
 
   /** These limits with per-source limiting and bans switched off ({@code enabled: false}). */
@@ -59,6 +61,6 @@ public record LimitsConfig(
     return new LimitsConfig(false, requestsPerSecond, requestsBurst, invitesPerSecond, invitesBurst,
         trustedPerSecond, trustedBurst, floodBanAfter, garbageBanAfter, authFailuresBanAfter, strikeWindow, banTime,
         maxSources, queueCapacity, udpMaxDatagram, overloadFreePortsPercent, overloadLateTickPercent,
-        overloadQueueDepth, retryAfter);
+        overloadQueueDepth, retryAfter, unknownSourceMaxCalls);
   }
 }

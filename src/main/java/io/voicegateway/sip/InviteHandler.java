@@ -8,6 +8,7 @@ import io.voicegateway.control.Leg;
 import io.voicegateway.control.policy.AttachTarget;
 import io.voicegateway.control.policy.Bridge;
 import io.voicegateway.control.policy.InboundCalls;
+import io.voicegateway.sip.guard.DeviceHosts;
 import io.voicegateway.sip.guard.InviteAdmission;
 import io.voicegateway.sip.registrar.Source;
 import io.voicegateway.sip.registrar.SourceOf;
@@ -74,14 +75,15 @@ final class InviteHandler {
   }
 
   void handle(Request request, ServerTransaction st) {
-    Optional<Response> busy = admission.refusal(request);
-    if (busy.isPresent()) {
-      messages.send(st, busy.get()); // 503 + Retry-After before anything is allocated
+    Source source = SourceOf.request(request, st);
+    InviteAdmission.Decision admitted = admission.admit(request, DeviceHosts.literal(source.host()));
+    if (!admitted.admitted()) {
+      messages.send(st, admitted.refusal()); // 503 + Retry-After before anything is allocated
       return;
     }
-    Source source = SourceOf.request(request, st);
     InviteAuthenticator.Decision who = authenticator.authenticate(request, source);
     if (!who.admitted()) {
+      admitted.slot().release();
       messages.send(st, who.refusal()); // 407 challenge, or 403
       return;
     }
@@ -90,7 +92,14 @@ final class InviteHandler {
         ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
         ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
         sipCallId, SipMessages.xHeaders(request));
-    inbound.offer(offer, new Caller(request, st, SipLeg.inbound(sipCallId, SipMessages.newTag(), st), source));
+    SipLeg leg = SipLeg.inbound(sipCallId, SipMessages.newTag(), st);
+    leg.holds(admitted.slot()); // given back when the leg is forgotten: its call ended or it left
+    try {
+      inbound.offer(offer, new Caller(request, st, leg, source));
+    } catch (RuntimeException e) {
+      leg.releaseSlot(); // neither refused nor joined: the slot would be held for good
+      throw e;
+    }
   }
 
   /** The INVITE's leg doing in SIP what call control decided. */
@@ -109,6 +118,7 @@ final class InviteHandler {
 
     @Override
     public void refuse(int status) {
+      leg.releaseSlot();
       messages.respond(st, request, status, SipMessages.newTag());
     }
 

@@ -4,6 +4,7 @@ import io.voicegateway.bus.CallDirection;
 import io.voicegateway.control.Leg;
 import io.voicegateway.control.LegKind;
 import io.voicegateway.control.LegState;
+import io.voicegateway.sip.guard.SourceCallCap;
 import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpOrigin;
 import javax.sip.ClientTransaction;
@@ -31,6 +32,7 @@ final class SipLeg {
   private String webRtcAnswer;
   private String localAddress;
   private SipEndpoint endpoint;
+  private SourceCallCap.Slot slot = SourceCallCap.Slot.NONE;
 
   private SipLeg(Leg leg, String sipCallId, String localTag) {
     this.leg = leg;
@@ -49,6 +51,17 @@ final class SipLeg {
   /** The leg of an INVITE we are about to send (we are the UAC). */
   static SipLeg outbound(String sipCallId, String localTag) {
     return new SipLeg(Leg.of(LegKind.SIP, CallDirection.OUTBOUND), sipCallId, localTag);
+  }
+
+  /** The per-source call slot this inbound leg's INVITE took ({@link SourceCallCap}). */
+  void holds(SourceCallCap.Slot slot) {
+    this.slot = slot;
+  }
+
+  /** Gives the slot back (the call ended, was refused, or this party left); once. */
+  void releaseSlot() {
+    slot.release();
+    slot = SourceCallCap.Slot.NONE;
   }
 
   /** What call control knows of this leg. */

@@ -54,6 +54,7 @@ final class SipLegs {
   }
 
   private void forget(SipLeg leg) {
+    leg.releaseSlot(); // its source's call count (limits.unknown_source_max_calls)
     bySipCallId.remove(leg.sipCallId(), leg);
     byLegId.remove(leg.id(), leg);
   }

@@ -79,6 +79,7 @@ class BridgeFrameGuardTest {
       assertEquals("err", reply.getString("type"), reply::encode);
     }
     assertEquals(0, bridge.refusedFrames());
+    assertEquals(1, bridge.refusedTokens(), "a send without a token object is refused for its token");
     assertBridgeServes();
   }
 

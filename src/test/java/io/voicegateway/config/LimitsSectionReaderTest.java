@@ -17,6 +17,17 @@ class LimitsSectionReaderTest {
     assertTrue(limits.enabled());
     assertTrue(limits.trustedPerSecond() > limits.requestsPerSecond());
     assertEquals(16 * 1024, limits.udpMaxDatagram());
+    assertEquals(10, limits.unknownSourceMaxCalls());
+  }
+
+  @Test
+  void theUnknownSourceCallCapIsReadAndZeroTurnsItOff() {
+    assertEquals(3, ConfigLoader.parse("limits: {unknown_source_max_calls: 3}", Map.of()).limits()
+        .unknownSourceMaxCalls());
+    assertEquals(0, ConfigLoader.parse("limits: {unknown_source_max_calls: 0}", Map.of()).limits()
+        .unknownSourceMaxCalls());
+    assertKey("limits.unknown_source_max_calls", "limits: {unknown_source_max_calls: -1}");
+    assertKey("limits.unknown_source_max_calls", "limits: {unknown_source_max_calls: many}");
   }
 
   @Test

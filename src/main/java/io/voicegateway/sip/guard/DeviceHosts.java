@@ -27,6 +27,18 @@ public final class DeviceHosts {
     return hosts;
   }
 
+  /** {@code host} as an address when it is an IP literal (no name is looked up), else null. */
+  public static InetAddress literal(String host) {
+    if (host == null || !isLiteral(host)) {
+      return null;
+    }
+    try {
+      return InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      return null;
+    }
+  }
+
   /** IPv4 dotted or IPv6 (with a colon): InetAddress.getByName then parses without DNS. */
   static boolean isLiteral(String host) {
     return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));

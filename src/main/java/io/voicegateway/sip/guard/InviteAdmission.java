@@ -1,6 +1,8 @@
 package io.voicegateway.sip.guard;
 
+import io.voicegateway.config.LimitsConfig;
 import io.voicegateway.sip.registrar.FinalResponses;
+import java.net.InetAddress;
 import java.util.Optional;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.HeaderFactory;
@@ -9,36 +11,58 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * The first step of a new INVITE: under overload ({@link OverloadGuard}) it is answered {@code 503} with
- * {@code Retry-After} before authentication, routing or any port is spent on it (RFC 3261 §21.5.4).
+ * The first step of a new INVITE, before authentication, routing or any port is spent on it: under overload
+ * ({@link OverloadGuard}), or when its untrusted source already holds {@code limits.unknown_source_max_calls}
+ * calls ({@link SourceCallCap}), it is answered {@code 503} with {@code Retry-After} (RFC 3261 §21.5.4).
  */
 public final class InviteAdmission {
   /** Admits everything: for handlers built without guards (tests). */
-  public static final InviteAdmission OPEN = new InviteAdmission(null, null, null);
+  public static final InviteAdmission OPEN = new InviteAdmission(null, null, null, null);
+
+  /**
+   * What a new INVITE gets: the response that refuses it, or (refusal null) the slot its call holds until it ends.
+   */
+  public record Decision(Response refusal, SourceCallCap.Slot slot) {
+    public boolean admitted() {
+      return refusal == null;
+    }
+  }
 
   private final OverloadGuard overload;
+  private final SourceCallCap calls;
   private final MessageFactory messages;
   private final HeaderFactory headers;
 
-  public InviteAdmission(OverloadGuard overload, MessageFactory messages, HeaderFactory headers) {
+  public InviteAdmission(OverloadGuard overload, SourceCallCap calls, MessageFactory messages,
+      HeaderFactory headers) {
     this.overload = overload;
+    this.calls = calls;
     this.messages = messages;
     this.headers = headers;
   }
 
-  /** The 503 to send instead of handling {@code invite}, or empty to go on. */
-  public Optional<Response> refusal(Request invite) {
-    if (overload == null) {
-      return Optional.empty();
+  /** Admits {@code invite} from {@code source} (null when unknown: no cap applies) or says why not. */
+  public Decision admit(Request invite, InetAddress source) {
+    if (overload != null) {
+      Optional<String> reason = overload.overloaded();
+      if (reason.isPresent()) {
+        return new Decision(busy(invite, "overload: " + reason.get()), null);
+      }
     }
-    return overload.overloaded().map(reason -> busy(invite, reason));
+    if (calls == null) {
+      return new Decision(null, SourceCallCap.Slot.NONE);
+    }
+    return calls.take(source)
+        .map(slot -> new Decision(null, slot))
+        .orElseGet(() -> new Decision(busy(invite, "too many calls from this address"), null));
   }
 
-  private Response busy(Request invite, String reason) {
+  private Response busy(Request invite, String why) {
     Response r = FinalResponses.create(messages, invite, Response.SERVICE_UNAVAILABLE,
-        "Service Unavailable (overload: " + reason + ")");
+        "Service Unavailable (" + why + ")");
     try {
-      r.addHeader(headers.createRetryAfterHeader((int) overload.limits().retryAfter().toSeconds()));
+      LimitsConfig limits = overload != null ? overload.limits() : LimitsConfig.defaults();
+      r.addHeader(headers.createRetryAfterHeader((int) limits.retryAfter().toSeconds()));
     } catch (InvalidArgumentException e) {
       throw new IllegalStateException("retry_after is validated at load", e);
     }

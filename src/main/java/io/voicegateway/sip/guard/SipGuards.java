@@ -4,6 +4,7 @@ import io.voicegateway.config.LimitsConfig;
 import io.voicegateway.config.ProviderConfig;
 import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.sip.stack.ReceiveGuard;
+import io.voicegateway.sip.stack.SipResponseCounts;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -20,12 +21,15 @@ public final class SipGuards implements ReceiveGuard {
   private final SourceGuard sources;
   private final OverloadGuard overload;
   private final TrustedSources trusted;
+  private final SourceCallCap calls;
+  private final SipResponseCounts responses = new SipResponseCounts();
 
   /** @param trunks the configured trunks' addresses (a live classifier follows reloads) */
   public SipGuards(LimitsConfig limits, SourceClassifier trunks, OverloadGuard.Signals media, LongSupplier nanos) {
     this.trusted = new TrustedSources(trunks);
     this.sources = new SourceGuard(limits, trusted, nanos);
     this.overload = new OverloadGuard(limits, media, nanos);
+    this.calls = new SourceCallCap(trusted, () -> limits.enabled() ? limits.unknownSourceMaxCalls() : 0);
   }
 
   /** Guards with no media behind them (the SIP verticle started alone, as tests do). */
@@ -65,7 +69,17 @@ public final class SipGuards implements ReceiveGuard {
 
   /** The INVITE entry's check, answering with the stack's factories. */
   public InviteAdmission admission(MessageFactory messages, HeaderFactory headers) {
-    return new InviteAdmission(overload, messages, headers);
+    return new InviteAdmission(overload, calls, messages, headers);
+  }
+
+  /** Calls held by untrusted addresses, and the INVITEs refused at their cap. */
+  public SourceCallCap calls() {
+    return calls;
+  }
+
+  @Override
+  public SipResponseCounts responses() {
+    return responses;
   }
 
   /** Where failed digest checks are reported (enough of them ban the address). */

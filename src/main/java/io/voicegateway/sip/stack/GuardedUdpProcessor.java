@@ -107,10 +107,24 @@ final class GuardedUdpProcessor extends UDPMessageProcessor {
     }
   }
 
-  /** JAIN-SIP's processing channel: a thread that takes datagrams from this processor's queue and parses them. */
-  private static final class Channel extends UDPMessageChannel {
+  /**
+   * JAIN-SIP's processing channel: a thread that takes datagrams from this processor's queue and parses them. The
+   * raw bytes it sends itself are the stack's stateless answers to what it could not parse: its 400 leaves without
+   * the request echoed back ({@link StatelessBadRequest}).
+   */
+  private final class Channel extends UDPMessageChannel {
     Channel(SIPTransactionStack stack, UDPMessageProcessor processor, String threadName) {
       super(stack, processor, threadName);
+    }
+
+    @Override
+    protected void sendMessage(byte[] msg, InetAddress address, int port, String transport, boolean retry)
+        throws IOException {
+      byte[] out = StatelessBadRequest.withoutBody(msg);
+      if (out != msg) { // the stack's own bytes, which its message log never sees: counted here
+        guard.responses().count(true, 400, StatelessBadRequest.method(out));
+      }
+      super.sendMessage(out, address, port, transport, retry);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.voicegateway.sip.stack;
 
 import gov.nist.core.ServerLogger;
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -18,6 +19,7 @@ public final class JulServerLogger implements ServerLogger {
   // The stack's gate for this trace is a JVM-wide static (its StackLogger), so one recorder opens it for all.
   private static volatile boolean recording;
   private volatile MessageTap recorder;
+  private volatile SipResponseCounts responses;
 
   static boolean enabled() {
     return recording || LOG.isLoggable(Level.FINE);
@@ -31,6 +33,12 @@ public final class JulServerLogger implements ServerLogger {
   /** From now on every message this stack sends or receives also goes to {@code recorder}. */
   public void recordTo(MessageTap recorder) {
     this.recorder = recorder;
+    recording = true;
+  }
+
+  /** From now on every response this stack sends or receives is counted in {@code counts}. */
+  public void countResponsesIn(SipResponseCounts counts) {
+    this.responses = counts;
     recording = true;
   }
 
@@ -52,6 +60,11 @@ public final class JulServerLogger implements ServerLogger {
   }
 
   private void log(SIPMessage message, String from, String to, boolean sender, long time) {
+    SipResponseCounts counts = responses;
+    if (counts != null && message instanceof SIPResponse response) {
+      counts.count(sender, response.getStatusCode(),
+          response.getCSeq() == null ? null : response.getCSeq().getMethod());
+    }
     MessageTap r = recorder;
     if (r != null) {
       r.record(message, from, to, sender, time);

@@ -38,6 +38,11 @@ public interface ReceiveGuard {
   /** The receive queue, once it exists (its depth is an overload signal). */
   default void watchQueue(IntSupplier depth) {}
 
+  /** Where the stack counts the SIP responses it sends and receives ({@code vg_sip_responses_total}). */
+  default SipResponseCounts responses() {
+    return SipResponseCounts.UNREAD;
+  }
+
   /** Datagrams that may wait for the stack at most. */
   int queueCapacity();
 

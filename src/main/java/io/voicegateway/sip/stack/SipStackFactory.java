@@ -40,6 +40,7 @@ public final class SipStackFactory {
     SipStack stack;
     try {
       stack = sipFactory.createSipStack(properties);
+      JulServerLogger.of(stack).countResponsesIn(guard.responses()); // vg_sip_responses_total
     } catch (Exception e) {
       ReceiveGuards.forget(stackName);
       throw e;

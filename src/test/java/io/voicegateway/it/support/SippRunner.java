@@ -44,6 +44,7 @@ public final class SippRunner {
 
   private final List<String> args = new ArrayList<>();
   private long timeoutSeconds = DEFAULT_TIMEOUT_S;
+  private String localIp = "127.0.0.1";
 
   private SippRunner() {}
 
@@ -73,6 +74,12 @@ public final class SippRunner {
     return this;
   }
 
+  /** The loopback address SIPp sends from (127.0.0.1 unless a test plays another host, e.g. 127.0.0.2). */
+  public SippRunner from(String loopbackIp) {
+    localIp = loopbackIp;
+    return this;
+  }
+
   public SippRunner timeoutSeconds(long seconds) {
     timeoutSeconds = seconds;
     return this;
@@ -96,7 +103,7 @@ public final class SippRunner {
       cmd.add(target);
     }
     cmd.addAll(args);
-    cmd.addAll(List.of("-i", "127.0.0.1", "-mi", "127.0.0.1", "-nostdin", "-m", String.valueOf(calls),
+    cmd.addAll(List.of("-i", localIp, "-mi", localIp, "-nostdin", "-m", String.valueOf(calls),
         "-l", String.valueOf(concurrent), "-r", String.valueOf(rate),
         "-timeout", timeoutSeconds + "s", "-timeout_error", "-recv_timeout", "20000",
         "-trace_stat", "-stf", "stat.csv", "-fd", "1", "-trace_err", "-error_file", "errors.log"));
