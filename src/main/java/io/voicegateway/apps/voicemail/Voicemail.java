@@ -3,6 +3,7 @@ package io.voicegateway.apps.voicemail;
 import io.voicegateway.apps.audio.WavRepair;
 import io.voicegateway.apps.prompts.Prompts;
 import io.voicegateway.bus.VoicemailMessages.Message;
+import io.voicegateway.config.HistoryConfig;
 import io.voicegateway.config.VoicemailConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,14 +27,20 @@ final class Voicemail {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final VoicemailConfig config;
-  private final Path dataDir;
+  private final HistoryConfig store;
   private final Prompts prompts;
   private volatile Consumer<Message> announce = m -> { };
-  private VoicemailStore store;
+  private VoicemailStore index;
 
+  /** The embedded store in {@code dataDir} (tests). */
   Voicemail(VoicemailConfig config, Path dataDir, Prompts prompts) {
+    this(config, new HistoryConfig(true, dataDir, HistoryConfig.DEFAULT_RETENTION), prompts);
+  }
+
+  /** @param store where the index is (the history's store) and, in its data directory, the audio */
+  Voicemail(VoicemailConfig config, HistoryConfig store, Prompts prompts) {
     this.config = config;
-    this.dataDir = dataDir;
+    this.store = store;
     this.prompts = prompts;
   }
 
@@ -46,7 +53,7 @@ final class Voicemail {
   }
 
   Path folder() {
-    return dataDir.resolve("voicemail");
+    return store.dataDir().resolve("voicemail");
   }
 
   Path file(String box, String id) {
@@ -55,10 +62,10 @@ final class Voicemail {
 
   /** Blocking: the index, opened (and its table made) on first use. */
   synchronized VoicemailStore store() throws IOException {
-    if (store == null) {
-      store = VoicemailStore.open(dataDir);
+    if (index == null) {
+      index = VoicemailStore.open(store);
     }
-    return store;
+    return index;
   }
 
   /** Sortable by time, unguessable, and safe in a file name and a URL path. */
@@ -127,13 +134,13 @@ final class Voicemail {
   }
 
   synchronized void close() {
-    if (store != null) {
+    if (index != null) {
       try {
-        store.close();
+        index.close();
       } catch (SQLException e) {
         LOG.warning("voicemail: closing the index failed: " + e.getMessage());
       }
-      store = null;
+      index = null;
     }
   }
 }
