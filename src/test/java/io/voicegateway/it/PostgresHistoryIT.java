@@ -107,6 +107,7 @@ class PostgresHistoryIT {
     Path message = shared.resolve("voicemail/sales/left-1.wav");
     Files.createDirectories(message.getParent());
     Tools.run("sox", "-n", "-r", "16000", "-c", "1", "-b", "16", message.toString(), "synth", "2", "sine", "300");
+    Files.setLastModifiedTime(message, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
 
     try (PostgresServer pg = PostgresServer.start()) {
       String url = pg.createDatabase("vg");

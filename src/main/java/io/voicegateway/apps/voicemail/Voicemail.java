@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 final class Voicemail {
   private static final Logger LOG = Logger.getLogger(Voicemail.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** A message file written to this recently may be one another gateway is still recording. */
+  static final long IN_PROGRESS_MS = 5_000;
 
   private final VoicemailConfig config;
   private final HistoryConfig store;
@@ -118,6 +120,9 @@ final class Voicemail {
     String id = file.getFileName().toString().replaceFirst("\\.wav$", "");
     if (known.contains(id)) {
       return;
+    }
+    if (store.shared() && Files.getLastModifiedTime(file).toMillis() > nowMs - IN_PROGRESS_MS) {
+      return; // another gateway sharing the directory is recording it (appended every 20 ms); it indexes it itself
     }
     long durationMs = Math.max(0, Files.size(file) - 44) / 2 * 1000 / MessageRecorder.RATE;
     if (durationMs < LeaveMessage.MIN_MESSAGE_MS) {
