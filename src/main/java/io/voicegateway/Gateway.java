@@ -135,7 +135,7 @@ public final class Gateway {
         .compose(v -> deploy("recording", () -> new RecordingVerticle(media,
             config.recording().dirUnder(config.history().dataDir()), transport.wallClock()), new DeploymentOptions()))
         .compose(v -> config.history().enabled()
-            ? deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions())
+            ? deploy("history", () -> new HistoryVerticle(config.history(), config.nodeId()), new DeploymentOptions())
             : Future.<Void>succeededFuture())
         .compose(v -> {
           guards = new SipGuards(config.limits(), SourceClassifier.live(live), mediaSignals(), System::nanoTime);

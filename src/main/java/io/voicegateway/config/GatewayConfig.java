@@ -60,4 +60,13 @@ public record GatewayConfig(
         PromptsConfig.defaults(), IvrConfig.defaults(), VoicemailConfig.defaults(), RecordingConfig.defaults(),
         ConferencesConfig.defaults());
   }
+
+  /**
+   * This gateway's name among several that share one store (the {@code node} of the history rows it writes, so
+   * a restart after a crash closes only its own open calls). Read it here, not from a section: today it is
+   * {@code history.node_id} ({@value HistoryConfig#DEFAULT_NODE_ID} by default); a cluster section may name it.
+   */
+  public String nodeId() {
+    return history.nodeId();
+  }
 }

@@ -7,11 +7,12 @@ import io.voicegateway.bus.HistoryPage;
 import io.voicegateway.bus.HistoryQuery;
 import io.voicegateway.bus.LegKind;
 import io.voicegateway.codec.CodecType;
+import io.voicegateway.config.HistoryConfig;
+import io.voicegateway.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,18 +28,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Calls in an embedded H2 database ({@code history.mv.db} in the data directory). A call's row is written when it
- * starts ({@link #opened}, {@code ended_at} NULL), marked when answered, and completed when it ends ({@link #add});
- * queries list only completed rows. Rows a crash left open are closed as {@value #INTERRUPTED} at the next start
- * ({@link #closeInterrupted}), their end approximated by the last {@link #heartbeat}. H2 writes each commit to
- * the file at once ({@code WRITE_DELAY=0}, instead of up to a second later), so a row committed before a
- * {@code kill -9} is on disk. Every method blocks on disk: call it from a worker ({@code executeBlocking}), never
+ * Calls in the store: the embedded H2 database ({@code history.mv.db} in the data directory) of a single gateway,
+ * or the PostgreSQL database several gateways share ({@code history.url}). A call's row is written when it starts
+ * ({@link #opened}, {@code ended_at} NULL), marked when answered, and completed when it ends ({@link #add});
+ * queries list only completed rows, of every node. Each row and heartbeat names the node that wrote it: rows a
+ * crash left open are closed as {@value #INTERRUPTED} at that node's next start ({@link #closeInterrupted}), its
+ * own rows only (another node's open rows are calls it is still carrying), their end approximated by the node's
+ * last {@link #heartbeat}. H2 writes each commit to the file at once ({@code WRITE_DELAY=0}), so a row committed
+ * before a {@code kill -9} is on disk. Every method blocks: call it from a worker ({@code executeBlocking}), never
  * from an event loop. One connection, used by one caller at a time (the methods are synchronized), which is
  * plenty for a few writes per call.
  */
 public final class HistoryStore implements AutoCloseable {
-  /** The database file's name without H2's {@code .mv.db} suffix. */
-  static final String FILE = "history";
   /** The cause of a call the gateway died under. */
   public static final String INTERRUPTED = "interrupted";
   private static final int URI_CHARS = 1024;
@@ -46,33 +47,47 @@ public final class HistoryStore implements AutoCloseable {
   private static final int CAUSE_CHARS = 512;
 
   private static final Logger LOG = Logger.getLogger(HistoryStore.class.getName());
-  private final Connection db;
+  private final Database database;
+  private final String node;
 
-  private HistoryStore(Connection db) {
-    this.db = db;
+  private HistoryStore(Database database, String node) {
+    this.database = database;
+    this.node = node;
+  }
+
+  /** The embedded store in {@code dataDir}, node {@value HistoryConfig#DEFAULT_NODE_ID} (tests, tools). */
+  public static HistoryStore open(Path dataDir) throws IOException {
+    return open(new HistoryConfig(true, dataDir, HistoryConfig.DEFAULT_RETENTION));
   }
 
   /**
-   * Opens (creating the directory and the database on first start) and migrates the schema.
+   * Opens the store of {@code config} (the embedded file in its data directory, created on first start, or the
+   * shared PostgreSQL database of {@code history.url}) as node {@code config.nodeId()}, and migrates the schema.
    *
-   * @throws IOException when the directory cannot be created or the database cannot be opened (e.g. another
-   *     gateway holds its lock)
+   * @throws IOException when the directory cannot be created or the database cannot be opened (another gateway
+   *     holds the embedded file's lock; PostgreSQL is down or refuses the login)
    */
-  public static HistoryStore open(Path dataDir) throws IOException {
-    Files.createDirectories(dataDir);
-    String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+  public static HistoryStore open(HistoryConfig config) throws IOException {
+    if (!config.shared()) {
+      Files.createDirectories(config.dataDir());
+    }
     try {
-      Connection db = DriverManager.getConnection(url, "sa", "");
+      Database database = Database.connect(config.jdbcUrl(), config.user(), config.password());
       try {
-        HistorySchema.migrate(db);
+        HistorySchema.migrate(database.connection(), database.dialect());
       } catch (SQLException e) {
-        db.close();
+        database.close();
         throw e;
       }
-      return new HistoryStore(db);
+      return new HistoryStore(database, config.nodeId());
     } catch (SQLException e) {
-      throw new IOException("cannot open the call history in " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new IOException("cannot open the call history in " + config.describe() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The connection, opened again if the last one was lost (a restarted PostgreSQL). */
+  private Connection db() throws SQLException {
+    return database.connection();
   }
 
   /**
@@ -83,21 +98,22 @@ public final class HistoryStore implements AutoCloseable {
     if (exists(e.id())) {
       return false;
     }
-    try (PreparedStatement call = db.prepareStatement("INSERT INTO calls (id, direction, from_uri, to_uri,"
-        + " sip_call_id, started_at, duration_ms) VALUES (?,?,?,?,?,?,0)")) {
+    try (PreparedStatement call = db().prepareStatement("INSERT INTO calls (id, direction, from_uri, to_uri,"
+        + " sip_call_id, started_at, duration_ms, node) VALUES (?,?,?,?,?,?,0,?)")) {
       call.setString(1, e.id());
       call.setString(2, e.direction() == null ? null : e.direction().wireName());
       call.setString(3, StoredText.fit(e.from(), URI_CHARS));
       call.setString(4, StoredText.fit(e.to(), URI_CHARS));
       call.setString(5, StoredText.fit(e.sipCallId(), CALL_ID_CHARS));
       call.setLong(6, e.startedAt());
+      call.setString(7, node);
       return call.executeUpdate() == 1;
     }
   }
 
   /** Marks an open call answered at {@code atMs}, so a crash after it still shows it was; false if none was. */
   public synchronized boolean answered(String id, long atMs) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement(
+    try (PreparedStatement st = db().prepareStatement(
         "UPDATE calls SET answered_at = ? WHERE id = ? AND ended_at IS NULL AND answered_at IS NULL")) {
       st.setLong(1, atMs);
       st.setString(2, id);
@@ -114,16 +130,19 @@ public final class HistoryStore implements AutoCloseable {
     if (Boolean.FALSE.equals(open)) {
       return false;
     }
-    db.setAutoCommit(false);
+    db().setAutoCommit(false);
     String write = open == null
         ? "INSERT INTO calls (direction, from_uri, to_uri, sip_call_id, started_at, answered_at, ended_at,"
-            + " duration_ms, cause, ivr_path, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+            + " duration_ms, cause, ivr_path, id, node) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
         : "UPDATE calls SET direction = ?, from_uri = ?, to_uri = ?, sip_call_id = ?, started_at = ?,"
             + " answered_at = ?, ended_at = ?, duration_ms = ?, cause = ?, ivr_path = ? WHERE id = ?";
-    try (PreparedStatement call = db.prepareStatement(write);
-        PreparedStatement leg = db.prepareStatement(
+    try (PreparedStatement call = db().prepareStatement(write);
+        PreparedStatement leg = db().prepareStatement(
             "INSERT INTO call_legs (call_id, leg_index, kind, peer, codec) VALUES (?,?,?,?,?)")) {
       call.setString(11, e.id());
+      if (open == null) {
+        call.setString(12, node);
+      }
       call.setString(1, e.direction() == null ? null : e.direction().wireName());
       call.setString(2, StoredText.fit(e.from(), URI_CHARS));
       call.setString(3, StoredText.fit(e.to(), URI_CHARS));
@@ -150,7 +169,7 @@ public final class HistoryStore implements AutoCloseable {
       }
       leg.executeBatch();
       if (e.recording() != null) {
-        try (PreparedStatement rec = db.prepareStatement(
+        try (PreparedStatement rec = db().prepareStatement(
             "UPDATE calls SET recording_path = ?, recording_ms = ? WHERE id = ?")) {
           rec.setString(1, e.recording());
           rec.setLong(2, e.recordingMs());
@@ -158,19 +177,19 @@ public final class HistoryStore implements AutoCloseable {
           rec.executeUpdate();
         }
       }
-      db.commit();
+      db().commit();
       return true;
     } catch (SQLException ex) {
-      db.rollback();
+      db().rollback();
       throw ex;
     } finally {
-      db.setAutoCommit(true);
+      db().setAutoCommit(true);
     }
   }
 
   /** True for an open row, false for a finished one, null when the call has no row. */
   private Boolean openState(String id) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement("SELECT ended_at IS NULL FROM calls WHERE id = ?")) {
+    try (PreparedStatement st = db().prepareStatement("SELECT ended_at IS NULL FROM calls WHERE id = ?")) {
       st.setString(1, id);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? rs.getBoolean(1) : null;
@@ -185,25 +204,28 @@ public final class HistoryStore implements AutoCloseable {
    */
   public synchronized int closeInterrupted() throws SQLException {
     long lastBeat = lastHeartbeat();
-    try (PreparedStatement st = db.prepareStatement("UPDATE calls SET"
+    try (PreparedStatement st = db().prepareStatement("UPDATE calls SET"
         + " ended_at = GREATEST(started_at, COALESCE(answered_at, 0), ?),"
         + " duration_ms = CASE WHEN answered_at IS NULL THEN 0"
         + "   ELSE GREATEST(0, GREATEST(started_at, answered_at, ?) - answered_at) END,"
-        + " cause = ? WHERE ended_at IS NULL")) {
+        + " cause = ? WHERE ended_at IS NULL AND node = ?")) {
       st.setLong(1, lastBeat);
       st.setLong(2, lastBeat);
       st.setString(3, INTERRUPTED);
+      st.setString(4, node);
       return st.executeUpdate();
     }
   }
 
   /** Notes that the gateway was alive at {@code atMs}: the end given to calls a crash interrupts. Returns it. */
   public synchronized long heartbeat(long atMs) throws SQLException {
-    try (PreparedStatement update = db.prepareStatement("UPDATE heartbeat SET at = ?")) {
+    try (PreparedStatement update = db().prepareStatement("UPDATE heartbeat SET at = ? WHERE node = ?")) {
       update.setLong(1, atMs);
+      update.setString(2, node);
       if (update.executeUpdate() == 0) {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO heartbeat (at) VALUES (?)")) {
+        try (PreparedStatement insert = db().prepareStatement("INSERT INTO heartbeat (at, node) VALUES (?, ?)")) {
           insert.setLong(1, atMs);
+          insert.setString(2, node);
           insert.executeUpdate();
         }
       }
@@ -212,14 +234,16 @@ public final class HistoryStore implements AutoCloseable {
   }
 
   private long lastHeartbeat() throws SQLException {
-    try (PreparedStatement st = db.prepareStatement("SELECT MAX(at) FROM heartbeat");
-        ResultSet rs = st.executeQuery()) {
-      return rs.next() ? rs.getLong(1) : 0;
+    try (PreparedStatement st = db().prepareStatement("SELECT MAX(at) FROM heartbeat WHERE node = ?")) {
+      st.setString(1, node);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
     }
   }
 
   private boolean exists(String id) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM calls WHERE id = ?")) {
+    try (PreparedStatement st = db().prepareStatement("SELECT 1 FROM calls WHERE id = ?")) {
       st.setString(1, id);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next();
@@ -232,7 +256,7 @@ public final class HistoryStore implements AutoCloseable {
     String where = " WHERE ended_at IS NOT NULL AND started_at >= ? AND started_at < ?"
         + (q.number() == null ? "" : " AND (from_uri LIKE ? ESCAPE '\\' OR to_uri LIKE ? ESCAPE '\\')");
     long total;
-    try (PreparedStatement st = db.prepareStatement("SELECT COUNT(*) FROM calls" + where)) {
+    try (PreparedStatement st = db().prepareStatement("SELECT COUNT(*) FROM calls" + where)) {
       bind(st, q);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
@@ -240,7 +264,7 @@ public final class HistoryStore implements AutoCloseable {
       }
     }
     Map<String, HistoryEntry> page = new LinkedHashMap<>();
-    try (PreparedStatement st = db.prepareStatement("SELECT id, direction, from_uri, to_uri, sip_call_id,"
+    try (PreparedStatement st = db().prepareStatement("SELECT id, direction, from_uri, to_uri, sip_call_id,"
         + " started_at, answered_at, ended_at, duration_ms, cause, ivr_path, recording_path, recording_ms FROM calls"
         + where
         + " ORDER BY started_at DESC, id LIMIT ? OFFSET ?")) {
@@ -284,7 +308,7 @@ public final class HistoryStore implements AutoCloseable {
       return out;
     }
     String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-    try (PreparedStatement st = db.prepareStatement("SELECT call_id, kind, peer, codec FROM call_legs"
+    try (PreparedStatement st = db().prepareStatement("SELECT call_id, kind, peer, codec FROM call_legs"
         + " WHERE call_id IN (" + marks + ") ORDER BY call_id, leg_index")) {
       int i = 1;
       for (String id : ids) {
@@ -307,7 +331,7 @@ public final class HistoryStore implements AutoCloseable {
 
   /** The recording file of a stored call, or empty when it was not recorded (or is not stored). */
   public synchronized Optional<Path> recordingOf(String callId) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement("SELECT recording_path FROM calls WHERE id = ?")) {
+    try (PreparedStatement st = db().prepareStatement("SELECT recording_path FROM calls WHERE id = ?")) {
       st.setString(1, callId);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() && rs.getString(1) != null ? Optional.of(Path.of(rs.getString(1))) : Optional.empty();
@@ -333,7 +357,7 @@ public final class HistoryStore implements AutoCloseable {
    */
   public synchronized int deleteStartedBefore(long cutoffMs) throws SQLException {
     deleteRecordingsStartedBefore(cutoffMs);
-    try (PreparedStatement st = db.prepareStatement("DELETE FROM calls WHERE started_at < ?")) {
+    try (PreparedStatement st = db().prepareStatement("DELETE FROM calls WHERE started_at < ?")) {
       st.setLong(1, cutoffMs);
       return st.executeUpdate();
     }
@@ -341,7 +365,7 @@ public final class HistoryStore implements AutoCloseable {
 
   /** Deletes the files first: a file left by a failed delete would be kept by nothing. */
   private void deleteRecordingsStartedBefore(long cutoffMs) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement(
+    try (PreparedStatement st = db().prepareStatement(
         "SELECT recording_path FROM calls WHERE started_at < ? AND recording_path IS NOT NULL")) {
       st.setLong(1, cutoffMs);
       try (ResultSet rs = st.executeQuery()) {
@@ -359,13 +383,11 @@ public final class HistoryStore implements AutoCloseable {
 
   /** The schema version of the open database. */
   public synchronized int schemaVersion() throws SQLException {
-    return HistorySchema.version(db);
+    return HistorySchema.version(db());
   }
 
   @Override
   public synchronized void close() throws SQLException {
-    if (!db.isClosed()) {
-      db.close();
-    }
+    database.close();
   }
 }

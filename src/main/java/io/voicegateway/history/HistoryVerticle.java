@@ -41,17 +41,23 @@ public final class HistoryVerticle extends VerticleBase {
   private long heartbeatTimer = -1;
 
   public HistoryVerticle(HistoryConfig config) {
-    this.config = config;
+    this(config, config.nodeId());
+  }
+
+  /** @param nodeId this gateway's name in the rows it writes ({@code GatewayConfig.nodeId()}) */
+  public HistoryVerticle(HistoryConfig config, String nodeId) {
+    this.config = new HistoryConfig(config.enabled(), config.dataDir(), config.retention(), config.url(),
+        config.user(), config.password(), nodeId);
   }
 
   @Override
   public Future<?> start() {
     return vertx.executeBlocking(() -> {
-      HistoryStore opened = HistoryStore.open(config.dataDir());
+      HistoryStore opened = HistoryStore.open(config);
       int interrupted = opened.closeInterrupted();
       if (interrupted > 0) {
-        LOG.warning("history: " + interrupted + " call(s) left open by a run that did not stop cleanly,"
-            + " closed as " + HistoryStore.INTERRUPTED);
+        LOG.warning("history: " + interrupted + " call(s) left open by a run of node " + config.nodeId()
+            + " that did not stop cleanly, closed as " + HistoryStore.INTERRUPTED);
       }
       opened.heartbeat(System.currentTimeMillis());
       return opened;

@@ -49,4 +49,42 @@ class HistorySectionReaderTest {
     assertFalse(ConfigLoader.defaults().http().protectOpsPages());
     assertTrue(ConfigLoader.parse("http: {protect_health_and_metrics: true}", Map.of()).http().protectOpsPages());
   }
+
+  @Test
+  void withoutAUrlTheStoreIsTheEmbeddedFileOfNodeLocal() {
+    HistoryConfig history = ConfigLoader.parse("history: {data_dir: /srv/vg}", Map.of()).history();
+    assertFalse(history.shared());
+    assertEquals("local", history.nodeId());
+    assertEquals("jdbc:h2:file:/srv/vg/history;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", history.jdbcUrl());
+  }
+
+  @Test
+  void aPostgresUrlWithUserAndPasswordFromTheEnvironment() {
+    GatewayConfig config = ConfigLoader.parse(String.join("\n",
+        "history:",
+        "  url: jdbc:postgresql://db.example:5432/vg",
+        "  user: ${PGUSER}",
+        "  password: ${PGPASSWORD}",
+        "  node_id: gw-2"), Map.of("PGUSER", "gateway", "PGPASSWORD", "s3cret"));
+    HistoryConfig history = config.history();
+    assertTrue(history.shared());
+    assertEquals("jdbc:postgresql://db.example:5432/vg", history.jdbcUrl());
+    assertEquals("gateway", history.user());
+    assertEquals("s3cret", history.password());
+    assertEquals("gw-2", config.nodeId());
+    assertFalse(history.toString().contains("s3cret"), history.toString());
+  }
+
+  @Test
+  void aBadUrlOrNodeNameNamesItsKey() {
+    for (String bad : new String[] {"jdbc:mysql://h/db", "postgresql://h/db", "jdbc:postgresql://h:port/db"}) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> ConfigLoader.parse("history: {url: \"" + bad + "\"}", Map.of()));
+      assertEquals("history.url", e.keyPath(), e.getMessage());
+      assertTrue(e.getMessage().contains("jdbc:postgresql://host:5432/database"), e.getMessage());
+    }
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.parse("history: {node_id: \"gw 1\"}", Map.of()));
+    assertEquals("history.node_id", e.keyPath(), e.getMessage());
+  }
 }

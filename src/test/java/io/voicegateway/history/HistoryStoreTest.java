@@ -109,7 +109,7 @@ class HistoryStoreTest {
       store.add(call("a", "f", "t", 1, 2));
     }
     try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("history").toAbsolutePath(), "sa", "")) {
-      assertEquals(HistorySchema.latest(), HistorySchema.migrate(db), "nothing left to apply");
+      assertEquals(HistorySchema.latest(), HistorySchema.migrate(db, io.voicegateway.store.Dialect.H2), "nothing left to apply");
     }
   }
 

@@ -3,6 +3,7 @@ package io.voicegateway.apps.voicemail;
 import io.voicegateway.apps.audio.WavRepair;
 import io.voicegateway.apps.prompts.Prompts;
 import io.voicegateway.bus.VoicemailMessages.Message;
+import io.voicegateway.config.HistoryConfig;
 import io.voicegateway.config.VoicemailConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,16 +25,24 @@ import java.util.stream.Stream;
 final class Voicemail {
   private static final Logger LOG = Logger.getLogger(Voicemail.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** A message file written to this recently may be one another gateway is still recording. */
+  static final long IN_PROGRESS_MS = 5_000;
 
   private final VoicemailConfig config;
-  private final Path dataDir;
+  private final HistoryConfig store;
   private final Prompts prompts;
   private volatile Consumer<Message> announce = m -> { };
-  private VoicemailStore store;
+  private VoicemailStore index;
 
+  /** The embedded store in {@code dataDir} (tests). */
   Voicemail(VoicemailConfig config, Path dataDir, Prompts prompts) {
+    this(config, new HistoryConfig(true, dataDir, HistoryConfig.DEFAULT_RETENTION), prompts);
+  }
+
+  /** @param store where the index is (the history's store) and, in its data directory, the audio */
+  Voicemail(VoicemailConfig config, HistoryConfig store, Prompts prompts) {
     this.config = config;
-    this.dataDir = dataDir;
+    this.store = store;
     this.prompts = prompts;
   }
 
@@ -46,7 +55,7 @@ final class Voicemail {
   }
 
   Path folder() {
-    return dataDir.resolve("voicemail");
+    return store.dataDir().resolve("voicemail");
   }
 
   Path file(String box, String id) {
@@ -55,10 +64,10 @@ final class Voicemail {
 
   /** Blocking: the index, opened (and its table made) on first use. */
   synchronized VoicemailStore store() throws IOException {
-    if (store == null) {
-      store = VoicemailStore.open(dataDir);
+    if (index == null) {
+      index = VoicemailStore.open(store);
     }
-    return store;
+    return index;
   }
 
   /** Sortable by time, unguessable, and safe in a file name and a URL path. */
@@ -112,6 +121,9 @@ final class Voicemail {
     if (known.contains(id)) {
       return;
     }
+    if (store.shared() && Files.getLastModifiedTime(file).toMillis() > nowMs - IN_PROGRESS_MS) {
+      return; // another gateway sharing the directory is recording it (appended every 20 ms); it indexes it itself
+    }
     long durationMs = Math.max(0, Files.size(file) - 44) / 2 * 1000 / MessageRecorder.RATE;
     if (durationMs < LeaveMessage.MIN_MESSAGE_MS) {
       Files.deleteIfExists(file);
@@ -127,13 +139,13 @@ final class Voicemail {
   }
 
   synchronized void close() {
-    if (store != null) {
+    if (index != null) {
       try {
-        store.close();
+        index.close();
       } catch (SQLException e) {
         LOG.warning("voicemail: closing the index failed: " + e.getMessage());
       }
-      store = null;
+      index = null;
     }
   }
 }

@@ -30,7 +30,7 @@ public final class VoicemailApp implements App {
 
   /** Both voicemail apps of a gateway, sharing boxes, files and index: leaving messages, and owners listening. */
   public static List<App> of(GatewayConfig config, Prompts prompts) {
-    Voicemail voicemail = new Voicemail(config.voicemail(), config.history().dataDir(), prompts);
+    Voicemail voicemail = new Voicemail(config.voicemail(), config.history(), prompts);
     return List.of(new VoicemailApp(voicemail), new VoicemailAccessApp(voicemail));
   }
 

@@ -2,30 +2,32 @@ package io.voicegateway.apps.voicemail;
 
 import io.voicegateway.bus.VoicemailMessages.BoxSummary;
 import io.voicegateway.bus.VoicemailMessages.Message;
+import io.voicegateway.config.HistoryConfig;
+import io.voicegateway.store.Database;
+import io.voicegateway.store.Migrations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The index of voicemail messages: a {@code voicemail_messages} table in the history's H2 database
- * ({@code history.mv.db} in {@code history.data_dir}), so one file holds a gateway's calls and messages. The table
- * has its own version row ({@code voicemail_schema}) instead of a history migration: voicemail runs with the
- * history disabled, its verticle may open the database before the history's does, and the apps do not depend on
- * the history package. H2 shares one open database among every connection of the JVM, so this connection and
- * the history's live side by side. Every method blocks: call from a worker.
+ * The index of voicemail messages: a {@code voicemail_messages} table in the history's store (the embedded
+ * {@code history.mv.db} in {@code history.data_dir}, or the PostgreSQL database of {@code history.url} that
+ * several gateways share, so a message left on one is listed by every one). The table has its own version row
+ * ({@code voicemail_schema}) instead of a history migration: voicemail runs with the history disabled, its
+ * verticle may open the database before the history's does, and the apps do not depend on the history package.
+ * H2 shares one open database among every connection of the JVM, so this connection and the history's live side
+ * by side. Every method blocks: call from a worker.
  */
 final class VoicemailStore implements AutoCloseable {
-  /** The history's database file, without H2's {@code .mv.db} (history.HistoryStore.FILE). */
-  static final String FILE = "history";
+  static final String VERSION_TABLE = "voicemail_schema";
+
   /** Statements of each version of this table, in order; append, never edit. */
   private static final List<List<String>> MIGRATIONS = List.of(List.of(
       "CREATE TABLE voicemail_messages (id VARCHAR(64) PRIMARY KEY, box VARCHAR(64) NOT NULL,"
@@ -33,49 +35,42 @@ final class VoicemailStore implements AutoCloseable {
           + " heard BOOLEAN NOT NULL DEFAULT FALSE)",
       "CREATE INDEX voicemail_messages_box ON voicemail_messages (box, received_at)"));
 
-  private final Connection db;
+  private final Database database;
 
-  private VoicemailStore(Connection db) {
-    this.db = db;
+  private VoicemailStore(Database database) {
+    this.database = database;
   }
 
+  /** The embedded store in {@code dataDir} (tests). */
   static VoicemailStore open(Path dataDir) throws IOException {
-    Files.createDirectories(dataDir);
-    String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE) + ";DB_CLOSE_ON_EXIT=FALSE";
+    return open(new HistoryConfig(true, dataDir, HistoryConfig.DEFAULT_RETENTION));
+  }
+
+  /** Opens the history's store (created on first start when embedded) and makes or upgrades the table. */
+  static VoicemailStore open(HistoryConfig store) throws IOException {
+    if (!store.shared()) {
+      Files.createDirectories(store.dataDir());
+    }
     try {
-      Connection db = DriverManager.getConnection(url, "sa", "");
+      Database database = Database.connect(store.jdbcUrl(), store.user(), store.password());
       try {
-        migrate(db);
+        Migrations.migrate(database.connection(), database.dialect(), VERSION_TABLE, MIGRATIONS);
       } catch (SQLException e) {
-        db.close();
+        database.close();
         throw e;
       }
-      return new VoicemailStore(db);
+      return new VoicemailStore(database);
     } catch (SQLException e) {
-      throw new IOException("cannot open the voicemail index in " + dataDir.toAbsolutePath() + ": " + e.getMessage(),
-          e);
+      throw new IOException("cannot open the voicemail index in " + store.describe() + ": " + e.getMessage(), e);
     }
   }
 
-  private static void migrate(Connection db) throws SQLException {
-    try (Statement st = db.createStatement()) {
-      st.execute("CREATE TABLE IF NOT EXISTS voicemail_schema (version INT NOT NULL)");
-      int current;
-      try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM voicemail_schema")) {
-        current = rs.next() ? rs.getInt(1) : 0;
-      }
-      for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-        for (String sql : MIGRATIONS.get(v - 1)) {
-          st.execute(sql);
-        }
-        st.execute("DELETE FROM voicemail_schema");
-        st.execute("INSERT INTO voicemail_schema (version) VALUES (" + v + ")");
-      }
-    }
+  private Connection db() throws SQLException {
+    return database.connection();
   }
 
   synchronized void add(Message m) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement("INSERT INTO voicemail_messages (id, box, caller, call_id,"
+    try (PreparedStatement st = db().prepareStatement("INSERT INTO voicemail_messages (id, box, caller, call_id,"
         + " received_at, duration_ms, heard) VALUES (?,?,?,?,?,?,?)")) {
       st.setString(1, m.id());
       st.setString(2, m.box());
@@ -90,7 +85,7 @@ final class VoicemailStore implements AutoCloseable {
 
   /** A box's messages, newest first. */
   synchronized List<Message> messages(String box) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement("SELECT id, box, caller, call_id, received_at, duration_ms, heard"
+    try (PreparedStatement st = db().prepareStatement("SELECT id, box, caller, call_id, received_at, duration_ms, heard"
         + " FROM voicemail_messages WHERE box = ? ORDER BY received_at DESC, id DESC")) {
       st.setString(1, box);
       List<Message> list = new ArrayList<>();
@@ -109,7 +104,7 @@ final class VoicemailStore implements AutoCloseable {
   }
 
   synchronized BoxSummary summary(String box) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement("SELECT COUNT(*), COALESCE(SUM(CASE WHEN heard THEN 0 ELSE 1 END),"
+    try (PreparedStatement st = db().prepareStatement("SELECT COUNT(*), COALESCE(SUM(CASE WHEN heard THEN 0 ELSE 1 END),"
         + " 0) FROM voicemail_messages WHERE box = ?")) {
       st.setString(1, box);
       try (ResultSet rs = st.executeQuery()) {
@@ -121,7 +116,7 @@ final class VoicemailStore implements AutoCloseable {
 
   /** Whether the message existed. */
   synchronized boolean markHeard(String box, String id) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement(
+    try (PreparedStatement st = db().prepareStatement(
         "UPDATE voicemail_messages SET heard = TRUE WHERE box = ? AND id = ?")) {
       st.setString(1, box);
       st.setString(2, id);
@@ -131,7 +126,7 @@ final class VoicemailStore implements AutoCloseable {
 
   /** Whether the message existed. */
   synchronized boolean delete(String box, String id) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement("DELETE FROM voicemail_messages WHERE box = ? AND id = ?")) {
+    try (PreparedStatement st = db().prepareStatement("DELETE FROM voicemail_messages WHERE box = ? AND id = ?")) {
       st.setString(1, box);
       st.setString(2, id);
       return st.executeUpdate() > 0;
@@ -140,6 +135,6 @@ final class VoicemailStore implements AutoCloseable {
 
   @Override
   public synchronized void close() throws SQLException {
-    db.close();
+    database.close();
   }
 }
