@@ -40,6 +40,12 @@ public final class Resampler {
 
   /** Coefficient tables by rate pair ({@code inRate << 32 | outRate}): read-only once built, shared by all. */
   private static final Map<Long, Tables> TABLES = new ConcurrentHashMap<>();
+  /**
+   * The largest chunk (input samples) that uses the thread's shared scratch: 60 ms at 48 kHz covers every
+   * frame and packet path. A one-shot conversion of a whole file (a prompt) gets scratch of its own that goes
+   * with the call, so a thread never keeps megabytes of rows after it.
+   */
+  private static final int SHARED_SCRATCH_CHUNK = 2880;
   /** Per-thread working memory: a chunk's rows never outlive one {@link #process} call. */
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -186,7 +192,7 @@ public final class Resampler {
       return inLen;
     }
     int kept = taps - 1;
-    Scratch scratch = SCRATCH.get();
+    Scratch scratch = inLen <= SHARED_SCRATCH_CHUNK ? SCRATCH.get() : new Scratch();
     float[] work = scratch.work(kept + inLen);
     System.arraycopy(history, 0, work, 0, kept);
     System.arraycopy(in, 0, work, kept, inLen);
