@@ -4,10 +4,16 @@ package io.voicegateway.media.jitter;
  * The consumer's packets waiting for playout, indexed by extended sequence number. Every held packet lies in
  * {@code [base, base + capacity)}, so a slot is simply {@code seq & mask}; finding the next packet is a short
  * scan from {@code base}. Consumer thread only.
+ *
+ * <p>Memory (issue 13): the index spans the worst case (capacity sequence numbers), but the packets themselves
+ * come from a pool that grows only to the most packets ever held at once: the buffer's real depth (a 60 ms
+ * buffer of 20 ms packets holds 3 or 4), not one packet per index slot. A slot is empty when it is null.
  */
 final class PacketStore {
   private final Packet[] slots;
-  private final boolean[] present;
+  /** Packets not in use, {@code free[0, freeCount)}; allocated only when a new high-water mark is reached. */
+  private final Packet[] free;
+  private int freeCount;
   private final int mask;
   private long base;
   private long newest = Long.MIN_VALUE;
@@ -15,10 +21,7 @@ final class PacketStore {
 
   PacketStore(int capacityPow2) {
     slots = new Packet[capacityPow2];
-    present = new boolean[capacityPow2];
-    for (int i = 0; i < capacityPow2; i++) {
-      slots[i] = new Packet();
-    }
+    free = new Packet[capacityPow2];
     mask = capacityPow2 - 1;
   }
 
@@ -40,8 +43,8 @@ final class PacketStore {
   }
 
   boolean contains(long seq) {
-    return seq >= base && seq < base + slots.length && present[(int) (seq & mask)]
-        && slots[(int) (seq & mask)].seq == seq;
+    Packet held = slots[(int) (seq & mask)];
+    return seq >= base && seq < base + slots.length && held != null && held.seq == seq;
   }
 
   /**
@@ -60,9 +63,14 @@ final class PacketStore {
       base++;
     }
     int i = (int) (seq & mask);
-    slots[i].copyFrom(p);
-    slots[i].seq = seq;
-    present[i] = true;
+    Packet slot = slots[i];
+    if (slot == null) {
+      slot = freeCount > 0 ? free[--freeCount] : new Packet(); // new only at a new high-water mark
+      free[freeCount] = null;
+    }
+    slot.copyFrom(p);
+    slot.seq = seq;
+    slots[i] = slot;
     if (count == 0 || seq > newest) {
       newest = seq;
     }
@@ -76,10 +84,10 @@ final class PacketStore {
       return null;
     }
     for (long s = base; s <= newest; s++) {
-      int i = (int) (s & mask);
-      if (present[i]) {
+      Packet held = slots[(int) (s & mask)];
+      if (held != null) {
         base = s;
-        return slots[i];
+        return held;
       }
     }
     return null;
@@ -87,7 +95,7 @@ final class PacketStore {
 
   void remove(long seq) {
     if (contains(seq)) {
-      present[(int) (seq & mask)] = false;
+      release((int) (seq & mask));
       count--;
       if (seq == base) {
         base = seq + 1;
@@ -97,16 +105,26 @@ final class PacketStore {
 
   private int evict(long seq) {
     int i = (int) (seq & mask);
-    if (present[i]) {
-      present[i] = false;
+    if (slots[i] != null) {
+      release(i);
       count--;
       return 1;
     }
     return 0;
   }
 
+  /** Empties slot {@code i}; its packet goes back to the pool (still readable until the next {@link #put}). */
+  private void release(int i) {
+    free[freeCount++] = slots[i];
+    slots[i] = null;
+  }
+
   void clear() {
-    java.util.Arrays.fill(present, false);
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] != null) {
+        release(i);
+      }
+    }
     count = 0;
   }
 }

@@ -1,6 +1,8 @@
 package io.voicegateway.media.resample;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Streaming sample-rate converter between 8, 16 and 48 kHz (any rational pair works), one per leg and
@@ -19,6 +21,12 @@ import java.util.Arrays;
  * reads a contiguous run. Each output is still summed in one fixed order, so chunked and one-shot results
  * stay bit-identical. Measured (JDK 17, AVX2): 8k→48k 35 → 4.5 µs and 48k→8k 22 → 7 µs per 20 ms.
  *
+ * <p>Memory (issue 13): what a resampler keeps between chunks is only its history ({@code taps - 1} input
+ * samples) and output phase. The coefficient tables depend only on the rate pair and are built once per pair
+ * and shared read-only by every instance; the working rows a chunk is computed in are scratch, shared by all
+ * resamplers that run on one thread ({@link Scratch}). A leg's three resamplers hold about 1.5 KB instead of
+ * the 50 KB they held with private tables and chunk-sized rows.
+ *
  * <p>Written here rather than taken from Concentus: Concentus 1.0.2 ships no Speex resampler, only SILK's
  * package-private, 16-bit, fixed-ratio one, which is not public API and is not a float pipeline.
  */
@@ -30,26 +38,62 @@ public final class Resampler {
   /** Kaiser window shape for about 72 dB of stopband with this length. */
   private static final double KAISER_BETA = 7.0;
 
+  /** Coefficient tables by rate pair ({@code inRate << 32 | outRate}): read-only once built, shared by all. */
+  private static final Map<Long, Tables> TABLES = new ConcurrentHashMap<>();
+  /**
+   * The largest chunk (input samples) that uses the thread's shared scratch: 60 ms at 48 kHz covers every
+   * frame and packet path. A one-shot conversion of a whole file (a prompt) gets scratch of its own that goes
+   * with the call, so a thread never keeps megabytes of rows after it.
+   */
+  private static final int SHARED_SCRATCH_CHUNK = 2880;
+  /** Per-thread working memory: a chunk's rows never outlive one {@link #process} call. */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   private final int inRate;
   private final int outRate;
   private final int up;
   private final int down;
   private final int taps;
-  /** {@code phases[p][m]} multiplies the m-th oldest of the {@code taps} inputs under output phase p. */
+  /** {@code phases[p][m]} multiplies the m-th oldest of the {@code taps} inputs under output phase p (shared). */
   private final float[][] phases;
-  /** Decimation only: {@code lanes[q][k]} = {@code phases[0][k * down + q]}. */
+  /** Decimation only: {@code lanes[q][k]} = {@code phases[0][k * down + q]} (shared). */
   private final float[][] laneCoefficients;
-  /** {@code taps - 1} samples of history followed by the current input; grows only for a larger chunk. */
-  private float[] work;
-  /**
-   * Scratch rows, made on the first chunk and grown only for a larger one. Interpolation: one accumulator
-   * per output phase. Decimation: the accumulator, then the work split into {@code down} interleaved lanes.
-   */
-  private float[][] rows;
-  /** Scratch: the inputs one tap sees, copied to start at index 0. */
-  private float[] shifted;
+  /** The last {@code taps - 1} input samples: the only signal this resampler carries between chunks. */
+  private final float[] history;
   /** Position of the next output sample, in units of 1/up input samples from the current chunk start. */
   private int position;
+
+  /** A rate pair's filter: the prototype split into phases (and, for a decimator, into lanes). */
+  private record Tables(int taps, float[][] phases, float[][] lanes) {}
+
+  /**
+   * Working memory of one chunk, shared by the resamplers of a thread and grown only for a larger chunk than
+   * any before on that thread. {@code work}: history followed by the current input. {@code rows}:
+   * interpolation, one accumulator per output phase; decimation, the accumulator then the work split into
+   * {@code down} interleaved lanes. {@code shifted}: the inputs one tap sees, copied to start at index 0.
+   */
+  private static final class Scratch {
+    float[] work = new float[0];
+    float[][] rows = new float[0][0];
+    float[] shifted = new float[0];
+
+    float[] work(int length) {
+      if (work.length < length) {
+        work = new float[length];
+      }
+      return work;
+    }
+
+    /** Makes {@code count} rows of at least {@code length} and a shift buffer as long; grows only. */
+    void ensureRows(int count, int length) {
+      if (rows.length < count || rows[0].length < length) {
+        rows = new float[Math.max(count, rows.length)][Math.max(length, rows.length == 0 ? 0 : rows[0].length)];
+      }
+      if (shifted.length < length) {
+        shifted = new float[length];
+      }
+    }
+  }
 
   public Resampler(int inRate, int outRate) {
     if (inRate <= 0 || outRate <= 0) {
@@ -60,37 +104,39 @@ public final class Resampler {
     int g = gcd(inRate, outRate);
     this.up = outRate / g;
     this.down = inRate / g;
+    Tables t = TABLES.computeIfAbsent(((long) inRate << 32) | outRate, k -> design(inRate, outRate, up, down));
+    this.taps = t.taps();
+    this.phases = t.phases();
+    this.laneCoefficients = t.lanes();
+    this.history = new float[taps - 1];
+  }
+
+  /** Builds a rate pair's tables (once per pair: the result is shared). */
+  private static Tables design(int inRate, int outRate, int up, int down) {
     if (up == down) {
-      this.taps = 1;
-      this.phases = new float[][] {{1f}};
-    } else {
-      int lowRate = Math.min(inRate, outRate);
-      long upsampledRate = (long) inRate * up;
-      int length = prototypeLength();
-      int perPhase = (length + up - 1) / up;
-      // A decimator's taps are padded with leading zeros to a whole number of lanes.
-      this.taps = up == 1 ? (perPhase + down - 1) / down * down : perPhase;
-      double cutoff = CUTOFF_OF_LOW_NYQUIST * (lowRate / 2.0) / upsampledRate;
-      this.phases = split(LowPassFilter.design(length, cutoff, KAISER_BETA, up));
+      return new Tables(1, new float[][] {{1f}}, null);
     }
-    this.laneCoefficients = up == 1 && down > 1 ? lanes(phases[0]) : null;
-    int chunk = Math.max(960, inRate / 50);
-    this.work = new float[taps - 1 + chunk];
-    if (up != down) {
-      ensureRows(Math.max(up, down + 1), down == 1 ? chunk : laneLength(chunk));
-    }
+    int lowRate = Math.min(inRate, outRate);
+    long upsampledRate = (long) inRate * up;
+    int length = prototypeLength(inRate, outRate, up);
+    int perPhase = (length + up - 1) / up;
+    // A decimator's taps are padded with leading zeros to a whole number of lanes.
+    int taps = up == 1 ? (perPhase + down - 1) / down * down : perPhase;
+    double cutoff = CUTOFF_OF_LOW_NYQUIST * (lowRate / 2.0) / upsampledRate;
+    float[][] phases = split(LowPassFilter.design(length, cutoff, KAISER_BETA, up), up, taps);
+    return new Tables(taps, phases, up == 1 && down > 1 ? lanes(phases[0], taps, down) : null);
   }
 
   /**
    * Taps of the prototype at the upsampled rate: {@code 2 * HALF_TAPS_AT_LOW_RATE} low-rate periods, plus
    * one so the length is odd and the delay a whole number of samples at both rates.
    */
-  private int prototypeLength() {
+  private static int prototypeLength(int inRate, int outRate, int up) {
     return (int) (2L * HALF_TAPS_AT_LOW_RATE * inRate * up / Math.min(inRate, outRate)) + 1;
   }
 
   /** Splits the prototype into {@code up} phases, each scaled to exactly unit DC gain. */
-  private float[][] split(double[] h) {
+  private static float[][] split(double[] h, int up, int taps) {
     float[][] result = new float[up][taps];
     for (int p = 0; p < up; p++) {
       double sum = 0;
@@ -107,7 +153,7 @@ public final class Resampler {
   }
 
   /** Regroups a decimator's taps by input lane: tap {@code k * down + q} reads lane q at offset k. */
-  private float[][] lanes(float[] c) {
+  private static float[][] lanes(float[] c, int taps, int down) {
     int perLane = taps / down;
     float[][] result = new float[down][perLane];
     for (int q = 0; q < down; q++) {
@@ -116,11 +162,6 @@ public final class Resampler {
       }
     }
     return result;
-  }
-
-  /** Lane length for a chunk: the most outputs it can give plus the taps per lane. */
-  private int laneLength(int inLen) {
-    return inLen / down + 1 + taps / down;
   }
 
   public int inRate() {
@@ -138,7 +179,7 @@ public final class Resampler {
 
   /** The filter's group delay, in output samples (0 for identity; 18 low-rate periods otherwise). */
   public double delay() {
-    return up == down ? 0 : (prototypeLength() - 1) / 2.0 / down;
+    return up == down ? 0 : (prototypeLength(inRate, outRate, up) - 1) / 2.0 / down;
   }
 
   /**
@@ -150,30 +191,28 @@ public final class Resampler {
       System.arraycopy(in, 0, out, 0, inLen);
       return inLen;
     }
-    int history = taps - 1;
-    if (work.length < history + inLen) {
-      float[] grown = new float[history + inLen];
-      System.arraycopy(work, 0, grown, 0, history);
-      work = grown;
-    }
-    System.arraycopy(in, 0, work, history, inLen);
+    int kept = taps - 1;
+    Scratch scratch = inLen <= SHARED_SCRATCH_CHUNK ? SCRATCH.get() : new Scratch();
+    float[] work = scratch.work(kept + inLen);
+    System.arraycopy(history, 0, work, 0, kept);
+    System.arraycopy(in, 0, work, kept, inLen);
     int n;
     if (down == 1) {
-      n = interpolate(inLen, out);
+      n = interpolate(scratch, work, inLen, out);
     } else if (up == 1) {
-      n = decimate(inLen, out);
+      n = decimate(scratch, work, inLen, out);
     } else {
-      n = rational(inLen, out);
+      n = rational(work, inLen, out);
     }
-    System.arraycopy(work, inLen, work, 0, history);
+    System.arraycopy(work, inLen, history, 0, kept);
     return n;
   }
 
   /** {@code up} outputs per input: phase p of input i is output {@code i * up + p}. */
-  private int interpolate(int inLen, float[] out) {
-    ensureRows(up, inLen);
-    float[][] r = rows;
-    float[] y = shifted;
+  private int interpolate(Scratch scratch, float[] work, int inLen, float[] out) {
+    scratch.ensureRows(up, inLen);
+    float[][] r = scratch.rows;
+    float[] y = scratch.shifted;
     for (int p = 0; p < up; p++) {
       Arrays.fill(r[p], 0, inLen, 0f);
     }
@@ -193,7 +232,7 @@ public final class Resampler {
   }
 
   /** One output per {@code down} inputs, starting at {@link #position}. */
-  private int decimate(int inLen, float[] out) {
+  private int decimate(Scratch scratch, float[] work, int inLen, float[] out) {
     int start = position;
     if (start >= inLen) { // a chunk shorter than the step: no output this time
       position = start - inLen;
@@ -202,9 +241,9 @@ public final class Resampler {
     int count = (inLen - 1 - start) / down + 1;
     int perLane = taps / down;
     int laneLength = count + perLane - 1;
-    ensureRows(down + 1, laneLength);
-    float[][] r = rows;
-    float[] y = shifted;
+    scratch.ensureRows(down + 1, laneLength);
+    float[][] r = scratch.rows;
+    float[] y = scratch.shifted;
     // Output j reads work[start + j * down + (k * down + q)] = lane q at offset j + k.
     float[] x = work;
     for (int q = 0; q < down; q++) {
@@ -237,18 +276,8 @@ public final class Resampler {
     }
   }
 
-  /** Makes {@code count} rows of at least {@code length} and a shift buffer as long; grows only. */
-  private void ensureRows(int count, int length) {
-    if (rows == null || rows.length < count || rows[0].length < length) {
-      rows = new float[count][Math.max(length, rows == null ? 0 : rows[0].length)];
-    }
-    if (shifted == null || shifted.length < length) {
-      shifted = new float[length];
-    }
-  }
-
   /** Any other ratio: one dot product per output. Not used between 8, 16 and 48 kHz. */
-  private int rational(int inLen, float[] out) {
+  private int rational(float[] work, int inLen, float[] out) {
     int end = inLen * up;
     int n = 0;
     int pos = position;
@@ -271,7 +300,7 @@ public final class Resampler {
 
   /** Forgets the history (new stream). */
   public void reset() {
-    Arrays.fill(work, 0f);
+    Arrays.fill(history, 0f);
     position = 0;
   }
 
