@@ -288,6 +288,19 @@ public final class Gateway {
     return reloads.request(by);
   }
 
+  /**
+   * Drains this node (or takes calls again): OPTIONS answered 503 so the dispatcher in front sends new calls
+   * elsewhere; the calls it has go on. The answer is whether it now drains.
+   */
+  public Future<Boolean> drain(boolean on) {
+    return vertx.eventBus().<Boolean>request(io.voicegateway.bus.Addresses.NODE_DRAIN, on).map(m -> m.body());
+  }
+
+  /** This node's membership of the cluster, or null on a single node. */
+  public ClusterNode cluster() {
+    return cluster;
+  }
+
   /** The configuration in force (the start-up one until a reload changed devices, providers or routes). */
   public LiveConfig liveConfig() {
     return live;
