@@ -17,6 +17,7 @@ import java.util.logging.Logger;
  */
 final class CallDirectory implements MembershipListener {
   static final String MAP = "vg.cluster.calls";
+  private static final long SECOND_SWEEP_MS = 2_000;
   private static final Logger LOG = Logger.getLogger(CallDirectory.class.getName());
 
   private final Vertx vertx;
@@ -58,12 +59,17 @@ final class CallDirectory implements MembershipListener {
     String dead = event.getMember().getUuid().toString();
     LOG.warning("cluster: node " + dead + " (" + event.getMember().getAddress() + ") left or died: its calls are gone");
     forget(dead);
+    // a dead member's partitions move to the survivors right after this event: entries not yet in place for the
+    // first sweep are caught by a second one
+    vertx.setTimer(SECOND_SWEEP_MS, id -> forget(dead));
   }
 
   /** Drops every call {@code node} owned; runs off the event loop (a cluster-wide query). */
   Future<Void> forget(String node) {
     return vertx.<Void>executeBlocking(() -> {
-      owners.removeAll(Predicates.equal("this", node));
+      for (String callId : owners.keySet(Predicates.equal("this", node))) {
+        owners.delete(callId);
+      }
       return null;
     }).onFailure(err -> LOG.log(Level.WARNING, "cluster: could not drop the calls of node " + node, err));
   }

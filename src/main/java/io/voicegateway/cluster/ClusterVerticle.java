@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 public final class ClusterVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(ClusterVerticle.class.getName());
   /** A node that does not answer a listing within this is left out of it (it is dead or about to be declared so). */
-  private static final long GATHER_TIMEOUT_MS = 2_000;
+  private static final long GATHER_TIMEOUT_MS = 5_000;
 
   private final ClusterNode node;
   private CallDirectory directory;
