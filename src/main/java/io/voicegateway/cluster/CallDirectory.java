@@ -17,6 +17,8 @@ import java.util.logging.Logger;
  */
 final class CallDirectory implements MembershipListener {
   static final String MAP = "vg.cluster.calls";
+  /** Where vertx-hazelcast keeps a member's Vert.x node id (HazelcastClusterManager.NODE_ID_ATTRIBUTE). */
+  private static final String VERTX_NODE_ID = "__vertx.nodeId";
   private static final long SECOND_SWEEP_MS = 2_000;
   private static final Logger LOG = Logger.getLogger(CallDirectory.class.getName());
 
@@ -56,7 +58,12 @@ final class CallDirectory implements MembershipListener {
 
   @Override
   public void memberRemoved(MembershipEvent event) {
-    String dead = event.getMember().getUuid().toString();
+    // the node id is Vert.x's (a member attribute), not the Hazelcast member UUID
+    String dead = event.getMember().getAttribute(VERTX_NODE_ID);
+    if (dead == null) {
+      LOG.warning("cluster: member " + event.getMember().getUuid() + " left without a Vert.x node id");
+      return;
+    }
     LOG.warning("cluster: node " + dead + " (" + event.getMember().getAddress() + ") left or died: its calls are gone");
     forget(dead);
     // a dead member's partitions move to the survivors right after this event: entries not yet in place for the

@@ -42,7 +42,7 @@ public final class ClusterNode {
         });
   }
 
-  /** This node's id in the cluster (the Hazelcast member UUID). */
+  /** This node's id in the cluster (Vert.x's node id, new at every start). */
   public String nodeId() {
     return manager.getNodeId();
   }

@@ -9,8 +9,8 @@ import java.util.List;
  * off) and carries inter-node control messages on a clustered event bus; see docs/scale-out.md.
  *
  * @param enabled          whether this node joins a cluster
- * @param nodeName         a name for logs and the API ({@code GET /api/v1/node}); the node id proper is the
- *                         Hazelcast member UUID
+ * @param nodeName         a name for logs and the API ({@code GET /api/v1/node}); the node id proper is the Vert.x
+ *                         cluster node id
  * @param host             the interface Hazelcast binds and announces (a literal address, not a wildcard)
  * @param port             Hazelcast's member port
  * @param members          the other members' {@code host:port} (this node's own entry may be listed too)
