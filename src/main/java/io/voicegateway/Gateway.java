@@ -17,6 +17,8 @@ import io.voicegateway.apps.AppsVerticle;
 import io.voicegateway.apps.catalog.GatewayApps;
 import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bridge.BridgeVerticle;
+import io.voicegateway.cluster.ClusterNode;
+import io.voicegateway.cluster.ClusterVerticle;
 import io.voicegateway.control.route.SourceClassifier;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.LiveConfig;
@@ -69,6 +71,8 @@ public final class Gateway {
   private HttpVerticle http;
   private SipVerticle sip;
   private SipGuards guards;
+  /** This node's membership of the cluster; null when {@code cluster.enabled} is false (nothing of it runs). */
+  private ClusterNode cluster;
   /** The configuration in force: {@link #config} with what reloads changed (devices, providers, routes). */
   private final LiveConfig live;
   /** Serves reloads (API, SIGHUP) once {@link #reloadFrom} named the file. */
@@ -95,7 +99,7 @@ public final class Gateway {
    */
   public static Future<Gateway> start(GatewayConfig config) {
     Gateway gw = new Gateway(config);
-    return gw.deployAll().map(gw).recover(err -> gw.vertx.close().transform(closed -> {
+    return gw.deployAll().map(gw).recover(err -> gw.vertx.close().eventually(gw::leaveCluster).transform(closed -> {
       if (closed.failed()) {
         LOG.log(Level.WARNING, "closing Vert.x after the failed start failed too", closed.cause());
       }
@@ -137,6 +141,7 @@ public final class Gateway {
         .compose(v -> config.history().enabled()
             ? deploy("history", () -> new HistoryVerticle(config.history(), config.nodeId()), new DeploymentOptions())
             : Future.<Void>succeededFuture())
+        .compose(v -> config.cluster().enabled() ? joinCluster() : Future.<Void>succeededFuture())
         .compose(v -> {
           guards = new SipGuards(config.limits(), SourceClassifier.live(live), mediaSignals(), System::nanoTime);
           GuardMeters.register(prometheus, guards);
@@ -152,6 +157,22 @@ public final class Gateway {
           http = new HttpVerticle(live, prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());
         });
+  }
+
+  /** Cluster mode: joins before SIP starts, so the cluster's directory hears of every call this node takes. */
+  private Future<Void> joinCluster() {
+    return ClusterNode.join(config.cluster())
+        .recover(err -> Future.failedFuture(new IllegalStateException("cannot join the cluster on "
+            + config.cluster().host() + ":" + config.cluster().port() + " (cluster.host/cluster.port): "
+            + err.getMessage(), err)))
+        .compose(node -> {
+          cluster = node;
+          return deploy("cluster", () -> new ClusterVerticle(node), new DeploymentOptions());
+        });
+  }
+
+  private Future<Void> leaveCluster() {
+    return cluster == null ? Future.succeededFuture() : cluster.leave();
   }
 
   /**
@@ -204,7 +225,7 @@ public final class Gateway {
         return Future.succeededFuture();
       }));
     }
-    return chain.compose(v -> vertx.close());
+    return chain.compose(v -> vertx.close()).compose(v -> leaveCluster());
   }
 
   /** The body of {@code GET /health}. */
@@ -268,6 +289,19 @@ public final class Gateway {
   /** Reloads the configuration as the API does; {@code by} names who asked, for the log and the event. */
   public Future<ConfigCommands.Reloaded> reload(String by) {
     return reloads.request(by);
+  }
+
+  /**
+   * Drains this node (or takes calls again): OPTIONS answered 503 so the dispatcher in front sends new calls
+   * elsewhere; the calls it has go on. The answer is whether it now drains.
+   */
+  public Future<Boolean> drain(boolean on) {
+    return vertx.eventBus().<Boolean>request(io.voicegateway.bus.Addresses.NODE_DRAIN, on).map(m -> m.body());
+  }
+
+  /** This node's membership of the cluster, or null on a single node. */
+  public ClusterNode cluster() {
+    return cluster;
   }
 
   /** The configuration in force (the start-up one until a reload changed devices, providers or routes). */

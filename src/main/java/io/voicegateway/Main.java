@@ -69,6 +69,7 @@ public final class Main {
     confPath(args).ifPresent(path -> gateway.reloadFrom(() -> ConfigLoader.load(path, System.getenv())));
     ReloadSignal.install(() -> gateway.reload("SIGHUP").onFailure(err ->
         System.err.println("voice-gateway: SIGHUP: reload refused: " + err.getMessage())));
+    DrainSignal.install(() -> gateway.drain(true));
     new CountDownLatch(1).await(); // Vert.x's threads serve; the shutdown hook ends the process
   }
 

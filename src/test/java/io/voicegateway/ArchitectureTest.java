@@ -154,6 +154,28 @@ class ArchitectureTest {
           "io.voicegateway.metrics..")
       .because("a stream is an edge of the call: it reaches control and media through event-bus messages");
 
+  /**
+   * The cluster (issue 15) carries the edges' bus messages between nodes and keeps the call directory; it knows the
+   * bus contracts and the configuration, never what serves them on a node, so the rooms of a node stay as on a single
+   * one. Hazelcast stays inside it: no other room sees that there is a cluster.
+   */
+  @ArchTest
+  static final ArchRule clusterCarriesBusMessages = noClasses().that().resideInAPackage("io.voicegateway.cluster..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.voicegateway.sip..", "io.voicegateway.control..",
+          "io.voicegateway.transport..", "io.voicegateway.media..", "io.voicegateway.apps..",
+          "io.voicegateway.http..", "io.voicegateway.browser..", "io.voicegateway.stream..",
+          "io.voicegateway.history..", "io.voicegateway.recording..")
+      .because("nodes talk only through event-bus messages with a wire codec");
+
+  /** Only the cluster package and the composition root see Hazelcast and the cluster. */
+  @ArchTest
+  static final ArchRule hazelcastStaysInTheCluster = noClasses()
+      .that().resideOutsideOfPackage("io.voicegateway.cluster..")
+      .and().doNotHaveFullyQualifiedName("io.voicegateway.Gateway")
+      .should().dependOnClassesThat().resideInAnyPackage("com.hazelcast..", "io.vertx.spi.cluster..",
+          "io.voicegateway.cluster..")
+      .because("single-node mode starts no Hazelcast: the edges reach other nodes only through vg.cluster.* addresses");
+
   /** Log formatting (JSON lines, the call id of the message in hand) is plain JUL and Jackson that any room may use. */
   @ArchTest
   static final ArchRule loggingStandsAlone = classes().that().resideInAPackage("io.voicegateway.logging..")

@@ -246,4 +246,33 @@ public final class Addresses {
   public static final String CONFIG_RELOAD = "vg.config.reload";
   /** Publish {@link ConfigCommands.Reloaded} ({@code CONFIG_RELOADED}) after every reload. */
   public static final String CONFIG_EVENTS = "vg.config.events";
+
+  /*
+   * issue 15: cluster mode (see docs/scale-out.md). The gateway's own bus stays local to its node; the cluster
+   * package serves these local addresses for the edges and carries the requests to other nodes over a clustered bus.
+   * Their headers: {@code address} the local address the request is for, {@code callId} the call it acts on,
+   * {@code timeout} the sender's timeout in ms.
+   */
+
+  /** Request any call-scoped control body: passed on to {@code address} on the node that owns {@code callId}. */
+  public static final String CLUSTER_ROUTE = "vg.cluster.route";
+  /**
+   * Request a listing body ({@link CallQueries.ActiveCallsQuery}, or the String of {@link #MEDIA_STATS}): asked of
+   * {@code address} on every node; the reply merges theirs (calls, or JSON arrays, concatenated).
+   */
+  public static final String CLUSTER_GATHER = "vg.cluster.gather";
+  /** Request anything, reply JSON {@code {nodeId, name, nodes, calls}}: this node's view of the cluster (cluster mode). */
+  public static final String NODE_STATUS = "vg.node.status";
+  /**
+   * Request a Boolean (true: drain, false: take calls again; the empty String: only ask), reply Boolean, whether the
+   * node drains: a draining node answers OPTIONS with 503 so a dispatcher in front (Kamailio) sends new calls
+   * elsewhere while the node's calls finish. Served by the SIP verticle.
+   */
+  public static final String NODE_DRAIN = "vg.node.drain";
+  private static final String NODE_PREFIX = "vg.node.inbox.";
+
+  /** A node's inbox on the clustered bus (not on a node's own bus). */
+  public static String node(String nodeId) {
+    return NODE_PREFIX + nodeId;
+  }
 }

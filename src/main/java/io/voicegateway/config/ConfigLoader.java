@@ -21,7 +21,7 @@ public final class ConfigLoader {
   /** The top-level sections, each read into its typed record. */
   static final List<String> SECTIONS = List.of("media", "http", "providers", "devices", "routes", "ivr",
       "voicemail", "recording", "streaming", "bridge", "history", "prompts", "conferences",
-      "limits", "logging");
+      "limits", "logging", "cluster");
 
   /**
    * Without a {@code routes:} section the echo test answers anyone: the one route of the shipped file.
@@ -109,7 +109,8 @@ public final class ConfigLoader {
         RecordingSectionReader.read(root.get("recording")),
         ConferencesSectionReader.read(root.get("conferences")),
         LimitsSectionReader.read(root.map("limits", LimitsSectionReader.KEYS)),
-        LoggingSectionReader.read(root.map("logging", LoggingSectionReader.KEYS)));
+        LoggingSectionReader.read(root.map("logging", LoggingSectionReader.KEYS)),
+        ClusterSectionReader.read(root.map("cluster", ClusterSectionReader.KEYS)));
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.List;
  * @param conferences named conference rooms
  * @param limits    overload and abuse control in front of the SIP stack
  * @param logging   how log lines are written (text or JSON)
+ * @param cluster   whether and how this node joins a cluster of gateways (off by default)
  */
 public record GatewayConfig(
     MediaConfig media,
@@ -34,7 +35,17 @@ public record GatewayConfig(
     RecordingConfig recording,
     ConferencesConfig conferences,
     LimitsConfig limits,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    ClusterConfig cluster) {
+
+  /** Every section but {@code cluster:}, which stays off (a single node). */
+  public GatewayConfig(MediaConfig media, HttpConfig http, List<ProviderConfig> providers, List<DeviceConfig> devices,
+      List<RouteConfig> routes, StreamingConfig streaming, BridgeConfig bridge, HistoryConfig history,
+      PromptsConfig prompts, IvrConfig ivr, VoicemailConfig voicemail, RecordingConfig recording,
+      ConferencesConfig conferences, LimitsConfig limits, LoggingConfig logging) {
+    this(media, http, providers, devices, routes, streaming, bridge, history, prompts, ivr, voicemail, recording,
+        conferences, limits, logging, ClusterConfig.disabled());
+  }
 
   /**
    * Every section but {@code limits:} and {@code logging:}, for configurations built in code (as tests do):

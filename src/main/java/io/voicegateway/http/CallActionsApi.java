@@ -1,7 +1,7 @@
 package io.voicegateway.http;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,13 +21,13 @@ final class CallActionsApi {
   private static final Set<String> TALKING = Set.of("CONNECTED", "RESUMED");
   private static final Set<String> ESTABLISHED = Set.of("CONNECTED", "ON_HOLD", "RESUMED");
 
-  private final Vertx vertx;
+  private final CallBus calls;
   private final LiveCalls live;
   private final ControlRequests control;
   private final CallTargets targets;
 
-  CallActionsApi(Vertx vertx, LiveCalls live, ControlRequests control, CallTargets targets) {
-    this.vertx = vertx;
+  CallActionsApi(CallBus calls, LiveCalls live, ControlRequests control, CallTargets targets) {
+    this.calls = calls;
     this.live = live;
     this.control = control;
     this.targets = targets;
@@ -49,9 +49,9 @@ final class CallActionsApi {
     if (!(enabled instanceof Boolean on)) {
       throw ApiException.badRequest("'enabled' is required (true or false)");
     }
-    ApiErrors.reply(ctx, vertx.eventBus()
-        .<JsonObject>request(Addresses.SIP_STREAM, new SipCommands.Stream(ctx.pathParam("id"), on))
-        .map(msg -> msg.body()), 200);
+    String callId = ctx.pathParam("id");
+    ApiErrors.reply(ctx, calls.<JsonObject>toOwner(Addresses.SIP_STREAM, callId, new SipCommands.Stream(callId, on),
+        new DeliveryOptions()), 200);
   }
 
   private void transfer(RoutingContext ctx) {

@@ -1,8 +1,6 @@
 package io.voicegateway.http;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,10 +18,10 @@ final class CallLegsApi {
   private static final DeliveryOptions ANSWER_WAIT = new DeliveryOptions().setSendTimeout(120_000);
   private static final DeliveryOptions PEER_WAIT = new DeliveryOptions().setSendTimeout(40_000);
 
-  private final Vertx vertx;
+  private final CallBus calls;
 
-  CallLegsApi(Vertx vertx) {
-    this.vertx = vertx;
+  CallLegsApi(CallBus calls) {
+    this.calls = calls;
   }
 
   void mount(Router api) {
@@ -38,12 +36,14 @@ final class CallLegsApi {
           + " serves it, with the rights of the call's device party");
     }
     String target = ApiBodies.text(body, "target");
-    ApiErrors.reply(ctx, vertx.eventBus().<CallCommands.LegAdded>request(Addresses.CALL_LEGS_ADD,
-        new CallCommands.AddLeg(ctx.pathParam("id"), target), ANSWER_WAIT).map(Message::body), 201);
+    String callId = ctx.pathParam("id");
+    ApiErrors.reply(ctx, calls.<CallCommands.LegAdded>toOwner(Addresses.CALL_LEGS_ADD, callId,
+        new CallCommands.AddLeg(callId, target), ANSWER_WAIT), 201);
   }
 
   private void drop(RoutingContext ctx) {
-    ApiErrors.reply(ctx, vertx.eventBus().<CallCommands.Done>request(Addresses.CALL_LEGS_DROP,
-        new CallCommands.DropLeg(ctx.pathParam("id"), ctx.pathParam("legId")), PEER_WAIT).map(Message::body), 200);
+    String callId = ctx.pathParam("id");
+    ApiErrors.reply(ctx, calls.<CallCommands.Done>toOwner(Addresses.CALL_LEGS_DROP, callId,
+        new CallCommands.DropLeg(callId, ctx.pathParam("legId")), PEER_WAIT), 200);
   }
 }

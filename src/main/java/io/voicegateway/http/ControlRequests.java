@@ -27,9 +27,11 @@ final class ControlRequests {
   private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(5_000);
 
   private final Vertx vertx;
+  private final CallBus calls;
 
-  ControlRequests(Vertx vertx) {
+  ControlRequests(Vertx vertx, CallBus calls) {
     this.vertx = vertx;
+    this.calls = calls;
   }
 
   /** Calls {@code target} (a SIP URI) and attaches {@code app} once answered; the new call's id. */
@@ -50,24 +52,24 @@ final class ControlRequests {
   }
 
   Future<CallCommands.Done> hangup(String callId, String reason) {
-    return ask(Addresses.SIP_HANGUP, new SipCommands.Hangup(callId, reason), PEER_WAIT);
+    return calls.toOwner(Addresses.SIP_HANGUP, callId, new SipCommands.Hangup(callId, reason), PEER_WAIT);
   }
 
   Future<CallCommands.Done> hold(String callId) {
-    return ask(Addresses.CALL_HOLD, new CallCommands.Hold(callId), PEER_WAIT);
+    return calls.toOwner(Addresses.CALL_HOLD, callId, new CallCommands.Hold(callId), PEER_WAIT);
   }
 
   Future<CallCommands.Done> resume(String callId) {
-    return ask(Addresses.CALL_RESUME, new CallCommands.Resume(callId), PEER_WAIT);
+    return calls.toOwner(Addresses.CALL_RESUME, callId, new CallCommands.Resume(callId), PEER_WAIT);
   }
 
   /** RFC 4733 digits into the call; call control picks who hears them. */
   Future<CallCommands.Done> sendDigits(String callId, String digits) {
-    return ask(Addresses.CALL_DTMF, new CallCommands.SendDigits(callId, digits), QUICK);
+    return calls.toOwner(Addresses.CALL_DTMF, callId, new CallCommands.SendDigits(callId, digits), QUICK);
   }
 
   Future<CallCommands.Transferred> transfer(String callId, String target) {
-    return ask(Addresses.SIP_TRANSFER, new SipCommands.Transfer(callId, target), PEER_WAIT);
+    return calls.toOwner(Addresses.SIP_TRANSFER, callId, new SipCommands.Transfer(callId, target), PEER_WAIT);
   }
 
   Future<DeviceQueries.Bindings> bindings(String device) {

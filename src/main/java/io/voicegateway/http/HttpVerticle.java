@@ -62,7 +62,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health").handler(ctx -> ctx.json(health.get()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
     router.route(SockJsBridge.PATH).subRouter(SockJsBridge.router(vertx, config.apiToken()));
-    DashboardSocket.mount(router, vertx, auth, new LiveCalls(vertx)::all);
+    DashboardSocket.mount(router, vertx, auth, new LiveCalls(vertx, gateway)::all);
     SipLadderApi.mount(router, vertx, auth);
     DashboardPage.mount(router, auth);
     router.route("/api/v1/*").subRouter(ApiRouter.create(vertx, live, auth));

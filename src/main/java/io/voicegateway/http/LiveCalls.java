@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallQueries;
 import io.voicegateway.bus.CallQueries.ActiveCall;
+import io.voicegateway.config.GatewayConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,14 @@ import java.util.Map;
 public final class LiveCalls {
   private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2000);
 
-  private final Vertx vertx;
+  private final CallBus bus;
 
-  public LiveCalls(Vertx vertx) {
-    this.vertx = vertx;
+  public LiveCalls(Vertx vertx, GatewayConfig config) {
+    this(new CallBus(vertx, config.cluster().enabled()));
+  }
+
+  LiveCalls(CallBus bus) {
+    this.bus = bus;
   }
 
   /** Every active call, each leg with its {@code stats} (null for an app leg, which has no RTP). */
@@ -43,12 +48,15 @@ public final class LiveCalls {
 
   /** @param callId one call, or null for all */
   private Future<JsonArray> fetch(String callId) {
-    Future<List<ActiveCall>> calls = vertx.eventBus()
-        .<CallQueries.ActiveCalls>request(Addresses.SIP_CALLS, new CallQueries.ActiveCallsQuery(callId), QUICK)
-        .map(msg -> msg.body().calls());
+    // in cluster mode: every node's calls, or the one call asked of its owner
+    Future<List<ActiveCall>> calls = (callId == null
+        ? bus.<CallQueries.ActiveCalls>fromAll(Addresses.SIP_CALLS, new CallQueries.ActiveCallsQuery(null), QUICK)
+        : bus.<CallQueries.ActiveCalls>toOwner(Addresses.SIP_CALLS, callId, new CallQueries.ActiveCallsQuery(callId),
+            QUICK)).map(CallQueries.ActiveCalls::calls);
     // Without the media side (stopping) the calls are still listed, without figures.
-    Future<JsonArray> stats = vertx.eventBus().<JsonArray>request(Addresses.MEDIA_STATS, callId == null ? "" : callId,
-        QUICK).map(msg -> msg.body()).otherwise(new JsonArray());
+    Future<JsonArray> stats = (callId == null
+        ? bus.<JsonArray>fromAll(Addresses.MEDIA_STATS, "", QUICK)
+        : bus.<JsonArray>toOwner(Addresses.MEDIA_STATS, callId, callId, QUICK)).otherwise(new JsonArray());
     return Future.all(calls, stats).map(v -> join(calls.result(), stats.result()));
   }
 

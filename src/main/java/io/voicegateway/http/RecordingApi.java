@@ -20,8 +20,11 @@ final class RecordingApi {
   private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(10_000);
   private final Vertx vertx;
 
-  RecordingApi(Vertx vertx) {
+  private final CallBus calls;
+
+  RecordingApi(Vertx vertx, CallBus calls) {
     this.vertx = vertx;
+    this.calls = calls;
   }
 
   void mount(Router api) {
@@ -32,9 +35,9 @@ final class RecordingApi {
 
   private void record(RoutingContext ctx, boolean on) {
     String callId = ctx.pathParam("id");
-    ApiErrors.reply(ctx, vertx.eventBus().<RecordingCommands.Recording>request(Addresses.CALL_RECORDING,
+    ApiErrors.reply(ctx, calls.<RecordingCommands.Recording>toOwner(Addresses.CALL_RECORDING, callId,
             new RecordingCommands.Record(callId, on), QUICK)
-        .map(msg -> new JsonObject().put("callId", callId).put("recording", msg.body().recording())), 200);
+        .map(rec -> new JsonObject().put("callId", callId).put("recording", rec.recording())), 200);
   }
 
   private void download(RoutingContext ctx) {

@@ -51,6 +51,8 @@ public final class SipVerticle extends VerticleBase {
   private Teardown teardown;
   private UacService uac;
   private OptionsKeepalive keepalive;
+  /** Whether this node drains (OPTIONS 503); see docs/scale-out.md. */
+  private final NodeDrain drain = new NodeDrain();
   private final List<TrunkRegistration> trunks = new ArrayList<>();
 
   public SipVerticle(GatewayConfig config, CallMetrics metrics) {
@@ -96,6 +98,7 @@ public final class SipVerticle extends VerticleBase {
           new Source(peer.getAddress().getHostAddress(), peer.getPort(), transport))));
       ControlBusApi.register(vertx, uac, w.registrar, w.qualifier, w.registrations::of, config.providers(), w.calls,
           w.legs, w.clock);
+      drain.listen(vertx);
       BrowserBusApi.register(vertx, w.browserSignalling); // the dashboard phone, beside the calls it joins
       w.streaming.listen(w.calls, w.control.feed());
       new CallRecordingBus(vertx, w.clock).listen(w.calls, w.control.lifecycle());
@@ -174,7 +177,7 @@ public final class SipVerticle extends VerticleBase {
         new AckHandler(w.legs, w.sdp, w.legMedia, metrics, teardown, w.control.answerConfirmed()),
         new ByeHandler(w.legs, w.messages, w.control.remoteHangUp()),
         new CancelHandler(w.legs, w.messages, teardown),
-        new OptionsHandler(w.messages, w.checks),
+        new OptionsHandler(w.messages, w.checks, drain),
         new ReferHandler(w.legs, w.messages, w.sip, w.client, w.control.transferRouting(), attended),
         new NotifyHandler(w.legs, w.messages, w.control.referredAway()),
         new Replaces(w.legs, w.messages, w.authenticator, w.sdp, w.legMedia, w.control.policies().transfers(),

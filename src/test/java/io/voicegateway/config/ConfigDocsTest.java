@@ -24,7 +24,8 @@ class ConfigDocsTest {
             MediaSectionReader.OPUS_KEYS.stream().map(k -> "opus." + k),
             RegistrationReader.KEYS.stream(), HttpSectionReader.KEYS.stream(), HistorySectionReader.KEYS.stream(),
             ProvidersReader.KEYS.stream(), DevicesReader.KEYS.stream(), RoutesReader.KEYS.stream(),
-            BridgeSectionReader.KEYS.stream(), LimitsSectionReader.KEYS.stream())
+            BridgeSectionReader.KEYS.stream(), LimitsSectionReader.KEYS.stream(),
+            ClusterSectionReader.KEYS.stream())
         .flatMap(s -> s)
         .forEach(key -> assertTrue(docs.contains("| `" + key + "` |"), "docs/configuration.md lacks a row for " + key));
     ConfigLoader.SECTIONS.forEach(section -> assertTrue(docs.contains("`" + section + "`"), section));
@@ -50,7 +51,8 @@ class ConfigDocsTest {
     String shipped = Files.readString(Path.of("conf/voice-gateway.yaml"));
     Stream.of(MediaSectionReader.KEYS, MediaSectionReader.DTMF_KEYS, MediaSectionReader.OPUS_KEYS,
             RegistrationReader.KEYS, HttpSectionReader.KEYS, HistorySectionReader.KEYS, ConfigLoader.SECTIONS,
-            ProvidersReader.KEYS, DevicesReader.KEYS, RoutesReader.KEYS, BridgeSectionReader.KEYS)
+            ProvidersReader.KEYS, DevicesReader.KEYS, RoutesReader.KEYS, BridgeSectionReader.KEYS,
+            ClusterSectionReader.KEYS)
         .flatMap(List::stream)
         .forEach(key -> assertTrue(shipped.contains(key + ":"), "conf/voice-gateway.yaml lacks " + key));
   }
