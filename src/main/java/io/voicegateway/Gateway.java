@@ -78,7 +78,7 @@ public final class Gateway {
     this.config = config;
     this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(
+        .with(new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(
             new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(prometheus))
         .build();
@@ -87,6 +87,7 @@ public final class Gateway {
     this.live = new LiveConfig(config);
     this.reloads = new ConfigReloadService(vertx, live, prometheus);
     LOG.info("Opus: " + OpusLibrary.selected().detail());
+    LOG.info(NativeTransport.describe(vertx));
   }
 
   /**
@@ -213,6 +214,7 @@ public final class Gateway {
         .put("verticles", new JsonArray(new ArrayList<>(deployments.keySet())))
         .put("activeCalls", metrics.activeCalls())
         .put("opus", OpusLibrary.selected().kind().label())
+        .put("transport", NativeTransport.name(vertx))
         .put("limits", guards == null ? null : GuardMeters.health(guards));
   }
 
