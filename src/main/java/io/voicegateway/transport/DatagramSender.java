@@ -43,6 +43,11 @@ final class DatagramSender {
     return channel != null;
   }
 
+  /** The event loop that writes this socket's datagrams (the benchmark waits on it); null on the fallback. */
+  java.util.concurrent.Executor eventLoop() {
+    return channel == null ? null : channel.eventLoop();
+  }
+
   /** Sends {@code len} bytes of {@code buf} (copied before returning) to {@code to}; any thread. */
   void send(byte[] buf, int off, int len, InetSocketAddress to) {
     Channel ch = channel;
@@ -54,7 +59,8 @@ final class DatagramSender {
     ch.writeAndFlush(new DatagramPacket(data, to), ch.voidPromise());
   }
 
-  private static Channel channelOf(DatagramSocket socket) {
+  /** The Netty channel beneath a Vert.x socket, or null when this Vert.x hides it. */
+  static Channel channelOf(DatagramSocket socket) {
     if (CHANNEL == null || !CHANNEL.getDeclaringClass().isInstance(socket)) {
       return null;
     }

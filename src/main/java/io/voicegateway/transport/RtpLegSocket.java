@@ -31,8 +31,8 @@ import java.util.logging.Logger;
  * ({@link DatagramSender}): no name resolution per packet, only the pooled copy the asynchronous write needs. The
  * target is one immutable {@link RtpTarget} the latch swaps with a single volatile write, so when the source moves
  * the mixer sees the new host, port and resolved address together. A host name in the SDP is resolved once, on a
- * worker, before it becomes the target. Receiving copies each datagram into a reused array and allocates nothing of
- * ours (Vert.x makes the packet object).
+ * worker, before it becomes the target. RTP is received by a {@link DatagramReceiver} ahead of Vert.x: one copy from
+ * Netty's pooled buffer into the reused array, Netty's sender address, the sender's literal made once per sender.
  */
 final class RtpLegSocket implements LegTransport, LegSocket {
   private static final Logger LOG = Logger.getLogger(RtpLegSocket.class.getName());
@@ -49,6 +49,8 @@ final class RtpLegSocket implements LegTransport, LegSocket {
   private final byte[] rtcpRx = new byte[MAX_DATAGRAM];
   private final byte[] rtcpTx = new byte[512];
   private InetSocketAddress rtcpTo; // event loop: the cached RTCP address of the current target
+  private InetSocketAddress lastSender; // event loop: the last RTP sender and its literal, made once per sender
+  private String lastSenderHost;
   private final MediaWatchdog watchdog;
   private final MediaEngine engine;
   private final LegRtcp reports;
@@ -94,7 +96,9 @@ final class RtpLegSocket implements LegTransport, LegSocket {
 
   static RtpLegSocket attach(Vertx vertx, MediaTransport media, LegMedia leg, DatagramSocket[] sockets) {
     RtpLegSocket socket = new RtpLegSocket(vertx, media, leg, sockets[0], sockets[1], media.engine().nanoTime());
-    sockets[0].handler(socket::onRtp);
+    if (!DatagramReceiver.install(sockets[0], vertx.getOrCreateContext(), socket.rx, socket::onRtp)) {
+      sockets[0].handler(socket::onRtp);
+    }
     sockets[1].handler(socket::onRtcp);
     leg.transport(socket);
     return socket;
@@ -105,10 +109,24 @@ final class RtpLegSocket implements LegTransport, LegSocket {
     return leg;
   }
 
+  /** The Vert.x path, used only when {@link DatagramReceiver} cannot reach the Netty channel. */
   private void onRtp(DatagramPacket datagram) {
-    long now = engine.nanoTime();
     int len = Datagrams.copy(datagram, rx);
-    if (!gate.receive(rx, len, datagram.sender().hostAddress(), datagram.sender().port(), now)) {
+    onRtp(len, datagram.sender().hostAddress(), datagram.sender().port());
+  }
+
+  /** A datagram already in {@link #rx}; the sender's literal is made only when the sender changes. */
+  private void onRtp(int len, InetSocketAddress sender) {
+    if (!sender.equals(lastSender)) {
+      lastSender = sender;
+      lastSenderHost = sender.getAddress().getHostAddress();
+    }
+    onRtp(len, lastSenderHost, sender.getPort());
+  }
+
+  private void onRtp(int len, String host, int port) {
+    long now = engine.nanoTime();
+    if (!gate.receive(rx, len, host, port, now)) {
       return;
     }
     metrics.rtpReceived(1);
