@@ -37,6 +37,7 @@ import io.voicegateway.sip.guard.SipGuards;
 import io.voicegateway.stream.StreamVerticle;
 import io.voicegateway.transport.AudioFeedVerticle;
 import io.voicegateway.transport.MediaTransport;
+import io.voicegateway.transport.DatagramWarmup;
 import io.voicegateway.transport.MixerMeters;
 import io.voicegateway.transport.MixerVerticle;
 import io.voicegateway.transport.PlaybackVerticle;
@@ -155,7 +156,8 @@ public final class Gateway {
   /**
    * Pays the cold-JVM costs before the first call instead of during it: every codec's pipeline runs a
    * second of audio (class loading, tables, first JIT), and one datagram goes through Vert.x's UDP path and
-   * address resolver, whose first use took hundreds of milliseconds on an RTP event loop.
+   * address resolver, whose first use took hundreds of milliseconds on an RTP event loop; the legs' own send and
+   * receive path ({@link DatagramWarmup}) is run the same way.
    */
   private Future<Void> warmUp() {
     Future<Void> pipelines = vertx.executeBlocking(() -> {
@@ -166,7 +168,7 @@ public final class Gateway {
     Future<Void> udp = socket.listen(0, "127.0.0.1")
         .compose(s -> s.send(Buffer.buffer(new byte[1]), s.localAddress().port(), "127.0.0.1"))
         .eventually(socket::close);
-    return Future.all(pipelines, udp).mapEmpty();
+    return Future.all(pipelines, udp, DatagramWarmup.run(vertx)).mapEmpty();
   }
 
   private Future<Void> deploy(String label, Supplier<io.vertx.core.Deployable> verticle, DeploymentOptions options) {
