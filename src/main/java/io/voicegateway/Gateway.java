@@ -39,6 +39,7 @@ import io.voicegateway.sip.guard.SipGuards;
 import io.voicegateway.stream.StreamVerticle;
 import io.voicegateway.transport.AudioFeedVerticle;
 import io.voicegateway.transport.MediaTransport;
+import io.voicegateway.transport.DatagramWarmup;
 import io.voicegateway.transport.MixerMeters;
 import io.voicegateway.transport.MixerVerticle;
 import io.voicegateway.transport.PlaybackVerticle;
@@ -82,7 +83,8 @@ public final class Gateway {
     this.config = config;
     this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(
+        // Native epoll is opt-in (-Dvg.native_transport=true) until the audio ITs pass on it: see performance.md.
+        .with(new VertxOptions().setPreferNativeTransport(NativeTransport.requested()).setMetricsOptions(
             new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(prometheus))
         .build();
@@ -91,6 +93,7 @@ public final class Gateway {
     this.live = new LiveConfig(config);
     this.reloads = new ConfigReloadService(vertx, live, prometheus);
     LOG.info("Opus: " + OpusLibrary.selected().detail());
+    LOG.info(NativeTransport.describe(vertx));
   }
 
   /**
@@ -178,7 +181,8 @@ public final class Gateway {
   /**
    * Pays the cold-JVM costs before the first call instead of during it: every codec's pipeline runs a
    * second of audio (class loading, tables, first JIT), and one datagram goes through Vert.x's UDP path and
-   * address resolver, whose first use took hundreds of milliseconds on an RTP event loop.
+   * address resolver, whose first use took hundreds of milliseconds on an RTP event loop; the legs' own send and
+   * receive path ({@link DatagramWarmup}) is run the same way.
    */
   private Future<Void> warmUp() {
     Future<Void> pipelines = vertx.executeBlocking(() -> {
@@ -189,7 +193,7 @@ public final class Gateway {
     Future<Void> udp = socket.listen(0, "127.0.0.1")
         .compose(s -> s.send(Buffer.buffer(new byte[1]), s.localAddress().port(), "127.0.0.1"))
         .eventually(socket::close);
-    return Future.all(pipelines, udp).mapEmpty();
+    return Future.all(pipelines, udp, DatagramWarmup.run(vertx)).mapEmpty();
   }
 
   private Future<Void> deploy(String label, Supplier<io.vertx.core.Deployable> verticle, DeploymentOptions options) {
@@ -237,6 +241,7 @@ public final class Gateway {
         .put("verticles", new JsonArray(new ArrayList<>(deployments.keySet())))
         .put("activeCalls", metrics.activeCalls())
         .put("opus", OpusLibrary.selected().kind().label())
+        .put("transport", NativeTransport.name(vertx))
         .put("limits", guards == null ? null : GuardMeters.health(guards));
   }
 

@@ -2,7 +2,6 @@ package io.voicegateway.transport;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
@@ -17,6 +16,9 @@ import io.voicegateway.media.rtp.RtpTarget;
 import io.voicegateway.media.rtp.RtpDrop;
 import io.voicegateway.media.rtp.RtpSourceLatch;
 import io.voicegateway.metrics.GatewayMetrics;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.logging.Logger;
 
 /**
  * The RTP and RTCP sockets of one SIP leg. Receives on the event loop that bound it: the {@link RtpReceiveGate}
@@ -25,11 +27,15 @@ import io.voicegateway.metrics.GatewayMetrics;
  * taken only from the learnt source's host. Counts, feeds the media watchdog. Sends from the mixer thread. RTCP
  * reports ({@link LegRtcp}) go out every {@link LegRtcp#INTERVAL_NANOS}.
  *
- * <p>Sending allocates one Vert.x {@link Buffer} per packet: {@code DatagramSocket.send} is asynchronous and
- * takes ownership of its buffer, so the leg's reused packet array has to be copied. Receiving copies each
- * datagram into a reused array and allocates nothing of ours (Vert.x makes the packet object).
+ * <p>Sending goes to the target's resolved {@link java.net.InetSocketAddress} on the socket's Netty channel
+ * ({@link DatagramSender}): no name resolution per packet, only the pooled copy the asynchronous write needs. The
+ * target is one immutable {@link RtpTarget} the latch swaps with a single volatile write, so when the source moves
+ * the mixer sees the new host, port and resolved address together. A host name in the SDP is resolved once, on a
+ * worker, before it becomes the target. RTP is received by a {@link DatagramReceiver} ahead of Vert.x: one copy from
+ * Netty's pooled buffer into the reused array, Netty's sender address, the sender's literal made once per sender.
  */
 final class RtpLegSocket implements LegTransport, LegSocket {
+  private static final Logger LOG = Logger.getLogger(RtpLegSocket.class.getName());
   private static final int MAX_DATAGRAM = 2048;
 
   private final LegMedia leg;
@@ -42,17 +48,29 @@ final class RtpLegSocket implements LegTransport, LegSocket {
   private final byte[] rx = new byte[MAX_DATAGRAM];
   private final byte[] rtcpRx = new byte[MAX_DATAGRAM];
   private final byte[] rtcpTx = new byte[512];
+  private InetSocketAddress rtcpTo; // event loop: the cached RTCP address of the current target
+  private InetSocketAddress lastSender; // event loop: the last RTP sender and its literal, made once per sender
+  private String lastSenderHost;
   private final MediaWatchdog watchdog;
   private final MediaEngine engine;
   private final LegRtcp reports;
+  private final DatagramSender rtpOut;
+  private final DatagramSender rtcpOut;
+  private final Vertx vertx;
+  /** Counts {@link #remote} calls, so a slow name resolution never overrides a later SDP address. */
+  private int remoteGeneration;
   private volatile boolean closed;
 
-  private RtpLegSocket(MediaTransport media, LegMedia leg, DatagramSocket rtp, DatagramSocket rtcp, long now) {
+  private RtpLegSocket(Vertx vertx, MediaTransport media, LegMedia leg, DatagramSocket rtp, DatagramSocket rtcp,
+      long now) {
+    this.vertx = vertx;
     this.engine = media.engine();
     this.leg = leg;
     this.metrics = media.metrics();
     this.rtp = rtp;
     this.rtcp = rtcp;
+    this.rtpOut = DatagramSender.of(rtp);
+    this.rtcpOut = DatagramSender.of(rtcp);
     MediaConfig.RtpLearning learning = media.config().rtpLearning();
     this.latch = new RtpSourceLatch(media.config().rtpSymmetric(), learning.packets(), learning.silence().toNanos(),
         new RtpTarget("0.0.0.0", 0));
@@ -76,9 +94,11 @@ final class RtpLegSocket implements LegTransport, LegSocket {
         });
   }
 
-  static RtpLegSocket attach(MediaTransport media, LegMedia leg, DatagramSocket[] sockets) {
-    RtpLegSocket socket = new RtpLegSocket(media, leg, sockets[0], sockets[1], media.engine().nanoTime());
-    sockets[0].handler(socket::onRtp);
+  static RtpLegSocket attach(Vertx vertx, MediaTransport media, LegMedia leg, DatagramSocket[] sockets) {
+    RtpLegSocket socket = new RtpLegSocket(vertx, media, leg, sockets[0], sockets[1], media.engine().nanoTime());
+    if (!DatagramReceiver.install(sockets[0], vertx.getOrCreateContext(), socket.rx, socket::onRtp)) {
+      sockets[0].handler(socket::onRtp);
+    }
     sockets[1].handler(socket::onRtcp);
     leg.transport(socket);
     return socket;
@@ -89,10 +109,24 @@ final class RtpLegSocket implements LegTransport, LegSocket {
     return leg;
   }
 
+  /** The Vert.x path, used only when {@link DatagramReceiver} cannot reach the Netty channel. */
   private void onRtp(DatagramPacket datagram) {
-    long now = engine.nanoTime();
     int len = Datagrams.copy(datagram, rx);
-    if (!gate.receive(rx, len, datagram.sender().hostAddress(), datagram.sender().port(), now)) {
+    onRtp(len, datagram.sender().hostAddress(), datagram.sender().port());
+  }
+
+  /** A datagram already in {@link #rx}; the sender's literal is made only when the sender changes. */
+  private void onRtp(int len, InetSocketAddress sender) {
+    if (!sender.equals(lastSender)) {
+      lastSender = sender;
+      lastSenderHost = sender.getAddress().getHostAddress();
+    }
+    onRtp(len, lastSenderHost, sender.getPort());
+  }
+
+  private void onRtp(int len, String host, int port) {
+    long now = engine.nanoTime();
+    if (!gate.receive(rx, len, host, port, now)) {
       return;
     }
     metrics.rtpReceived(1);
@@ -131,26 +165,63 @@ final class RtpLegSocket implements LegTransport, LegSocket {
     }
     if (reports.due(now)) {
       reports.recordMetrics();
-      RtpTarget target = latch.target();
-      if (target.port() > 0) {
+      InetSocketAddress to = rtcpAddress(latch.target());
+      if (to != null) {
         int len = reports.write(rtcpTx, 0, now);
-        rtcp.send(Buffer.buffer(len).appendBytes(rtcpTx, 0, len), target.port() + 1, target.host());
+        rtcpOut.send(rtcpTx, 0, len, to);
       }
     }
   }
 
   @Override
   public void send(byte[] buf, int off, int len) {
-    RtpTarget target = latch.target();
-    if (closed || target.port() <= 0) {
+    InetSocketAddress to = latch.target().address();
+    if (closed || to == null) {
       return;
     }
-    rtp.send(Buffer.buffer(len).appendBytes(buf, off, len), target.port(), target.host());
+    rtpOut.send(buf, off, len, to);
   }
 
+  /** RTCP goes to the RTP target's port + 1; made every 5 s at most, so the address may be allocated here. */
+  private InetSocketAddress rtcpAddress(RtpTarget target) {
+    InetSocketAddress rtpTo = target.address();
+    if (rtpTo == null || target.port() >= 0xffff) {
+      return null;
+    }
+    if (rtcpTo == null || rtcpTo.getPort() != target.port() + 1 || !rtcpTo.getAddress().equals(rtpTo.getAddress())) {
+      rtcpTo = new InetSocketAddress(rtpTo.getAddress(), target.port() + 1);
+    }
+    return rtcpTo;
+  }
+
+  /**
+   * The SDP address: an IP literal becomes the target at once; a host name is resolved once on a worker (never on
+   * the event loop, never per packet) and its literal becomes the target, unless a newer SDP came meanwhile. Until
+   * then the previous target stays (nothing is sent to a leg's first address before it is known).
+   */
   @Override
   public void remote(String host, int port) {
-    latch.sdpAddress(new RtpTarget(host, port));
+    int generation;
+    synchronized (this) {
+      generation = ++remoteGeneration;
+    }
+    RtpTarget literal = new RtpTarget(host, port);
+    if (literal.address() != null || port <= 0) {
+      latch.sdpAddress(literal);
+      return;
+    }
+    vertx.executeBlocking(() -> InetAddress.getByName(host), false).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warning(() -> "leg " + leg.legId() + ": SDP address " + host + " does not resolve ("
+            + ar.cause().getMessage() + "); RTP keeps its previous target");
+        return;
+      }
+      synchronized (this) {
+        if (generation == remoteGeneration && !closed) {
+          latch.sdpAddress(new RtpTarget(ar.result().getHostAddress(), port));
+        }
+      }
+    });
   }
 
   @Override

@@ -117,7 +117,7 @@ public final class RtpVerticle extends VerticleBase {
             msg.fail(409, e.getMessage());
             return;
           }
-          sockets.put(open.legId(), RtpLegSocket.attach(media, leg, pair));
+          sockets.put(open.legId(), RtpLegSocket.attach(vertx, media, leg, pair));
           msg.reply(new LegOpened(open.legId(), port));
         });
   }

@@ -56,9 +56,9 @@ import java.util.logging.Logger;
  * only the volatile outbound context and target. Two outbound SRTP contexts with the same keys keep the mixer's RTP
  * and the event loop's RTCP apart (a context is single-threaded; RTP and RTCP never share its state anyway).
  *
- * <p>Per media packet nothing of ours is allocated but, as for {@link RtpLegSocket}, the Vert.x {@link Buffer} a send
- * hands to the socket: protection happens in the socket's own arrays. STUN and DTLS (a few packets a second at most)
- * allocate their messages.
+ * <p>Per media packet nothing of ours is allocated: protection happens in the socket's own arrays and, as for
+ * {@link RtpLegSocket}, the packet goes to the nominated (already resolved) address through {@link DatagramSender},
+ * with no name resolution per packet. STUN and DTLS (a few packets a second at most) allocate their messages.
  */
 final class WebRtcLegSocket implements LegTransport, LegSocket {
   private static final Logger LOG = Logger.getLogger(WebRtcLegSocket.class.getName());
@@ -72,6 +72,7 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
   private final GatewayMetrics metrics;
   private final LegMedia leg;
   private final DatagramSocket socket;
+  private final DatagramSender sender;
   private WebRtcAnswerer answerer;
   /** Our own offer while it waits for the phone's answer (a call to a WebRTC phone); null otherwise. */
   private WebRtcOfferer offerer;
@@ -117,6 +118,7 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
     this.metrics = media.metrics();
     this.leg = parts.leg();
     this.socket = parts.socket();
+    this.sender = DatagramSender.of(socket);
     this.answerer = parts.answerer();
     this.registry = registry;
     this.consentTimeoutMillis = registry.consentTimeoutMillis();
@@ -336,7 +338,7 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
       if (connected && to != null) {
         int n = outboundRtcp.protectRtcp(rtcpTx, 0, reports.write(rtcpTx, 0, now));
         if (n > 0) {
-          socket.send(Buffer.buffer(n).appendBytes(rtcpTx, 0, n), to.getPort(), to.getHostString());
+          sender.send(rtcpTx, 0, n, to);
         }
       }
     }
@@ -370,7 +372,7 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
     System.arraycopy(buf, off, tx, 0, len);
     int n = out.protectRtp(tx, 0, len);
     if (n > 0) {
-      socket.send(Buffer.buffer(n).appendBytes(tx, 0, n), to.getPort(), to.getHostString());
+      sender.send(tx, 0, n, to);
     }
   }
 

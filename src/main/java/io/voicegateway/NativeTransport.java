@@ -1,0 +1,35 @@
+package io.voicegateway;
+
+import io.vertx.core.Vertx;
+
+/**
+ * Which Netty transport carries every Vert.x socket (RTP, HTTP, event-bus bridges; JAIN-SIP has its own sockets):
+ * native epoll when {@code netty-transport-native-epoll} loads on this machine (Linux x86-64), else Java NIO
+ * (issue 13). Reported by {@code GET /health} and once at start.
+ */
+final class NativeTransport {
+  private NativeTransport() {}
+
+  /**
+   * Whether to prefer epoll: {@code -Dvg.native_transport=true}. Off by default: on the busy 2-core build machine
+   * EchoAudioIT and StrictRtpIT lost their first call's audio on epoll (~400 ms late) and kept it on NIO with the same
+   * send and receive code (docs/performance.md, RTP I/O).
+   */
+  static boolean requested() {
+    return Boolean.getBoolean("vg.native_transport");
+  }
+
+  /** {@code "epoll"} or {@code "nio"}. */
+  static String name(Vertx vertx) {
+    return vertx.isNativeTransportEnabled() ? "epoll" : "nio";
+  }
+
+  static String describe(Vertx vertx) {
+    if (vertx.isNativeTransportEnabled()) {
+      return "Network transport: epoll (native)";
+    }
+    Throwable cause = vertx.unavailableNativeTransportCause();
+    return "Network transport: nio (native epoll unavailable: "
+        + (cause == null || !requested() ? "not requested (-Dvg.native_transport=true)" : cause.getClass().getSimpleName() + ": " + cause.getMessage()) + ")";
+  }
+}
