@@ -75,9 +75,15 @@ public record GatewayConfig(
   /**
    * This gateway's name among several that share one store (the {@code node} of the history rows it writes, so
    * a restart after a crash closes only its own open calls). Read it here, not from a section: today it is
-   * {@code history.node_id} ({@value HistoryConfig#DEFAULT_NODE_ID} by default); a cluster section may name it.
+   * {@code history.node_id}; left at its default ({@value HistoryConfig#DEFAULT_NODE_ID}) on a cluster node with a
+   * {@code cluster.node_name}, that name, so one setting names the node everywhere. The cluster's own member id is
+   * new at every start and cannot serve: a restarted node must recognise its rows.
    */
   public String nodeId() {
+    if (HistoryConfig.DEFAULT_NODE_ID.equals(history.nodeId()) && cluster != null && cluster.enabled()
+        && cluster.nodeName() != null && cluster.nodeName().matches("[A-Za-z0-9._-]{1,64}")) { // the column's rule
+      return cluster.nodeName();
+    }
     return history.nodeId();
   }
 }
