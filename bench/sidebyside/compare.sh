@@ -163,6 +163,14 @@ stat_column() { # FILE NAME: the last value of a SIPp -trace_stat column
     'BEGIN{n=split(h,H,";")} {for(i=1;i<=n;i++) if(H[i]==name) print $i}'
 }
 
+# calls_at FILE SECONDS: SIPp's CurrentCall at SECONDS after its start, from its -fd 1 stats (read after the run:
+# SIPp buffers the file, so its last line while running is stale).
+calls_at() {
+  [ -f "$1" ] || { echo "?"; return; }
+  awk -F';' -v at="$2" 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "ElapsedTime(C)") e = i; if ($i == "CurrentCall") c = i }; next }
+    { split($e, hms, ":"); t = hms[1] * 3600 + hms[2] * 60 + hms[3]; if (t <= at) v = $c } END { print (v == "" ? "?" : v) }' "$1"
+}
+
 wait_for() { # SECONDS DESCRIPTION COMMAND...: polls COMMAND every 0.2 s
   local limit=$1 what=$2 i
   shift 2
@@ -278,16 +286,17 @@ run_one() { # REPEAT SUT
       -p "$(free_ports 1)" -mp "$(free_ports 1)" -nostdin -r "$rate" -l "$calls" -m "$calls" -trace_stat -stf stats.csv -fd 1 \
       -trace_err -error_file errors.log -timeout $((hold_ms / 1000 + ramp_s + 60))s -timeout_error > near.log 2>&1
   ) & near_pid=$!; pids+=("$near_pid")
+  local near_start; near_start=$(date +%s.%N)
 
   sleep $((ramp_s + settle_s))
   local sp; sp=$(sut_pids | tr '\n' ' ')
-  up0=$(stat_column "$dir/stats.csv" CurrentCall); k0=$(sut_counters "$sut"); s0=$(udp_snmp); a0=$(cut -d' ' -f1 /proc/loadavg); n0=$(socket_drops "$near_pid")
+  k0=$(sut_counters "$sut"); s0=$(udp_snmp); a0=$(cut -d' ' -f1 /proc/loadavg); n0=$(socket_drops "$near_pid")
   # shellcheck disable=SC2086
   c0=$(cpu_ticks $sp); t0=$(date +%s.%N)
   sleep "$window"
   # shellcheck disable=SC2086
   c1=$(cpu_ticks $sp); t1=$(date +%s.%N)
-  up1=$(stat_column "$dir/stats.csv" CurrentCall); k1=$(sut_counters "$sut"); s1=$(udp_snmp); a1=$(cut -d' ' -f1 /proc/loadavg); n1=$(socket_drops "$near_pid")
+  k1=$(sut_counters "$sut"); s1=$(udp_snmp); a1=$(cut -d' ' -f1 /proc/loadavg); n1=$(socket_drops "$near_pid")
   # shellcheck disable=SC2086
   sut_drops=$(socket_drops $sp)
   far_drops=$(socket_drops "$far_pid")   # the subshells exec'd sipp
@@ -304,6 +313,8 @@ run_one() { # REPEAT SUT
   local kend; kend=$(sut_counters "$sut")
   sut_stop
   local ok failed retrans
+  up0=$(calls_at "$dir/stats.csv" "$(awk -v a="$t0" -v b="$near_start" 'BEGIN { printf "%d", a - b + 0.5 }')")
+  up1=$(calls_at "$dir/stats.csv" "$(awk -v a="$t1" -v b="$near_start" 'BEGIN { printf "%d", a - b }')")
   ok=$(stat_column "$dir/stats.csv" "SuccessfulCall(C)"); failed=$(stat_column "$dir/stats.csv" "FailedCall(C)")
   retrans=$(stat_column "$dir/stats.csv" "Retransmissions(C)")
   awk -v rep="$rep" -v sut="$sut" -v calls="$calls" -v hz="$hz" -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" \
