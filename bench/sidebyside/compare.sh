@@ -153,8 +153,8 @@ udp_snmp() { # the system-wide UDP RcvbufErrors counter
   awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) n[$i] = i; h = 1 } else print $n["RcvbufErrors"] }' /proc/net/snmp
 }
 
-prom() { # URL METRIC: the value of a Prometheus sample (METRIC may carry {labels}), 0 when absent
-  curl -s --max-time 5 "$1" | awk -v m="$2" '$1 == m {v = $2} END {print (v == "" ? 0 : v)}'
+prom() { # FILE METRIC: the value of a Prometheus sample (METRIC may carry {labels}) in a scraped FILE, 0 when absent
+  awk -v m="$2" '$1 == m {v = $2} END {print (v == "" ? 0 : v)}' "$1"
 }
 
 stat_column() { # FILE NAME: the last value of a SIPp -trace_stat column
@@ -241,8 +241,9 @@ start_rtpe() { # DIR FLAGS: rtpengine (userspace) and Kamailio in front of it
 }
 
 # The system's own counters, as "name=value" words: the gateway's mixer and RTP statistics, rtpengine's packets.
-sut_counters() { # SUT
-  local m="http://127.0.0.1:$http_port/metrics"
+sut_counters() { # SUT (one scrape)
+  local m="$work/scrape"
+  curl -s --max-time 10 "http://127.0.0.1:$http_port/metrics" > "$m" || true
   case $1 in
     gw) echo "active=$(prom "$m" vg_media_active_calls) ticks=$(prom "$m" vg_mixer_ticks_total)" \
              "late=$(prom "$m" vg_mixer_late_ticks_total) skipped=$(prom "$m" vg_mixer_frames_skipped_total)" \
@@ -290,10 +291,10 @@ run_one() { # REPEAT SUT
 
   sleep $((ramp_s + settle_s))
   local sp; sp=$(sut_pids | tr '\n' ' ')
-  k0=$(sut_counters "$sut"); s0=$(udp_snmp); a0=$(cut -d' ' -f1 /proc/loadavg); n0=$(socket_drops "$near_pid")
   # shellcheck disable=SC2086
   c0=$(cpu_ticks $sp); t0=$(date +%s.%N)
-  sleep "$window"
+  k0=$(sut_counters "$sut"); s0=$(udp_snmp); a0=$(cut -d' ' -f1 /proc/loadavg); n0=$(socket_drops "$near_pid")
+  sleep "$(awk -v w="$window" -v t0="$t0" -v now="$(date +%s.%N)" 'BEGIN { r = w - (now - t0); print (r > 0 ? r : 0) }')"
   # shellcheck disable=SC2086
   c1=$(cpu_ticks $sp); t1=$(date +%s.%N)
   k1=$(sut_counters "$sut"); s1=$(udp_snmp); a1=$(cut -d' ' -f1 /proc/loadavg); n1=$(socket_drops "$near_pid")
@@ -315,6 +316,7 @@ run_one() { # REPEAT SUT
   local ok failed retrans
   up0=$(calls_at "$dir/stats.csv" "$(awk -v a="$t0" -v b="$near_start" 'BEGIN { printf "%d", a - b + 0.5 }')")
   up1=$(calls_at "$dir/stats.csv" "$(awk -v a="$t1" -v b="$near_start" 'BEGIN { printf "%d", a - b }')")
+  echo "window $t0 - $t1, caller started $near_start, calls up $up0 / $up1" > "$dir/window.txt"
   ok=$(stat_column "$dir/stats.csv" "SuccessfulCall(C)"); failed=$(stat_column "$dir/stats.csv" "FailedCall(C)")
   retrans=$(stat_column "$dir/stats.csv" "Retransmissions(C)")
   awk -v rep="$rep" -v sut="$sut" -v calls="$calls" -v hz="$hz" -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" \
@@ -326,7 +328,7 @@ run_one() { # REPEAT SUT
       -v retrans="${retrans:-?}" -v transcoded="$(field "$k1" transcoded)" -v nrc="$near_rc" 'BEGIN {
     secs = t1 - t0; cpu = (c1 - c0) / hz / secs * 100
     ticks = ticks1 - ticks0; late = late1 - late0; skipped = skipped1 - skipped0
-    printf "%s\t%s\t%d\t%d/%d\t%.1f\t%.4f\t%d\t%d\t%d\t%d\t%d\t%.4f\t%d\t%d\t%d\t%s\t%s\t%s/%s\t%s\t%s\t%s/%s\t%d\n",
+    printf "%s\t%s\t%d\t%s/%s\t%.1f\t%.4f\t%d\t%d\t%d\t%d\t%d\t%.4f\t%d\t%d\t%d\t%s\t%s\t%s/%s\t%s\t%s\t%s/%s\t%d\n",
       rep, sut, calls, active, active1, cpu, cpu / calls, secs, ticks, late, skipped, rx, (rx + lost > 0 ? lost * 100 / (rx + lost) : 0),
       lost, sutd, fard, snmp, transcoded, ok, failed, retrans, nrc, a0, a1, (c1 - c0) }' >> "$results"
   tail -1 "$results" | print_rows

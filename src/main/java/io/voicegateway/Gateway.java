@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.ThreadingModel;
@@ -55,6 +56,15 @@ import java.util.logging.Logger;
  */
 public final class Gateway {
   private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+  static {
+    // Netty's adaptive allocator declares JFR events; the first buffer it allocates (the warm-up's datagram, on an
+    // event loop) then loads and parses the JDK's whole JFR metadata: seconds of a busy cold start, for events
+    // nobody records. -Dio.netty.jfr.enabled=true brings them back. Before any Netty class is initialised.
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
+  }
+
   /** Worker pool that runs the mixers: media must never wait behind blocking work. */
   public static final String MEDIA_POOL = "media";
 
@@ -143,9 +153,17 @@ public final class Gateway {
         new StreamCallMetrics(new StreamMeters(prometheus)), System::currentTimeMillis), new DeploymentOptions()));
     independent.add(deploy("recording", () -> new RecordingVerticle(media,
         config.recording().dirUnder(config.history().dataDir()), transport.wallClock()), new DeploymentOptions()));
+    // SIP waits until the history listens to call events; HTTP (and so /health) until its database is open too.
+    Future<Void> historyOpen = Future.succeededFuture();
     if (config.history().enabled()) {
-      independent.add(deploy("history", () -> new HistoryVerticle(config.history()), new DeploymentOptions()));
+      HistoryVerticle history = new HistoryVerticle(config.history());
+      historyOpen = deploy("history", () -> history, new DeploymentOptions());
+      Promise<Void> listening = Promise.promise();
+      history.listening().onComplete(listening);
+      historyOpen.onFailure(listening::tryFail);
+      independent.add(listening.future());
     }
+    Future<Void> historyReady = historyOpen;
     independent.add(deploy("bridge", () -> new BridgeVerticle(config.bridge(), config.http().apiToken()),
         new DeploymentOptions()));
     return Future.all(independent)
@@ -155,6 +173,7 @@ public final class Gateway {
           sip = new SipVerticle(live, new SipCallMetrics(metrics), guards);
           return deploy("sip", () -> sip, new DeploymentOptions());
         })
+        .compose(v -> historyReady)
         .compose(v -> {
           http = new HttpVerticle(live, prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());
