@@ -50,6 +50,8 @@ need_pkg curl curl
 need_pkg python3 python3
 case " $suts " in *" gw "*) [ -f "$jar" ] || { echo "no $jar: build first (mvn -q package -DskipTests)" >&2; exit 2; };; esac
 
+. "$here/../lib/ports.sh"   # free_ports, free_range
+
 # --- processes and cleanup -------------------------------------------------------------------------------------
 pids=()   # everything this script started, killed on exit
 cleanup() {
@@ -67,44 +69,6 @@ stop_pid() { # PID: TERM, then KILL after 10 s
   kill "$p" 2>/dev/null || return 0
   for i in $(seq 100); do kill -0 "$p" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$p" 2>/dev/null || true
-}
-
-# free_ports COUNT: COUNT distinct UDP+TCP ports that are free on 127.0.0.1 now.
-free_ports() {
-  python3 - "$1" <<'PY'
-import socket, sys
-held, out = [], []
-while len(out) < int(sys.argv[1]):
-    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(("127.0.0.1", 0)); port = u.getsockname()[1]
-    t = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    try:
-        t.bind(("127.0.0.1", port)); held += [u, t]; out.append(port)
-    except OSError:
-        u.close(); t.close()
-print(" ".join(map(str, out)))
-PY
-}
-
-# free_range SIZE: the first even port P in 20000-59998 with P..P+SIZE-1 all free for UDP on 127.0.0.1.
-free_range() {
-  python3 - "$1" <<'PY'
-import sys
-size = int(sys.argv[1])
-used = set()
-for f in ("/proc/net/udp", "/proc/net/udp6", "/proc/net/tcp", "/proc/net/tcp6"):
-    try:
-        for line in open(f).readlines()[1:]:
-            used.add(int(line.split()[1].split(":")[1], 16))
-    except OSError:
-        pass
-p = 20000
-while p + size < 60000:
-    clash = [q for q in range(p, p + size) if q in used]
-    if not clash:
-        print(p); sys.exit(0)
-    p = (max(clash) + 2) & ~1
-sys.exit("no free range of %d UDP ports" % size)
-PY
 }
 
 cpu_ticks() { # PID...: utime+stime of the processes (all their threads), in clock ticks

@@ -27,20 +27,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_ports() { # COUNT distinct ports free for UDP and TCP on 127.0.0.1
-  python3 - "$1" <<'PY'
-import socket, sys
-held, out = [], []
-while len(out) < int(sys.argv[1]):
-    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(("127.0.0.1", 0)); p = u.getsockname()[1]
-    t = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    try:
-        t.bind(("127.0.0.1", p)); held += [u, t]; out.append(p)
-    except OSError:
-        u.close(); t.close()
-print(" ".join(map(str, out)))
-PY
-}
+. "$here/../lib/ports.sh"   # free_ports
 
 now_ms() { date +%s%3N; }
 
