@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.ThreadingModel;
@@ -58,6 +59,15 @@ import java.util.logging.Logger;
  */
 public final class Gateway {
   private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+  static {
+    // Netty's adaptive allocator declares JFR events; the first buffer it allocates (the warm-up's datagram, on an
+    // event loop) then loads and parses the JDK's whole JFR metadata: seconds of a busy cold start, for events
+    // nobody records. -Dio.netty.jfr.enabled=true brings them back. Before any Netty class is initialised.
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
+  }
+
   /** Worker pool that runs the mixers: media must never wait behind blocking work. */
   public static final String MEDIA_POOL = "media";
 
@@ -66,8 +76,12 @@ public final class Gateway {
   private final GatewayMetrics metrics;
   private final PrometheusMeterRegistry prometheus;
   private final long startedAtMs = System.currentTimeMillis();
-  /** Deployment ids by verticle label, in deployment order. */
+  /**
+   * Deployment ids by verticle label, in the order the start-up declares them (steps deploy side by side, so a
+   * label is entered before its deployment and given its id when done; null until then). Guarded by itself.
+   */
   private final Map<String, String> deployments = new LinkedHashMap<>();
+  private final StartupTimeline timeline = new StartupTimeline();
   private MediaEngine media;
   private HttpVerticle http;
   private SipVerticle sip;
@@ -80,6 +94,7 @@ public final class Gateway {
   private final ConfigReloadService reloads;
 
   private Gateway(GatewayConfig config) {
+    long vertxStart = System.currentTimeMillis();
     this.config = config;
     this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.vertx = Vertx.builder()
@@ -92,17 +107,20 @@ public final class Gateway {
     BusCodecs.registerAll(vertx);
     this.live = new LiveConfig(config);
     this.reloads = new ConfigReloadService(vertx, live, prometheus);
-    LOG.info("Opus: " + OpusLibrary.selected().detail());
     LOG.info(NativeTransport.describe(vertx));
+    timeline.mark("Vert.x", vertxStart);
   }
 
   /**
-   * Deploys media first, then SIP (so calls are accepted only once media is ready), then HTTP. A socket
-   * that cannot be bound fails it with a {@link SocketBindException} naming the socket.
+   * Deploys media, the warm-up and every verticle that takes no calls side by side, then SIP (so calls are accepted
+   * only once media is ready and warm), then HTTP (so {@code /health} answers only for a gateway that takes calls).
+   * A socket that cannot be bound fails it with a {@link SocketBindException} naming the socket. Logs one line
+   * with the start-up's breakdown ({@link StartupTimeline}).
    */
   public static Future<Gateway> start(GatewayConfig config) {
     Gateway gw = new Gateway(config);
-    return gw.deployAll().map(gw).recover(err -> gw.vertx.close().eventually(gw::leaveCluster).transform(closed -> {
+    return gw.deployAll().onSuccess(v -> LOG.info(gw.timeline.summary())).map(gw)
+        .recover(err -> gw.vertx.close().eventually(gw::leaveCluster).transform(closed -> {
       if (closed.failed()) {
         LOG.log(Level.WARNING, "closing Vert.x after the failed start failed too", closed.cause());
       }
@@ -112,15 +130,19 @@ public final class Gateway {
 
   private Future<Void> deployAll() {
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    long mediaStart = System.currentTimeMillis();
     MediaTransport transport = MediaTransport.create(config.media(), metrics);
     media = transport.engine();
     MixerMeters.register(prometheus, media);
     PortPoolMeters.register(prometheus, media.ports());
     TrunkRegistrationMeters.register(vertx, prometheus);
     MalformedSipMeters.register(prometheus);
-    Future<Void> chain = Future.succeededFuture();
+    timeline.mark("media engine", mediaStart);
+    // Nothing here takes a call or depends on another's deployment: on a cold JVM each is mostly class loading and
+    // first JIT, which the cores do side by side (in a chain, start-up was their sum).
+    List<Future<Void>> independent = new ArrayList<>();
     for (int i = 0; i < cores; i++) {
-      chain = chain.compose(v -> deploy("rtp-" + deployments.size(), () -> new RtpVerticle(transport), new DeploymentOptions()));
+      independent.add(deploy("rtp-" + i, () -> new RtpVerticle(transport), new DeploymentOptions()));
     }
     DeploymentOptions mixerOptions = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
@@ -128,22 +150,32 @@ public final class Gateway {
         .setWorkerPoolSize(cores);
     for (int i = 0; i < cores; i++) {
       int partition = i;
-      chain = chain.compose(v -> deploy("mixer-" + partition,
-          () -> new MixerVerticle(media, partition, cores), mixerOptions));
+      independent.add(deploy("mixer-" + partition, () -> new MixerVerticle(media, partition, cores), mixerOptions));
     }
-    return chain
-        .compose(v -> warmUp())
-        .compose(v -> deploy("apps", () -> new AppsVerticle(media, GatewayApps.of(config), System::currentTimeMillis),
-            new DeploymentOptions()))
-        .compose(v -> deploy("feed", () -> new AudioFeedVerticle(transport), new DeploymentOptions()))
-        .compose(v -> deploy("playback", () -> new PlaybackVerticle(media), new DeploymentOptions()))
-        .compose(v -> deploy("streams", () -> new StreamVerticle(config.streaming(),
-            new StreamCallMetrics(new StreamMeters(prometheus)), System::currentTimeMillis), new DeploymentOptions()))
-        .compose(v -> deploy("recording", () -> new RecordingVerticle(media,
-            config.recording().dirUnder(config.history().dataDir()), transport.wallClock()), new DeploymentOptions()))
-        .compose(v -> config.history().enabled()
-            ? deploy("history", () -> new HistoryVerticle(config.history(), config.nodeId()), new DeploymentOptions())
-            : Future.<Void>succeededFuture())
+    independent.add(timeline.time("warm-up", this::warmUp));
+    independent.add(deploy("apps", () -> new AppsVerticle(media, GatewayApps.of(config), System::currentTimeMillis),
+        new DeploymentOptions()));
+    independent.add(deploy("feed", () -> new AudioFeedVerticle(transport), new DeploymentOptions()));
+    independent.add(deploy("playback", () -> new PlaybackVerticle(media), new DeploymentOptions()));
+    independent.add(deploy("streams", () -> new StreamVerticle(config.streaming(),
+        new StreamCallMetrics(new StreamMeters(prometheus)), System::currentTimeMillis), new DeploymentOptions()));
+    independent.add(deploy("recording", () -> new RecordingVerticle(media,
+        config.recording().dirUnder(config.history().dataDir()), transport.wallClock()), new DeploymentOptions()));
+    // SIP waits until the history listens to call events; HTTP (and so /health) until its database is open too.
+    Future<Void> historyOpen = Future.succeededFuture();
+    if (config.history().enabled()) {
+      HistoryVerticle history = new HistoryVerticle(config.history(), config.nodeId());
+      historyOpen = deploy("history", () -> history, new DeploymentOptions());
+      Promise<Void> listening = Promise.promise();
+      history.listening().onComplete(listening);
+      historyOpen.onFailure(listening::tryFail);
+      independent.add(listening.future());
+    }
+    Future<Void> historyReady = historyOpen;
+    BridgeVerticle bridge = new BridgeVerticle(config.bridge(), config.http().apiToken());
+    BridgeMeters.register(prometheus, bridge);
+    independent.add(deploy("bridge", () -> bridge, new DeploymentOptions()));
+    return Future.all(independent)
         .compose(v -> config.cluster().enabled() ? joinCluster() : Future.<Void>succeededFuture())
         .compose(v -> {
           guards = new SipGuards(config.limits(), SourceClassifier.live(live), mediaSignals(), System::nanoTime);
@@ -151,11 +183,7 @@ public final class Gateway {
           sip = new SipVerticle(live, new SipCallMetrics(metrics), guards);
           return deploy("sip", () -> sip, new DeploymentOptions());
         })
-        .compose(v -> {
-          BridgeVerticle bridge = new BridgeVerticle(config.bridge(), config.http().apiToken());
-          BridgeMeters.register(prometheus, bridge);
-          return deploy("bridge", () -> bridge, new DeploymentOptions());
-        })
+        .compose(v -> historyReady)
         .compose(v -> {
           http = new HttpVerticle(live, prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());
@@ -186,6 +214,7 @@ public final class Gateway {
    */
   private Future<Void> warmUp() {
     Future<Void> pipelines = vertx.executeBlocking(() -> {
+      LOG.info("Opus: " + OpusLibrary.selected().detail()); // binds libopus (JNA, a self-test): off the critical path
       MediaWarmup.run(media.settings());
       return null;
     });
@@ -197,9 +226,14 @@ public final class Gateway {
   }
 
   private Future<Void> deploy(String label, Supplier<io.vertx.core.Deployable> verticle, DeploymentOptions options) {
-    return vertx.deployVerticle(verticle, options)
+    synchronized (deployments) {
+      deployments.put(label, null);
+    }
+    return timeline.time(label, () -> vertx.deployVerticle(verticle, options))
         .<Void>map(id -> {
-          deployments.put(label, id);
+          synchronized (deployments) {
+            deployments.put(label, id);
+          }
           return null;
         })
         .recover(err -> Future.failedFuture(SocketBindException.explain(label, err, ListeningSocket.of(config))));
@@ -213,7 +247,12 @@ public final class Gateway {
    * fails to stop is logged and the rest still stop; the future fails only when Vert.x itself cannot close.
    */
   public Future<Void> stop() {
-    List<String> order = new ArrayList<>(deployments.keySet());
+    Map<String, String> ids;
+    synchronized (deployments) {
+      ids = new LinkedHashMap<>(deployments);
+    }
+    List<String> order = new ArrayList<>(ids.keySet());
+    order.removeIf(label -> ids.get(label) == null); // never deployed: the start failed first
     order.remove("sip");
     order.add(0, "sip");
     List<String> mixers = order.stream().filter(l -> l.startsWith("mixer")).toList();
@@ -224,7 +263,7 @@ public final class Gateway {
     order.addAll(sockets);
     Future<Void> chain = Future.succeededFuture();
     for (String label : order) {
-      chain = chain.compose(v -> vertx.undeploy(deployments.get(label)).recover(err -> {
+      chain = chain.compose(v -> vertx.undeploy(ids.get(label)).recover(err -> {
         LOG.log(Level.WARNING, "stopping " + label + " failed; stopping the rest", err);
         return Future.succeededFuture();
       }));
@@ -238,11 +277,17 @@ public final class Gateway {
         .put("status", "up")
         .put("version", version())
         .put("uptimeSeconds", (System.currentTimeMillis() - startedAtMs) / 1000)
-        .put("verticles", new JsonArray(new ArrayList<>(deployments.keySet())))
+        .put("verticles", new JsonArray(deployedLabels()))
         .put("activeCalls", metrics.activeCalls())
         .put("opus", OpusLibrary.selected().kind().label())
         .put("transport", NativeTransport.name(vertx))
         .put("limits", guards == null ? null : GuardMeters.health(guards));
+  }
+
+  private List<String> deployedLabels() {
+    synchronized (deployments) {
+      return deployments.keySet().stream().filter(label -> deployments.get(label) != null).toList();
+    }
   }
 
   /** What the SIP overload guard reads from the media side: free RTP ports and the mixers' late ticks. */

@@ -31,7 +31,7 @@ public final class Main {
     try {
       config = load(confPath(args), System.getenv());
       GatewayApps.check(config); // e.g. text prompts without espeak-ng: a configuration the machine cannot serve
-      OpusLibrary.selected(); // a bad -Dvoicegateway.opus is refused here, with the configuration
+      OpusLibrary.checkProperty(); // a bad -Dvoicegateway.opus is refused here, with the configuration
       if (config.logging().format() == LoggingConfig.Format.JSON) {
         LogFormat.json(); // before anything starts, so every line of the run is JSON
       }

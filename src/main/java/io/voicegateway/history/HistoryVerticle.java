@@ -1,6 +1,7 @@
 package io.voicegateway.history;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.voicegateway.bus.Addresses;
@@ -11,6 +12,8 @@ import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryQuery;
 import io.voicegateway.bus.RecordingCommands;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import io.voicegateway.config.HistoryConfig;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +28,9 @@ import java.util.logging.Logger;
  * before any event is taken; a heartbeat every {@value #HEARTBEAT_EVERY_MS} ms dates such an end.
  * The database is touched only in {@code executeBlocking} (writes in order, one at a time), never on the event
  * loop. Calls older than {@code history.retention} are deleted at start and every hour. Deploy it before the
- * SIP verticle so no call's start is missed.
+ * SIP verticle so no call's start is missed: the SIP verticle may start once {@link #listening()} completes, before
+ * the database is open (opening H2 is the slowest step of a cold start-up; events that arrive meanwhile queue their
+ * writes behind the opening, queries wait for it). The deployment itself completes once the database is open.
  */
 public final class HistoryVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(HistoryVerticle.class.getName());
@@ -34,7 +39,10 @@ public final class HistoryVerticle extends VerticleBase {
 
   private final HistoryConfig config;
   private final HistoryCollector collector = new HistoryCollector();
-  private HistoryStore store;
+  /** Set by the opening, the first ordered blocking task, so every write (queued behind it) sees it. */
+  private volatile HistoryStore store;
+  private Future<?> opened = Future.failedFuture("history not started");
+  private final Promise<Void> listening = Promise.promise();
   /** The last write queued; stop() waits for it so a finished call is not lost on shutdown. */
   private Future<?> lastWrite = Future.succeededFuture();
   private long pruneTimer = -1;
@@ -50,27 +58,34 @@ public final class HistoryVerticle extends VerticleBase {
         config.user(), config.password(), nodeId);
   }
 
+  /** Completes once the call events are listened to: from then on no call's start is missed. */
+  public Future<Void> listening() {
+    return listening.future();
+  }
+
   @Override
   public Future<?> start() {
-    return vertx.executeBlocking(() -> {
-      HistoryStore opened = HistoryStore.open(config);
-      int interrupted = opened.closeInterrupted();
+    opened = vertx.executeBlocking(() -> { // ordered, like every write: they run after it
+      HistoryStore store = HistoryStore.open(config);
+      int interrupted = store.closeInterrupted();
       if (interrupted > 0) {
         LOG.warning("history: " + interrupted + " call(s) left open by a run of node " + config.nodeId()
             + " that did not stop cleanly, closed as " + HistoryStore.INTERRUPTED);
       }
-      opened.heartbeat(System.currentTimeMillis());
-      return opened;
-    }).compose(opened -> {
-      store = opened;
+      store.heartbeat(System.currentTimeMillis());
+      this.store = store;
+      return null;
+    });
+    lastWrite = opened;
+    var bus = vertx.eventBus();
+    Future<Void> consumers = Future.all(
+        bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion(),
+        bus.<HistoryQuery>consumer(Addresses.HISTORY_QUERY, this::query).completion(),
+        bus.<RecordingCommands.FileQuery>consumer(Addresses.HISTORY_RECORDING, this::recording).completion())
+        .<Void>mapEmpty().onComplete(listening);
+    return Future.all(opened, consumers).compose(v -> {
       heartbeatTimer = vertx.setPeriodic(HEARTBEAT_EVERY_MS, id -> queue("heartbeat",
           () -> store.heartbeat(System.currentTimeMillis())));
-      var bus = vertx.eventBus();
-      return Future.all(
-          bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion(),
-          bus.<HistoryQuery>consumer(Addresses.HISTORY_QUERY, this::query).completion(),
-          bus.<RecordingCommands.FileQuery>consumer(Addresses.HISTORY_RECORDING, this::recording).completion());
-    }).compose(v -> {
       if (config.retention().isZero()) {
         return Future.succeededFuture();
       }
@@ -125,7 +140,7 @@ public final class HistoryVerticle extends VerticleBase {
   /** The query arrives checked: {@link HistoryQuery} refuses bad bounds when it is made. */
   private void query(Message<HistoryQuery> msg) {
     HistoryQuery q = msg.body();
-    vertx.executeBlocking(() -> store.find(q), false).onComplete(ar -> {
+    opened.compose(v -> vertx.executeBlocking(() -> store.find(q), false)).onComplete(ar -> {
       if (ar.succeeded()) {
         msg.reply(ar.result());
       } else {
@@ -140,7 +155,9 @@ public final class HistoryVerticle extends VerticleBase {
    */
   private void recording(Message<RecordingCommands.FileQuery> msg) {
     String callId = msg.body().callId();
-    vertx.executeBlocking(() -> store.recordingOf(callId).filter(Files::isRegularFile), false).onComplete(ar -> {
+    Future<Optional<Path>> file = opened.compose(v ->
+        vertx.executeBlocking(() -> store.recordingOf(callId).filter(Files::isRegularFile), false));
+    file.onComplete(ar -> {
       if (ar.failed()) {
         msg.fail(500, "history query failed: " + ar.cause().getMessage());
       } else if (ar.result().isEmpty()) {

@@ -45,15 +45,27 @@ public final class OpusLibrary {
     return selected;
   }
 
-  /** @param property the value of {@value #PROPERTY}: {@code auto} or {@code concentus} */
-  static OpusLibrary select(String property) {
+  /**
+   * Refuses a bad {@value #PROPERTY} as {@link #selected()} would, without binding libopus: start-up checks it with
+   * the configuration and leaves the binding (JNA, a self-test: up to a second on a cold JVM) to the warm-up.
+   */
+  public static void checkProperty() {
+    choice(System.getProperty(PROPERTY, "auto"));
+  }
+
+  private static String choice(String property) {
     String choice = property.trim().toLowerCase(Locale.ROOT);
-    if (choice.equals(Kind.CONCENTUS.label())) {
-      return new OpusLibrary(Kind.CONCENTUS, "Concentus (pure Java), forced by -D" + PROPERTY + "=concentus");
-    }
-    if (!choice.equals("auto")) {
+    if (!choice.equals(Kind.CONCENTUS.label()) && !choice.equals("auto")) {
       throw new IllegalArgumentException("system property " + PROPERTY + ": expected auto or concentus, got '"
           + property + "'");
+    }
+    return choice;
+  }
+
+  /** @param property the value of {@value #PROPERTY}: {@code auto} or {@code concentus} */
+  static OpusLibrary select(String property) {
+    if (choice(property).equals(Kind.CONCENTUS.label())) {
+      return new OpusLibrary(Kind.CONCENTUS, "Concentus (pure Java), forced by -D" + PROPERTY + "=concentus");
     }
     String failure = nativeFailure();
     if (failure != null) {
