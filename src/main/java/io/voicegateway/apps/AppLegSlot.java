@@ -15,6 +15,13 @@ final class AppLegSlot implements MixerLeg {
     current = leg;
   }
 
+  /** The plugged-in leg's rate (0, any, while the slot is empty). */
+  @Override
+  public int mixRate() {
+    MixerLeg leg = current;
+    return leg == null ? 0 : leg.mixRate();
+  }
+
   @Override
   public float[] pull() {
     MixerLeg leg = current;

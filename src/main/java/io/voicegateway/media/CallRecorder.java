@@ -81,6 +81,12 @@ public final class CallRecorder implements MixerLeg {
     }
   }
 
+  /** Any: the mix it is pushed only closes the frame (the taps bring the audio), so it never sets the bus rate. */
+  @Override
+  public int mixRate() {
+    return 0;
+  }
+
   @Override
   public float[] pull() {
     return null; // heard by nobody

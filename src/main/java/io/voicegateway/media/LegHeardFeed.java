@@ -3,13 +3,13 @@ package io.voicegateway.media;
 import io.voicegateway.media.resample.Resampler;
 
 /**
- * One consumer's feed of what a leg hears (a stream's outbound track): each 48 kHz mix the leg is sent becomes
+ * One consumer's feed of what a leg hears (a stream's outbound track): each 20 ms mix the leg is sent (at the leg's rate) becomes
  * a feed message at the feed's rate, in a buffer made once. Mixer thread only; allocates nothing per frame (the
  * sink copies the message it publishes).
  */
 final class LegHeardFeed implements HeardTap {
   private final AudioFeed feed;
-  private final Resampler resampler;
+  private Resampler resampler; // from the leg's rate; re-made only when that changes (a renegotiation)
   private final float[] out;
   private final short[] pcm;
   private final byte[] frame;
@@ -26,11 +26,15 @@ final class LegHeardFeed implements HeardTap {
   }
 
   @Override
-  public void onMix(String legId, float[] mix48k) {
+  public void onMix(String legId, float[] mix) {
     if (feed.stopped()) {
       return;
     }
-    int n = resampler.process(mix48k, MixerLeg.FRAME, out);
+    int rate = mix.length * 50;
+    if (resampler.inRate() != rate) {
+      resampler = new Resampler(rate, feed.sampleRate());
+    }
+    int n = resampler.process(mix, mix.length, out);
     Pcm.toShort(out, 0, pcm, 0, n);
     int length = FeedFrame.write(frame, sequence++, feed.now(), pcm, n);
     feed.sink().publish(frame, length);

@@ -229,8 +229,15 @@ public final class LegMedia implements MixerLeg {
     LegPipeline p = pipeline;
     float[] frame = p == null || closed || !p.config().receive() ? null : p.receive().pull(legId, tap, recordTap,
         streamTap);
-    level = frame == null ? 0f : Pcm.rms(frame, MixerLeg.FRAME);
+    level = frame == null ? 0f : Pcm.rms(frame, frame.length);
     return frame;
+  }
+
+  /** The codec's rate (8, 16 or 48 kHz): this leg's frames are at it; 0 before the first start. */
+  @Override
+  public int mixRate() {
+    LegPipeline p = pipeline;
+    return p == null ? 0 : p.sampleRate();
   }
 
   /** RMS (0..1) of the last 20 ms frame the mixer took from this leg; 0 while nothing arrives. */

@@ -17,7 +17,7 @@ public final class LegPipeline {
   private final SendPath send;
   private final Rfc4733Receiver dtmfIn; // null when telephone-event was not negotiated
   // Set once RFC 4733 events arrive: with dtmf.method "both" a phone that sends events may also leave the
-  // tones in its audio, and each press must be reported once.
+  // tones in its audio, and each press must be reported once; from then on the in-band detector stops.
   private volatile boolean eventsSeen;
 
   /** @param dtmf where detected digits go (RTP thread for RFC 4733, mixer thread for in-band) */
@@ -31,8 +31,14 @@ public final class LegPipeline {
         dtmf.onDigit(digit, ms, source);
       }
     };
+    // dtmf.method both: the in-band detector runs only until the leg's first RFC 4733 event. Offering
+    // telephone-event is no proof a phone sends it (baresip offers it and sends tones), so negotiation alone
+    // does not turn the detector off; an event that arrives does. inband: always; rfc4733: never.
     DtmfListener events = (digit, ms, source) -> {
-      eventsSeen = true;
+      if (!eventsSeen) {
+        eventsSeen = true;
+        receive().stopInband();
+      }
       dtmf.onDigit(digit, ms, source);
     };
     GoertzelDetector detector = inband ? new GoertzelDetector(codec.sampleRate(), settings.dtmfSensitivity(),
@@ -43,6 +49,16 @@ public final class LegPipeline {
     this.send = new SendPath(codec, Codecs.encoder(codec, settings.opus()), config.payloadType(),
         config.dtmfPayloadType(), config.ptimeMs());
     this.dtmfIn = rfc4733 ? new Rfc4733Receiver(codec.rtpClockRate(), events) : null;
+  }
+
+  /** The rate of the audio this pipeline gives and takes: its codec's (8, 16 or 48 kHz). */
+  public int sampleRate() {
+    return receive.sampleRate();
+  }
+
+  /** Whether the in-band DTMF detector still runs on this leg (until the first RFC 4733 event with "both"). */
+  public boolean inbandDtmfRunning() {
+    return receive.inbandRunning();
   }
 
   public LegConfig config() {
@@ -63,7 +79,8 @@ public final class LegPipeline {
 
   @Override
   public String toString() {
-    return "Jitter -> " + config.codec().encodingName() + " -> 48k -> Mixer -> " + config.codec().encodingName()
+    return "Jitter -> " + config.codec().encodingName() + " -> " + sampleRate() / 1000 + "k -> Mixer -> "
+        + config.codec().encodingName()
         + "/" + config.ptimeMs() + "ms -> RTP" + (config.onHold() ? " (hold)" : "");
   }
 }

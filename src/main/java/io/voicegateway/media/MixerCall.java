@@ -1,7 +1,5 @@
 package io.voicegateway.media;
 
-import java.util.Arrays;
-
 /**
  * The legs of one call as the mixer sees them, with the call's own frame clock. Legs are added and removed
  * from event loops; the mixer thread reads a copy-on-write array, so its loop needs no lock and no iterator.
@@ -15,9 +13,7 @@ public final class MixerCall {
   long startNanos;
   boolean started;
   long framesDone;
-  final float[] bus = new float[MixerLeg.FRAME];
-  final float[] out = new float[MixerLeg.FRAME];
-  float[][] pulled = new float[4][];
+  private final CallMix mix = new CallMix();
 
   public MixerCall(String callId) {
     this.callId = callId;
@@ -55,40 +51,16 @@ public final class MixerCall {
     return legs;
   }
 
-  /** Mixes one 20 ms frame: every leg hears the sum of all legs minus its own contribution. */
+  /** The bus rate the call mixed its last frame at (0 before the first); mixer thread. */
+  int busRate() {
+    return mix.busRate();
+  }
+
+  /**
+   * Mixes one 20 ms frame: every leg hears the sum of all legs minus its own contribution, at the call's
+   * own bus rate (see {@link CallMix}).
+   */
   void mixFrame() {
-    MixerLeg[] current = legs;
-    int n = current.length;
-    if (pulled.length < n) {
-      pulled = new float[n * 2][]; // grows only when a call gains legs, not per frame
-    }
-    Arrays.fill(bus, 0f);
-    for (int i = 0; i < n; i++) {
-      float[] in = current[i].pull();
-      pulled[i] = in;
-      if (in != null) {
-        for (int k = 0; k < MixerLeg.FRAME; k++) {
-          bus[k] += in[k];
-        }
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      MixerLeg leg = current[i];
-      if (!leg.listening()) {
-        continue;
-      }
-      float[] own = pulled[i];
-      if (own == null) {
-        for (int k = 0; k < MixerLeg.FRAME; k++) {
-          out[k] = SoftClip.apply(bus[k]);
-        }
-      } else {
-        for (int k = 0; k < MixerLeg.FRAME; k++) {
-          out[k] = SoftClip.apply(bus[k] - own[k]);
-        }
-      }
-      leg.push(out);
-    }
-    Arrays.fill(pulled, 0, n, null);
+    mix.frame(legs);
   }
 }

@@ -7,8 +7,9 @@ import io.voicegateway.media.resample.Resampler;
 import io.voicegateway.media.rtp.RtpPacketizer;
 
 /**
- * Send half of a leg: 48 kHz mix → resample to the codec rate → 16-bit → gather one ptime → encode →
- * packetise. While RFC 4733 digits are being sent, event packets take the place of audio packets
+ * Send half of a leg: the mix at the codec rate (the mixer resamples it there when the call's bus runs at
+ * another rate) → 16-bit → gather one ptime → encode → packetise. A mix at another rate (its length says
+ * which: 20 ms of it) is resampled here, with a resampler made when that rate first shows. While RFC 4733 digits are being sent, event packets take the place of audio packets
  * (RFC 4733 §2.5.1.1); the audio timestamp keeps running. {@link #push} allocates nothing.
  */
 final class SendPath {
@@ -18,8 +19,10 @@ final class SendPath {
   private final AudioEncoder encoder;
   private final int payloadType;
   private final int dtmfPayloadType;
-  private final Resampler from48k;
-  private final float[] resampled;
+  private final int rate;
+  private final int frameSamples;
+  private Resampler other; // for a mix not at the codec rate; made when such a rate first shows
+  private float[] resampled;
   private final short[] pending;
   private final int samplesPerPacket;
   private final int tsPerPacket;
@@ -35,8 +38,8 @@ final class SendPath {
     this.payloadType = payloadType;
     this.dtmfPayloadType = dtmfPayloadType;
     int rate = encoder.sampleRate();
-    this.from48k = new Resampler(48000, rate);
-    this.resampled = new float[from48k.maxOutput(MixerLeg.FRAME)];
+    this.rate = rate;
+    this.frameSamples = MixerLeg.frameSamples(rate);
     int ptime = packetTime(codec, ptimeMs);
     this.samplesPerPacket = rate * ptime / 1000;
     this.tsPerPacket = codec.rtpClockRate() * ptime / 1000;
@@ -66,6 +69,16 @@ final class SendPath {
     }
   }
 
+  /** Brings a 20 ms mix at another rate ({@code mix.length * 50} Hz) to the codec rate, in {@link #resampled}. */
+  private int resample(float[] mix) {
+    int from = mix.length * 50;
+    if (other == null || other.inRate() != from) {
+      other = new Resampler(from, rate);
+      resampled = new float[other.maxOutput(mix.length)];
+    }
+    return other.process(mix, mix.length, resampled);
+  }
+
   /** Encodes and sends the 20 ms {@code mix}; the packetizer's timestamp advances by 20 ms. */
   void push(float[] mix, RtpPacketizer rtp, PacketSender sender) {
     if (dtmf != null && dtmf.active()) {
@@ -83,8 +96,13 @@ final class SendPath {
       sendingDtmf = false;
       rtp.talkspurt();
     }
-    int n = from48k.process(mix, MixerLeg.FRAME, resampled);
-    Pcm.toShort(resampled, 0, pending, pendingSamples, n);
+    int n = frameSamples;
+    if (mix.length == frameSamples) {
+      Pcm.toShort(mix, 0, pending, pendingSamples, n);
+    } else {
+      n = resample(mix);
+      Pcm.toShort(resampled, 0, pending, pendingSamples, n);
+    }
     pendingSamples += n;
     // The timestamp of a packet is that of its first sample: packets out of this frame start where the
     // frame's pending audio began.
