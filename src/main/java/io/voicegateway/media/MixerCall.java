@@ -18,6 +18,8 @@ public final class MixerCall {
   final float[] bus = new float[MixerLeg.FRAME];
   final float[] out = new float[MixerLeg.FRAME];
   float[][] pulled = new float[4][];
+  private FaxPassThrough fax; // set by the engine before the call is first mixed; null: never relays
+
 
   public MixerCall(String callId) {
     this.callId = callId;
@@ -51,6 +53,11 @@ public final class MixerCall {
     add(fresh);
   }
 
+  /** Gives the call its fax switch (issue 13): a two-party G.711 call that hears a fax tone relays payloads. */
+  void fax(FaxPassThrough fax) {
+    this.fax = fax;
+  }
+
   public MixerLeg[] legs() {
     return legs;
   }
@@ -58,6 +65,9 @@ public final class MixerCall {
   /** Mixes one 20 ms frame: every leg hears the sum of all legs minus its own contribution. */
   void mixFrame() {
     MixerLeg[] current = legs;
+    if (fax != null && fax.relayed(current)) {
+      return; // a fax call: its payloads went through unchanged, nothing to mix
+    }
     int n = current.length;
     if (pulled.length < n) {
       pulled = new float[n * 2][]; // grows only when a call gains legs, not per frame
