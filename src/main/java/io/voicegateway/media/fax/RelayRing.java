@@ -24,6 +24,7 @@ public final class RelayRing {
   // producer state
   private long lastSsrc = -1;
   private long lastExt = -1;
+  private int lastSeq;
   private int epoch;
   private volatile long newest = -1;
   private volatile long oversized;
@@ -56,7 +57,7 @@ public final class RelayRing {
       }
       lastSsrc = ssrc;
     } else {
-      short delta = (short) (seq - (int) (lastExt & 0xffff));
+      short delta = (short) (seq - lastSeq);
       ext = lastExt + delta;
       if (delta < -SLOTS * 4 || delta > 1000) { // a jump no reordering explains: the sender restarted
         ext = lastExt + 1;
@@ -78,6 +79,7 @@ public final class RelayRing {
     s.version = v + 2; // even again: a volatile store releases the bytes above
     if (ext > lastExt) {
       lastExt = ext;
+      lastSeq = seq & 0xffff;
       newest = ext;
     }
   }
