@@ -26,7 +26,11 @@ final class FaxPassThrough {
   private final byte[] packet = new byte[12 + RelayRing.MAX_PAYLOAD];
   private final RelayStamps toB = new RelayStamps();
   private final RelayStamps toA = new RelayStamps();
+  // What the last rewire saw: a leg joins the mix before its pipeline starts (a callee's, at its 200), so a change
+  // of either pipeline must be seen as well as a change of the legs.
   private MixerLeg[] seen;
+  private LegPipeline seenFirst;
+  private LegPipeline seenSecond;
   private LegMedia a;
   private LegMedia b;
   private LegPipeline pipelineA;
@@ -42,7 +46,7 @@ final class FaxPassThrough {
 
   /** Mixer thread, once per 20 ms frame: true when this frame was relayed and the mixer must not mix it. */
   boolean relayed(MixerLeg[] legs) {
-    if (legs != seen || (a != null && (a.pipeline() != pipelineA || b.pipeline() != pipelineB))) {
+    if (legs != seen || pipeline(legs, 0) != seenFirst || pipeline(legs, 1) != seenSecond) {
       rewire(legs);
     }
     if (watchA == null) {
@@ -104,6 +108,8 @@ final class FaxPassThrough {
   /** The legs or a pipeline changed: watch the new pair if it qualifies, else let the mixer have the call back. */
   private void rewire(MixerLeg[] legs) {
     seen = legs;
+    seenFirst = pipeline(legs, 0);
+    seenSecond = pipeline(legs, 1);
     LegMedia newA = legs.length == 2 && legs[0] instanceof LegMedia m ? m : null;
     LegMedia newB = legs.length == 2 && legs[1] instanceof LegMedia m ? m : null;
     LegPipeline pa = newA == null ? null : newA.pipeline();
@@ -140,6 +146,11 @@ final class FaxPassThrough {
     a = b = null;
     pipelineA = pipelineB = null;
     watchA = watchB = null;
+  }
+
+  /** The pipeline of the {@code i}th leg of a two-leg call when it is a media leg, else null. */
+  private static LegPipeline pipeline(MixerLeg[] legs, int i) {
+    return legs.length == 2 && legs[i] instanceof LegMedia m ? m.pipeline() : null;
   }
 
   private static FaxWatch watch(LegPipeline p) {

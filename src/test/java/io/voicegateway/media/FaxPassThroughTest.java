@@ -182,6 +182,21 @@ class FaxPassThroughTest {
   }
 
   @Test
+  void aCalleeWhosePipelineStartsAfterItJoinedIsWatched() {
+    MixerCall call = call(CodecType.PCMU, CodecType.PCMU);
+    LegMedia late = new LegMedia("call", "late", 0); // joins at the INVITE, starts at its 200
+    late.sender((buf, off, len) -> toB.add(Arrays.copyOfRange(buf, off, off + len)));
+    call.replace(call.legs()[1], late);
+    for (int i = 0; i < 10; i++) {
+      call.mixFrame();
+    }
+    late.start(new LegPipeline(new LegConfig(CodecType.PCMU, 0, -1, 20, true, true),
+        TestMediaConfig.pipeline("rfc4733"), (d, ms, s) -> { }));
+    cedFor(call, 60, false, 0);
+    assertEquals(List.of(new Event("a", "CED", "passthrough")), events);
+  }
+
+  @Test
   void relayingAllocatesNothing() {
     MixerCall call = call(CodecType.PCMU, CodecType.PCMU);
     cedFor(call, 60, false, 0);
