@@ -22,5 +22,7 @@ public enum CallEventType {
   /** A call's recording started or went on after a pause; the reason is the file's path (rec10). */
   RECORDING_STARTED,
   /** A call's recording stopped (paused, or finished with the call); the reason is the file's path (rec10). */
-  RECORDING_STOPPED
+  RECORDING_STOPPED,
+  /** A fax tone was heard (issue 13): the reason is {@code TONE MODE}, e.g. {@code CED passthrough}. */
+  FAX_DETECTED
 }

@@ -1,6 +1,7 @@
 package io.voicegateway.media;
 
 import io.voicegateway.media.dtmf.DtmfDigits;
+import io.voicegateway.media.fax.FaxWatch;
 import io.voicegateway.media.jitter.AudioReceiver;
 import io.voicegateway.media.rtp.ReceiveStats;
 import io.voicegateway.media.rtp.RtpPacket;
@@ -30,6 +31,8 @@ public final class LegMedia implements MixerLeg {
   private volatile HeardTap heardTap; // one consumer's feed of what this leg hears
   private volatile ArrivalTap[] arrivalTaps = new ArrivalTap[0]; // consumers of its packets as they arrive
   private volatile boolean closed;
+  private volatile FaxWatch fax; // the call's fax switch watches this leg (issue 13); null when it does not
+  private volatile String faxMode; // "passthrough" or "transcoding" once a fax tone was heard in the call
   private boolean wasListening; // mixer thread
   /** The remote source's RFC 3550 statistics, for the life of the leg (across renegotiations). */
   private final ReceiveStats receiveStats = new ReceiveStats();
@@ -192,7 +195,12 @@ public final class LegMedia implements MixerLeg {
       arrival.onPacket(config.codec(), packet.ssrc(), packet.sequenceNumber(), packet.buffer(),
           packet.payloadOffset(), packet.payloadLength(), audio && pt != AudioReceiver.PT_COMFORT_NOISE);
     }
-    if (audio) {
+    FaxWatch watch = fax;
+    if (watch != null && audio) {
+      watch.onPacket(pt, packet.ssrc(), packet.sequenceNumber(), packet.timestamp(), packet.buffer(),
+          packet.payloadOffset(), packet.payloadLength());
+    }
+    if (audio && (watch == null || !watch.relaying())) { // relayed payloads skip the jitter buffer
       p.receive().receiver().offer(packet.sequenceNumber(), packet.timestamp(), packet.ssrc(), pt,
           packet.buffer(), packet.payloadOffset(), packet.payloadLength(), arrivalNanos);
       if (p.dtmfIn() != null) {
@@ -203,6 +211,20 @@ public final class LegMedia implements MixerLeg {
           packet.payloadOffset(), packet.payloadLength());
     }
     return true;
+  }
+
+  /** Mixer thread (the call's fax switch): watch this leg's payloads, or with null stop. */
+  void fax(FaxWatch watch) {
+    this.fax = watch;
+  }
+
+  void faxMode(String mode) {
+    this.faxMode = mode;
+  }
+
+  /** Mixer thread: sends one relayed packet (fax pass-through) as the leg's own RTP. */
+  void sendRelayed(byte[] buf, int len) {
+    sender.send(buf, 0, len);
   }
 
   /** RTP thread: a datagram on the leg's port that is not valid RTP. */
@@ -305,7 +327,7 @@ public final class LegMedia implements MixerLeg {
     return new LegStats(callId, legId, rtpPort, p == null ? null : p.config().codec().configName(),
         receiveStats.received(), invalidPackets, unknownPayloadTypes, droppedOnHold,
         Math.max(0, receiveStats.cumulativeLost()), receiveStats.jitterMs(), packetizer.packets(),
-        packetizer.octets(), level);
+        packetizer.octets(), level, faxMode);
   }
 
   @Override

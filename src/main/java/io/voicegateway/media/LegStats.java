@@ -12,7 +12,9 @@ package io.voicegateway.media;
  * @param packetsLost       RFC 3550 cumulative loss (expected − received, never below 0), as RTCP reports it
  * @param jitterMs          RFC 3550 interarrival jitter, as RTCP reports it
  * @param level             RMS (0..1) of the last frame the mixer took from the leg
+ * @param fax               null, or once a fax tone was heard in the call: {@code passthrough} (payloads relayed
+ *                          unchanged) or {@code transcoding} (PCMU↔PCMA, mixed as before)
  */
 public record LegStats(String callId, String legId, int rtpPort, String codec, long packetsReceived,
     long invalidPackets, long unknownPayloadTypes, long droppedOnHold, long packetsLost, double jitterMs,
-    long packetsSent, long octetsSent, float level) {}
+    long packetsSent, long octetsSent, float level, String fax) {}

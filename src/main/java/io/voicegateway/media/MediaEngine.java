@@ -132,6 +132,7 @@ public final class MediaEngine {
     }
     MixerPartition partition = pickPartition();
     MixerCall mix = new MixerCall(callId);
+    mix.fax(new FaxPassThrough(events::get));
     partition.add(mix);
     return new MediaCall(mix, partition, new CopyOnWriteArraySet<>());
   }

@@ -13,6 +13,12 @@ public interface MediaEvents {
 
   default void audioStopped(String callId, String legId) {}
 
+  /**
+   * A fax tone ({@code CNG} or {@code CED}) was heard from {@code legId} in a two-party G.711 call; {@code mode}
+   * is {@code passthrough} (payloads now relayed unchanged) or {@code transcoding} (PCMU↔PCMA, still mixed).
+   */
+  default void faxDetected(String callId, String legId, String tone, String mode) {}
+
   /** No media came back within {@code reconnection_timeout}: end the call. */
   default void mediaLost(String callId, String legId) {}
 }

@@ -14,6 +14,7 @@ public final class MixerCall {
   boolean started;
   long framesDone;
   private final CallMix mix = new CallMix();
+  private FaxPassThrough fax; // set by the engine before the call is first mixed; null: never relays
 
   public MixerCall(String callId) {
     this.callId = callId;
@@ -47,6 +48,11 @@ public final class MixerCall {
     add(fresh);
   }
 
+  /** Gives the call its fax switch (issue 13): a two-party G.711 call that hears a fax tone relays payloads. */
+  void fax(FaxPassThrough fax) {
+    this.fax = fax;
+  }
+
   public MixerLeg[] legs() {
     return legs;
   }
@@ -61,6 +67,10 @@ public final class MixerCall {
    * own bus rate (see {@link CallMix}).
    */
   void mixFrame() {
-    mix.frame(legs);
+    MixerLeg[] current = legs;
+    if (fax != null && fax.relayed(current)) {
+      return; // a fax call: its payloads went through unchanged, nothing to mix
+    }
+    mix.frame(current);
   }
 }

@@ -89,6 +89,12 @@ public final class GatewayMetrics {
     rtpJitter.record(ms);
   }
 
+  /** A fax tone was heard in a call; {@code mode} is {@code passthrough} or {@code transcoding}. */
+  public void faxDetected(String mode) {
+    Counter.builder("vg_media_fax_detected").description("Calls that heard a fax tone, by how the fax went on")
+        .tag("mode", mode).register(registry).increment();
+  }
+
   public void codecNegotiationError() {
     codecNegotiationErrors.increment();
   }

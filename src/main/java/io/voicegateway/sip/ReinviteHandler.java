@@ -8,6 +8,7 @@ import io.voicegateway.sip.sdp.NegotiatedMedia;
 import io.voicegateway.sip.sdp.SdpNegotiationException;
 import io.voicegateway.sip.sdp.SdpNegotiator;
 import io.voicegateway.sip.sdp.WebRtcSdp;
+import io.voicegateway.sip.stack.WarningText;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
@@ -74,7 +75,7 @@ final class ReinviteHandler {
       if (e.status() == SdpNegotiationException.NOT_ACCEPTABLE_HERE) {
         metrics.codecNegotiationError();
       }
-      messages.respond(st, request, e.status(), null);
+      refuse(request, st, e); // the session goes on as it was (a T.38 switch included: fax stays on G.711)
       return Future.succeededFuture();
     }
     leg.remoteSdpVersion(version);
@@ -104,6 +105,15 @@ final class ReinviteHandler {
       messages.respond(st, request, BusMedia.webRtcFailureStatus(err), null);
       return Future.<Void>succeededFuture();
     });
+  }
+
+  /** 400/488 to a re-offer, with the reason in a Warning (RFC 3261 §20.43). */
+  private void refuse(Request request, ServerTransaction st, SdpNegotiationException e) {
+    Response response = messages.response(request, e.status(), null);
+    if (e.getMessage() != null && !e.getMessage().isBlank()) {
+      messages.addHeader(response, "Warning", WarningText.header(publicAddress, e.getMessage()));
+    }
+    messages.send(st, response);
   }
 
   private void sendOk(SipLeg leg, Request request, ServerTransaction st, String body) {

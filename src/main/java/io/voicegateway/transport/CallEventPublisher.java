@@ -70,6 +70,14 @@ final class CallEventPublisher implements MediaEvents {
     publish(event(CallEventType.AUDIO_STOPPED, callId, null, 0));
   }
 
+  @Override
+  public void faxDetected(String callId, String legId, String tone, String mode) {
+    metrics.faxDetected(mode);
+    CallEvent e = event(CallEventType.FAX_DETECTED, callId, null, 0);
+    publish(new CallEvent(e.type(), e.callId(), e.direction(), e.from(), e.to(), e.sipCallId(), e.xHeaders(),
+        e.timestampMs(), null, 0, tone + " " + mode));
+  }
+
   /** An event of the call with the identity its CALL_STARTED carried, stamped now. */
   private CallEvent event(CallEventType type, String callId, String digit, int durationMs) {
     CallEvent id = identity(callId);

@@ -31,6 +31,7 @@ final class LegStatsReply {
         .put("packetsLost", s.packetsLost())
         .put("jitterMs", s.jitterMs())
         .put("level", s.level())
+        .put("fax", s.fax())
         .put("packetsSent", s.packetsSent())
         .put("octetsSent", s.octetsSent())
         .put("invalidPackets", s.invalidPackets())

@@ -54,6 +54,11 @@ public final class RtpPacketizer {
     timestamp = (timestamp + units) & 0xffffffffL;
   }
 
+  /** Skips {@code n} sequence numbers: packets lost before a relayed one (fax pass-through) stay a gap. */
+  public void skip(int n) {
+    seq = (seq + n) & 0xffff;
+  }
+
   /** The next packet starts a talkspurt (after a hold, a codec change, DTMF): mark it. */
   public void talkspurt() {
     markNext = true;

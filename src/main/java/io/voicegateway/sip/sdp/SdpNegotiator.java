@@ -21,6 +21,12 @@ public final class SdpNegotiator {
   private static final int DTMF_CLOCK = 8000;
   private static final String OPUS_FMTP = "useinbandfec=1";
 
+  /**
+   * Why an offer of T.38 alone is refused (issue 13): fax goes through as G.711 pass-through, so the sender is to
+   * stay on audio. Offered beside audio, the image stream is simply declined with port 0.
+   */
+  public static final String T38_REFUSED = "T.38 not supported: fax passes through on G.711";
+
   private final List<CodecType> preference;
 
   /** @param preference our codecs, most preferred first; must not be empty */
@@ -45,8 +51,10 @@ public final class SdpNegotiator {
   public NegotiatedMedia answer(String offerSdp) throws SdpNegotiationException {
     List<SdpStream> streams = SdpReader.read(offerSdp);
     boolean sawAudio = false;
+    boolean sawT38 = false;
     for (int i = 0; i < streams.size(); i++) {
       SdpStream s = streams.get(i);
+      sawT38 |= s.isT38() && s.port() != 0;
       if (!s.isAudio() || s.port() == 0 || !s.isRtpAvp()) {
         continue;
       }
@@ -61,6 +69,9 @@ public final class SdpNegotiator {
         }
         return negotiated(s, choice.get(), i, declined);
       }
+    }
+    if (!sawAudio && sawT38) {
+      throw new SdpNegotiationException(SdpNegotiationException.NOT_ACCEPTABLE_HERE, T38_REFUSED);
     }
     throw new SdpNegotiationException(SdpNegotiationException.NOT_ACCEPTABLE_HERE,
         sawAudio ? "no codec in common with " + preference : "no usable RTP/AVP audio stream offered");

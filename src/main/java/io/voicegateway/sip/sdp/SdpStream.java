@@ -32,6 +32,11 @@ record SdpStream(
     return "audio".equalsIgnoreCase(mediaType);
   }
 
+  /** A T.38 fax stream: {@code m=image <port> udptl t38} (or UDPTL over TCP/TLS, never accepted here). */
+  boolean isT38() {
+    return "image".equalsIgnoreCase(mediaType) && formats.stream().anyMatch("t38"::equalsIgnoreCase);
+  }
+
   boolean isRtpAvp() {
     return "RTP/AVP".equalsIgnoreCase(protocol);
   }

@@ -259,6 +259,24 @@ class SdpNegotiatorTest {
     assertEquals("sendonly", SENDONLY.sdpName());
   }
 
+  @Test
+  void t38AloneIs488SayingFaxStaysOnG711() {
+    String t38 = offer("m=image 49172 udptl t38", "a=T38FaxVersion:0", "a=T38FaxRateManagement:transferredTCF");
+    SdpNegotiationException e = assertThrows(SdpNegotiationException.class, () -> NEGOTIATOR.answer(t38));
+    assertEquals(488, e.status());
+    assertEquals(SdpNegotiator.T38_REFUSED, e.getMessage());
+  }
+
+  @Test
+  void t38BesideAudioIsDeclinedWithPortZero() throws Exception {
+    String both = offer("m=audio 49170 RTP/AVP 0", "m=image 49172 udptl t38", "a=T38FaxVersion:0");
+    NegotiatedMedia media = NEGOTIATOR.answer(both);
+    assertEquals(PCMU, media.codec());
+    String answer = NEGOTIATOR.renderAnswer(media, "192.0.2.1", 40000, ORIGIN);
+    assertTrue(answer.contains("m=audio 40000 RTP/AVP 0"), answer);
+    assertTrue(answer.contains("m=image 0 udptl t38"), answer);
+  }
+
   private static long version(String sdp) {
     return Long.parseLong(originField(sdp, 2));
   }
