@@ -36,6 +36,7 @@ import io.voicegateway.media.codec.OpusLibrary;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.metrics.StreamMeters;
 import io.voicegateway.sip.SipVerticle;
+import io.voicegateway.sip.registrar.PublishedBindings;
 import io.voicegateway.sip.registrar.SharedBindings;
 import io.voicegateway.sip.guard.OverloadGuard;
 import io.voicegateway.sip.guard.SipGuards;
@@ -206,7 +207,9 @@ public final class Gateway {
         })
         .compose(v -> ClusterBindings.open(cluster))
         .map(shared -> {
-          sharedBindings = shared; // a device registered through any node is rung from this one
+          // a device registered through any node is rung from this one
+          sharedBindings = new PublishedBindings(shared::put, shared::remove, shared::elsewhere,
+              System::currentTimeMillis);
           return null;
         });
   }

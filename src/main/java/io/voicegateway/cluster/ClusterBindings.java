@@ -9,9 +9,6 @@ import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.voicegateway.sip.registrar.Binding;
-import io.voicegateway.sip.registrar.SharedBindings;
-import io.voicegateway.sip.registrar.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,22 +19,26 @@ import java.util.logging.Logger;
 
 /**
  * The registrations of every node (issue 15): a Hazelcast map {@value #MAP}, one entry per node, device and contact,
- * holding the binding as JSON (contact, expiry, REGISTER Call-ID/CSeq, source host/port/transport) and the node that
- * took the REGISTER. An entry lives exactly as long as its binding (Hazelcast's per-entry TTL), so expiry needs no
+ * holding the binding as the registrar encodes it (JSON: contact, expiry, REGISTER Call-ID/CSeq, source
+ * host/port/transport; opaque here, the cluster knows no SIP) and the node that took the REGISTER; the composition
+ * root hands these methods to the registrar as its {@code SharedBindings}. An entry lives exactly as long as its binding (Hazelcast's per-entry TTL), so expiry needs no
  * sweep on any node. Each node keeps a replica of the other nodes' entries, fed by an entry listener, so a lookup on
  * the SIP context is a local read that never waits on the network.
  *
  * <p>A dead node's entries are kept until they lapse: its UDP devices can still be rung from the other nodes (a UDP
  * contact takes requests from any address), and its TCP/TLS/WebSocket ones are never rung from another node anyway.
  */
-public final class ClusterBindings implements SharedBindings {
+public final class ClusterBindings {
   static final String MAP = "vg.cluster.bindings";
+  /** Fields this class adds to a published binding. */
+  private static final String NODE = "node";
+  private static final String DEVICE = "device";
   private static final Logger LOG = Logger.getLogger(ClusterBindings.class.getName());
 
   private final IMap<String, String> map;
   private final String self;
   /** device id → map key → binding, other nodes' only. */
-  private final Map<String, Map<String, Binding>> replica = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, JsonObject>> replica = new ConcurrentHashMap<>();
 
   private ClusterBindings(IMap<String, String> map, String self) {
     this.map = map;
@@ -55,52 +56,42 @@ public final class ClusterBindings implements SharedBindings {
     });
   }
 
-  @Override
-  public void publish(Binding binding) {
-    long ttl = binding.expiresAtMs() - System.currentTimeMillis();
-    if (ttl <= 0) {
+  /** Publishes this node's binding of {@code contact} for {@code ttlMs}; does not block. */
+  public void put(String device, String contact, JsonObject binding, long ttlMs) {
+    if (ttlMs <= 0) {
       return;
     }
-    map.setAsync(key(self, binding), encode(binding, self), ttl, TimeUnit.MILLISECONDS).whenComplete((v, err) -> {
+    String value = binding.copy().put(NODE, self).put(DEVICE, device).encode();
+    map.setAsync(key(self, device, contact), value, ttlMs, TimeUnit.MILLISECONDS).whenComplete((v, err) -> {
       if (err != null) {
-        LOG.log(Level.WARNING, "cluster: cannot publish the binding of " + binding.deviceId(), err);
+        LOG.log(Level.WARNING, "cluster: cannot publish a binding of " + device, err);
       }
     });
   }
 
-  @Override
-  public void withdraw(Binding binding) {
-    map.removeAsync(key(self, binding)).whenComplete((v, err) -> {
+  /** Withdraws this node's binding of {@code contact}; does not block. */
+  public void remove(String device, String contact) {
+    map.removeAsync(key(self, device, contact)).whenComplete((v, err) -> {
       if (err != null) {
-        LOG.log(Level.WARNING, "cluster: cannot withdraw the binding of " + binding.deviceId(), err);
+        LOG.log(Level.WARNING, "cluster: cannot withdraw a binding of " + device, err);
       }
     });
   }
 
-  @Override
-  public List<Binding> elsewhere(String deviceId, long nowMs) {
-    Map<String, Binding> some = replica.get(deviceId);
-    if (some == null) {
-      return List.of();
-    }
-    List<Binding> out = new ArrayList<>();
-    for (Binding b : some.values()) {
-      if (b.expiresAtMs() > nowMs) {
-        out.add(b);
-      }
-    }
-    return out;
+  /** The other nodes' bindings of {@code device} as they published them (lapsed ones may still be among them). */
+  public List<JsonObject> elsewhere(String device) {
+    Map<String, JsonObject> some = replica.get(device);
+    return some == null ? List.of() : new ArrayList<>(some.values());
   }
 
   private void seen(String key, String value) {
     JsonObject json = new JsonObject(value);
-    if (self.equals(json.getString("node"))) {
+    if (self.equals(json.getString(NODE))) {
       return;
     }
-    Binding b = decode(json);
-    replica.compute(b.deviceId(), (k, some) -> {
-      Map<String, Binding> m = some == null ? new ConcurrentHashMap<>() : some;
-      m.put(key, b);
+    replica.compute(json.getString(DEVICE), (k, some) -> {
+      Map<String, JsonObject> m = some == null ? new ConcurrentHashMap<>() : some;
+      m.put(key, json);
       return m;
     });
   }
@@ -114,26 +105,13 @@ public final class ClusterBindings implements SharedBindings {
   }
 
   /** node, device and contact: one node's binding of one contact (two nodes' bindings of it are two entries). */
-  static String key(String node, Binding b) {
-    return node + '\n' + b.deviceId() + '\n' + b.contact();
+  static String key(String node, String device, String contact) {
+    return node + '\n' + device + '\n' + contact;
   }
 
   private static String deviceOf(String key) {
     int first = key.indexOf('\n');
     return key.substring(first + 1, key.indexOf('\n', first + 1));
-  }
-
-  static String encode(Binding b, String node) {
-    return new JsonObject().put("node", node).put("device", b.deviceId()).put("contact", b.contact())
-        .put("expiresAtMs", b.expiresAtMs()).put("callId", b.callId()).put("cseq", b.cseq())
-        .put("host", b.source().host()).put("port", b.source().port()).put("transport", b.source().transport())
-        .encode();
-  }
-
-  static Binding decode(JsonObject json) {
-    return new Binding(json.getString("device"), json.getString("contact"), json.getLong("expiresAtMs"),
-        json.getString("callId"), json.getLong("cseq"),
-        new Source(json.getString("host"), json.getInteger("port"), json.getString("transport")));
   }
 
   /** Keeps the replica in step; Hazelcast calls it on its event threads. */

@@ -97,7 +97,7 @@ public final class Bindings {
    * here). A contact bound here as well is taken from here only.
    */
   public List<Binding> ofAnyNode(String deviceId) {
-    List<Binding> out = of(deviceId);
+    List<Binding> out = new ArrayList<>(of(deviceId));
     for (Binding b : shared.elsewhere(deviceId, clock.millis())) {
       if ("udp".equals(b.source().transport()) && out.stream().noneMatch(o -> o.contact().equals(b.contact()))) {
         out.add(b);

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The bindings every node of a cluster can see (issue 15): this node publishes the bindings its registrar makes and
- * withdraws the ones that go; a lookup adds the bindings other nodes took. Implemented over the cluster's shared map
- * outside {@code sip} (which stays free of the cluster's library); {@link #NONE} on a single node. Expiry needs no
+ * withdraws the ones that go; a lookup adds the bindings other nodes took. {@link PublishedBindings} over the
+ * cluster's shared map (handed in by the composition root: {@code sip} does not see the cluster); {@link #NONE} on a
+ * single node. Expiry needs no
  * call: a published binding carries its expiry and lapses by itself everywhere.
  */
 public interface SharedBindings {
