@@ -18,6 +18,7 @@ import io.voicegateway.apps.AppsVerticle;
 import io.voicegateway.apps.catalog.GatewayApps;
 import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bridge.BridgeVerticle;
+import io.voicegateway.cluster.ClusterBindings;
 import io.voicegateway.cluster.ClusterNode;
 import io.voicegateway.cluster.ClusterVerticle;
 import io.voicegateway.control.route.SourceClassifier;
@@ -35,6 +36,8 @@ import io.voicegateway.media.codec.OpusLibrary;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.metrics.StreamMeters;
 import io.voicegateway.sip.SipVerticle;
+import io.voicegateway.sip.registrar.PublishedBindings;
+import io.voicegateway.sip.registrar.SharedBindings;
 import io.voicegateway.sip.guard.OverloadGuard;
 import io.voicegateway.sip.guard.SipGuards;
 import io.voicegateway.stream.StreamVerticle;
@@ -88,6 +91,8 @@ public final class Gateway {
   private SipGuards guards;
   /** This node's membership of the cluster; null when {@code cluster.enabled} is false (nothing of it runs). */
   private ClusterNode cluster;
+  /** The registrations of every node in cluster mode; none on a single node. */
+  private SharedBindings sharedBindings = SharedBindings.NONE;
   /** The configuration in force: {@link #config} with what reloads changed (devices, providers, routes). */
   private final LiveConfig live;
   /** Serves reloads (API, SIGHUP) once {@link #reloadFrom} named the file. */
@@ -180,7 +185,7 @@ public final class Gateway {
         .compose(v -> {
           guards = new SipGuards(config.limits(), SourceClassifier.live(live), mediaSignals(), System::nanoTime);
           GuardMeters.register(prometheus, guards);
-          sip = new SipVerticle(live, new SipCallMetrics(metrics), guards);
+          sip = new SipVerticle(live, new SipCallMetrics(metrics), guards, sharedBindings);
           return deploy("sip", () -> sip, new DeploymentOptions());
         })
         .compose(v -> historyReady)
@@ -199,6 +204,13 @@ public final class Gateway {
         .compose(node -> {
           cluster = node;
           return deploy("cluster", () -> new ClusterVerticle(node), new DeploymentOptions());
+        })
+        .compose(v -> ClusterBindings.open(cluster))
+        .map(shared -> {
+          // a device registered through any node is rung from this one
+          sharedBindings = new PublishedBindings(shared::put, shared::remove, shared::elsewhere,
+              System::currentTimeMillis);
+          return null;
         });
   }
 

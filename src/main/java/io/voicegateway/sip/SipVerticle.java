@@ -7,6 +7,7 @@ import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.ConfigCommands;
 import io.voicegateway.control.Call;
 import io.voicegateway.config.GatewayConfig;
+import io.voicegateway.sip.registrar.SharedBindings;
 import io.voicegateway.sip.registrar.Source;
 import io.voicegateway.sip.guard.DeviceHosts;
 import io.voicegateway.sip.guard.SipGuards;
@@ -46,6 +47,8 @@ public final class SipVerticle extends VerticleBase {
   private final Supplier<GatewayConfig> live;
   private final CallMetrics metrics;
   private final SipGuards guards;
+  /** The cluster's registrations ({@link SharedBindings#NONE} on a single node). */
+  private final SharedBindings sharedBindings;
   private SipStackHandle sip;
   private SipWiring wiring;
   private Teardown teardown;
@@ -65,10 +68,17 @@ public final class SipVerticle extends VerticleBase {
    * @param guards overload and abuse control, made by the composition root that sees the media side too
    */
   public SipVerticle(Supplier<GatewayConfig> live, CallMetrics metrics, SipGuards guards) {
+    this(live, metrics, guards, SharedBindings.NONE);
+  }
+
+  /** @param sharedBindings the cluster's registrations: a device registered through any node is rung from this one */
+  public SipVerticle(Supplier<GatewayConfig> live, CallMetrics metrics, SipGuards guards,
+      SharedBindings sharedBindings) {
     this.config = live.get();
     this.live = live;
     this.metrics = metrics;
     this.guards = guards;
+    this.sharedBindings = sharedBindings;
   }
 
   @Override
@@ -76,7 +86,7 @@ public final class SipVerticle extends VerticleBase {
     SipEventBridge bridge = new SipEventBridge(context);
     return vertx.executeBlocking(() -> SipStackFactory.create(config.media(), bridge, guards)).map(handle -> {
       sip = handle;
-      SipWiring w = new SipWiring(vertx, live, metrics, handle);
+      SipWiring w = new SipWiring(vertx, live, metrics, handle, sharedBindings);
       wiring = w;
       w.devices.reportFailuresTo(host -> {
         InetAddress address = InviteAuthenticator.literal(host);

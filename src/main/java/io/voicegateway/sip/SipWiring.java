@@ -18,6 +18,7 @@ import io.voicegateway.sip.registrar.ConfiguredDevices;
 import io.voicegateway.sip.registrar.DeviceAuthenticator;
 import io.voicegateway.sip.registrar.Registrar;
 import io.voicegateway.sip.registrar.RegistrarPolicy;
+import io.voicegateway.sip.registrar.SharedBindings;
 import io.voicegateway.sip.sdp.SdpNegotiator;
 import io.voicegateway.sip.stack.SipStackHandle;
 import io.voicegateway.sip.trunk.ProviderRegistrations;
@@ -77,7 +78,8 @@ final class SipWiring {
   /** Unanswered inbound INVITEs: released at Timer C or when their connection closes. */
   final InviteProgressWatches progress;
 
-  SipWiring(Vertx vertx, Supplier<GatewayConfig> live, CallMetrics metrics, SipStackHandle sip) {
+  SipWiring(Vertx vertx, Supplier<GatewayConfig> live, CallMetrics metrics, SipStackHandle sip,
+      SharedBindings shared) {
     // what can change at run time (devices, providers, routes) is read per call from live (config.LiveConfig);
     // the rest (ports, codecs, timers) is what the stack was started with
     GatewayConfig config = live.get();
@@ -85,8 +87,9 @@ final class SipWiring {
     SourceClassifier sources = SourceClassifier.live(live);
     Clock utc = Clock.systemUTC();
     RegistrarPolicy policy = RegistrarPolicy.defaults();
-    // the registrar's location service, shared with INVITE source recognition and the qualifier
-    Bindings bindings = new Bindings(utc);
+    // the registrar's location service, shared with INVITE source recognition and the qualifier (and in a cluster
+    // published to the other nodes, whose bindings it adds to a device's contacts)
+    Bindings bindings = new Bindings(utc, shared);
     this.bindings = bindings;
     this.devices = newDeviceAuthenticator(live, sip, policy, utc);
     this.registrar = new Registrar(devices, bindings, policy, sip.messages(), sip.headers(), sip.addresses());

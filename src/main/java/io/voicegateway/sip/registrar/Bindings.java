@@ -16,9 +16,17 @@ public final class Bindings {
   private final Clock clock;
   /** device id → contact URI → binding, in registration order. */
   private final Map<String, Map<String, Binding>> byDevice = new HashMap<>();
+  /** The other nodes' bindings, and where this node's are published (cluster mode). */
+  private final SharedBindings shared;
 
   public Bindings(Clock clock) {
+    this(clock, SharedBindings.NONE);
+  }
+
+  /** @param shared the cluster's bindings ({@link SharedBindings#NONE} on a single node) */
+  public Bindings(Clock clock, SharedBindings shared) {
     this.clock = clock;
+    this.shared = shared;
   }
 
   public long nowMs() {
@@ -29,6 +37,7 @@ public final class Bindings {
   public Binding put(String deviceId, String contact, long expiresSeconds, String callId, long cseq, Source source) {
     Binding b = new Binding(deviceId, contact, clock.millis() + expiresSeconds * 1000, callId, cseq, source);
     byDevice.computeIfAbsent(deviceId, k -> new LinkedHashMap<>()).put(contact, b);
+    shared.publish(b);
     return b;
   }
 
@@ -41,7 +50,10 @@ public final class Bindings {
   public void remove(String deviceId, String contact) {
     Map<String, Binding> contacts = byDevice.get(deviceId);
     if (contacts != null) {
-      contacts.remove(contact);
+      Binding gone = contacts.remove(contact);
+      if (gone != null) {
+        shared.withdraw(gone);
+      }
       if (contacts.isEmpty()) {
         byDevice.remove(deviceId);
       }
@@ -57,7 +69,10 @@ public final class Bindings {
 
   /** Removes every contact of the device ({@code Contact: *}). */
   public void removeAll(String deviceId) {
-    byDevice.remove(deviceId);
+    Map<String, Binding> gone = byDevice.remove(deviceId);
+    if (gone != null) {
+      gone.values().forEach(shared::withdraw);
+    }
   }
 
   /** The device's live bindings in registration order; expired ones are forgotten here. */
@@ -73,6 +88,22 @@ public final class Bindings {
       return List.of();
     }
     return new ArrayList<>(contacts.values());
+  }
+
+  /**
+   * What a request to the device may go to: its live bindings here, then those other nodes of the cluster took that
+   * this node can reach itself. A UDP contact takes a request from any address, so the INVITE goes straight to it;
+   * a TCP, TLS or WebSocket binding lives on the connection its node holds and is left to that node (not rung from
+   * here). A contact bound here as well is taken from here only.
+   */
+  public List<Binding> ofAnyNode(String deviceId) {
+    List<Binding> out = new ArrayList<>(of(deviceId));
+    for (Binding b : shared.elsewhere(deviceId, clock.millis())) {
+      if ("udp".equals(b.source().transport()) && out.stream().noneMatch(o -> o.contact().equals(b.contact()))) {
+        out.add(b);
+      }
+    }
+    return out;
   }
 
   /** Every live binding of every device; expired ones are forgotten here. */

@@ -61,9 +61,13 @@ public final class Registrar {
     return !devices.directory().isEmpty();
   }
 
-  /** The live contacts of a device named by id or extension, for forking; empty when unknown or unregistered. */
+  /**
+   * The live contacts of a device named by id or extension, for forking (in a cluster with those other nodes took
+   * that this one can reach, {@link Bindings#ofAnyNode}); empty when unknown or unregistered.
+   */
   public List<Binding> contactsOf(String deviceIdOrExtension) {
-    return devices.directory().byIdOrExtension(deviceIdOrExtension).map(d -> bindings.of(d.id())).orElse(List.of());
+    return devices.directory().byIdOrExtension(deviceIdOrExtension).map(d -> bindings.ofAnyNode(d.id()))
+        .orElse(List.of());
   }
 
   /** When the device (by id or extension) last registered successfully, on the bindings' clock; empty if never. */

@@ -1,0 +1,146 @@
+package io.voicegateway.cluster;
+
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryEvictedListener;
+import com.hazelcast.map.listener.EntryExpiredListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The registrations of every node (issue 15): a Hazelcast map {@value #MAP}, one entry per node, device and contact,
+ * holding the binding as the registrar encodes it (JSON: contact, expiry, REGISTER Call-ID/CSeq, source
+ * host/port/transport; opaque here, the cluster knows no SIP) and the node that took the REGISTER; the composition
+ * root hands these methods to the registrar as its {@code SharedBindings}. An entry lives exactly as long as its binding (Hazelcast's per-entry TTL), so expiry needs no
+ * sweep on any node. Each node keeps a replica of the other nodes' entries, fed by an entry listener, so a lookup on
+ * the SIP context is a local read that never waits on the network.
+ *
+ * <p>A dead node's entries are kept until they lapse: its UDP devices can still be rung from the other nodes (a UDP
+ * contact takes requests from any address), and its TCP/TLS/WebSocket ones are never rung from another node anyway.
+ */
+public final class ClusterBindings {
+  static final String MAP = "vg.cluster.bindings";
+  /** Fields this class adds to a published binding. */
+  private static final String NODE = "node";
+  private static final String DEVICE = "device";
+  private static final Logger LOG = Logger.getLogger(ClusterBindings.class.getName());
+
+  private final IMap<String, String> map;
+  private final String self;
+  /** device id → map key → binding, other nodes' only. */
+  private final Map<String, Map<String, JsonObject>> replica = new ConcurrentHashMap<>();
+
+  private ClusterBindings(IMap<String, String> map, String self) {
+    this.map = map;
+    this.self = self;
+  }
+
+  /** Opens the shared map and loads what other nodes already published; runs the blocking load off the event loop. */
+  public static Future<ClusterBindings> open(ClusterNode node) {
+    return node.vertx().executeBlocking(() -> {
+      IMap<String, String> map = node.hazelcast().getMap(MAP);
+      ClusterBindings shared = new ClusterBindings(map, node.nodeId());
+      map.addEntryListener(shared.new Listener(), true);
+      map.forEach(shared::seen); // after the listener: an entry put meanwhile is seen twice, never missed
+      return shared;
+    });
+  }
+
+  /** Publishes this node's binding of {@code contact} for {@code ttlMs}; does not block. */
+  public void put(String device, String contact, JsonObject binding, long ttlMs) {
+    if (ttlMs <= 0) {
+      return;
+    }
+    String value = binding.copy().put(NODE, self).put(DEVICE, device).encode();
+    map.setAsync(key(self, device, contact), value, ttlMs, TimeUnit.MILLISECONDS).whenComplete((v, err) -> {
+      if (err != null) {
+        LOG.log(Level.WARNING, "cluster: cannot publish a binding of " + device, err);
+      }
+    });
+  }
+
+  /** Withdraws this node's binding of {@code contact}; does not block. */
+  public void remove(String device, String contact) {
+    map.removeAsync(key(self, device, contact)).whenComplete((v, err) -> {
+      if (err != null) {
+        LOG.log(Level.WARNING, "cluster: cannot withdraw a binding of " + device, err);
+      }
+    });
+  }
+
+  /** The other nodes' bindings of {@code device} as they published them (lapsed ones may still be among them). */
+  public List<JsonObject> elsewhere(String device) {
+    Map<String, JsonObject> some = replica.get(device);
+    return some == null ? List.of() : new ArrayList<>(some.values());
+  }
+
+  private void seen(String key, String value) {
+    JsonObject json = new JsonObject(value);
+    if (self.equals(json.getString(NODE))) {
+      return;
+    }
+    replica.compute(json.getString(DEVICE), (k, some) -> {
+      Map<String, JsonObject> m = some == null ? new ConcurrentHashMap<>() : some;
+      m.put(key, json);
+      return m;
+    });
+  }
+
+  private void gone(String key) {
+    // atomic per device with seen(): listener events of one device's keys may come on different threads
+    replica.computeIfPresent(deviceOf(key), (k, some) -> {
+      some.remove(key);
+      return some.isEmpty() ? null : some;
+    });
+  }
+
+  /** node, device and contact: one node's binding of one contact (two nodes' bindings of it are two entries). */
+  static String key(String node, String device, String contact) {
+    return node + '\n' + device + '\n' + contact;
+  }
+
+  private static String deviceOf(String key) {
+    int first = key.indexOf('\n');
+    return key.substring(first + 1, key.indexOf('\n', first + 1));
+  }
+
+  /** Keeps the replica in step; Hazelcast calls it on its event threads. */
+  private final class Listener implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String>,
+      EntryRemovedListener<String, String>, EntryExpiredListener<String, String>,
+      EntryEvictedListener<String, String> {
+    @Override
+    public void entryAdded(EntryEvent<String, String> e) {
+      seen(e.getKey(), e.getValue());
+    }
+
+    @Override
+    public void entryUpdated(EntryEvent<String, String> e) {
+      seen(e.getKey(), e.getValue());
+    }
+
+    @Override
+    public void entryRemoved(EntryEvent<String, String> e) {
+      gone(e.getKey());
+    }
+
+    @Override
+    public void entryExpired(EntryEvent<String, String> e) {
+      gone(e.getKey());
+    }
+
+    @Override
+    public void entryEvicted(EntryEvent<String, String> e) {
+      gone(e.getKey());
+    }
+  }
+}

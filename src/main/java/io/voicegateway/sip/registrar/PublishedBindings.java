@@ -1,0 +1,72 @@
+package io.voicegateway.sip.registrar;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * {@link SharedBindings} over a store of JSON entries that lapse by themselves (the cluster's shared map, handed in
+ * by the composition root as three functions: {@code sip} does not see the cluster). Here a binding becomes JSON and
+ * back, and lapsed entries are left out of a lookup.
+ */
+public final class PublishedBindings implements SharedBindings {
+  /** Puts this node's binding of one contact, to lapse after {@code ttlMs}. */
+  @FunctionalInterface
+  public interface Put {
+    void put(String deviceId, String contact, JsonObject binding, long ttlMs);
+  }
+
+  private final Put put;
+  private final BiConsumer<String, String> remove;
+  private final Function<String, List<JsonObject>> elsewhere;
+  private final LongSupplier clock;
+
+  /**
+   * @param remove    withdraws this node's binding of (device id, contact)
+   * @param elsewhere the entries other nodes published for a device id
+   * @param clock     the epoch milliseconds the bindings' expiries are on
+   */
+  public PublishedBindings(Put put, BiConsumer<String, String> remove, Function<String, List<JsonObject>> elsewhere,
+      LongSupplier clock) {
+    this.put = put;
+    this.remove = remove;
+    this.elsewhere = elsewhere;
+    this.clock = clock;
+  }
+
+  @Override
+  public void publish(Binding b) {
+    put.put(b.deviceId(), b.contact(), encode(b), b.expiresAtMs() - clock.getAsLong());
+  }
+
+  @Override
+  public void withdraw(Binding b) {
+    remove.accept(b.deviceId(), b.contact());
+  }
+
+  @Override
+  public List<Binding> elsewhere(String deviceId, long nowMs) {
+    List<Binding> out = new ArrayList<>();
+    for (JsonObject json : elsewhere.apply(deviceId)) {
+      Binding b = decode(deviceId, json);
+      if (b.expiresAtMs() > nowMs) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  static JsonObject encode(Binding b) {
+    return new JsonObject().put("contact", b.contact()).put("expiresAtMs", b.expiresAtMs()).put("callId", b.callId())
+        .put("cseq", b.cseq()).put("host", b.source().host()).put("port", b.source().port())
+        .put("transport", b.source().transport());
+  }
+
+  static Binding decode(String deviceId, JsonObject json) {
+    return new Binding(deviceId, json.getString("contact"), json.getLong("expiresAtMs"), json.getString("callId"),
+        json.getLong("cseq"), new Source(json.getString("host"), json.getInteger("port"), json.getString("transport")));
+  }
+}

@@ -1,0 +1,35 @@
+package io.voicegateway.sip.registrar;
+
+import java.util.List;
+
+/**
+ * The bindings every node of a cluster can see (issue 15): this node publishes the bindings its registrar makes and
+ * withdraws the ones that go; a lookup adds the bindings other nodes took. {@link PublishedBindings} over the
+ * cluster's shared map (handed in by the composition root: {@code sip} does not see the cluster); {@link #NONE} on a
+ * single node. Expiry needs no
+ * call: a published binding carries its expiry and lapses by itself everywhere.
+ */
+public interface SharedBindings {
+  /** This node's registrar made or refreshed {@code binding}. Must not block (the SIP context calls it). */
+  void publish(Binding binding);
+
+  /** This node's {@code binding} went before its expiry (un-REGISTER, its connection closed, the device removed). */
+  void withdraw(Binding binding);
+
+  /** The bindings of {@code deviceId} that other nodes took and that have not lapsed at {@code nowMs}. */
+  List<Binding> elsewhere(String deviceId, long nowMs);
+
+  /** A single node: nothing is shared. */
+  SharedBindings NONE = new SharedBindings() {
+    @Override
+    public void publish(Binding binding) {}
+
+    @Override
+    public void withdraw(Binding binding) {}
+
+    @Override
+    public List<Binding> elsewhere(String deviceId, long nowMs) {
+      return List.of();
+    }
+  };
+}
