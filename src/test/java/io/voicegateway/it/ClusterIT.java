@@ -139,7 +139,7 @@ class ClusterIT {
       try {
         gwB = start(b, "b.log");
         assertTrue(GatewayUnderTest.eventually(60, () -> nodes(a) == 2 && nodes(b) == 2),
-            () -> "both nodes see the cluster of two: " + a.api().get("/api/v1/node"));
+            () -> "both nodes see the cluster of two: " + nodes(a) + ", " + nodes(b));
         kam = kamailio(proxyPort, List.of(a, b));
         Process k = kam;
         assertTrue(GatewayUnderTest.eventually(30, () -> !k.isAlive() || logOf("kamailio.log").contains("INFO")),
@@ -147,7 +147,7 @@ class ClusterIT {
         assertTrue(kam.isAlive(), () -> "kamailio runs: " + logOf("kamailio.log"));
 
         // 1. short calls through Kamailio: spread over both nodes by the Call-ID hash, all completed
-        SippRunner.Result shortCalls = SippRunner.builtin("uac").args("-s", "echo", "-d", "2000")
+        SippRunner.Result shortCalls = SippRunner.scenario("uac_proxied.xml").args("-s", "echo", "-d", "2000")
             .run(proxy, 20, 4, 4);
         assertEquals(20, shortCalls.successful(), shortCalls.toString());
         assertEquals(0, shortCalls.failed(), shortCalls.toString());
@@ -168,7 +168,7 @@ class ClusterIT {
         assertTrue(match.medianCorrelation() >= 0.9, match.toString());
 
         // 3. long calls on both nodes; A lists B's calls and hangs one of them up
-        longCalls = SippRunner.builtin("uac").args("-s", "echo", "-d", "40000", "-p",
+        longCalls = SippRunner.scenario("uac_proxied.xml").args("-s", "echo", "-d", "40000", "-p",
             String.valueOf(FreePorts.udpAndTcp())).timeoutSeconds(150).start(proxy, 10, 10, 5);
         assertTrue(GatewayUnderTest.eventually(60, () -> open(pg, null).size() == 10),
             () -> "10 long calls answered: " + rows(pg));
@@ -197,7 +197,7 @@ class ClusterIT {
         assertTrue(listed(a).containsAll(onA), () -> "A's calls still listed: " + listed(a) + " vs " + onA);
 
         int beforeA = ended(pg, "gw-a") + open(pg, "gw-a").size();
-        SippRunner.Result afterKill = SippRunner.builtin("uac").args("-s", "echo", "-d", "1000")
+        SippRunner.Result afterKill = SippRunner.scenario("uac_proxied.xml").args("-s", "echo", "-d", "1000")
             .run(proxy, 20, 4, 4);
         assertEquals(20, afterKill.successful(), afterKill.toString());
         assertEquals(0, afterKill.failed(), afterKill.toString());
