@@ -194,7 +194,6 @@ class ClusterIT {
         System.out.printf("A stopped listing B's %d calls %.1f s after the SIGKILL (failure_timeout %d s)%n",
             stillOnB.size(), detectedS, FAILURE_TIMEOUT_S);
         assertTrue(forgotten, () -> "A still lists B's calls: " + listed(a));
-        assertTrue(listed(a).containsAll(onA), () -> "A's calls still listed: " + listed(a) + " vs " + onA);
 
         int beforeA = ended(pg, "gw-a") + open(pg, "gw-a").size();
         SippRunner.Result afterKill = SippRunner.scenario("uac_proxied.xml").args("-s", "echo", "-d", "1000")
