@@ -161,8 +161,9 @@ class ClusterIT {
         Baresip phone = new Baresip(dir.resolve("baresip"), "PCMU", speech, 8000);
         Baresip.CallRecording rec = phone.call("sip:echo@" + proxy, Duration.ofSeconds(25));
         assertNotNull(rec.heard(), "baresip heard nothing through Kamailio: " + rec.log());
+        // the lag search is wide: the echo's delay is EchoAudioIT's subject; under load it passed 400 ms here
         AudioMatch.Result match = AudioMatch.align(AudioMatch.read(rec.sent(), 8000),
-            AudioMatch.read(rec.heard(), 8000), 8000, 500, 400);
+            AudioMatch.read(rec.heard(), 8000), 8000, 500, 2000);
         System.out.println("echo through Kamailio: " + match);
         assertTrue(match.windows().size() >= 8, "too little speech came back: " + match);
         assertTrue(match.medianCorrelation() >= 0.9, match.toString());
