@@ -25,6 +25,11 @@ public final class ClusterVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(ClusterVerticle.class.getName());
   /** A node that does not answer a listing within this is left out of it (it is dead or about to be declared so). */
   private static final long GATHER_TIMEOUT_MS = 5_000;
+  /**
+   * The share of the asker's own wait a node gets: the merged answer must reach the asker before its request times
+   * out, else one dead node (not yet declared so) fails the whole listing (ClusterIT saw 504s from a 2 s API wait).
+   */
+  private static final long GATHER_SHARE_PERCENT = 75;
 
   private final ClusterNode node;
   private CallDirectory directory;
@@ -76,9 +81,12 @@ public final class ClusterVerticle extends VerticleBase {
 
   private void gather(Message<Object> msg) {
     String address = msg.headers().get(NodeInbox.ADDRESS_HEADER);
+    String askerWait = msg.headers().get(NodeInbox.TIMEOUT_HEADER);
+    long wait = askerWait == null ? GATHER_TIMEOUT_MS
+        : Math.max(1, Math.min(GATHER_TIMEOUT_MS, NodeInbox.timeout(msg) * GATHER_SHARE_PERCENT / 100));
     List<Future<Object>> answers = new ArrayList<>();
     for (String id : node.nodes()) {
-      answers.add(ask(id, address, msg.body(), GATHER_TIMEOUT_MS).recover(err -> {
+      answers.add(ask(id, address, msg.body(), wait).recover(err -> {
         LOG.fine("cluster: node " + id + " left out of " + address + ": " + err.getMessage());
         return Future.succeededFuture(null);
       }));

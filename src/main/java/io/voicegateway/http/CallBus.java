@@ -39,7 +39,8 @@ final class CallBus {
     if (!clustered) {
       return vertx.eventBus().<R>request(address, body, options).map(Message::body);
     }
-    DeliveryOptions gathered = new DeliveryOptions(options).addHeader("address", address);
+    DeliveryOptions gathered = new DeliveryOptions(options).addHeader("address", address)
+        .addHeader("timeout", String.valueOf(options.getSendTimeout())); // a silent node is left out within it
     return vertx.eventBus().<R>request(Addresses.CLUSTER_GATHER, body, gathered).map(Message::body);
   }
 }
