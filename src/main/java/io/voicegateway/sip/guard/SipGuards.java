@@ -56,6 +56,11 @@ public final class SipGuards implements ReceiveGuard {
   }
 
   @Override
+  public boolean banned(InetAddress source) {
+    return sources.banned(source);
+  }
+
+  @Override
   public void connectionClosed(InetAddress source) {
     connections.closed(source);
   }

@@ -37,6 +37,11 @@ public interface ReceiveGuard {
     return true;
   }
 
+  /** Whether {@code source} is banned now (a stream connection it floods over is then closed). */
+  default boolean banned(InetAddress source) {
+    return false;
+  }
+
   /** A connection {@link #openConnection} let stay open is gone. */
   default void connectionClosed(InetAddress source) {}
 

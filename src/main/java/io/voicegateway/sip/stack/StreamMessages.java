@@ -7,25 +7,27 @@ import java.text.ParseException;
 /**
  * The per-address token buckets for messages that arrive over a TCP, TLS or WebSocket connection. A datagram is
  * asked about on the UDP receive thread; a stream's messages are framed by the stack's reader, so they are asked
- * about here, as each is handed to the parser, before it is parsed. A refused message closes its connection (the
- * reader stops, the slot of {@link StreamConnections} comes back) and is not parsed; a flood over one connection
- * thus strikes its address like a UDP flood does and ends up banned, and the ban then refuses its reconnects at
- * accept.
+ * about here, as each is handed to the parser, before it is parsed. A refused message is not parsed (the stack's
+ * reader drops it as unparseable and reads on); a flood over one connection thus strikes its address like a UDP
+ * flood does, and once the address is banned its connection is closed (the slot of {@link StreamConnections} comes
+ * back) and the ban refuses its reconnects at accept.
  */
 final class StreamMessages {
   private static final byte[] INVITE = {'I', 'N', 'V', 'I', 'T', 'E', ' '};
 
   private StreamMessages() {}
 
-  /** Returns when the message may be parsed; otherwise closes {@code channel} and throws. */
+  /** Returns when the message may be parsed; otherwise throws, having closed {@code channel} if its peer is banned. */
   static void admit(ReceiveGuard guard, ConnectionOrientedMessageChannel channel, byte[] message)
       throws ParseException {
     InetAddress source = channel.getPeerPacketSourceAddress(); // the socket's remote address: no lookup
     if (source == null || guard.admit(source, startsWith(message, INVITE))) {
       return;
     }
-    channel.close();
-    throw new ParseException("message over the source's rate limit: connection closed", 0);
+    if (guard.banned(source)) {
+      channel.close();
+    }
+    throw new ParseException("message over the source's rate limit", 0);
   }
 
   static boolean startsWith(byte[] message, byte[] prefix) {
