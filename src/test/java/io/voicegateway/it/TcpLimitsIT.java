@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voicegateway.it.support.GatewayUnderTest;
+import io.voicegateway.testing.FreePorts;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +33,23 @@ class TcpLimitsIT {
   private static final int EXTRA = 4;
   private static final int FLOOD = 400;
 
+  /** The blocking TCP listener (the stack's choice without WebSocket). */
   @Test
   void aStrangersConnectionsAreCappedAndItsFloodOverOneConnectionBansIt() throws Exception {
+    capAndBan("  sip_transport: [udp, tcp]\n  keepalive_interval: 1h", 0);
+  }
+
+  /**
+   * The non-blocking TCP listener (the stack's choice with WebSocket), and the WebSocket listener: plain sockets
+   * from a stranger over the cap there are closed at accept too, before any HTTP upgrade is read.
+   */
+  @Test
+  void theSameHoldsForTheNonBlockingListenersUsedWithWebSocket() throws Exception {
+    int wsPort = FreePorts.udpAndTcp();
+    capAndBan("  sip_transport: [udp, tcp, ws]\n  keepalive_interval: 1h\n  sip_ws_port: " + wsPort, wsPort);
+  }
+
+  private static void capAndBan(String mediaYaml, int wsPort) throws Exception {
     List<LogRecord> traces = Collections.synchronizedList(new ArrayList<>());
     Handler catcher = new Handler() {
       @Override
@@ -48,7 +64,7 @@ class TcpLimitsIT {
     };
     Logger root = Logger.getLogger("");
     root.addHandler(catcher);
-    try (GatewayFixture gw = GatewayFixture.start("  sip_transport: [udp, tcp]\n  keepalive_interval: 1h",
+    try (GatewayFixture gw = GatewayFixture.start(mediaYaml,
         String.join("\n",
             "limits:",
             "  max_connections_per_source: " + CAP,
@@ -73,6 +89,13 @@ class TcpLimitsIT {
         }
         assertTrue(GatewayUnderTest.eventually(10, () -> limited(gw, "connections") == EXTRA), limits(gw).encode());
         assertEquals(CAP, limits(gw).getInteger("sourceConnections"), limits(gw).encode());
+        if (wsPort > 0) { // the WebSocket listener shares the address's count: it is at its cap already
+          try (Socket ws = connect(stranger, wsPort)) {
+            assertTrue(closedByPeer(ws), "a WebSocket connection over the cap is closed by the gateway");
+          }
+          assertTrue(GatewayUnderTest.eventually(10, () -> limited(gw, "connections") == EXTRA + 1),
+              limits(gw).encode());
+        }
       } finally {
         for (Socket s : kept) {
           s.close();
@@ -91,7 +114,7 @@ class TcpLimitsIT {
         } catch (IOException e) {
           // the gateway closed the connection mid-flood: what this test wants
         }
-        assertTrue(closedByPeer(flooder), "the flooding connection is closed by the gateway");
+        assertTrue(closedByPeer(flooder), "the flooding connection is closed by the gateway: " + limits(gw).encode());
       }
       assertTrue(GatewayUnderTest.eventually(10, () -> limits(gw).getInteger("bannedNow") >= 1), limits(gw).encode());
       assertTrue(limited(gw, "rate") > 0, limits(gw).encode());
@@ -107,9 +130,9 @@ class TcpLimitsIT {
       }
       double counted = gw.gateway().metrics().registry().find("vg_sip_limited").tag("reason", "connections")
           .functionCounter().count();
-      System.out.printf("tcp limits: %d over-cap connections closed (metric %.0f), %s%n", EXTRA, counted,
+      System.out.printf("tcp limits: over-cap connections closed: metric %.0f; %s%n", counted,
           limits(gw).encode());
-      assertEquals(EXTRA, counted, 0.0);
+      assertEquals(wsPort > 0 ? EXTRA + 1 : EXTRA, counted, 0.0);
     } finally {
       root.removeHandler(catcher);
     }

@@ -1,6 +1,7 @@
 package io.voicegateway.sip.stack;
 
 import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
+import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -74,7 +75,11 @@ final class StreamConnections {
       throw REFUSED;
     }
     try {
-      return make.make();
+      C channel = make.make();
+      if (channel instanceof NioTcpMessageChannel nio) {
+        NioStreamMessages.watch(guard, nio); // the per-address rate for each message over it
+      }
+      return channel;
     } catch (IOException | RuntimeException e) {
       release(remote);
       throw e;
