@@ -4,12 +4,7 @@ import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import gov.nist.javax.sip.stack.TCPMessageChannel;
 import gov.nist.javax.sip.stack.TCPMessageProcessor;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketAddress;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * JAIN-SIP's blocking (OIO) TCP listener, the stack's default without WebSocket, that reports each connection
@@ -17,8 +12,6 @@ import java.util.logging.Logger;
  * {@code limits.max_connections_per_source} ({@link StreamConnections}) before a reader thread is started for it.
  */
 final class ReportingOioTcpProcessor extends TCPMessageProcessor implements ReportsClosedConnections {
-  private static final Logger LOG = Logger.getLogger(ReportingOioTcpProcessor.class.getName());
-
   private final ClosedConnections closed = new ClosedConnections();
   private final StreamConnections connections;
 
@@ -27,51 +20,18 @@ final class ReportingOioTcpProcessor extends TCPMessageProcessor implements Repo
     this.connections = new StreamConnections(ReceiveGuards.of(stack));
   }
 
-  /**
-   * JAIN-SIP's accept loop with the cap asked first. Its own loop makes the channel (and its thread) for every
-   * connection, so it cannot be hooked; this one is the same but for the check. The stack's MAX_CONNECTIONS wait is
-   * left out: the stack is not given that property (the cap here is per address).
-   */
+  /** JAIN-SIP's accept loop with the cap asked first ({@link OioAcceptLoop}). */
   @Override
   public void run() {
-    while (isRunning) {
-      Socket socket;
-      try {
-        socket = sock.accept();
-      } catch (IOException e) {
-        if (!isRunning || sock.isClosed()) {
-          return; // stop() closed the listening socket
-        }
-        LOG.log(Level.WARNING, "SIP TCP accept failed: " + e);
-        continue;
-      }
-      SocketAddress remote = socket.getRemoteSocketAddress();
-      if (!connections.admit(remote)) {
-        closeQuietly(socket);
-        continue;
-      }
-      try {
-        TCPMessageChannel channel = new TCPMessageChannel(socket, sipStack, this,
-            "TCPMessageChannelThread-" + next()) { };
-        incomingMessageChannels.put(channel.getKey(), channel);
-      } catch (IOException | RuntimeException e) {
-        connections.release(remote);
-        closeQuietly(socket);
-        LOG.log(Level.WARNING, "SIP TCP connection from " + remote + " dropped: " + e);
-      }
-    }
+    OioAcceptLoop.run(() -> isRunning, sock, connections, socket -> {
+      TCPMessageChannel channel = new TCPMessageChannel(socket, sipStack, this,
+          "TCPMessageChannelThread-" + next()) { };
+      incomingMessageChannels.put(channel.getKey(), channel);
+    }, "TCP");
   }
 
   private synchronized int next() {
     return ++nConnections;
-  }
-
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException e) {
-      // closing a connection we refuse: nothing to do about a failure
-    }
   }
 
   @Override
