@@ -79,6 +79,8 @@ final class GuardMeters {
         .put("receiveQueue", guards.overload().queueDepth())
         .put("unknownSourceMaxCalls", limits.unknownSourceMaxCalls())
         .put("unknownSourceCalls", guards.calls().active())
-        .put("sourceCallsRefused", guards.calls().refused());
+        .put("sourceCallsRefused", guards.calls().refused())
+        .put("maxConnectionsPerSource", limits.maxConnectionsPerSource())
+        .put("sourceConnections", guards.connections().open());
   }
 }

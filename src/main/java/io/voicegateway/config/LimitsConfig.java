@@ -27,6 +27,8 @@ import java.time.Duration;
  * @param overloadQueueDepth      new INVITEs get 503 when this many datagrams wait for the stack
  * @param retryAfter              the {@code Retry-After} of those 503s
  * @param unknownSourceMaxCalls   calls one untrusted address may hold at once (0: no cap); more get 503
+ * @param maxConnectionsPerSource TCP, TLS and WebSocket connections one untrusted address may hold open at once
+ *                                (0: no cap); more are closed at accept
  */
 public record LimitsConfig(
     boolean enabled,
@@ -48,12 +50,13 @@ public record LimitsConfig(
     int overloadLateTickPercent,
     int overloadQueueDepth,
     Duration retryAfter,
-    int unknownSourceMaxCalls) {
+    int unknownSourceMaxCalls,
+    int maxConnectionsPerSource) {
 
   /** The shipped defaults (see docs/configuration.md for why each is what it is). */
   public static LimitsConfig defaults() {
     return new LimitsConfig(true, 200, 400, 20, 20, 1000, 2000, 200, 20, 10, Duration.ofSeconds(60),
-        Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5), 10);
+        Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5), 10, 20);
   }
 
   /** These limits with per-source limiting and bans switched off ({@code enabled: false}). */
@@ -61,6 +64,6 @@ public record LimitsConfig(
     return new LimitsConfig(false, requestsPerSecond, requestsBurst, invitesPerSecond, invitesBurst,
         trustedPerSecond, trustedBurst, floodBanAfter, garbageBanAfter, authFailuresBanAfter, strikeWindow, banTime,
         maxSources, queueCapacity, udpMaxDatagram, overloadFreePortsPercent, overloadLateTickPercent,
-        overloadQueueDepth, retryAfter, unknownSourceMaxCalls);
+        overloadQueueDepth, retryAfter, unknownSourceMaxCalls, maxConnectionsPerSource);
   }
 }

@@ -31,6 +31,17 @@ class LimitsSectionReaderTest {
   }
 
   @Test
+  void theConnectionCapIsReadAndZeroTurnsItOff() {
+    assertEquals(20, LimitsConfig.defaults().maxConnectionsPerSource());
+    assertEquals(5, ConfigLoader.parse("limits: {max_connections_per_source: 5}", Map.of()).limits()
+        .maxConnectionsPerSource());
+    assertEquals(0, ConfigLoader.parse("limits: {max_connections_per_source: 0}", Map.of()).limits()
+        .maxConnectionsPerSource());
+    assertKey("limits.max_connections_per_source", "limits: {max_connections_per_source: -1}");
+    assertKey("limits.max_connections_per_source", "limits: {max_connections_per_source: lots}");
+  }
+
+  @Test
   void keysAreRead() {
     LimitsConfig limits = ConfigLoader.parse("limits: {enabled: false, requests_per_second: 500, invites_per_second: 5,"
         + " ban_time: 10m, retry_after: 30s, overload_free_ports_percent: 10}", Map.of()).limits();

@@ -22,6 +22,7 @@ public final class SipGuards implements ReceiveGuard {
   private final OverloadGuard overload;
   private final TrustedSources trusted;
   private final SourceCallCap calls;
+  private final SourceConnectionCap connections;
   private final SipResponseCounts responses = new SipResponseCounts();
 
   /** @param trunks the configured trunks' addresses (a live classifier follows reloads) */
@@ -30,6 +31,8 @@ public final class SipGuards implements ReceiveGuard {
     this.sources = new SourceGuard(limits, trusted, nanos);
     this.overload = new OverloadGuard(limits, media, nanos);
     this.calls = new SourceCallCap(trusted, () -> limits.enabled() ? limits.unknownSourceMaxCalls() : 0);
+    this.connections = new SourceConnectionCap(trusted, sources::banned,
+        () -> limits.enabled() ? limits.maxConnectionsPerSource() : 0, sources::count);
   }
 
   /** Guards with no media behind them (the SIP verticle started alone, as tests do). */
@@ -45,6 +48,21 @@ public final class SipGuards implements ReceiveGuard {
   @Override
   public void garbage(InetAddress source) {
     sources.garbage(source);
+  }
+
+  @Override
+  public boolean openConnection(InetAddress source) {
+    return connections.opened(source) == Verdict.ADMIT;
+  }
+
+  @Override
+  public boolean banned(InetAddress source) {
+    return sources.banned(source);
+  }
+
+  @Override
+  public void connectionClosed(InetAddress source) {
+    connections.closed(source);
   }
 
   @Override
@@ -85,6 +103,11 @@ public final class SipGuards implements ReceiveGuard {
   /** Where failed digest checks are reported (enough of them ban the address). */
   public AbuseReports abuse() {
     return sources;
+  }
+
+  /** Stream connections held by untrusted addresses. */
+  public SourceConnectionCap connections() {
+    return connections;
   }
 
   public SourceGuard sources() {

@@ -128,6 +128,11 @@ public final class SourceGuard implements AbuseReports {
     return limited.get(verdict).sum();
   }
 
+  /** Counts a refusal decided elsewhere (a stream connection closed at accept: {@link SourceConnectionCap}). */
+  void count(Verdict verdict) {
+    limited.get(verdict).increment();
+  }
+
   /** Counts a message dropped because the stack's queue was full (decided by the queue, not by this guard). */
   public void queueFull() {
     limited.get(Verdict.QUEUE_FULL).increment();

@@ -10,7 +10,9 @@ public enum Verdict {
   /** the address is banned (flood, garbage or failed authentication) until its ban expires */
   BANNED("banned"),
   /** the stack's receive queue is full */
-  QUEUE_FULL("queue_full");
+  QUEUE_FULL("queue_full"),
+  /** a TCP, TLS or WebSocket connection over the address's {@code limits.max_connections_per_source}, closed at accept */
+  CONNECTIONS("connections");
 
   private final String reason;
 

@@ -3,6 +3,7 @@ package io.voicegateway.sip.stack;
 import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.StringMsgParserFactory;
+import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.net.InetAddress;
@@ -24,6 +25,9 @@ public final class CheckingParserFactory implements MessageParserFactory {
     MessageParser parser = delegate.createMessageParser(stack);
     ReceiveGuard guard = ReceiveGuards.of(stack);
     return (bytes, readBody, strict, listener) -> {
+      if (listener instanceof ConnectionOrientedMessageChannel stream) {
+        StreamMessages.admit(guard, stream, bytes); // UDP is asked before queueing; a stream's messages here
+      }
       try {
         return CheckedParse.parse(parser, bytes, readBody, strict, listener);
       } catch (ParseException e) {

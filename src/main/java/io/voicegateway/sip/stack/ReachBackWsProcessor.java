@@ -14,9 +14,11 @@ import java.nio.channels.SocketChannel;
 /** JAIN-SIP's SIP over WebSocket listener that reaches browsers back over their own connection ({@link AcceptedWebSockets}). */
 final class ReachBackWsProcessor extends NioWebSocketMessageProcessor {
   private final AcceptedWebSockets accepted = new AcceptedWebSockets();
+  private final StreamConnections connections;
 
   ReachBackWsProcessor(InetAddress address, SIPTransactionStack stack, int port) {
     super(address, stack, port);
+    this.connections = new StreamConnections(ReceiveGuards.of(stack));
   }
 
   AcceptedWebSockets accepted() {
@@ -26,7 +28,8 @@ final class ReachBackWsProcessor extends NioWebSocketMessageProcessor {
   @Override
   public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
       throws IOException {
-    return accepted.accepted(client, super.createMessageChannel(processor, client));
+    // a banned or over-cap address is closed here, before its HTTP upgrade is read
+    return accepted.accepted(client, connections.accept(client, () -> super.createMessageChannel(processor, client)));
   }
 
   @Override
@@ -44,6 +47,7 @@ final class ReachBackWsProcessor extends NioWebSocketMessageProcessor {
   @Override
   protected synchronized void remove(ConnectionOrientedMessageChannel channel) {
     accepted.closed(channel);
+    connections.closed(channel);
     super.remove(channel);
   }
 }

@@ -29,6 +29,22 @@ public interface ReceiveGuard {
   /** Whether one datagram from {@code source} may be queued; {@code invite} when it starts a new INVITE. */
   boolean admit(InetAddress source, boolean invite);
 
+  /**
+   * Whether a TCP, TLS or WebSocket connection just accepted from {@code source} may stay open; when this answers
+   * true, {@link #connectionClosed} must follow once the connection is gone.
+   */
+  default boolean openConnection(InetAddress source) {
+    return true;
+  }
+
+  /** Whether {@code source} is banned now (a stream connection it floods over is then closed). */
+  default boolean banned(InetAddress source) {
+    return false;
+  }
+
+  /** A connection {@link #openConnection} let stay open is gone. */
+  default void connectionClosed(InetAddress source) {}
+
   /** A datagram from {@code source} failed to parse or failed the raw checks. */
   default void garbage(InetAddress source) {}
 

@@ -1,0 +1,78 @@
+package io.voicegateway.sip.guard;
+
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+
+/**
+ * At most {@code limits.max_connections_per_source} TCP, TLS and WebSocket connections open at once from one address
+ * that is neither a trunk nor a registered device's host ({@link TrustedSources}), and none from a banned address:
+ * each accepted connection costs the stack a socket, a reader (a thread, with the blocking listeners) and buffers, so
+ * without it one stranger could open thousands. Asked on the accept thread before the stack makes a channel; a
+ * refused connection is closed unread. Trusted addresses take no slot (as with {@link SourceCallCap}).
+ */
+public final class SourceConnectionCap {
+  private final TrustedSources trusted;
+  private final Predicate<InetAddress> banned;
+  private final IntSupplier max;
+  private final Map<InetAddress, Integer> open = new HashMap<>();
+  private final Consumer<Verdict> refusals;
+
+  /**
+   * @param banned whether an address is banned now ({@link SourceGuard#banned})
+   * @param max the cap now ({@code 0}: no cap), read on each accept
+   * @param refusals where each refusal is counted ({@code vg_sip_limited_total{reason}}: {@code banned} or
+   *     {@code connections})
+   */
+  public SourceConnectionCap(TrustedSources trusted, Predicate<InetAddress> banned, IntSupplier max,
+      Consumer<Verdict> refusals) {
+    this.trusted = trusted;
+    this.banned = banned;
+    this.max = max;
+    this.refusals = refusals;
+  }
+
+  /**
+   * Whether a connection just accepted from {@code source} may stay open; when it may and the source is untrusted,
+   * it holds a slot until {@link #closed}. A refusal is counted.
+   */
+  public Verdict opened(InetAddress source) {
+    if (source == null || trusted.trusted(source)) {
+      return Verdict.ADMIT;
+    }
+    if (banned.test(source)) {
+      refusals.accept(Verdict.BANNED);
+      return Verdict.BANNED;
+    }
+    int cap = max.getAsInt();
+    synchronized (this) {
+      int now = open.getOrDefault(source, 0);
+      if (cap > 0 && now >= cap) {
+        refusals.accept(Verdict.CONNECTIONS); // a LongAdder: cheap under the lock
+        return Verdict.CONNECTIONS;
+      }
+      open.put(source, now + 1);
+    }
+    return Verdict.ADMIT;
+  }
+
+  /** A connection {@link #opened} admitted from {@code source} is gone (call once per admitted connection). */
+  public synchronized void closed(InetAddress source) {
+    if (source != null) {
+      open.computeIfPresent(source, (a, n) -> n > 1 ? n - 1 : null);
+    }
+  }
+
+  /** Connections from {@code source} holding a slot now. */
+  public synchronized int open(InetAddress source) {
+    return open.getOrDefault(source, 0);
+  }
+
+  /** Connections from untrusted addresses holding a slot now. */
+  public synchronized int open() {
+    return open.values().stream().mapToInt(Integer::intValue).sum();
+  }
+}
