@@ -30,6 +30,8 @@ final class ConfigReloadService {
   private final Map<ConfigReload.Status, Counter> counts = new EnumMap<>(ConfigReload.Status.class);
   /** Null until the launcher says which file the gateway was started with (code-built gateways have none). */
   private volatile ConfigReload reload;
+  /** Puts a reloaded file's apps in force; none until the apps are made. */
+  private volatile ConfigReload.AppsStage apps = ConfigReload.AppsStage.NONE;
 
   ConfigReloadService(Vertx vertx, LiveConfig live, MeterRegistry registry) {
     this.vertx = vertx;
@@ -41,9 +43,15 @@ final class ConfigReloadService {
     vertx.eventBus().<ConfigCommands.Reload>consumer(Addresses.CONFIG_RELOAD, this::serve);
   }
 
+  /** The gateway's apps: reloads render their prompts and swap their catalog ({@code apps.catalog.AppsReload}). */
+  void apps(ConfigReload.AppsStage stage) {
+    this.apps = stage;
+  }
+
   /** From now on reloads re-read {@code source} (the file at start-up, with the same environment). */
   void reloadFrom(Supplier<GatewayConfig> source) {
-    this.reload = new ConfigReload(live, source, io.voicegateway.apps.catalog.GatewayApps::check);
+    this.reload = new ConfigReload(live, source, io.voicegateway.apps.catalog.GatewayApps::check,
+        (running, next) -> apps.prepare(running, next));
   }
 
   /** Asks for a reload over the bus, as the API does. */

@@ -15,7 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.voicegateway.apps.AppsVerticle;
-import io.voicegateway.apps.catalog.GatewayApps;
+import io.voicegateway.apps.catalog.AppsReload;
 import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bridge.BridgeVerticle;
 import io.voicegateway.cluster.ClusterBindings;
@@ -158,8 +158,13 @@ public final class Gateway {
       independent.add(deploy("mixer-" + partition, () -> new MixerVerticle(media, partition, cores), mixerOptions));
     }
     independent.add(timeline.time("warm-up", this::warmUp));
-    independent.add(deploy("apps", () -> new AppsVerticle(media, GatewayApps.of(config), System::currentTimeMillis),
-        new DeploymentOptions()));
+    AppsReload apps = AppsReload.startUp(config); // a reload swaps its catalog in (ConfigReloadService)
+    reloads.apps(apps);
+    independent.add(deploy("apps", () -> {
+      AppsVerticle verticle = new AppsVerticle(media, apps.catalog(), System::currentTimeMillis);
+      apps.target(verticle::replace);
+      return verticle;
+    }, new DeploymentOptions()));
     independent.add(deploy("feed", () -> new AudioFeedVerticle(transport), new DeploymentOptions()));
     independent.add(deploy("playback", () -> new PlaybackVerticle(media), new DeploymentOptions()));
     independent.add(deploy("streams", () -> new StreamVerticle(config.streaming(),

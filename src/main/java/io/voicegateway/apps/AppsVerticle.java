@@ -21,12 +21,18 @@ import java.util.logging.Logger;
  * a name the catalog lacks) and {@code vg.apps.list}; passes each call's DTMF keys to its session and ends the
  * session with the call. Each call gets one app leg in the mixer ({@link AppLegSlot}); the running app plugs its
  * own leg into it. Sessions live on this verticle's event loop only.
+ *
+ * <p>A configuration reload {@link #replace replaces} the catalog: attaches from then on find the new apps, while
+ * a session already running keeps the app (and the definitions: menu, box, room settings) it was started with,
+ * until its call ends or hands it on. The new catalog's apps are not started again: an app with state or bus
+ * consumers of its own carries them over from the running one ({@code GatewayApps.reload}).
  */
 public final class AppsVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(AppsVerticle.class.getName());
 
   private final MediaEngine engine;
-  private final AppCatalog catalog;
+  /** The apps new attaches find; replaced on this verticle's loop only. */
+  private AppCatalog catalog;
   private final LongSupplier clock;
   private final Map<String, Running> running = new HashMap<>();
 
@@ -58,6 +64,27 @@ public final class AppsVerticle extends VerticleBase {
             msg -> msg.reply(new AppQueries.AppList(catalog.names()))).completion(),
         bus.<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> onEvent(msg.body())).completion())
         .compose(v -> Future.all(catalog.apps().stream().map(app -> app.start(vertx)).toList()));
+  }
+
+  /**
+   * Puts the catalog {@code rebuild} makes of the running one in force, on this verticle's loop (where the sessions
+   * and the apps' shared state live), between two attaches: no attach sees a mix. Callable from any thread.
+   *
+   * @return completes once swapped in; fails, with the running catalog kept, when {@code rebuild} throws
+   */
+  public Future<AppCatalog> replace(java.util.function.UnaryOperator<AppCatalog> rebuild) {
+    io.vertx.core.Promise<AppCatalog> swapped = io.vertx.core.Promise.promise();
+    context.runOnContext(v -> {
+      try {
+        AppCatalog next = rebuild.apply(catalog);
+        catalog = next;
+        swapped.complete(next);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "apps: the reloaded catalog could not be made; the running one stays", e);
+        swapped.fail(e);
+      }
+    });
+    return swapped.future();
   }
 
   @Override

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * What a reload changes: the sections applied at run time ({@link #RELOADABLE}: devices, providers and their
- * registrations, routes) and the keys of the others that differ from the running configuration, which need a
- * restart (ports, addresses, TLS files, the RTP port range, apps, …) and are left as they are.
+ * registrations, routes, and the apps' sections: IVR menus, voicemail boxes, conference rooms, prompts) and the
+ * keys of the others that differ from the running configuration, which need a restart (ports, addresses, TLS
+ * files, the RTP port range, the data directory, cluster, …) and are left as they are.
  *
  * <p>The sections are walked through {@link GatewayConfig}'s record components rather than named one by one,
  * so a section added later is "needs restart" until someone makes it reloadable, and {@link #merge} keeps
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  */
 public record ConfigDiff(List<String> applied, List<String> needsRestart) {
   /** The sections a reload puts in force; every other one needs a restart. */
-  public static final Set<String> RELOADABLE = Set.of("providers", "devices", "routes");
+  public static final Set<String> RELOADABLE = Set.of("providers", "devices", "routes", "prompts", "ivr",
+      "voicemail", "conferences");
   /** Providers made from {@code media.registrations} (ids {@code registration-N}): they follow the media section. */
   private static final String MEDIA_REGISTRATION = "registration-";
   /** Record component names whose YAML key is not their snake_case form. */
@@ -53,6 +55,22 @@ public record ConfigDiff(List<String> applied, List<String> needsRestart) {
       } else if (name.equals("routes")) {
         if (!before.equals(after)) {
           applied.add("routes: " + running.routes().size() + " → " + next.routes().size());
+        }
+      } else if (name.equals("ivr")) {
+        named(applied, name, menus(running), menus(next), IvrMenu::name);
+      } else if (name.equals("voicemail")) {
+        named(applied, name, List.copyOf(running.voicemail().boxes().values()),
+            List.copyOf(next.voicemail().boxes().values()), VoicemailBox::name);
+        if (!Objects.equals(running.voicemail().accessNumber(), next.voicemail().accessNumber())) {
+          applied.add("voicemail.access_number: " + next.voicemail().accessNumber());
+        }
+      } else if (name.equals("conferences")) {
+        named(applied, name, running.conferences().rooms(), next.conferences().rooms(), ConferencesConfig.Room::name);
+      } else if (name.equals("prompts")) {
+        List<String> keys = keys(name, before, after, running, next);
+        if (!keys.isEmpty()) {
+          applied.add("prompts: " + keys.stream().map(k -> "~" + k.substring("prompts.".length()))
+              .collect(Collectors.joining(" ")));
         }
       } else if (!Objects.equals(before, after)) {
         restart.addAll(keys(name, before, after, running, next));
@@ -85,6 +103,11 @@ public record ConfigDiff(List<String> applied, List<String> needsRestart) {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("GatewayConfig's canonical constructor", e);
     }
+  }
+
+  /** By name: the section's map has no order of its own. */
+  private static List<IvrMenu> menus(GatewayConfig config) {
+    return config.ivr().menus().values().stream().sorted(java.util.Comparator.comparing(IvrMenu::name)).toList();
   }
 
   private static List<ProviderConfig> userProviders(GatewayConfig config) {

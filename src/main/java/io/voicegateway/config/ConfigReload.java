@@ -29,9 +29,29 @@ public final class ConfigReload {
   /** A problem with the file: the key path ({@code ""} for the file as a whole) and what is wrong. */
   public record ConfigError(String key, String message) {}
 
+  /**
+   * What puts a file's apps (IVR menus, voicemail boxes, conference rooms, prompts) in force: the config layer knows
+   * no app, so the gateway passes one in.
+   */
+  public interface AppsStage {
+    /** The stage of a gateway without apps. */
+    AppsStage NONE = (running, next) -> () -> { };
+
+    /**
+     * Blocking (renders the prompts): makes the apps of {@code next} ready, with nothing in force yet.
+     *
+     * @return what swaps them in; run just before {@code next}'s routes are published, so a new route never
+     *     reaches an app that is not there yet
+     * @throws ConfigException naming the key of what cannot be made (a prompt that does not render): the reload is
+     *     refused and the running apps stay
+     */
+    Runnable prepare(GatewayConfig running, GatewayConfig next);
+  }
+
   private final LiveConfig live;
   private final Supplier<GatewayConfig> source;
   private final Consumer<GatewayConfig> machineCheck;
+  private final AppsStage apps;
 
   /**
    * @param source       reads and validates the file again (throws {@link ConfigException}), e.g.
@@ -40,9 +60,16 @@ public final class ConfigReload {
    *                     {@link ConfigException}
    */
   public ConfigReload(LiveConfig live, Supplier<GatewayConfig> source, Consumer<GatewayConfig> machineCheck) {
+    this(live, source, machineCheck, AppsStage.NONE);
+  }
+
+  /** @param apps prepares and swaps in the apps of a file that changed what they use */
+  public ConfigReload(LiveConfig live, Supplier<GatewayConfig> source, Consumer<GatewayConfig> machineCheck,
+      AppsStage apps) {
     this.live = Objects.requireNonNull(live);
     this.source = Objects.requireNonNull(source);
     this.machineCheck = Objects.requireNonNull(machineCheck);
+    this.apps = Objects.requireNonNull(apps);
   }
 
   public Outcome reload() {
@@ -60,7 +87,15 @@ public final class ConfigReload {
     if (diff.applied().isEmpty()) {
       return new Outcome(Status.UNCHANGED, List.of(), List.of(), diff.needsRestart());
     }
-    live.publish(ConfigDiff.merge(running, next));
+    GatewayConfig merged = ConfigDiff.merge(running, next);
+    Runnable swapApps;
+    try {
+      swapApps = apps.prepare(running, merged);
+    } catch (ConfigException e) {
+      return Outcome.invalid(new ConfigError(e.keyPath() == null ? "" : e.keyPath(), messageOf(e)));
+    }
+    swapApps.run();
+    live.publish(merged);
     return new Outcome(Status.APPLIED, List.of(), diff.applied(), diff.needsRestart());
   }
 

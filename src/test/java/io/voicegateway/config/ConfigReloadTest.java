@@ -150,4 +150,57 @@ class ConfigReloadTest {
     assertSame(next.routes(), merged.routes());
     assertEquals("snake_case_key", ConfigDiff.snake("snakeCaseKey"));
   }
+
+  private static final String IVR = "ivr:\n  main:\n    greeting: hello\n    options:\n      \"1\": {app: echo}\n";
+
+  @Test
+  void appSectionsAreAppliedThroughTheAppsStageBeforeTheRoutesArePublished() {
+    live.publish(ConfigLoader.parse(BASE + IVR, Map.of()));
+    List<String> order = new java.util.ArrayList<>();
+    ConfigReload withApps = new ConfigReload(live, () -> ConfigLoader.parse(file, Map.of()), c -> {},
+        (running, next) -> {
+          order.add("prepared " + next.ivr().menus().keySet().stream().sorted().toList());
+          return () -> order.add("swapped while " + live.get().ivr().menus().size() + " menu(s) in force");
+        });
+    file = BASE + IVR.replace("hello", "welcome")
+        + "  support:\n    greeting: help\n    options:\n      \"1\": {app: echo}\n"
+        + "voicemail:\n  boxes:\n    sales: {}\nconferences:\n  rooms: [{name: board}]\nprompts: {voice: en-gb}\n";
+    ConfigReload.Outcome o = withApps.reload();
+
+    assertEquals(ConfigReload.Status.APPLIED, o.status(), o.toString());
+    assertEquals(List.of("prompts: ~voice", "ivr: +support ~main", "voicemail: +sales",
+        "voicemail.access_number: *97", "conferences: +board"), o.applied());
+    assertEquals(List.of(), o.needsRestart());
+    assertEquals(List.of("prepared [main, support]", "swapped while 1 menu(s) in force"), order);
+    assertEquals(2, live.get().ivr().menus().size());
+    assertEquals("en-gb", live.get().prompts().voice());
+  }
+
+  @Test
+  void appsThatCannotBeMadeRefuseTheWholeFile() {
+    GatewayConfig before = live.get();
+    ConfigReload withApps = new ConfigReload(live, () -> ConfigLoader.parse(file, Map.of()), c -> {},
+        (running, next) -> {
+          throw new ConfigException("ivr.main.greeting", "the prompt \"hello\" cannot be rendered");
+        });
+    file = BASE.replace("match: echo", "match: echo2") + IVR;
+    ConfigReload.Outcome o = withApps.reload();
+
+    assertEquals(ConfigReload.Status.INVALID, o.status());
+    assertEquals(new ConfigReload.ConfigError("ivr.main.greeting", "the prompt \"hello\" cannot be rendered"),
+        o.errors().get(0));
+    assertSame(before, live.get(), "neither the routes nor the apps change");
+  }
+
+  @Test
+  void whatStillNeedsARestartIsListed() {
+    file = BASE.replace("rtp_port_range: 20000-20099", "rtp_port_range: 20000-20099\n  bind_address: 127.0.0.2")
+        + "history:\n  data_dir: /tmp/elsewhere\nhttp:\n  port: 9999\n";
+    ConfigReload.Outcome o = reload.reload();
+
+    assertEquals(ConfigReload.Status.UNCHANGED, o.status(), o.toString());
+    assertEquals(List.of("media.bind_address", "media.public_address", "http.port", "history.data_dir"),
+        o.needsRestart()); // the public address follows the bind address when not given
+  }
+
 }

@@ -17,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The apps this gateway runs, built once at start-up from the configuration. It lives in its own package because
- * it knows every app, while the apps know only the SPI in {@code apps} (which must not know them back).
+ * The apps this gateway runs, built at start-up from the configuration and again on each reload ({@link #reload}).
+ * It lives in its own package because it knows every app, while the apps know only the SPI in {@code apps} (which
+ * must not know them back).
  */
 public final class GatewayApps {
   private GatewayApps() {}
@@ -32,13 +33,33 @@ public final class GatewayApps {
 
   /** With the prompts every app speaks from (tests may pass a fake). */
   public static AppCatalog of(GatewayConfig config, Prompts prompts) {
+    return build(config, prompts, VoicemailApp.of(config, prompts),
+        new ConferenceApp(new Conferences(config.conferences()), prompts));
+  }
+
+  /**
+   * The catalog of a reloaded configuration, made on the apps loop from the {@code running} one: stateless apps
+   * anew (the sessions running keep the old ones, with the menus they started with); voicemail and conferences
+   * keep their state (files and index, rooms and members) and bus consumers under the new settings.
+   *
+   * @throws IllegalStateException when {@code running} is not a gateway's catalog (no voicemail or conference app)
+   */
+  public static AppCatalog reload(AppCatalog running, GatewayConfig config, Prompts prompts) {
+    VoicemailApp voicemail = running.find("voicemail").filter(VoicemailApp.class::isInstance)
+        .map(VoicemailApp.class::cast).orElseThrow(() -> new IllegalStateException("no voicemail app running"));
+    ConferenceApp conference = running.find("conference").filter(ConferenceApp.class::isInstance)
+        .map(ConferenceApp.class::cast).orElseThrow(() -> new IllegalStateException("no conference app running"));
+    return build(config, prompts, voicemail.reload(config, prompts), conference.reload(config.conferences(), prompts));
+  }
+
+  private static AppCatalog build(GatewayConfig config, Prompts prompts, List<App> voicemail, App conference) {
     List<App> apps = new ArrayList<>();
     apps.add(new EchoApp());
     apps.add(new AnnounceApp(prompts));
     apps.add(new IvrApp(config.ivr(), prompts, config.devices()));
-    apps.addAll(VoicemailApp.of(config, prompts));
-    apps.add(new ConferenceApp(new Conferences(config.conferences()), prompts));
-    // each app capability adds its app here
+    apps.addAll(voicemail);
+    apps.add(conference);
+    // each app capability adds its app here (and, with state to keep across a reload, to reload)
     return AppCatalog.of(apps.toArray(App[]::new));
   }
 
@@ -56,13 +77,39 @@ public final class GatewayApps {
 
   /** Every prompt the configuration has: each app section adds its own here. */
   static List<Prompt> prompts(GatewayConfig config) {
-    List<Prompt> prompts = new ArrayList<>();
-    prompts.addAll(announcements(config));
-    prompts.addAll(config.ivr().prompts());
-    prompts.addAll(VoicemailApp.prompts(config));
-    config.conferences().rooms().stream().filter(r -> r.pin() != null).forEach(r -> prompts.add(r.pinPrompt()));
+    return List.copyOf(keyedPrompts(config).keySet());
+  }
+
+  /**
+   * Every prompt the configuration has, each with the first key that names it (what a reload reports when it does
+   * not render), in file order by section.
+   */
+  static java.util.Map<Prompt, String> keyedPrompts(GatewayConfig config) {
+    java.util.Map<Prompt, String> keyed = new java.util.LinkedHashMap<>();
+    List<Prompt> announced = announcements(config);
+    announced.forEach(p -> keyed.putIfAbsent(p, "routes"));
+    config.ivr().menus().values().stream().sorted(java.util.Comparator.comparing(m -> m.name())).forEach(menu -> {
+      put(keyed, menu.greeting(), "ivr." + menu.name() + ".greeting");
+      put(keyed, menu.invalid(), "ivr." + menu.name() + ".invalid");
+      put(keyed, menu.timeoutPrompt(), "ivr." + menu.name() + ".timeout_prompt");
+      put(keyed, menu.unavailable(), "ivr." + menu.name() + ".unavailable");
+    });
+    config.voicemail().boxes().values().forEach(b -> put(keyed, b.greeting(), "voicemail.boxes." + b.name() + ".greeting"));
+    VoicemailApp.prompts(config).forEach(p -> keyed.putIfAbsent(p, "voicemail"));
+    List<io.voicegateway.config.ConferencesConfig.Room> rooms = config.conferences().rooms();
+    for (int i = 0; i < rooms.size(); i++) {
+      if (rooms.get(i).pin() != null) {
+        put(keyed, rooms.get(i).pinPrompt(), "conferences.rooms[" + i + "].pin_prompt");
+      }
+    }
     // each app section adds its prompts here
-    return prompts;
+    return keyed;
+  }
+
+  private static void put(java.util.Map<Prompt, String> keyed, Prompt prompt, String key) {
+    if (prompt != null) {
+      keyed.putIfAbsent(prompt, key);
+    }
   }
 
   /** What the {@code app: announce …} routes (and their {@code on_no_answer}) say. */

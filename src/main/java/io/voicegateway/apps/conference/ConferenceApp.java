@@ -6,6 +6,7 @@ import io.voicegateway.apps.App;
 import io.voicegateway.apps.AppCall;
 import io.voicegateway.apps.AppSession;
 import io.voicegateway.apps.prompts.Prompts;
+import io.voicegateway.config.ConferencesConfig;
 import io.voicegateway.media.MixerLeg;
 
 /**
@@ -26,6 +27,15 @@ public final class ConferenceApp implements App {
   @Override
   public String name() {
     return "conference";
+  }
+
+  /**
+   * The app for a reloaded configuration: the same rooms (members, bus API) under {@code next}'s settings, speaking
+   * from {@code prompts}. Runs on the apps loop, where the rooms live.
+   */
+  public ConferenceApp reload(ConferencesConfig next, Prompts prompts) {
+    conferences.reconfigure(next);
+    return new ConferenceApp(conferences, prompts);
   }
 
   public Conferences conferences() {

@@ -12,6 +12,10 @@ import java.util.Optional;
 /**
  * One named room: its members, each a member call's {@link RoomMember}. Joins, leaves, mute and the tones are the
  * apps loop's; the members' mixer threads only read {@link #members()}, a copy-on-write array.
+ *
+ * <p>A reload may change the settings ({@link #reconfigure}): the members stay, whoever joins later meets the new
+ * PIN and limit (a smaller limit turns nobody out). Slots run to {@link ConferencesConfig#MOST_MEMBERS} whatever the
+ * limit, so a limit raised while members talk never outgrows their per-slot arrays.
  */
 final class ConferenceRoom {
   /** Someone joined: a rising pair of tones. */
@@ -20,12 +24,20 @@ final class ConferenceRoom {
   static final List<PromptAudio> LEAVE_TONE = List.of(Tones.tone(880, 120, 0.25f), Tones.tone(660, 120, 0.25f));
   private static final RoomMember[] NONE = new RoomMember[0];
 
-  private final ConferencesConfig.Room config;
-  private final boolean configured;
-  private final int capacity;
+  private ConferencesConfig.Room config;
+  private boolean configured;
+  private int capacity;
   private volatile RoomMember[] members = NONE;
 
   ConferenceRoom(ConferencesConfig.Room config, boolean configured) {
+    reconfigure(config, configured);
+  }
+
+  /**
+   * New settings for those who join from now on, or ({@code configured} false) a room the configuration no longer
+   * has: it keeps its settings and members and closes with its last member, as any room a route names alone.
+   */
+  void reconfigure(ConferencesConfig.Room config, boolean configured) {
     this.config = config;
     this.configured = configured;
     this.capacity = config.maxParticipants() == 0 ? ConferencesConfig.MOST_MEMBERS
@@ -107,11 +119,11 @@ final class ConferenceRoom {
   }
 
   private int freeSlot() {
-    boolean[] taken = new boolean[capacity];
+    boolean[] taken = new boolean[ConferencesConfig.MOST_MEMBERS];
     for (RoomMember m : members) {
       taken[m.slot] = true;
     }
-    for (int i = 0; i < capacity; i++) {
+    for (int i = 0; i < taken.length; i++) {
       if (!taken[i]) {
         return i;
       }

@@ -7,6 +7,7 @@ import io.voicegateway.apps.prompts.PromptAudio;
 import io.voicegateway.apps.prompts.PromptPlayer;
 import io.voicegateway.apps.prompts.Prompts;
 import io.voicegateway.apps.prompts.Tones;
+import io.voicegateway.config.ConferencesConfig;
 import io.voicegateway.config.Prompt;
 import io.voicegateway.media.MixerLeg;
 import java.util.List;
@@ -35,6 +36,8 @@ final class ConferenceSession implements AppSession {
   private final AppCall call;
   private final Conferences conferences;
   private final ConferenceRoom room;
+  /** The room's settings as this caller came in: a reload changes them for later callers only. */
+  private final ConferencesConfig.Room settings;
   private final Prompts prompts;
   private final MemberLeg leg;
   private final StringBuilder digits = new StringBuilder();
@@ -48,6 +51,7 @@ final class ConferenceSession implements AppSession {
     this.call = call;
     this.conferences = conferences;
     this.room = room;
+    this.settings = room.config();
     this.prompts = prompts;
     this.leg = new MemberLeg(new PromptPlayer(r -> call.setTimer(1, r)));
   }
@@ -62,7 +66,7 @@ final class ConferenceSession implements AppSession {
   }
 
   void start() {
-    if (room.config().pin() == null) {
+    if (settings.pin() == null) {
       enter();
     } else {
       askPin();
@@ -88,7 +92,7 @@ final class ConferenceSession implements AppSession {
     if (prompts == null) {
       return Future.failedFuture("no prompt library");
     }
-    Prompt prompt = room.config().pinPrompt();
+    Prompt prompt = settings.pinPrompt();
     return call.blocking(() -> prompts.load(prompt));
   }
 
@@ -115,7 +119,7 @@ final class ConferenceSession implements AppSession {
     if (digit == '#') {
       String keyed = digits.toString();
       digits.setLength(0);
-      if (keyed.equals(room.config().pin())) {
+      if (keyed.equals(settings.pin())) {
         askingPin = false;
         cancelTimer();
         enter();

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.voicegateway.bus.ConferenceCommands;
 import io.voicegateway.config.ConferencesConfig;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,13 +15,34 @@ import java.util.TreeMap;
  * here. Touched only on the apps verticle's event loop.
  */
 public final class Conferences {
-  private final ConferencesConfig config;
   private final Map<String, ConferenceRoom> rooms = new TreeMap<>();
   private final Map<String, ConferenceSession> inRoom = new HashMap<>();
 
   public Conferences(ConferencesConfig config) {
-    this.config = config;
     config.rooms().forEach(r -> rooms.put(r.name(), new ConferenceRoom(r, true)));
+  }
+
+  /**
+   * A reload's rooms: a new room opens, a changed one keeps its members under the new settings (for those who join
+   * later), a removed one closes now when empty, else with its last member (nobody in a call is turned out).
+   */
+  void reconfigure(ConferencesConfig next) {
+    for (ConferencesConfig.Room r : next.rooms()) {
+      ConferenceRoom room = rooms.get(r.name());
+      if (room == null) {
+        rooms.put(r.name(), new ConferenceRoom(r, true));
+      } else {
+        room.reconfigure(r, true);
+      }
+    }
+    for (ConferenceRoom room : List.copyOf(rooms.values())) {
+      if (room.configured() && next.room(room.name()).isEmpty()) {
+        room.reconfigure(room.config(), false);
+        if (room.empty()) {
+          rooms.remove(room.name(), room);
+        }
+      }
+    }
   }
 
   /** The room called {@code name}, opened now when it is not configured. */

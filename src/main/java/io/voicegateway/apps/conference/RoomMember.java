@@ -56,8 +56,8 @@ final class RoomMember implements MixerLeg {
     this.device = device;
     this.joinedAtMs = joinedAtMs;
     this.tones = tones;
-    this.cursor = new long[room.capacity()];
-    this.cursorOf = new RoomMember[room.capacity()];
+    this.cursor = new long[io.voicegateway.config.ConferencesConfig.MOST_MEMBERS]; // any slot, whatever the limit
+    this.cursorOf = new RoomMember[io.voicegateway.config.ConferencesConfig.MOST_MEMBERS];
   }
 
   /** The caller's voice for this frame: published to the others. */

@@ -28,9 +28,10 @@ final class Voicemail {
   /** A message file written to this recently may be one another gateway is still recording. */
   static final long IN_PROGRESS_MS = 5_000;
 
-  private final VoicemailConfig config;
+  /** Replaced by a reload (on the apps loop); read by sessions as they start and by the REST workers. */
+  private volatile VoicemailConfig config;
   private final HistoryConfig store;
-  private final Prompts prompts;
+  private volatile Prompts prompts;
   private volatile Consumer<Message> announce = m -> { };
   private VoicemailStore index;
 
@@ -44,6 +45,16 @@ final class Voicemail {
     this.config = config;
     this.store = store;
     this.prompts = prompts;
+  }
+
+  /**
+   * A reload's boxes and prompts, for calls from now on: a caller already leaving a message keeps the box it
+   * started with (its file and index entry are made under that box's name even if the box was removed). The
+   * messages of a removed box stay on disk and in the index, and are back if the box comes back.
+   */
+  void reconfigure(VoicemailConfig next, Prompts nextPrompts) {
+    this.config = next;
+    this.prompts = nextPrompts;
   }
 
   VoicemailConfig config() {

@@ -35,6 +35,15 @@ public final class VoicemailApp implements App {
   }
 
   /**
+   * Both voicemail apps for a reloaded configuration, sharing this one's files, index and REST consumers, with
+   * {@code config}'s boxes and access number for calls from now on. Runs on the apps loop.
+   */
+  public List<App> reload(GatewayConfig config, Prompts prompts) {
+    voicemail.reconfigure(config.voicemail(), prompts);
+    return List.of(new VoicemailApp(voicemail), new VoicemailAccessApp(voicemail));
+  }
+
+  /**
    * Every prompt voicemail may speak, for the start-up check of the TTS engine: the boxes' greetings and, with any
    * box, the owner's menu.
    */
