@@ -7,9 +7,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.apps.audio.WavWriter;
-import io.voicegateway.apps.prompts.EspeakTts;
-import io.voicegateway.apps.prompts.PromptAudio;
-import io.voicegateway.apps.prompts.PromptLibrary;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
@@ -17,8 +14,6 @@ import io.voicegateway.bus.HistoryEntry;
 import io.voicegateway.bus.HistoryPage;
 import io.voicegateway.bus.HistoryQuery;
 import io.voicegateway.config.DtmfMethod;
-import io.voicegateway.config.Prompt;
-import io.voicegateway.config.PromptsConfig;
 import io.voicegateway.it.peers.BaresipDevice;
 import io.voicegateway.it.support.GatewayUnderTest;
 import io.voicegateway.it.support.SippRunner;
@@ -27,8 +22,6 @@ import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.SpeechFixture;
 import io.voicegateway.testing.Tools;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -297,53 +290,12 @@ class IvrIT {
     }
   }
 
-  /**
-   * The greeting as the same engine renders it (espeak-ng with the gateway's voice and speed, through a prompt
-   * library of its own), against what alice heard from the first sound on.
-   */
+  /** The greeting as the same engine renders it, against what alice heard from the first sound on. */
   private static AudioMatch.Result greetingMatch(short[] heard) throws Exception {
-    PromptsConfig prompts = gw.gateway().config().prompts();
-    PromptLibrary library = new PromptLibrary(new EspeakTts(prompts.voice(), prompts.speed()),
-        Path.of(System.getProperty("java.io.tmpdir")).resolve("ivr-it-prompts-" + ProcessHandle.current().pid()),
-        Path.of(""), Clock.systemUTC());
-    PromptAudio audio = library.load(Prompt.text(GREETING));
-    short[] rendered = new short[audio.length()];
-    for (int i = 0; i < rendered.length; i++) {
-      rendered[i] = (short) Math.max(-32768, Math.min(32767, Math.round(audio.sample(i) * 32767)));
-    }
-    short[] reference = AudioMatch.resample(rendered, PromptAudio.SAMPLE_RATE, RATE);
-    int onset = onset(heard) - RATE / 20;
-    int start = Math.max(0, onset);
-    short[] window = Arrays.copyOfRange(heard, start, Math.min(heard.length, start + reference.length + RATE / 2));
-    int lead = onset(reference);
-    short[] trimmed = Arrays.copyOfRange(reference, lead, reference.length);
-    return AudioMatch.align(trimmed, window, RATE, 500, 300);
+    return IvrAudio.promptMatch(gw.gateway().config().prompts(), GREETING, heard, RATE);
   }
 
-  /** Where sound starts: the first 10 ms above a quiet floor. */
-  private static int onset(short[] pcm) {
-    int step = RATE / 100;
-    for (int i = 0; i + step <= pcm.length; i += step) {
-      double sum = 0;
-      for (int j = i; j < i + step; j++) {
-        sum += (double) pcm[j] * pcm[j];
-      }
-      if (Math.sqrt(sum / step) > 300) {
-        return i;
-      }
-    }
-    throw new AssertionError("nothing but silence");
-  }
-
-  /**
-   * Both recordings end when the call does, so the last {@code seconds} of what was heard line up with the end of
-   * what was sent: the sent part from the heard part's first second on (the last half second left out) is searched
-   * in it with lags up to {@code maxLagMs}, enough for the network's delay and the moment between two hang-ups.
-   */
   private static AudioMatch.Result tailMatch(short[] sent, short[] heardAll, int seconds, int maxLagMs) {
-    short[] heard = Arrays.copyOfRange(heardAll, Math.max(0, heardAll.length - seconds * RATE), heardAll.length);
-    int from = Math.max(0, sent.length - heard.length + RATE);
-    short[] s = Arrays.copyOfRange(sent, from, Math.max(from, sent.length - RATE / 2));
-    return AudioMatch.align(s, heard, RATE, 500, maxLagMs);
+    return IvrAudio.tailMatch(sent, heardAll, seconds, maxLagMs, RATE);
   }
 }
