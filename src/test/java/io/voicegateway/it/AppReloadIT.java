@@ -1,6 +1,7 @@
 package io.voicegateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.eventbus.MessageConsumer;
@@ -12,6 +13,7 @@ import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.CallEventType;
 import io.voicegateway.bus.DeviceQueries;
 import io.voicegateway.config.ConfigLoader;
+import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.PromptsConfig;
 import io.voicegateway.it.peers.BaresipDevice;
 import io.voicegateway.it.support.GatewayUnderTest;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * entered: her key 1 still reaches the echo app, which returns her speech (correlation ≥ 0.9). A new caller (bob)
  * reaches the new IVR and hears its greeting, compared with espeak-ng's rendering of the new text; another (carol)
  * hears main's new greeting (and not the old one), and her key 1 now reaches the new voicemail box, which the REST
- * API lists.
+ * API lists. Last, a file whose new menu greets with a WAV that is not one is refused (400, the key named).
  */
 class AppReloadIT {
   private static final int RATE = 8000;
@@ -174,6 +176,18 @@ class AppReloadIT {
       }
       JsonArray boxes = api.get("/api/v1/voicemail").object().getJsonArray("boxes");
       assertEquals("sales", boxes.getJsonObject(0).getString("box"), boxes.encode());
+
+      // a new prompt that does not render (not a WAV): 400 naming its key, and nothing changes
+      Path notWav = Files.writeString(dir.resolve("broken.wav"), "not a wav", StandardCharsets.UTF_8);
+      GatewayConfig before = gw.liveConfig().get();
+      Files.writeString(file, yaml(sipPort, rtp, httpPort, data, true).replace("greeting: \"" + SUPPORT + "\"",
+          "greeting: " + notWav), StandardCharsets.UTF_8);
+      ApiClient.Answer bad = api.post("/api/v1/config/reload", "{}");
+      System.out.println("reload with a broken prompt: " + bad.body());
+      assertEquals(400, bad.status(), bad.toString());
+      assertEquals("ivr.support.greeting", bad.object().getJsonArray("errors").getJsonObject(0).getString("key"),
+          bad.toString());
+      assertSame(before, gw.liveConfig().get(), "a prompt that does not render changes nothing");
     } finally {
       listener.unregister();
       gw.stop().await(30, TimeUnit.SECONDS);

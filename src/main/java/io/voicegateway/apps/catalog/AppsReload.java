@@ -11,23 +11,28 @@ import io.voicegateway.config.Prompt;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 
 /**
  * Puts a reloaded file's apps in force (the gateway's {@link ConfigReload.AppsStage}). {@link #prepare} renders
  * every prompt the new file has, on the reload's worker (text through the TTS engine, a new engine when the
- * {@code prompts:} section changed; what is unchanged comes from the library's cache); a prompt that does not
- * render refuses the reload with its key, and the running catalog and prompts stay. Only then does the commit ask
+ * {@code prompts:} section changed; what is unchanged comes from the library's cache); a new or changed prompt
+ * that does not render refuses the reload with its key, and the running catalog and prompts stay. A prompt the
+ * running file already had, under the same engine, is only logged when it fails (as start-up's warm-up does):
+ * a prompt file missing since start-up must not block, say, adding a device. Only then does the commit ask
  * the apps verticle to swap the catalog in, between two attaches: calls from then on get the new menus, boxes and
  * rooms, sessions in progress keep what they started with ({@link GatewayApps#reload}).
  */
 public final class AppsReload implements ConfigReload.AppsStage {
   /** How long a commit waits for the apps loop to swap the catalog in (it has nothing else to wait for). */
   static final long SWAP_TIMEOUT_SECONDS = 30;
+  private static final Logger LOG = Logger.getLogger(AppsReload.class.getName());
 
   /** Where a new catalog goes: the apps verticle's {@code replace}. */
   @FunctionalInterface
@@ -74,20 +79,30 @@ public final class AppsReload implements ConfigReload.AppsStage {
     if (apps == null) {
       return () -> { };
     }
-    Prompts library = running.prompts().equals(next.prompts()) ? prompts : libraries.apply(next);
-    render(next, library);
+    boolean sameEngine = running.prompts().equals(next.prompts());
+    Prompts library = sameEngine ? prompts : libraries.apply(next);
+    render(next, library, sameEngine ? GatewayApps.keyedPrompts(running).keySet() : Set.of());
     return () -> {
       await(apps.replace(old -> GatewayApps.reload(old, next, library)));
       prompts = library;
     };
   }
 
-  /** Blocking: every prompt of {@code config}, so that no new call waits for a rendering or finds it failed. */
-  static void render(GatewayConfig config, Prompts library) {
+  /**
+   * Blocking: every prompt of {@code config}, so that no new call waits for a rendering or finds it failed.
+   *
+   * @param running the prompts already in force with this library: their failures are logged, not refused
+   */
+  static void render(GatewayConfig config, Prompts library, Set<Prompt> running) {
     for (Map.Entry<Prompt, String> e : GatewayApps.keyedPrompts(config).entrySet()) {
       try {
         library.load(e.getKey());
       } catch (IOException | RuntimeException failure) {
+        if (running.contains(e.getKey())) {
+          LOG.warning("configuration reload: " + e.getValue() + ": the prompt " + e.getKey()
+              + " still cannot be rendered (" + failure.getMessage() + "); its calls try again");
+          continue;
+        }
         throw new ConfigException(e.getValue(), "the prompt " + e.getKey() + " cannot be rendered ("
             + failure.getMessage() + "); the running apps and prompts stay");
       }

@@ -166,6 +166,25 @@ class AppsReloadTest {
   }
 
   @Test
+  void aPromptBrokenSinceStartUpDoesNotBlockTheReloadButANewEngineMustRenderIt() {
+    GatewayConfig broken = ConfigLoader.parse(OLD.replace("old-greeting", "broken since start-up"), Map.of());
+    AppsReload started = new AppsReload(broken, prompts, c -> prompts);
+    started.target(rebuild -> {
+      swaps++;
+      return Future.succeededFuture(rebuild.apply(catalog));
+    });
+    GatewayConfig plusSupport = ConfigLoader.parse(NEW.replace("new-greeting", "broken since start-up"), Map.of());
+
+    started.prepare(broken, plusSupport).run();
+    assertEquals(1, swaps, "the reload went through; the old prompt is logged as still failing");
+
+    GatewayConfig otherVoice = ConfigLoader.parse(NEW.replace("new-greeting", "broken since start-up")
+        + "prompts: {voice: en-gb}\n", Map.of());
+    ConfigException e = assertThrows(ConfigException.class, () -> started.prepare(plusSupport, otherVoice));
+    assertEquals("ivr.main.greeting", e.keyPath(), "another engine renders everything anew");
+  }
+
+  @Test
   void theLibraryIsMadeAgainOnlyWhenThePromptsSectionChanged() {
     reload.prepare(old, ConfigLoader.parse(NEW, Map.of())).run();
     assertEquals(0, librariesMade.get(), "same engine and voice: the running library and its cache");
