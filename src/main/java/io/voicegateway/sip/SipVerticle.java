@@ -181,6 +181,7 @@ public final class SipVerticle extends VerticleBase {
     InviteHandler invite = new InviteHandler(w.authenticator, w.messages, w.legs, w.sdp, metrics, publicAddress,
         w.legMedia, w.control.lifecycle(), w.control.inbound(), w.control.policies().attach(), w.progress);
     invite.admission(guards.admission(w.sip.messages(), w.sip.headers()));
+    invite.held(new HeldBindingInvites(w.bindings, w.sip.messages()));
     AttendedTransfer attended = new AttendedTransfer(w.legs, vertx.eventBus(), w.control.policies());
     return new RequestDispatcher.Handlers(invite,
         new ReinviteHandler(w.legs, w.messages, w.sdp, metrics, publicAddress, w.legMedia, w.control.hold()),
