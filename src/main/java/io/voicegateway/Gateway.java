@@ -207,13 +207,14 @@ public final class Gateway {
           cluster = node;
           return deploy("cluster", () -> new ClusterVerticle(node), new DeploymentOptions());
         })
-        .compose(v -> ClusterBindings.open(cluster))
+        .compose(v -> ClusterBindings.open(cluster, NodeHops.sipUri(config.media())))
         .map(shared -> {
           // a device registered through any node is rung from this one
           // and one whose TCP/TLS/WebSocket connection another node holds is rung through that node, with a pass
           sharedBindings = new PublishedBindings(shared::put, shared::remove, shared::elsewhere,
               System::currentTimeMillis, NodeHops.sipUri(config.media()),
-              new NodeHops(shared.secret(), cluster.nodeId(), System::currentTimeMillis, new SecureRandom()));
+              new NodeHops(shared.secret(), cluster.nodeId(), System::currentTimeMillis, new SecureRandom()),
+              shared::otherSipUris);
           return null;
         });
   }

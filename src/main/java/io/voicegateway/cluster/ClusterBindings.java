@@ -9,11 +9,13 @@ import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryExpiredListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.replicatedmap.ReplicatedMap;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +41,8 @@ public final class ClusterBindings implements MembershipListener {
   /** The cluster's secrets: one random value, put by the first node that needs it, read by every other. */
   static final String SECRETS = "vg.cluster.secrets";
   private static final String HOP_SECRET = "hop";
+  /** Each node's SIP URI, replicated to every member (reads are local): the other nodes' hosts are trusted. */
+  static final String SIP_URIS = "vg.cluster.sip";
   /** Where vertx-hazelcast keeps a member's Vert.x node id (HazelcastClusterManager.NODE_ID_ATTRIBUTE). */
   private static final String VERTX_NODE_ID = "__vertx.nodeId";
   /** Fields this class adds to a published binding. */
@@ -53,18 +57,33 @@ public final class ClusterBindings implements MembershipListener {
   /** device id → map key → binding, other nodes' only. */
   private final Map<String, Map<String, JsonObject>> replica = new ConcurrentHashMap<>();
   private final byte[] secret;
+  private final ReplicatedMap<String, String> sipUris;
 
-  private ClusterBindings(IMap<String, String> map, String self, byte[] secret) {
+  private ClusterBindings(IMap<String, String> map, String self, byte[] secret,
+      ReplicatedMap<String, String> sipUris) {
     this.map = map;
     this.self = self;
     this.secret = secret;
+    this.sipUris = sipUris;
   }
 
-  /** Opens the shared map and loads what other nodes already published; runs the blocking load off the event loop. */
+  /** Like {@link #open(ClusterNode, String)} for a node that announces no SIP address. */
   public static Future<ClusterBindings> open(ClusterNode node) {
+    return open(node, null);
+  }
+
+  /**
+   * Opens the shared map and loads what other nodes already published, and announces this node's SIP URI
+   * ({@code sipUri}, may be null); runs the blocking load off the event loop.
+   */
+  public static Future<ClusterBindings> open(ClusterNode node, String sipUri) {
     return node.vertx().executeBlocking(() -> {
       IMap<String, String> map = node.hazelcast().getMap(MAP);
-      ClusterBindings shared = new ClusterBindings(map, node.nodeId(), secret(node.hazelcast()));
+      ReplicatedMap<String, String> uris = node.hazelcast().getReplicatedMap(SIP_URIS);
+      if (sipUri != null) {
+        uris.put(node.nodeId(), sipUri);
+      }
+      ClusterBindings shared = new ClusterBindings(map, node.nodeId(), secret(node.hazelcast()), uris);
       node.hazelcast().getCluster().addMembershipListener(shared);
       map.addEntryListener(shared.new Listener(), true);
       map.forEach(shared::seen); // after the listener: an entry put meanwhile is seen twice, never missed
@@ -99,6 +118,7 @@ public final class ClusterBindings implements MembershipListener {
     if (dead == null) {
       return;
     }
+    sipUris.remove(dead);
     int dropped = 0;
     for (Map<String, JsonObject> some : replica.values()) {
       for (Map.Entry<String, JsonObject> e : List.copyOf(some.entrySet())) {
@@ -110,6 +130,17 @@ public final class ClusterBindings implements MembershipListener {
       }
     }
     LOG.info("cluster: node " + dead + " left: " + dropped + " binding(s) held over its connections dropped");
+  }
+
+  /** The other nodes' SIP URIs as they announced them (a local read). */
+  public Collection<String> otherSipUris() {
+    List<String> out = new ArrayList<>();
+    sipUris.forEach((node, uri) -> {
+      if (!self.equals(node)) {
+        out.add(uri);
+      }
+    });
+    return out;
   }
 
   /** Publishes this node's binding of {@code contact} for {@code ttlMs}; does not block. */

@@ -116,7 +116,8 @@ public final class SipVerticle extends VerticleBase {
       keepalive = new OptionsKeepalive(vertx, config, w.providerRegistrations, w.requests, w.client);
       keepalive.start();
       w.qualifier.start(vertx);
-      vertx.setPeriodic(DEVICE_HOSTS_REFRESH_MS, id -> guards.trusted().devicesAt(DeviceHosts.of(w.bindings.all())));
+      vertx.setPeriodic(DEVICE_HOSTS_REFRESH_MS, id -> guards.trusted().devicesAt(
+          DeviceHosts.of(w.bindings.all(), w.bindings.nodeHosts())));
       startTrunkRegistrations();
       vertx.eventBus().<ConfigCommands.Reloaded>consumer(Addresses.CONFIG_EVENTS, msg -> {
         if ("APPLIED".equals(msg.body().status())) {

@@ -63,8 +63,10 @@ class ClusterBindingsTest {
     ClusterNode a = join("a", portA, members);
     ClusterNode b = join("b", portB, members);
     await().atMost(30, TimeUnit.SECONDS).until(() -> a.nodes().size() == 2 && b.nodes().size() == 2);
-    ClusterBindings sharedA = ClusterBindings.open(a).await(30, TimeUnit.SECONDS);
-    ClusterBindings sharedB = ClusterBindings.open(b).await(30, TimeUnit.SECONDS);
+    ClusterBindings sharedA = ClusterBindings.open(a, "sip:127.0.0.1:5070").await(30, TimeUnit.SECONDS);
+    ClusterBindings sharedB = ClusterBindings.open(b, "sip:127.0.0.1:5080").await(30, TimeUnit.SECONDS);
+    await().atMost(10, TimeUnit.SECONDS).until(() -> sharedB.otherSipUris().equals(List.of("sip:127.0.0.1:5070")));
+    assertEquals(List.of("sip:127.0.0.1:5080"), sharedA.otherSipUris(), "each node sees the others' SIP address");
     assertArrayEquals(sharedA.secret(), sharedB.secret(), "one secret for the whole cluster");
     assertEquals(32, sharedA.secret().length);
 
@@ -77,6 +79,7 @@ class ClusterBindingsTest {
     await().atMost(30, TimeUnit.SECONDS).until(() -> sharedB.elsewhere("bob").size() == 1);
     assertEquals("udp", sharedB.elsewhere("bob").get(0).getString("transport"),
         "a UDP phone takes requests from any node: kept until it lapses");
+    assertTrue(sharedB.otherSipUris().isEmpty(), "the node's SIP address is no longer trusted");
   }
 
   private ClusterNode join(String name, int port, List<String> members) throws Exception {

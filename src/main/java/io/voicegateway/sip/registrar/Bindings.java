@@ -138,6 +138,11 @@ public final class Bindings {
    */
   public record HeldBinding(Binding binding, String fromNode, String refusal) {}
 
+  /** The hosts of the other nodes of the cluster (none on a single node): see {@link SharedBindings#nodeHosts}. */
+  public java.util.Set<String> nodeHosts() {
+    return shared.nodeHosts();
+  }
+
   /** Every live binding of every device; expired ones are forgotten here. */
   public List<Binding> all() {
     List<Binding> out = new ArrayList<>();

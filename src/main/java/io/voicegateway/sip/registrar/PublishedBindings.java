@@ -2,6 +2,10 @@ package io.voicegateway.sip.registrar;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -27,6 +31,7 @@ public final class PublishedBindings implements SharedBindings {
   private final LongSupplier clock;
   private final String via;
   private final NodeHops hops;
+  private final Supplier<Collection<String>> nodeUris;
 
   /**
    * @param remove    withdraws this node's binding of (device id, contact)
@@ -35,9 +40,11 @@ public final class PublishedBindings implements SharedBindings {
    * @param via       this node's SIP URI ({@code sip:host:port}, {@code ;transport=tcp} when it has no UDP), where
    *                  the other nodes send their INVITEs for its TCP/TLS/WebSocket bindings
    * @param hops      the passes of those INVITEs, under the cluster's secret
+   * @param nodeUris  the other nodes' SIP URIs (their {@code via}), read locally
    */
   public PublishedBindings(Put put, BiConsumer<String, String> remove, Function<String, List<JsonObject>> elsewhere,
-      LongSupplier clock, String via, NodeHops hops) {
+      LongSupplier clock, String via, NodeHops hops, Supplier<Collection<String>> nodeUris) {
+    this.nodeUris = nodeUris;
     this.put = put;
     this.remove = remove;
     this.elsewhere = elsewhere;
@@ -76,6 +83,29 @@ public final class PublishedBindings implements SharedBindings {
   @Override
   public NodeHops.Verdict admit(String deviceId, String pass) {
     return hops.check(deviceId, pass);
+  }
+
+  @Override
+  public Set<String> nodeHosts() {
+    Set<String> hosts = new HashSet<>();
+    for (String uri : nodeUris.get()) {
+      hosts.add(host(uri));
+    }
+    return hosts;
+  }
+
+  /** The host of {@code sip:host:port;params} (an IPv6 literal without its brackets). */
+  static String host(String uri) {
+    String rest = uri.substring(uri.indexOf(':') + 1);
+    if (rest.startsWith("[")) {
+      return rest.substring(1, rest.indexOf(']'));
+    }
+    int end = rest.length();
+    for (char c : new char[] {':', ';'}) {
+      int at = rest.indexOf(c);
+      end = at >= 0 ? Math.min(end, at) : end;
+    }
+    return rest.substring(0, end);
   }
 
   static JsonObject encode(Binding b) {

@@ -1,6 +1,7 @@
 package io.voicegateway.sip.registrar;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The bindings every node of a cluster can see (issue 15): this node publishes the bindings its registrar makes and
@@ -31,6 +32,14 @@ public interface SharedBindings {
   /** Checks the pass of an INVITE another node sent to ring a binding of {@code deviceId} held here. */
   default NodeHops.Verdict admit(String deviceId, String pass) {
     return NodeHops.Verdict.refused("not in a cluster");
+  }
+
+  /**
+   * The hosts of the other nodes' SIP addresses: the SIP guards trust them like trunks (their INVITEs through this
+   * node are the cluster's own calls, not a stranger's to cap).
+   */
+  default Set<String> nodeHosts() {
+    return Set.of();
   }
 
   /** A single node: nothing is shared. */

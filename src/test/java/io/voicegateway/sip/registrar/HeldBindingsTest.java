@@ -46,7 +46,7 @@ class HeldBindingsTest {
             }
           }));
           return out;
-        }, clock::millis, via, new NodeHops(secret, id, clock::millis, new SecureRandom()));
+        }, clock::millis, via, new NodeHops(secret, id, clock::millis, new SecureRandom()), List::of);
     return new Bindings(clock, shared);
   }
 
@@ -97,6 +97,17 @@ class HeldBindingsTest {
     Bindings single = new Bindings(clock); // a node outside any cluster admits no pass at all
     assertEquals("not in a cluster", single.held("alice", good).refusal());
     assertNull(a.held("alice", good).refusal(), "the good pass was not spent by the refusals");
+  }
+
+  @Test
+  void theOtherNodesHostsAreReadFromTheirSipUris() {
+    assertEquals("10.0.0.11", PublishedBindings.host("sip:10.0.0.11:5060"));
+    assertEquals("10.0.0.12", PublishedBindings.host("sip:10.0.0.12:5060;transport=tcp"));
+    assertEquals("fd00::1", PublishedBindings.host("sip:[fd00::1]:5060"));
+    PublishedBindings shared = new PublishedBindings((d, c, j, t) -> {}, (d, c) -> {}, d -> List.of(), clock::millis,
+        "sip:10.0.0.10:5060", NodeHops.NONE, () -> List.of("sip:10.0.0.11:5060", "sip:10.0.0.12:5062;transport=tcp"));
+    assertEquals(java.util.Set.of("10.0.0.11", "10.0.0.12"), new Bindings(clock, shared).nodeHosts());
+    assertTrue(new Bindings(clock).nodeHosts().isEmpty(), "a single node trusts no other node");
   }
 
   @Test
