@@ -36,6 +36,7 @@ import io.voicegateway.media.codec.OpusLibrary;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.metrics.StreamMeters;
 import io.voicegateway.sip.SipVerticle;
+import io.voicegateway.sip.registrar.NodeHops;
 import io.voicegateway.sip.registrar.PublishedBindings;
 import io.voicegateway.sip.registrar.SharedBindings;
 import io.voicegateway.sip.guard.OverloadGuard;
@@ -48,6 +49,7 @@ import io.voicegateway.transport.MixerMeters;
 import io.voicegateway.transport.MixerVerticle;
 import io.voicegateway.transport.PlaybackVerticle;
 import io.voicegateway.transport.RtpVerticle;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,11 +212,14 @@ public final class Gateway {
           cluster = node;
           return deploy("cluster", () -> new ClusterVerticle(node), new DeploymentOptions());
         })
-        .compose(v -> ClusterBindings.open(cluster))
+        .compose(v -> ClusterBindings.open(cluster, NodeHops.sipUri(config.media())))
         .map(shared -> {
           // a device registered through any node is rung from this one
+          // and one whose TCP/TLS/WebSocket connection another node holds is rung through that node, with a pass
           sharedBindings = new PublishedBindings(shared::put, shared::remove, shared::elsewhere,
-              System::currentTimeMillis);
+              System::currentTimeMillis, NodeHops.sipUri(config.media()),
+              new NodeHops(shared.secret(), cluster.nodeId(), System::currentTimeMillis, new SecureRandom()),
+              shared::otherSipUris);
           return null;
         });
   }

@@ -32,7 +32,7 @@ final class ClickToCall {
   Future<String> start(String deviceId, String number, Map<String, String> headers,
       Function<OutboundCall, Future<String>> originate) {
     List<Contact> contacts = registrar.contactsOf(deviceId).stream()
-        .map(b -> new Contact(b.deviceId(), b.reachUri(), qualifier.reachable(b)))
+        .map(b -> new Contact(b.deviceId(), registrar.requestUri(b), qualifier.reachable(b)))
         .toList();
     return policy.start(deviceId, number, contacts,
         reach -> originate.apply(new OutboundCall(reach, number, null, null, headers, null)));

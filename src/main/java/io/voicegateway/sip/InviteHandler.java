@@ -52,6 +52,8 @@ final class InviteHandler {
   private final AttachTarget attach;
   private final InviteProgressWatches progress;
   private InviteAdmission admission = InviteAdmission.OPEN;
+  /** The INVITEs other nodes of the cluster send for the stream bindings this node holds. */
+  private HeldBindingInvites held = HeldBindingInvites.NONE;
 
   InviteHandler(InviteAuthenticator authenticator, SipMessages messages, SipLegs legs, SdpNegotiator sdp,
       CallMetrics metrics, String publicAddress, BusMedia busMedia, CallLifecycle lifecycle, InboundCalls inbound,
@@ -74,11 +76,26 @@ final class InviteHandler {
     this.admission = admission;
   }
 
+  /** Another node's INVITEs for bindings held here are admitted by their pass (cluster mode; set once, at start). */
+  void held(HeldBindingInvites held) {
+    this.held = held;
+  }
+
   void handle(Request request, ServerTransaction st) {
     Source source = SourceOf.request(request, st);
     InviteAdmission.Decision admitted = admission.admit(request, DeviceHosts.literal(source.host()));
     if (!admitted.admitted()) {
       messages.send(st, admitted.refusal()); // 503 + Retry-After before anything is allocated
+      return;
+    }
+    HeldBindingInvites.Decision hop = held.decide(request);
+    if (hop != null) {
+      if (hop.refusal() != null) {
+        admitted.slot().release();
+        messages.send(st, hop.refusal()); // 403 (a bad pass) or 480 (the binding is gone)
+      } else {
+        offer(request, st, source, admitted, hop.source(), hop.target());
+      }
       return;
     }
     InviteAuthenticator.Decision who = authenticator.authenticate(request, source);
@@ -87,15 +104,26 @@ final class InviteHandler {
       messages.send(st, who.refusal()); // 407 challenge, or 403
       return;
     }
+    offer(request, st, source, admitted, who.source(), null);
+  }
+
+  /** Hands the admitted caller to call control: routed, or ({@code target} set) with the target decided already. */
+  private void offer(Request request, ServerTransaction st, Source source, InviteAdmission.Decision admitted,
+      io.voicegateway.control.route.CallSource caller, io.voicegateway.control.route.RouteTarget target) {
     String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-    InboundCalls.Offer offer = new InboundCalls.Offer(calledNumber(request), who.source(),
+    InboundCalls.Offer offer = new InboundCalls.Offer(calledNumber(request), caller,
         ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
         ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
         sipCallId, SipMessages.xHeaders(request));
     SipLeg leg = SipLeg.inbound(sipCallId, SipMessages.newTag(), st);
     leg.holds(admitted.slot()); // given back when the leg is forgotten: its call ended or it left
     try {
-      inbound.offer(offer, new Caller(request, st, leg, source));
+      Caller settles = new Caller(request, st, leg, source);
+      if (target == null) {
+        inbound.offer(offer, settles);
+      } else {
+        inbound.offer(offer, settles, target);
+      }
     } catch (RuntimeException e) {
       leg.releaseSlot(); // neither refused nor joined: the slot would be held for good
       throw e;

@@ -116,7 +116,8 @@ public final class SipVerticle extends VerticleBase {
       keepalive = new OptionsKeepalive(vertx, config, w.providerRegistrations, w.requests, w.client);
       keepalive.start();
       w.qualifier.start(vertx);
-      vertx.setPeriodic(DEVICE_HOSTS_REFRESH_MS, id -> guards.trusted().devicesAt(DeviceHosts.of(w.bindings.all())));
+      vertx.setPeriodic(DEVICE_HOSTS_REFRESH_MS, id -> guards.trusted().devicesAt(
+          DeviceHosts.of(w.bindings.all(), w.bindings.nodeHosts())));
       startTrunkRegistrations();
       vertx.eventBus().<ConfigCommands.Reloaded>consumer(Addresses.CONFIG_EVENTS, msg -> {
         if ("APPLIED".equals(msg.body().status())) {
@@ -181,6 +182,7 @@ public final class SipVerticle extends VerticleBase {
     InviteHandler invite = new InviteHandler(w.authenticator, w.messages, w.legs, w.sdp, metrics, publicAddress,
         w.legMedia, w.control.lifecycle(), w.control.inbound(), w.control.policies().attach(), w.progress);
     invite.admission(guards.admission(w.sip.messages(), w.sip.headers()));
+    invite.held(new HeldBindingInvites(w.bindings, w.sip.messages()));
     AttendedTransfer attended = new AttendedTransfer(w.legs, vertx.eventBus(), w.control.policies());
     return new RequestDispatcher.Handlers(invite,
         new ReinviteHandler(w.legs, w.messages, w.sdp, metrics, publicAddress, w.legMedia, w.control.hold()),

@@ -103,7 +103,8 @@ final class SipWiring {
         sip.headers());
     this.qualifier = BindingQualifier.of(config.media().keepaliveInterval(), bindings, requests, client, utc);
     TargetResolver targets = new TargetResolver(registrar::contactsOf, () -> live.get().providers(), sdp.preference(),
-        qualifier::reachable, provider -> registrations.learntHost(provider, sip.publicAddress()));
+        qualifier::reachable, provider -> registrations.learntHost(provider, sip.publicAddress()))
+        .inCluster(bindings::requestUri, bindings::of);
     this.media = new BusMediaControl(vertx);
     this.streaming = new Streaming(vertx);
     this.legMedia = new BusMedia(vertx.eventBus());

@@ -25,6 +25,10 @@ final class TargetResolver {
   private final List<CodecType> defaultCodecs;
   private final Predicate<Binding> reachable;
   private final Function<String, String> publicAddressOf;
+  /** A binding's Request-URI: its reachUri, or through the node holding its connection with a fresh pass. */
+  private Function<Binding, String> requestUri = Binding::reachUri;
+  /** A device's bindings on this node only (a {@code BINDING} target rings one of them for another node). */
+  private Function<String, List<Binding>> bindingsHere = id -> List.of();
 
   /**
    * @param contactsOf      device id → its live bindings (the registrar's location service)
@@ -50,6 +54,16 @@ final class TargetResolver {
     this.publicAddressOf = publicAddressOf;
   }
 
+  /**
+   * In a cluster: {@code requestUri} gives the Request-URI of each binding (another node's stream binding is rung
+   * through that node, with a pass), {@code bindingsHere} this node's own bindings of a device.
+   */
+  TargetResolver inCluster(Function<Binding, String> requestUri, Function<String, List<Binding>> bindingsHere) {
+    this.requestUri = requestUri;
+    this.bindingsHere = bindingsHere;
+    return this;
+  }
+
   private record Providers(Map<String, ProviderConfig> byId, Map<String, List<CodecType>> codecs) {}
 
   /** Empty when nobody can be dialled (devices not registered, unknown provider) or the kind is no SIP target. */
@@ -57,6 +71,7 @@ final class TargetResolver {
     return switch (target.kind()) {
       case DEVICES -> devices(target.devices());
       case PROVIDER -> provider(target.name(), target.number());
+      case BINDING -> heldHere(target.devices().get(0), target.name());
       default -> List.of();
     };
   }
@@ -66,11 +81,20 @@ final class TargetResolver {
     for (String id : deviceIds) {
       for (Binding binding : contactsOf.apply(id)) {
         if (reachable.test(binding)) {
-          out.add(new BridgeTarget(binding.deviceId(), binding.reachUri(), null, null, defaultCodecs, null, null));
+          out.add(new BridgeTarget(binding.deviceId(), requestUri.apply(binding), null, null, defaultCodecs, null,
+              null));
         }
       }
     }
     return out;
+  }
+
+  /** The one contact another node asked this one to ring, if this node still holds it (qualify is not asked: the
+   * calling node chose it). */
+  private List<BridgeTarget> heldHere(String deviceId, String contact) {
+    return bindingsHere.apply(deviceId).stream().filter(b -> b.contact().equals(contact))
+        .map(b -> new BridgeTarget(b.deviceId(), b.reachUri(), null, null, defaultCodecs, null, null))
+        .limit(1).toList();
   }
 
   private List<BridgeTarget> provider(String providerId, String number) {

@@ -1,6 +1,7 @@
 package io.voicegateway.cluster;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,33 @@ class ClusterBindingsTest {
     await().atMost(10, TimeUnit.SECONDS).until(() -> sharedB.elsewhere("carol").size() == 1);
     // Hazelcast's expiry: the entry goes from the map, and the expired event from B's replica
     await().atMost(Duration.ofSeconds(30)).until(() -> sharedB.elsewhere("carol").isEmpty());
+  }
+
+  @Test
+  void whenANodeLeavesItsStreamBindingsGoAtOnceAndItsUdpOnesStayUntilTheyLapse() throws Exception {
+    int portA = freePort();
+    int portB = freePort();
+    List<String> members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB);
+    ClusterNode a = join("a", portA, members);
+    ClusterNode b = join("b", portB, members);
+    await().atMost(30, TimeUnit.SECONDS).until(() -> a.nodes().size() == 2 && b.nodes().size() == 2);
+    ClusterBindings sharedA = ClusterBindings.open(a, "sip:127.0.0.1:5070").await(30, TimeUnit.SECONDS);
+    ClusterBindings sharedB = ClusterBindings.open(b, "sip:127.0.0.1:5080").await(30, TimeUnit.SECONDS);
+    await().atMost(10, TimeUnit.SECONDS).until(() -> sharedB.otherSipUris().equals(List.of("sip:127.0.0.1:5070")));
+    assertEquals(List.of("sip:127.0.0.1:5080"), sharedA.otherSipUris(), "each node sees the others' SIP address");
+    assertArrayEquals(sharedA.secret(), sharedB.secret(), "one secret for the whole cluster");
+    assertEquals(32, sharedA.secret().length);
+
+    sharedA.put("bob", "sip:bob@10.0.0.2;transport=tcp", new JsonObject().put("transport", "tcp"), 600_000);
+    sharedA.put("bob", "sip:bob@10.0.0.3", new JsonObject().put("transport", "udp"), 600_000);
+    await().atMost(10, TimeUnit.SECONDS).until(() -> sharedB.elsewhere("bob").size() == 2);
+
+    nodes.remove(a);
+    a.leave().await(30, TimeUnit.SECONDS); // its TCP connections are gone with it
+    await().atMost(30, TimeUnit.SECONDS).until(() -> sharedB.elsewhere("bob").size() == 1);
+    assertEquals("udp", sharedB.elsewhere("bob").get(0).getString("transport"),
+        "a UDP phone takes requests from any node: kept until it lapses");
+    assertTrue(sharedB.otherSipUris().isEmpty(), "the node's SIP address is no longer trusted");
   }
 
   private ClusterNode join(String name, int port, List<String> members) throws Exception {

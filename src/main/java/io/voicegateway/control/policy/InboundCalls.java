@@ -83,7 +83,14 @@ public final class InboundCalls {
       caller.refuse(routed.isEmpty() && router.forbidden(offer.number(), offer.source()) ? Status.FORBIDDEN : Status.NOT_FOUND);
       return;
     }
-    RouteTarget target = routed.get();
+    offer(offer, caller, routed.get());
+  }
+
+  /**
+   * A caller whose target was decided before it came here: another node of the cluster, whose call rings a device over
+   * the connection this node holds ({@link RouteTarget.Kind#BINDING}). Made a call and rung through, like any other.
+   */
+  public void offer(Offer offer, Caller caller, RouteTarget target) {
     boolean outbound = offer.source().kind() == CallSource.Kind.DEVICE && target.kind() == RouteTarget.Kind.PROVIDER;
     Call call = new Call(outbound ? CallDirection.OUTBOUND : CallDirection.INBOUND, offer.from(), offer.to(),
         offer.correlationId(), offer.xHeaders(), clock.getAsLong());

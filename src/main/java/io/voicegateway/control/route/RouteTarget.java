@@ -7,9 +7,9 @@ import java.util.List;
  * Where the {@link Router} sends a call.
  *
  * @param kind        what kind of target
- * @param name        the app name ("echo"), IVR menu, voicemail box, stream name or provider id; null for
- *                    DEVICES
- * @param devices     the device ids to ring in parallel (DEVICES only, otherwise empty)
+ * @param name        the app name ("echo"), IVR menu, voicemail box, stream name or provider id; the contact for
+ *                    BINDING; null for DEVICES
+ * @param devices     the device ids to ring in parallel (DEVICES; BINDING: its one device; otherwise empty)
  * @param number      the called number after the route's strip/prepend: what a trunk is asked to dial;
  *                    null when the target was not picked from a called number
  * @param ringTimeout how long DEVICES ring before {@code onNoAnswer}; null for other kinds
@@ -18,7 +18,11 @@ import java.util.List;
  */
 public record RouteTarget(Kind kind, String name, List<String> devices, String number, Duration ringTimeout,
     RouteTarget onNoAnswer, boolean record) {
-  public enum Kind { APP, IVR, VOICEMAIL, STREAM, DEVICES, PROVIDER }
+  /**
+   * BINDING: one registered contact of a device whose connection this node holds, rung for another node of the
+   * cluster (that node routed the call; this one only carries it over the connection). No route ever yields it.
+   */
+  public enum Kind { APP, IVR, VOICEMAIL, STREAM, DEVICES, PROVIDER, BINDING }
 
   public RouteTarget {
     devices = List.copyOf(devices);
@@ -78,6 +82,11 @@ public record RouteTarget(Kind kind, String name, List<String> devices, String n
       }
       default -> null;
     };
+  }
+
+  /** One contact of {@code device}, held here, rung for another node ({@link Kind#BINDING}). */
+  public static RouteTarget binding(String device, String contact, Duration ringTimeout) {
+    return new RouteTarget(Kind.BINDING, contact, List.of(device), device, ringTimeout, null);
   }
 
   public static RouteTarget app(String name) {

@@ -157,6 +157,7 @@ public final class Router {
       case TRUNK -> from == From.ANY || from == From.KNOWN || from == From.TRUNK;
       case DEVICE -> from == From.ANY || from == From.KNOWN || from == From.DEVICE;
       case UNKNOWN -> from == From.ANY;
+      case NODE -> false; // another node routed its call already: it only asks this one to carry it (BINDING)
     };
   }
 

@@ -27,6 +27,18 @@ public final class DeviceHosts {
     return hosts;
   }
 
+  /** Each binding's source host and each of {@code moreHosts} (the cluster's other nodes) that is an IP literal. */
+  public static Set<InetAddress> of(Collection<Binding> bindings, Collection<String> moreHosts) {
+    Set<InetAddress> hosts = of(bindings);
+    for (String host : moreHosts) {
+      InetAddress address = literal(host);
+      if (address != null) {
+        hosts.add(address);
+      }
+    }
+    return hosts;
+  }
+
   /** {@code host} as an address when it is an IP literal (no name is looked up), else null. */
   public static InetAddress literal(String host) {
     if (host == null || !isLiteral(host)) {

@@ -91,19 +91,56 @@ public final class Bindings {
   }
 
   /**
-   * What a request to the device may go to: its live bindings here, then those other nodes of the cluster took that
-   * this node can reach itself. A UDP contact takes a request from any address, so the INVITE goes straight to it;
-   * a TCP, TLS or WebSocket binding lives on the connection its node holds and is left to that node (not rung from
-   * here). A contact bound here as well is taken from here only.
+   * What a request to the device may go to: its live bindings here, then those other nodes of the cluster took. A UDP
+   * contact takes a request from any address, so the INVITE goes straight to it; a TCP, TLS or WebSocket binding lives
+   * on the connection its node holds, so the INVITE goes through that node ({@link Binding#heldElsewhere()},
+   * {@link #requestUri}). A contact bound here as well is taken from here only.
    */
   public List<Binding> ofAnyNode(String deviceId) {
     List<Binding> out = new ArrayList<>(of(deviceId));
     for (Binding b : shared.elsewhere(deviceId, clock.millis())) {
-      if ("udp".equals(b.source().transport()) && out.stream().noneMatch(o -> o.contact().equals(b.contact()))) {
+      boolean reachable = "udp".equals(b.source().transport()) || b.heldElsewhere();
+      if (reachable && out.stream().noneMatch(o -> o.contact().equals(b.contact()))) {
         out.add(b);
       }
     }
     return out;
+  }
+
+  /**
+   * The Request-URI of an INVITE to {@code binding}: its {@link Binding#reachUri()}, or for another node's stream
+   * binding that node's address with a fresh single-use pass (mint it only to send it).
+   */
+  public String requestUri(Binding binding) {
+    return binding.heldElsewhere() ? shared.throughHolder(binding) : binding.reachUri();
+  }
+
+  /**
+   * Another node asks this one to ring a binding of {@code deviceId} (an INVITE with a {@link NodeHops#PARAM} pass):
+   * the live TCP, TLS or WebSocket binding the pass names, held here, if the pass is good; else why not.
+   */
+  public HeldBinding held(String deviceId, String pass) {
+    NodeHops.Verdict verdict = shared.admit(deviceId, pass);
+    if (!verdict.accepted()) {
+      return new HeldBinding(null, null, verdict.refusal());
+    }
+    for (Binding b : of(deviceId)) {
+      if (!"udp".equals(b.source().transport()) && NodeHops.contactKey(b.contact()).equals(verdict.contactKey())) {
+        return new HeldBinding(b, verdict.fromNode(), null);
+      }
+    }
+    return new HeldBinding(null, verdict.fromNode(), null);
+  }
+
+  /**
+   * What {@link #held} found: the binding to ring for node {@code fromNode}, or none (its connection closed
+   * meanwhile, it lapsed), or the pass was refused ({@code refusal} says why).
+   */
+  public record HeldBinding(Binding binding, String fromNode, String refusal) {}
+
+  /** The hosts of the other nodes of the cluster (none on a single node): see {@link SharedBindings#nodeHosts}. */
+  public java.util.Set<String> nodeHosts() {
+    return shared.nodeHosts();
   }
 
   /** Every live binding of every device; expired ones are forgotten here. */

@@ -70,6 +70,11 @@ public final class Registrar {
         .orElse(List.of());
   }
 
+  /** The Request-URI of an INVITE to one of {@link #contactsOf}: see {@link Bindings#requestUri}. */
+  public String requestUri(Binding binding) {
+    return bindings.requestUri(binding);
+  }
+
   /** When the device (by id or extension) last registered successfully, on the bindings' clock; empty if never. */
   public OptionalLong lastSeen(String deviceIdOrExtension) {
     Long at = devices.directory().byIdOrExtension(deviceIdOrExtension).map(d -> lastSeen.get(d.id())).orElse(null);
