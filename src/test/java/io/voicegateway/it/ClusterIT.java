@@ -2,6 +2,8 @@ package io.voicegateway.it;
 
 import static io.voicegateway.it.support.KamailioCluster.FAILURE_TIMEOUT_S;
 import static io.voicegateway.it.support.KamailioCluster.listed;
+import static io.voicegateway.it.support.KamailioCluster.lists;
+import static io.voicegateway.it.support.KamailioCluster.listsNoneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,19 +86,20 @@ class ClusterIT {
         Set<String> onB = cluster.open("gw-b");
         System.out.printf("long calls: gw-a %d, gw-b %d%n", onA.size(), onB.size());
         assertTrue(!onA.isEmpty() && !onB.isEmpty(), () -> "long calls on both nodes: " + cluster.rows());
-        assertTrue(listed(a).containsAll(onB), () -> "A lists B's calls: " + listed(a) + " vs " + onB);
+        assertTrue(GatewayUnderTest.eventually(30, () -> lists(a, onB)),
+            () -> "A lists B's calls: " + listed(a) + " vs " + onB);
         String victim = onB.iterator().next();
         ApiClient.Answer hangup = a.api().delete("/api/v1/calls/" + victim);
         assertTrue(hangup.status() / 100 == 2, hangup.toString());
         assertTrue(GatewayUnderTest.eventually(30, () -> !cluster.open("gw-b").contains(victim)
-            && !listed(a).contains(victim)), () -> "B's call ended by A's API: " + cluster.rows());
+            && listsNoneOf(a, Set.of(victim))), () -> "B's call ended by A's API: " + cluster.rows());
         Set<String> stillOnB = cluster.open("gw-b");
 
         // 4. B dies: A forgets its calls within the detection time; Kamailio marks it down; new calls all go to A
         long killedAt = System.nanoTime();
         cluster.gateway(b).kill(); // SIGKILL: no BYE, no Hazelcast leave, no shutdown hook
         boolean forgotten = GatewayUnderTest.eventually(FAILURE_TIMEOUT_S + MARGIN_S,
-            () -> stillOnB.stream().noneMatch(listed(a)::contains));
+            () -> listsNoneOf(a, stillOnB));
         System.out.printf("A stopped listing B's %d calls %.1f s after the SIGKILL (failure_timeout %d s)%n",
             stillOnB.size(), (System.nanoTime() - killedAt) / 1e9, FAILURE_TIMEOUT_S);
         assertTrue(forgotten, () -> "A still lists B's calls: " + listed(a));

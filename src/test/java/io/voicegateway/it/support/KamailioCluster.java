@@ -1,6 +1,5 @@
 package io.voicegateway.it.support;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
@@ -28,8 +27,9 @@ import java.util.stream.Collectors;
  * ({@link PostgresServer}), two gateway JVMs {@code gw-a} and {@code gw-b} clustered by Hazelcast on loopback with it
  * as their shared history, and Kamailio in front running {@code deploy/kamailio/kamailio.cfg} as shipped (the test
  * chooses only its socket, the dispatcher list and a {@value #DS_PING_S} s probing interval). Both nodes route
- * {@code echo} to the echo app. Reads what the tests assert: the {@code calls} rows per node in PostgreSQL, a node's
- * REST listing, and the node state changes Kamailio logs (the cfg's {@code dispatcher:dst-down/up} event routes).
+ * {@code echo} to the echo app and, as docs/scale-out.md says for nodes behind a proxy, limit no source. Reads what
+ * the tests assert: the {@code calls} rows per node in PostgreSQL, a node's REST listing, and the node state changes
+ * Kamailio logs (the cfg's {@code dispatcher:dst-down/up} event routes).
  */
 public final class KamailioCluster implements AutoCloseable {
   /** cluster.failure_timeout of both nodes: the documented failure-detection time. */
@@ -73,7 +73,9 @@ public final class KamailioCluster implements AutoCloseable {
   private Node node(String id, String url, int hzPort, List<Integer> members) {
     return new Node(id, new GatewayYaml().rtpPorts(RTP_PORTS).postgres(url).dataDir(dir.resolve("shared"))
         .cluster(id, hzPort, members, FAILURE_TIMEOUT_S)
-        .yaml("routes: [{direction: inbound, match: echo, app: echo, from: any}]"));
+        // every call and message reaches a node from Kamailio's one address: per-source limits would cap the node
+        // at unknown_source_max_calls calls and could ban the proxy (docs/scale-out.md, "Node configuration")
+        .yaml("limits: {enabled: false}", "routes: [{direction: inbound, match: echo, app: echo, from: any}]"));
   }
 
   /** PostgreSQL, both nodes (awaited until each sees the cluster of two), then Kamailio (awaited until it runs). */
@@ -159,11 +161,18 @@ public final class KamailioCluster implements AutoCloseable {
     }
   }
 
-  /** The call ids a node's {@code GET /api/v1/calls} lists (every node's calls). */
+  /**
+   * The call ids a node's {@code GET /api/v1/calls} lists (every node's calls), or null when it answered no list
+   * (504 while the cluster's answer is late). A listing leaves out a node that has not answered within 1.5 s, as
+   * one may on a loaded machine, so tests await what a listing should hold rather than assert it of one listing.
+   */
   public static Set<String> listed(Node n) {
     try {
       ApiClient.Answer calls = n.api().get("/api/v1/calls");
-      assertEquals(200, calls.status(), calls.toString());
+      if (calls.status() != 200) {
+        System.out.println("GET /api/v1/calls on " + n.id() + ": " + calls);
+        return null;
+      }
       return calls.array().stream().map(c -> ((JsonObject) c).getString("id")).collect(Collectors.toSet());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -171,6 +180,18 @@ public final class KamailioCluster implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Whether {@code n} answers a listing that holds every one of {@code calls}. */
+  public static boolean lists(Node n, Set<String> calls) {
+    Set<String> listed = listed(n);
+    return listed != null && listed.containsAll(calls);
+  }
+
+  /** Whether {@code n} answers a listing that holds none of {@code calls}. */
+  public static boolean listsNoneOf(Node n, Set<String> calls) {
+    Set<String> listed = listed(n);
+    return listed != null && calls.stream().noneMatch(listed::contains);
   }
 
   /** The calls rows a node wrote, ended or not. */
@@ -227,6 +248,14 @@ public final class KamailioCluster implements AutoCloseable {
         }
       }
     } finally {
+      // TEMP-DEBUG
+      java.nio.file.Path keep = java.nio.file.Path.of("/tmp/c100-last");
+      Files.createDirectories(keep);
+      for (String f : List.of("a.log", "b.log", "kamailio.log")) {
+        if (Files.exists(dir.resolve(f))) {
+          Files.copy(dir.resolve(f), keep.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
       pg.close();
     }
   }
