@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.voicegateway.it.support.GatewayJvm;
 import io.voicegateway.it.support.GatewayUnderTest;
-import io.voicegateway.it.support.JavaLauncher;
+import io.voicegateway.it.support.GatewayYaml;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.testing.ApiClient;
 import io.voicegateway.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,66 +28,33 @@ class HistoryKillIT {
   @TempDir
   Path dir;
 
-  private Process gateway(Path conf, String log) throws Exception {
-    Process gw = JavaLauncher.main(List.of(), "--conf", conf.toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(log).toFile()).start();
-    boolean up = GatewayUnderTest.eventually(60, () -> {
-      try {
-        return Files.exists(dir.resolve(log))
-            && Files.readAllLines(dir.resolve(log)).stream().anyMatch(l -> l.startsWith("dashboard "));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    assertTrue(up && gw.isAlive(), "gateway started: " + Files.readString(dir.resolve(log)));
-    return gw;
-  }
-
   @Test
   void aCallConnectedWhenTheGatewayIsKilledIsInTheHistoryAsInterruptedAfterTheRestart() throws Exception {
     SippRunner.requireSipp();
-    int sipPort = FreePorts.udpAndTcp();
-    int httpPort = FreePorts.udpAndTcp();
-    int rtp = FreePorts.block(20);
-    Path conf = dir.resolve("gw.yaml");
-    Files.writeString(conf, String.join("\n",
-        "media:",
-        "  sip_port: " + sipPort,
-        "  bind_address: 127.0.0.1",
-        "  rtp_port_range: " + rtp + "-" + (rtp + 19),
-        "  rtp_timeout: 5m",
-        "http:",
-        "  host: 127.0.0.1",
-        "  port: " + httpPort,
-        "  api_token: secret",
-        "bridge:",
-        "  tcp_port: " + FreePorts.udpAndTcp(),
-        "history:",
-        "  data_dir: " + dir.resolve("data"),
-        "routes: [{direction: inbound, match: echo, app: echo, from: any}]",
-        ""));
-    ApiClient api = new ApiClient(httpPort, "secret");
+    GatewayYaml yaml = new GatewayYaml().dataDir(dir.resolve("data"))
+        .yaml("routes: [{direction: inbound, match: echo, app: echo, from: any}]");
+    Path conf = yaml.write(dir.resolve("gw.yaml"));
+    ApiClient api = yaml.api();
     String longCallId = "k".repeat(600) + "-%u@127.0.0.1";
 
-    Process gw = gateway(conf, "gw1.log");
+    GatewayJvm gw = GatewayJvm.start(conf, dir.resolve("gw1.log"));
     SippRunner.Running caller = null;
     long killedAt;
     try {
       // SIPp's uac: INVITE, 200, ACK, then 60 s of call before its BYE; the gateway dies long before
       caller = SippRunner.builtin("uac").args("-s", "echo", "-d", "60000", "-cid_str", longCallId,
-          "-p", String.valueOf(FreePorts.udpAndTcp())).timeoutSeconds(90).start("127.0.0.1:" + sipPort, 1, 1, 1);
+          "-p", String.valueOf(FreePorts.udpAndTcp())).timeoutSeconds(90).start(yaml.sipTarget(), 1, 1, 1);
       assertTrue(GatewayUnderTest.eventually(20, () -> connectedCalls(api) == 1), "the call connected");
       killedAt = System.currentTimeMillis();
-      gw.destroyForcibly(); // SIGKILL: no CALL_TERMINATED, no shutdown hook
-      assertTrue(gw.waitFor(10, TimeUnit.SECONDS));
+      gw.kill(); // SIGKILL: no CALL_TERMINATED, no shutdown hook
     } finally {
-      gw.destroyForcibly();
+      gw.close();
       if (caller != null) {
         caller.kill();
       }
     }
 
-    Process restarted = gateway(conf, "gw2.log");
+    GatewayJvm restarted = GatewayJvm.start(conf, dir.resolve("gw2.log"));
     try {
       JsonObject page = api.get("/api/v1/history").object();
       JsonArray items = page.getJsonArray("items");
@@ -103,12 +68,10 @@ class HistoryKillIT {
       assertEquals(512, sipCallId.length(), sipCallId);
       assertTrue(sipCallId.matches("k{495}~[0-9a-f]{16}"), sipCallId);
       System.out.println("after SIGKILL and restart, the history lists: " + call.encode());
-      assertTrue(Files.readString(dir.resolve("gw2.log")).contains("closed as interrupted"),
+      assertTrue(restarted.log().contains("closed as interrupted"),
           "the restart says what it closed");
     } finally {
-      restarted.destroy();
-      restarted.waitFor(30, TimeUnit.SECONDS);
-      restarted.destroyForcibly();
+      restarted.close();
     }
   }
 

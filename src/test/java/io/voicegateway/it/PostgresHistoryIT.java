@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.voicegateway.it.support.GatewayJvm;
 import io.voicegateway.it.support.GatewayUnderTest;
-import io.voicegateway.it.support.JavaLauncher;
+import io.voicegateway.it.support.GatewayYaml;
 import io.voicegateway.it.support.PostgresServer;
 import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.testing.ApiClient;
 import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.Tools;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,55 +44,23 @@ class PostgresHistoryIT {
   @TempDir
   Path dir;
 
-  private record Node(String id, Path conf, int sipPort, ApiClient api) {}
+  private record Node(String id, GatewayYaml yaml, Path conf) {
+    ApiClient api() {
+      return yaml.api();
+    }
+  }
 
   private Node node(String id, String url, Path shared, Path greeting) throws IOException {
-    int sipPort = FreePorts.udpAndTcp();
-    int httpPort = FreePorts.udpAndTcp();
-    int rtp = FreePorts.block(20);
-    Path conf = dir.resolve(id + ".yaml");
-    Files.writeString(conf, String.join("\n",
-        "media:",
-        "  sip_port: " + sipPort,
-        "  bind_address: 127.0.0.1",
-        "  rtp_port_range: " + rtp + "-" + (rtp + 19),
-        "  rtp_timeout: 5m",
-        "http:",
-        "  host: 127.0.0.1",
-        "  port: " + httpPort,
-        "  api_token: secret",
-        "bridge:",
-        "  tcp_port: " + FreePorts.udpAndTcp(),
-        "history:",
-        "  url: " + url,
-        "  user: ${VG_TEST_PG_USER}",
-        "  node_id: " + id,
-        "  data_dir: " + shared,
+    GatewayYaml yaml = new GatewayYaml().postgres(url).nodeId(id).dataDir(shared).yaml(
         "voicemail:",
         "  boxes:",
         "    sales: {greeting: {file: " + greeting + "}}",
-        "routes: [{direction: inbound, match: echo, app: echo, from: any, record: true}]",
-        ""));
-    return new Node(id, conf, sipPort, new ApiClient(httpPort, "secret"));
+        "routes: [{direction: inbound, match: echo, app: echo, from: any, record: true}]");
+    return new Node(id, yaml, yaml.write(dir.resolve(id + ".yaml")));
   }
 
-  private Process start(Node node, String log) throws Exception {
-    ProcessBuilder pb = JavaLauncher.main(List.of(), "--conf", node.conf().toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(log).toFile());
-    pb.environment().put("VG_TEST_PG_USER", PostgresServer.USER);
-    Process gw = pb.start();
-    boolean up = GatewayUnderTest.eventually(120, () -> !gw.isAlive() || logOf(log).lines()
-        .anyMatch(l -> l.startsWith("dashboard ")));
-    assertTrue(up && gw.isAlive(), node.id() + " started: " + logOf(log));
-    return gw;
-  }
-
-  private String logOf(String log) {
-    try {
-      return Files.exists(dir.resolve(log)) ? Files.readString(dir.resolve(log)) : "";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private GatewayJvm start(Node node, String log) throws IOException {
+    return GatewayJvm.start(node.conf(), dir.resolve(log));
   }
 
   @Test
@@ -113,16 +80,16 @@ class PostgresHistoryIT {
       String url = pg.createDatabase("vg");
       Node a = node("gw-a", url, shared, greeting);
       Node b = node("gw-b", url, shared, greeting);
-      Process gwA = start(a, "a1.log");
-      Process gwB = start(b, "b1.log");
+      GatewayJvm gwA = start(a, "a1.log");
+      GatewayJvm gwB = start(b, "b1.log");
       List<SippRunner.Running> callers = new ArrayList<>();
       try {
         // 1. a call with audio on a (recorded: the route says record), a short one on b
         SippRunner.Result onA = SippRunner.builtin("uac_pcap").args("-s", "echo")
-            .run("127.0.0.1:" + a.sipPort(), 1, 1, 1);
+            .run(a.yaml().sipTarget(), 1, 1, 1);
         assertEquals(1, onA.successful(), onA.toString());
         SippRunner.Result onB = SippRunner.builtin("uac").args("-s", "echo", "-d", "2000")
-            .run("127.0.0.1:" + b.sipPort(), 1, 1, 1);
+            .run(b.yaml().sipTarget(), 1, 1, 1);
         assertEquals(1, onB.successful(), onB.toString());
         assertTrue(GatewayUnderTest.eventually(30, () -> finished(pg).size() == 2
             && finished(pg).values().stream().allMatch(r -> r.get("recording_ms") != null)),
@@ -170,15 +137,14 @@ class PostgresHistoryIT {
 
         // 4. both carry a call; a is killed; its restart closes its own open row only
         callers.add(SippRunner.builtin("uac").args("-s", "echo", "-d", "60000", "-p",
-            String.valueOf(FreePorts.udpAndTcp())).timeoutSeconds(120).start("127.0.0.1:" + a.sipPort(), 1, 1, 1));
+            String.valueOf(FreePorts.udpAndTcp())).timeoutSeconds(120).start(a.yaml().sipTarget(), 1, 1, 1));
         callers.add(SippRunner.builtin("uac").args("-s", "echo", "-d", "60000", "-p",
-            String.valueOf(FreePorts.udpAndTcp())).timeoutSeconds(120).start("127.0.0.1:" + b.sipPort(), 1, 1, 1));
+            String.valueOf(FreePorts.udpAndTcp())).timeoutSeconds(120).start(b.yaml().sipTarget(), 1, 1, 1));
         assertTrue(GatewayUnderTest.eventually(30, () -> count(pg,
             "SELECT COUNT(*) FROM calls WHERE ended_at IS NULL AND answered_at IS NOT NULL") == 2),
             () -> "both calls answered and open: " + rows(pg));
         long killedAt = System.currentTimeMillis();
-        gwA.destroyForcibly(); // SIGKILL: no BYE, no CALL_TERMINATED, no shutdown hook
-        assertTrue(gwA.waitFor(10, TimeUnit.SECONDS));
+        gwA.kill(); // SIGKILL: no BYE, no CALL_TERMINATED, no shutdown hook
         gwA = start(a, "a2.log");
         Map<String, Map<String, Object>> after = rows(pg);
         Map<String, Object> openA = onlyOpenedSince(after, "gw-a", calls);
@@ -187,22 +153,17 @@ class PostgresHistoryIT {
         assertTrue((long) openA.get("ended_at") <= killedAt, "ended by a's last heartbeat: " + openA);
         assertNull(openB.get("ended_at"), "b's call is still going on, its row still open: " + openB);
         assertNull(openB.get("cause"), openB.toString());
-        assertTrue(logOf("a2.log").contains("node gw-a") && logOf("a2.log").contains("closed as interrupted"),
-            logOf("a2.log"));
+        assertTrue(gwA.log().contains("node gw-a") && gwA.log().contains("closed as interrupted"), gwA.log());
 
         // b stops cleanly: its call gets its BYE and its row is completed, not interrupted
-        gwB.destroy();
-        assertTrue(gwB.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(gwB.stop(), "gw-b stopped on SIGTERM");
         Map<String, Object> endedB = onlyOpenedSince(rows(pg), "gw-b", calls);
         assertNotNull(endedB.get("ended_at"), endedB.toString());
         assertNotEquals("interrupted", endedB.get("cause"), endedB.toString());
         System.out.println("after SIGKILL of gw-a and its restart: " + openA + "; gw-b's call: " + endedB);
       } finally {
-        for (Process p : List.of(gwA, gwB)) {
-          p.destroy();
-          if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-          }
+        for (GatewayJvm gw : List.of(gwA, gwB)) {
+          gw.close();
         }
         for (SippRunner.Running caller : callers) {
           caller.kill();

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.it.peers.Baresip;
+import io.voicegateway.it.support.GatewayJvm;
 import io.voicegateway.it.support.GatewayUnderTest;
-import io.voicegateway.it.support.JavaLauncher;
+import io.voicegateway.it.support.GatewayYaml;
 import io.voicegateway.testing.ApiClient;
 import io.voicegateway.testing.AudioMatch;
-import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.SpeechFixture;
 import io.voicegateway.testing.Tools;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -39,21 +38,6 @@ class VoicemailKillIT {
   @TempDir
   Path dir;
 
-  private Process gateway(Path conf, String log) throws Exception {
-    Process gw = JavaLauncher.main(List.of(), "--conf", conf.toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(log).toFile()).start();
-    boolean up = GatewayUnderTest.eventually(60, () -> {
-      try {
-        return Files.exists(dir.resolve(log))
-            && Files.readAllLines(dir.resolve(log)).stream().anyMatch(l -> l.startsWith("dashboard "));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    assertTrue(up && gw.isAlive(), "gateway started: " + Files.readString(dir.resolve(log)));
-    return gw;
-  }
-
   private static long largestMessage(Path folder) {
     if (!Files.isDirectory(folder)) {
       return 0;
@@ -68,33 +52,17 @@ class VoicemailKillIT {
   @Test
   void aMessageCutBySigkillIsPlayableAndListedAfterTheRestart() throws Exception {
     Tools.require("baresip", "sox", "espeak-ng");
-    int sipPort = FreePorts.udpAndTcp();
-    int httpPort = FreePorts.udpAndTcp();
-    int rtp = FreePorts.block(20);
     Path greeting = dir.resolve("greeting.wav");
     Tools.run("sox", "-n", "-r", "16000", "-c", "1", "-b", "16", greeting.toString(), "synth", "1", "sine", "440",
         "gain", "-6");
     Path data = dir.resolve("data");
-    Path conf = dir.resolve("gw.yaml");
-    Files.writeString(conf, String.join("\n",
-        "media:",
-        "  sip_port: " + sipPort,
-        "  bind_address: 127.0.0.1",
-        "  rtp_port_range: " + rtp + "-" + (rtp + 19),
-        "http:",
-        "  host: 127.0.0.1",
-        "  port: " + httpPort,
-        "  api_token: secret",
-        "bridge:",
-        "  tcp_port: " + FreePorts.udpAndTcp(),
-        "history:",
-        "  data_dir: " + data,
+    GatewayYaml yaml = new GatewayYaml().dataDir(data).yaml(
         "providers: [{id: carrier, host: 127.0.0.1, port: 5999, codecs: [g711-ulaw], inbound_ips: [127.0.0.1]}]",
         "routes: [{direction: inbound, match: '+4930555', voicemail: sales}]",
         "voicemail:",
         "  boxes:",
-        "    sales: {greeting: {file: " + greeting + "}, silence_timeout: 20s}",
-        ""));
+        "    sales: {greeting: {file: " + greeting + "}, silence_timeout: 20s}");
+    Path conf = yaml.write(dir.resolve("gw.yaml"));
     // the caller: quiet through the greeting and beep, the speech, then quiet until baresip gives up
     Path lead = dir.resolve("lead.wav");
     Tools.run("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", lead.toString(), "trim", "0", "2");
@@ -102,13 +70,13 @@ class VoicemailKillIT {
     Tools.run("sox", lead.toString(), SpeechFixture.speech(dir, 8000).toString(), source.toString(), "pad", "0", "8");
     Path folder = data.resolve("voicemail/sales");
 
-    Process gw = gateway(conf, "gw1.log");
+    GatewayJvm gw = GatewayJvm.start(conf, dir.resolve("gw1.log"));
     Baresip.CallRecording call;
     try {
       Baresip caller = new Baresip(dir.resolve("caller"), "PCMU", source, 8000);
       CompletableFuture<Baresip.CallRecording> calling = CompletableFuture.supplyAsync(() -> {
         try {
-          return caller.call("sip:+4930555@127.0.0.1:" + sipPort, Duration.ofSeconds(24));
+          return caller.call("sip:+4930555@" + yaml.sipTarget(), Duration.ofSeconds(24));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -118,11 +86,10 @@ class VoicemailKillIT {
       });
       assertTrue(GatewayUnderTest.eventually(40, () -> largestMessage(folder) >= FLUSHED_BYTES),
           "nine seconds of the message reached the disk: " + largestMessage(folder));
-      gw.destroyForcibly(); // SIGKILL, mid-message: the caller is still connected
-      assertTrue(gw.waitFor(10, TimeUnit.SECONDS));
+      gw.kill(); // SIGKILL, mid-message: the caller is still connected
       call = calling.get(60, TimeUnit.SECONDS);
     } finally {
-      gw.destroyForcibly();
+      gw.close();
     }
 
     Path left;
@@ -134,9 +101,9 @@ class VoicemailKillIT {
     short[] asLeft = AudioMatch.read(left, 16_000);
     assertTrue(asLeft.length >= 16_000 * 9, "playable as left: " + asLeft.length + " samples");
 
-    Process restarted = gateway(conf, "gw2.log");
+    GatewayJvm restarted = GatewayJvm.start(conf, dir.resolve("gw2.log"));
     try {
-      ApiClient api = new ApiClient(httpPort, "secret");
+      ApiClient api = yaml.api();
       JsonArray messages = api.get("/api/v1/voicemail/sales/messages").object().getJsonArray("messages");
       assertEquals(1, messages.size(), messages.encode());
       JsonObject message = messages.getJsonObject(0);
@@ -144,8 +111,8 @@ class VoicemailKillIT {
       assertNull(message.getString("caller"), "the caller was to be indexed at the end of the message");
       assertTrue(message.getLong("durationMs") >= 9000, message.encode());
       java.net.http.HttpResponse<byte[]> audio = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort
-              + "/api/v1/voicemail/sales/messages/" + id + "/audio")).header("Authorization", "Bearer secret").build(),
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + yaml.httpPort()
+              + "/api/v1/voicemail/sales/messages/" + id + "/audio")).header("Authorization", "Bearer " + GatewayYaml.API_TOKEN).build(),
           java.net.http.HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(200, audio.statusCode());
       Path served = dir.resolve("served.wav");
@@ -157,9 +124,7 @@ class VoicemailKillIT {
       assertTrue(match.windows().size() >= 6, "too little speech kept: " + match);
       assertTrue(match.medianCorrelation() >= 0.9, "the kept message: " + match);
     } finally {
-      restarted.destroy();
-      restarted.waitFor(30, TimeUnit.SECONDS);
-      restarted.destroyForcibly();
+      restarted.close();
     }
   }
 }
