@@ -15,6 +15,7 @@ Pure Python (no dependency), ~10 s per 50 MB dump. Only HPROF 1.0.2 with 8-byte 
 """
 import collections
 import mmap
+import signal
 import struct
 import sys
 
@@ -250,4 +251,5 @@ def main(argv):
 
 
 if __name__ == '__main__':
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # piped into head: stop quietly
     sys.exit(main(sys.argv[1:]))

@@ -77,8 +77,9 @@ measure_window() {
   ticks1=$(metric vg_mixer_ticks_total)
 }
 
-# stat_column FILE NAME: the last value of a SIPp -trace_stat column.
+# stat_column FILE NAME: the last value of a SIPp -trace_stat column; "?" when FILE is missing.
 stat_column() {
+  [ -f "$1" ] || { echo "?"; return; }
   tail -1 "$1" | awk -F';' -v h="$(head -1 "$1")" -v name="$2" \
     'BEGIN{n=split(h,H,";")} {for(i=1;i<=n;i++) if(H[i]==name) print $i}'
 }
