@@ -7,6 +7,8 @@
 # history): per-call state proper is "up" minus "0"; a leak would show as "after" staying near "up".
 #
 # usage: bench/memory/memory.sh N    (e.g. 50; build first: mvn -B -ntp -o -q package -DskipTests)
+#        HEAP_DUMPS=1 bench/memory/memory.sh 50    also dumps the heap (idle, up, after) and prints the growth per call
+#                                                  by owner (heap_owners.py: the nearest non-JDK object holding it)
 #        GATEWAY_JAR=other.jar bench/memory/memory.sh 50    measures another build (before/after)
 set -euo pipefail
 
@@ -17,10 +19,11 @@ root=$(cd "$here/../.." && pwd)
 sipp_dir="$root/bench/sipp"
 work=$(mktemp -d)
 # Free loopback ports unless given: other load runs may share the machine.
-free_port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-sip_port=${SIP_PORT:-$(free_port)}
-far_port=${FAR_PORT:-$(free_port)}
-http_port=${HTTP_PORT:-$(free_port)}
+. "$root/bench/lib/ports.sh"
+read -r free_sip free_far free_http <<<"$(free_ports 3)"
+sip_port=${SIP_PORT:-$free_sip}
+far_port=${FAR_PORT:-$free_far}
+http_port=${HTTP_PORT:-$free_http}
 rtp_min=$((20000 + RANDOM % 500 * 20))   # even; the gateway refuses a busy RTP port and takes the next
 rtp_max=$((rtp_min + 8 * calls + 99))
 ramp_s=10
@@ -29,44 +32,25 @@ command -v sipp >/dev/null || { echo "sipp not installed (Debian package sip-tes
 command -v jcmd >/dev/null || { echo "jcmd not found (a JDK, not a JRE, is needed)" >&2; exit 2; }
 [ -f "${GATEWAY_JAR:-$root/target/voice-gateway.jar}" ] || { echo "build first: mvn -B -ntp -o -q package -DskipTests" >&2; exit 2; }
 
-cat > "$work/gw.yaml" <<YAML
-media:
-  sip_port: $sip_port
-  sip_transport: [udp]
-  bind_address: 127.0.0.1
-  rtp_port_range: $rtp_min-$rtp_max
-  keepalive_interval: 1h
-http:
-  host: 127.0.0.1
-  port: $http_port
-  api_token: bench
-limits:
-  enabled: false   # SIPp makes many calls a second from one loopback address: not a flood
-  overload_late_tick_percent: 100   # bytes are measured here, not timing: a busy machine must not refuse calls
-providers:
-  - id: far
-    host: 127.0.0.1
-    port: $far_port
-    codecs: [g711-ulaw]
-routes:
-  - direction: inbound
-    match: "load*"
-    provider: far
-    from: trunk
-YAML
-
 here=$sipp_dir   # lib.sh's start_near_sipp finds the scenario through $here
 . "$sipp_dir/lib.sh"
+trunk_gateway_yaml "$work/gw.yaml" "load*" bench "limits:
+  enabled: false   # SIPp makes many calls a second from one loopback address: not a flood
+  overload_late_tick_percent: 100   # bytes are measured here, not timing: a busy machine must not refuse calls"
+
 start_gateway "$work/gw.yaml"
 
-histogram() { jcmd "$gw" GC.class_histogram > "$work/$1.txt"; }
+histogram() { # NAME: the live objects by class now (and a heap dump when HEAP_DUMPS=1)
+  jcmd "$gw" GC.class_histogram > "$work/$1.txt"
+  if [ "${HEAP_DUMPS:-0}" = 1 ]; then jcmd "$gw" GC.heap_dump "$work/$1.hprof" > /dev/null; fi
+}
 total() { awk '$1 == "Total" {print $3}' "$work/$1.txt"; }
 
 sleep 2
 histogram idle
 cd "$work"
-sipp -sf "$sipp_dir/b2bua_far_end.xml" -p "$far_port" -i 127.0.0.1 -mi 127.0.0.1 -mp $((rtp_min - 4000)) -rtp_echo -nostdin \
-  -m "$calls" -trace_err -error_file far-errors.log > far.log 2>&1 &
+far_sipp_cmd "$sipp_dir/b2bua_far_end.xml" $((rtp_min - 4000)) "$calls"
+"${sipp_cmd[@]}" > far.log 2>&1 &
 far_pid=$!
 start_near_sipp load1
 
@@ -93,4 +77,8 @@ echo "top $top classes by growth per call (bytes, instances):"
 awk -v n="$active" 'FNR == NR { if ($1 ~ /:$/) { b[$4] = $3; i[$4] = $2 }; next }
   $1 ~ /:$/ { d = $3 - b[$4]; if (d > 0) printf "%10d %8.1f  %s\n", d / n, ($2 - i[$4]) / n, $4 }' \
   "$work/idle.txt" "$work/up.txt" | sort -rn | head -"$top" || true   # head closing the pipe is not a failure
+if [ "${HEAP_DUMPS:-0}" = 1 ]; then   # who holds the growth: owners (nearest non-JDK holder) per call
+  echo "owners of the growth per call (bench/memory/heap_owners.py, heap dumps idle and up):"
+  python3 "$root/bench/memory/heap_owners.py" "$work/idle.hprof" "$work/up.hprof" "$active" | head -"$((top + 1))" || true
+fi
 echo "SIPp calls ok / failed: $(stat_column stats.csv 'SuccessfulCall(C)') / $(stat_column stats.csv 'FailedCall(C)') (exit $sipp_exit); histograms in $work"

@@ -51,6 +51,7 @@ need_pkg python3 python3
 case " $suts " in *" gw "*) [ -f "$jar" ] || { echo "no $jar: build first (mvn -q package -DskipTests)" >&2; exit 2; };; esac
 
 . "$here/../lib/ports.sh"   # free_ports, free_range
+. "$here/../sipp/lib.sh"   # trunk_gateway_yaml, far_sipp_cmd, stat_column (its cpu_ticks is redefined below)
 
 # --- processes and cleanup -------------------------------------------------------------------------------------
 pids=()   # everything this script started, killed on exit
@@ -121,11 +122,6 @@ prom() { # FILE METRIC: the value of a Prometheus sample (METRIC may carry {labe
   awk -v m="$2" '$1 == m {v = $2} END {print (v == "" ? 0 : v)}' "$1"
 }
 
-stat_column() { # FILE NAME: the last value of a SIPp -trace_stat column
-  [ -f "$1" ] || { echo "?"; return; }
-  tail -1 "$1" | awk -F';' -v h="$(head -1 "$1")" -v name="$2" \
-    'BEGIN{n=split(h,H,";")} {for(i=1;i<=n;i++) if(H[i]==name) print $i}'
-}
 
 # calls_at FILE SECONDS: SIPp's CurrentCall at SECONDS after its start, from its -fd 1 stats (read after the run:
 # SIPp buffers the file, so its last line while running is stale).
@@ -148,32 +144,10 @@ udp_bound() { ss -Hlun "sport = :$1" | grep -q .; }
 start_gw() { # DIR: the gateway with a trunk-to-trunk route to the far SIPp
   local dir=$1
   rtp_min=$(free_range $((8 * calls + 100)))
-  cat > "$dir/gw.yaml" <<YAML
-media:
-  sip_port: $sut_port
-  sip_transport: [udp]
-  bind_address: 127.0.0.1
-  rtp_port_range: $rtp_min-$((rtp_min + 8 * calls + 99))
-  keepalive_interval: 1h
-http:
-  host: 127.0.0.1
-  port: $http_port
-  api_token: bench
-bridge:
-  tcp_enabled: false   # its fixed port 7000 may be taken on a shared box
-limits:
-  enabled: false   # SIPp makes many calls a second from one loopback address: not a flood
-providers:
-  - id: far
-    host: 127.0.0.1
-    port: $far_port
-    codecs: [g711-ulaw]
-routes:
-  - direction: inbound
-    match: "load*"
-    provider: far
-    from: trunk
-YAML
+  # lib.sh's trunk gateway reads these names
+  sip_port=$sut_port rtp_max=$((rtp_min + 8 * calls + 99))
+  trunk_gateway_yaml "$dir/gw.yaml" "load*" bench "limits:
+  enabled: false   # SIPp makes many calls a second from one loopback address: not a flood"
   # shellcheck disable=SC2086
   java ${GATEWAY_JAVA_OPTS:-} -jar "$jar" --conf "$dir/gw.yaml" > "$dir/gateway.log" 2>&1 &
   gw_pid=$!; pids+=("$gw_pid")
@@ -242,8 +216,8 @@ run_one() { # REPEAT SUT
   rate=$(( (calls + ramp_s - 1) / ramp_s ))
   (
     cd "$dir" && ln -sfn /usr/share/sip-tester pcap
-    exec sipp -sf "$dir/uas.xml" -p "$far_port" -i 127.0.0.1 -mi 127.0.0.1 -mp "$(free_ports 1)" -rtp_echo \
-      -nostdin -m "$calls" -trace_err -error_file far-errors.log -trace_stat -stf far-stats.csv -fd 1 > far.log 2>&1
+    far_sipp_cmd "$dir/uas.xml" "$(free_ports 1)" "$calls"
+    exec "${sipp_cmd[@]}" -trace_stat -stf far-stats.csv -fd 1 > far.log 2>&1
   ) & far_pid=$!; pids+=("$far_pid")
   wait_for 10 "the far SIPp on udp $far_port" udp_bound "$far_port" || { sut_stop; return 1; }
   (

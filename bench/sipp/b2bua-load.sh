@@ -21,37 +21,14 @@ ramp_s=10
 command -v sipp >/dev/null || { echo "sipp not installed (Debian package sip-tester)" >&2; exit 2; }
 [ -f "$root/target/voice-gateway.jar" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
 
-cat > "$work/gw.yaml" <<YAML
-media:
-  sip_port: $sip_port
-  sip_transport: [udp]
-  bind_address: 127.0.0.1
-  rtp_port_range: $rtp_min-$rtp_max
-  keepalive_interval: 1h
-http:
-  host: 127.0.0.1
-  port: $http_port
-  api_token: bench
-limits:
-  enabled: false   # SIPp makes hundreds of calls a second from one loopback address: not a flood
-providers:
-  - id: far
-    host: 127.0.0.1
-    port: $far_port
-    codecs: [g711-ulaw]
-routes:
-  - direction: inbound
-    match: "load*"
-    provider: far
-    from: trunk
-YAML
-
 . "$here/lib.sh"
+trunk_gateway_yaml "$work/gw.yaml" "load*" bench "limits:
+  enabled: false   # SIPp makes hundreds of calls a second from one loopback address: not a flood"
 start_gateway "$work/gw.yaml"
 
 cd "$work"
-sipp -sf "$here/b2bua_far_end.xml" -p "$far_port" -i 127.0.0.1 -mi 127.0.0.1 -mp 46000 -rtp_echo -nostdin \
-  -m "$calls" -trace_err -error_file far-errors.log > far.log 2>&1 &
+far_sipp_cmd "$here/b2bua_far_end.xml" 46000 "$calls"
+"${sipp_cmd[@]}" > far.log 2>&1 &
 far_pid=$!
 start_near_sipp load1
 

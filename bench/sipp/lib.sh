@@ -11,6 +11,46 @@ start_gateway() {
   grep -q '^dashboard' "$work/gateway.log" || { cat "$work/gateway.log" >&2; exit 1; }
 }
 
+# trunk_gateway_yaml FILE MATCH TOKEN [EXTRA_YAML]: the trunk-to-trunk gateway of the B2BUA benches (b2bua-load,
+# memory, soak, sidebyside): SIP over UDP on 127.0.0.1:$sip_port, RTP ports $rtp_min-$rtp_max, HTTP on $http_port
+# with API token TOKEN; inbound numbers matching MATCH (from anyone: "trunk") go to the far trunk at
+# 127.0.0.1:$far_port, offered PCMU; the bridge's TCP listener off. EXTRA_YAML (limits:, history:, bridge: ...) is appended as it is.
+trunk_gateway_yaml() {
+  cat > "$1" <<YAML
+media:
+  sip_port: $sip_port
+  sip_transport: [udp]
+  bind_address: 127.0.0.1
+  rtp_port_range: $rtp_min-$rtp_max
+  keepalive_interval: 1h
+http:
+  host: 127.0.0.1
+  port: $http_port
+  api_token: $3
+bridge:
+  tcp_enabled: false   # its fixed port 7000 may be taken on a shared box; no bench call uses the bridge
+providers:
+  - id: far
+    host: 127.0.0.1
+    port: $far_port
+    codecs: [g711-ulaw]
+routes:
+  - direction: inbound
+    match: "$2"
+    provider: far
+    from: trunk
+${4:-}
+YAML
+}
+
+# far_sipp_cmd SCENARIO MEDIA_PORT CALLS: sets the array $sipp_cmd to the far trunk's SIPp (UAS on $far_port,
+# echoing RTP from MEDIA_PORT, CALLS calls, errors in far-errors.log); the caller adds its own options and runs
+# it: "${sipp_cmd[@]}" -trace_stat ... > far.log 2>&1 &   (or exec it, so that $! is SIPp itself)
+far_sipp_cmd() {
+  sipp_cmd=(sipp -sf "$1" -p "$far_port" -i 127.0.0.1 -mi 127.0.0.1 -mp "$2" -rtp_echo -nostdin -m "$3"
+    -trace_err -error_file far-errors.log)
+}
+
 # start_near_sipp SERVICE: SIPp as the calling side ($calls calls ramped over $ramp_s s, each the A-law pcap
 # for 56 s, see echo_load.xml) to sip:SERVICE@gateway, in the background ($sipp_pid), stats in stats.csv.
 start_near_sipp() {
@@ -37,8 +77,9 @@ measure_window() {
   ticks1=$(metric vg_mixer_ticks_total)
 }
 
-# stat_column FILE NAME: the last value of a SIPp -trace_stat column.
+# stat_column FILE NAME: the last value of a SIPp -trace_stat column; "?" when FILE is missing.
 stat_column() {
+  [ -f "$1" ] || { echo "?"; return; }
   tail -1 "$1" | awk -F';' -v h="$(head -1 "$1")" -v name="$2" \
     'BEGIN{n=split(h,H,";")} {for(i=1;i<=n;i++) if(H[i]==name) print $i}'
 }

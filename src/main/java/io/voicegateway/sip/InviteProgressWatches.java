@@ -31,23 +31,30 @@ final class InviteProgressWatches {
     this.release = release;
   }
 
-  /** Watches {@code leg}'s INVITE, which came from {@code source}, for the call it started. */
+  /**
+   * Watches {@code leg}'s INVITE, which came from {@code source}, for the call it started; the leg ends the watch
+   * when the INVITE is settled or the leg goes ({@link SipLeg#watchedBy}).
+   */
   void watch(Call call, SipLeg leg, Source source, Request invite) {
+    if (!leg.pending()) {
+      return; // already answered or refused: nothing can hold the call unanswered
+    }
     ExpiresHeader expires = invite.getExpires();
-    watch(call, leg::pending, source, expires == null ? null : (long) expires.getExpires());
+    leg.watchedBy(watch(call, leg::pending, source, expires == null ? null : (long) expires.getExpires()));
   }
 
   /**
    * @param unanswered     true while the INVITE has no final response
    * @param expiresSeconds the INVITE's {@code Expires}, null without one
    */
-  void watch(Call call, BooleanSupplier unanswered, Source source, Long expiresSeconds) {
+  InviteProgressWatch watch(Call call, BooleanSupplier unanswered, Source source, Long expiresSeconds) {
     List<InviteProgressWatch> sameConnection = CONNECTIONS.contains(source.transport())
         ? byConnection.computeIfAbsent(source, s -> new ArrayList<>()) : new ArrayList<>();
     InviteProgressWatch watch = new InviteProgressWatch(unanswered, reason -> release.accept(call, reason),
         done -> forget(source, done));
     sameConnection.add(watch);
     watch.start(scheduler, InviteProgressWatch.limit(expiresSeconds));
+    return watch;
   }
 
   /** A connection is gone: every unanswered INVITE that came over it releases its call. */

@@ -33,6 +33,7 @@ final class SipLeg {
   private String localAddress;
   private SipEndpoint endpoint;
   private SourceCallCap.Slot slot = SourceCallCap.Slot.NONE;
+  private InviteProgressWatch progress;
 
   private SipLeg(Leg leg, String sipCallId, String localTag) {
     this.leg = leg;
@@ -78,7 +79,25 @@ final class SipLeg {
 
   /** The inbound INVITE still waiting for our final response, or null. */
   ServerTransaction pendingServerInvite() { return pendingServerInvite; }
-  void pendingServerInvite(ServerTransaction st) { this.pendingServerInvite = st; }
+  void pendingServerInvite(ServerTransaction st) {
+    this.pendingServerInvite = st;
+    if (st == null) {
+      endWatch(); // settled: its Timer C must not keep the call (and its dialogs) live
+    }
+  }
+
+  /** The Timer C watch of this leg's inbound INVITE ({@link InviteProgressWatches}); ended when it settles. */
+  void watchedBy(InviteProgressWatch watch) {
+    this.progress = watch;
+  }
+
+  /** Ends the INVITE's watch, if any (settled, or the leg left its call); once. */
+  void endWatch() {
+    if (progress != null) {
+      progress.settled();
+      progress = null;
+    }
+  }
 
   /** Our outbound INVITE still waiting for a final response, or null. */
   ClientTransaction pendingClientInvite() { return pendingClientInvite; }

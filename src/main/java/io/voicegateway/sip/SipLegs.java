@@ -55,6 +55,7 @@ final class SipLegs {
 
   private void forget(SipLeg leg) {
     leg.releaseSlot(); // its source's call count (limits.unknown_source_max_calls)
+    leg.endWatch(); // its Timer C would otherwise hold the ended call for three minutes
     bySipCallId.remove(leg.sipCallId(), leg);
     byLegId.remove(leg.id(), leg);
   }

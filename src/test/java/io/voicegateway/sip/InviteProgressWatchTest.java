@@ -96,4 +96,28 @@ class InviteProgressWatchTest {
     assertEquals(List.of(watch), finished);
     assertTrue(watch.done());
   }
+
+  @Test
+  void aSettledInviteCancelsItsTimerCAndIsForgottenAtOnce() {
+    // An armed Timer C holds the call and its legs' dialogs: an answered INVITE must not keep it for 3 minutes.
+    InviteProgressWatch watch = watches.watch(call("c1"), () -> true, TCP_CALLER, null);
+    assertEquals(1, scheduler.pending());
+    watch.settled();
+    assertEquals(0, scheduler.pending(), "its timer cancelled");
+    assertEquals(0, watches.watchedOverConnections(), "forgotten by its connection");
+    watches.connectionClosed(TCP_CALLER);
+    scheduler.advance(Duration.ofMinutes(10));
+    assertEquals(List.of(), released, "a settled watch releases nothing");
+  }
+
+  @Test
+  void theLegEndsItsWatchWhenTheInviteIsSettled() {
+    SipLeg leg = SipLeg.outbound("c1", "tag");
+    leg.watchedBy(watches.watch(call("c1"), () -> true, UDP_CALLER, null));
+    leg.pendingServerInvite(null); // the final response went out
+    assertEquals(0, scheduler.pending());
+    leg.endWatch(); // the leg leaving later ends nothing twice
+    scheduler.advance(Duration.ofMinutes(10));
+    assertEquals(List.of(), released);
+  }
 }

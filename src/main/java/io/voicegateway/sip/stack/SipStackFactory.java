@@ -1,5 +1,6 @@
 package io.voicegateway.sip.stack;
 
+import gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer;
 import io.voicegateway.config.MediaConfig;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -100,6 +101,11 @@ public final class SipStackFactory {
     p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
     p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+    // A cancelled stack timer must let go of its dialog or transaction at once. The default (java.util.Timer)
+    // keeps a cancelled task queued until its due time, and each holds a SIPDialog (DialogDeleteIfNoAckSentTask,
+    // the transactions' timers): hundreds of dialogs stayed live after their calls in bench/soak. The executor
+    // timer removes a task from its queue when it is cancelled and clears the task's references.
+    p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", ScheduledExecutorSipTimer.class.getName());
     // The UDP socket's receive buffer must hold what arrives while the JVM stands still (a GC pause, a
     // starved CPU): at 200 calls/s a 250 ms pause brings ~200 datagrams, more than the stack's 64 KB
     // default holds (the kernel charges ~2 KB per small datagram), and the INVITEs and ACKs dropped there

@@ -27,8 +27,9 @@ public final class SipTraceStore {
   private final int messagesPerCall;
   private final int maxCalls;
   private final long maxChars;
-  /** In order of last write: the first entry is the call to evict. */
-  private final LinkedHashMap<String, Deque<SipTraceEntry>> calls = new LinkedHashMap<>();
+  /** In order of last write: the first entry is the call to evict. Kept compact: see {@link StoredMessage}. */
+  private final LinkedHashMap<String, Deque<StoredMessage>> calls = new LinkedHashMap<>();
+  private final StoredMessage.Addresses addresses = new StoredMessage.Addresses();
   private long chars;
   private long dropped;
 
@@ -52,12 +53,12 @@ public final class SipTraceStore {
       dropped++;
       return;
     }
-    SipTraceEntry kept = shorten(entry);
-    Deque<SipTraceEntry> messages = calls.remove(kept.sipCallId());
+    StoredMessage kept = StoredMessage.of(shorten(entry), addresses);
+    Deque<StoredMessage> messages = calls.remove(entry.sipCallId());
     if (messages == null) {
-      messages = new ArrayDeque<>();
+      messages = new ArrayDeque<>(8); // a call's ladder is ~6-15 messages: the default 16 slots would be half empty
     }
-    calls.put(kept.sipCallId(), messages); // (re)inserted last: the most recently written call
+    calls.put(entry.sipCallId(), messages); // (re)inserted last: the most recently written call
     messages.addLast(kept);
     chars += kept.size();
     if (messages.size() > messagesPerCall) {
@@ -69,8 +70,13 @@ public final class SipTraceStore {
 
   /** The messages of one Call-ID, oldest first; empty when unknown or already evicted. */
   public synchronized List<SipTraceEntry> messages(String sipCallId) {
-    Deque<SipTraceEntry> messages = calls.get(sipCallId);
-    return messages == null ? List.of() : new ArrayList<>(messages);
+    Deque<StoredMessage> messages = calls.get(sipCallId);
+    if (messages == null) {
+      return List.of();
+    }
+    List<SipTraceEntry> out = new ArrayList<>(messages.size());
+    messages.forEach(m -> out.add(m.entry(sipCallId)));
+    return out;
   }
 
   /** How many Call-IDs are held. */
@@ -89,10 +95,10 @@ public final class SipTraceStore {
   }
 
   private void evictCalls() {
-    Iterator<Deque<SipTraceEntry>> oldest = calls.values().iterator();
+    Iterator<Deque<StoredMessage>> oldest = calls.values().iterator();
     while ((calls.size() > maxCalls || chars > maxChars) && oldest.hasNext()) {
-      Deque<SipTraceEntry> evicted = oldest.next();
-      for (SipTraceEntry e : evicted) {
+      Deque<StoredMessage> evicted = oldest.next();
+      for (StoredMessage e : evicted) {
         chars -= e.size();
       }
       dropped += evicted.size();

@@ -125,4 +125,31 @@ class SipTraceStoreTest {
     assertEquals(chars, store.chars());
     assertTrue(held <= 20 * 50);
   }
+
+  @Test
+  void storedCompactlyEveryFieldComesBackAsRecorded() {
+    SipTraceStore store = SipTraceStore.defaults();
+    String invite = "INVITE sip:zoë@gw SIP/2.0\r\nFrom: \"Zoë\" <sip:z@x>\r\nCall-ID: c1\r\n\r\n";
+    SipTraceEntry sent = new SipTraceEntry(7, "out", "127.0.0.1:5060", "192.0.2.1:5070",
+        "INVITE sip:zoë@gw SIP/2.0", "c1", invite);
+    SipTraceEntry other = new SipTraceEntry(8, "in", "192.0.2.1:5070", "127.0.0.1:5060", "a line of its own", "c1",
+        "SIP/2.0 100 Trying\r\n\r\n");
+    store.add(sent);
+    store.add(other);
+    assertEquals(List.of(sent, other), store.messages("c1"), "non-ASCII text, a first line not the message's own");
+    assertEquals(sent.size() + other.size(), store.chars());
+  }
+
+  @Test
+  void addressesAreSharedButTheirTableIsBounded() {
+    StoredMessage.Addresses addresses = new StoredMessage.Addresses();
+    String a = addresses.shared(new String("10.0.0.1:5060"));
+    assertTrue(a == addresses.shared(new String("10.0.0.1:5060")), "equal addresses share one String");
+    for (int i = 0; i < StoredMessage.Addresses.MAX * 2; i++) {
+      addresses.shared("192.0.2." + i + ":5060");
+    }
+    String late = "198.51.100.1:5060";
+    assertTrue(late == addresses.shared(late) && addresses.shared(new String(late)) != late,
+        "past the bound a new address is kept as it comes, not remembered");
+  }
 }
