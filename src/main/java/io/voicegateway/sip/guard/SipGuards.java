@@ -31,7 +31,7 @@ public final class SipGuards implements ReceiveGuard {
     this.sources = new SourceGuard(limits, trusted, nanos);
     this.overload = new OverloadGuard(limits, media, nanos);
     this.calls = new SourceCallCap(trusted, () -> limits.enabled() ? limits.unknownSourceMaxCalls() : 0);
-    this.connections = new SourceConnectionCap(trusted, sources::banned,
+    this.connections = new SourceConnectionCap(trusted, sources::connectionVerdict,
         () -> limits.enabled() ? limits.maxConnectionsPerSource() : 0, sources::count);
   }
 

@@ -4,33 +4,36 @@ import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
-import java.util.function.Predicate;
 
 /**
  * At most {@code limits.max_connections_per_source} TCP, TLS and WebSocket connections open at once from one address
  * that is neither a trunk nor a registered device's host ({@link TrustedSources}), and none from a banned address:
  * each accepted connection costs the stack a socket, a reader (a thread, with the blocking listeners) and buffers, so
  * without it one stranger could open thousands. Asked on the accept thread before the stack makes a channel; a
- * refused connection is closed unread. Trusted addresses take no slot (as with {@link SourceCallCap}).
+ * refused connection is closed unread, before a TLS handshake costs anything. Trusted addresses take no slot (as
+ * with {@link SourceCallCap}). The open counts are one map entry per address with a connection open: bounded by the
+ * connections themselves, each of which took a token from its address's and the strangers' connection rates.
  */
 public final class SourceConnectionCap {
   private final TrustedSources trusted;
-  private final Predicate<InetAddress> banned;
+  private final Function<InetAddress, Verdict> gate;
   private final IntSupplier max;
   private final Map<InetAddress, Integer> open = new HashMap<>();
   private final Consumer<Verdict> refusals;
 
   /**
-   * @param banned whether an address is banned now ({@link SourceGuard#banned})
+   * @param gate what an address's ban and connection rates say now ({@link SourceGuard#connectionVerdict}, which
+   *     takes a token): anything but {@link Verdict#ADMIT} refuses
    * @param max the cap now ({@code 0}: no cap), read on each accept
    * @param refusals where each refusal is counted ({@code vg_sip_limited_total{reason}}: {@code banned} or
-   *     {@code connections})
+   *     {@code connections}, or the gate's reason)
    */
-  public SourceConnectionCap(TrustedSources trusted, Predicate<InetAddress> banned, IntSupplier max,
+  public SourceConnectionCap(TrustedSources trusted, Function<InetAddress, Verdict> gate, IntSupplier max,
       Consumer<Verdict> refusals) {
     this.trusted = trusted;
-    this.banned = banned;
+    this.gate = gate;
     this.max = max;
     this.refusals = refusals;
   }
@@ -43,9 +46,10 @@ public final class SourceConnectionCap {
     if (source == null || trusted.trusted(source)) {
       return Verdict.ADMIT;
     }
-    if (banned.test(source)) {
-      refusals.accept(Verdict.BANNED);
-      return Verdict.BANNED;
+    Verdict gated = gate.apply(source);
+    if (gated != Verdict.ADMIT) {
+      refusals.accept(gated);
+      return gated;
     }
     int cap = max.getAsInt();
     synchronized (this) {
