@@ -73,6 +73,7 @@ public final class SipGuards implements ReceiveGuard {
   @Override
   public void watchQueue(IntSupplier depth) {
     overload.watchQueue(depth);
+    sources.watchQueue(depth);
   }
 
   @Override

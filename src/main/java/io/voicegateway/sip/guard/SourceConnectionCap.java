@@ -40,27 +40,26 @@ public final class SourceConnectionCap {
 
   /**
    * Whether a connection just accepted from {@code source} may stay open; when it may and the source is untrusted,
-   * it holds a slot until {@link #closed}. A refusal is counted.
+   * it holds a slot until {@link #closed}. A refusal is counted. The cap is asked before the gate, so a connection
+   * over the cap spends none of its address's connection rate (and is counted as {@code connections}).
    */
   public Verdict opened(InetAddress source) {
     if (source == null || trusted.trusted(source)) {
       return Verdict.ADMIT;
     }
-    Verdict gated = gate.apply(source);
-    if (gated != Verdict.ADMIT) {
-      refusals.accept(gated);
-      return gated;
-    }
     int cap = max.getAsInt();
-    synchronized (this) {
+    Verdict verdict;
+    synchronized (this) { // the gate takes the source guard's lock inside this one; it never calls back here
       int now = open.getOrDefault(source, 0);
-      if (cap > 0 && now >= cap) {
-        refusals.accept(Verdict.CONNECTIONS); // a LongAdder: cheap under the lock
-        return Verdict.CONNECTIONS;
+      verdict = cap > 0 && now >= cap ? Verdict.CONNECTIONS : gate.apply(source);
+      if (verdict == Verdict.ADMIT) {
+        open.put(source, now + 1);
       }
-      open.put(source, now + 1);
     }
-    return Verdict.ADMIT;
+    if (verdict != Verdict.ADMIT) {
+      refusals.accept(verdict);
+    }
+    return verdict;
   }
 
   /** A connection {@link #opened} admitted from {@code source} is gone (call once per admitted connection). */

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,7 +20,8 @@ import java.util.function.LongSupplier;
  * banned). Per-address limits cannot stop an attacker rotating addresses, each under its own limit: untrusted
  * addresses together share two more buckets ({@code limits.unknown_requests_per_second},
  * {@code limits.unknown_invites_per_second}), taken after an address's own so that one flooder is held to its own
- * share and banned; trusted addresses never touch them.
+ * share and banned, and only half of {@code limits.overload_queue_depth} of the stack's queue; trusted addresses
+ * never touch them.
  */
 public final class SourceGuard implements AbuseReports {
   private final LimitsConfig limits;
@@ -34,6 +36,7 @@ public final class SourceGuard implements AbuseReports {
   private final TokenBucket strangerConnections;
   private final Map<Verdict, LongAdder> limited = new EnumMap<>(Verdict.class);
   private final LongAdder bans = new LongAdder();
+  private volatile IntSupplier queueDepth = () -> 0;
 
   /** @param nanos a monotonic clock ({@code System::nanoTime}; tests step a fake one) */
   public SourceGuard(LimitsConfig limits, TrustedSources trusted, LongSupplier nanos) {
@@ -90,7 +93,10 @@ public final class SourceGuard implements AbuseReports {
       }
       return verdict;
     }
-    // within its own limits; the strangers' shared budget is nobody's fault in particular: no strike
+    // within its own limits; the strangers' shared budgets are nobody's fault in particular: no strike
+    if (queueDepth.getAsInt() >= limits.overloadQueueDepth() / 2) {
+      return Verdict.UNKNOWN_QUEUE; // the other half of the queue is kept for trusted addresses
+    }
     return !strangers.take(now) ? Verdict.UNKNOWN_RATE
         : invite && !strangerInvites.take(now) ? Verdict.UNKNOWN_INVITE_RATE : Verdict.ADMIT;
   }
@@ -147,6 +153,15 @@ public final class SourceGuard implements AbuseReports {
     s.banned = true;
     s.resetStrikes(now);
     bans.increment();
+  }
+
+  /**
+   * The SIP receive queue to watch: while half of {@code limits.overload_queue_depth} waits, untrusted addresses'
+   * messages are dropped on arrival, so strangers never fill the queue a trusted INVITE then waits behind, nor
+   * bring it to the depth at which that INVITE would be refused.
+   */
+  public void watchQueue(IntSupplier depth) {
+    this.queueDepth = depth;
   }
 
   /** Whether {@code source} is banned now (tests, the dashboard). */

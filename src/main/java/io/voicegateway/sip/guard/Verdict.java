@@ -19,6 +19,8 @@ public enum Verdict {
   UNKNOWN_RATE("unknown_rate"),
   /** untrusted addresses together send more new INVITEs than {@code limits.unknown_invites_per_second} */
   UNKNOWN_INVITE_RATE("unknown_invite_rate"),
+  /** an untrusted address's message while half of {@code limits.overload_queue_depth} waits for the stack */
+  UNKNOWN_QUEUE("unknown_queue"),
   /** untrusted addresses together open stream connections faster than {@code limits.unknown_invites_per_second} */
   UNKNOWN_CONNECTION_RATE("unknown_connection_rate");
 

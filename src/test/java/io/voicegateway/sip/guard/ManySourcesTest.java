@@ -102,6 +102,21 @@ class ManySourcesTest {
   }
 
   @Test
+  void strangersMayFillOnlyHalfTheQueueDepthAtWhichTrustedInvitesAreRefused() {
+    SourceGuard g = guard();
+    AtomicInteger queue = new AtomicInteger();
+    g.watchQueue(queue::get);
+    int half = limits().overloadQueueDepth() / 2;
+    queue.set(half - 1);
+    assertEquals(Verdict.ADMIT, g.admit(stranger(1), false));
+    queue.set(half);
+    assertEquals(Verdict.UNKNOWN_QUEUE, g.admit(stranger(2), true));
+    assertEquals(Verdict.ADMIT, g.admit(TRUNK, true), "a trunk's INVITE still goes in");
+    assertFalse(g.banned(stranger(2)));
+    assertEquals(1, g.limited(Verdict.UNKNOWN_QUEUE));
+  }
+
+  @Test
   void sixtyFiveThousandAddressesDoNotGrowTheMapAndAnActiveBanSurvivesTheChurn() {
     SourceGuard g = guard();
     InetAddress flooder = address("192.0.2.66");
