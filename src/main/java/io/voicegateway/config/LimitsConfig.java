@@ -36,6 +36,7 @@ import java.time.Duration;
  *                                ports is in use: the rest is kept for trunks and registered devices
  * @param connectionsPerSecond    new TCP, TLS and WebSocket connections per second one untrusted address may open
  *                                (burst: twice that); more are closed at accept, before a TLS handshake
+ * @param unknownMaxConnections   stream connections all untrusted addresses together may hold open (0: no cap)
  */
 public record LimitsConfig(
     boolean enabled,
@@ -62,13 +63,14 @@ public record LimitsConfig(
     int unknownRequestsPerSecond,
     int unknownInvitesPerSecond,
     int unknownPortsPercent,
-    int connectionsPerSecond) {
+    int connectionsPerSecond,
+    int unknownMaxConnections) {
 
   /** The shipped defaults (see docs/configuration.md for why each is what it is). */
   public static LimitsConfig defaults() {
     return new LimitsConfig(true, 200, 400, 20, 20, 1000, 2000, 200, 20, 10, Duration.ofSeconds(60),
         Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5), 10, 20,
-        1000, 50, 50, 5);
+        1000, 50, 50, 5, 1000);
   }
 
   /** These limits with per-source limiting and bans switched off ({@code enabled: false}). */
@@ -77,6 +79,6 @@ public record LimitsConfig(
         trustedPerSecond, trustedBurst, floodBanAfter, garbageBanAfter, authFailuresBanAfter, strikeWindow, banTime,
         maxSources, queueCapacity, udpMaxDatagram, overloadFreePortsPercent, overloadLateTickPercent,
         overloadQueueDepth, retryAfter, unknownSourceMaxCalls, maxConnectionsPerSource, unknownRequestsPerSecond,
-        unknownInvitesPerSecond, unknownPortsPercent, connectionsPerSecond);
+        unknownInvitesPerSecond, unknownPortsPercent, connectionsPerSecond, unknownMaxConnections);
   }
 }

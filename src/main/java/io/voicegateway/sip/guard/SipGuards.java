@@ -32,7 +32,8 @@ public final class SipGuards implements ReceiveGuard {
     this.overload = new OverloadGuard(limits, media, nanos);
     this.calls = new SourceCallCap(trusted, () -> limits.enabled() ? limits.unknownSourceMaxCalls() : 0);
     this.connections = new SourceConnectionCap(trusted, sources::connectionVerdict,
-        () -> limits.enabled() ? limits.maxConnectionsPerSource() : 0, sources::count);
+        () -> limits.enabled() ? limits.maxConnectionsPerSource() : 0,
+        () -> limits.enabled() ? limits.unknownMaxConnections() : 0, sources::count);
   }
 
   /** Guards with no media behind them (the SIP verticle started alone, as tests do). */

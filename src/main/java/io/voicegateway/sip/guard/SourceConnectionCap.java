@@ -20,6 +20,8 @@ public final class SourceConnectionCap {
   private final TrustedSources trusted;
   private final Function<InetAddress, Verdict> gate;
   private final IntSupplier max;
+  private final IntSupplier totalMax;
+  private int total;
   private final Map<InetAddress, Integer> open = new HashMap<>();
   private final Consumer<Verdict> refusals;
 
@@ -32,9 +34,19 @@ public final class SourceConnectionCap {
    */
   public SourceConnectionCap(TrustedSources trusted, Function<InetAddress, Verdict> gate, IntSupplier max,
       Consumer<Verdict> refusals) {
+    this(trusted, gate, max, () -> 0, refusals);
+  }
+
+  /**
+   * @param totalMax the cap on all untrusted addresses' connections together now ({@code 0}: none): many addresses,
+   *     each under its own cap, must not hold a socket (and with the blocking listeners a thread) each without end
+   */
+  public SourceConnectionCap(TrustedSources trusted, Function<InetAddress, Verdict> gate, IntSupplier max,
+      IntSupplier totalMax, Consumer<Verdict> refusals) {
     this.trusted = trusted;
     this.gate = gate;
     this.max = max;
+    this.totalMax = totalMax;
     this.refusals = refusals;
   }
 
@@ -48,12 +60,15 @@ public final class SourceConnectionCap {
       return Verdict.ADMIT;
     }
     int cap = max.getAsInt();
+    int all = totalMax.getAsInt();
     Verdict verdict;
     synchronized (this) { // the gate takes the source guard's lock inside this one; it never calls back here
       int now = open.getOrDefault(source, 0);
-      verdict = cap > 0 && now >= cap ? Verdict.CONNECTIONS : gate.apply(source);
+      verdict = cap > 0 && now >= cap ? Verdict.CONNECTIONS
+          : all > 0 && total >= all ? Verdict.UNKNOWN_CONNECTIONS : gate.apply(source);
       if (verdict == Verdict.ADMIT) {
         open.put(source, now + 1);
+        total++;
       }
     }
     if (verdict != Verdict.ADMIT) {
@@ -65,6 +80,9 @@ public final class SourceConnectionCap {
   /** A connection {@link #opened} admitted from {@code source} is gone (call once per admitted connection). */
   public synchronized void closed(InetAddress source) {
     if (source != null) {
+      if (open.containsKey(source)) {
+        total--;
+      }
       open.computeIfPresent(source, (a, n) -> n > 1 ? n - 1 : null);
     }
   }
@@ -76,6 +94,6 @@ public final class SourceConnectionCap {
 
   /** Connections from untrusted addresses holding a slot now. */
   public synchronized int open() {
-    return open.values().stream().mapToInt(Integer::intValue).sum();
+    return total;
   }
 }

@@ -15,6 +15,8 @@ public enum Verdict {
   CONNECTIONS("connections"),
   /** a stream connection opened faster than the address's {@code limits.connections_per_second}, closed at accept */
   CONNECTION_RATE("connection_rate"),
+  /** a stream connection while untrusted addresses together hold {@code limits.unknown_max_connections} */
+  UNKNOWN_CONNECTIONS("unknown_connections"),
   /** untrusted addresses together send more than {@code limits.unknown_requests_per_second} */
   UNKNOWN_RATE("unknown_rate"),
   /** untrusted addresses together send more new INVITEs than {@code limits.unknown_invites_per_second} */

@@ -39,7 +39,7 @@ class ManySourcesTest {
     LimitsConfig d = LimitsConfig.defaults();
     return new LimitsConfig(true, 10, 10, 2, 2, 1000, 1000, 5, 3, 2, Duration.ofSeconds(10), Duration.ofSeconds(60),
         1000, d.queueCapacity(), d.udpMaxDatagram(), d.overloadFreePortsPercent(), d.overloadLateTickPercent(),
-        d.overloadQueueDepth(), d.retryAfter(), d.unknownSourceMaxCalls(), 20, 100, 10, 50, 1);
+        d.overloadQueueDepth(), d.retryAfter(), d.unknownSourceMaxCalls(), 20, 100, 10, 50, 1, 0);
   }
 
   private SourceGuard guard() {
@@ -172,6 +172,25 @@ class ManySourcesTest {
     assertEquals(Verdict.CONNECTION_RATE, cap.opened(one));
     assertEquals(2, cap.open(one));
     assertEquals(1, g.limited(Verdict.CONNECTION_RATE));
+  }
+
+  @Test
+  void strangersTogetherHoldAtMostTheirTotalOfConnections() {
+    AtomicInteger perSource = new AtomicInteger(2);
+    AtomicInteger total = new AtomicInteger(5);
+    java.util.List<Verdict> refusals = new java.util.ArrayList<>();
+    SourceConnectionCap cap = new SourceConnectionCap(trusted, a -> Verdict.ADMIT, perSource::get, total::get,
+        refusals::add);
+    int admitted = 0;
+    for (int n = 0; n < 10; n++) {
+      admitted += cap.opened(stranger(n)) == Verdict.ADMIT ? 1 : 0;
+    }
+    assertEquals(5, admitted, "ten addresses, one connection each, five in all");
+    assertEquals(java.util.Collections.nCopies(5, Verdict.UNKNOWN_CONNECTIONS), refusals);
+    assertEquals(Verdict.ADMIT, cap.opened(TRUNK), "a trunk takes no slot and is not capped");
+    cap.closed(stranger(0));
+    assertEquals(Verdict.ADMIT, cap.opened(stranger(9)), "a closed connection gives its slot back");
+    assertEquals(5, cap.open());
   }
 
   @Test
