@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  * banned). Per-address limits cannot stop an attacker rotating addresses, each under its own limit: untrusted
  * addresses together share two more buckets ({@code limits.unknown_requests_per_second},
  * {@code limits.unknown_invites_per_second}), taken after an address's own so that one flooder is held to its own
- * share and banned, and only half of {@code limits.overload_queue_depth} of the stack's queue; trusted addresses
+ * share and banned, and only a tenth of {@code limits.overload_queue_depth} of the stack's queue; trusted addresses
  * never touch them.
  */
 public final class SourceGuard implements AbuseReports {
@@ -94,8 +94,8 @@ public final class SourceGuard implements AbuseReports {
       return verdict;
     }
     // within its own limits; the strangers' shared budgets are nobody's fault in particular: no strike
-    if (queueDepth.getAsInt() >= limits.overloadQueueDepth() / 2) {
-      return Verdict.UNKNOWN_QUEUE; // the other half of the queue is kept for trusted addresses
+    if (queueDepth.getAsInt() >= strangersQueueDepth(limits)) {
+      return Verdict.UNKNOWN_QUEUE; // the rest of the queue is kept for trusted addresses
     }
     return !strangers.take(now) ? Verdict.UNKNOWN_RATE
         : invite && !strangerInvites.take(now) ? Verdict.UNKNOWN_INVITE_RATE : Verdict.ADMIT;
@@ -156,12 +156,18 @@ public final class SourceGuard implements AbuseReports {
   }
 
   /**
-   * The SIP receive queue to watch: while half of {@code limits.overload_queue_depth} waits, untrusted addresses'
-   * messages are dropped on arrival, so strangers never fill the queue a trusted INVITE then waits behind, nor
-   * bring it to the depth at which that INVITE would be refused.
+   * The SIP receive queue to watch: while a tenth of {@code limits.overload_queue_depth} waits
+   * ({@link #strangersQueueDepth}), untrusted addresses' messages are dropped on arrival, so strangers never fill the
+   * queue a trusted INVITE then waits behind (it is one FIFO: a trunk's INVITE waits behind every stranger's message
+   * queued before it), nor bring it to the depth at which that INVITE would be refused.
    */
   public void watchQueue(IntSupplier depth) {
     this.queueDepth = depth;
+  }
+
+  /** The queue depth from which strangers' messages are dropped on arrival: a tenth of the overload depth. */
+  static int strangersQueueDepth(LimitsConfig limits) {
+    return Math.max(1, limits.overloadQueueDepth() / 10);
   }
 
   /** Whether {@code source} is banned now (tests, the dashboard). */

@@ -102,14 +102,14 @@ class ManySourcesTest {
   }
 
   @Test
-  void strangersMayFillOnlyHalfTheQueueDepthAtWhichTrustedInvitesAreRefused() {
+  void strangersMayFillOnlyATenthOfTheQueueDepthAtWhichTrustedInvitesAreRefused() {
     SourceGuard g = guard();
     AtomicInteger queue = new AtomicInteger();
     g.watchQueue(queue::get);
-    int half = limits().overloadQueueDepth() / 2;
-    queue.set(half - 1);
+    int share = limits().overloadQueueDepth() / 10; // 100 of the default 1,000
+    queue.set(share - 1);
     assertEquals(Verdict.ADMIT, g.admit(stranger(1), false));
-    queue.set(half);
+    queue.set(share);
     assertEquals(Verdict.UNKNOWN_QUEUE, g.admit(stranger(2), true));
     assertEquals(Verdict.ADMIT, g.admit(TRUNK, true), "a trunk's INVITE still goes in");
     assertFalse(g.banned(stranger(2)));
