@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Flood bench (docs/reliability.md, "Floods and overload control"): one unknown address (127.0.0.2) sends an
-# INVITE flood and a garbage flood at the gateway while a configured trunk (127.0.0.1) places one call a second
+# Flood bench (docs/reliability.md, "Floods and overload control"): one unknown address (127.0.0.2), or many
+# (SOURCES), send an INVITE flood and a garbage flood at the gateway while a configured trunk (127.0.0.1) places
+# one call a second
 # (SIPp, echo, 1 s each). Prints the trunk's INVITE→200 latency distribution, /health latency (polled every
 # 100 ms), the gateway's peak RSS and its limit counters.
 #
 # usage: bench/flood/flood.sh [INVITES_PER_S=5000] [GARBAGE_PER_S=2000] [FLOOD_SECONDS=30]
 #        LIMITS=off bench/flood/flood.sh 0 1000 20   # the receive path alone, nobody limited or banned
+#        SOURCES=127.0.0.2-127.0.0.254 bench/flood/flood.sh   # rotating over 253 addresses (per-address limits
+#        SOURCES=127.1.0.0/16 bench/flood/flood.sh            # do not catch it) or 65,534 (flood.py for how)
 # Bounded: the flood stops after FLOOD_SECONDS; the trunk calls for 3 s before, during and 10 s after.
 # Run it under `nice -n 10` on a shared box. Needs the jar (mvn -q package -DskipTests), sipp, python3, curl.
 set -euo pipefail
@@ -62,7 +65,7 @@ sipp "127.0.0.1:$sip_port" -sn uac -s echo -d 1000 -i 127.0.0.1 -mi 127.0.0.1 -n
   -timeout $((legit + 30))s > sipp.log 2>&1 &
 sipp_pid=$!
 sleep "$lead_s"
-python3 "$here/flood.py" 127.0.0.1 "$sip_port" 127.0.0.2 "$invites" "$garbage" "$flood_s" | tee flood.txt
+python3 "$here/flood.py" 127.0.0.1 "$sip_port" "${SOURCES:-127.0.0.2}" "$invites" "$garbage" "$flood_s" | tee flood.txt
 flood_end=$(echo "$(date +%s.%N) - $t_start" | bc)
 set +e; wait $sipp_pid; sipp_exit=$?; set -e
 kill $poller 2>/dev/null || true
@@ -88,5 +91,6 @@ phase "$flood_end" "$(echo "$flood_end + 5" | bc)" | summary "5 s after" ms 1000
 phase "$(echo "$flood_end + 5" | bc)" 100000 | summary "later" ms 1000 100
 echo "== gateway"
 echo "peak RSS (VmHWM): $(( $(hwm) / 1024 )) MB"
-curl -s "http://127.0.0.1:$http_port/metrics" | grep -E '^vg_sip_(limited|bans|banned|overload|receive)' || true
+curl -s -m 10 "http://127.0.0.1:$http_port/metrics" | grep -E '^vg_sip_(limited|bans|banned|overload|receive|sources)' || true
+curl -s -m 10 "http://127.0.0.1:$http_port/health" | python3 -c 'import json,sys; print("limits:", json.dumps(json.load(sys.stdin).get("limits")))' || true
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); work dir $work"

@@ -33,6 +33,9 @@ final class GuardMeters {
         .description("Addresses banned now").register(registry);
     FunctionCounter.builder("vg_sip_overload_rejected", guards.overload(), o -> o.refused())
         .description("New INVITEs answered 503 under overload").register(registry);
+    FunctionCounter.builder("vg_sip_invites_refused", guards.overload(), o -> o.strangersRefused())
+        .description("New INVITEs answered 503 before anything was allocated, by reason")
+        .tag("reason", "strangers_ports").register(registry);
     Gauge.builder("vg_sip_receive_queue", guards.overload(), o -> o.queueDepth())
         .description("SIP datagrams waiting for the stack").register(registry);
     FunctionCounter.builder("vg_sip_invites_refused", guards.calls(), SourceCallCap::refused)
@@ -76,6 +79,7 @@ final class GuardMeters {
         .put("bansTotal", sources.bansTotal())
         .put("trackedSources", sources.trackedSources())
         .put("overloadRejected", guards.overload().refused())
+        .put("overloadRejectedStrangers", guards.overload().strangersRefused())
         .put("receiveQueue", guards.overload().queueDepth())
         .put("unknownSourceMaxCalls", limits.unknownSourceMaxCalls())
         .put("unknownSourceCalls", guards.calls().active())

@@ -29,6 +29,14 @@ import java.time.Duration;
  * @param unknownSourceMaxCalls   calls one untrusted address may hold at once (0: no cap); more get 503
  * @param maxConnectionsPerSource TCP, TLS and WebSocket connections one untrusted address may hold open at once
  *                                (0: no cap); more are closed at accept
+ * @param unknownRequestsPerSecond SIP messages per second all untrusted addresses together may send (burst: twice
+ *                                that): an attacker rotating addresses stays under every per-address limit
+ * @param unknownInvitesPerSecond new INVITEs per second all untrusted addresses together may send (burst: twice)
+ * @param unknownPortsPercent     new INVITEs from untrusted addresses get 503 once more than this share of the RTP
+ *                                ports is in use: the rest is kept for trunks and registered devices
+ * @param connectionsPerSecond    new TCP, TLS and WebSocket connections per second one untrusted address may open
+ *                                (burst: twice that); more are closed at accept, before a TLS handshake
+ * @param unknownMaxConnections   stream connections all untrusted addresses together may hold open (0: no cap)
  */
 public record LimitsConfig(
     boolean enabled,
@@ -51,12 +59,18 @@ public record LimitsConfig(
     int overloadQueueDepth,
     Duration retryAfter,
     int unknownSourceMaxCalls,
-    int maxConnectionsPerSource) {
+    int maxConnectionsPerSource,
+    int unknownRequestsPerSecond,
+    int unknownInvitesPerSecond,
+    int unknownPortsPercent,
+    int connectionsPerSecond,
+    int unknownMaxConnections) {
 
   /** The shipped defaults (see docs/configuration.md for why each is what it is). */
   public static LimitsConfig defaults() {
     return new LimitsConfig(true, 200, 400, 20, 20, 1000, 2000, 200, 20, 10, Duration.ofSeconds(60),
-        Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5), 10, 20);
+        Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5), 10, 20,
+        1000, 50, 50, 5, 1000);
   }
 
   /** These limits with per-source limiting and bans switched off ({@code enabled: false}). */
@@ -64,6 +78,7 @@ public record LimitsConfig(
     return new LimitsConfig(false, requestsPerSecond, requestsBurst, invitesPerSecond, invitesBurst,
         trustedPerSecond, trustedBurst, floodBanAfter, garbageBanAfter, authFailuresBanAfter, strikeWindow, banTime,
         maxSources, queueCapacity, udpMaxDatagram, overloadFreePortsPercent, overloadLateTickPercent,
-        overloadQueueDepth, retryAfter, unknownSourceMaxCalls, maxConnectionsPerSource);
+        overloadQueueDepth, retryAfter, unknownSourceMaxCalls, maxConnectionsPerSource, unknownRequestsPerSecond,
+        unknownInvitesPerSecond, unknownPortsPercent, connectionsPerSecond, unknownMaxConnections);
   }
 }

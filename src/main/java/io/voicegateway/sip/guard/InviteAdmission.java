@@ -12,7 +12,7 @@ import javax.sip.message.Response;
 
 /**
  * The first step of a new INVITE, before authentication, routing or any port is spent on it: under overload
- * ({@link OverloadGuard}), or when its untrusted source already holds {@code limits.unknown_source_max_calls}
+ * ({@link OverloadGuard}, earlier for an untrusted address: strangers' share of the ports), or when its untrusted source already holds {@code limits.unknown_source_max_calls}
  * calls ({@link SourceCallCap}), it is answered {@code 503} with {@code Retry-After} (RFC 3261 §21.5.4).
  */
 public final class InviteAdmission {
@@ -44,7 +44,8 @@ public final class InviteAdmission {
   /** Admits {@code invite} from {@code source} (null when unknown: no cap applies) or says why not. */
   public Decision admit(Request invite, InetAddress source) {
     if (overload != null) {
-      Optional<String> reason = overload.overloaded();
+      boolean stranger = source != null && calls != null && !calls.trusts(source);
+      Optional<String> reason = overload.overloaded(stranger);
       if (reason.isPresent()) {
         return new Decision(busy(invite, "overload: " + reason.get()), null);
       }

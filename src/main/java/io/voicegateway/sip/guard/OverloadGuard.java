@@ -10,7 +10,10 @@ import java.util.function.LongSupplier;
  * The whole gateway's overload signal for new INVITEs, checked before anything is allocated: too few free RTP
  * ports, the mixers running late, or too many SIP datagrams waiting for the stack. The mixer's share of late ticks
  * is taken over the last sample period (at least {@link #SAMPLE_NANOS} apart), so one late tick does not refuse
- * calls for long and a mixer that stays late keeps refusing them.
+ * calls for long and a mixer that stays late keeps refusing them. An INVITE from an untrusted address is refused
+ * earlier, once more than {@code limits.unknown_ports_percent} of the ports is in use: strangers as a whole (an
+ * attacker with many addresses, each under its own call cap) can never take the ports trunks and registered devices
+ * need.
  */
 public final class OverloadGuard {
   /** How often the mixer counters are sampled. */
@@ -30,6 +33,7 @@ public final class OverloadGuard {
   private final Signals signals;
   private final LongSupplier nanos;
   private final LongAdder refused = new LongAdder();
+  private final LongAdder strangersRefused = new LongAdder();
   private volatile IntSupplier queueDepth = () -> 0;
   private long sampledAt;
   private long ticksAt;
@@ -50,19 +54,33 @@ public final class OverloadGuard {
     this.queueDepth = depth;
   }
 
-  /** Why a new INVITE must be refused now, or empty; counts each refusal. */
+  /** Why a new INVITE from a trusted address must be refused now, or empty; counts each refusal. */
   public Optional<String> overloaded() {
-    String reason = reason();
+    return overloaded(false);
+  }
+
+  /** Why a new INVITE must be refused now, or empty; counts each refusal. */
+  public Optional<String> overloaded(boolean stranger) {
+    String reason = reason(stranger);
     if (reason != null) {
       refused.increment();
+      if (stranger) {
+        strangersRefused.increment();
+      }
     }
     return Optional.ofNullable(reason);
   }
 
-  private String reason() {
+  private String reason(boolean stranger) {
     int capacity = signals.portCapacity();
-    if (capacity > 0 && signals.freePorts().getAsInt() * 100L < (long) capacity * limits.overloadFreePortsPercent()) {
-      return "ports";
+    if (capacity > 0) {
+      long free = signals.freePorts().getAsInt();
+      if (free * 100L < (long) capacity * limits.overloadFreePortsPercent()) {
+        return "ports";
+      }
+      if (stranger && (capacity - free) * 100L >= (long) capacity * limits.unknownPortsPercent()) {
+        return "ports, strangers' share";
+      }
     }
     if (queueDepth.getAsInt() >= limits.overloadQueueDepth()) {
       return "queue";
@@ -87,6 +105,11 @@ public final class OverloadGuard {
   /** New INVITEs answered 503 since start. */
   public long refused() {
     return refused.sum();
+  }
+
+  /** New INVITEs from untrusted addresses answered 503 since start (included in {@link #refused}). */
+  public long strangersRefused() {
+    return strangersRefused.sum();
   }
 
   /** The datagrams waiting for the stack now. */

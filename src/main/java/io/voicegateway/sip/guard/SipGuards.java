@@ -31,8 +31,9 @@ public final class SipGuards implements ReceiveGuard {
     this.sources = new SourceGuard(limits, trusted, nanos);
     this.overload = new OverloadGuard(limits, media, nanos);
     this.calls = new SourceCallCap(trusted, () -> limits.enabled() ? limits.unknownSourceMaxCalls() : 0);
-    this.connections = new SourceConnectionCap(trusted, sources::banned,
-        () -> limits.enabled() ? limits.maxConnectionsPerSource() : 0, sources::count);
+    this.connections = new SourceConnectionCap(trusted, sources::connectionVerdict,
+        () -> limits.enabled() ? limits.maxConnectionsPerSource() : 0,
+        () -> limits.enabled() ? limits.unknownMaxConnections() : 0, sources::count);
   }
 
   /** Guards with no media behind them (the SIP verticle started alone, as tests do). */
@@ -73,6 +74,7 @@ public final class SipGuards implements ReceiveGuard {
   @Override
   public void watchQueue(IntSupplier depth) {
     overload.watchQueue(depth);
+    sources.watchQueue(depth);
   }
 
   @Override

@@ -50,6 +50,11 @@ public final class SourceCallCap {
     return Optional.of(new Held(source));
   }
 
+  /** Whether {@code source} is a trunk or a registered device's host (takes no slot, gets the whole port pool). */
+  public boolean trusts(InetAddress source) {
+    return trusted.trusted(source);
+  }
+
   private synchronized void give(InetAddress source) {
     calls.computeIfPresent(source, (a, n) -> n > 1 ? n - 1 : null);
   }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,7 +15,13 @@ import java.util.function.LongSupplier;
  * messages and one for new INVITEs per unknown address, a higher ceiling for trusted ones ({@link TrustedSources}),
  * and bans with expiry for an address that keeps flooding, sending garbage or failing authentication. Called on
  * the SIP receive thread before anything is parsed; one lock, held for a map lookup and a few arithmetic steps.
- * The map is bounded ({@code limits.max_sources}): the least recently seen address is forgotten first.
+ * The map is bounded ({@code limits.max_sources}): the least recently seen address is forgotten first, so an attacker
+ * with 65,536 addresses churns it but cannot grow it, and a banned address that keeps sending stays recent (and
+ * banned). Per-address limits cannot stop an attacker rotating addresses, each under its own limit: untrusted
+ * addresses together share two more buckets ({@code limits.unknown_requests_per_second},
+ * {@code limits.unknown_invites_per_second}), taken after an address's own so that one flooder is held to its own
+ * share and banned, and only a tenth of {@code limits.overload_queue_depth} of the stack's queue; trusted addresses
+ * never touch them.
  */
 public final class SourceGuard implements AbuseReports {
   private final LimitsConfig limits;
@@ -23,8 +30,13 @@ public final class SourceGuard implements AbuseReports {
   private final long windowNanos;
   private final long banNanos;
   private final Map<InetAddress, Source> sources;
+  /** What all untrusted addresses together may send. */
+  private final TokenBucket strangers;
+  private final TokenBucket strangerInvites;
+  private final TokenBucket strangerConnections;
   private final Map<Verdict, LongAdder> limited = new EnumMap<>(Verdict.class);
   private final LongAdder bans = new LongAdder();
+  private volatile IntSupplier queueDepth = () -> 0;
 
   /** @param nanos a monotonic clock ({@code System::nanoTime}; tests step a fake one) */
   public SourceGuard(LimitsConfig limits, TrustedSources trusted, LongSupplier nanos) {
@@ -43,6 +55,13 @@ public final class SourceGuard implements AbuseReports {
     for (Verdict v : Verdict.values()) {
       limited.put(v, new LongAdder());
     }
+    long now = nanos.getAsLong();
+    this.strangers = new TokenBucket(limits.unknownRequestsPerSecond(), 2 * limits.unknownRequestsPerSecond(), now);
+    this.strangerInvites = new TokenBucket(limits.unknownInvitesPerSecond(), 2 * limits.unknownInvitesPerSecond(),
+        now);
+    // a stranger's new connection (a TLS handshake: public-key work) costs about what a new call does
+    this.strangerConnections = new TokenBucket(limits.unknownInvitesPerSecond(), 2 * limits.unknownInvitesPerSecond(),
+        now);
   }
 
   /** Whether one message from {@code source} may go on to the stack; counts what it refuses. */
@@ -68,10 +87,44 @@ public final class SourceGuard implements AbuseReports {
     }
     Verdict verdict = !s.requests.take(now) ? Verdict.RATE
         : invite && !s.invites.take(now) ? Verdict.INVITE_RATE : Verdict.ADMIT;
-    if (verdict != Verdict.ADMIT && s.strike(now, Strike.FLOOD) >= limits.floodBanAfter()) {
-      ban(s, now);
+    if (verdict != Verdict.ADMIT) {
+      if (s.strike(now, Strike.FLOOD) >= limits.floodBanAfter()) {
+        ban(s, now);
+      }
+      return verdict;
     }
-    return verdict;
+    // within its own limits; the strangers' shared budgets are nobody's fault in particular: no strike
+    if (queueDepth.getAsInt() >= strangersQueueDepth(limits)) {
+      return Verdict.UNKNOWN_QUEUE; // the rest of the queue is kept for trusted addresses
+    }
+    return !strangers.take(now) ? Verdict.UNKNOWN_RATE
+        : invite && !strangerInvites.take(now) ? Verdict.UNKNOWN_INVITE_RATE : Verdict.ADMIT;
+  }
+
+  /**
+   * Whether a TCP, TLS or WebSocket connection just accepted from {@code source} may go on to its handshake: not
+   * when the address is banned, opens connections faster than {@code limits.connections_per_second} (a strike
+   * towards its ban, as a flood's message is), or untrusted addresses together open more than
+   * {@code limits.unknown_invites_per_second} (a handshake costs about what a call set-up does).
+   * Trusted addresses pass. Takes a token when it admits; counts nothing (the caller, {@link SourceConnectionCap},
+   * counts its refusals with its own).
+   */
+  synchronized Verdict connectionVerdict(InetAddress address) {
+    if (!limits.enabled() || trusted.trusted(address)) {
+      return Verdict.ADMIT;
+    }
+    long now = nanos.getAsLong();
+    Source s = sources.computeIfAbsent(address, a -> new Source(now));
+    if (s.banned(now)) {
+      return Verdict.BANNED;
+    }
+    if (!s.connections(now).take(now)) {
+      if (s.strike(now, Strike.FLOOD) >= limits.floodBanAfter()) {
+        ban(s, now);
+      }
+      return Verdict.CONNECTION_RATE;
+    }
+    return strangerConnections.take(now) ? Verdict.ADMIT : Verdict.UNKNOWN_CONNECTION_RATE;
   }
 
   @Override
@@ -100,6 +153,21 @@ public final class SourceGuard implements AbuseReports {
     s.banned = true;
     s.resetStrikes(now);
     bans.increment();
+  }
+
+  /**
+   * The SIP receive queue to watch: while a tenth of {@code limits.overload_queue_depth} waits
+   * ({@link #strangersQueueDepth}), untrusted addresses' messages are dropped on arrival, so strangers never fill the
+   * queue a trusted INVITE then waits behind (it is one FIFO: a trunk's INVITE waits behind every stranger's message
+   * queued before it), nor bring it to the depth at which that INVITE would be refused.
+   */
+  public void watchQueue(IntSupplier depth) {
+    this.queueDepth = depth;
+  }
+
+  /** The queue depth from which strangers' messages are dropped on arrival: a tenth of the overload depth. */
+  static int strangersQueueDepth(LimitsConfig limits) {
+    return Math.max(1, limits.overloadQueueDepth() / 10);
   }
 
   /** Whether {@code source} is banned now (tests, the dashboard). */
@@ -154,6 +222,7 @@ public final class SourceGuard implements AbuseReports {
     final TokenBucket requests;
     final TokenBucket invites;
     TokenBucket trustedBucket;
+    TokenBucket connections;
     final int[] strikes = new int[Strike.values().length];
     long windowStart;
     long bannedUntil;
@@ -170,6 +239,13 @@ public final class SourceGuard implements AbuseReports {
         trustedBucket = new TokenBucket(limits.trustedPerSecond(), limits.trustedBurst(), now);
       }
       return trustedBucket;
+    }
+
+    TokenBucket connections(long now) {
+      if (connections == null) {
+        connections = new TokenBucket(limits.connectionsPerSecond(), 2 * limits.connectionsPerSecond(), now);
+      }
+      return connections;
     }
 
     boolean banned(long now) {

@@ -20,7 +20,8 @@ class SourceConnectionCapTest {
   private final Set<InetAddress> banned = new java.util.HashSet<>();
   private final AtomicInteger max = new AtomicInteger(2);
   private final List<Verdict> refusals = new ArrayList<>();
-  private final SourceConnectionCap cap = new SourceConnectionCap(trusted, banned::contains, max::get, refusals::add);
+  private final SourceConnectionCap cap = new SourceConnectionCap(trusted,
+      a -> banned.contains(a) ? Verdict.BANNED : Verdict.ADMIT, max::get, refusals::add);
 
   @Test
   void eachUntrustedAddressHoldsAtMostItsCapAndGetsSlotsBackWhenConnectionsClose() throws Exception {

@@ -26,7 +26,8 @@ class SourceGuardTest {
     LimitsConfig d = LimitsConfig.defaults();
     return new LimitsConfig(true, 10, 10, 2, 2, 100, 100, 5, 3, 2, Duration.ofSeconds(10), Duration.ofSeconds(60),
         4, d.queueCapacity(), d.udpMaxDatagram(), d.overloadFreePortsPercent(), d.overloadLateTickPercent(),
-        d.overloadQueueDepth(), d.retryAfter(), d.unknownSourceMaxCalls(), 2);
+        d.overloadQueueDepth(), d.retryAfter(), d.unknownSourceMaxCalls(), 2, 1000, 1000, d.unknownPortsPercent(), 5,
+        0);
   }
 
   private static List<ProviderConfig> trunk() {
