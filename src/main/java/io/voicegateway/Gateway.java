@@ -192,7 +192,19 @@ public final class Gateway {
         .compose(v -> {
           http = new HttpVerticle(live, prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());
-        });
+        })
+        .onSuccess(v -> afterStart(transport));
+  }
+
+  /**
+   * What only browser calls need, made once the gateway is up rather than before /health (issue 13): the DTLS
+   * certificate (Bouncy Castle, an EC key). A browser offer that arrives first waits for it.
+   */
+  private void afterStart(MediaTransport transport) {
+    vertx.executeBlocking(() -> {
+      transport.prepareWebRtc();
+      return null;
+    }, false).onFailure(err -> LOG.log(Level.WARNING, "making the DTLS certificate failed", err));
   }
 
   /** Cluster mode: joins before SIP starts, so the cluster's directory hears of every call this node takes. */
