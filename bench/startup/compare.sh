@@ -8,7 +8,8 @@
 #     e.g. bench/startup/compare.sh 5 before=/tmp/a9ff6b7.jar head=/tmp/head.jar branch=target/voice-gateway.jar
 #
 # GATEWAY_JAVA_OPTS applies to every build; per build options go after a second '=': NAME=JAR=OPTIONS
-# (e.g. cds=target/voice-gateway.jar=-XX:SharedArchiveFile=/tmp/vg.jsa).
+# (e.g. cds=target/voice-gateway.jar=-XX:SharedArchiveFile=/tmp/vg.jsa), and JAVA_NAME=/path/to/java runs build NAME
+# on another JVM (e.g. JAVA_jdk25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java).
 set -euo pipefail
 
 rounds=${1:-}
@@ -28,10 +29,11 @@ for r in $(seq "$rounds"); do
   for spec in "$@"; do
     name=${spec%%=*}; rest=${spec#*=}; jar=${rest%%=*}; opts=""
     [ "$rest" != "$jar" ] && opts=${rest#*=}
-    out=$(GATEWAY_JAR=$jar GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $opts" "$here/startup.sh" 1 2>&1) || { echo "$out" >&2; exit 1; }
+    jvm="JAVA_$name"
+    out=$(GATEWAY_JAVA=${!jvm:-java} GATEWAY_JAR=$jar GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $opts" "$here/startup.sh" 1 2>&1) || { echo "$out" >&2; exit 1; }
     line=$(grep -m1 '^run 1:' <<<"$out")
     ms=$(sed -E 's/.*after ([0-9]+) ms.*/\1/' <<<"$line"); cpu=$(sed -E 's/.* ([0-9]+) ms of CPU.*/\1/' <<<"$line")
-    classes=$(grep -o '[0-9]* classes loaded' <<<"$out" | head -1 | cut -d' ' -f1)
+    classes=$(grep -o '[0-9]* classes loaded' <<<"$out" | head -1 | cut -d' ' -f1 || true) # older builds: no line
     echo "$ms $cpu ${classes:-0}" >> "$work/$name"
     printf 'round %d %-10s /health %6d ms  CPU %6d ms  %s classes  load %s\n' "$r" "$name" "$ms" "$cpu" "${classes:-?}" \
       "$(cut -d' ' -f1 /proc/loadavg)"

@@ -6,7 +6,7 @@
 #
 #   bench/startup/startup.sh [K]          (default 5; build first: mvn -q package -DskipTests)
 #
-# Environment: GATEWAY_JAR (another build, for a before/after), GATEWAY_JAVA_OPTS (extra JVM options, e.g. an AppCDS
+# Environment: GATEWAY_JAR (another build, for a before/after), GATEWAY_JAVA (another java, e.g. a JDK 25), GATEWAY_JAVA_OPTS (extra JVM options, e.g. an AppCDS
 # archive: -XX:SharedArchiveFile=vg.jsa), CLASSLOAD=1 also counts loaded classes by source (-Xlog:class+load),
 # GATEWAY_YAML_EXTRA is appended to the generated configuration (e.g. "cluster:\n  enabled: false" to say it, or
 # another section to see what it costs), STARTUPTIME=1 adds -Xlog:startuptime (JVM phases), THREADS=1 prints the CPU time each thread (grouped by name:
@@ -43,7 +43,8 @@ thread_cpu() {
 }
 
 echo "start-up of $jar, $runs run(s); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java: $(java -version 2>&1 | head -1)  options: ${GATEWAY_JAVA_OPTS:-(none)}"
+java=${GATEWAY_JAVA:-java}
+echo "java: $("$java" -version 2>&1 | head -1)  options: ${GATEWAY_JAVA_OPTS:-(none)}"
 : > "$work/times"; : > "$work/cpu"
 for i in $(seq "$runs"); do
   read -r sip http bus <<<"$(free_ports 3)"
@@ -68,7 +69,7 @@ YAML
   [ "${STARTUPTIME:-0}" = 1 ] && opts="$opts -Xlog:startuptime=info:file=$work/startuptime-$i.log"
   t0=$(now_ms)
   # shellcheck disable=SC2086
-  java $opts -jar "$jar" --conf "$work/gw.yaml" > "$work/gateway-$i.log" 2>&1 &
+  "$java" $opts -jar "$jar" --conf "$work/gw.yaml" > "$work/gateway-$i.log" 2>&1 &
   gw=$!
   up=""
   while [ $(( $(now_ms) - t0 )) -lt 60000 ]; do

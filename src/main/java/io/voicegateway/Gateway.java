@@ -201,10 +201,16 @@ public final class Gateway {
    * certificate (Bouncy Castle, an EC key). A browser offer that arrives first waits for it.
    */
   private void afterStart(MediaTransport transport) {
-    vertx.executeBlocking(() -> {
-      transport.prepareWebRtc();
-      return null;
-    }, false).onFailure(err -> LOG.log(Level.WARNING, "making the DTLS certificate failed", err));
+    // its own daemon thread, not Vert.x's workers: a stop right after the start (--start-check) closes Vert.x first
+    Thread certificate = new Thread(() -> {
+      try {
+        transport.prepareWebRtc();
+      } catch (RuntimeException | Error e) {
+        LOG.log(Level.WARNING, "making the DTLS certificate failed", e);
+      }
+    }, "vg-dtls-certificate");
+    certificate.setDaemon(true);
+    certificate.start();
   }
 
   /** Cluster mode: joins before SIP starts, so the cluster's directory hears of every call this node takes. */
