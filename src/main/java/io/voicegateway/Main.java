@@ -15,14 +15,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar voice-gateway.jar [--conf PATH]}: loads the configuration (exit 2 when invalid),
+ * {@code java -jar voice-gateway.jar [--conf PATH] [--start-check]}: loads the configuration (exit 2 when invalid),
  * starts the gateway (exit 1 when it cannot, naming the socket when a port is taken), prints one line per
- * listening socket, and on SIGTERM/SIGINT ends calls with BYE, closes every socket and exits 0.
+ * listening socket, and on SIGTERM/SIGINT ends calls with BYE, closes every socket and exits 0. With
+ * {@code --start-check} it stops and exits 0 as soon as it is up: a check that the configuration starts on this
+ * machine, and the training start of an AppCDS archive ({@code -XX:ArchiveClassesAtExit}, deploy/, issue 13).
  */
 public final class Main {
   static final int EXIT_CONFIG = 2;
   static final int EXIT_START = 1;
   static final Path DEFAULT_CONF = Path.of("conf", "voice-gateway.yaml");
+  static final String START_CHECK = "--start-check";
 
   private Main() {}
 
@@ -41,7 +44,7 @@ public final class Main {
       return;
     } catch (IllegalArgumentException e) {
       System.err.println("voice-gateway: " + e.getMessage());
-      System.err.println("usage: java -jar voice-gateway.jar [--conf PATH]");
+      System.err.println("usage: java -jar voice-gateway.jar [--conf PATH] [--start-check]");
       System.exit(EXIT_CONFIG);
       return;
     }
@@ -64,6 +67,10 @@ public final class Main {
       System.out.println("dashboard " + login);
     }
 
+    if (startCheck(args)) {
+      stop(gateway); // exits 0 once stopped; the JVM writes an -XX:ArchiveClassesAtExit archive on the way out
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(gateway), "shutdown"));
     // reloads (SIGHUP, POST /api/v1/config/reload) re-read the file we started with, with the same environment
     confPath(args).ifPresent(path -> gateway.reloadFrom(() -> ConfigLoader.load(path, System.getenv())));
@@ -105,6 +112,11 @@ public final class Main {
     return ConfigLoader.parse("", env);
   }
 
+  /** Whether {@code --start-check} was given: start, report, stop, exit 0. */
+  static boolean startCheck(String[] args) {
+    return java.util.Arrays.asList(args).contains(START_CHECK);
+  }
+
   /** The file {@code --conf} names (missing or not); else {@code conf/voice-gateway.yaml} if it exists. */
   static Optional<Path> confPath(String[] args) {
     Path path = null;
@@ -113,7 +125,7 @@ public final class Main {
         path = Path.of(args[++i]);
       } else if (args[i].startsWith("--conf=")) {
         path = Path.of(args[i].substring("--conf=".length()));
-      } else {
+      } else if (!START_CHECK.equals(args[i])) {
         throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
       }
     }

@@ -42,6 +42,14 @@ class MainTest {
   }
 
   @Test
+  void startCheckIsAFlagBesideTheConfiguration() {
+    String[] args = {"--conf", "x.yaml", "--start-check"};
+    assertEquals(Optional.of(Path.of("x.yaml")), Main.confPath(args));
+    assertEquals(true, Main.startCheck(args));
+    assertEquals(false, Main.startCheck(new String[] {"--conf", "x.yaml"}));
+  }
+
+  @Test
   void anUnknownArgumentIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> Main.confPath(new String[] {"--config", "x"}));
   }

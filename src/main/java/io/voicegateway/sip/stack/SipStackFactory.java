@@ -120,6 +120,12 @@ public final class SipStackFactory {
       p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", StreamProcessorFactory.class.getName());
     }
     boolean tls = media.sipTransports().contains("tls") || media.sipTransports().contains("wss");
+    if (!tls) {
+      // JAIN-SIP's defaults build the JVM's default SSLContext and read its whole trust store at start-up, for TLS
+      // this stack cannot use (issue 13)
+      p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", NoTlsSecurityProvider.class.getName());
+      p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", PlainNetworkLayer.class.getName());
+    }
     if (tls && media.sipTlsCert() != null && media.sipTlsKey() != null) {
       Path cert = Path.of(media.sipTlsCert());
       storeProperties(p, "javax.net.ssl.keyStore", PemKeyStore.write(cert, Path.of(media.sipTlsKey())));

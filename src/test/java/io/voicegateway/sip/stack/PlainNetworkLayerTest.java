@@ -1,0 +1,86 @@
+package io.voicegateway.sip.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gov.nist.javax.sip.SipStackImpl;
+import io.voicegateway.it.support.TestConfigs;
+import io.voicegateway.testing.FreePorts;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import org.junit.jupiter.api.Test;
+
+/** Issue 13: a stack without TLS gets plain sockets and no JVM-wide SSL set-up; one with TLS keeps JAIN-SIP's. */
+class PlainNetworkLayerTest {
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+  @Test
+  void udpAndTcpStackUsesThePlainLayerAndNoSecurityManagerThatLoadsTrustStores() throws Exception {
+    SipStackHandle sip = SipStackFactory.create(TestConfigs.media(FreePorts.udpAndTcp(), List.of("udp", "tcp"), null,
+        null, List.of(), Duration.ofSeconds(30)), new Silent());
+    try {
+      SipStackImpl stack = (SipStackImpl) sip.stack();
+      assertInstanceOf(PlainNetworkLayer.class, stack.getNetworkLayer());
+      var provider = gov.nist.javax.sip.stack.SIPTransactionStack.class.getDeclaredField("securityManagerProvider");
+      provider.setAccessible(true); // JAIN-SIP has no getter for it
+      assertInstanceOf(NoTlsSecurityProvider.class, provider.get(stack));
+    } finally {
+      sip.stack().stop();
+    }
+  }
+
+  @Test
+  void tcpSocketsBindWhereAskedAndConnect() throws Exception {
+    PlainNetworkLayer layer = new PlainNetworkLayer();
+    try (ServerSocket server = layer.createServerSocket(0, 5, LOOPBACK);
+        Socket kernelPort = layer.createSocket(LOOPBACK, server.getLocalPort(), LOOPBACK);
+        Socket anyAddress = layer.createSocket(LOOPBACK, server.getLocalPort(), null, 0);
+        Socket plain = layer.createSocket(LOOPBACK, server.getLocalPort())) {
+      assertEquals(LOOPBACK, server.getInetAddress());
+      assertTrue(kernelPort.isConnected() && anyAddress.isConnected() && plain.isConnected());
+      assertEquals(LOOPBACK, kernelPort.getLocalAddress());
+      assertEquals(server.getLocalPort(), kernelPort.getPort());
+    }
+  }
+
+  @Test
+  void datagramSocketBindsTheGivenAddress() throws Exception {
+    PlainNetworkLayer layer = new PlainNetworkLayer();
+    try (DatagramSocket bound = layer.createDatagramSocket(0, LOOPBACK); DatagramSocket any = layer.createDatagramSocket()) {
+      assertEquals(LOOPBACK, bound.getLocalAddress());
+      assertTrue(bound.getLocalPort() > 0);
+      assertFalse(any.isClosed());
+    }
+  }
+
+  @Test
+  void tlsIsRefusedLoudly() {
+    PlainNetworkLayer layer = new PlainNetworkLayer();
+    assertThrows(IllegalStateException.class, () -> layer.createSSLSocket(LOOPBACK, 5061));
+    assertThrows(IllegalStateException.class, () -> layer.createSSLServerSocket(0, 5, LOOPBACK));
+    assertThrows(IllegalStateException.class, () -> new NoTlsSecurityProvider().getTrustManagers(true));
+  }
+
+  private static final class Silent implements SipListener {
+    @Override public void processRequest(RequestEvent e) { }
+    @Override public void processResponse(ResponseEvent e) { }
+    @Override public void processTimeout(TimeoutEvent e) { }
+    @Override public void processIOException(IOExceptionEvent e) { }
+    @Override public void processTransactionTerminated(TransactionTerminatedEvent e) { }
+    @Override public void processDialogTerminated(DialogTerminatedEvent e) { }
+  }
+}
