@@ -53,6 +53,7 @@ final class FaxPassThrough {
       return false;
     }
     if (!relaying && !switchOn()) {
+      stopWatchingAfterSpeech();
       return false;
     }
     relay(watchA.ring(), b, toB);
@@ -80,6 +81,17 @@ final class FaxPassThrough {
     }
     start();
     return true;
+  }
+
+  /**
+   * A leg that carried enough speech has stopped watching; the other stops too: the call is a conversation. Only
+   * after {@link #switchOn()} has looked for a tone, so a tone heard in the same frame still wins.
+   */
+  private void stopWatchingAfterSpeech() {
+    if (watchA.watching() != watchB.watching()) {
+      watchA.stopWatching();
+      watchB.stopWatching();
+    }
   }
 
   private void start() {

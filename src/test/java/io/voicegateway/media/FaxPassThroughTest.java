@@ -62,10 +62,14 @@ class FaxPassThroughTest {
 
   /** Sends one 20 ms packet with {@code payload} from A's phone, then (with {@code tick}) runs one mixer frame. */
   private void fromA(MixerCall call, byte[] payload, int pt, boolean tick) {
+    from(legA(call), call, payload, pt, tick);
+  }
+
+  private void from(LegMedia leg, MixerCall call, byte[] payload, int pt, boolean tick) {
     RtpPacket.writeHeader(datagram, 0, false, pt, seq, ts, SSRC);
     System.arraycopy(payload, 0, datagram, 12, 160);
     assertTrue(parsed.parse(datagram, 0, datagram.length));
-    assertTrue(legA(call).onRtp(parsed, 0));
+    assertTrue(leg.onRtp(parsed, 0));
     seq = (seq + 1) & 0xffff;
     ts += 160;
     if (tick) {
@@ -179,6 +183,42 @@ class FaxPassThroughTest {
     }
     assertTrue(events.isEmpty());
     assertEquals(null, legA(call).stats().fax());
+  }
+
+  @Test
+  void aCallThatCarriedTenSecondsOfSpeechIsNoLongerWatchedOnEitherLeg() {
+    MixerCall call = call(CodecType.PCMU, CodecType.PCMU);
+    double phase = 0;
+    for (int p = 0; p < 510; p++) { // 10 s of A talking (FaxWatch.SPEECH_MILLIS) once watched, B silent
+      byte[] voice = new byte[160];
+      for (int i = 0; i < 160; i++) {
+        phase += 2 * Math.PI * (170 + 50 * Math.sin(phase / 700)) / 8000;
+        voice[i] = G711.ulawEncode((short) (5000 * Math.sin(phase) + 2500 * Math.sin(3 * phase)));
+      }
+      fromA(call, voice, 0, true);
+    }
+    LegMedia b = (LegMedia) call.legs()[1];
+    for (int p = 0; p < 75; p++) { // then 1.5 s of CED from B: a conversation, no longer a candidate fax call
+      from(b, call, ced(p, false), 0, true);
+    }
+    assertTrue(events.isEmpty(), "not watched after 10 s of speech: " + events);
+    assertEquals(null, b.stats().fax());
+  }
+
+  @Test
+  void cedFromTheFarLegAfterSomeSpeechIsStillHeard() {
+    MixerCall call = call(CodecType.PCMU, CodecType.PCMU);
+    Random random = new Random(3);
+    for (int p = 0; p < 150; p++) { // 3 s of "hello?" (loud noise) from A
+      byte[] noise = new byte[160];
+      random.nextBytes(noise);
+      fromA(call, noise, 0, true);
+    }
+    LegMedia b = (LegMedia) call.legs()[1];
+    for (int p = 0; p < 75; p++) {
+      from(b, call, ced(p, false), 0, true);
+    }
+    assertEquals(List.of(new Event("b", "CED", "passthrough")), events);
   }
 
   @Test

@@ -43,6 +43,7 @@ public final class FaxToneDetector {
   private boolean cngSeen;
   private boolean cedSeen;
   private FaxTone found;
+  private int speechBlocks;
 
   public FaxToneDetector(int sampleRate) {
     this.block = sampleRate * BLOCK_MS / 1000;
@@ -68,6 +69,14 @@ public final class FaxToneDetector {
       sample(alaw ? G711.alawDecode(b) : G711.ulawDecode(b));
     }
     return found;
+  }
+
+  /**
+   * Blocks heard so far that were loud and held neither tone: speech, music, a modem's data signals. Silence and
+   * the tones themselves do not count. What {@link FaxWatch} stops on.
+   */
+  public int speechBlocks() {
+    return speechBlocks;
   }
 
   /** The first tone recognised so far, CED before CNG when both were, or null. */
@@ -98,6 +107,9 @@ public final class FaxToneDetector {
     boolean ced = loud && 2 * pCed / (block * energy) >= PURITY;
     cng1 = cng2 = ced1 = ced2 = energy = 0;
     filled = 0;
+    if (loud && !cng && !ced && speechBlocks < Integer.MAX_VALUE) {
+      speechBlocks++;
+    }
     cedBlock(ced);
     cngBlock(cng);
   }
