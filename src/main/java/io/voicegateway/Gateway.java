@@ -188,7 +188,8 @@ public final class Gateway {
       independent.add(listening.future());
     }
     Future<Void> historyReady = historyOpen;
-    BridgeVerticle bridge = new BridgeVerticle(config.bridge(), config.http().apiToken());
+    BridgeVerticle bridge = new BridgeVerticle(config.bridge(), config.http().apiToken(),
+        config.cluster().enabled());
     BridgeMeters.register(prometheus, bridge);
     independent.add(deploy("bridge", () -> bridge, new DeploymentOptions()));
     return Future.all(independent)

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * What external consumers may do over either bridge, and nothing more: receive call events, trunk
- * registration events, voicemail events and audio feeds; send the two documented commands; play audio into a call
+ * registration events, voicemail events and audio feeds; send the documented call commands; play audio into a call
  * (the playback back channel, with its events); start, stop and list a call's named streams. Everything else is refused
  * ({@code access_denied}).
  */
@@ -30,6 +30,11 @@ public final class BridgePermissions {
   public static final List<PermittedOptions> INBOUND = List.of(
       new PermittedOptions().setAddress(Addresses.COMMAND_HANGUP),
       new PermittedOptions().setAddress(Addresses.COMMAND_STREAM),
+      new PermittedOptions().setAddress(Addresses.COMMAND_HOLD),
+      new PermittedOptions().setAddress(Addresses.COMMAND_RESUME),
+      new PermittedOptions().setAddress(Addresses.COMMAND_DTMF),
+      new PermittedOptions().setAddress(Addresses.COMMAND_TRANSFER),
+      new PermittedOptions().setAddress(Addresses.COMMAND_RECORDING),
       // a consumer plays audio into a call: open, audio, marks, clear, close (JSON bodies, base64 audio)
       new PermittedOptions().setAddress(Addresses.PLAYBACK_OPEN),
       new PermittedOptions().setAddressRegex(PLAYBACK_AUDIO_REGEX),

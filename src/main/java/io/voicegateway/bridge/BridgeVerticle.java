@@ -7,6 +7,7 @@ import io.vertx.core.net.NetServerOptions;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.eventbus.bridge.tcp.BridgeEvent;
 import io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge;
+import io.voicegateway.bus.CallBus;
 import io.voicegateway.config.BridgeConfig;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -23,6 +24,7 @@ public final class BridgeVerticle extends VerticleBase {
 
   private final BridgeConfig config;
   private final String token;
+  private final boolean clustered;
   private BridgeCommands commands;
   private TcpEventBusBridge tcp;
   /** Connections closed for a frame length the bridge's parser cannot take (see {@link FrameLengthGuard}). */
@@ -30,15 +32,19 @@ public final class BridgeVerticle extends VerticleBase {
   /** Frames refused for a missing or wrong {@code headers.token} (register, send, publish). */
   private final AtomicLong refusedTokens = new AtomicLong();
 
-  /** @param token {@code http.api_token} */
-  public BridgeVerticle(BridgeConfig config, String token) {
+  /**
+   * @param token     {@code http.api_token}
+   * @param clustered {@code cluster.enabled}: commands go to the node that holds the call (see {@link CallBus})
+   */
+  public BridgeVerticle(BridgeConfig config, String token, boolean clustered) {
     this.config = config;
     this.token = token;
+    this.clustered = clustered;
   }
 
   @Override
   public Future<?> start() {
-    commands = new BridgeCommands(vertx.eventBus());
+    commands = new BridgeCommands(vertx.eventBus(), new CallBus(vertx, clustered));
     Future<?> registered = commands.register();
     if (!config.tcpEnabled()) {
       return registered;

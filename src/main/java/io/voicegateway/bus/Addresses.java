@@ -114,6 +114,16 @@ public final class Addresses {
   public static final String COMMAND_HANGUP = "vg.command.hangup";
   /** Bridge commands (JSON bodies, see docs/event-bus.md): start or stop a call's audio feed. */
   public static final String COMMAND_STREAM = "vg.command.stream";
+  /** Bridge commands (JSON bodies, see docs/event-bus.md): put a call on hold (re-INVITE). */
+  public static final String COMMAND_HOLD = "vg.command.hold";
+  /** Bridge commands (JSON bodies, see docs/event-bus.md): take a call off hold (re-INVITE). */
+  public static final String COMMAND_RESUME = "vg.command.resume";
+  /** Bridge commands (JSON bodies, see docs/event-bus.md): send RFC 4733 digits into a call. */
+  public static final String COMMAND_DTMF = "vg.command.dtmf";
+  /** Bridge commands (JSON bodies, see docs/event-bus.md): blind-transfer a call (REFER) to a SIP URI. */
+  public static final String COMMAND_TRANSFER = "vg.command.transfer";
+  /** Bridge commands (JSON bodies, see docs/event-bus.md): start or stop recording a call. */
+  public static final String COMMAND_RECORDING = "vg.command.recording";
 
   // ivr10: IVR hand-off
   /**
@@ -261,6 +271,12 @@ public final class Addresses {
    * {@code address} on every node; the reply merges theirs (calls, or JSON arrays, concatenated).
    */
   public static final String CLUSTER_GATHER = "vg.cluster.gather";
+  /**
+   * Request a call id (String), reply JSON {@code {callId, node, name, local}}: the Vert.x node id of the call's owner,
+   * its name and whether it is this node; 404 when the cluster does not know the call (cluster mode; see
+   * {@link CallBus#owner}).
+   */
+  public static final String CLUSTER_OWNER = "vg.cluster.owner";
   /** Request anything, reply JSON {@code {nodeId, name, nodes, calls}}: this node's view of the cluster (cluster mode). */
   public static final String NODE_STATUS = "vg.node.status";
   /**

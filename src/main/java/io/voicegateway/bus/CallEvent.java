@@ -21,6 +21,10 @@ import java.util.Map;
  * @param digit      for DTMF_RECEIVED, else null
  * @param durationMs for DTMF_RECEIVED the key-press length, else 0
  * @param reason     for CALL_TERMINATED why the call ended (e.g. "remote BYE", "cancelled", "rtp timeout"), else null
+ * @param node       cluster mode only: the name of the node that owns the call, set on an event another node published
+ *                   and this one re-published on its own bus (docs/scale-out.md); null on every event of this node's
+ *                   own calls. Call control, media, history and the apps act only on their own node's events
+ *                   ({@link #fromAnotherNode}); the dashboard and the bridges show them all.
  */
 public record CallEvent(
     CallEventType type,
@@ -33,10 +37,32 @@ public record CallEvent(
     long timestampMs,
     String digit,
     int durationMs,
-    String reason) {
+    String reason,
+    String node) {
 
   public CallEvent {
     xHeaders = Map.copyOf(xHeaders == null ? Map.of() : xHeaders);
+  }
+
+  /** An event of this node's own call (no {@code node}). */
+  public CallEvent(CallEventType type, String callId, CallDirection direction, String from, String to,
+      String sipCallId, Map<String, String> xHeaders, long timestampMs, String digit, int durationMs, String reason) {
+    this(type, callId, direction, from, to, sipCallId, xHeaders, timestampMs, digit, durationMs, reason, null);
+  }
+
+  /**
+   * True for an event of a call another node owns, re-published here in cluster mode: only the edges (dashboard,
+   * bridges) want it; whoever acts on a call (history, recording, streams, apps, media) must skip it, since the
+   * owner's own services already do.
+   */
+  public boolean fromAnotherNode() {
+    return node != null;
+  }
+
+  /** The same event marked as owned by node {@code name} (the cluster relay's stamp). */
+  public CallEvent withNode(String name) {
+    return new CallEvent(type, callId, direction, from, to, sipCallId, xHeaders, timestampMs, digit, durationMs,
+        reason, name);
   }
 
   /** The documented JSON form, as a map in field order. */
@@ -57,6 +83,9 @@ public record CallEvent(
     }
     if (reason != null) {
       json.put("reason", reason);
+    }
+    if (node != null) {
+      json.put("node", node);
     }
     return json;
   }
@@ -87,11 +116,12 @@ public record CallEvent(
         j.getLong("timestamp", 0L),
         j.getString("digit"),
         j.getInteger("durationMs", 0),
-        j.getString("reason"));
+        j.getString("reason"),
+        j.getString("node"));
   }
 
   /** Same call identity, another event type, at {@code nowMs} (the caller's clock). */
   public CallEvent next(CallEventType nextType, String nextReason, long nowMs) {
-    return new CallEvent(nextType, callId, direction, from, to, sipCallId, xHeaders, nowMs, null, 0, nextReason);
+    return new CallEvent(nextType, callId, direction, from, to, sipCallId, xHeaders, nowMs, null, 0, nextReason, node);
   }
 }

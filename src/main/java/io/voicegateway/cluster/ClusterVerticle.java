@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * The cluster's side of this node, deployed on the gateway's own (local) Vert.x in cluster mode only: it keeps this
  * node's calls in the {@link CallDirectory}, opens the node's {@link NodeInbox}, and serves the edges' cluster-wide
  * requests: {@link Addresses#CLUSTER_ROUTE} (to the call's owner) and {@link Addresses#CLUSTER_GATHER} (from every
- * node, merged).
+ * node, merged), and {@link Addresses#CLUSTER_OWNER} (which node owns a call). It relays the call and voicemail events
+ * between the nodes ({@link ClusterEvents}).
  */
 public final class ClusterVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(ClusterVerticle.class.getName());
@@ -34,6 +35,7 @@ public final class ClusterVerticle extends VerticleBase {
   private final ClusterNode node;
   private CallDirectory directory;
   private NodeInbox inbox;
+  private ClusterEvents events;
 
   public ClusterVerticle(ClusterNode node) {
     this.node = node;
@@ -43,8 +45,11 @@ public final class ClusterVerticle extends VerticleBase {
   public Future<?> start() {
     directory = new CallDirectory(vertx, node);
     inbox = new NodeInbox(node, vertx);
+    events = new ClusterEvents(node, vertx);
+    events.open();
     vertx.eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> track(msg.body()));
     vertx.eventBus().consumer(Addresses.CLUSTER_ROUTE, this::route);
+    vertx.eventBus().<String>consumer(Addresses.CLUSTER_OWNER, this::owner);
     vertx.eventBus().consumer(Addresses.CLUSTER_GATHER, this::gather);
     vertx.eventBus().consumer(Addresses.NODE_STATUS, this::status);
     LOG.info("cluster: node " + node.name() + " (" + node.nodeId() + ") joined; members " + node.nodes());
@@ -52,6 +57,9 @@ public final class ClusterVerticle extends VerticleBase {
   }
 
   private void track(CallEvent event) {
+    if (event.fromAnotherNode()) {
+      return; // re-published here from its owner, which keeps its own entry
+    }
     if (event.type() == CallEventType.CALL_STARTED) {
       directory.claim(event.callId()).onFailure(err -> LOG.log(Level.WARNING, "cluster: cannot list call "
           + event.callId() + " in the directory", err));
@@ -77,6 +85,29 @@ public final class ClusterVerticle extends VerticleBase {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout)
         .addHeader(NodeInbox.ADDRESS_HEADER, address).addHeader(NodeInbox.TIMEOUT_HEADER, String.valueOf(timeout));
     return node.vertx().eventBus().request(Addresses.node(id), body, options).map(Message::body);
+  }
+
+  /**
+   * Which node owns the call: {@code {callId, node, name, local}} (the owner's Vert.x node id and its name, asked of
+   * the owner itself); 404 when the cluster does not know the call.
+   */
+  private void owner(Message<String> msg) {
+    String callId = msg.body();
+    long timeout = NodeInbox.timeout(msg);
+    directory.ownerOf(callId).onComplete(ar -> {
+      if (ar.failed()) {
+        msg.fail(503, "the call directory did not answer: " + ar.cause().getMessage());
+      } else if (ar.result() == null) {
+        msg.fail(404, "no call " + callId + " in the cluster");
+      } else {
+        String id = ar.result();
+        ask(id, Addresses.NODE_STATUS, "", timeout)
+            .map(status -> ((JsonObject) status).getString("name", id))
+            .otherwise(id)
+            .onSuccess(name -> msg.reply(new JsonObject().put("callId", callId).put("node", id).put("name", name)
+                .put("local", id.equals(node.nodeId()))));
+      }
+    });
   }
 
   private void gather(Message<Object> msg) {
@@ -114,6 +145,7 @@ public final class ClusterVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    events.close();
     inbox.close();
     return directory.close();
   }

@@ -21,7 +21,7 @@ final class NodeInbox {
       Addresses.CALL_HOLD, Addresses.CALL_RESUME, Addresses.CALL_DTMF, Addresses.CALL_RECORDING,
       Addresses.CALL_LEGS_ADD, Addresses.CALL_LEGS_DROP, Addresses.SIP_CALLS, Addresses.MEDIA_STATS,
       Addresses.SIP_TRACE, Addresses.STREAM_START, Addresses.STREAM_STOP, Addresses.STREAM_QUERY,
-      Addresses.DEVICE_BINDINGS);
+      Addresses.DEVICE_BINDINGS, Addresses.NODE_STATUS);
   private static final long DEFAULT_TIMEOUT_MS = 30_000;
 
   private final Vertx local;

@@ -3,6 +3,7 @@ package io.voicegateway.http;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.voicegateway.bus.CallBus;
 import io.voicegateway.config.GatewayConfig;
 import java.util.function.Supplier;
 

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallBus;
 import io.voicegateway.bus.SipCommands;
 import io.voicegateway.media.dtmf.DtmfDigits;
 import java.util.Set;

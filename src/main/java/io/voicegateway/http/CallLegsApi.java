@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallBus;
 import io.voicegateway.bus.CallCommands;
 
 /**

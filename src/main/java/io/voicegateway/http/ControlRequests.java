@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.voicegateway.bus.Addresses;
 import io.voicegateway.bus.AppQueries;
+import io.voicegateway.bus.CallBus;
 import io.voicegateway.bus.CallCommands;
 import io.voicegateway.bus.DeviceQueries;
 import io.voicegateway.bus.SipCommands;

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallBus;
 import io.voicegateway.bus.CallQueries;
 import io.voicegateway.bus.CallQueries.ActiveCall;
 import io.voicegateway.config.GatewayConfig;

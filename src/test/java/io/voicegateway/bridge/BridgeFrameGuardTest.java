@@ -39,7 +39,7 @@ class BridgeFrameGuardTest {
   void deploy(Vertx vertx) throws Exception {
     BusCodecs.registerAll(vertx);
     port = FreePorts.udpAndTcp();
-    bridge = new BridgeVerticle(new BridgeConfig(true, "127.0.0.1", port, true), TOKEN);
+    bridge = new BridgeVerticle(new BridgeConfig(true, "127.0.0.1", port, true), TOKEN, false);
     vertx.deployVerticle(bridge).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 

@@ -76,7 +76,7 @@ class BridgePlaybackTest {
     mixer = await(vertx.deployVerticle(new MixerVerticle(engine, 0, 1), new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("media").setWorkerPoolSize(1)));
     await(vertx.deployVerticle(new PlaybackVerticle(engine)));
-    await(vertx.deployVerticle(new BridgeVerticle(new BridgeConfig(true, "127.0.0.1", port, true), TOKEN)));
+    await(vertx.deployVerticle(new BridgeVerticle(new BridgeConfig(true, "127.0.0.1", port, true), TOKEN, false)));
   }
 
   @AfterEach
