@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * SIGHUP): re-reads the file through {@link ConfigReload} off the event loop, one reload at a time, logs one line
  * per error (or what was applied and what needs a restart), counts {@code vg_config_reloads_total{status}} and
  * publishes {@code CONFIG_RELOADED} on {@link Addresses#CONFIG_EVENTS}, which the SIP side follows to reconcile
- * what it runs (trunk registrations, bindings of removed devices).
+ * what it runs (trunk registrations, bindings of removed devices). The apps' part (render the new prompts, swap
+ * the catalog in before the routes are published) is the stage the gateway hands it ({@link #apps}).
  */
 final class ConfigReloadService {
   private static final Logger LOG = Logger.getLogger(ConfigReloadService.class.getName());

@@ -39,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * entered: her key 1 still reaches the echo app, which returns her speech (correlation ≥ 0.9). A new caller (bob)
  * reaches the new IVR and hears its greeting, compared with espeak-ng's rendering of the new text; another (carol)
  * hears main's new greeting (and not the old one), and her key 1 now reaches the new voicemail box, which the REST
- * API lists. Last, a file whose new menu greets with a WAV that is not one is refused (400, the key named).
+ * API lists. A conference in progress (dave and erin in room lobby) survives the file removing its room: both stay
+ * members and dave still hears erin's 1 kHz tone, until the last leaves and the room closes. Last, a file whose
+ * new menu greets with a WAV that is not one is refused (400, the key named).
  */
 class AppReloadIT {
   private static final int RATE = 8000;
@@ -50,6 +52,8 @@ class AppReloadIT {
   @TempDir Path dir;
 
   private final List<CallEvent> steps = new CopyOnWriteArrayList<>();
+  /** Phones outside a try-with-resources, closed whatever happens. */
+  private final List<BaresipDevice> opened = new java.util.ArrayList<>();
 
   private static String yaml(int sipPort, int rtp, int httpPort, Path data, boolean reloaded) {
     return String.join("\n",
@@ -67,6 +71,11 @@ class AppReloadIT {
         "  enabled: false",
         GatewayFixture.ALICE_AND_BOB,
         "  - {id: carol, password: cat, extension: \"103\"}",
+        "  - {id: dave, password: diver, extension: \"104\"}",
+        "  - {id: erin, password: eagle, extension: \"105\"}",
+        "conferences:",
+        "  rooms:",
+        reloaded ? "    - {name: board}" : "    - {name: lobby}",
         "ivr:",
         "  main:",
         "    greeting: \"" + (reloaded ? NEW_MAIN : OLD_MAIN) + "\"",
@@ -87,6 +96,7 @@ class AppReloadIT {
             "      greeting: \"Please leave your message for sales.\"") : "",
         "routes:",
         "  - {direction: inbound, match: \"500\", ivr: main, from: device}",
+        "  - {direction: inbound, match: \"800\", app: conference lobby, from: device}",
         reloaded ? "  - {direction: inbound, match: \"600\", ivr: support, from: device}" : "",
         "");
   }
@@ -111,7 +121,18 @@ class AppReloadIT {
       ApiClient api = new ApiClient(gw.httpPort(), "test-token");
       String target = "127.0.0.1:" + sipPort;
       PromptsConfig prompts = gw.config().prompts();
-      Path silence = silence(dir.resolve("silence.wav"), 30);
+      Path silence = silence(dir.resolve("silence.wav"), 120);
+
+      // a conference in progress: erin plays a 1 kHz tone into room lobby, dave listens
+      Path tone = tone(dir.resolve("tone.wav"), 120);
+      BaresipDevice dave = phone(gw, target, "dave", "diver", silence);
+      opened.add(dave);
+      BaresipDevice erin = phone(gw, target, "erin", "eagle", tone);
+      opened.add(erin);
+      dave.command("dial", "sip:800@" + target);
+      assertTrue(GatewayUnderTest.eventually(20, () -> participants(api, "lobby") == 1), "dave in the lobby");
+      erin.command("dial", "sip:800@" + target);
+      assertTrue(GatewayUnderTest.eventually(20, () -> participants(api, "lobby") == 2), "erin in the lobby");
 
       try (BaresipDevice alice = phone(gw, target, "alice", "wonderland", talk(dir))) {
         alice.command("dial", "sip:500@" + target);
@@ -123,10 +144,10 @@ class AppReloadIT {
         JsonObject outcome = reloaded.object();
         System.out.println("reload with alice in the menu: " + outcome.encode());
         assertEquals("APPLIED", outcome.getString("status"), outcome.encode());
-        assertEquals(List.of("routes: 1 → 2", "ivr: +support ~main", "voicemail: +sales",
-            "voicemail.access_number: *97"), outcome.getJsonArray("applied").getList());
+        assertEquals(List.of("routes: 2 → 3", "ivr: +support ~main", "voicemail: +sales",
+            "voicemail.access_number: *97", "conferences: +board -lobby"), outcome.getJsonArray("applied").getList());
         assertEquals(0, outcome.getJsonArray("needsRestart").size(), outcome.encode());
-        assertEquals(1, gw.metrics().activeCalls(), "alice's call is still up");
+        assertEquals(3, gw.metrics().activeCalls(), "alice's, dave's and erin's calls are still up");
 
         // alice's menu is the one she entered: key 1 is still the echo test, and her speech comes back
         alice.command("sndcode", "1");
@@ -135,7 +156,7 @@ class AppReloadIT {
         assertTrue(GatewayUnderTest.eventually(30, () -> alice.heardSeconds() >= heardAtEcho + 7),
             "alice's call goes on with audio after the reload\n" + alice.logText());
         alice.command("hangup", "");
-        assertTrue(GatewayUnderTest.eventually(10, () -> gw.metrics().activeCalls() == 0), "alice's call ended");
+        assertTrue(GatewayUnderTest.eventually(10, () -> gw.metrics().activeCalls() == 2), "alice's call ended");
         alice.close();
         assertEquals(List.of("menu main", "key 1", "echo"), path(aliceCall).stream()
             .filter(s -> !s.equals("timeout")).toList(), "the old menu's key 1, not the new box");
@@ -145,6 +166,26 @@ class AppReloadIT {
         assertTrue(echo.windows().size() >= 4, "echoed speech: " + echo);
         assertTrue(echo.medianCorrelation() >= 0.9, "echo: " + echo);
       }
+
+      // the removed room keeps its two members, and dave still hears erin's tone
+      JsonObject lobby = api.get("/api/v1/conferences/lobby").object();
+      System.out.println("the lobby after the reload removed it: " + lobby.encode());
+      assertEquals(2, lobby.getJsonArray("participants").size(), lobby.encode());
+      assertEquals(Boolean.FALSE, lobby.getBoolean("configured"), "no longer configured: " + lobby.encode());
+      double daveAtReload = dave.heardSeconds();
+      assertTrue(GatewayUnderTest.eventually(30, () -> dave.heardSeconds() >= daveAtReload + 3),
+          "dave's call goes on with audio after the reload\n" + dave.logText());
+      hangUp(gw, dave, 1);
+      hangUp(gw, erin, 0);
+      short[] daveHeard = AudioMatch.read(dave.heard(), RATE);
+      short[] tail = java.util.Arrays.copyOfRange(daveHeard, Math.max(0, daveHeard.length - 3 * RATE),
+          daveHeard.length - RATE / 2);
+      double[] purity = tonePurity(tail, 1000);
+      System.out.printf("dave's last seconds in the removed room: 1 kHz purity %.3f at rms %.0f%n", purity[0],
+          purity[1]);
+      assertTrue(purity[1] > 300 && purity[0] >= 0.9, "dave hears erin's tone after the reload: purity "
+          + purity[0] + ", rms " + purity[1]);
+      assertEquals(-1, participants(api, "lobby"), "the removed room closed with its last member");
 
       // a new call reaches the new IVR and hears its greeting
       try (BaresipDevice bob = phone(gw, target, "bob", "builder", silence)) {
@@ -189,6 +230,9 @@ class AppReloadIT {
           bad.toString());
       assertSame(before, gw.liveConfig().get(), "a prompt that does not render changes nothing");
     } finally {
+      for (BaresipDevice phone : opened) {
+        phone.close();
+      }
       listener.unregister();
       gw.stop().await(30, TimeUnit.SECONDS);
     }
@@ -218,9 +262,42 @@ class AppReloadIT {
   }
 
   private static void hangUp(Gateway gw, BaresipDevice phone) throws Exception {
+    hangUp(gw, phone, 0);
+  }
+
+  private static void hangUp(Gateway gw, BaresipDevice phone, int callsLeft) throws Exception {
     phone.command("hangup", "");
-    assertTrue(GatewayUnderTest.eventually(10, () -> gw.metrics().activeCalls() == 0), "the call ended");
+    assertTrue(GatewayUnderTest.eventually(10, () -> gw.metrics().activeCalls() == callsLeft), "the call ended");
     phone.close();
+  }
+
+  /** Members of a conference room, as the REST API lists them; -1 when there is no such room. */
+  private static int participants(ApiClient api, String room) {
+    try {
+      ApiClient.Answer answer = api.get("/api/v1/conferences/" + room);
+      return answer.status() == 200 ? answer.object().getJsonArray("participants").size() : -1;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * How much of {@code pcm} is one sine at {@code hz}: its amplitude (by projection on sine and cosine) over
+   * √2 × the RMS, 1 for a pure tone; and the RMS.
+   */
+  private static double[] tonePurity(short[] pcm, double hz) {
+    double sin = 0;
+    double cos = 0;
+    double energy = 0;
+    for (int i = 0; i < pcm.length; i++) {
+      double phase = 2 * Math.PI * hz * i / RATE;
+      sin += pcm[i] * Math.sin(phase);
+      cos += pcm[i] * Math.cos(phase);
+      energy += (double) pcm[i] * pcm[i];
+    }
+    double amplitude = 2.0 / pcm.length * Math.hypot(sin, cos);
+    double rms = Math.sqrt(energy / pcm.length);
+    return new double[] {rms == 0 ? 0 : amplitude / (Math.sqrt(2) * rms), rms};
   }
 
   /** The call id of the first call, not among {@code earlier}, whose IVR took {@code step}. */
@@ -248,6 +325,12 @@ class AppReloadIT {
     Path out = dir.resolve("talk.wav");
     Tools.run("sox", speech.toString(), speech.toString(), speech.toString(), speech.toString(), speech.toString(),
         out.toString());
+    return out;
+  }
+
+  private static Path tone(Path out, int seconds) throws Exception {
+    Tools.run("sox", "-n", "-r", String.valueOf(RATE), "-c", "1", "-b", "16", out.toString(), "synth",
+        String.valueOf(seconds), "sine", "1000", "vol", "0.25");
     return out;
   }
 
