@@ -11,9 +11,10 @@ final class NativeTransport {
   private NativeTransport() {}
 
   /**
-   * Whether to prefer epoll: {@code -Dvg.native_transport=true}. Off by default: on the busy 2-core build machine
-   * EchoAudioIT and StrictRtpIT lost their first call's audio on epoll (~400 ms late) and kept it on NIO with the same
-   * send and receive code (docs/performance.md, RTP I/O).
+   * Whether to prefer epoll: {@code -Dvg.native_transport=true}. Off by default until EchoAudioIT and StrictRtpIT
+   * pass repeatedly on it on a quiet machine: on the busy 2-core build machine both transports returned late,
+   * scrambled echoes (up to ~400 ms), epoll more often in runs that also met higher loads, and no cause specific to
+   * epoll was found (docs/performance.md, RTP I/O).
    */
   static boolean requested() {
     return Boolean.getBoolean("vg.native_transport");
