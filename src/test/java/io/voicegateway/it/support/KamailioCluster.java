@@ -11,11 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -225,21 +221,8 @@ public final class KamailioCluster implements AutoCloseable {
 
   /** Every calls row, straight from PostgreSQL, by call id. */
   public Map<String, Map<String, Object>> rows() {
-    try (Connection db = pg.connect("vg"); Statement st = db.createStatement();
-        ResultSet rs = st.executeQuery("SELECT id, node, to_uri, answered_at, ended_at, duration_ms, cause"
-            + " FROM calls ORDER BY started_at")) {
-      Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-      while (rs.next()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
-        }
-        out.put(rs.getString("id"), row);
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return pg.rows("vg", "SELECT id, node, to_uri, answered_at, ended_at, duration_ms, cause FROM calls"
+        + " ORDER BY started_at");
   }
 
   /** Kamailio, then both gateways (SIGTERM), then PostgreSQL. */
