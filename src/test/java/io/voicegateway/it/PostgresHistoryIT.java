@@ -208,22 +208,8 @@ class PostgresHistoryIT {
 
   /** Every calls row, straight from PostgreSQL. */
   private static Map<String, Map<String, Object>> rows(PostgresServer pg) {
-    try (Connection db = pg.connect("vg"); Statement st = db.createStatement();
-        ResultSet rs = st.executeQuery("SELECT id, node, direction, from_uri, to_uri, sip_call_id, started_at,"
-            + " answered_at, ended_at, duration_ms, cause, recording_path, recording_ms FROM calls"
-            + " ORDER BY started_at")) {
-      Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-      while (rs.next()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
-        }
-        out.put(rs.getString("id"), row);
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return pg.rows("vg", "SELECT id, node, direction, from_uri, to_uri, sip_call_id, started_at, answered_at,"
+        + " ended_at, duration_ms, cause, recording_path, recording_ms FROM calls ORDER BY started_at");
   }
 
   private static int legs(PostgresServer pg, String callId) throws SQLException {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayJvm implements AutoCloseable {
   /** A start-up on a loaded 2-core machine (JIT, Hazelcast joining, PostgreSQL migrations) stays well inside. */
-  private static final int START_SECONDS = 120;
+  private static final int START_SECONDS = 180;
 
   private final Process process;
   private final Path log;

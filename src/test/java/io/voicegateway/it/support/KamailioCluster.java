@@ -11,11 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -194,15 +190,25 @@ public final class KamailioCluster implements AutoCloseable {
     return listed != null && calls.stream().noneMatch(listed::contains);
   }
 
-  /** The calls rows a node wrote, ended or not. */
+  /**
+   * The calls a node answered, ended or not. (A node also writes a row for an INVITE Kamailio cancelled when the
+   * node was slow to answer and the call went to the other node: not answered, not counted.)
+   */
   public int taken(String node) {
-    return (int) rows().values().stream().filter(r -> node.equals(r.get("node"))).count();
+    return (int) rows().values().stream()
+        .filter(r -> node.equals(r.get("node")) && r.get("answered_at") != null).count();
   }
 
-  /** The calls rows of a node that have ended. */
-  public int ended(String node) {
+  /** The calls a node answered that have ended. */
+  public int completed(String node) {
     return (int) rows().values().stream()
-        .filter(r -> node.equals(r.get("node")) && r.get("ended_at") != null).count();
+        .filter(r -> node.equals(r.get("node")) && r.get("answered_at") != null && r.get("ended_at") != null)
+        .count();
+  }
+
+  /** Every answered call's row, of both nodes. */
+  public int answered() {
+    return (int) rows().values().stream().filter(r -> r.get("answered_at") != null).count();
   }
 
   /** Answered calls without an end, of one node (or of any when null). */
@@ -215,21 +221,8 @@ public final class KamailioCluster implements AutoCloseable {
 
   /** Every calls row, straight from PostgreSQL, by call id. */
   public Map<String, Map<String, Object>> rows() {
-    try (Connection db = pg.connect("vg"); Statement st = db.createStatement();
-        ResultSet rs = st.executeQuery("SELECT id, node, to_uri, answered_at, ended_at, duration_ms, cause"
-            + " FROM calls ORDER BY started_at")) {
-      Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-      while (rs.next()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
-        }
-        out.put(rs.getString("id"), row);
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return pg.rows("vg", "SELECT id, node, to_uri, answered_at, ended_at, duration_ms, cause FROM calls"
+        + " ORDER BY started_at");
   }
 
   /** Kamailio, then both gateways (SIGTERM), then PostgreSQL. */
@@ -248,14 +241,6 @@ public final class KamailioCluster implements AutoCloseable {
         }
       }
     } finally {
-      // TEMP-DEBUG
-      java.nio.file.Path keep = java.nio.file.Path.of("/tmp/c100-last");
-      Files.createDirectories(keep);
-      for (String f : List.of("a.log", "b.log", "kamailio.log")) {
-        if (Files.exists(dir.resolve(f))) {
-          Files.copy(dir.resolve(f), keep.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
       pg.close();
     }
   }

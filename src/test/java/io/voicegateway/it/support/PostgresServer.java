@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
@@ -117,6 +120,26 @@ public final class PostgresServer implements AutoCloseable {
   /** A connection to {@code database} as {@value #USER}. */
   public Connection connect(String database) throws SQLException {
     return DriverManager.getConnection(url(database), USER, "");
+  }
+
+  /**
+   * The rows {@code sql} selects from {@code database}, each as column name → value, by the value of its first
+   * column (an id), in the query's order.
+   */
+  public Map<String, Map<String, Object>> rows(String database, String sql) {
+    try (Connection db = connect(database); Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+      while (rs.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+        }
+        out.put(rs.getString(1), row);
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The server's log so far (for a failing assertion's message). */
