@@ -23,8 +23,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,31 +36,17 @@ import org.junit.jupiter.api.Test;
 class ClusterEventsIT {
   private static final String TOKEN = "test-token";
   private static final int COMPARE_RATE = 8000;
-  private static TwoNodes nodes;
-  private static GatewayFixture a;
-  private static GatewayFixture b;
-
-  @BeforeAll
-  static void start() throws Exception {
-    nodes = TwoNodes.start(String.join("\n",
-        "routes:",
-        "  - {direction: inbound, match: echo, app: echo, from: any}"));
-    a = nodes.a;
-    b = nodes.b;
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (nodes != null) {
-      nodes.close();
-    }
-  }
-
   @Test
   void aBridgeClientOfNodeASeesAndHangsUpACallHeldByNodeB() throws Exception {
     SippRunner.requireSipp();
     Tools.requireFile(Path.of("/usr/share/sip-tester/g711a.pcap"));
     Tools.require("tshark");
+    try (TwoNodes nodes = TwoNodes.start("routes:\n  - {direction: inbound, match: echo, app: echo, from: any}")) {
+      seeHoldAndHangUpFromA(nodes.a, nodes.b);
+    }
+  }
+
+  private static void seeHoldAndHangUpFromA(GatewayFixture a, GatewayFixture b) throws Exception {
     assertTrue(GatewayUnderTest.eventually(30, () -> a.gateway().cluster().nodes().size() == 2), "A and B met");
     List<JsonObject> atA = new ArrayList<>();
     List<JsonObject> atB = new ArrayList<>();
