@@ -43,7 +43,7 @@ public final class ApiRouter {
     new CallLegsApi(calls).mount(api);
     new ConferencesApi(vertx).mount(api);
     new RecordingApi(vertx, calls).mount(api);
-    new StreamsApi(vertx).mount(api);
+    new StreamsApi(calls).mount(api);
     new ConfigApi(vertx).mount(api);
     new NodeApi(vertx, inForce.get().cluster().enabled()).mount(api);
     api.route().last().handler(ctx -> ApiErrors.send(ctx, 404,

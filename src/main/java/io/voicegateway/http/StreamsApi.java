@@ -1,13 +1,12 @@
 package io.voicegateway.http;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.voicegateway.bus.Addresses;
+import io.voicegateway.bus.CallBus;
 import io.voicegateway.bus.StreamCommands;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,16 +16,17 @@ import java.util.Map;
  * {name, customParameters?}} opens stream NAME of the {@code streaming:} section and answers 201 once the consumer
  * got {@code start}; {@code GET} lists the call's streams; {@code DELETE .../streams/{streamSid}} sends {@code stop}
  * and closes it while the call goes on. The stream verticle decides over the bus ({@link StreamCommands}); its
- * failures carry the status (400 unknown name, 404, 409 already running, 502 consumer unreachable, 503).
+ * failures carry the status (400 unknown name, 404, 409 already running, 502 consumer unreachable, 503). In a cluster
+ * each request goes to the node that holds the call ({@link CallBus}), which has the call's feed and opens the stream.
  */
 final class StreamsApi {
   /** The reply waits for the consumer's handshake: longer than any sensible {@code connect_timeout}. */
   private static final DeliveryOptions CONNECT_WAIT = new DeliveryOptions().setSendTimeout(65_000);
   private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(10_000);
-  private final Vertx vertx;
+  private final CallBus calls;
 
-  StreamsApi(Vertx vertx) {
-    this.vertx = vertx;
+  StreamsApi(CallBus calls) {
+    this.calls = calls;
   }
 
   void mount(Router api) {
@@ -40,23 +40,24 @@ final class StreamsApi {
     String name = ApiBodies.text(body, "name");
     StreamCommands.Start start = new StreamCommands.Start(ctx.pathParam("id"), name,
         parameters(body.getValue("customParameters")));
-    ApiErrors.reply(ctx, vertx.eventBus().<StreamCommands.Started>request(Addresses.STREAM_START, start, CONNECT_WAIT)
-        .map(Message::body).map(StreamsApi::json), 201);
+    ApiErrors.reply(ctx, calls.<StreamCommands.Started>toOwner(Addresses.STREAM_START, start.callId(), start,
+        CONNECT_WAIT).map(StreamsApi::json), 201);
   }
 
   private void list(RoutingContext ctx) {
     String callId = ctx.pathParam("id");
-    ApiErrors.reply(ctx, vertx.eventBus().<StreamCommands.Streams>request(Addresses.STREAM_QUERY,
-        new StreamCommands.Query(callId), QUICK).map(msg -> {
+    ApiErrors.reply(ctx, calls.<StreamCommands.Streams>toOwner(Addresses.STREAM_QUERY, callId,
+        new StreamCommands.Query(callId), QUICK).map(found -> {
           JsonArray streams = new JsonArray();
-          msg.body().streams().forEach(s -> streams.add(json(s)));
+          found.streams().forEach(s -> streams.add(json(s)));
           return new JsonObject().put("callId", callId).put("streams", streams);
         }), 200);
   }
 
   private void stop(RoutingContext ctx) {
-    ApiErrors.reply(ctx, vertx.eventBus().request(Addresses.STREAM_STOP,
-        new StreamCommands.Stop(ctx.pathParam("id"), ctx.pathParam("sid")), QUICK).map(msg -> null), 204);
+    String callId = ctx.pathParam("id");
+    ApiErrors.reply(ctx, calls.toOwner(Addresses.STREAM_STOP, callId,
+        new StreamCommands.Stop(callId, ctx.pathParam("sid")), QUICK).map(reply -> null), 204);
   }
 
   private static JsonObject json(StreamCommands.Started started) {

@@ -16,7 +16,6 @@ import io.voicegateway.it.support.SippRunner;
 import io.voicegateway.it.support.TcpBridgeClient;
 import io.voicegateway.media.FeedFrame;
 import io.voicegateway.testing.AudioMatch;
-import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.Tools;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +23,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,48 +36,17 @@ import org.junit.jupiter.api.Test;
 class ClusterEventsIT {
   private static final String TOKEN = "test-token";
   private static final int COMPARE_RATE = 8000;
-  private static GatewayFixture a;
-  private static GatewayFixture b;
-
-  @BeforeAll
-  static void start() throws Exception {
-    int portA = FreePorts.udpAndTcp();
-    int portB = FreePorts.udpAndTcp();
-    String members = "[\"127.0.0.1:" + portA + "\", \"127.0.0.1:" + portB + "\"]";
-    a = GatewayFixture.start("  keepalive_interval: 1h", sections("a", portA, members));
-    b = GatewayFixture.start("  keepalive_interval: 1h", sections("b", portB, members));
-  }
-
-  private static String sections(String name, int port, String members) {
-    return String.join("\n",
-        "cluster:",
-        "  enabled: true",
-        "  node_name: " + name,
-        "  host: 127.0.0.1",
-        "  port: " + port,
-        "  members: " + members,
-        "  bus_host: 127.0.0.1",
-        "  bus_port: 0",
-        "  heartbeat: 1s",
-        "  failure_timeout: 5s",
-        "routes:",
-        "  - {direction: inbound, match: echo, app: echo, from: any}");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    for (GatewayFixture node : new GatewayFixture[] {b, a}) {
-      if (node != null) {
-        node.close();
-      }
-    }
-  }
-
   @Test
   void aBridgeClientOfNodeASeesAndHangsUpACallHeldByNodeB() throws Exception {
     SippRunner.requireSipp();
     Tools.requireFile(Path.of("/usr/share/sip-tester/g711a.pcap"));
     Tools.require("tshark");
+    try (TwoNodes nodes = TwoNodes.start("routes:\n  - {direction: inbound, match: echo, app: echo, from: any}")) {
+      seeHoldAndHangUpFromA(nodes.a, nodes.b);
+    }
+  }
+
+  private static void seeHoldAndHangUpFromA(GatewayFixture a, GatewayFixture b) throws Exception {
     assertTrue(GatewayUnderTest.eventually(30, () -> a.gateway().cluster().nodes().size() == 2), "A and B met");
     List<JsonObject> atA = new ArrayList<>();
     List<JsonObject> atB = new ArrayList<>();

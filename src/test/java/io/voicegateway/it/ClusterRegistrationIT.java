@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterRegistrationIT {
   private static final int COMPARE_RATE = 8000;
+  private static TwoNodes nodes;
   private static GatewayFixture a;
   private static GatewayFixture b;
   /** Node A also takes SIP over WebSocket (a browser phone registers through it). */
@@ -44,27 +45,9 @@ class ClusterRegistrationIT {
 
   @BeforeAll
   static void start() throws Exception {
-    int portA = FreePorts.udpAndTcp();
-    int portB = FreePorts.udpAndTcp();
-    String members = "[\"127.0.0.1:" + portA + "\", \"127.0.0.1:" + portB + "\"]";
     wsPortA = FreePorts.udpAndTcp();
-    a = GatewayFixture.start(String.join("\n", "  keepalive_interval: 1h", "  sip_transport: [udp, tcp, ws]",
-        "  sip_ws_port: " + wsPortA), sections("a", portA, members));
-    b = GatewayFixture.start("  keepalive_interval: 1h", sections("b", portB, members));
-  }
-
-  private static String sections(String name, int port, String members) {
-    return String.join("\n",
-        "cluster:",
-        "  enabled: true",
-        "  node_name: " + name,
-        "  host: 127.0.0.1",
-        "  port: " + port,
-        "  members: " + members,
-        "  bus_host: 127.0.0.1",
-        "  bus_port: 0",
-        "  heartbeat: 1s",
-        "  failure_timeout: 5s",
+    nodes = TwoNodes.start(String.join("\n", "  keepalive_interval: 1h", "  sip_transport: [udp, tcp, ws]",
+        "  sip_ws_port: " + wsPortA), String.join("\n",
         "providers:",
         "  - id: carrier",
         "    host: 127.0.0.1",
@@ -80,15 +63,15 @@ class ClusterRegistrationIT {
         "  - direction: inbound",
         "    match: \"+4930124*\"",
         "    ring: [bob]",
-        "    ring_timeout: 20s");
+        "    ring_timeout: 20s"));
+    a = nodes.a;
+    b = nodes.b;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (GatewayFixture node : new GatewayFixture[] {b, a}) {
-      if (node != null) {
-        node.close();
-      }
+    if (nodes != null) {
+      nodes.close();
     }
   }
 
