@@ -70,7 +70,7 @@ public record LimitsConfig(
   public static LimitsConfig defaults() {
     return new LimitsConfig(true, 200, 400, 20, 20, 1000, 2000, 200, 20, 10, Duration.ofSeconds(60),
         Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5), 10, 20,
-        1000, 50, 50, 5, 1000);
+        1000, 10, 50, 5, 1000);
   }
 
   /** These limits with per-source limiting and bans switched off ({@code enabled: false}). */

@@ -44,7 +44,8 @@ public final class InviteAdmission {
   /** Admits {@code invite} from {@code source} (null when unknown: no cap applies) or says why not. */
   public Decision admit(Request invite, InetAddress source) {
     if (overload != null) {
-      boolean stranger = source != null && calls != null && !calls.trusts(source);
+      // strangers' shares are source limiting: off with limits.enabled: false, like the per-address limits
+      boolean stranger = overload.limits().enabled() && source != null && calls != null && !calls.trusts(source);
       Optional<String> reason = overload.overloaded(stranger);
       if (reason.isPresent()) {
         return new Decision(busy(invite, "overload: " + reason.get()), null);

@@ -13,13 +13,16 @@ import java.util.function.LongSupplier;
  * calls for long and a mixer that stays late keeps refusing them. An INVITE from an untrusted address is refused
  * earlier, once more than {@code limits.unknown_ports_percent} of the ports is in use: strangers as a whole (an
  * attacker with many addresses, each under its own call cap) can never take the ports trunks and registered devices
- * need.
+ * need; and once a quarter of {@code limits.overload_late_tick_percent} of the mixer's ticks ran late (5 % by
+ * default), before trusted callers are refused at the whole share.
  */
 public final class OverloadGuard {
   /** How often the mixer counters are sampled. */
   static final long SAMPLE_NANOS = 1_000_000_000L;
   /** Fewer ticks than this in a sample say nothing about lateness (a quiet or starting gateway). */
   static final long MIN_TICKS = 20;
+  /** Strangers' INVITEs are refused once this fraction of {@code overload_late_tick_percent} of ticks ran late. */
+  static final int STRANGERS_LATE_DIVISOR = 4;
 
   /** What the media side reports; read from the composition root, which sees both sides. */
   public record Signals(IntSupplier freePorts, int portCapacity, LongSupplier ticks, LongSupplier lateTicks) {
@@ -38,7 +41,7 @@ public final class OverloadGuard {
   private long sampledAt;
   private long ticksAt;
   private long lateAt;
-  private boolean mixerLate;
+  private long latePercent;
 
   public OverloadGuard(LimitsConfig limits, Signals signals, LongSupplier nanos) {
     this.limits = limits;
@@ -85,21 +88,28 @@ public final class OverloadGuard {
     if (queueDepth.getAsInt() >= limits.overloadQueueDepth()) {
       return "queue";
     }
-    return mixerLate() ? "mixer" : null;
+    long latePercent = mixerLatePercent();
+    if (latePercent > limits.overloadLateTickPercent()) {
+      return "mixer";
+    }
+    // strangers stop first when the mixers fall behind: their calls are the ones a many-address flood adds
+    return stranger && latePercent > limits.overloadLateTickPercent() / STRANGERS_LATE_DIVISOR
+        ? "mixer, strangers' share" : null;
   }
 
-  private synchronized boolean mixerLate() {
+  /** The share of late ticks over the last sample, in percent (0 when the sample had too few ticks). */
+  private synchronized long mixerLatePercent() {
     long now = nanos.getAsLong();
     if (now - sampledAt >= SAMPLE_NANOS) {
       long ticks = signals.ticks().getAsLong();
       long late = signals.lateTicks().getAsLong();
       long dt = ticks - ticksAt;
-      mixerLate = dt >= MIN_TICKS && (late - lateAt) * 100 > dt * limits.overloadLateTickPercent();
+      latePercent = dt >= MIN_TICKS ? (late - lateAt) * 100 / dt : 0;
       sampledAt = now;
       ticksAt = ticks;
       lateAt = late;
     }
-    return mixerLate;
+    return latePercent;
   }
 
   /** New INVITEs answered 503 since start. */

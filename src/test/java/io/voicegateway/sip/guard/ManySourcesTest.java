@@ -217,6 +217,17 @@ class ManySourcesTest {
     assertEquals(1, overload.strangersRefused());
   }
 
+  @Test
+  void withLimitsOffStrangersHaveNoShareOfTheirOwn() throws Exception {
+    AtomicInteger free = new AtomicInteger(400); // 60 % in use
+    OverloadGuard overload = new OverloadGuard(limits().off(), new OverloadGuard.Signals(free::get, 1000, () -> 0,
+        () -> 0), clock);
+    SipFactory sip = SipFactory.getInstance();
+    InviteAdmission admission = new InviteAdmission(overload, new SourceCallCap(trusted, () -> 0),
+        sip.createMessageFactory(), sip.createHeaderFactory());
+    assertTrue(admission.admit(invite(), stranger(1)).admitted(), "only the whole-gateway overload applies");
+  }
+
   private static Request invite() throws Exception {
     String text = "INVITE sip:echo@192.0.2.9 SIP/2.0\r\n"
         + "Via: SIP/2.0/UDP 127.1.0.1:5060;branch=z9hG4bK776asdhds\r\n"

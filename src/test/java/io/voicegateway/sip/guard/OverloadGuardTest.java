@@ -63,6 +63,21 @@ class OverloadGuardTest {
   }
 
   @Test
+  void strangersAreRefusedAtAQuarterOfTheLatenessThatRefusesTrunks() {
+    OverloadGuard g = guard();
+    ticks.addAndGet(100);
+    late.addAndGet(6); // 6 %: over 20 / 4, under 20
+    clock.advanceMillis(1000);
+    assertEquals(Optional.of("mixer, strangers' share"), g.overloaded(true));
+    assertEquals(Optional.empty(), g.overloaded(false), "a trunk's INVITE goes on");
+    ticks.addAndGet(100);
+    late.addAndGet(5); // 5 %: not over the strangers' threshold
+    clock.advanceMillis(1000);
+    assertEquals(Optional.empty(), g.overloaded(true));
+    assertEquals(1, g.strangersRefused());
+  }
+
+  @Test
   void fewTicksSayNothing() {
     OverloadGuard g = guard();
     ticks.addAndGet(10);
