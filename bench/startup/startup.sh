@@ -48,6 +48,8 @@ echo "java: $("$java" -version 2>&1 | head -1)  options: ${GATEWAY_JAVA_OPTS:-(n
 : > "$work/times"; : > "$work/cpu"
 for i in $(seq "$runs"); do
   read -r sip http bus <<<"$(free_ports 3)"
+  # the configuration refuses a SIP port inside the RTP range (40000-40199, below): pick again
+  while [ "$sip" -ge 40000 ] && [ "$sip" -le 40199 ]; do read -r sip http bus <<<"$(free_ports 3)"; done
   cat > "$work/gw.yaml" <<YAML
 media:
   sip_port: $sip

@@ -204,25 +204,7 @@ public final class Gateway {
         .compose(v -> {
           http = new HttpVerticle(live, prometheus, this::health);
           return deploy("http", () -> http, new DeploymentOptions());
-        })
-        .onSuccess(v -> afterStart(transport));
-  }
-
-  /**
-   * What only browser calls need, made once the gateway is up rather than before /health (issue 13): the DTLS
-   * certificate (Bouncy Castle, an EC key). A browser offer that arrives first waits for it.
-   */
-  private void afterStart(MediaTransport transport) {
-    // its own daemon thread, not Vert.x's workers: a stop right after the start (--start-check) closes Vert.x first
-    Thread certificate = new Thread(() -> {
-      try {
-        transport.prepareWebRtc();
-      } catch (RuntimeException | Error e) {
-        LOG.log(Level.WARNING, "making the DTLS certificate failed", e);
-      }
-    }, "vg-dtls-certificate");
-    certificate.setDaemon(true);
-    certificate.start();
+        });
   }
 
   /** Cluster mode: joins before SIP starts, so the cluster's directory hears of every call this node takes. */

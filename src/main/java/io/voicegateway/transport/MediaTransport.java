@@ -79,15 +79,6 @@ public final class MediaTransport {
     return rtpGuard;
   }
 
-  /**
-   * Makes the process's DTLS certificate (Bouncy Castle's class loading and an EC key: hundreds of ms of a cold
-   * JVM's CPU) so the first browser offer does not wait for it. Blocking: run it on a worker once the gateway is up,
-   * off the start-up's critical path; a browser offer that comes first waits for the same certificate.
-   */
-  public void prepareWebRtc() {
-    webRtcLegs.certificate();
-  }
-
   /** The browser legs every RTP verticle instance shares (re-offers may reach another instance). */
   WebRtcLegs webRtcLegs() {
     return webRtcLegs;

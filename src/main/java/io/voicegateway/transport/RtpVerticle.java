@@ -73,8 +73,10 @@ public final class RtpVerticle extends VerticleBase {
     consumers.add(bus.<WebRtcCommands.PeerAnswer>consumer(Addresses.MEDIA_WEBRTC_ACCEPT_ANSWER,
         webRtc::acceptAnswer));
     timer = vertx.setPeriodic(CHECK_MS, id -> check());
-    // The DTLS certificate is not made here: MediaTransport.prepareWebRtc, once the gateway is up (issue 13).
-    return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    List<Future<?>> ready = new ArrayList<>(consumers.stream().map(MessageConsumer::completion).toList());
+    // The DTLS certificate is made before the first browser offer, off the event loop.
+    ready.add(vertx.executeBlocking(() -> media.webRtcLegs().certificate()));
+    return Future.all(ready);
   }
 
   @Override
