@@ -1,6 +1,7 @@
 package io.voicegateway.config;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code limits:} section: overload and abuse control in front of the SIP stack (per-source rate limits in
@@ -37,6 +38,9 @@ import java.time.Duration;
  * @param connectionsPerSecond    new TCP, TLS and WebSocket connections per second one untrusted address may open
  *                                (burst: twice that); more are closed at accept, before a TLS handshake
  * @param unknownMaxConnections   stream connections all untrusted addresses together may hold open (0: no cap)
+ * @param trustedSources          IP literals or CIDR blocks treated like trunks by these limits (never capped below
+ *                                the trusted ceiling, never banned): a SIP proxy in front (Kamailio), whose one
+ *                                address carries every caller's traffic
  */
 public record LimitsConfig(
     boolean enabled,
@@ -64,13 +68,18 @@ public record LimitsConfig(
     int unknownInvitesPerSecond,
     int unknownPortsPercent,
     int connectionsPerSecond,
-    int unknownMaxConnections) {
+    int unknownMaxConnections,
+    List<String> trustedSources) {
+
+  public LimitsConfig {
+    trustedSources = List.copyOf(trustedSources);
+  }
 
   /** The shipped defaults (see docs/configuration.md for why each is what it is). */
   public static LimitsConfig defaults() {
     return new LimitsConfig(true, 200, 400, 20, 20, 1000, 2000, 200, 20, 10, Duration.ofSeconds(60),
         Duration.ofSeconds(300), 10_000, 2000, 16 * 1024, 5, 20, 1000, Duration.ofSeconds(5), 10, 20,
-        1000, 10, 50, 5, 1000);
+        1000, 10, 50, 5, 1000, List.of());
   }
 
   /** These limits with per-source limiting and bans switched off ({@code enabled: false}). */
@@ -79,6 +88,6 @@ public record LimitsConfig(
         trustedPerSecond, trustedBurst, floodBanAfter, garbageBanAfter, authFailuresBanAfter, strikeWindow, banTime,
         maxSources, queueCapacity, udpMaxDatagram, overloadFreePortsPercent, overloadLateTickPercent,
         overloadQueueDepth, retryAfter, unknownSourceMaxCalls, maxConnectionsPerSource, unknownRequestsPerSecond,
-        unknownInvitesPerSecond, unknownPortsPercent, connectionsPerSecond, unknownMaxConnections);
+        unknownInvitesPerSecond, unknownPortsPercent, connectionsPerSecond, unknownMaxConnections, trustedSources);
   }
 }

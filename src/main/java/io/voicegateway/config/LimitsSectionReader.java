@@ -10,7 +10,8 @@ final class LimitsSectionReader {
       "garbage_ban_after", "auth_failures_ban_after", "strike_window", "ban_time", "max_sources", "queue_capacity",
       "udp_max_datagram", "overload_free_ports_percent", "overload_late_tick_percent", "overload_queue_depth",
       "retry_after", "unknown_source_max_calls", "max_connections_per_source", "unknown_requests_per_second",
-      "unknown_invites_per_second", "unknown_ports_percent", "connections_per_second", "unknown_max_connections");
+      "unknown_invites_per_second", "unknown_ports_percent", "connections_per_second", "unknown_max_connections",
+      "trusted_sources");
 
   private static final int MANY = 1_000_000;
 
@@ -47,7 +48,8 @@ final class LimitsSectionReader {
         limits.integer("unknown_invites_per_second", d.unknownInvitesPerSecond(), 1, MANY),
         limits.integer("unknown_ports_percent", d.unknownPortsPercent(), 1, 100),
         limits.integer("connections_per_second", d.connectionsPerSecond(), 1, MANY),
-        limits.integer("unknown_max_connections", d.unknownMaxConnections(), 0, MANY));
+        limits.integer("unknown_max_connections", d.unknownMaxConnections(), 0, MANY),
+        limits.value("trusted_sources", d.trustedSources(), ProvidersReader::ipRanges));
   }
 
   /** Retry-After carries whole seconds (RFC 3261 §20.33): at least one. */

@@ -51,7 +51,8 @@ final class ProvidersReader {
         codecs, inboundIps);
   }
 
-  private static List<String> ipRanges(ConfigValue value) {
+  /** A list of IP literals or CIDR blocks; anything else exits 2 naming the item. */
+  static List<String> ipRanges(ConfigValue value) {
     List<String> ranges = new ArrayList<>();
     for (ConfigValue item : value.asList(true)) {
       String text = item.asText();

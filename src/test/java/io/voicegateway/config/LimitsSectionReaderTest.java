@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,17 @@ class LimitsSectionReaderTest {
     assertEquals(Duration.ofMinutes(10), limits.banTime());
     assertEquals(Duration.ofSeconds(30), limits.retryAfter());
     assertEquals(10, limits.overloadFreePortsPercent());
+  }
+
+  @Test
+  void trustedSourcesAreAddressesOrBlocks() {
+    assertEquals(List.of(), LimitsConfig.defaults().trustedSources());
+    assertEquals(List.of("10.0.0.5", "192.168.10.0/24", "2001:db8::/32"), ConfigLoader.parse(
+        "limits: {trusted_sources: [10.0.0.5, 192.168.10.0/24, \"2001:db8::/32\"]}", Map.of()).limits()
+        .trustedSources());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.parse("limits: {trusted_sources: [kamailio.example]}", Map.of()));
+    assertTrue(e.keyPath().startsWith("limits.trusted_sources"), e.keyPath());
   }
 
   @Test

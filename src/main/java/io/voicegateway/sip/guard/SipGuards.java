@@ -27,7 +27,7 @@ public final class SipGuards implements ReceiveGuard {
 
   /** @param trunks the configured trunks' addresses (a live classifier follows reloads) */
   public SipGuards(LimitsConfig limits, SourceClassifier trunks, OverloadGuard.Signals media, LongSupplier nanos) {
-    this.trusted = new TrustedSources(trunks);
+    this.trusted = new TrustedSources(trunks, limits.trustedSources());
     this.sources = new SourceGuard(limits, trusted, nanos);
     this.overload = new OverloadGuard(limits, media, nanos);
     this.calls = new SourceCallCap(trusted, () -> limits.enabled() ? limits.unknownSourceMaxCalls() : 0);

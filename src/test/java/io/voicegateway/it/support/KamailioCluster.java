@@ -69,9 +69,10 @@ public final class KamailioCluster implements AutoCloseable {
   private Node node(String id, String url, int hzPort, List<Integer> members) {
     return new Node(id, new GatewayYaml().rtpPorts(RTP_PORTS).postgres(url).dataDir(dir.resolve("shared"))
         .cluster(id, hzPort, members, FAILURE_TIMEOUT_S)
-        // every call and message reaches a node from Kamailio's one address: per-source limits would cap the node
-        // at unknown_source_max_calls calls and could ban the proxy (docs/scale-out.md, "Node configuration")
-        .yaml("limits: {enabled: false}", "routes: [{direction: inbound, match: echo, app: echo, from: any}]"));
+        // every call and message reaches a node from Kamailio's one address: as a stranger it would be capped at
+        // unknown_source_max_calls calls and could be banned, so it is listed as trusted (docs/scale-out.md)
+        .yaml("limits: {trusted_sources: [127.0.0.1]}",
+            "routes: [{direction: inbound, match: echo, app: echo, from: any}]"));
   }
 
   /** PostgreSQL, both nodes (awaited until each sees the cluster of two), then Kamailio (awaited until it runs). */

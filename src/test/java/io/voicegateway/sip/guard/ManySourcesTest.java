@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +40,7 @@ class ManySourcesTest {
     LimitsConfig d = LimitsConfig.defaults();
     return new LimitsConfig(true, 10, 10, 2, 2, 1000, 1000, 5, 3, 2, Duration.ofSeconds(10), Duration.ofSeconds(60),
         1000, d.queueCapacity(), d.udpMaxDatagram(), d.overloadFreePortsPercent(), d.overloadLateTickPercent(),
-        d.overloadQueueDepth(), d.retryAfter(), d.unknownSourceMaxCalls(), 20, 100, 10, 50, 1, 0);
+        d.overloadQueueDepth(), d.retryAfter(), d.unknownSourceMaxCalls(), 20, 100, 10, 50, 1, 0, List.of());
   }
 
   private SourceGuard guard() {

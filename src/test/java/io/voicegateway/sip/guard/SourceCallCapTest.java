@@ -56,4 +56,21 @@ class SourceCallCapTest {
     assertEquals(0, cap.active());
     assertEquals(0, cap.refused());
   }
+
+  @Test
+  void aProxyInTrustedSourcesCarriesEveryCallerWithoutTheCap() throws Exception {
+    TrustedSources behindKamailio = new TrustedSources(new SourceClassifier(List.of()),
+        List.of("192.0.2.50", "2001:db8:5::/48"));
+    SourceCallCap proxied = new SourceCallCap(behindKamailio, () -> 2);
+    for (String proxy : List.of("192.0.2.50", "2001:db8:5::1")) {
+      for (int i = 0; i < 10; i++) {
+        assertSame(SourceCallCap.Slot.NONE, proxied.take(InetAddress.getByName(proxy)).orElseThrow(), proxy);
+      }
+    }
+    InetAddress neighbour = InetAddress.getByName("192.0.2.51");
+    proxied.take(neighbour).orElseThrow();
+    proxied.take(neighbour).orElseThrow();
+    assertTrue(proxied.take(neighbour).isEmpty(), "an address beside the proxy is still capped");
+    assertEquals(1, proxied.refused());
+  }
 }

@@ -27,7 +27,7 @@ class SourceGuardTest {
     return new LimitsConfig(true, 10, 10, 2, 2, 100, 100, 5, 3, 2, Duration.ofSeconds(10), Duration.ofSeconds(60),
         4, d.queueCapacity(), d.udpMaxDatagram(), d.overloadFreePortsPercent(), d.overloadLateTickPercent(),
         d.overloadQueueDepth(), d.retryAfter(), d.unknownSourceMaxCalls(), 2, 1000, 1000, d.unknownPortsPercent(), 5,
-        0);
+        0, List.of());
   }
 
   private static List<ProviderConfig> trunk() {
