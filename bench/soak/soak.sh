@@ -119,6 +119,19 @@ answered() { # 180 optional, the 200 (its Contact kept for in-dialog requests), 
 $(near_in_dialog ACK 1)
 XML
 }
+ok_to_last() { # 200 OK to the request just received (a BYE or a CANCEL)
+  cat <<XML
+  <send><![CDATA[
+      SIP/2.0 200 OK
+      [last_Via:]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+    ]]></send>
+XML
+}
 near_scenario() { # $1 name, $2 body
   printf '<?xml version="1.0" encoding="ISO-8859-1" ?>\n<!DOCTYPE scenario SYSTEM "sipp.dtd">\n'
   printf '<scenario name="soak %s">\n%s\n%s\n</scenario>\n' "$1" "$(near_invite)" "$2"
@@ -131,15 +144,7 @@ $(near_in_dialog BYE 2)
   <recv response=\"200\" crlf=\"true\"/>" > "$work/caller.xml"
 near_scenario callee "$(answered)
   <recv request=\"BYE\"/>
-  <send><![CDATA[
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-    ]]></send>" > "$work/callee.xml"
+$(ok_to_last)" > "$work/callee.xml"
 near_scenario cancel "  <recv response=\"180\"/>
 $(pause 200 1500)
 $(near_cancel)
@@ -194,15 +199,7 @@ $(sdp 0 PCMU)")
   <recv request="ACK"/>
   <nop next="hangsup" test="hangsup"/>
   <recv request="BYE"/>
-  <send><![CDATA[
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-    ]]></send>
+$(ok_to_last)
   <nop next="end"/>
 
   <label id="hangsup"/>
@@ -223,15 +220,7 @@ $(pause 1000 4000)
 
   <label id="ringing"/>
   <recv request="CANCEL"/>
-  <send><![CDATA[
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-    ]]></send>
+$(ok_to_last)
 $(far_reply "487 Request Terminated" "      Content-Length: 0")
   <recv request="ACK"/>
   <nop next="end"/>

@@ -62,25 +62,24 @@ final class InviteProgressWatch {
 
   /** The INVITE was answered or refused, or its leg left the call: nothing to watch, the timer goes now. */
   void settled() {
-    if (done) {
-      return;
-    }
-    done = true;
-    if (timer != null) {
-      timer.cancel();
-      timer = null;
-    }
-    finished.accept(this);
+    end();
   }
 
-  /** True once it fired or was told its transport went (then it is no longer watched). */
+  /** True once it fired, was told its transport went or was settled (then it is no longer watched). */
   boolean done() {
     return done;
   }
 
   private void finish(String reason) {
+    if (end() && unanswered.getAsBoolean()) {
+      release.accept(reason);
+    }
+  }
+
+  /** Ends the watch (timer cancelled, owner told) unless it already ended; true when this call ended it. */
+  private boolean end() {
     if (done) {
-      return;
+      return false;
     }
     done = true;
     if (timer != null) {
@@ -88,8 +87,6 @@ final class InviteProgressWatch {
       timer = null;
     }
     finished.accept(this);
-    if (unanswered.getAsBoolean()) {
-      release.accept(reason);
-    }
+    return true;
   }
 }
