@@ -20,7 +20,9 @@ public final class FaxWatch {
   private final boolean alaw;
   private final int speechBlocks;
   private final FaxToneDetector detector = new FaxToneDetector(8000);
-  private final RelayRing ring = new RelayRing();
+  // made when relaying first starts (mixer thread), published by the volatile write of `relaying`: 32 KB per call
+  // pair that a call which never carries fax (nearly all) does not hold
+  private RelayRing ring;
   private volatile FaxTone tone;
   private volatile boolean relaying;
   private volatile boolean watching = true;
@@ -82,11 +84,15 @@ public final class FaxWatch {
   /** Mixer thread: starts or stops relaying; the ring then relays what arrives from now on. */
   public void relaying(boolean on) {
     if (on && !relaying) {
+      if (ring == null) {
+        ring = new RelayRing();
+      }
       ring.startAfterNewest();
     }
     relaying = on;
   }
 
+  /** Mixer thread, while {@link #relaying()}: the ring the leg's payloads go to (null before relaying first starts). */
   public RelayRing ring() {
     return ring;
   }
