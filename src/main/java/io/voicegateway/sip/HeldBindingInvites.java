@@ -6,8 +6,10 @@ import io.voicegateway.sip.registrar.Bindings;
 import io.voicegateway.sip.registrar.FinalResponses;
 import io.voicegateway.sip.registrar.NodeHops;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sip.address.SipURI;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -32,8 +34,12 @@ final class HeldBindingInvites {
   /** Either the caller and the target to ring, or the response that refuses the INVITE. */
   record Decision(CallSource source, RouteTarget target, Response refusal) {}
 
+  private static final long LOG_WINDOW_NANOS = 10_000_000_000L;
+
   private final Bindings bindings;
   private final MessageFactory messages;
+  private final AtomicLong lastLogged = new AtomicLong();
+  private final AtomicLong unlogged = new AtomicLong();
 
   HeldBindingInvites(Bindings bindings, MessageFactory messages) {
     this.bindings = bindings;
@@ -48,8 +54,7 @@ final class HeldBindingInvites {
     }
     Bindings.HeldBinding held = bindings.held(uri.getUser(), uri.getParameter(NodeHops.PARAM));
     if (held.refusal() != null) {
-      LOG.warning("refused an INVITE for a device held here (" + held.refusal() + ") from "
-          + invite.getHeader("Via"));
+      logRefusal(held.refusal(), invite);
       return refuse(invite, Response.FORBIDDEN, "Forbidden (cluster pass: " + held.refusal() + ")");
     }
     if (held.binding() == null) {
@@ -57,6 +62,23 @@ final class HeldBindingInvites {
     }
     return new Decision(CallSource.node(held.fromNode()),
         RouteTarget.binding(held.binding().deviceId(), held.binding().contact(), RING_TIMEOUT), null);
+  }
+
+  /**
+   * One line per {@link #LOG_WINDOW_NANOS} however many forged passes arrive (a stranger controls how many), naming
+   * the reason and the sender's host, never its header text; the next line says how many were held back.
+   */
+  private void logRefusal(String reason, Request invite) {
+    long now = System.nanoTime();
+    long last = lastLogged.get();
+    if (last != 0 && now - last < LOG_WINDOW_NANOS || !lastLogged.compareAndSet(last, now)) {
+      unlogged.incrementAndGet();
+      return;
+    }
+    ViaHeader via = (ViaHeader) invite.getHeader(ViaHeader.NAME);
+    long before = unlogged.getAndSet(0);
+    LOG.warning("refused an INVITE for a device held here (cluster pass: " + reason + ") from "
+        + (via == null ? "?" : via.getHost()) + (before == 0 ? "" : " (and " + before + " more before)"));
   }
 
   private Decision refuse(Request invite, int status, String reason) {

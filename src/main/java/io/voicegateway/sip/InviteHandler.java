@@ -8,6 +8,8 @@ import io.voicegateway.control.Leg;
 import io.voicegateway.control.policy.AttachTarget;
 import io.voicegateway.control.policy.Bridge;
 import io.voicegateway.control.policy.InboundCalls;
+import io.voicegateway.control.route.CallSource;
+import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.guard.DeviceHosts;
 import io.voicegateway.sip.guard.InviteAdmission;
 import io.voicegateway.sip.registrar.Source;
@@ -109,7 +111,7 @@ final class InviteHandler {
 
   /** Hands the admitted caller to call control: routed, or ({@code target} set) with the target decided already. */
   private void offer(Request request, ServerTransaction st, Source source, InviteAdmission.Decision admitted,
-      io.voicegateway.control.route.CallSource caller, io.voicegateway.control.route.RouteTarget target) {
+      CallSource caller, RouteTarget target) {
     String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
     InboundCalls.Offer offer = new InboundCalls.Offer(calledNumber(request), caller,
         ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
