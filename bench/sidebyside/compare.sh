@@ -16,7 +16,10 @@
 # system's own UDP sockets, and the load generator's (the SIPp processes' sockets; the far SIPp's echo count).
 #
 # Environment: SUTS (default "gw rtpe-transcode rtpe-relay"), RAMP_S (10), GATEWAY_JAR, GATEWAY_JAVA_OPTS,
-# RTPE_THREADS (rtpengine --num-threads, default: its own = cores), KAM_CHILDREN (4), KEEP=1 keeps the work dir.
+# RTPE_THREADS (rtpengine --num-threads, default: its own = cores), KAM_CHILDREN (4), KEEP=1 keeps the work dir,
+# PROFILE=1 also records the system under test with perf over the window (call stacks at 499 Hz, kernel included,
+# the JIT's symbols from `jcmd Compiler.perfmap`) and counts its system calls by kind; the profile costs CPU, so a
+# profiled run's CPU figures are not for the comparison. The profile's summary lands in the work dir (with KEEP=1).
 # Installs kamailio and rtpengine-daemon with apt-get when missing (needs root). Prints one table row per run and
 # a summary (ratio gw / rtpe-transcode per repeat). Build the jar first: mvn -q package -DskipTests.
 set -euo pipefail
@@ -70,6 +73,10 @@ stop_pid() { # PID: TERM, then KILL after 10 s
   kill "$p" 2>/dev/null || return 0
   for i in $(seq 100); do kill -0 "$p" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$p" 2>/dev/null || true
+}
+
+host_idle_ticks() { # idle + iowait of all cores, in clock ticks
+  awk '$1 == "cpu" { print $5 + $6 }' /proc/stat
 }
 
 cpu_ticks() { # PID...: utime+stime of the processes (all their threads), in clock ticks
@@ -195,6 +202,33 @@ sut_counters() { # SUT (one scrape)
 }
 field() { tr ' ' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
 
+# --- optional profile (PROFILE=1) ------------------------------------------------------------------------------
+profiled_syscalls="recvfrom recvmsg recvmmsg sendto sendmsg sendmmsg epoll_wait epoll_pwait futex read write"
+start_profile() { # DIR PIDS: perf record (stacks) and perf stat (system calls by kind) on the processes
+  local dir=$1 list; list=$(tr ' ' ',' <<<"$2" | sed 's/,*$//')
+  command -v perf >/dev/null || need_pkg perf linux-perf
+  perf record -q -F 499 -g -p "$list" -o "$dir/perf.data" >/dev/null 2>"$dir/perf-record.log" & prof_pids+=($!)
+  local ev="" s; for s in $profiled_syscalls; do ev="$ev${ev:+,}syscalls:sys_enter_$s"; done
+  perf stat -e "$ev" -p "$list" -o "$dir/syscalls.txt" >/dev/null 2>&1 & prof_pids+=($!)
+}
+
+finish_profile() { # DIR PIDS: stop perf, name the JIT's code, summarise into DIR/profile.txt
+  local dir=$1 p
+  for p in "${prof_pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done
+  for p in "${prof_pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  for p in $2; do jcmd "$p" Compiler.perfmap >/dev/null 2>&1 || true; done   # /tmp/perf-PID.map (JVM only)
+  {
+    echo "== system calls in the window (perf stat)"; grep -E 'syscalls:' "$dir/syscalls.txt"
+    echo "== samples by shared object (self time)"
+    perf report -i "$dir/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -15
+    echo "== samples by thread name"
+    perf report -i "$dir/perf.data" --no-children --sort comm --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -15
+    echo "== top symbols (self time)"
+    perf report -i "$dir/perf.data" --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -60
+  } > "$dir/profile.txt"
+  echo "profile of $(basename "$dir"): $dir/profile.txt" >&2
+}
+
 # --- one run ---------------------------------------------------------------------------------------------------
 run_one() { # REPEAT SUT
   local rep=$1 sut=$2 dir="$work/$1-$2" rate hold_ms c0 c1 t0 t1 a0 a1 s0 s1 n0 n1 up0 up1 k0 k1 sut_drops far_drops other_drops
@@ -232,11 +266,14 @@ run_one() { # REPEAT SUT
   # The CPU window is exactly the sleep; the slower samples (a /metrics scrape, the sockets' drops) bracket it, so
   # their deltas cover it and a little more, and no sampling cost stretches the CPU window on a busy box.
   k0=$(sut_counters "$sut"); n0=$(socket_drops "$near_pid"); s0=$(udp_snmp); a0=$(cut -d' ' -f1 /proc/loadavg)
+  local g0 g1 i0 i1 prof_pids=()
+  [ "${PROFILE:-0}" = 1 ] && start_profile "$dir" "$sp"
   # shellcheck disable=SC2086
-  c0=$(cpu_ticks $sp); t0=$(date +%s.%N)
+  c0=$(cpu_ticks $sp); g0=$(cpu_ticks "$near_pid" "$far_pid"); i0=$(host_idle_ticks); t0=$(date +%s.%N)
   sleep "$window"
   # shellcheck disable=SC2086
-  c1=$(cpu_ticks $sp); t1=$(date +%s.%N)
+  c1=$(cpu_ticks $sp); g1=$(cpu_ticks "$near_pid" "$far_pid"); i1=$(host_idle_ticks); t1=$(date +%s.%N)
+  [ "${PROFILE:-0}" = 1 ] && finish_profile "$dir" "$sp"
   a1=$(cut -d' ' -f1 /proc/loadavg); s1=$(udp_snmp); n1=$(socket_drops "$near_pid"); k1=$(sut_counters "$sut")
   # shellcheck disable=SC2086
   sut_drops=$(socket_drops $sp)
@@ -265,18 +302,20 @@ run_one() { # REPEAT SUT
       -v late1="$(field "$k1" late)" -v skipped0="$(field "$k0" skipped)" -v skipped1="$(field "$k1" skipped)" \
       -v rx="$(field "$kend" rx)" -v lost="$(field "$kend" lost)" -v sutd="$sut_drops" \
       -v fard="$far_drops" -v snmp="$other_drops" -v a0="$a0" -v a1="$a1" -v ok="${ok:-?}" -v failed="${failed:-?}" \
-      -v retrans="${retrans:-?}" -v transcoded="$(field "$k1" transcoded)" -v nrc="$near_rc" 'BEGIN {
+      -v retrans="${retrans:-?}" -v transcoded="$(field "$k1" transcoded)" -v nrc="$near_rc" \
+      -v g0="$g0" -v g1="$g1" -v i0="$i0" -v i1="$i1" 'BEGIN {
     secs = t1 - t0; cpu = (c1 - c0) / hz / secs * 100
     ticks = ticks1 - ticks0; late = late1 - late0; skipped = skipped1 - skipped0
-    printf "%s\t%s\t%d\t%s/%s\t%.1f\t%.4f\t%d\t%d\t%d\t%d\t%d\t%.4f\t%d\t%d\t%d\t%s\t%s\t%s/%s\t%s\t%s\t%s/%s\t%d\n",
+    gen = (g1 - g0) / hz / secs * 100; idle = (i1 - i0) / hz / secs * 100
+    printf "%s\t%s\t%d\t%s/%s\t%.1f\t%.4f\t%d\t%d\t%d\t%d\t%d\t%.4f\t%d\t%d\t%d\t%s\t%s\t%s/%s\t%s\t%s\t%s/%s\t%d\t%.1f\t%.1f\n",
       rep, sut, calls, active, active1, cpu, cpu / calls, secs, ticks, late, skipped, rx, (rx + lost > 0 ? lost * 100 / (rx + lost) : 0),
-      lost, sutd, fard, snmp, transcoded, ok, failed, retrans, nrc, a0, a1, (c1 - c0) }' >> "$results"
+      lost, sutd, fard, snmp, transcoded, ok, failed, retrans, nrc, a0, a1, (c1 - c0), gen, idle }' >> "$results"
   tail -1 "$results" | print_rows
 }
 
-header="rep\tsut\tN\tup(start/end)\tcpu%\tcpu%/call\twin_s\tticks\tlate\tskipped\tsut_rx\tsut_loss%\tsut_lost\tsut_sock_drops\tfar_sock_drops\thost_rcvbuf_err\ttranscoding\tcalls_ok/failed\tretrans\tnear_exit\tload(start/end)\tcpu_ticks"
-print_rows() { awk -F'\t' '{ printf "%-3s %-15s %4s %9s %6s %9s %5s %6s %5s %7s %9s %9s %7s %7s %7s %6s %9s %8s %6s %3s %11s\n",
-  $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$14,$15,$16,$17,$18,$19,$20,$21,$22 }'; }
+header="rep\tsut\tN\tup(start/end)\tcpu%\tcpu%/call\twin_s\tticks\tlate\tskipped\tsut_rx\tsut_loss%\tsut_lost\tsut_sock_drops\tfar_sock_drops\thost_rcvbuf_err\ttranscoding\tcalls_ok/failed\tretrans\tnear_exit\tload(start/end)\tcpu_ticks\tsipp_cpu%\thost_idle%"
+print_rows() { awk -F'\t' '{ printf "%-3s %-15s %4s %9s %6s %9s %5s %6s %5s %7s %9s %9s %7s %7s %7s %6s %9s %8s %6s %3s %11s %9s %10s\n",
+  $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24 }'; }
 
 echo "side by side: $calls calls, ${window} s measured per run, $repeats repeat(s), order: $suts"
 echo "host: $(nproc) cores, $(uname -r), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
