@@ -49,9 +49,15 @@ public class LegTickBenchmark {
   @Param({"libopus"})
   public String opus;
 
+  /** The audio sent: "tone" (440 Hz, steady) or "speech" (espeak-ng, ~10 s looped; see {@link BenchSpeech}). */
+  @Param({"tone"})
+  public String signal;
+
   private LegMedia sender;
   private LegMedia receiver;
   private final float[] frame = new float[MixerLeg.FRAME];
+  private float[] speech; // null: the tone
+  private int speechAt;
   private final RtpPacket packet = new RtpPacket();
   private final byte[] wire = new byte[1500];
   private int wireLength;
@@ -73,6 +79,7 @@ public class LegTickBenchmark {
     for (int i = 0; i < MixerLeg.FRAME; i++) {
       frame[i] = (float) (0.3 * Math.sin(2 * Math.PI * 440 * i / 48000.0));
     }
+    speech = "speech".equals(signal) ? BenchSpeech.at48k() : null;
   }
 
   private LegMedia leg(String id, int pt) {
@@ -86,6 +93,13 @@ public class LegTickBenchmark {
 
   @Benchmark
   public float[] legTick() {
+    if (speech != null) {
+      if (speechAt + MixerLeg.FRAME > speech.length) {
+        speechAt = 0;
+      }
+      System.arraycopy(speech, speechAt, frame, 0, MixerLeg.FRAME);
+      speechAt += MixerLeg.FRAME;
+    }
     sender.push(frame);
     packet.parse(wire, 0, wireLength);
     receiver.onRtp(packet, frames++ * 20_000_000L);
