@@ -14,32 +14,28 @@ public final class NistSip {
   private NistSip() {}
 
   public static MessageFactory messages() {
-    try {
-      return factory().createMessageFactory();
-    } catch (PeerUnavailableException e) {
-      throw new IllegalStateException(e);
-    }
+    return create(SipFactory::createMessageFactory);
   }
 
   public static HeaderFactory headers() {
-    try {
-      return factory().createHeaderFactory();
-    } catch (PeerUnavailableException e) {
-      throw new IllegalStateException(e);
-    }
+    return create(SipFactory::createHeaderFactory);
   }
 
   public static AddressFactory addresses() {
-    try {
-      return factory().createAddressFactory();
-    } catch (PeerUnavailableException e) {
-      throw new IllegalStateException(e);
-    }
+    return create(SipFactory::createAddressFactory);
   }
 
-  private static SipFactory factory() {
+  private interface Creation<T> {
+    T of(SipFactory factory) throws PeerUnavailableException;
+  }
+
+  private static <T> T create(Creation<T> creation) {
     SipFactory factory = SipFactory.getInstance();
     factory.setPathName("gov.nist");
-    return factory;
+    try {
+      return creation.of(factory);
+    } catch (PeerUnavailableException e) {
+      throw new IllegalStateException("JAIN-SIP's NIST implementation is not on the class path", e);
+    }
   }
 }
