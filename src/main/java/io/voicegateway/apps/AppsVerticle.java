@@ -133,9 +133,6 @@ public final class AppsVerticle extends VerticleBase {
   }
 
   private void onEvent(CallEvent event) {
-    if (event.fromAnotherNode()) {
-      return; // cluster mode: that call's apps run on its owner
-    }
     switch (event.type()) {
       case DTMF_RECEIVED -> {
         Running call = running.get(event.callId());

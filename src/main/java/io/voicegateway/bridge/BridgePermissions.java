@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What external consumers may do over either bridge, and nothing more: receive call events, trunk
- * registration events, voicemail events and audio feeds; send the documented call commands; play audio into a call
+ * registration events, voicemail events (in a cluster also the other nodes' call and voicemail events) and audio
+ * feeds; send the documented call commands; play audio into a call
  * (the playback back channel, with its events); start, stop and list a call's named streams. Everything else is refused
  * ({@code access_denied}).
  */
@@ -24,7 +25,10 @@ public final class BridgePermissions {
       new PermittedOptions().setAddress(Addresses.TRUNK_REGISTRATION_EVENTS),
       new PermittedOptions().setAddressRegex(AUDIO_REGEX),
       new PermittedOptions().setAddress(Addresses.VOICEMAIL_EVENTS),
-      new PermittedOptions().setAddress(Addresses.PLAYBACK_EVENTS));
+      new PermittedOptions().setAddress(Addresses.PLAYBACK_EVENTS),
+      // cluster mode: the other nodes' call and voicemail events (docs/scale-out.md)
+      new PermittedOptions().setAddress(Addresses.CLUSTER_CALL_EVENTS),
+      new PermittedOptions().setAddress(Addresses.CLUSTER_VOICEMAIL_EVENTS));
 
   /** Addresses a consumer may send to. */
   public static final List<PermittedOptions> INBOUND = List.of(

@@ -277,6 +277,16 @@ public final class Addresses {
    * {@link CallBus#owner}).
    */
   public static final String CLUSTER_OWNER = "vg.cluster.owner";
+  /**
+   * Published {@link CallEvent}s of the calls other nodes hold, each stamped with its owner's {@code node}: the cluster
+   * part re-publishes them here, never on {@link #CALL_EVENTS}, so that only the edges that show every node's calls
+   * (the dashboard's socket, the bridges' clients who register here) hear them; history, recording, apps, streams and
+   * media listen to {@link #CALL_EVENTS} and hear their own node's calls only. Nothing is published here with
+   * clustering off.
+   */
+  public static final String CLUSTER_CALL_EVENTS = "vg.cluster.call.events";
+  /** Published {@link VoicemailMessages.Received} of the other nodes, as {@link #CLUSTER_CALL_EVENTS}. */
+  public static final String CLUSTER_VOICEMAIL_EVENTS = "vg.cluster.voicemail.events";
   /** Request anything, reply JSON {@code {nodeId, name, nodes, calls}}: this node's view of the cluster (cluster mode). */
   public static final String NODE_STATUS = "vg.node.status";
   /**

@@ -22,9 +22,9 @@ import java.util.Map;
  * @param durationMs for DTMF_RECEIVED the key-press length, else 0
  * @param reason     for CALL_TERMINATED why the call ended (e.g. "remote BYE", "cancelled", "rtp timeout"), else null
  * @param node       cluster mode only: the name of the node that owns the call, set on an event another node published
- *                   and this one re-published on its own bus (docs/scale-out.md); null on every event of this node's
- *                   own calls. Call control, media, history and the apps act only on their own node's events
- *                   ({@link #fromAnotherNode}); the dashboard and the bridges show them all.
+ *                   and this one re-published on its own bus, on {@link Addresses#CLUSTER_CALL_EVENTS}
+ *                   (docs/scale-out.md); null on every event of this node's own calls, which alone travel on
+ *                   {@link Addresses#CALL_EVENTS}. Only the dashboard and the bridges listen to both.
  */
 public record CallEvent(
     CallEventType type,
@@ -50,11 +50,7 @@ public record CallEvent(
     this(type, callId, direction, from, to, sipCallId, xHeaders, timestampMs, digit, durationMs, reason, null);
   }
 
-  /**
-   * True for an event of a call another node owns, re-published here in cluster mode: only the edges (dashboard,
-   * bridges) want it; whoever acts on a call (history, recording, streams, apps, media) must skip it, since the
-   * owner's own services already do.
-   */
+  /** True for an event of a call another node owns (stamped by the cluster relay, docs/scale-out.md). */
   public boolean fromAnotherNode() {
     return node != null;
   }

@@ -57,9 +57,6 @@ public final class ClusterVerticle extends VerticleBase {
   }
 
   private void track(CallEvent event) {
-    if (event.fromAnotherNode()) {
-      return; // re-published here from its owner, which keeps its own entry
-    }
     if (event.type() == CallEventType.CALL_STARTED) {
       directory.claim(event.callId()).onFailure(err -> LOG.log(Level.WARNING, "cluster: cannot list call "
           + event.callId() + " in the directory", err));

@@ -107,9 +107,6 @@ public final class HistoryVerticle extends VerticleBase {
   }
 
   private void onEvent(CallEvent event) {
-    if (event.fromAnotherNode()) {
-      return; // cluster mode: the owner's history writes it
-    }
     if (event.type() == CallEventType.CALL_STARTED) {
       HistoryEntry started = new HistoryEntry(event.callId(), event.direction(), event.from(), event.to(),
           event.sipCallId(), event.timestampMs(), 0, 0, 0, null, List.of());

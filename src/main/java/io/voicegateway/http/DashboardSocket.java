@@ -1,7 +1,11 @@
 package io.voicegateway.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +16,7 @@ import io.voicegateway.bus.CallEvent;
 import io.voicegateway.bus.TrunkRegistrationEvent;
 import io.voicegateway.bus.VoicemailMessages;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -21,8 +26,9 @@ import java.util.logging.Logger;
  * The dashboard's live feed at {@code /api/v1/ws}. Pushes {@code {type:"event", event}} for every call event,
  * {@code {type:"trunk", trunk}} for every trunk registration change, {@code {type:"voicemail", voicemail}} for every
  * stored voicemail message (so the panel need not wait for its poll) and {@code {type:"calls", calls}} once a
- * second (live legs, levels, loss, jitter). One bus consumer per kind and one timer serve every socket, and
- * they run only while a socket is open. Auth as the REST API: cookie {@code vg_token}, {@code ?token=} or a
+ * second (live legs, levels, loss, jitter). In cluster mode the call and voicemail events of every node (those of
+ * other nodes re-published on {@code vg.cluster.*.events}, docs/scale-out.md). One bus consumer per address and one
+ * timer serve every socket, and they run only while a socket is open. Auth as the REST API: cookie {@code vg_token}, {@code ?token=} or a
  * bearer header.
  *
  * <p>The same socket carries the dashboard phone ({@link PhoneSocket}): the page's WebRTC signalling and login as a
@@ -96,17 +102,22 @@ public final class DashboardSocket {
   }
 
   private Runnable startFeeds() {
-    var events = vertx.eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS,
-        msg -> broadcast(new JsonObject().put("type", "event").put("event", msg.body().toJson())));
-    var trunks = vertx.eventBus().<TrunkRegistrationEvent>consumer(Addresses.TRUNK_REGISTRATION_EVENTS,
-        msg -> broadcast(new JsonObject().put("type", "trunk").put("trunk", trunkJson(msg.body()))));
-    var voicemail = vertx.eventBus().<VoicemailMessages.Received>consumer(Addresses.VOICEMAIL_EVENTS,
-        msg -> broadcast(new JsonObject().put("type", "voicemail").put("voicemail", voicemailJson(msg.body()))));
+    Handler<Message<CallEvent>> event =
+        msg -> broadcast(new JsonObject().put("type", "event").put("event", msg.body().toJson()));
+    Handler<Message<VoicemailMessages.Received>> voicemail =
+        msg -> broadcast(new JsonObject().put("type", "voicemail").put("voicemail", voicemailJson(msg.body())));
+    EventBus bus = vertx.eventBus();
+    // this node's events, and (cluster mode) the other nodes' re-published on their own addresses
+    List<MessageConsumer<?>> feeds = List.of(
+        bus.consumer(Addresses.CALL_EVENTS, event),
+        bus.consumer(Addresses.CLUSTER_CALL_EVENTS, event),
+        bus.<TrunkRegistrationEvent>consumer(Addresses.TRUNK_REGISTRATION_EVENTS,
+            msg -> broadcast(new JsonObject().put("type", "trunk").put("trunk", trunkJson(msg.body())))),
+        bus.consumer(Addresses.VOICEMAIL_EVENTS, voicemail),
+        bus.consumer(Addresses.CLUSTER_VOICEMAIL_EVENTS, voicemail));
     long timer = vertx.setPeriodic(SNAPSHOT_MS, id -> pushCalls());
     return () -> {
-      events.unregister();
-      trunks.unregister();
-      voicemail.unregister();
+      feeds.forEach(MessageConsumer::unregister);
       vertx.cancelTimer(timer);
     };
   }

@@ -73,9 +73,6 @@ final class CallRecordingBus implements Recordings {
         msg -> command(calls, recording, msg));
     vertx.eventBus().<CallEvent>consumer(Addresses.CALL_EVENTS, msg -> {
       CallEvent event = msg.body();
-      if (event.fromAnotherNode()) {
-        return; // cluster mode: another node's call, recorded there
-      }
       if (event.type() == CallEventType.CALL_CONNECTED) {
         calls.byId(event.callId()).ifPresent(recording::answered);
       } else if (event.type() == CallEventType.CALL_TERMINATED) {

@@ -5,8 +5,8 @@ import io.voicegateway.control.route.RouteTarget;
 import io.voicegateway.sip.registrar.Bindings;
 import io.voicegateway.sip.registrar.FinalResponses;
 import io.voicegateway.sip.registrar.NodeHops;
+import io.voicegateway.sip.stack.LogFloodGuard;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sip.address.SipURI;
 import javax.sip.header.ViaHeader;
@@ -34,16 +34,21 @@ final class HeldBindingInvites {
   /** Either the caller and the target to ring, or the response that refuses the INVITE. */
   record Decision(CallSource source, RouteTarget target, Response refusal) {}
 
-  private static final long LOG_WINDOW_NANOS = 10_000_000_000L;
+  /** All refusals are one kind of line, whatever the reason: the reason is the sender's to choose. */
+  private static final String REFUSED = "cluster pass refused";
 
   private final Bindings bindings;
   private final MessageFactory messages;
-  private final AtomicLong lastLogged = new AtomicLong();
-  private final AtomicLong unlogged = new AtomicLong();
+  private final LogFloodGuard logGuard;
 
   HeldBindingInvites(Bindings bindings, MessageFactory messages) {
+    this(bindings, messages, new LogFloodGuard(System::nanoTime));
+  }
+
+  HeldBindingInvites(Bindings bindings, MessageFactory messages, LogFloodGuard logGuard) {
     this.bindings = bindings;
     this.messages = messages;
+    this.logGuard = logGuard;
   }
 
   /** Null when the INVITE carries no pass (an ordinary call); else what to do with it. */
@@ -65,20 +70,16 @@ final class HeldBindingInvites {
   }
 
   /**
-   * One line per {@link #LOG_WINDOW_NANOS} however many forged passes arrive (a stranger controls how many), naming
-   * the reason and the sender's host, never its header text; the next line says how many were held back.
+   * One line per {@link LogFloodGuard}'s window however many forged passes arrive (a stranger controls how many),
+   * naming the reason and the sender's host, never its header text; the next line says how many were held back.
    */
   private void logRefusal(String reason, Request invite) {
-    long now = System.nanoTime();
-    long last = lastLogged.get();
-    if (last != 0 && now - last < LOG_WINDOW_NANOS || !lastLogged.compareAndSet(last, now)) {
-      unlogged.incrementAndGet();
-      return;
-    }
     ViaHeader via = (ViaHeader) invite.getHeader(ViaHeader.NAME);
-    long before = unlogged.getAndSet(0);
-    LOG.warning("refused an INVITE for a device held here (cluster pass: " + reason + ") from "
-        + (via == null ? "?" : via.getHost()) + (before == 0 ? "" : " (and " + before + " more before)"));
+    String line = logGuard.admit(REFUSED, "refused an INVITE for a device held here (cluster pass: " + reason
+        + ") from " + (via == null ? "?" : via.getHost()));
+    if (line != null) {
+      LOG.warning(line);
+    }
   }
 
   private Decision refuse(Request invite, int status, String reason) {

@@ -111,9 +111,6 @@ public final class StreamVerticle extends VerticleBase {
   }
 
   private void callEvent(CallEvent event) {
-    if (event.fromAnotherNode()) {
-      return; // cluster mode: that call's feed and streams are on its owner
-    }
     switch (event.type()) {
       case AUDIO_STARTED -> {
         calls.put(event.callId(), event);

@@ -39,9 +39,6 @@ final class CallEventPublisher implements MediaEvents {
   void listen() {
     consumer = vertx.eventBus().consumer(Addresses.CALL_EVENTS, msg -> {
       CallEvent event = msg.body();
-      if (event.fromAnotherNode()) {
-        return; // cluster mode: another node's call has no media here
-      }
       if (event.type() == CallEventType.CALL_STARTED) {
         identities.put(event.callId(), event);
       } else if (event.type() == CallEventType.CALL_TERMINATED) {

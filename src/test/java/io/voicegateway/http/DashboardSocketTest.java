@@ -116,6 +116,22 @@ class DashboardSocketTest {
   }
 
   @Test
+  void alsoPushesTheOtherNodesCallAndVoicemailEventsInClusterMode() throws Exception {
+    BlockingQueue<JsonObject> received = connect(options("?token=" + TOKEN));
+    next(received, "calls");
+    // what the cluster relay re-publishes on this node for a call node b holds (docs/scale-out.md)
+    vertx.eventBus().publish(Addresses.CLUSTER_CALL_EVENTS, new CallEvent(CallEventType.CALL_STARTED, "c9",
+        CallDirection.INBOUND, "alice", "echo", "sip-9", Map.of(), 42, null, 0, null).withNode("b"));
+    JsonObject event = next(received, "event").getJsonObject("event");
+    assertEquals("c9", event.getString("callId"));
+    assertEquals("b", event.getString("node"));
+
+    vertx.eventBus().publish(Addresses.CLUSTER_VOICEMAIL_EVENTS, new VoicemailMessages.Received(
+        CallEventType.VOICEMAIL_RECEIVED, "bob", "m9", "sip:carol@example.com", "c9", 1000, 5678));
+    assertEquals("m9", next(received, "voicemail").getJsonObject("voicemail").getString("messageId"));
+  }
+
+  @Test
   void acceptsTheLoginCookie() throws Exception {
     BlockingQueue<JsonObject> received = connect(options("").addHeader("Cookie", ApiAuth.COOKIE + "=" + TOKEN));
     assertEquals("calls", next(received, "calls").getString("type"));

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 15, call events and bridge commands across the cluster: two gateway nodes in this JVM (each its own Vert.x,
  * SIP stack, RTP ports, TCP bridge and Hazelcast member on loopback). A SIPp caller calls the echo app on node B and
- * plays speech. A bridge client of node A (the real TCP bridge, frames written by hand) sees that call's events,
- * stamped {@code node: "b"}, each once; it puts the call on hold, resumes it and hangs it up through A's bridge: SIPp
+ * plays speech. A bridge client of node A (the real TCP bridge, frames written by hand), registered on
+ * {@code vg.call.events} and {@code vg.cluster.call.events}, sees that call's events on the latter only, stamped
+ * {@code node: "b"}, each once (and B's client its own call on {@code vg.call.events} only); it puts the call on hold, resumes it and hangs it up through A's bridge: SIPp
  * receives the two re-INVITEs and the BYE from B. A's request for the call's 16 kHz feed is refused (409, naming B),
  * while a client of B gets the feed, which is checked against what SIPp sent. A writes no history row for B's call.
  */
@@ -53,8 +54,10 @@ class ClusterEventsIT {
     Map<Long, short[]> feed = new TreeMap<>();
     try (TcpBridgeClient clientA = TcpBridgeClient.connect(a.bridgePort(), TOKEN);
         TcpBridgeClient clientB = TcpBridgeClient.connect(b.bridgePort(), TOKEN)) {
-      clientA.register(Addresses.CALL_EVENTS);
-      clientB.register(Addresses.CALL_EVENTS);
+      for (String address : List.of(Addresses.CALL_EVENTS, Addresses.CLUSTER_CALL_EVENTS)) {
+        clientA.register(address);
+        clientB.register(address);
+      }
       assertTrue(clientA.ping(10) && clientB.ping(10), "both bridges handled the register frames");
       SippRunner.Running sipp = SippRunner.scenario("uac_pcap_until_bye.xml").start(b.target(), 1, 1, 1);
 
@@ -98,6 +101,8 @@ class ClusterEventsIT {
     System.out.println("bridge of node A saw: " + typesAtA);
     for (JsonObject event : atA) {
       assertEquals("b", event.getString("node"), "every event of B's call names B: " + event);
+      assertEquals(Addresses.CLUSTER_CALL_EVENTS, event.getString("via"),
+          "at A, B's call is heard on the address for other nodes' events only: " + event);
     }
     for (String once : List.of("CALL_STARTED", "CALL_CONNECTED", "CALL_ON_HOLD", "CALL_RESUMED", "CALL_TERMINATED")) {
       assertEquals(1, typesAtA.stream().filter(once::equals).count(), once + " exactly once at A: " + typesAtA);
@@ -106,6 +111,8 @@ class ClusterEventsIT {
     assertFalse(ownAtB.isEmpty(), "B's client saw its own call");
     for (JsonObject event : ownAtB) {
       assertNull(event.getString("node"), "a node's own events carry no node: " + event);
+      assertEquals(Addresses.CALL_EVENTS, event.getString("via"), "B's own call on its own address, not echoed: "
+          + event);
     }
     assertEquals(typesAtA.stream().filter(t -> t.startsWith("CALL_")).toList(),
         ownAtB.stream().map(e -> e.getString("type")).toList(), "A saw B's call events in B's order");
@@ -146,11 +153,8 @@ class ClusterEventsIT {
     while (true) {
       JsonObject frame = client.next(30);
       assertNotNull(frame, "no " + type + " within 30 s; events so far: " + events);
-      if (Addresses.CALL_EVENTS.equals(frame.getString("address"))) {
-        events.add(frame.getJsonObject("body"));
-        if (type.equals(frame.getJsonObject("body").getString("type"))) {
-          return frame.getJsonObject("body");
-        }
+      if (keptCallEvent(frame, events) && type.equals(frame.getJsonObject("body").getString("type"))) {
+        return events.get(events.size() - 1);
       }
     }
   }
@@ -162,8 +166,8 @@ class ClusterEventsIT {
     while (true) {
       JsonObject frame = client.next(60);
       assertNotNull(frame, "no answer to " + address + " within 60 s");
-      if (Addresses.CALL_EVENTS.equals(frame.getString("address"))) {
-        events.add(frame.getJsonObject("body"));
+      if (keptCallEvent(frame, events)) {
+        continue;
       } else if ("err".equals(frame.getString("type")) || replyAddress.equals(frame.getString("address"))) {
         return frame;
       }
@@ -180,8 +184,8 @@ class ClusterEventsIT {
         byte[] m = Base64.getUrlDecoder().decode(frame.getString("body"));
         assertEquals(16000, FeedFrame.sampleRate(m));
         feed.put(FeedFrame.sequence(m), FeedFrame.samples(m));
-      } else if (Addresses.CALL_EVENTS.equals(frame.getString("address"))) {
-        events.add(frame.getJsonObject("body"));
+      } else {
+        keptCallEvent(frame, events);
       }
     }
   }
@@ -189,9 +193,20 @@ class ClusterEventsIT {
   /** The frames still queued or arriving within 2 s: late events (and feed frames, dropped). */
   private static void drain(TcpBridgeClient client, List<JsonObject> events) throws InterruptedException {
     for (JsonObject frame = client.next(2); frame != null; frame = client.next(2)) {
-      if (Addresses.CALL_EVENTS.equals(frame.getString("address"))) {
-        events.add(frame.getJsonObject("body"));
-      }
+      keptCallEvent(frame, events);
     }
+  }
+
+  /**
+   * Keeps a call event frame's body, with the address it came on as {@code via} (this node's own calls on
+   * {@code vg.call.events}, the other nodes' on {@code vg.cluster.call.events}); false for any other frame.
+   */
+  private static boolean keptCallEvent(JsonObject frame, List<JsonObject> events) {
+    String address = frame.getString("address");
+    if (!Addresses.CALL_EVENTS.equals(address) && !Addresses.CLUSTER_CALL_EVENTS.equals(address)) {
+      return false;
+    }
+    events.add(frame.getJsonObject("body").copy().put("via", address));
+    return true;
   }
 }

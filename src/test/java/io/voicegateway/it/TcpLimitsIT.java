@@ -20,8 +20,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -90,13 +88,10 @@ class TcpLimitsIT {
   }
 
   private static void tlsCapAndHandshakeFlood(String mediaYaml, int wssPort) throws Exception {
-    List<LogRecord> traces = catchTraces();
-    try (GatewayFixture gw = GatewayFixture.start(mediaYaml,
-        String.join("\n",
-            "limits:",
-            "  max_connections_per_source: " + TLS_CAP,
-            "  connections_per_second: 1", // burst 2: exactly the cap's connections
-            "  flood_ban_after: 20"))) {
+    withLimits(mediaYaml, List.of(
+        "max_connections_per_source: " + TLS_CAP,
+        "connections_per_second: 1", // burst 2: exactly the cap's connections
+        "flood_ban_after: 20"), gw -> {
       InetAddress stranger = InetAddress.getByName("127.0.0.2");
       int port = gw.sipPort();
       List<Socket> kept = new ArrayList<>();
@@ -128,12 +123,8 @@ class TcpLimitsIT {
         assertEquals(TLS_CAP, limits(gw).getInteger("sourceConnections"), limits(gw).encode());
         assertEquals(0, limited(gw, "connection_rate"), "over the cap spends no connection token");
       } finally {
-        for (Socket s : kept) {
-          s.close();
-        }
+        closeAndAwaitSlotsBack(gw, kept);
       }
-      assertTrue(GatewayUnderTest.eventually(10, () -> limits(gw).getInteger("sourceConnections") == 0),
-          "slots given back when the TLS connections close: " + limits(gw).encode());
 
       // a handshake flood: connect, handshake, close, again, from 127.0.0.3, against the TLS (or WSS) port
       InetAddress flooder = InetAddress.getByName("127.0.0.3");
@@ -152,11 +143,7 @@ class TcpLimitsIT {
       assertTrue(limited(gw, "connection_rate") >= 20, "over the rate: " + limits(gw).encode());
       assertTrue(completed < HANDSHAKES / 2, completed + " of " + HANDSHAKES + " handshakes done: "
           + limits(gw).encode());
-      long bannedBefore = limited(gw, "banned");
-      try (Socket again = connect(flooder, target)) {
-        assertTrue(closedByPeer(again), "the banned address's reconnect is closed at accept");
-      }
-      assertTrue(GatewayUnderTest.eventually(10, () -> limited(gw, "banned") > bannedBefore), limits(gw).encode());
+      assertBannedReconnectClosed(gw, flooder, target);
 
       try (SSLSocket local = tls(connect(InetAddress.getByName("127.0.0.1"), port))) {
         String answer = options(local, port, "tls-local", "TLS");
@@ -164,23 +151,16 @@ class TcpLimitsIT {
       }
       System.out.printf("tls limits%s: %d of %d flood handshakes done; %s%n", wssPort > 0 ? " (nio, wss)" : " (oio)",
           completed, HANDSHAKES, limits(gw).encode());
-    } finally {
-      Logger.getLogger("").removeHandler(catcherOf(traces));
-    }
-    assertTrue(traces.isEmpty(), "no stack trace logged: " + traces.stream()
-        .map(r -> r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown()).toList());
+    });
   }
 
   private static void capAndBan(String mediaYaml, int wsPort) throws Exception {
-    List<LogRecord> traces = catchTraces();
-    try (GatewayFixture gw = GatewayFixture.start(mediaYaml,
-        String.join("\n",
-            "limits:",
-            "  max_connections_per_source: " + CAP,
-            "  requests_per_second: 5",
-            "  requests_burst: 5",
-            "  flood_ban_after: 20",
-            "  connections_per_second: 100"))) { // the connection rate has its own test (TLS, below)
+    withLimits(mediaYaml, List.of(
+        "max_connections_per_source: " + CAP,
+        "requests_per_second: 5",
+        "requests_burst: 5",
+        "flood_ban_after: 20",
+        "connections_per_second: 100"), gw -> { // the connection rate has its own test (TLS, above)
       InetAddress stranger = InetAddress.getByName("127.0.0.2");
       List<Socket> kept = new ArrayList<>();
       try {
@@ -207,12 +187,8 @@ class TcpLimitsIT {
               limits(gw).encode());
         }
       } finally {
-        for (Socket s : kept) {
-          s.close();
-        }
+        closeAndAwaitSlotsBack(gw, kept);
       }
-      assertTrue(GatewayUnderTest.eventually(10, () -> limits(gw).getInteger("sourceConnections") == 0),
-          "slots given back when the connections close: " + limits(gw).encode());
 
       try (Socket flooder = connect(stranger, gw.sipPort())) {
         OutputStream out = flooder.getOutputStream();
@@ -228,11 +204,7 @@ class TcpLimitsIT {
       }
       assertTrue(GatewayUnderTest.eventually(10, () -> limits(gw).getInteger("bannedNow") >= 1), limits(gw).encode());
       assertTrue(limited(gw, "rate") > 0, limits(gw).encode());
-      long bannedBefore = limited(gw, "banned");
-      try (Socket again = connect(stranger, gw.sipPort())) {
-        assertTrue(closedByPeer(again), "a banned address's reconnect is closed at accept");
-      }
-      assertTrue(GatewayUnderTest.eventually(10, () -> limited(gw, "banned") > bannedBefore), limits(gw).encode());
+      assertBannedReconnectClosed(gw, stranger, gw.sipPort());
 
       try (Socket local = connect(InetAddress.getByName("127.0.0.1"), gw.sipPort())) {
         String answer = options(local, gw.sipPort(), "local");
@@ -243,17 +215,19 @@ class TcpLimitsIT {
       System.out.printf("tcp limits: over-cap connections closed: metric %.0f; %s%n", counted,
           limits(gw).encode());
       assertEquals(wsPort > 0 ? EXTRA + 1 : EXTRA, counted, 0.0);
-    } finally {
-      Logger.getLogger("").removeHandler(catcherOf(traces));
-    }
-    assertTrue(traces.isEmpty(), "no stack trace logged: " + traces.stream()
-        .map(r -> r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown()).toList());
+    });
   }
 
-  private static final Map<List<LogRecord>, Handler> CATCHERS = new ConcurrentHashMap<>();
+  /** One case's checks against a running gateway. */
+  private interface GatewayCase {
+    void run(GatewayFixture gw) throws Exception;
+  }
 
-  /** Collects every WARNING or worse logged with a stack trace, until {@link #catcherOf} is removed. */
-  private static List<LogRecord> catchTraces() {
+  /**
+   * Runs {@code check} against a gateway started with {@code mediaYaml} and these {@code limits:} lines, and fails
+   * if anything logged a WARNING or worse with a stack trace meanwhile (a stranger's bytes must not make one).
+   */
+  private static void withLimits(String mediaYaml, List<String> limits, GatewayCase check) throws Exception {
     List<LogRecord> traces = Collections.synchronizedList(new ArrayList<>());
     Handler catcher = new Handler() {
       @Override
@@ -266,13 +240,32 @@ class TcpLimitsIT {
       @Override public void flush() {}
       @Override public void close() {}
     };
-    CATCHERS.put(traces, catcher);
     Logger.getLogger("").addHandler(catcher);
-    return traces;
+    try (GatewayFixture gw = GatewayFixture.start(mediaYaml, "limits:\n  " + String.join("\n  ", limits))) {
+      check.run(gw);
+    } finally {
+      Logger.getLogger("").removeHandler(catcher);
+    }
+    assertTrue(traces.isEmpty(), "no stack trace logged: " + traces.stream()
+        .map(r -> r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown()).toList());
   }
 
-  private static Handler catcherOf(List<LogRecord> traces) {
-    return CATCHERS.remove(traces);
+  /** Closes the connections a test kept open; the gateway gives their source's slots back. */
+  private static void closeAndAwaitSlotsBack(GatewayFixture gw, List<Socket> kept) throws IOException {
+    for (Socket s : kept) {
+      s.close();
+    }
+    assertTrue(GatewayUnderTest.eventually(10, () -> limits(gw).getInteger("sourceConnections") == 0),
+        "slots given back when the connections close: " + limits(gw).encode());
+  }
+
+  /** A banned address that connects again is closed at accept, and counted as banned. */
+  private static void assertBannedReconnectClosed(GatewayFixture gw, InetAddress from, int port) throws IOException {
+    long bannedBefore = limited(gw, "banned");
+    try (Socket again = connect(from, port)) {
+      assertTrue(closedByPeer(again), "the banned address's reconnect is closed at accept");
+    }
+    assertTrue(GatewayUnderTest.eventually(10, () -> limited(gw, "banned") > bannedBefore), limits(gw).encode());
   }
 
   /** A self-signed certificate for 127.0.0.1 made by openssl (skipped without it, failed under CI). */

@@ -11,12 +11,12 @@ import io.voicegateway.sip.registrar.QualifyStatus;
 import io.voicegateway.sip.registrar.Reachability;
 import io.voicegateway.sip.registrar.Source;
 import io.voicegateway.testing.FakeClock;
+import io.voicegateway.testing.NistSip;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sip.SipFactory;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +49,7 @@ class BindingQualifierTest {
 
   private static Response ok() {
     try {
-      SipFactory factory = SipFactory.getInstance();
-      factory.setPathName("gov.nist");
-      return factory.createMessageFactory().createResponse("SIP/2.0 200 OK\r\n"
+      return NistSip.messages().createResponse("SIP/2.0 200 OK\r\n"
           + "Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKq\r\nFrom: <sip:gateway@127.0.0.1>;tag=a\r\n"
           + "To: <sip:alice@127.0.0.1>;tag=b\r\nCall-ID: q@127.0.0.1\r\nCSeq: 1 OPTIONS\r\n"
           + "Content-Length: 0\r\n\r\n");

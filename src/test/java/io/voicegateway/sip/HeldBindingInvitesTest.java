@@ -2,6 +2,7 @@ package io.voicegateway.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import io.voicegateway.control.route.CallSource;
@@ -11,10 +12,16 @@ import io.voicegateway.sip.registrar.Bindings;
 import io.voicegateway.sip.registrar.NodeHops;
 import io.voicegateway.sip.registrar.PublishedBindings;
 import io.voicegateway.sip.registrar.Source;
+import io.voicegateway.sip.stack.LogFloodGuard;
 import io.voicegateway.testing.FakeClock;
+import io.voicegateway.testing.NistSip;
 import java.security.SecureRandom;
 import java.util.List;
-import javax.sip.SipFactory;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The holding node's decision on parsed INVITEs: no pass → an ordinary call (not decided here); a good pass → a call
  * from the calling node that rings the one TCP binding the pass names; a forged or replayed pass → 403; a pass for
- * a binding gone meanwhile → 480.
+ * a binding gone meanwhile → 480; refusals logged one line per window.
  */
 class HeldBindingInvitesTest {
   private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes();
@@ -35,15 +42,14 @@ class HeldBindingInvitesTest {
       d -> List.<JsonObject>of(), clock::millis, "sip:127.0.0.1:5070",
       new NodeHops(SECRET, "node-a", clock::millis, new SecureRandom()), List::of));
   private final NodeHops nodeB = new NodeHops(SECRET, "node-b", clock::millis, new SecureRandom());
+  private final AtomicLong nanos = new AtomicLong(1);
   private MessageFactory messages;
   private HeldBindingInvites held;
 
   @BeforeEach
   void setUp() throws Exception {
-    SipFactory factory = SipFactory.getInstance();
-    factory.setPathName("gov.nist");
-    messages = factory.createMessageFactory();
-    held = new HeldBindingInvites(here, messages);
+    messages = NistSip.messages();
+    held = new HeldBindingInvites(here, messages, new LogFloodGuard(nanos::get));
     here.put("alice", CONTACT, 60, "c1", 1, TCP);
   }
 
@@ -90,5 +96,35 @@ class HeldBindingInvitesTest {
     String uri = fromNodeB();
     here.removeAtSource(TCP);
     assertEquals(480, held.decide(invite(uri)).refusal().getStatusCode());
+  }
+
+  @Test
+  void refusalsAreLoggedOncePerWindowWithTheSendersHostAndHowManyWereHeldBack() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override public void publish(LogRecord r) {
+        lines.add(r.getMessage());
+      }
+
+      @Override public void flush() {}
+
+      @Override public void close() {}
+    };
+    Logger log = Logger.getLogger(HeldBindingInvites.class.getName());
+    log.addHandler(capture);
+    try {
+      for (int i = 0; i < 3; i++) {
+        assertEquals(403, held.decide(invite("sip:alice@127.0.0.1:5070;vg-hop=x" + i)).refusal().getStatusCode());
+      }
+      assertEquals(1, lines.size(), "one line for three forged passes within the window: " + lines);
+      assertTrue(lines.get(0).startsWith("refused an INVITE for a device held here (cluster pass: "), lines.get(0));
+      assertTrue(lines.get(0).endsWith(") from 127.0.0.1"), "the Via host, not its header text: " + lines.get(0));
+      nanos.addAndGet(LogFloodGuard.WINDOW_NANOS);
+      held.decide(invite("sip:alice@127.0.0.1:5070;vg-hop=y"));
+      assertEquals(2, lines.size(), lines.toString());
+      assertTrue(lines.get(1).endsWith("from 127.0.0.1 (and 2 more like it before)"), lines.get(1));
+    } finally {
+      log.removeHandler(capture);
+    }
   }
 }

@@ -23,9 +23,9 @@ import io.voicegateway.sip.registrar.RegistrarPolicy;
 import io.voicegateway.sip.registrar.Source;
 import io.voicegateway.sip.trunk.ProviderRegistrations;
 import io.voicegateway.testing.FakeClock;
+import io.voicegateway.testing.NistSip;
 import java.time.Duration;
 import java.util.Map;
-import javax.sip.SipFactory;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
@@ -51,10 +51,8 @@ class InviteAuthenticatorTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    SipFactory factory = SipFactory.getInstance();
-    factory.setPathName("gov.nist");
-    messages = factory.createMessageFactory();
-    HeaderFactory headers = factory.createHeaderFactory();
+    messages = NistSip.messages();
+    HeaderFactory headers = NistSip.headers();
     GatewayConfig config = ConfigLoader.parse("""
         media:
           registrations:
@@ -73,7 +71,7 @@ class InviteAuthenticatorTest {
     auth = new InviteAuthenticator(devices, bindings, new SourceClassifier(config.providers()),
         ProviderRegistrations.of(config), messages, headers);
     registrar = new Registrar(devices, bindings, RegistrarPolicy.defaults(), messages, headers,
-        factory.createAddressFactory());
+        NistSip.addresses());
   }
 
   private Request invite(String fromUser, String requestUri, String... extraHeaders) throws Exception {

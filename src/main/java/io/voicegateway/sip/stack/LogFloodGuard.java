@@ -10,18 +10,22 @@ import java.util.function.Supplier;
  * parse as an error carrying the datagram as a decimal byte array, with a stack trace: a fuzzer's 200 k datagrams
  * grew the log by 1.76 GB. Here a message loses its byte dump and its length beyond a line, and each kind of
  * message (its first words) is let through once per window; the next one through says how many were held back.
+ * Public for the other places where a sender decides how often a line is written (the cluster pass refusals of
+ * {@code sip.HeldBindingInvites}).
  */
-final class LogFloodGuard {
+public final class LogFloodGuard {
   /** The shortest bracketed run of digits, commas, spaces and minus signs taken for a byte dump. */
   private static final int MIN_DUMP = 24;
   private static final int MAX_LENGTH = 300;
   private static final int KIND_LENGTH = 40;
-  static final long WINDOW_NANOS = 10_000_000_000L;
+  /** How long a kind of line stays quiet after it was logged. */
+  public static final long WINDOW_NANOS = 10_000_000_000L;
 
   private final LongSupplier nanos;
   private final Map<String, Window> windows = new HashMap<>();
 
-  LogFloodGuard(LongSupplier nanos) {
+  /** @param nanos a monotonic clock in ns ({@code System::nanoTime}; a fake one in tests) */
+  public LogFloodGuard(LongSupplier nanos) {
     this.nanos = nanos;
   }
 
@@ -35,7 +39,7 @@ final class LogFloodGuard {
    * As {@link #admit(String)} with the kind named by the caller ({@link MalformedSip}'s reason), for lines whose
    * first words carry what a sender controls (its address), which must not make every line a kind of its own.
    */
-  String admit(String kind, String message) {
+  public String admit(String kind, String message) {
     return admitLine(kind, () -> shortened(message == null ? "" : message)); // shortened only when logged
   }
 

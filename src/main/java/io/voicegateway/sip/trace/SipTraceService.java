@@ -55,9 +55,6 @@ public final class SipTraceService {
 
   /** Notes the SIP Call-IDs of the event's call, so its ladder stays findable after it ends. */
   void remember(CallEvent event) {
-    if (event.fromAnotherNode()) {
-      return; // cluster mode: the ladder is the owner's
-    }
     Set<String> ids = aliases.computeIfAbsent(event.callId(), k -> new LinkedHashSet<>());
     if (event.sipCallId() != null) {
       ids.add(event.sipCallId());

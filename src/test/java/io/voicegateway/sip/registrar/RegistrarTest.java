@@ -11,14 +11,12 @@ import io.voicegateway.sip.auth.DigestAlgorithm;
 import io.voicegateway.sip.auth.DigestChallenge;
 import io.voicegateway.sip.auth.DigestClient;
 import io.voicegateway.sip.auth.DigestServer;
+import io.voicegateway.testing.NistSip;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
-import javax.sip.SipFactory;
-import javax.sip.address.AddressFactory;
 import javax.sip.header.ContactHeader;
-import javax.sip.header.HeaderFactory;
 import javax.sip.header.MinExpiresHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.MessageFactory;
@@ -41,11 +39,7 @@ class RegistrarTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    SipFactory factory = SipFactory.getInstance();
-    factory.setPathName("gov.nist");
-    messages = factory.createMessageFactory();
-    HeaderFactory headers = factory.createHeaderFactory();
-    AddressFactory addresses = factory.createAddressFactory();
+    messages = NistSip.messages();
     DeviceDirectory directory = new ConfiguredDevices(List.of(
         new DeviceConfig("alice", "alice", "wonderland", "101"),
         new DeviceConfig("bob", "bob", "builder", null)));
@@ -56,7 +50,7 @@ class RegistrarTest {
     DeviceAuthenticator devices = new DeviceAuthenticator(directory, digest,
         new AuthThrottle(3, Duration.ofMinutes(1), Duration.ofMinutes(5), clock));
     devices.reportFailuresTo(failedHosts::add);
-    registrar = new Registrar(devices, bindings, policy, messages, headers, addresses);
+    registrar = new Registrar(devices, bindings, policy, messages, NistSip.headers(), NistSip.addresses());
   }
 
   private Request register(String user, String authorization, String... extraHeaders) throws Exception {

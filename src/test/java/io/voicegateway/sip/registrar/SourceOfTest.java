@@ -2,20 +2,16 @@ package io.voicegateway.sip.registrar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.voicegateway.testing.NistSip;
 import java.lang.reflect.Proxy;
 import javax.sip.ServerTransaction;
-import javax.sip.SipFactory;
-import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.Test;
 
 class SourceOfTest {
 
   private static Request register(String via) throws Exception {
-    SipFactory f = SipFactory.getInstance();
-    f.setPathName("gov.nist");
-    MessageFactory messages = f.createMessageFactory();
-    return messages.createRequest("REGISTER sip:gw SIP/2.0\r\nVia: " + via + "\r\nMax-Forwards: 70\r\n"
+    return NistSip.messages().createRequest("REGISTER sip:gw SIP/2.0\r\nVia: " + via + "\r\nMax-Forwards: 70\r\n"
         + "From: <sip:a@gw>;tag=1\r\nTo: <sip:a@gw>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n");
   }
 

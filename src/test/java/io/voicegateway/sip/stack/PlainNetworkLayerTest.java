@@ -9,19 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gov.nist.javax.sip.SipStackImpl;
 import io.voicegateway.it.support.TestConfigs;
 import io.voicegateway.testing.FreePorts;
+import io.voicegateway.testing.SilentSipListener;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.SipListener;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import org.junit.jupiter.api.Test;
 
 /** Issue 13: a stack without TLS gets plain sockets and no JVM-wide SSL set-up; one with TLS keeps JAIN-SIP's. */
@@ -31,7 +25,7 @@ class PlainNetworkLayerTest {
   @Test
   void udpAndTcpStackUsesThePlainLayerAndNoSecurityManagerThatLoadsTrustStores() throws Exception {
     SipStackHandle sip = SipStackFactory.create(TestConfigs.media(FreePorts.udpAndTcp(), List.of("udp", "tcp"), null,
-        null, List.of(), Duration.ofSeconds(30)), new Silent());
+        null, List.of(), Duration.ofSeconds(30)), new SilentSipListener());
     try {
       SipStackImpl stack = (SipStackImpl) sip.stack();
       assertInstanceOf(PlainNetworkLayer.class, stack.getNetworkLayer());
@@ -73,14 +67,5 @@ class PlainNetworkLayerTest {
     assertThrows(IllegalStateException.class, () -> layer.createSSLSocket(LOOPBACK, 5061));
     assertThrows(IllegalStateException.class, () -> layer.createSSLServerSocket(0, 5, LOOPBACK));
     assertThrows(IllegalStateException.class, () -> new NoTlsSecurityProvider().getTrustManagers(true));
-  }
-
-  private static final class Silent implements SipListener {
-    @Override public void processRequest(RequestEvent e) { }
-    @Override public void processResponse(ResponseEvent e) { }
-    @Override public void processTimeout(TimeoutEvent e) { }
-    @Override public void processIOException(IOExceptionEvent e) { }
-    @Override public void processTransactionTerminated(TransactionTerminatedEvent e) { }
-    @Override public void processDialogTerminated(DialogTerminatedEvent e) { }
   }
 }

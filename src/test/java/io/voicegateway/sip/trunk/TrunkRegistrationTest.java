@@ -17,19 +17,13 @@ import io.voicegateway.sip.auth.DigestCredentials;
 import io.voicegateway.sip.stack.SipStackFactory;
 import io.voicegateway.sip.stack.SipStackHandle;
 import io.voicegateway.testing.FreePorts;
+import io.voicegateway.testing.SilentSipListener;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.SipListener;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
@@ -64,7 +58,7 @@ class TrunkRegistrationTest {
   static void stack() throws Exception {
     vertx = Vertx.vertx();
     sip = SipStackFactory.create(TestConfigs.media(FreePorts.udpAndTcp(), List.of("udp"), null, null, List.of(),
-        Duration.ofSeconds(30)), new Silent());
+        Duration.ofSeconds(30)), new SilentSipListener());
   }
 
   @AfterAll
@@ -287,12 +281,4 @@ class TrunkRegistrationTest {
   }
 
   /** The stack needs a listener; these tests answer by hand instead. */
-  private static final class Silent implements SipListener {
-    @Override public void processRequest(RequestEvent e) { }
-    @Override public void processResponse(ResponseEvent e) { }
-    @Override public void processTimeout(TimeoutEvent e) { }
-    @Override public void processIOException(IOExceptionEvent e) { }
-    @Override public void processTransactionTerminated(TransactionTerminatedEvent e) { }
-    @Override public void processDialogTerminated(DialogTerminatedEvent e) { }
-  }
 }
