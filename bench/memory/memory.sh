@@ -10,6 +10,9 @@
 #        HEAP_DUMPS=1 bench/memory/memory.sh 50    also dumps the heap (idle, up, after) and prints the growth per call
 #                                                  by owner (heap_owners.py: the nearest non-JDK object holding it)
 #        GATEWAY_JAR=other.jar bench/memory/memory.sh 50    measures another build (before/after)
+#        SETTLE_S=40 bench/memory/memory.sh 50    waits 40 s (not 3) with all calls up before measuring: the INVITE
+#                                                  transactions (32 s after the answer over UDP) are gone by then,
+#                                                  so "up" is a long call's steady state (calls last 56 s)
 set -euo pipefail
 
 calls=${1:-50}
@@ -60,7 +63,7 @@ deadline=$((SECONDS + ramp_s + 20))
 while [ $SECONDS -lt $deadline ] && [ "$(calls_up)" != "$calls" ]; do sleep 0.5; done
 active=$(calls_up)
 [ "${active:-0}" -gt 0 ] || { echo "no call came up; see $work (errors.log, gateway.log)" >&2; exit 1; }
-sleep 3
+sleep "${SETTLE_S:-3}"
 histogram up
 wait $sipp_pid && sipp_exit=0 || sipp_exit=$?
 kill $far_pid 2>/dev/null || true   # it waits for N calls; a failed one never comes

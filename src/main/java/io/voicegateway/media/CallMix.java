@@ -11,25 +11,23 @@ package io.voicegateway.media;
  *   <li>two or more others talk: the bus sum minus its own audio, soft-clipped, at the bus rate and
  *       resampled to the leg's rate if it differs.
  * </ul>
- * Resamplers and buffers are made when rates change, never per frame. Mixer thread only.
+ * Resamplers and buffers are made when rates change, never per frame. The bus and its mix-minus output are
+ * made only when three or more legs first talk at once at a bus rate (issue 13: a two-party call, the most
+ * common, never sums and so never holds them). Mixer thread only.
  */
 final class CallMix {
   private static final MixerPort[] NONE = new MixerPort[0];
+  private static final float[] UNMADE = new float[0];
 
   private MixerLeg[] seen;
   private MixerPort[] ports = NONE;
   private int busRate;
   private int busSamples;
-  private final float[] bus = new float[MixerLeg.FRAME];
-  /** Mix-minus output at the bus rate, exactly one bus frame long (one array per bus rate). */
+  /** The sum of every talker at the bus rate; grows to the largest bus frame summed so far. */
+  private float[] bus = UNMADE;
+  /** Mix-minus output at the bus rate, exactly one bus frame long (one array per bus rate, made on first use). */
   private final float[][] busOut = new float[MixerLeg.RATES.length][];
   private float[] out;
-
-  CallMix() {
-    for (int i = 0; i < MixerLeg.RATES.length; i++) {
-      busOut[i] = new float[MixerLeg.frameSamples(MixerLeg.RATES[i])];
-    }
-  }
 
   /** The bus rate of the last frame (0 before the first). */
   int busRate() {
@@ -111,7 +109,7 @@ final class CallMix {
   private void setBusRate(int rate, int n) {
     busRate = rate;
     busSamples = MixerLeg.frameSamples(rate);
-    out = busOut[indexOf(rate)];
+    out = busOut[indexOf(rate)]; // null until this rate is first summed
     for (int i = 0; i < n; i++) {
       ports[i].configure(rate);
     }
@@ -127,6 +125,12 @@ final class CallMix {
   }
 
   private void sum(MixerPort[] p, int n) {
+    if (bus.length < busSamples) {
+      bus = new float[busSamples];
+    }
+    if (out == null) {
+      out = busOut[indexOf(busRate)] = new float[busSamples];
+    }
     float[] b = bus;
     java.util.Arrays.fill(b, 0, busSamples, 0f);
     for (int i = 0; i < n; i++) {

@@ -24,7 +24,10 @@ final class MixerPort {
   private float[] atBus;
   private boolean atBusMade;
   private float[] scratch;
-  /** Exactly one frame long: what {@link #heard} returns when the mix must be copied or resampled. */
+  /**
+   * Exactly one frame long: what this leg hears when the mix must be copied or resampled; made on first such
+   * frame (issue 13: two legs at one rate exchange their frames themselves and never need it).
+   */
   private float[] heard;
   private float[] silence;
 
@@ -35,13 +38,13 @@ final class MixerPort {
   /** Sets the rates for a bus at {@code bus} Hz; keeps the resamplers (and their history) when nothing changed. */
   void configure(int bus) {
     int next = declared == 0 ? bus : declared;
-    if (next == rate && bus == busRate && heard != null) {
+    if (next == rate && bus == busRate && silence != null) {
       return;
     }
     rate = next;
     busRate = bus;
     samples = MixerLeg.frameSamples(rate);
-    heard = new float[samples];
+    heard = null;
     silence = new float[samples];
     if (rate == bus) {
       toBus = null;
@@ -93,7 +96,7 @@ final class MixerPort {
       return exact(mix);
     }
     fromBus.process(mix, MixerLeg.frameSamples(busRate), scratch);
-    System.arraycopy(scratch, 0, heard, 0, samples);
+    System.arraycopy(scratch, 0, heard(), 0, samples);
     return heard;
   }
 
@@ -107,7 +110,14 @@ final class MixerPort {
     if (f.length == samples) {
       return f;
     }
-    System.arraycopy(f, 0, heard, 0, samples);
+    System.arraycopy(f, 0, heard(), 0, samples);
+    return heard;
+  }
+
+  private float[] heard() {
+    if (heard == null) {
+      heard = new float[samples];
+    }
     return heard;
   }
 

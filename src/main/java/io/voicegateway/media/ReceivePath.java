@@ -20,9 +20,10 @@ final class ReceivePath {
   private final GoertzelDetector inband; // null unless dtmf.method is inband or both
   // Set from the RTP thread when in-band detection is no longer wanted (dtmf.method both: events arrived).
   private volatile boolean inbandStopped;
-  private final Resampler to16k;
-  private final float[] tapFloat;
-  private final short[] tapPcm = new short[AudioTap.FRAME];
+  // The 16 kHz tap's resampler and buffers, made when a tap first listens (issue 13: most legs never have one).
+  private Resampler to16k;
+  private float[] tapFloat;
+  private short[] tapPcm;
 
   ReceivePath(AudioDecoder decoder, int rtpClockRate, io.voicegateway.media.jitter.JitterSettings jitter,
       GoertzelDetector inband) {
@@ -31,8 +32,6 @@ final class ReceivePath {
     this.pcm = new short[rate / 50];
     this.pcmFloat = new float[rate / 50];
     this.inband = inband;
-    this.to16k = new Resampler(rate, AudioTap.SAMPLE_RATE); // identity for G.722
-    this.tapFloat = new float[to16k.maxOutput(pcm.length)];
   }
 
   /** The rate of the frames {@link #pull} returns: the decoder's. */
@@ -57,7 +56,8 @@ final class ReceivePath {
   /**
    * The next 20 ms at the codec rate ({@code rate / 50} samples), or null while there is nothing to play. The
    * taps (the audio feed's, the call recorder's, one consumer's feed of this leg; any may be null) get the same
-   * 16 kHz frame, made once from the codec-rate audio and only while one of them is attached.
+   * 16 kHz frame, made once from the codec-rate audio and only while one of them is attached (its buffers are made
+   * at the first such frame, then reused).
    */
   float[] pull(String legId, AudioTap tap, AudioTap recordTap, AudioTap streamTap) {
     FrameKind kind = receiver.readFrame(pcm);
@@ -69,6 +69,11 @@ final class ReceivePath {
     }
     Pcm.toFloat(pcm, 0, pcmFloat, 0, pcm.length);
     if (tap != null || recordTap != null || streamTap != null) {
+      if (to16k == null) {
+        to16k = new Resampler(rate, AudioTap.SAMPLE_RATE); // identity for G.722
+        tapFloat = new float[to16k.maxOutput(pcm.length)];
+        tapPcm = new short[AudioTap.FRAME];
+      }
       int m = to16k.process(pcmFloat, pcm.length, tapFloat);
       Pcm.toShort(tapFloat, 0, tapPcm, 0, m);
       if (tap != null) {

@@ -28,7 +28,7 @@ final class SendPath {
   private final int tsPerPacket;
   private final int tsPerFrame;
   private int pendingSamples;
-  private final byte[] packet = new byte[12 + MAX_PAYLOAD];
+  private final byte[] packet;
   private final Rfc4733Sender dtmf; // null when telephone-event was not negotiated
   private boolean sendingDtmf;
 
@@ -45,7 +45,22 @@ final class SendPath {
     this.tsPerPacket = codec.rtpClockRate() * ptime / 1000;
     this.tsPerFrame = codec.timestampsPer20ms();
     this.pending = new short[samplesPerPacket + rate / 50];
+    this.packet = new byte[12 + maxPayload(codec, samplesPerPacket)];
     this.dtmf = dtmfPayloadType >= 0 ? new Rfc4733Sender(codec.rtpClockRate()) : null;
+  }
+
+  /**
+   * The largest payload one packet of {@code samples} can need (issue 13: a 20 ms G.711 leg's buffer is 172
+   * bytes, not 1,512): G.711 one byte a sample, G.722 one byte per two, Opus up to its 1,275-byte frame; at least
+   * an RFC 4733 event's 4 bytes.
+   */
+  static int maxPayload(CodecType codec, int samples) {
+    int audio = switch (codec) {
+      case PCMU, PCMA -> samples;
+      case G722 -> samples / 2;
+      case OPUS -> MAX_PAYLOAD;
+    };
+    return Math.max(audio, 4);
   }
 
   /** Opus frames are 10, 20, 40 or 60 ms; any other ptime falls back to 20 ms for it. */

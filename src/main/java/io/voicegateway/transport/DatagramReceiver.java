@@ -20,36 +20,38 @@ import java.net.InetSocketAddress;
  * sees the context it always did. Not thread-safe: one receiver per socket, called on its event loop only.
  */
 final class DatagramReceiver extends ChannelInboundHandlerAdapter {
-  /** One datagram: {@code len} bytes in the array given to {@link #install}, or {@code len < 0} when too big. */
+  /**
+   * One datagram: {@code len} bytes at the start of {@code buf} (this thread's {@link Datagrams#receiveArray},
+   * valid during the call only), or {@code len < 0} when too big.
+   */
   @FunctionalInterface
   interface Sink {
-    void datagram(int len, InetSocketAddress sender);
+    void datagram(byte[] buf, int len, InetSocketAddress sender);
   }
 
   private final ContextInternal context;
-  private final byte[] into;
   private final Sink sink;
   private final Handler<DatagramReceiver> dispatch;
+  private byte[] into;
   private int len;
   private InetSocketAddress sender;
 
-  private DatagramReceiver(ContextInternal context, byte[] into, Sink sink) {
+  private DatagramReceiver(ContextInternal context, Sink sink) {
     this.context = context;
-    this.into = into;
     this.sink = sink;
-    this.dispatch = self -> self.sink.datagram(self.len, self.sender);
+    this.dispatch = self -> self.sink.datagram(self.into, self.len, self.sender);
   }
 
   /**
    * Puts a receiver first in {@code socket}'s pipeline; false (nothing changed) when the Netty channel is not
    * reachable, and the caller keeps its Vert.x handler.
    */
-  static boolean install(DatagramSocket socket, Context context, byte[] into, Sink sink) {
+  static boolean install(DatagramSocket socket, Context context, Sink sink) {
     Channel channel = DatagramSender.channelOf(socket);
     if (channel == null || !(context instanceof ContextInternal internal)) {
       return false;
     }
-    channel.pipeline().addFirst("vg-datagram-receiver", new DatagramReceiver(internal, into, sink));
+    channel.pipeline().addFirst("vg-datagram-receiver", new DatagramReceiver(internal, sink));
     return true;
   }
 
@@ -61,6 +63,7 @@ final class DatagramReceiver extends ChannelInboundHandlerAdapter {
     }
     try {
       ByteBuf data = packet.content();
+      into = Datagrams.receiveArray();
       int n = data.readableBytes();
       if (n <= into.length) {
         data.getBytes(data.readerIndex(), into, 0, n);

@@ -33,9 +33,8 @@ public final class DatagramWarmup {
           done.tryComplete();
           return;
         }
-        byte[] rx = new byte[2048];
         AtomicInteger received = new AtomicInteger();
-        DatagramReceiver.install(socket, context, rx, (len, sender) -> received.incrementAndGet());
+        DatagramReceiver.install(socket, context, (buf, len, sender) -> received.incrementAndGet());
         DatagramSender sender = DatagramSender.of(socket);
         InetSocketAddress self = new InetSocketAddress("127.0.0.1", socket.localAddress().port());
         long giveUp = vertx.setTimer(GIVE_UP_MS, id -> done.tryComplete());

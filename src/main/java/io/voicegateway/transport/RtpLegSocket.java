@@ -36,7 +36,6 @@ import java.util.logging.Logger;
  */
 final class RtpLegSocket implements LegTransport, LegSocket {
   private static final Logger LOG = Logger.getLogger(RtpLegSocket.class.getName());
-  private static final int MAX_DATAGRAM = 2048;
 
   private final LegMedia leg;
   private final GatewayMetrics metrics;
@@ -45,9 +44,6 @@ final class RtpLegSocket implements LegTransport, LegSocket {
   private final RtpSourceLatch latch;
   private final RtpGuardMeters guard;
   private final RtpReceiveGate gate;
-  private final byte[] rx = new byte[MAX_DATAGRAM];
-  private final byte[] rtcpRx = new byte[MAX_DATAGRAM];
-  private final byte[] rtcpTx = new byte[512];
   private InetSocketAddress rtcpTo; // event loop: the cached RTCP address of the current target
   private InetSocketAddress lastSender; // event loop: the last RTP sender and its literal, made once per sender
   private String lastSenderHost;
@@ -96,7 +92,7 @@ final class RtpLegSocket implements LegTransport, LegSocket {
 
   static RtpLegSocket attach(Vertx vertx, MediaTransport media, LegMedia leg, DatagramSocket[] sockets) {
     RtpLegSocket socket = new RtpLegSocket(vertx, media, leg, sockets[0], sockets[1], media.engine().nanoTime());
-    if (!DatagramReceiver.install(sockets[0], vertx.getOrCreateContext(), socket.rx, socket::onRtp)) {
+    if (!DatagramReceiver.install(sockets[0], vertx.getOrCreateContext(), socket::onRtp)) {
       sockets[0].handler(socket::onRtp);
     }
     sockets[1].handler(socket::onRtcp);
@@ -111,20 +107,21 @@ final class RtpLegSocket implements LegTransport, LegSocket {
 
   /** The Vert.x path, used only when {@link DatagramReceiver} cannot reach the Netty channel. */
   private void onRtp(DatagramPacket datagram) {
+    byte[] rx = Datagrams.receiveArray();
     int len = Datagrams.copy(datagram, rx);
-    onRtp(len, datagram.sender().hostAddress(), datagram.sender().port());
+    onRtp(rx, len, datagram.sender().hostAddress(), datagram.sender().port());
   }
 
-  /** A datagram already in {@link #rx}; the sender's literal is made only when the sender changes. */
-  private void onRtp(int len, InetSocketAddress sender) {
+  /** A datagram in {@code rx}; the sender's literal is made only when the sender changes. */
+  private void onRtp(byte[] rx, int len, InetSocketAddress sender) {
     if (!sender.equals(lastSender)) {
       lastSender = sender;
       lastSenderHost = sender.getAddress().getHostAddress();
     }
-    onRtp(len, lastSenderHost, sender.getPort());
+    onRtp(rx, len, lastSenderHost, sender.getPort());
   }
 
-  private void onRtp(int len, String host, int port) {
+  private void onRtp(byte[] rx, int len, String host, int port) {
     long now = engine.nanoTime();
     if (!gate.receive(rx, len, host, port, now)) {
       return;
@@ -136,6 +133,7 @@ final class RtpLegSocket implements LegTransport, LegSocket {
   }
 
   private void onRtcp(DatagramPacket datagram) {
+    byte[] rtcpRx = Datagrams.receiveArray();
     int len = Datagrams.copy(datagram, rtcpRx);
     if (len < 0) {
       guard.dropped(RtpDrop.RTCP_INVALID);
@@ -167,6 +165,7 @@ final class RtpLegSocket implements LegTransport, LegSocket {
       reports.recordMetrics();
       InetSocketAddress to = rtcpAddress(latch.target());
       if (to != null) {
+        byte[] rtcpTx = Datagrams.rtcpOutArray();
         int len = reports.write(rtcpTx, 0, now);
         rtcpOut.send(rtcpTx, 0, len, to);
       }

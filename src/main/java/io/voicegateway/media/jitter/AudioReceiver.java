@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Threads: exactly one producer (the RTP socket's event loop) calls {@link #offer}; exactly one consumer
  * (the mixer's media worker) calls {@link #readFrame}. {@link #stats()} and {@link #reset()} may be called from
- * any thread. The hand-off between them is a lock-free single-producer single-consumer ring of pre-allocated
- * slots rather than a lock: the event loop must never wait on a mixer tick (nor the mixer on a burst of
+ * any thread. The hand-off between them is a lock-free single-producer single-consumer ring of reused
+ * packets rather than a lock: the event loop must never wait on a mixer tick (nor the mixer on a burst of
  * packets), and with the ring every piece of jitter-buffer state is touched by the mixer thread alone, so the
  * buffer logic itself needs no synchronisation. The cost is one payload copy more than a locked design.
  *
@@ -48,7 +48,7 @@ public final class AudioReceiver {
   }
 
   /**
-   * Producer thread (RTP socket). Copies the payload into a pre-allocated slot and returns; never waits for
+   * Producer thread (RTP socket). Copies the payload into a reused packet and returns; never waits for
    * the consumer, and allocates nothing in steady state. Payload type 13 is comfort noise (RFC 3389); any other
    * payload type is handed to the decoder (route RFC 4733 telephone-events elsewhere). Bad input (an empty or
    * oversized payload) and packets that find the hand-off full are counted in {@link ReceiverStats#dropped()}.

@@ -1,8 +1,8 @@
 package io.voicegateway.media.jitter;
 
 /**
- * A reusable slot holding one RTP packet's header facts and a copy of its payload. Slots are allocated once
- * per leg; the payload array grows only for a payload larger than any seen before (never in steady state).
+ * A reusable slot holding one RTP packet's header facts and a copy of its payload. Slots are made only at a
+ * leg's new high-water mark of packets held at once, then reused; the payload array grows only for a payload larger than any seen before (never in steady state).
  * It starts empty and grows to the stream's real payload size (issue 13): a 20 ms G.711 stream's slots hold
  * 160 bytes each, where a fixed 512-byte start cost a leg 48 KB across its ~100 slots.
  */

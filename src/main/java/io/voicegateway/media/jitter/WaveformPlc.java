@@ -10,7 +10,9 @@ package io.voicegateway.media.jitter;
  *
  * <p>The caller owns the output buffer and keeps its last {@link #lookback()} samples unplayed, because the
  * start of a concealment rewrites them (that is the Appendix's 3.75 ms output delay, kept by the caller's FIFO).
- * One instance per leg, consumer thread only, no allocation after construction.
+ * One instance per leg, consumer thread only. The concealment's working buffers (the float copy of the history
+ * the pitch loop plays from, the quarter-period overlaps) are made at the first loss, once (issue 13: ~1.7 KB a
+ * G.711 leg that a call without loss never needs); nothing is allocated after that.
  */
 public final class WaveformPlc {
   private static final float ATTENUATION_PER_10MS = 0.2f;
@@ -25,9 +27,9 @@ public final class WaveformPlc {
   private final int overlapIncrement;
 
   private final short[] history;
-  private final float[] pitchBuf;
-  private final float[] lastQuarter;
-  private final float[] crossfade;
+  private float[] pitchBuf;
+  private float[] lastQuarter;
+  private float[] crossfade;
 
   private int pitch;
   private int overlap;
@@ -51,9 +53,6 @@ public final class WaveformPlc {
     coarseStep = Math.max(1, (int) Math.round(2 * r));
     overlapIncrement = (int) Math.round(32 * r); // 4 ms
     history = new short[historyLen];
-    pitchBuf = new float[historyLen];
-    lastQuarter = new float[overlapMax];
-    crossfade = new float[overlapMax];
   }
 
   /** Samples before the write position that the start of a concealment may rewrite (3.75 ms). */
@@ -122,6 +121,11 @@ public final class WaveformPlc {
   }
 
   private void start(short[] buf, int off) {
+    if (pitchBuf == null) {
+      pitchBuf = new float[historyLen];
+      lastQuarter = new float[overlapMax];
+      crossfade = new float[overlapMax];
+    }
     for (int i = 0; i < historyLen; i++) {
       pitchBuf[i] = history[i];
     }

@@ -3,6 +3,7 @@ package io.voicegateway.media.jitter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,36 @@ class PacketHandoffTest {
       h.release();
     }
     assertNull(h.peek());
+  }
+
+  @Test
+  void packetsAreMadeOnlyForWhatIsInFlightAtOnce() {
+    PacketHandoff h = new PacketHandoff(32);
+    byte[] b = new byte[160];
+    java.util.Set<Packet> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (int i = 0; i < 1000; i++) { // steady state: one packet between two ticks, then two after a late tick
+      for (int k = 0; k < 1 + i % 2; k++) {
+        h.offer(i, i, 1, 0, b, 0, b.length, i, 0);
+      }
+      for (Packet p = h.peek(); p != null; p = h.peek()) {
+        seen.add(p);
+        h.release();
+      }
+    }
+    assertEquals(2, seen.size(), "one packet object per packet in flight at once, not one per ring slot");
+  }
+
+  @Test
+  void aBadPayloadKeepsNothingAndItsPacketIsReused() {
+    PacketHandoff h = new PacketHandoff(4);
+    byte[] b = {1, 2, 3};
+    assertFalse(h.offer(0, 0, 1, 0, b, 2, 3, 0, 0)); // off + len beyond the array
+    assertNull(h.peek());
+    for (int i = 0; i < 4; i++) {
+      assertTrue(h.offer(i, i, 1, 0, b, 0, 3, i, 0));
+    }
+    assertFalse(h.offer(9, 9, 1, 0, b, 0, 3, 9, 0));
+    assertEquals(0, h.peek().seq);
   }
 
   @Test
