@@ -1,11 +1,8 @@
 package io.voicegateway.media.dtmf;
 
-import io.voicegateway.media.codec.G711;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +33,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DtmfDetectorBenchmark {
   static final int FRAME = 160;
-  /** SIPp's pcap, the audio of bench/sipp and bench/sidebyside. */
-  static final Path SIPP_PCAP = Path.of("/usr/share/sip-tester/g711a.pcap");
 
   @Param({"speech", "silence", "tone", "music"})
   public String audio;
@@ -55,7 +50,7 @@ public class DtmfDetectorBenchmark {
 
   static short[] audio(String kind) throws IOException {
     short[] pcm = switch (kind) {
-      case "speech" -> sippSpeech();
+      case "speech" -> SippSpeech.pcm();
       case "silence" -> new short[8000];
       case "tone" -> {
         Signals s = new Signals(8000);
@@ -68,23 +63,6 @@ public class DtmfDetectorBenchmark {
       default -> throw new IllegalArgumentException("audio: speech, silence, tone or music, not " + kind);
     };
     return Arrays.copyOf(pcm, pcm.length / FRAME * FRAME); // whole frames, so every operation is one frame
-  }
-
-  /** The RTP payloads of SIPp's pcap (12-byte headers, no extensions), A-law decoded. */
-  static short[] sippSpeech() throws IOException {
-    if (!Files.isReadable(SIPP_PCAP)) {
-      throw new IOException(SIPP_PCAP + " is missing: apt-get install sip-tester");
-    }
-    short[] out = new short[0];
-    for (PcapReader.Datagram d : PcapReader.udp(SIPP_PCAP)) {
-      byte[] p = d.payload();
-      int from = out.length;
-      out = Arrays.copyOf(out, from + p.length - 12);
-      for (int i = 12; i < p.length; i++) {
-        out[from + i - 12] = G711.alawDecode(p[i]);
-      }
-    }
-    return out;
   }
 
   @Benchmark
