@@ -13,6 +13,11 @@ final class Goertzel {
     this.coeff = 2 * Math.cos(2 * Math.PI * frequency / sampleRate);
   }
 
+  /** @return the filter's coefficient, 2·cos(2πf/rate) */
+  double coeff() {
+    return coeff;
+  }
+
   /** @return |X(f)|² over {@code x[0..n)}: a full-block sine of amplitude A gives (A·n/2)² */
   double power(float[] x, int n) {
     double s1 = 0;

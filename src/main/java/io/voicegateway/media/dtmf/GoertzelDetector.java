@@ -58,10 +58,17 @@ public final class GoertzelDetector {
 
   /** Feeds {@code len} samples; any length, blocks carry over between calls. */
   public void process(short[] pcm, int off, int len) {
-    for (int i = off; i < off + len; i++) {
-      block[filled++] = pcm[i];
+    int at = off;
+    int end = off + len;
+    while (at < end) {
+      int take = Math.min(end - at, block.length - filled);
+      for (int i = 0; i < take; i++) { // a plain copy loop, which the JIT vectorises
+        block[filled + i] = pcm[at + i];
+      }
+      at += take;
+      filled += take;
       if (filled == block.length) {
-        char digit = classifier.classify(block);
+        char digit = classifier.classifyNext(block);
         debouncer.onBlock(digit, classifier.strict());
         System.arraycopy(block, hop, block, 0, block.length - hop); // keep the second half
         filled = block.length - hop;
@@ -72,6 +79,7 @@ public final class GoertzelDetector {
   /** Forgets any partial block and press in progress (new stream, codec change). */
   public void reset() {
     filled = 0;
+    classifier.reset();
     debouncer.reset();
   }
 
