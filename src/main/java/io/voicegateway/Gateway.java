@@ -1,6 +1,5 @@
 package io.voicegateway;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -9,15 +8,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MetricsDomain;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.voicegateway.apps.AppsVerticle;
 import io.voicegateway.apps.catalog.AppsReload;
-import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bridge.BridgeVerticle;
 import io.voicegateway.cluster.ClusterBindings;
 import io.voicegateway.cluster.ClusterNode;
@@ -65,14 +59,6 @@ import java.util.logging.Logger;
  */
 public final class Gateway {
   private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
-  static {
-    // Netty's adaptive allocator declares JFR events; the first buffer it allocates (the warm-up's datagram, on an
-    // event loop) then loads and parses the JDK's whole JFR metadata: seconds of a busy cold start, for events
-    // nobody records. -Dio.netty.jfr.enabled=true brings them back. Before any Netty class is initialised.
-    if (System.getProperty("io.netty.jfr.enabled") == null) {
-      System.setProperty("io.netty.jfr.enabled", "false");
-    }
-  }
 
   /** Worker pool that runs the mixers: media must never wait behind blocking work. */
   public static final String MEDIA_POOL = "media";
@@ -103,25 +89,15 @@ public final class Gateway {
   /** Serves reloads (API, SIGHUP) once {@link #reloadFrom} named the file. */
   private final ConfigReloadService reloads;
 
-  private Gateway(GatewayConfig config) {
-    long vertxStart = System.currentTimeMillis();
+  private Gateway(GatewayConfig config, GatewayRuntime runtime) {
     this.config = config;
-    this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    this.vertx = Vertx.builder()
-        // Native epoll is opt-in (-Dvg.native_transport=true) until the audio ITs pass on it: see performance.md.
-        // No Vert.x datagram metrics: every RTP/RTCP socket got its own metrics object with a copy of the names
-        // (~2.9 KB a socket, 11.5 KB a bridged call) and a record() per datagram; vg_media_* count RTP instead.
-        .with(new VertxOptions().setPreferNativeTransport(NativeTransport.requested()).setMetricsOptions(
-            new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-                .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET)))
-        .withMetrics(new MicrometerMetricsFactory(prometheus))
-        .build();
-    this.metrics = new GatewayMetrics(prometheus);
-    BusCodecs.registerAll(vertx);
+    this.prometheus = runtime.prometheus();
+    this.vertx = runtime.vertx();
+    this.metrics = runtime.metrics();
     this.live = new LiveConfig(config);
     this.reloads = new ConfigReloadService(vertx, live, prometheus);
     LOG.info(NativeTransport.describe(vertx));
-    timeline.mark("Vert.x", vertxStart);
+    timeline.mark("Vert.x", runtime.startedMs(), runtime.builtMs());
   }
 
   /**
@@ -132,7 +108,12 @@ public final class Gateway {
    * with the start-up's breakdown ({@link StartupTimeline}).
    */
   public static Future<Gateway> start(GatewayConfig config) {
-    Gateway gw = new Gateway(config);
+    return start(config, GatewayRuntime.build());
+  }
+
+  /** As {@link #start(GatewayConfig)} on Vert.x and metrics built already ({@link GatewayRuntime#buildBeside}). */
+  static Future<Gateway> start(GatewayConfig config, GatewayRuntime runtime) {
+    Gateway gw = new Gateway(config, runtime);
     return gw.deployAll().onSuccess(v -> LOG.info(gw.timeline.summary())).map(gw)
         .recover(err -> gw.vertx.close().eventually(gw::leaveCluster).transform(closed -> {
       if (closed.failed()) {
