@@ -1,6 +1,5 @@
 package io.voicegateway;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -9,15 +8,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MetricsDomain;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.voicegateway.apps.AppsVerticle;
 import io.voicegateway.apps.catalog.AppsReload;
-import io.voicegateway.bus.BusCodecs;
 import io.voicegateway.bridge.BridgeVerticle;
 import io.voicegateway.cluster.ClusterBindings;
 import io.voicegateway.cluster.ClusterNode;
@@ -65,14 +59,6 @@ import java.util.logging.Logger;
  */
 public final class Gateway {
   private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
-  static {
-    // Netty's adaptive allocator declares JFR events; the first buffer it allocates (the warm-up's datagram, on an
-    // event loop) then loads and parses the JDK's whole JFR metadata: seconds of a busy cold start, for events
-    // nobody records. -Dio.netty.jfr.enabled=true brings them back. Before any Netty class is initialised.
-    if (System.getProperty("io.netty.jfr.enabled") == null) {
-      System.setProperty("io.netty.jfr.enabled", "false");
-    }
-  }
 
   /** Worker pool that runs the mixers: media must never wait behind blocking work. */
   public static final String MEDIA_POOL = "media";
@@ -94,6 +80,8 @@ public final class Gateway {
   private SipGuards guards;
   /** This node's membership of the cluster; null when {@code cluster.enabled} is false (nothing of it runs). */
   private ClusterNode cluster;
+  /** The join under way or done ({@link #joinCluster}); succeeded at once when clustering is off. */
+  private Future<Void> clusterJoin = Future.succeededFuture();
   /** The registrations of every node in cluster mode; none on a single node. */
   private SharedBindings sharedBindings = SharedBindings.NONE;
   /** The configuration in force: {@link #config} with what reloads changed (devices, providers, routes). */
@@ -101,35 +89,31 @@ public final class Gateway {
   /** Serves reloads (API, SIGHUP) once {@link #reloadFrom} named the file. */
   private final ConfigReloadService reloads;
 
-  private Gateway(GatewayConfig config) {
-    long vertxStart = System.currentTimeMillis();
+  private Gateway(GatewayConfig config, GatewayRuntime runtime) {
     this.config = config;
-    this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    this.vertx = Vertx.builder()
-        // Native epoll is opt-in (-Dvg.native_transport=true) until the audio ITs pass on it: see performance.md.
-        // No Vert.x datagram metrics: every RTP/RTCP socket got its own metrics object with a copy of the names
-        // (~2.9 KB a socket, 11.5 KB a bridged call) and a record() per datagram; vg_media_* count RTP instead.
-        .with(new VertxOptions().setPreferNativeTransport(NativeTransport.requested()).setMetricsOptions(
-            new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-                .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET)))
-        .withMetrics(new MicrometerMetricsFactory(prometheus))
-        .build();
-    this.metrics = new GatewayMetrics(prometheus);
-    BusCodecs.registerAll(vertx);
+    this.prometheus = runtime.prometheus();
+    this.vertx = runtime.vertx();
+    this.metrics = runtime.metrics();
     this.live = new LiveConfig(config);
     this.reloads = new ConfigReloadService(vertx, live, prometheus);
     LOG.info(NativeTransport.describe(vertx));
-    timeline.mark("Vert.x", vertxStart);
+    timeline.mark("Vert.x", runtime.startedMs(), runtime.builtMs());
   }
 
   /**
-   * Deploys media, the warm-up and every verticle that takes no calls side by side, then SIP (so calls are accepted
-   * only once media is ready and warm), then HTTP (so {@code /health} answers only for a gateway that takes calls).
+   * Deploys the history, SIP, media, the warm-up and every verticle that takes no calls side by side; SIP takes calls
+   * only once the others are up and media is warm (503 before), then HTTP starts (so {@code /health} answers only for
+   * a gateway that takes calls).
    * A socket that cannot be bound fails it with a {@link SocketBindException} naming the socket. Logs one line
    * with the start-up's breakdown ({@link StartupTimeline}).
    */
   public static Future<Gateway> start(GatewayConfig config) {
-    Gateway gw = new Gateway(config);
+    return start(config, GatewayRuntime.build());
+  }
+
+  /** As {@link #start(GatewayConfig)} on Vert.x and metrics built already ({@link GatewayRuntime#buildBeside}). */
+  static Future<Gateway> start(GatewayConfig config, GatewayRuntime runtime) {
+    Gateway gw = new Gateway(config, runtime);
     return gw.deployAll().onSuccess(v -> LOG.info(gw.timeline.summary())).map(gw)
         .recover(err -> gw.vertx.close().eventually(gw::leaveCluster).transform(closed -> {
       if (closed.failed()) {
@@ -149,9 +133,35 @@ public final class Gateway {
     TrunkRegistrationMeters.register(vertx, prometheus);
     MalformedSipMeters.register(prometheus);
     timeline.mark("media engine", mediaStart);
+    // SIP waits until the history listens to call events; HTTP (and so /health) until its database is open too.
+    // The history and SIP go first: each is a long chain (H2; JAIN-SIP's stack and the SIP side's classes).
+    List<Future<Void>> independent = new ArrayList<>();
+    Future<Void> historyOpen = Future.succeededFuture();
+    if (config.history().enabled()) {
+      HistoryVerticle history = new HistoryVerticle(config.history(), config.nodeId());
+      historyOpen = deploy("history", () -> history, new DeploymentOptions());
+      Promise<Void> listening = Promise.promise();
+      history.listening().onComplete(listening);
+      historyOpen.onFailure(listening::tryFail);
+      independent.add(listening.future());
+    }
+    Future<Void> historyReady = historyOpen;
+    // In cluster mode SIP needs the cluster's registrations, so it is built once this node has joined.
+    Future<Void> joined = config.cluster().enabled() ? joinCluster() : Future.succeededFuture();
+    clusterJoin = joined;
+    independent.add(joined);
+    // SIP is built and bound beside the media and the warm-up (JAIN-SIP's start-up was ~0.7 s after them), but takes
+    // calls only once they are all done, so the first call meets warm media code and the history hears of it; until
+    // then a new call gets 503 + Retry-After (StartGate). HTTP, and so /health, comes only after that.
+    Promise<Void> warm = Promise.promise();
+    Future<Void> sipStarted = joined.compose(v -> {
+      guards = new SipGuards(config.limits(), SourceClassifier.live(live), mediaSignals(), System::nanoTime);
+      GuardMeters.register(prometheus, guards);
+      sip = new SipVerticle(live, new SipCallMetrics(metrics), guards, sharedBindings).takeCallsOnce(warm.future());
+      return deploy("sip", () -> sip, new DeploymentOptions());
+    });
     // Nothing here takes a call or depends on another's deployment: on a cold JVM each is mostly class loading and
     // first JIT, which the cores do side by side (in a chain, start-up was their sum).
-    List<Future<Void>> independent = new ArrayList<>();
     for (int i = 0; i < cores; i++) {
       independent.add(deploy("rtp-" + i, () -> new RtpVerticle(transport), new DeploymentOptions()));
     }
@@ -177,29 +187,13 @@ public final class Gateway {
         new StreamCallMetrics(new StreamMeters(prometheus)), System::currentTimeMillis), new DeploymentOptions()));
     independent.add(deploy("recording", () -> new RecordingVerticle(media,
         config.recording().dirUnder(config.history().dataDir()), transport.wallClock()), new DeploymentOptions()));
-    // SIP waits until the history listens to call events; HTTP (and so /health) until its database is open too.
-    Future<Void> historyOpen = Future.succeededFuture();
-    if (config.history().enabled()) {
-      HistoryVerticle history = new HistoryVerticle(config.history(), config.nodeId());
-      historyOpen = deploy("history", () -> history, new DeploymentOptions());
-      Promise<Void> listening = Promise.promise();
-      history.listening().onComplete(listening);
-      historyOpen.onFailure(listening::tryFail);
-      independent.add(listening.future());
-    }
-    Future<Void> historyReady = historyOpen;
     BridgeVerticle bridge = new BridgeVerticle(config.bridge(), config.http().apiToken(),
         config.cluster().enabled());
     BridgeMeters.register(prometheus, bridge);
     independent.add(deploy("bridge", () -> bridge, new DeploymentOptions()));
-    return Future.all(independent)
-        .compose(v -> config.cluster().enabled() ? joinCluster() : Future.<Void>succeededFuture())
-        .compose(v -> {
-          guards = new SipGuards(config.limits(), SourceClassifier.live(live), mediaSignals(), System::nanoTime);
-          GuardMeters.register(prometheus, guards);
-          sip = new SipVerticle(live, new SipCallMetrics(metrics), guards, sharedBindings);
-          return deploy("sip", () -> sip, new DeploymentOptions());
-        })
+    Future.all(independent).<Void>mapEmpty().onComplete(warm);
+    return Future.all(warm.future(), sipStarted)
+        .compose(v -> sip.takingCalls())
         .compose(v -> historyReady)
         .compose(v -> {
           http = new HttpVerticle(live, prometheus, this::health);
@@ -207,7 +201,10 @@ public final class Gateway {
         });
   }
 
-  /** Cluster mode: joins before SIP starts, so the cluster's directory hears of every call this node takes. */
+  /**
+   * Cluster mode: joins before SIP is built (it rings devices registered through other nodes) and before it takes
+   * calls, so the cluster's directory hears of every call this node takes.
+   */
   private Future<Void> joinCluster() {
     return ClusterNode.join(config.cluster())
         .recover(err -> Future.failedFuture(new IllegalStateException("cannot join the cluster on "
@@ -229,8 +226,9 @@ public final class Gateway {
         });
   }
 
+  /** After a failed start too: a join still under way (it runs beside the media) is waited for, then left. */
   private Future<Void> leaveCluster() {
-    return cluster == null ? Future.succeededFuture() : cluster.leave();
+    return clusterJoin.transform(joined -> cluster == null ? Future.succeededFuture() : cluster.leave());
   }
 
   /**

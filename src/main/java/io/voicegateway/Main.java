@@ -6,11 +6,12 @@ import io.voicegateway.config.ConfigException;
 import io.voicegateway.config.ConfigLoader;
 import io.voicegateway.config.GatewayConfig;
 import io.voicegateway.config.LoggingConfig;
-import io.voicegateway.logging.LogFormat;
+import io.voicegateway.logging.HeldLogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -30,28 +31,37 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // Vert.x and the metrics need no configuration: built beside the reading of it (issue 13). What is logged
+    // meanwhile waits until the configuration says in which format (so every line of a run is JSON, or none is).
+    HeldLogs logs = HeldLogs.hold();
+    CompletableFuture<GatewayRuntime> runtime = GatewayRuntime.buildBeside();
     GatewayConfig config;
     try {
       config = load(confPath(args), System.getenv());
       GatewayApps.check(config); // e.g. text prompts without espeak-ng: a configuration the machine cannot serve
       OpusLibrary.checkProperty(); // a bad -Dvoicegateway.opus is refused here, with the configuration
-      if (config.logging().format() == LoggingConfig.Format.JSON) {
-        LogFormat.json(); // before anything starts, so every line of the run is JSON
-      }
     } catch (ConfigException e) {
+      logs.release(false);
       System.err.println("voice-gateway: invalid configuration: " + e.getMessage());
       System.exit(EXIT_CONFIG);
       return;
     } catch (IllegalArgumentException e) {
+      logs.release(false);
       System.err.println("voice-gateway: " + e.getMessage());
       System.err.println("usage: java -jar voice-gateway.jar [--conf PATH] [--start-check]");
       System.exit(EXIT_CONFIG);
       return;
+    } catch (RuntimeException e) { // Vert.x's threads, built meanwhile, would keep the JVM up
+      logs.release(false);
+      e.printStackTrace();
+      System.exit(EXIT_START);
+      return;
     }
+    logs.release(config.logging().format() == LoggingConfig.Format.JSON);
 
     Gateway gateway;
     try {
-      gateway = Gateway.start(config).await(60, TimeUnit.SECONDS);
+      gateway = Gateway.start(config, runtime.join()).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("voice-gateway: start-up failed: " + e.getMessage());
       System.exit(EXIT_START);

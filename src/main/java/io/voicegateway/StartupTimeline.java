@@ -26,8 +26,13 @@ final class StartupTimeline {
   }
 
   /** Records a step that ran synchronously from {@code startMs} until now. */
-  synchronized void mark(String label, long startMs) {
-    steps.add(String.format(Locale.ROOT, "%s %.2f-%.2f", label, seconds(startMs), seconds(System.currentTimeMillis())));
+  void mark(String label, long startMs) {
+    mark(label, startMs, System.currentTimeMillis());
+  }
+
+  /** Records a step that ran from {@code startMs} to {@code endMs} (e.g. on another thread, before this existed). */
+  synchronized void mark(String label, long startMs, long endMs) {
+    steps.add(String.format(Locale.ROOT, "%s %.2f-%.2f", label, seconds(startMs), seconds(endMs)));
   }
 
   /** The log line: {@code start-up: ready 1.42 s after the JVM started; JVM + main 0.52; ...; 5210 classes}. */

@@ -26,12 +26,15 @@ final class RequestDispatcher {
   private final RequestChecks checks;
   private final Registrar registrar;
   private final Handlers h;
+  private final StartGate gate;
 
-  RequestDispatcher(SipMessages messages, RequestChecks checks, Registrar registrar, Handlers handlers) {
+  RequestDispatcher(SipMessages messages, RequestChecks checks, Registrar registrar, Handlers handlers,
+      StartGate gate) {
     this.messages = messages;
     this.checks = checks;
     this.registrar = registrar;
     this.h = handlers;
+    this.gate = gate;
   }
 
   void dispatch(Request request, ServerTransaction st) {
@@ -57,6 +60,11 @@ final class RequestDispatcher {
             method + ": " + rejection.get().reason());
       }
       messages.reject(st, request, rejection.get(), inDialog ? null : SipMessages.newTag());
+      return;
+    }
+    Optional<Response> notYet = gate.refusal(request); // a new call before the media is warm: 503 (StartGate)
+    if (notYet.isPresent()) {
+      messages.send(st, notYet.get());
       return;
     }
     switch (method) {

@@ -1,6 +1,7 @@
 package io.voicegateway.sip;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.voicegateway.browser.BrowserBusApi;
 import io.voicegateway.bus.Addresses;
@@ -57,6 +58,10 @@ public final class SipVerticle extends VerticleBase {
   /** Whether this node drains (OPTIONS 503); see docs/scale-out.md. */
   private final NodeDrain drain = new NodeDrain();
   private final List<TrunkRegistration> trunks = new ArrayList<>();
+  /** When calls are taken: at once unless the gateway says otherwise ({@link #takeCallsOnce}). */
+  private Future<?> ready = Future.succeededFuture();
+  private final Promise<Void> takingCalls = Promise.promise();
+  private StartGate gate;
 
   public SipVerticle(GatewayConfig config, CallMetrics metrics) {
     this(() -> config, metrics, SipGuards.standalone(config.limits(), config.providers()));
@@ -81,6 +86,22 @@ public final class SipVerticle extends VerticleBase {
     this.sharedBindings = sharedBindings;
   }
 
+  /**
+   * Binds the stack and wires the SIP side at once, but takes calls only once {@code ready} succeeds (the gateway: its
+   * media up and warm); until then new calls get 503 ({@link StartGate}), and trunk registrations, OPTIONS keepalive
+   * and the call-control bus API wait too, so no peer is told of this node and no call is made before it is ready.
+   * Without it a deployed verticle takes calls as soon as it has started. Call before deploying.
+   */
+  public SipVerticle takeCallsOnce(Future<?> ready) {
+    this.ready = ready;
+    return this;
+  }
+
+  /** Completes once the verticle takes calls (see {@link #takeCallsOnce}). */
+  public Future<Void> takingCalls() {
+    return takingCalls.future();
+  }
+
   @Override
   public Future<?> start() {
     SipEventBridge bridge = new SipEventBridge(context);
@@ -97,7 +118,9 @@ public final class SipVerticle extends VerticleBase {
       teardown = new Teardown(w.control.policies().teardown());
       uac = new UacService(context, w.control, w.signalling, w.legs, w.sdp.preference(),
           new ClickToCall(w.registrar, w.qualifier, w.control.clickToCall()));
-      RequestDispatcher dispatcher = new RequestDispatcher(w.messages, w.checks, w.registrar, handlers(w, teardown));
+      gate = new StartGate(handle.messages(), handle.headers());
+      RequestDispatcher dispatcher = new RequestDispatcher(w.messages, w.checks, w.registrar, handlers(w, teardown),
+          gate);
       bridge.bind(handle.provider(), new Events(dispatcher));
       handle.onWebSocketClosed((transport, peer) -> context.runOnContext(v -> {
         Source connection = new Source(peer.getAddress().getHostAddress(), peer.getPort(), transport);
@@ -106,28 +129,43 @@ public final class SipVerticle extends VerticleBase {
       }));
       handle.onStreamClosed((transport, peer) -> context.runOnContext(v -> w.progress.connectionClosed(
           new Source(peer.getAddress().getHostAddress(), peer.getPort(), transport))));
-      ControlBusApi.register(vertx, uac, w.registrar, w.qualifier, w.registrations::of, config.providers(), w.calls,
-          w.legs, w.clock);
       drain.listen(vertx);
-      BrowserBusApi.register(vertx, w.browserSignalling); // the dashboard phone, beside the calls it joins
       w.streaming.listen(w.calls, w.control.feed());
       new CallRecordingBus(vertx, w.clock).listen(w.calls, w.control.lifecycle());
       SipTraceService.start(vertx, handle, w.legs::sipCallIdsOf);
       keepalive = new OptionsKeepalive(vertx, config, w.providerRegistrations, w.requests, w.client);
-      keepalive.start();
       w.qualifier.start(vertx);
       vertx.setPeriodic(DEVICE_HOSTS_REFRESH_MS, id -> guards.trusted().devicesAt(
           DeviceHosts.of(w.bindings.all(), w.bindings.nodeHosts())));
-      startTrunkRegistrations();
-      vertx.eventBus().<ConfigCommands.Reloaded>consumer(Addresses.CONFIG_EVENTS, msg -> {
-        if ("APPLIED".equals(msg.body().status())) {
-          applyReload();
-        }
-      });
+      if (ready.succeeded()) {
+        takeCalls(); // deployed on its own: as before, it takes calls once started
+      } else {
+        ready.onSuccess(v -> context.runOnContext(x -> takeCalls()));
+      }
       LOG.fine(() -> "SIP listening on " + config.media().bindAddress() + ":" + config.media().sipPort() + " "
           + config.media().sipTransports());
       return this;
     });
+  }
+
+  /** On the SIP context: opens the gate and starts what announces this node or makes calls. */
+  private void takeCalls() {
+    SipWiring w = wiring;
+    ControlBusApi.register(vertx, uac, w.registrar, w.qualifier, w.registrations::of, config.providers(), w.calls,
+        w.legs, w.clock);
+    BrowserBusApi.register(vertx, w.browserSignalling); // the dashboard phone, beside the calls it joins
+    keepalive.start();
+    startTrunkRegistrations();
+    vertx.eventBus().<ConfigCommands.Reloaded>consumer(Addresses.CONFIG_EVENTS, msg -> {
+      if ("APPLIED".equals(msg.body().status())) {
+        applyReload();
+      }
+    });
+    long refused = gate.open();
+    if (refused > 0) {
+      LOG.info("SIP: taking calls; " + refused + " INVITE/OPTIONS answered 503 while starting");
+    }
+    takingCalls.complete();
   }
 
   @Override

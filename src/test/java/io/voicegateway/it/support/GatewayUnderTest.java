@@ -21,10 +21,15 @@ public final class GatewayUnderTest implements AutoCloseable {
   private final String deploymentId;
 
   public GatewayUnderTest(GatewayConfig config) throws Exception {
+    this(config, io.vertx.core.Future.succeededFuture());
+  }
+
+  /** Takes calls only once {@code ready} succeeds, as the gateway's SIP does once its media is warm. */
+  public GatewayUnderTest(GatewayConfig config, io.vertx.core.Future<?> ready) throws Exception {
     this.config = config;
     BusCodecs.registerAll(vertx);
     media = new FakeMedia(vertx);
-    sip = new SipVerticle(config, new SipCallMetrics(metrics));
+    sip = new SipVerticle(config, new SipCallMetrics(metrics)).takeCallsOnce(ready);
     deploymentId = vertx.deployVerticle(sip).await(20, TimeUnit.SECONDS);
   }
 
