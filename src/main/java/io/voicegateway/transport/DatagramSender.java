@@ -37,6 +37,11 @@ import java.util.logging.Logger;
 final class DatagramSender {
   private static final Logger LOG = Logger.getLogger(DatagramSender.class.getName());
   private static final Field CHANNEL = channelField();
+  /**
+   * {@code -Dvg.rtp_direct_send=false} turns the direct path off (Netty's write through the event loop, as before):
+   * for A/B measurements of the two paths in one build, and an escape hatch should a kernel or Netty disagree.
+   */
+  static final boolean DIRECT_ENABLED = !"false".equals(System.getProperty("vg.rtp_direct_send"));
   /** Larger than any RTP or (S)RTCP packet we make; a bigger one takes the event-loop path. */
   static final int MAX_DATAGRAM = 2048;
 
@@ -61,7 +66,8 @@ final class DatagramSender {
   /** The direct path where the socket beneath is reachable, else Netty's write, else Vert.x's send. */
   static DatagramSender of(DatagramSocket socket, RtpSendDrops drops) {
     Channel channel = channelOf(socket);
-    return new DatagramSender(socket, channel, channel == null ? null : DirectDatagramWriter.of(channel), drops);
+    return new DatagramSender(socket, channel,
+        channel == null || !DIRECT_ENABLED ? null : DirectDatagramWriter.of(channel), drops);
   }
 
   /** Netty's write through the event loop (the path before the direct one): benchmarks and the fallback's tests. */
