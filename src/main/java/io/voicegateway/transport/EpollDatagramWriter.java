@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * moves) and handed to the native method that public one wraps, {@code Socket.sendTo(int fd, boolean ipv6,
  * ByteBuffer, int pos, int limit, byte[] address, int scopeId, int port, int flags)}, which returns the bytes sent or
  * a negative errno: nothing is allocated per packet. That method is private: it is looked up once by reflection and,
- * should a Netty release change it, the public {@code sendTo} is used instead (logged once; correct, but two small arrays a packet).
+ * should a Netty release change it, the public {@code sendTo} is used instead (logged once; correct, but two small
+ * arrays a packet).
  *
  * <p>Netty closes the descriptor on the event loop without regard to other threads, and the kernel hands a closed
  * descriptor's number to the next socket opened: a send must never follow the close. The socket's state is checked
