@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -o -Pbench test-compile
-cp=$(mvn -q -B -o -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+# To a file, not /dev/stdout: Maven's console may wrap its output in colour escapes, which break the classpath.
+mvn -q -B -o -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/jmh.classpath
+cp=$(cat target/jmh.classpath)
 exec java -cp "target/classes:target/test-classes:$cp" org.openjdk.jmh.Main -prof gc "${@:-LegTick}"

@@ -26,12 +26,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One RTP packet (12-byte header + 160 bytes of PCMU, 20 ms) sent from a non-event-loop thread, as the mixer sends
- * it, over loopback to a socket that never reads (the kernel drops what overflows; the send cost is the same).
- * {@code vertxSendHostString} is the path before issue 13 ({@code DatagramSocket.send(Buffer, port, host)}: a Vert.x
- * buffer and a name resolution per packet); {@code directToResolvedAddress} is {@link DatagramSender} with the
- * target's pre-resolved address. Every {@link #BATCH} packets the benchmark waits until the socket's event loop has
- * written them, so the writes cannot queue without bound and their event-loop cost is inside the measurement. Run with
- * {@code -prof gc}: {@code gc.alloc.rate.norm} counts every thread's allocation (mixer and event loop) per packet.
+ * it, over loopback to a socket that never reads during an iteration (the kernel drops what overflows its receive
+ * buffer; the send cost is the same). {@code vertxSendHostString} is the path before issue 13
+ * ({@code DatagramSocket.send(Buffer, port, host)}: a Vert.x buffer and a name resolution per packet);
+ * {@code eventLoopWrite} is Netty's write of a {@code DatagramPacket} to the resolved address, handed to the socket's
+ * event loop ({@link DatagramSender#viaEventLoop}, the path from the first issue-13 round to this one): every
+ * {@link #BATCH} packets the benchmark waits until the event loop has written them, so the writes cannot queue
+ * without bound and their event-loop cost is inside the measurement. {@code direct} is {@link DatagramSender} now:
+ * one synchronous {@code sendto} on the calling thread. After every iteration a marked packet sent on the direct
+ * path must reach the sink and no send may have been counted as dropped, so the figures are of packets that were
+ * really written. Run with {@code -prof gc}: {@code gc.alloc.rate.norm} counts every thread's allocation (sender and
+ * event loop) per packet.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +54,8 @@ public class RtpSendBenchmark {
   private DatagramSocket socket;
   private java.net.DatagramSocket sink;
   private DatagramSender sender;
+  private DatagramSender viaEventLoop;
+  private final RtpSendDrops drops = RtpSendDrops.detached();
   private RtpTarget target;
   private final byte[] packet = new byte[172];
   private int sent;
@@ -68,10 +75,12 @@ public class RtpSendBenchmark {
     sink = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
     socket = vertx.createDatagramSocket(new DatagramSocketOptions());
     socket.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    sender = DatagramSender.of(socket);
+    sender = DatagramSender.of(socket, drops);
     if (!sender.direct()) {
-      throw new IllegalStateException("the Netty channel was not found: the direct path would be the fallback");
+      throw new IllegalStateException("the socket beneath the channel was not found: the direct path would be the"
+          + " fallback");
     }
+    viaEventLoop = DatagramSender.viaEventLoop(socket, drops);
     target = new RtpTarget("127.0.0.1", sink.getLocalPort());
     packet[0] = (byte) 0x80;
   }
@@ -80,6 +89,31 @@ public class RtpSendBenchmark {
   public void tearDown() throws Exception {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     sink.close();
+  }
+
+  /** Every iteration's packets were really sent: none counted as dropped, and a marked one reaches the sink. */
+  @TearDown(Level.Iteration)
+  public void checkWritten() throws Exception {
+    if (drops.bufferFullCount() + drops.errorCount() > 0) {
+      throw new IllegalStateException("sends dropped: " + drops.bufferFullCount() + " buffer full, "
+          + drops.errorCount() + " errors");
+    }
+    java.net.DatagramPacket in = new java.net.DatagramPacket(new byte[2048], 2048);
+    sink.setSoTimeout(1);
+    try {
+      while (true) {
+        sink.receive(in); // what the iteration left in the sink's buffer
+      }
+    } catch (java.net.SocketTimeoutException drained) {
+      // empty
+    }
+    byte[] marked = packet.clone();
+    marked[1] = 0x7f;
+    sender.send(marked, 0, marked.length, target.address());
+    sink.setSoTimeout(5_000);
+    do {
+      sink.receive(in); // a straggler of the event-loop path may come first; SocketTimeoutException fails the run
+    } while (in.getData()[1] != 0x7f);
   }
 
   @Benchmark
@@ -94,11 +128,16 @@ public class RtpSendBenchmark {
   }
 
   @Benchmark
-  public void directToResolvedAddress() {
+  public void direct() {
+    sender.send(packet, 0, packet.length, target.address());
+  }
+
+  @Benchmark
+  public void eventLoopWrite() {
     InetSocketAddress to = target.address();
-    sender.send(packet, 0, packet.length, to);
+    viaEventLoop.send(packet, 0, packet.length, to);
     if (++sent % BATCH == 0) {
-      sender.eventLoop().execute(barrier); // runs after the writes queued before it, on the same event loop
+      viaEventLoop.eventLoop().execute(barrier); // runs after the writes queued before it, on the same event loop
       barriers++;
       while (drained.get() < barriers) {
         Thread.yield(); // let the event loop run: the machine may have fewer cores than busy threads

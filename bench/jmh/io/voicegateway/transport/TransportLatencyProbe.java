@@ -50,7 +50,7 @@ public final class TransportLatencyProbe {
         oneWay[counts[1]++] = System.nanoTime() - sent;
       }
     });
-    DatagramSender sender = DatagramSender.of(tx);
+    DatagramSender sender = DatagramSender.of(tx, RtpSendDrops.detached());
     InetSocketAddress to = new InetSocketAddress("127.0.0.1", rx.localAddress().port());
     long warmUpUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
     vertx.deployVerticle(new VerticleBase() {

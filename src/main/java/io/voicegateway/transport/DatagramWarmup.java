@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs the RTP socket path once before the first call (issue 13): datagrams sent from a worker thread, as the mixer
  * sends, through {@link DatagramSender} to a socket's own resolved address and taken by its {@link DatagramReceiver}.
- * Left cold, the first call's sends and reads (class loading, first JIT of Netty's write hand-off and of the epoll
+ * Left cold, the first call's sends and reads (class loading, first JIT of the direct send and of the epoll
  * paths) ran hundreds of milliseconds late on a busy machine and its echo came back scrambled.
  */
 public final class DatagramWarmup {
@@ -35,7 +35,7 @@ public final class DatagramWarmup {
         }
         AtomicInteger received = new AtomicInteger();
         DatagramReceiver.install(socket, context, (buf, len, sender) -> received.incrementAndGet());
-        DatagramSender sender = DatagramSender.of(socket);
+        DatagramSender sender = DatagramSender.of(socket, RtpSendDrops.detached());
         InetSocketAddress self = new InetSocketAddress("127.0.0.1", socket.localAddress().port());
         long giveUp = vertx.setTimer(GIVE_UP_MS, id -> done.tryComplete());
         vertx.executeBlocking(() -> {

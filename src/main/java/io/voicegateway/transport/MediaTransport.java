@@ -23,6 +23,7 @@ public final class MediaTransport {
   private final Clock wallClock;
   private final WebRtcLegs webRtcLegs = WebRtcLegs.defaults();
   private final RtpGuardMeters rtpGuard;
+  private final RtpSendDrops sendDrops;
 
   public MediaTransport(MediaEngine engine, MediaConfig config, GatewayMetrics metrics, Clock wallClock) {
     this.engine = engine;
@@ -30,6 +31,7 @@ public final class MediaTransport {
     this.metrics = metrics;
     this.wallClock = wallClock;
     this.rtpGuard = new RtpGuardMeters(metrics.registry());
+    this.sendDrops = new RtpSendDrops(metrics.registry());
   }
 
   /** The production wiring: a fresh engine on the configured port range, the system clocks. */
@@ -77,6 +79,11 @@ public final class MediaTransport {
   /** Strict RTP learning's meters: drops by reason, source changes. */
   RtpGuardMeters rtpGuard() {
     return rtpGuard;
+  }
+
+  /** Datagrams the legs' sockets could not send (send buffer full, refused by the kernel). */
+  RtpSendDrops sendDrops() {
+    return sendDrops;
   }
 
   /** The browser legs every RTP verticle instance shares (re-offers may reach another instance). */

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * reports ({@link LegRtcp}) go out every {@link LegRtcp#INTERVAL_NANOS}.
  *
  * <p>Sending goes to the target's resolved {@link java.net.InetSocketAddress} on the socket's Netty channel
- * ({@link DatagramSender}): no name resolution per packet, only the pooled copy the asynchronous write needs. The
+ * ({@link DatagramSender}): no name resolution per packet, one system call on the mixer thread, nothing allocated. The
  * target is one immutable {@link RtpTarget} the latch swaps with a single volatile write, so when the source moves
  * the mixer sees the new host, port and resolved address together. A host name in the SDP is resolved once, on a
  * worker, before it becomes the target. RTP is received by a {@link DatagramReceiver} ahead of Vert.x: one copy from
@@ -65,8 +65,8 @@ final class RtpLegSocket implements LegTransport, LegSocket {
     this.metrics = media.metrics();
     this.rtp = rtp;
     this.rtcp = rtcp;
-    this.rtpOut = DatagramSender.of(rtp);
-    this.rtcpOut = DatagramSender.of(rtcp);
+    this.rtpOut = DatagramSender.of(rtp, media.sendDrops());
+    this.rtcpOut = DatagramSender.of(rtcp, media.sendDrops());
     MediaConfig.RtpLearning learning = media.config().rtpLearning();
     this.latch = new RtpSourceLatch(media.config().rtpSymmetric(), learning.packets(), learning.silence().toNanos(),
         new RtpTarget("0.0.0.0", 0));

@@ -118,7 +118,7 @@ final class WebRtcLegSocket implements LegTransport, LegSocket {
     this.metrics = media.metrics();
     this.leg = parts.leg();
     this.socket = parts.socket();
-    this.sender = DatagramSender.of(socket);
+    this.sender = DatagramSender.of(socket, media.sendDrops());
     this.answerer = parts.answerer();
     this.registry = registry;
     this.consentTimeoutMillis = registry.consentTimeoutMillis();
