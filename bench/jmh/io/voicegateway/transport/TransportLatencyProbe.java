@@ -41,11 +41,10 @@ public final class TransportLatencyProbe {
     CountDownLatch done = new CountDownLatch(1);
     DatagramSocket rx = vertx.createDatagramSocket(new DatagramSocketOptions());
     DatagramSocket tx = vertx.createDatagramSocket(new DatagramSocketOptions());
-    byte[] into = new byte[2048];
     rx.listen(0, "127.0.0.1").await();
     tx.listen(0, "127.0.0.1").await();
-    DatagramReceiver.install(rx, vertx.getOrCreateContext(), into, (len, from) -> {
-      long sent = ByteBuffer.wrap(into, 0, 8).getLong();
+    DatagramReceiver.install(rx, vertx.getOrCreateContext(), (buf, len, from) -> {
+      long sent = ByteBuffer.wrap(buf, 0, 8).getLong();
       if (sent > 0 && counts[1] < n) {
         oneWay[counts[1]++] = System.nanoTime() - sent;
       }

@@ -7,8 +7,10 @@ import io.voicegateway.media.Mixer;
 
 /**
  * Drives one mixer partition. Deploy on the dedicated worker pool {@code media}, one instance per core.
- * Its timer only calls {@link Mixer#tick}: the mixer itself keeps time from the engine's monotonic clock ({@code System.nanoTime()}),
- * so a 10 ms timer bounds lateness to half a frame without ever drifting.
+ * Its clock ({@link MixerClock}, a thread of its own, not a Vert.x timer: those fire on the event loops that read the RTP
+ * sockets) only hands {@link Mixer#tick} to this verticle's worker context every 10 ms: the mixer itself keeps time
+ * from the engine's monotonic clock ({@code System.nanoTime()}), so that bounds lateness to half a frame without ever
+ * drifting.
  */
 public final class MixerVerticle extends VerticleBase {
   static final long TIMER_MS = 10;
@@ -16,7 +18,7 @@ public final class MixerVerticle extends VerticleBase {
   private final MediaEngine engine;
   private final int partition;
   private Mixer mixer;
-  private long timer;
+  private MixerClock clock;
 
   public MixerVerticle(MediaEngine engine, int partition, int partitions) {
     if (partition < 0 || partition >= partitions) {
@@ -29,13 +31,14 @@ public final class MixerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     mixer = engine.mixer(partition);
-    timer = vertx.setPeriodic(TIMER_MS, id -> mixer.tick(engine.nanoTime()));
+    clock = MixerClock.start("mixer-clock-" + partition, TIMER_MS, tick -> context.runOnContext(v -> tick.run()),
+        () -> mixer.tick(engine.nanoTime()));
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(timer);
+    clock.stop();
     engine.stopServing(partition);
     return Future.succeededFuture();
   }
