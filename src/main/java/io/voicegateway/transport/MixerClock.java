@@ -1,7 +1,7 @@
 package io.voicegateway.transport;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -12,12 +12,14 @@ import java.util.function.Consumer;
  * that read every RTP socket: with 250 bridged calls on two cores a loop busy with a burst of datagrams held the
  * mixers' timers back past 100 ms, and whole partitions skipped frames, depending only on which loop the start-up's
  * deployment order had given them. This thread does nothing but sleep until the next period, so a tick is late only
- * when no core is free at all. At most one tick is queued or running: after a stall the mixer catches up by its own
+ * when no core is free at all. At most one tick runs and one waits behind it: a tick that overran its period is
+ * followed at once by the next (as a Vert.x periodic timer would), and after a stall the mixer catches up by its own
  * frame clock, not by a burst of queued ticks.
  */
 final class MixerClock {
   private final Thread thread;
-  private final AtomicBoolean pending = new AtomicBoolean();
+  /** Ticks handed over and not yet finished: one running, one waiting behind it at most. */
+  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean running = true;
 
   /**
@@ -29,7 +31,7 @@ final class MixerClock {
       try {
         tick.run();
       } finally {
-        pending.set(false);
+        inFlight.decrementAndGet();
       }
     };
     thread = new Thread(() -> run(periodNanos, tickOnContext, once), name);
@@ -54,11 +56,12 @@ final class MixerClock {
       }
       // the next period from the one due, or from now after a stall (no burst of wake-ups to catch up)
       next = Math.max(next + period, now + period / 2);
-      if (pending.compareAndSet(false, true)) {
+      if (inFlight.get() < 2) {
+        inFlight.incrementAndGet();
         try {
           tickOnContext.accept(once);
         } catch (RuntimeException e) { // the context is closing (undeploy, shutdown): stop with it
-          pending.set(false);
+          inFlight.decrementAndGet();
           running = false;
         }
       }
