@@ -1,20 +1,26 @@
 package io.voicegateway.sip.stack;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gov.nist.javax.sip.ListeningPointImpl;
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.MessageProcessor;
+import gov.nist.javax.sip.stack.UDPMessageProcessor;
 import io.voicegateway.it.support.TestConfigs;
 import io.voicegateway.testing.FreePorts;
 import io.voicegateway.testing.SilentSipListener;
+import java.lang.reflect.Field;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +39,28 @@ class PlainNetworkLayerTest {
       provider.setAccessible(true); // JAIN-SIP has no getter for it
       assertInstanceOf(NoTlsSecurityProvider.class, provider.get(stack));
     } finally {
+      awaitUdpProcessorsRunning((SipStackImpl) sip.stack());
       sip.stack().stop();
     }
+  }
+
+  /**
+   * JAIN-SIP's UDP processor makes its channel list on its own thread's first step, so a stack stopped right after
+   * {@code start()} can meet a null list (an NPE in {@code UDPMessageProcessor.stop}); the gateway never stops that
+   * early, this test would on a busy machine.
+   */
+  private static void awaitUdpProcessorsRunning(SipStackImpl stack) throws ReflectiveOperationException {
+    Field channels = UDPMessageProcessor.class.getDeclaredField("messageChannels");
+    channels.setAccessible(true); // JAIN-SIP has no getter for it
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      for (Iterator<?> points = stack.getListeningPoints(); points.hasNext(); ) {
+        MessageProcessor p = ((ListeningPointImpl) points.next()).getMessageProcessor();
+        if (p instanceof UDPMessageProcessor && channels.get(p) == null) {
+          return false;
+        }
+      }
+      return true;
+    });
   }
 
   @Test
